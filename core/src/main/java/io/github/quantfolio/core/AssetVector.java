@@ -1,0 +1,158 @@
+package io.github.quantfolio.core;
+
+import io.github.quantfolio.core.internal.Checks;
+import io.github.quantfolio.core.internal.TextTable;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable vector of finite values labelled by asset name: expected returns, latest prices,
+ * volatilities. Units are those of whatever produced it (documented there).
+ *
+ * @since 0.1.0
+ */
+public final class AssetVector {
+
+  private final List<String> assets;
+  private final double[] values;
+  private final Map<String, Integer> positions;
+
+  private AssetVector(List<String> assets, double[] values) {
+    this.assets = assets;
+    this.values = values;
+    Map<String, Integer> p = new HashMap<>(assets.size() * 2);
+    for (int i = 0; i < assets.size(); i++) {
+      p.put(assets.get(i), i);
+    }
+    this.positions = p;
+  }
+
+  static AssetVector trusted(List<String> assets, double[] values) {
+    return new AssetVector(assets, values);
+  }
+
+  /**
+   * A vector from names and values (copied).
+   *
+   * @throws IllegalArgumentException if the lengths differ, a name is blank or repeated, or a
+   *     value is not finite (the message names the asset)
+   */
+  public static AssetVector of(List<String> assets, double[] values) {
+    List<String> names = Checks.assetNames(assets, "assets");
+    Checks.notNull(values, "values");
+    if (values.length != names.size()) {
+      throw new IllegalArgumentException("Expected " + names.size() + " values (one per asset), but found "
+          + values.length);
+    }
+    double[] copy = values.clone();
+    for (int i = 0; i < copy.length; i++) {
+      if (!Double.isFinite(copy[i])) {
+        throw new IllegalArgumentException("Value of '" + names.get(i) + "' is " + copy[i]
+            + "; an AssetVector holds finite values");
+      }
+    }
+    return new AssetVector(names, copy);
+  }
+
+  /** A vector from an ordered map of names to values (iteration order is kept). */
+  public static AssetVector of(Map<String, Double> values) {
+    Checks.notNull(values, "values");
+    double[] v = new double[values.size()];
+    int i = 0;
+    for (Map.Entry<String, Double> e : values.entrySet()) {
+      Double d = e.getValue();
+      if (d == null) {
+        throw new NullPointerException("Value of '" + e.getKey() + "' is null");
+      }
+      v[i++] = d;
+    }
+    return of(List.copyOf(values.keySet()), v);
+  }
+
+  /** The asset names in order (unmodifiable). */
+  public List<String> assets() {
+    return assets;
+  }
+
+  /** The number of assets. */
+  public int size() {
+    return values.length;
+  }
+
+  /**
+   * The value of {@code asset}.
+   *
+   * @throws IllegalArgumentException if the asset is unknown
+   */
+  public double get(String asset) {
+    Checks.notNull(asset, "asset");
+    Integer p = positions.get(asset);
+    if (p == null) {
+      throw new IllegalArgumentException("Unknown asset '" + asset + "'; this AssetVector has " + assets);
+    }
+    return values[p];
+  }
+
+  /** The value at position {@code i}. */
+  public double get(int i) {
+    return values[i];
+  }
+
+  /** Whether {@code asset} is present. */
+  public boolean contains(String asset) {
+    return positions.containsKey(asset);
+  }
+
+  /** A copy of the values in asset order. */
+  public double[] toArray() {
+    return values.clone();
+  }
+
+  /** The values in the order of {@code names}, e.g. to line up with a frame's columns. */
+  public double[] toArray(List<String> names) {
+    Checks.notNull(names, "names");
+    double[] out = new double[names.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = get(names.get(i));
+    }
+    return out;
+  }
+
+  /** The named assets in the given order. */
+  public AssetVector select(List<String> names) {
+    List<String> chosen = Checks.assetNames(names, "names");
+    return new AssetVector(chosen, toArray(chosen));
+  }
+
+  /** An ordered, unmodifiable map view copy. */
+  public Map<String, Double> toMap() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      m.put(assets.get(i), values[i]);
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AssetVector v && v.assets.equals(assets) && Arrays.equals(v.values, values);
+  }
+
+  @Override
+  public int hashCode() {
+    return assets.hashCode() * 31 + Arrays.hashCode(values);
+  }
+
+  /** A two-column table: asset, value. */
+  @Override
+  public String toString() {
+    TextTable t = new TextTable("asset", "value");
+    for (int i = 0; i < values.length; i++) {
+      t.row(assets.get(i), TextTable.auto(values[i], 6));
+    }
+    return t.render();
+  }
+}

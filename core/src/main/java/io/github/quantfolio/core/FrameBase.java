@@ -1,0 +1,683 @@
+package io.github.quantfolio.core;
+
+import io.github.quantfolio.core.internal.Checks;
+import io.github.quantfolio.core.internal.TextTable;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shared machinery of {@link PriceFrame} and {@link ReturnFrame}: an immutable T x N table of
+ * doubles, column-major ({@code double[asset][row]}), labelled by a {@link TimeIndex} and asset
+ * names, with a {@link Frequency}. Missing values are NaN.
+ *
+ * @param <F> the concrete frame type returned by transformations
+ */
+abstract class FrameBase<F extends FrameBase<F>> {
+
+  final TimeIndex index;
+  final List<String> assets;
+  final Map<String, Integer> positions;
+  final double[][] columns;
+  final Frequency frequency;
+
+  /** Trusted constructor: arguments are already validated and never shared mutably. */
+  FrameBase(TimeIndex index, List<String> assets, double[][] columns, Frequency frequency) {
+    this.index = index;
+    this.assets = assets;
+    this.columns = columns;
+    this.frequency = frequency;
+    Map<String, Integer> p = new HashMap<>(assets.size() * 2);
+    for (int i = 0; i < assets.size(); i++) {
+      p.put(assets.get(i), i);
+    }
+    this.positions = p;
+  }
+
+  /** Makes a frame of the concrete type from trusted parts. */
+  abstract F create(TimeIndex index, List<String> assets, double[][] columns, Frequency frequency);
+
+  /** The frame's kind for messages and {@code toString()}, e.g. "PriceFrame". */
+  abstract String kindName();
+
+  /** Digits after the point in {@code toString()}. */
+  abstract int displayDecimals();
+
+  /** Checks every value; subclasses reject what they cannot hold. */
+  abstract void checkValue(double v, String asset, TimeIndex index, int row);
+
+  /** Validates and copies user input shared by both frame types. */
+  static double[][] validatedCopy(TimeIndex index, List<String> assets, double[][] columns) {
+    Checks.notNull(index, "index");
+    Checks.notNull(columns, "columns");
+    if (columns.length != assets.size()) {
+      throw new IllegalArgumentException("Expected one column per asset (" + assets.size()
+          + " assets), but found " + columns.length + " columns");
+    }
+    double[][] copy = new double[columns.length][];
+    for (int a = 0; a < columns.length; a++) {
+      double[] c = columns[a];
+      if (c == null) {
+        throw new NullPointerException("Column of asset '" + assets.get(a) + "' is null");
+      }
+      if (c.length != index.size()) {
+        throw new IllegalArgumentException("Column of asset '" + assets.get(a) + "' has "
+            + c.length + " values, but the index has " + index.size() + " timestamps");
+      }
+      copy[a] = c.clone();
+    }
+    return copy;
+  }
+
+  final void checkAll() {
+    for (int a = 0; a < columns.length; a++) {
+      double[] c = columns[a];
+      String name = assets.get(a);
+      for (int t = 0; t < c.length; t++) {
+        checkValue(c[t], name, index, t);
+      }
+    }
+  }
+
+  static Frequency inferOrNull(TimeIndex index) {
+    try {
+      return Frequency.infer(index);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  // ---------------------------------------------------------------- accessors
+
+  /** The row labels. */
+  public TimeIndex index() {
+    return index;
+  }
+
+  /** The asset names, in column order (unmodifiable). */
+  public List<String> assets() {
+    return assets;
+  }
+
+  /** The number of rows (timestamps), at least 1. */
+  public int rows() {
+    return index.size();
+  }
+
+  /** The number of assets (columns), at least 1. */
+  public int assetCount() {
+    return assets.size();
+  }
+
+  /**
+   * The sampling frequency used for annualisation: the one given at construction, else inferred
+   * from the index (see {@link Frequency#infer(TimeIndex)}).
+   *
+   * @throws IllegalStateException if none was given and none can be inferred (e.g. one row);
+   *     set one with {@code withFrequency}
+   */
+  public Frequency frequency() {
+    if (frequency == null) {
+      throw new IllegalStateException("The frequency of this " + kindName() + " (" + index
+          + ") cannot be inferred from its index; set it with withFrequency(...)");
+    }
+    return frequency;
+  }
+
+  /** A copy of this frame with the given frequency (for annualisation). */
+  public F withFrequency(Frequency frequency) {
+    return create(index, assets, columns, Checks.notNull(frequency, "frequency"));
+  }
+
+  /** Whether the frame has a column named {@code asset}. */
+  public boolean hasAsset(String asset) {
+    return positions.containsKey(asset);
+  }
+
+  /**
+   * The column position of {@code asset}.
+   *
+   * @throws IllegalArgumentException naming the asset and the known assets if absent
+   */
+  public int position(String asset) {
+    Checks.notNull(asset, "asset");
+    Integer p = positions.get(asset);
+    if (p == null) {
+      throw new IllegalArgumentException("Unknown asset '" + asset + "'; this " + kindName()
+          + " has " + describeAssets());
+    }
+    return p;
+  }
+
+  private String describeAssets() {
+    if (assets.size() <= 12) {
+      return assets.toString();
+    }
+    return assets.size() + " assets " + assets.subList(0, 12).toString().replace("]", ", ...]");
+  }
+
+  /** A copy of the column of {@code asset} (length {@link #rows()}, NaN where missing). */
+  public double[] column(String asset) {
+    return columns[position(asset)].clone();
+  }
+
+  /** A copy of column {@code position}. */
+  public double[] column(int position) {
+    return columns[checkPosition(position)].clone();
+  }
+
+  private int checkPosition(int position) {
+    if (position < 0 || position >= columns.length) {
+      throw new IndexOutOfBoundsException(
+          "Expected 0 <= position < " + columns.length + ", but found " + position);
+    }
+    return position;
+  }
+
+  /** The value at {@code row} for {@code asset} (NaN if missing). */
+  public double get(int row, String asset) {
+    return columns[position(asset)][row];
+  }
+
+  /** The value at {@code row} and column {@code position} (NaN if missing). */
+  public double get(int row, int position) {
+    return columns[checkPosition(position)][row];
+  }
+
+  /** A copy of all values, column-major: {@code result[asset][row]}. */
+  public double[][] toArray() {
+    double[][] out = new double[columns.length][];
+    for (int a = 0; a < out.length; a++) {
+      out[a] = columns[a].clone();
+    }
+    return out;
+  }
+
+  /** The number of valid (non-NaN) values of {@code asset}. */
+  public int validCount(String asset) {
+    int n = 0;
+    for (double v : columns[position(asset)]) {
+      if (v == v) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The first row holding a valid value of {@code asset}, or -1 if none. */
+  public int firstValidRow(String asset) {
+    double[] c = columns[position(asset)];
+    for (int t = 0; t < c.length; t++) {
+      if (c[t] == c[t]) {
+        return t;
+      }
+    }
+    return -1;
+  }
+
+  /** The last row holding a valid value of {@code asset}, or -1 if none. */
+  public int lastValidRow(String asset) {
+    double[] c = columns[position(asset)];
+    for (int t = c.length - 1; t >= 0; t--) {
+      if (c[t] == c[t]) {
+        return t;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether any value is missing. */
+  public boolean hasMissing() {
+    for (double[] c : columns) {
+      for (double v : c) {
+        if (v != v) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- selection
+
+  /**
+   * The named assets, in the given order (so a permutation of names permutes the columns).
+   *
+   * @throws IllegalArgumentException for an unknown, duplicate or blank name, or none
+   */
+  public F select(String... assets) {
+    return select(Arrays.asList(Checks.notNull(assets, "assets")));
+  }
+
+  /** The named assets, in the given order; see {@link #select(String...)}. */
+  public F select(Collection<String> names) {
+    List<String> chosen = Checks.assetNames(names, "assets");
+    double[][] cols = new double[chosen.size()][];
+    for (int i = 0; i < cols.length; i++) {
+      cols[i] = columns[position(chosen.get(i))];
+    }
+    return create(index, chosen, cols, frequency);
+  }
+
+  /** Rows {@code [from, to)}. */
+  public F slice(int from, int to) {
+    TimeIndex sub = index.slice(from, to);
+    double[][] cols = new double[columns.length][];
+    for (int a = 0; a < cols.length; a++) {
+      cols[a] = Arrays.copyOfRange(columns[a], from, to);
+    }
+    return create(sub, assets, cols, frequency);
+  }
+
+  /** The first {@code n} rows (all rows if fewer). */
+  public F head(int n) {
+    Checks.positive(n, "n");
+    return slice(0, Math.min(n, rows()));
+  }
+
+  /** The last {@code n} rows (all rows if fewer). */
+  public F tail(int n) {
+    Checks.positive(n, "n");
+    return slice(Math.max(0, rows() - n), rows());
+  }
+
+  /**
+   * The rows dated {@code from} to {@code to}, both inclusive. On an instant index the dates are
+   * UTC calendar days ({@code from} 00:00Z to the end of {@code to}).
+   *
+   * @throws IllegalArgumentException if {@code from} is after {@code to} or no row falls in range
+   */
+  public F between(LocalDate from, LocalDate to) {
+    Checks.notNull(from, "from");
+    Checks.notNull(to, "to");
+    if (from.isAfter(to)) {
+      throw new IllegalArgumentException("Expected from <= to, but found from=" + from + ", to=" + to);
+    }
+    long lo;
+    long hi;
+    if (index.kind() == TimeIndex.Kind.DATE) {
+      lo = from.toEpochDay();
+      hi = to.toEpochDay();
+    } else {
+      lo = from.toEpochDay() * TimeIndex.MILLIS_PER_DAY;
+      hi = (to.toEpochDay() + 1) * TimeIndex.MILLIS_PER_DAY - 1;
+    }
+    return rangeRows(lo, hi, from + " .. " + to);
+  }
+
+  /**
+   * The rows from {@code from} to {@code to}, both inclusive. Only for instant indexes.
+   *
+   * @throws IllegalArgumentException on a date index, if {@code from} is after {@code to}, or
+   *     if no row falls in range
+   */
+  public F between(Instant from, Instant to) {
+    Checks.notNull(from, "from");
+    Checks.notNull(to, "to");
+    index.requireKind(TimeIndex.Kind.INSTANT, "between(Instant, Instant)");
+    if (from.isAfter(to)) {
+      throw new IllegalArgumentException("Expected from <= to, but found from=" + from + ", to=" + to);
+    }
+    return rangeRows(from.toEpochMilli(), to.toEpochMilli(), from + " .. " + to);
+  }
+
+  private F rangeRows(long lo, long hi, String what) {
+    int a = index.ceilingPosition(lo);
+    int b = index.floorEnd(hi);
+    if (a >= b) {
+      throw new IllegalArgumentException("No rows in " + what + "; this " + kindName() + " covers "
+          + index.first() + " .. " + index.last());
+    }
+    return slice(a, b);
+  }
+
+  /**
+   * The rows where every asset has a value.
+   *
+   * @throws IllegalArgumentException if no row is complete (the message names the asset with
+   *     the fewest values)
+   */
+  public F dropIncompleteRows() {
+    int t = rows();
+    boolean[] keep = new boolean[t];
+    int n = 0;
+    for (int r = 0; r < t; r++) {
+      boolean ok = true;
+      for (double[] c : columns) {
+        if (c[r] != c[r]) {
+          ok = false;
+          break;
+        }
+      }
+      keep[r] = ok;
+      if (ok) {
+        n++;
+      }
+    }
+    if (n == t) {
+      return self();
+    }
+    if (n == 0) {
+      String sparsest = assets.get(0);
+      for (String a : assets) {
+        if (validCount(a) < validCount(sparsest)) {
+          sparsest = a;
+        }
+      }
+      throw new IllegalArgumentException("No row of this " + kindName()
+          + " has a value for every asset (the sparsest, '" + sparsest + "', has "
+          + validCount(sparsest) + " of " + t + ")");
+    }
+    long[] idx = new long[n];
+    double[][] cols = new double[columns.length][n];
+    for (int r = 0, k = 0; r < t; r++) {
+      if (keep[r]) {
+        idx[k] = index.value(r);
+        for (int a = 0; a < cols.length; a++) {
+          cols[a][k] = columns[a][r];
+        }
+        k++;
+      }
+    }
+    return create(TimeIndex.trusted(index.kind(), idx), assets, cols, frequency);
+  }
+
+  /**
+   * This frame on another index: values are kept where the timestamp exists in both, and NaN
+   * elsewhere (no forward fill).
+   *
+   * @throws IllegalArgumentException if the index kinds differ
+   */
+  public F reindex(TimeIndex target) {
+    index.requireSameKind(target);
+    if (target.equals(index)) {
+      return self();
+    }
+    long[] src = index.raw();
+    long[] dst = target.raw();
+    double[][] cols = new double[columns.length][dst.length];
+    for (double[] c : cols) {
+      Arrays.fill(c, Double.NaN);
+    }
+    for (int i = 0, j = 0; i < src.length && j < dst.length; ) {
+      if (src[i] == dst[j]) {
+        for (int a = 0; a < cols.length; a++) {
+          cols[a][j] = columns[a][i];
+        }
+        i++;
+        j++;
+      } else if (src[i] < dst[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return create(target, assets, cols, frequency);
+  }
+
+  /**
+   * The assets of this frame and of {@code other} side by side on one index: the intersection or
+   * union of both indexes (see {@link Alignment}). This frame's frequency is kept.
+   *
+   * @throws IllegalArgumentException if both frames hold an asset of the same name, or the
+   *     indexes are of different kinds or (for INTERSECTION) share no timestamp
+   */
+  public F join(F other, Alignment alignment) {
+    Checks.notNull(other, "other");
+    Checks.notNull(alignment, "alignment");
+    for (String a : other.assets) {
+      if (positions.containsKey(a)) {
+        throw new IllegalArgumentException("Both frames hold an asset named '" + a
+            + "'; rename or select before joining");
+      }
+    }
+    TimeIndex target = alignment == Alignment.INTERSECTION
+        ? index.intersection(other.index) : index.union(other.index);
+    F left = reindex(target);
+    F right = other.reindex(target);
+    List<String> names = new ArrayList<>(assets);
+    names.addAll(other.assets);
+    double[][] cols = new double[names.size()][];
+    System.arraycopy(left.columns, 0, cols, 0, assets.size());
+    System.arraycopy(right.columns, 0, cols, assets.size(), other.assets.size());
+    return create(target, List.copyOf(names), cols, frequency);
+  }
+
+  /** Per-period first/last valid value; documented on {@link PriceFrame#resample(Frequency, Sampling)}. */
+  F sampleLevels(Frequency target, Sampling sampling) {
+    Checks.notNull(target, "target");
+    Checks.notNull(sampling, "sampling");
+    if (!target.isResamplingTarget()) {
+      throw new IllegalArgumentException("Cannot resample to " + target
+          + ": it defines no periods; use WEEKLY, MONTHLY, QUARTERLY, ANNUAL, DAILY or an intraday bar size");
+    }
+    if (target.bucket() == Frequency.Bucket.INTRADAY && index.kind() == TimeIndex.Kind.DATE) {
+      throw new IllegalArgumentException("Cannot resample a daily (date) index to intraday " + target);
+    }
+    int t = rows();
+    int[] bucketStart = new int[t + 1];
+    int buckets = 0;
+    long prevKey = 0;
+    for (int r = 0; r < t; r++) {
+      long key = target.bucketKey(index, r);
+      if (r == 0 || key != prevKey) {
+        bucketStart[buckets++] = r;
+        prevKey = key;
+      }
+    }
+    bucketStart[buckets] = t;
+    long[] idx = new long[buckets];
+    double[][] cols = new double[columns.length][buckets];
+    for (int b = 0; b < buckets; b++) {
+      int from = bucketStart[b];
+      int to = bucketStart[b + 1];
+      idx[b] = index.value(sampling == Sampling.LAST ? to - 1 : from);
+      for (int a = 0; a < cols.length; a++) {
+        double[] c = columns[a];
+        double v = Double.NaN;
+        if (sampling == Sampling.LAST) {
+          for (int r = to - 1; r >= from && v != v; r--) {
+            v = c[r];
+          }
+        } else {
+          for (int r = from; r < to && v != v; r++) {
+            v = c[r];
+          }
+        }
+        cols[a][b] = v;
+      }
+    }
+    return create(TimeIndex.trusted(index.kind(), idx), assets, cols, target);
+  }
+
+  /** Per-asset statistics over valid values; see {@link AssetSummary}. */
+  public FrameSummary describe() {
+    List<AssetSummary> out = new ArrayList<>(assets.size());
+    for (int a = 0; a < columns.length; a++) {
+      double[] c = columns[a];
+      int n = 0;
+      int first = -1;
+      int last = -1;
+      double sum = 0;
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int r = 0; r < c.length; r++) {
+        double v = c[r];
+        if (v == v) {
+          if (first < 0) {
+            first = r;
+          }
+          last = r;
+          n++;
+          sum += v;
+          min = Math.min(min, v);
+          max = Math.max(max, v);
+        }
+      }
+      double mean = n > 0 ? sum / n : Double.NaN;
+      double ss = 0;
+      for (double v : c) {
+        if (v == v) {
+          ss += (v - mean) * (v - mean);
+        }
+      }
+      out.add(new AssetSummary(assets.get(a), n, first < 0 ? null : index.label(first),
+          last < 0 ? null : index.label(last), mean, n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN,
+          n > 0 ? min : Double.NaN, n > 0 ? max : Double.NaN, n > 0 ? c[last] : Double.NaN));
+    }
+    return new FrameSummary(out);
+  }
+
+  // ---------------------------------------------------------------- output
+
+  /**
+   * Writes the frame as a wide CSV: a header {@code date,<asset>,...} (names quoted when they
+   * hold a comma or quote), ISO dates or instants, values in Java's shortest round-trip decimal
+   * form ({@link Double#toString(double)}), and an empty cell for NaN. Reading the file back with
+   * {@code readCsv} gives a bit-identical frame.
+   */
+  public void writeCsv(Path path) {
+    Checks.notNull(path, "path");
+    try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+      writeCsv(w);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + path, e);
+    }
+  }
+
+  /** Writes the CSV of {@link #writeCsv(Path)} to {@code out} (not closed). */
+  public void writeCsv(Writer out) {
+    Checks.notNull(out, "out");
+    try {
+      Writer w = out instanceof BufferedWriter ? out : new BufferedWriter(out, 1 << 16);
+      StringBuilder sb = new StringBuilder(256);
+      sb.append(index.kind() == TimeIndex.Kind.DATE ? "date" : "time");
+      for (String a : assets) {
+        sb.append(',').append(quote(a));
+      }
+      sb.append('\n');
+      w.append(sb);
+      for (int r = 0; r < rows(); r++) {
+        sb.setLength(0);
+        sb.append(index.label(r));
+        for (double[] c : columns) {
+          sb.append(',');
+          if (c[r] == c[r]) {
+            sb.append(c[r]);
+          }
+        }
+        sb.append('\n');
+        w.append(sb);
+      }
+      w.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String quote(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.strip().equals(s)) {
+      return s;
+    }
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  @SuppressWarnings("unchecked")
+  private F self() {
+    return (F) this;
+  }
+
+  /**
+   * Equal when the index, asset names, frequency and every value are identical (NaN equals NaN,
+   * comparison is bitwise).
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || o.getClass() != getClass()) {
+      return false;
+    }
+    FrameBase<?> f = (FrameBase<?>) o;
+    if (!index.equals(f.index) || !assets.equals(f.assets)
+        || !java.util.Objects.equals(frequency, f.frequency)) {
+      return false;
+    }
+    for (int a = 0; a < columns.length; a++) {
+      if (!Arrays.equals(columns[a], f.columns[a])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = index.hashCode() * 31 + assets.hashCode();
+    for (double[] c : columns) {
+      h = h * 31 + Arrays.hashCode(c);
+    }
+    return h;
+  }
+
+  /** Shape, date range, frequency, then the first and last rows (at most 8 assets shown). */
+  @Override
+  public String toString() {
+    int shownAssets = Math.min(assets.size(), 8);
+    StringBuilder sb = new StringBuilder();
+    sb.append(kindName()).append(": ").append(rows()).append(" rows x ").append(assets.size())
+        .append(assets.size() == 1 ? " asset, " : " assets, ").append(index.first()).append(" .. ")
+        .append(index.last()).append(", ")
+        .append(frequency == null ? "frequency unknown" : frequency.toString())
+        .append(headerNote()).append('\n');
+    String[] header = new String[shownAssets + 1];
+    header[0] = index.kind() == TimeIndex.Kind.DATE ? "date" : "time";
+    for (int a = 0; a < shownAssets; a++) {
+      header[a + 1] = assets.get(a);
+    }
+    TextTable table = new TextTable(header);
+    int t = rows();
+    int headRows = t <= 10 ? t : 5;
+    for (int r = 0; r < headRows; r++) {
+      table.row(rowCells(r, shownAssets));
+    }
+    if (t > 10) {
+      table.note("... " + (t - 10) + " more rows ...");
+      for (int r = t - 5; r < t; r++) {
+        table.row(rowCells(r, shownAssets));
+      }
+    }
+    sb.append(table.render());
+    if (shownAssets < assets.size()) {
+      sb.append("... ").append(assets.size() - shownAssets).append(" more assets not shown\n");
+    }
+    return sb.toString();
+  }
+
+  /** Extra text after the shape line, e.g. the return type. */
+  String headerNote() {
+    return "";
+  }
+
+  private String[] rowCells(int r, int shownAssets) {
+    String[] cells = new String[shownAssets + 1];
+    cells[0] = index.label(r);
+    for (int a = 0; a < shownAssets; a++) {
+      cells[a + 1] = TextTable.num(columns[a][r], displayDecimals());
+    }
+    return cells;
+  }
+}

@@ -1,0 +1,293 @@
+package io.github.quantfolio.core;
+
+import io.github.quantfolio.core.internal.CsvReader;
+import io.github.quantfolio.core.internal.TimestampFormat;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** CSV reading for frames; every problem becomes a {@link CsvFormatException} with position. */
+final class FrameCsv {
+
+  /** What values a frame accepts, for messages. */
+  enum Values {
+    PRICES {
+      @Override
+      String problem(double v) {
+        return v > 0 && v != Double.POSITIVE_INFINITY ? null
+            : "a price must be a finite number > 0 (or an empty cell for missing), but is " + v;
+      }
+    },
+    RETURNS {
+      @Override
+      String problem(double v) {
+        return Double.isFinite(v) ? null
+            : "a return must be finite (or an empty cell for missing), but is " + v;
+      }
+    };
+
+    /** Null if {@code v} (not NaN) is acceptable, else the reason. */
+    abstract String problem(double v);
+  }
+
+  /** The parts of a frame read from a file. */
+  record Parts(TimeIndex index, List<String> assets, double[][] columns) {
+  }
+
+  static final Set<String> TIME_NAMES = Set.of("date", "time", "datetime", "timestamp", "date_time",
+      "date time", "day");
+
+  private FrameCsv() {
+  }
+
+  static Reader open(Path path) {
+    try {
+      return Files.newBufferedReader(path, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + path, e);
+    }
+  }
+
+  static String sourceName(Path path) {
+    return path.toString();
+  }
+
+  /** Reads a wide CSV: first column timestamps, then one column per asset. */
+  static Parts readWide(Reader reader, String source, Values values) {
+    try (CsvReader in = new CsvReader(reader, source)) {
+      if (!in.next()) {
+        throw new CsvFormatException(source, 0, 0, null, null, "the file is empty (no header line)");
+      }
+      String[] header = in.fields();
+      if (header.length < 2) {
+        throw in.error(0, null, null,
+            "the header needs a timestamp column and at least one asset column, but has "
+                + header.length + " column");
+      }
+      List<String> assets = new ArrayList<>(header.length - 1);
+      Map<String, Integer> seen = new HashMap<>();
+      for (int c = 1; c < header.length; c++) {
+        String name = header[c].strip();
+        if (name.isEmpty()) {
+          throw in.error(c + 1, null, header[c], "the header has a blank asset name");
+        }
+        Integer previous = seen.put(name, c + 1);
+        if (previous != null) {
+          throw in.error(c + 1, name, header[c],
+              "duplicate asset name (also column " + previous + ")");
+        }
+        assets.add(name);
+      }
+      int n = assets.size();
+      int cap = 1024;
+      long[] times = new long[cap];
+      double[][] cols = new double[n][cap];
+      int rows = 0;
+      TimestampFormat format = null;
+      while (in.next()) {
+        if (in.fieldCount() != n + 1) {
+          throw in.error(0, null, null, "expected " + (n + 1) + " fields like the header, but found "
+              + in.fieldCount());
+        }
+        String ts = in.field(0);
+        if (format == null) {
+          format = TimestampFormat.detect(ts);
+          if (format == null) {
+            throw in.error(1, header[0], ts,
+                "not a timestamp: expected an ISO date (2018-04-11), an ISO date-time "
+                    + "(2018-04-11T14:30:00Z) or epoch seconds/milliseconds");
+          }
+        }
+        long t = parseTime(in, format, ts, header[0]);
+        if (rows > 0 && t <= times[rows - 1]) {
+          throw in.error(1, header[0], ts, (t == times[rows - 1] ? "duplicate timestamp"
+              : "timestamps must be strictly increasing, but the previous row holds "
+                  + TimeIndex.format(format.isDate() ? TimeIndex.Kind.DATE : TimeIndex.Kind.INSTANT,
+                      times[rows - 1])));
+        }
+        if (rows == cap) {
+          cap = cap * 2;
+          times = Arrays.copyOf(times, cap);
+          for (int a = 0; a < n; a++) {
+            cols[a] = Arrays.copyOf(cols[a], cap);
+          }
+        }
+        times[rows] = t;
+        for (int a = 0; a < n; a++) {
+          cols[a][rows] = parseValue(in, a + 1, assets.get(a), values);
+        }
+        rows++;
+      }
+      if (rows == 0) {
+        throw new CsvFormatException(source, in.lineNumber(), 0, null, null,
+            "the file has a header but no data rows");
+      }
+      for (int a = 0; a < n; a++) {
+        cols[a] = Arrays.copyOf(cols[a], rows);
+      }
+      TimeIndex.Kind kind = format.isDate() ? TimeIndex.Kind.DATE : TimeIndex.Kind.INSTANT;
+      return new Parts(TimeIndex.trusted(kind, Arrays.copyOf(times, rows)), List.copyOf(assets), cols);
+    }
+  }
+
+  static long parseTime(CsvReader in, TimestampFormat format, String text, String columnName) {
+    try {
+      return format.parse(text);
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw in.error(1, columnName, text, e.getMessage() + "; expected " + format.example()
+          + " (the format of the first data row)");
+    }
+  }
+
+  /** Parses field {@code field} (0-based) as a value; blank is NaN. */
+  static double parseValue(CsvReader in, int field, String columnName, Values values) {
+    if (in.isBlank(field)) {
+      return Double.NaN;
+    }
+    double v;
+    try {
+      v = in.parseDouble(field);
+    } catch (NumberFormatException e) {
+      throw in.error(field + 1, columnName, in.field(field),
+          "not a number (a missing value must be an empty cell or NaN)");
+    }
+    if (v == v) {
+      String problem = values.problem(v);
+      if (problem != null) {
+        throw in.error(field + 1, columnName, in.field(field), problem);
+      }
+    }
+    return v;
+  }
+
+  private static final List<String> SYMBOL_NAMES = List.of("symbol", "ticker", "asset", "name", "code");
+  private static final List<String> VALUE_NAMES = List.of("value", "price", "adj close", "adj_close",
+      "adjclose", "adjusted close", "adjusted_close", "close");
+
+  /**
+   * Reads a long CSV ({@code date,symbol,value}) and pivots it. Column names are looked up
+   * case-insensitively; null names are auto-detected from the aliases.
+   */
+  static Parts readLong(Reader reader, String source, String timeColumn, String symbolColumn,
+      String valueColumn, Values values) {
+    try (CsvReader in = new CsvReader(reader, source)) {
+      if (!in.next()) {
+        throw new CsvFormatException(source, 0, 0, null, null, "the file is empty (no header line)");
+      }
+      String[] header = in.fields();
+      int tc = findColumn(in, header, timeColumn, new ArrayList<>(TIME_NAMES), "timestamp");
+      int sc = findColumn(in, header, symbolColumn, SYMBOL_NAMES, "symbol");
+      int vc = findColumn(in, header, valueColumn, VALUE_NAMES, "value");
+      Map<String, Integer> assetIds = new LinkedHashMap<>();
+      int cap = 1024;
+      long[] times = new long[cap];
+      int[] ids = new int[cap];
+      double[] vals = new double[cap];
+      long[] lines = new long[cap];
+      int n = 0;
+      TimestampFormat format = null;
+      while (in.next()) {
+        if (in.fieldCount() != header.length) {
+          throw in.error(0, null, null, "expected " + header.length
+              + " fields like the header, but found " + in.fieldCount());
+        }
+        String ts = in.field(tc);
+        if (format == null) {
+          format = TimestampFormat.detect(ts);
+          if (format == null) {
+            throw in.error(tc + 1, header[tc], ts, "not a timestamp: expected an ISO date "
+                + "(2018-04-11), an ISO date-time (2018-04-11T14:30:00Z) or epoch seconds/milliseconds");
+          }
+        }
+        long t;
+        try {
+          t = format.parse(ts);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+          throw in.error(tc + 1, header[tc], ts, e.getMessage() + "; expected " + format.example()
+              + " (the format of the first data row)");
+        }
+        String symbol = in.field(sc).strip();
+        if (symbol.isEmpty()) {
+          throw in.error(sc + 1, header[sc], in.field(sc), "blank symbol");
+        }
+        if (n == cap) {
+          cap *= 2;
+          times = Arrays.copyOf(times, cap);
+          ids = Arrays.copyOf(ids, cap);
+          vals = Arrays.copyOf(vals, cap);
+          lines = Arrays.copyOf(lines, cap);
+        }
+        times[n] = t;
+        ids[n] = assetIds.computeIfAbsent(symbol, k -> assetIds.size());
+        vals[n] = parseValue(in, vc, header[vc], values);
+        lines[n] = in.lineNumber();
+        n++;
+      }
+      if (n == 0) {
+        throw new CsvFormatException(source, in.lineNumber(), 0, null, null,
+            "the file has a header but no data rows");
+      }
+      long[] distinct = Arrays.copyOf(times, n);
+      Arrays.sort(distinct);
+      int u = 0;
+      for (int i = 0; i < n; i++) {
+        if (i == 0 || distinct[i] != distinct[u - 1]) {
+          distinct[u++] = distinct[i];
+        }
+      }
+      distinct = Arrays.copyOf(distinct, u);
+      int assetsN = assetIds.size();
+      double[][] cols = new double[assetsN][u];
+      long[][] where = new long[assetsN][u];
+      for (double[] c : cols) {
+        Arrays.fill(c, Double.NaN);
+      }
+      List<String> names = List.copyOf(assetIds.keySet());
+      TimeIndex.Kind kind = format.isDate() ? TimeIndex.Kind.DATE : TimeIndex.Kind.INSTANT;
+      for (int i = 0; i < n; i++) {
+        int row = Arrays.binarySearch(distinct, times[i]);
+        if (where[ids[i]][row] != 0) {
+          throw new CsvFormatException(source, lines[i], tc + 1, header[tc],
+              TimeIndex.format(kind, times[i]), "duplicate row for symbol '" + names.get(ids[i])
+                  + "' (first seen on line " + where[ids[i]][row] + ")");
+        }
+        where[ids[i]][row] = lines[i];
+        cols[ids[i]][row] = vals[i];
+      }
+      return new Parts(TimeIndex.trusted(kind, distinct), names, cols);
+    }
+  }
+
+  private static int findColumn(CsvReader in, String[] header, String wanted, List<String> aliases,
+      String role) {
+    if (wanted != null) {
+      for (int c = 0; c < header.length; c++) {
+        if (header[c].strip().equalsIgnoreCase(wanted)) {
+          return c;
+        }
+      }
+      throw in.error(0, null, null, "no column named '" + wanted + "' in the header "
+          + Arrays.toString(header));
+    }
+    for (String alias : aliases) {
+      for (int c = 0; c < header.length; c++) {
+        if (header[c].strip().toLowerCase(Locale.ROOT).equals(alias)) {
+          return c;
+        }
+      }
+    }
+    throw in.error(0, null, null, "cannot find the " + role + " column in the header "
+        + Arrays.toString(header) + "; accepted names: " + aliases + " (or name it explicitly)");
+  }
+}

@@ -1,0 +1,336 @@
+package io.github.quantfolio.core;
+
+import io.github.quantfolio.core.internal.Checks;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An immutable T x N table of per-period returns (simple or log), with the same accessors and
+ * selection operations as {@link PriceFrame}.
+ *
+ * <p><b>Values.</b> Present returns are finite; a missing return is {@code NaN}. Returns made by
+ * {@link PriceFrame#returns()} are NaN wherever either price is missing.
+ *
+ * <p><b>Base timestamp.</b> A return frame made from prices remembers the timestamp of the price
+ * row that was dropped (the row before its first return), so that {@link #toPrices(double)} can
+ * rebuild a price frame with the original index. Frames built with {@code of} have none until
+ * {@link #withBase(LocalDate)} or {@link #withBase(Instant)} sets it.
+ *
+ * <p>Statistics ({@link #mean(String)}, {@link #std(String)}, {@link #describe()}) use valid
+ * values only and say how many they used; they are per period, not annualised.
+ *
+ * @since 0.1.0
+ */
+public final class ReturnFrame extends FrameBase<ReturnFrame> {
+
+  /** How a return relates two consecutive prices. */
+  public enum Type {
+    /** {@code r = p_t / p_(t-1) - 1}. */
+    SIMPLE,
+    /** {@code r = ln(p_t / p_(t-1))}. */
+    LOG
+  }
+
+  private final Type type;
+  private final boolean hasBase;
+  private final long base;
+
+  private ReturnFrame(TimeIndex index, List<String> assets, double[][] columns, Frequency frequency,
+      Type type, boolean hasBase, long base) {
+    super(index, assets, columns, frequency);
+    this.type = type;
+    this.hasBase = hasBase;
+    this.base = base;
+  }
+
+  /**
+   * Simple returns from column-major data ({@code columns[asset][row]}, copied); the frequency
+   * is inferred from the index when possible.
+   *
+   * @throws IllegalArgumentException if the shapes disagree or a present value is infinite
+   */
+  public static ReturnFrame of(TimeIndex index, List<String> assets, double[][] columns) {
+    return of(index, assets, columns, Type.SIMPLE);
+  }
+
+  /** Returns of the given type; see {@link #of(TimeIndex, List, double[][])}. */
+  public static ReturnFrame of(TimeIndex index, List<String> assets, double[][] columns, Type type) {
+    List<String> names = Checks.assetNames(assets, "assets");
+    double[][] copy = validatedCopy(index, names, columns);
+    ReturnFrame f = new ReturnFrame(index, names, copy, inferOrNull(index),
+        Checks.notNull(type, "type"), false, 0);
+    f.checkAll();
+    return f;
+  }
+
+  static ReturnFrame trusted(TimeIndex index, List<String> assets, double[][] columns,
+      Frequency frequency, Type type, long base) {
+    return new ReturnFrame(index, assets, columns, frequency, type, true, base);
+  }
+
+  /**
+   * Reads simple returns from a wide CSV laid out as for {@link PriceFrame#readCsv(Path)}
+   * (empty cell = missing; any finite number accepted).
+   *
+   * @throws CsvFormatException naming file, line, column and value of the first problem
+   */
+  public static ReturnFrame readCsv(Path path) {
+    Checks.notNull(path, "path");
+    return readCsv(FrameCsv.open(path), FrameCsv.sourceName(path));
+  }
+
+  /** Reads simple returns from {@code reader} (closed afterwards); see {@link #readCsv(Path)}. */
+  public static ReturnFrame readCsv(Reader reader, String sourceName) {
+    Checks.notNull(reader, "reader");
+    FrameCsv.Parts p = FrameCsv.readWide(reader, Checks.notNull(sourceName, "sourceName"),
+        FrameCsv.Values.RETURNS);
+    return new ReturnFrame(p.index(), p.assets(), p.columns(), inferOrNull(p.index()),
+        Type.SIMPLE, false, 0);
+  }
+
+  @Override
+  ReturnFrame create(TimeIndex index, List<String> assets, double[][] columns,
+      Frequency frequency) {
+    // Only a leading run of rows keeps the base: after a later start, a dropped row or a
+    // reindex, the row before the first return is no longer the base price's row.
+    boolean keepBase = hasBase && isPrefixOfThis(index);
+    return new ReturnFrame(index, assets, columns, frequency, type, keepBase, base);
+  }
+
+  private boolean isPrefixOfThis(TimeIndex other) {
+    if (other == index) {
+      return true;
+    }
+    if (other.size() > index.size()) {
+      return false;
+    }
+    for (int i = 0; i < other.size(); i++) {
+      if (other.value(i) != index.value(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  String kindName() {
+    return "ReturnFrame";
+  }
+
+  @Override
+  int displayDecimals() {
+    return 6;
+  }
+
+  @Override
+  String headerNote() {
+    return ", " + type.name().toLowerCase(java.util.Locale.ROOT) + " returns";
+  }
+
+  @Override
+  void checkValue(double v, String asset, TimeIndex index, int row) {
+    if (v == v && !Double.isFinite(v)) {
+      throw new IllegalArgumentException("Return of '" + asset + "' on " + index.label(row) + " is "
+          + v + "; returns must be finite (NaN for missing)");
+    }
+  }
+
+  /** Simple or log returns. */
+  public Type type() {
+    return type;
+  }
+
+  /** Whether the base timestamp (the price row before the first return) is known. */
+  public boolean hasBase() {
+    return hasBase;
+  }
+
+  /**
+   * This frame with a base date: the timestamp of the price before the first return.
+   *
+   * @throws IllegalArgumentException if the index holds instants or {@code base} is not before
+   *     the first row
+   */
+  public ReturnFrame withBase(LocalDate base) {
+    index.requireKind(TimeIndex.Kind.DATE, "a LocalDate base");
+    return withBaseValue(Checks.notNull(base, "base").toEpochDay());
+  }
+
+  /** This frame with a base instant; see {@link #withBase(LocalDate)}. */
+  public ReturnFrame withBase(Instant base) {
+    index.requireKind(TimeIndex.Kind.INSTANT, "an Instant base");
+    return withBaseValue(Checks.notNull(base, "base").toEpochMilli());
+  }
+
+  private ReturnFrame withBaseValue(long raw) {
+    if (raw >= index.value(0)) {
+      throw new IllegalArgumentException("The base " + TimeIndex.format(index.kind(), raw)
+          + " must come before the first return row " + index.first());
+    }
+    return new ReturnFrame(index, assets, columns, frequency, type, true, raw);
+  }
+
+  /** This frame converted to the other return type ({@code ln(1 + r)} or {@code exp(r) - 1}). */
+  public ReturnFrame as(Type target) {
+    Checks.notNull(target, "target");
+    if (target == type) {
+      return this;
+    }
+    double[][] out = toArray();
+    for (double[] c : out) {
+      for (int t = 0; t < c.length; t++) {
+        c[t] = target == Type.LOG ? Math.log1p(c[t]) : Math.expm1(c[t]);
+      }
+    }
+    for (int a = 0; a < out.length; a++) {
+      for (int t = 0; t < out[a].length; t++) {
+        if (!Double.isFinite(out[a][t]) && out[a][t] == out[a][t]) {
+          throw new IllegalArgumentException("Return of '" + assets.get(a) + "' on "
+              + index.label(t) + " is " + columns[a][t] + " and has no finite " + target
+              + " equivalent");
+        }
+        if (out[a][t] != out[a][t] && columns[a][t] == columns[a][t]) {
+          throw new IllegalArgumentException("Return of '" + assets.get(a) + "' on "
+              + index.label(t) + " is " + columns[a][t] + " (<= -100%) and has no log equivalent");
+        }
+      }
+    }
+    return new ReturnFrame(index, assets, out, frequency, target, hasBase, base);
+  }
+
+  /**
+   * Rebuilds prices starting from {@code initialValue} for every asset. The result has one more
+   * row than this frame: the base timestamp, then this frame's timestamps. Each asset starts at
+   * {@code initialValue} on the row before its first valid return (the base row for assets whose
+   * returns start at once, later for late listings, whose earlier rows are NaN) and compounds:
+   * {@code p_t = p_(t-1) (1 + r_t)} (or {@code exp(r_t)} for log returns). Trailing NaN after an
+   * asset's last valid return give NaN prices (a delisting).
+   *
+   * @throws IllegalArgumentException if the base timestamp is unknown (see {@link #hasBase()}),
+   *     if an asset has a NaN return between two valid ones (the price level after such a gap
+   *     is unknowable; the message names asset and date), or if a price would not be finite and
+   *     positive
+   */
+  public PriceFrame toPrices(double initialValue) {
+    Checks.positive(initialValue, "initialValue");
+    double[] init = new double[columns.length];
+    java.util.Arrays.fill(init, initialValue);
+    return buildPrices(init);
+  }
+
+  /**
+   * Rebuilds prices with a starting value per asset; see {@link #toPrices(double)}.
+   *
+   * @param initialPrices one finite positive value per asset of this frame (by name)
+   */
+  public PriceFrame toPrices(AssetVector initialPrices) {
+    Checks.notNull(initialPrices, "initialPrices");
+    double[] init = new double[columns.length];
+    for (int a = 0; a < init.length; a++) {
+      init[a] = Checks.positive(initialPrices.get(assets.get(a)),
+          "initial price of '" + assets.get(a) + "'");
+    }
+    return buildPrices(init);
+  }
+
+  private PriceFrame buildPrices(double[] init) {
+    if (!hasBase) {
+      throw new IllegalArgumentException("This ReturnFrame does not know the timestamp before its "
+          + "first return; set it with withBase(...) before toPrices");
+    }
+    int t = rows();
+    long[] idx = new long[t + 1];
+    idx[0] = base;
+    for (int i = 0; i < t; i++) {
+      idx[i + 1] = index.value(i);
+    }
+    double[][] out = new double[columns.length][t + 1];
+    for (int a = 0; a < columns.length; a++) {
+      double[] r = columns[a];
+      double[] p = out[a];
+      java.util.Arrays.fill(p, Double.NaN);
+      int first = -1;
+      int last = -1;
+      for (int i = 0; i < t; i++) {
+        if (r[i] == r[i]) {
+          if (first < 0) {
+            first = i;
+          }
+          last = i;
+        }
+      }
+      if (first < 0) {
+        continue; // no return at all: no price either
+      }
+      p[first] = init[a];
+      for (int i = first; i <= last; i++) {
+        if (r[i] != r[i]) {
+          throw new IllegalArgumentException("Return of '" + assets.get(a) + "' on "
+              + index.label(i) + " is NaN between valid returns; prices after the gap cannot be "
+              + "rebuilt (fill or drop the gap first)");
+        }
+        double v = type == Type.SIMPLE ? p[i] * (1.0 + r[i]) : p[i] * Math.exp(r[i]);
+        if (!(v > 0) || v == Double.POSITIVE_INFINITY) {
+          throw new IllegalArgumentException("Compounding the returns of '" + assets.get(a)
+              + "' gives the price " + v + " on " + index.label(i)
+              + " (a return <= -100% or an overflow)");
+        }
+        p[i + 1] = v;
+      }
+    }
+    TimeIndex priceIndex = TimeIndex.trusted(index.kind(), idx);
+    return PriceFrame.trusted(priceIndex, assets, out, frequency);
+  }
+
+  /**
+   * The mean of {@code asset}'s valid returns (per period).
+   *
+   * @throws IllegalArgumentException if it has no valid return
+   */
+  public double mean(String asset) {
+    AssetSummary s = summarize(asset);
+    if (s.count() < 1) {
+      throw new IllegalArgumentException("Asset '" + asset + "' has no valid return");
+    }
+    return s.mean();
+  }
+
+  /**
+   * The sample standard deviation (divisor n - 1) of {@code asset}'s valid returns (per period).
+   *
+   * @throws IllegalArgumentException if it has fewer than 2 valid returns
+   */
+  public double std(String asset) {
+    AssetSummary s = summarize(asset);
+    if (s.count() < 2) {
+      throw new IllegalArgumentException("Asset '" + asset + "' has " + s.count()
+          + " valid returns; a standard deviation needs at least 2");
+    }
+    return s.std();
+  }
+
+  /** {@link #mean(String)} of every asset. */
+  public AssetVector means() {
+    double[] out = new double[assets.size()];
+    for (int a = 0; a < out.length; a++) {
+      out[a] = mean(assets.get(a));
+    }
+    return AssetVector.trusted(assets, out);
+  }
+
+  /** {@link #std(String)} of every asset. */
+  public AssetVector stdDevs() {
+    double[] out = new double[assets.size()];
+    for (int a = 0; a < out.length; a++) {
+      out[a] = std(assets.get(a));
+    }
+    return AssetVector.trusted(assets, out);
+  }
+
+  private AssetSummary summarize(String asset) {
+    return select(asset).describe().assets().get(0);
+  }
+}

@@ -1,0 +1,273 @@
+package io.github.quantfolio.core;
+
+import io.github.quantfolio.core.internal.Checks;
+import io.github.quantfolio.core.internal.TextTable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Immutable portfolio weights labelled by asset: fractions of portfolio value (0.25 = 25%),
+ * negative for short positions. Weights need not sum to 1 (a market-neutral book sums to 0, a
+ * partly invested one to less than 1); every weight is finite.
+ *
+ * @since 0.1.0
+ */
+public final class Weights {
+
+  private final List<String> assets;
+  private final double[] values;
+  private final Map<String, Integer> positions;
+
+  private Weights(List<String> assets, double[] values) {
+    this.assets = assets;
+    this.values = values;
+    Map<String, Integer> p = new HashMap<>(assets.size() * 2);
+    for (int i = 0; i < assets.size(); i++) {
+      p.put(assets.get(i), i);
+    }
+    this.positions = p;
+  }
+
+  /**
+   * Weights from names and values (copied).
+   *
+   * @throws IllegalArgumentException if the lengths differ, a name is blank or repeated, or a
+   *     weight is not finite (the message names the asset)
+   */
+  public static Weights of(List<String> assets, double[] weights) {
+    AssetVector v = AssetVector.of(assets, weights); // same validation
+    return new Weights(v.assets(), v.toArray());
+  }
+
+  /** Weights from an ordered map (iteration order kept). */
+  public static Weights of(Map<String, Double> weights) {
+    AssetVector v = AssetVector.of(weights);
+    return new Weights(v.assets(), v.toArray());
+  }
+
+  /** Equal weights {@code 1/n} on the given assets. */
+  public static Weights equal(List<String> assets) {
+    List<String> names = Checks.assetNames(assets, "assets");
+    double[] w = new double[names.size()];
+    Arrays.fill(w, 1.0 / names.size());
+    return new Weights(names, w);
+  }
+
+  /** The asset names in order (unmodifiable). */
+  public List<String> assets() {
+    return assets;
+  }
+
+  /** The number of assets (including zero weights). */
+  public int size() {
+    return values.length;
+  }
+
+  /**
+   * The weight of {@code asset}.
+   *
+   * @throws IllegalArgumentException if the asset is not part of these weights (use
+   *     {@link #getOrZero(String)} to treat absent assets as unheld)
+   */
+  public double get(String asset) {
+    Checks.notNull(asset, "asset");
+    Integer p = positions.get(asset);
+    if (p == null) {
+      throw new IllegalArgumentException("Unknown asset '" + asset + "'; these weights cover " + assets);
+    }
+    return values[p];
+  }
+
+  /** The weight of {@code asset}, or 0 if it is not part of these weights (not held). */
+  public double getOrZero(String asset) {
+    Integer p = positions.get(Checks.notNull(asset, "asset"));
+    return p == null ? 0.0 : values[p];
+  }
+
+  /** A copy of the weights in asset order. */
+  public double[] toArray() {
+    return values.clone();
+  }
+
+  /**
+   * The weights in the order of {@code names}; an asset not part of these weights gets 0 (not
+   * held), so weights can be lined up with a larger universe.
+   */
+  public double[] toArray(List<String> names) {
+    Checks.notNull(names, "names");
+    double[] out = new double[names.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = getOrZero(names.get(i));
+    }
+    return out;
+  }
+
+  /** The sum of weights (net exposure): 1 for a fully invested long-only portfolio. */
+  public double sum() {
+    double s = 0;
+    for (double w : values) {
+      s += w;
+    }
+    return s;
+  }
+
+  /** The sum of absolute weights (gross exposure, i.e. leverage). */
+  public double grossExposure() {
+    double s = 0;
+    for (double w : values) {
+      s += Math.abs(w);
+    }
+    return s;
+  }
+
+  /** The sum of positive weights. */
+  public double longExposure() {
+    double s = 0;
+    for (double w : values) {
+      s += Math.max(w, 0);
+    }
+    return s;
+  }
+
+  /** The sum of negative weights (a number &lt;= 0). */
+  public double shortExposure() {
+    double s = 0;
+    for (double w : values) {
+      s += Math.min(w, 0);
+    }
+    return s;
+  }
+
+  /**
+   * Only the assets with a non-zero weight, in order.
+   *
+   * @throws IllegalArgumentException if every weight is zero
+   */
+  public Weights nonZero() {
+    List<String> names = new ArrayList<>();
+    List<Double> w = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != 0) {
+        names.add(assets.get(i));
+        w.add(values[i]);
+      }
+    }
+    if (names.isEmpty()) {
+      throw new IllegalArgumentException("Every weight is zero");
+    }
+    double[] arr = new double[w.size()];
+    for (int i = 0; i < arr.length; i++) {
+      arr[i] = w.get(i);
+    }
+    return new Weights(List.copyOf(names), arr);
+  }
+
+  /**
+   * Each weight rounded half-even to {@code decimals} places (of the decimal value, e.g.
+   * {@code 0.12345 -> 0.1234} with 4 decimals). The result is not renormalised, so the sum may
+   * move by up to {@code n x 0.5 x 10^-decimals}.
+   */
+  public Weights rounded(int decimals) {
+    Checks.notNegative(decimals, "decimals");
+    double[] out = new double[values.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new BigDecimal(Double.toString(values[i])).setScale(decimals, RoundingMode.HALF_EVEN)
+          .doubleValue();
+    }
+    return new Weights(assets, out);
+  }
+
+  /**
+   * Weights with {@code |w| < cutoff} set to 0 (an explicit, documented clean-up of solver
+   * dust, as PyPortfolioOpt's {@code clean_weights}); not renormalised.
+   */
+  public Weights withoutBelow(double cutoff) {
+    Checks.finite(cutoff, "cutoff");
+    if (cutoff < 0) {
+      throw new IllegalArgumentException("Expected cutoff >= 0, but found " + cutoff);
+    }
+    double[] out = values.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (Math.abs(out[i]) < cutoff) {
+        out[i] = 0.0;
+      }
+    }
+    return new Weights(assets, out);
+  }
+
+  /**
+   * Weights scaled to sum to 1.
+   *
+   * @throws IllegalArgumentException if the sum is zero or not finite
+   */
+  public Weights normalized() {
+    double s = sum();
+    if (s == 0 || !Double.isFinite(s)) {
+      throw new IllegalArgumentException("Cannot normalise weights that sum to " + s);
+    }
+    double[] out = values.clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] /= s;
+    }
+    return new Weights(assets, out);
+  }
+
+  /**
+   * Two-way turnover to reach these weights from {@code previous}: {@code sum_i |w_i - p_i|} over
+   * the union of both asset sets (an asset absent from one side has weight 0 there). Buying 10%
+   * of one asset with the proceeds of selling 10% of another is a turnover of 0.2.
+   */
+  public double turnover(Weights previous) {
+    Checks.notNull(previous, "previous");
+    Set<String> all = new LinkedHashSet<>(assets);
+    all.addAll(previous.assets);
+    double s = 0;
+    for (String a : all) {
+      s += Math.abs(getOrZero(a) - previous.getOrZero(a));
+    }
+    return s;
+  }
+
+  /** The weights as an {@link AssetVector}. */
+  public AssetVector toAssetVector() {
+    return AssetVector.trusted(assets, values.clone());
+  }
+
+  /** An ordered, unmodifiable map copy. */
+  public Map<String, Double> toMap() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      m.put(assets.get(i), values[i]);
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Weights w && w.assets.equals(assets) && Arrays.equals(w.values, values);
+  }
+
+  @Override
+  public int hashCode() {
+    return assets.hashCode() * 31 + Arrays.hashCode(values);
+  }
+
+  /** A table of asset, weight and percentage, then the sum. */
+  @Override
+  public String toString() {
+    TextTable t = new TextTable("asset", "weight", "%");
+    for (int i = 0; i < values.length; i++) {
+      t.row(assets.get(i), TextTable.num(values[i], 6), TextTable.num(values[i] * 100, 2));
+    }
+    t.row("sum", TextTable.num(sum(), 6), TextTable.num(sum() * 100, 2));
+    return t.render();
+  }
+}

@@ -1,107 +1,179 @@
 package io.github.quantfolio.core.internal;
 
 import io.github.quantfolio.core.CsvFormatException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A minimal RFC 4180 reader that keeps line numbers for error messages. Fields are separated by
  * commas; a field may be enclosed in double quotes, with {@code ""} for a quote inside (quoted
- * fields may not span lines). Lines that are entirely empty are skipped; everything else is a
- * record. Field text is not trimmed here; callers decide.
+ * fields may not span lines). Lines end with LF, CRLF or CR. Lines that are entirely empty are
+ * skipped; everything else is a record. Field text is not trimmed here; callers decide.
  *
- * <p>Unquoted lines are split without allocating per field: {@link #line()} plus
- * {@link #start(int)}/{@link #end(int)} give each field's bounds.
+ * <p>Unquoted records are split in place in a character buffer: parsing a number allocates
+ * nothing, which is what makes million-row files fast.
  */
 public final class CsvReader implements AutoCloseable {
 
-  private final BufferedReader in;
+  private final Reader in;
   private final String source;
+  private char[] buf = new char[1 << 16];
+  private int pos; // start of unread characters
+  private int limit; // end of valid characters
+  private boolean eof;
   private long lineNumber;
-  private String line;
   private int count;
   private int[] starts = new int[16];
   private int[] ends = new int[16];
   private final List<String> unquoted = new ArrayList<>();
   private boolean quoted;
+  private boolean pendingCr; // the previous line ended with CR: skip a following LF
+  private int fieldStart; // start of the field being scanned
 
   public CsvReader(Reader reader, String source) {
+    this.in = reader;
     this.source = source;
-    this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
   }
 
-  /** Advances to the next non-empty line; false at the end of input. */
+  /**
+   * Advances to the next non-empty line; false at the end of input. One pass finds the line end
+   * and the commas; a line with a quote is split again by the quote-aware splitter.
+   */
   public boolean next() {
-    try {
-      String l;
-      do {
-        l = in.readLine();
-        if (l == null) {
-          line = null;
-          return false;
+    while (true) {
+      int lineStart = pos;
+      int i = pos;
+      int lineEnd = -1;
+      count = 0;
+      quoted = false;
+      fieldStart = lineStart;
+      char[] b = buf;
+      int lim = limit;
+      while (true) {
+        if (i == lim) {
+          if (eof) {
+            break;
+          }
+          int shift = fill(lineStart);
+          lineStart -= shift;
+          i -= shift;
+          b = buf;
+          lim = limit;
+          continue;
         }
-        lineNumber++;
-      } while (l.isEmpty());
-      if (lineNumber == 1 && !l.isEmpty() && l.charAt(0) == '\uFEFF') {
-        l = l.substring(1); // UTF-8 byte order mark written by spreadsheet exports
+        char c = b[i];
+        // Digits, '.', '-' and letters are all above ','; one compare skips them.
+        if (c > ',') {
+          i++;
+          continue;
+        }
+        if (c == ',') {
+          add(fieldStart, i);
+          fieldStart = i + 1;
+        } else if (c == '\n' || c == '\r') {
+          lineEnd = i;
+          break;
+        } else if (c == '"') {
+          quoted = true;
+        }
+        i++;
       }
-      line = l;
-      split();
+      if (lineEnd < 0) {
+        if (lineStart == limit) {
+          return false; // end of input
+        }
+        lineEnd = limit; // last line without terminator
+      }
+      pos = lineEnd;
+      if (pos < limit) {
+        pos++;
+      }
+      boolean lfAfterCr = pendingCr && lineStart == lineEnd && lineEnd < limit
+          && buf[lineEnd] == '\n';
+      pendingCr = lineEnd < limit && buf[lineEnd] == '\r';
+      if (lfAfterCr) {
+        continue; // second half of a CRLF
+      }
+      lineNumber++;
+      int from = lineStart;
+      if (lineNumber == 1 && from < lineEnd && buf[from] == '\uFEFF') {
+        from++; // UTF-8 byte order mark written by spreadsheet exports
+        if (count > 0) {
+          starts[0] = from;
+        } else {
+          fieldStart = from;
+        }
+      }
+      if (from == lineEnd) {
+        continue;
+      }
+      add(fieldStart, lineEnd);
+      if (quoted) {
+        splitQuoted(from, lineEnd);
+      }
       return true;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
-  private void split() {
-    count = 0;
-    quoted = line.indexOf('"') >= 0;
-    if (quoted) {
-      splitQuoted();
-      return;
+  /** Reads more input, first moving {@code [keepFrom, limit)} to the start; returns the shift. */
+  private int fill(int keepFrom) {
+    int shift = keepFrom;
+    int keep = limit - keepFrom;
+    if (keep == buf.length) {
+      buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer
+    } else if (shift > 0) {
+      System.arraycopy(buf, keepFrom, buf, 0, keep);
     }
-    int from = 0;
-    while (true) {
-      int comma = line.indexOf(',', from);
-      int to = comma < 0 ? line.length() : comma;
-      add(from, to);
-      if (comma < 0) {
-        break;
+    for (int k = 0; k < count; k++) {
+      starts[k] -= shift;
+      ends[k] -= shift;
+    }
+    fieldStart -= shift;
+    limit = keep;
+    pos -= shift;
+    try {
+      int n = in.read(buf, limit, buf.length - limit);
+      if (n < 0) {
+        eof = true;
+      } else {
+        limit += n;
       }
-      from = comma + 1;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + source, e);
     }
+    return shift;
   }
 
   private void add(int from, int to) {
     if (count == starts.length) {
-      starts = java.util.Arrays.copyOf(starts, count * 2);
-      ends = java.util.Arrays.copyOf(ends, count * 2);
+      starts = Arrays.copyOf(starts, count * 2);
+      ends = Arrays.copyOf(ends, count * 2);
     }
     starts[count] = from;
     ends[count] = to;
     count++;
   }
 
-  private void splitQuoted() {
+  private void splitQuoted(int from, int n) {
     unquoted.clear();
+    count = 0;
     StringBuilder sb = new StringBuilder();
-    int i = 0;
-    int n = line.length();
+    int i = from;
     while (true) {
       sb.setLength(0);
-      if (i < n && line.charAt(i) == '"') {
+      if (i < n && buf[i] == '"') {
         i++;
         while (true) {
           if (i >= n) {
             throw error(0, null, null, "unterminated quoted field");
           }
-          char c = line.charAt(i++);
+          char c = buf[i++];
           if (c == '"') {
-            if (i < n && line.charAt(i) == '"') {
+            if (i < n && buf[i] == '"') {
               sb.append('"');
               i++;
             } else {
@@ -111,12 +183,12 @@ public final class CsvReader implements AutoCloseable {
             sb.append(c);
           }
         }
-        if (i < n && line.charAt(i) != ',') {
+        if (i < n && buf[i] != ',') {
           throw error(0, null, null, "text after a closing quote");
         }
       } else {
-        while (i < n && line.charAt(i) != ',') {
-          sb.append(line.charAt(i++));
+        while (i < n && buf[i] != ',') {
+          sb.append(buf[i++]);
         }
       }
       unquoted.add(sb.toString());
@@ -155,7 +227,7 @@ public final class CsvReader implements AutoCloseable {
 
   /** Field {@code i} (0-based) as a string. */
   public String field(int i) {
-    return quoted ? unquoted.get(i) : line.substring(starts[i], ends[i]);
+    return quoted ? unquoted.get(i) : new String(buf, starts[i], ends[i] - starts[i]);
   }
 
   /** Whether field {@code i} is empty (or only blanks). */
@@ -164,7 +236,7 @@ public final class CsvReader implements AutoCloseable {
       return unquoted.get(i).isBlank();
     }
     for (int k = starts[i]; k < ends[i]; k++) {
-      if (line.charAt(k) != ' ' && line.charAt(k) != '\t') {
+      if (buf[k] != ' ' && buf[k] != '\t') {
         return false;
       }
     }
@@ -178,18 +250,17 @@ public final class CsvReader implements AutoCloseable {
    */
   public double parseDouble(int i) {
     if (quoted) {
-      String s = unquoted.get(i).strip();
-      return FastDoubleParser.parse(s, 0, s.length());
+      return FastDoubleParser.parse(unquoted.get(i).strip());
     }
     int a = starts[i];
     int b = ends[i];
-    while (a < b && line.charAt(a) == ' ') {
+    while (a < b && buf[a] == ' ') {
       a++;
     }
-    while (b > a && line.charAt(b - 1) == ' ') {
+    while (b > a && buf[b - 1] == ' ') {
       b--;
     }
-    return FastDoubleParser.parse(line, a, b);
+    return FastDoubleParser.parse(buf, a, b);
   }
 
   /** All fields of the current record. */

@@ -83,7 +83,7 @@ import java.util.Objects;
  *
  * <h2>Defaults</h2>
  *
- * Seed 42; 20 assets named {@code A01..A20} in 4 sectors {@code S1..S4} (consecutive blocks of
+ * Seed 7; 20 assets named {@code A01..A20} in 4 sectors {@code S1..S4} (consecutive blocks of
  * 5); 2520 business days (10 years of 252) from 2015-01-02; drifts uniform in [0.06, 0.16] and
  * volatilities uniform in [0.15, 0.40] a year; {@code rho_m = 0.30}, {@code rho_s = 0.20};
  * {@code nu = 5}; {@code p_cs = 0.01}, {@code p_sc = 0.05} (stressed one day in six, spells of 20
@@ -154,7 +154,7 @@ public final class MarketSimulator {
 
   /**
    * The default market: {@code defaults().simulate()}, i.e. 20 assets in 4 sectors over 2520
-   * business days from 2015-01-02, seed 42, 3 late listings. Computed afresh on each call
+   * business days from 2015-01-02, seed 7, 3 late listings. Computed afresh on each call
    * (about a tenth of a second); keep the result if you need it repeatedly.
    */
   public static SimulatedMarket defaultMarket() {
@@ -356,7 +356,9 @@ public final class MarketSimulator {
    */
   public static final class Builder {
 
-    private long seed = 42;
+    // Seed 7 gives a typical path (average annual return across assets about 11%, 18 of 20
+    // assets up, 13.5% of days stressed); seed 42, the first default, drew a bear decade.
+    private long seed = 7;
     private int assets = 20;
     private int sectors = 4;
     private LocalDate start = LocalDate.of(2015, 1, 2);
@@ -407,7 +409,7 @@ public final class MarketSimulator {
       baseVolume = m.baseVolume;
     }
 
-    /** The seed of all random draws (default 42); any value. */
+    /** The seed of all random draws (default 7); any value. */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;

@@ -1,0 +1,112 @@
+package io.github.quantfolio.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs every example's {@code main} (so examples cannot rot), checks that the README's code is
+ * the Quickstart's code, and evaluates the JShell startup script.
+ */
+class ExamplesTest {
+
+  /** The repository root: Surefire runs with the module folder as working directory. */
+  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+  private static String run(ThrowingMain main) throws Exception {
+    PrintStream old = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      main.run();
+    } finally {
+      System.setOut(old);
+    }
+    String out = buf.toString(StandardCharsets.UTF_8);
+    System.out.println(out);
+    return out;
+  }
+
+  interface ThrowingMain {
+    void run() throws Exception;
+  }
+
+  @Test
+  void quickstart() throws Exception {
+    String out = run(() -> Quickstart.main(new String[0]));
+    assertTrue(out.contains("PriceFrame: 2520 rows x 20 assets, 2015-01-02 .. "), out);
+    assertTrue(out.contains("A01 annualised volatility: "), out);
+    assertTrue(out.contains("PriceFrame: 12 rows x 3 assets, 2023-09-29 .. 2024-08-29, MONTHLY"), out);
+    assertTrue(out.contains("Bars 'A01': "), out);
+    assertTrue(out.contains("CSV round trip identical: true"), out);
+  }
+
+  @Test
+  void loadCsv() throws Exception {
+    String out = run(() -> LoadCsv.main(new String[0]));
+    assertTrue(out.contains("PriceFrame: 300 rows x 5 assets"), out);
+    assertTrue(out.contains("PriceFrame: 320 rows x 1 asset"), out);
+    assertTrue(out.contains("aligned: "), out);
+    assertTrue(out.contains("Bars 'SIM'"), out);
+    assertTrue(out.contains("Rejected: broken.csv, line 3, column 2 ('AAA'), value '-3.2'"), out);
+  }
+
+  @Test
+  void readmeJavaQuickStartIsTheQuickstartExample() throws Exception {
+    String example = between(Files.readString(ROOT.resolve(
+        "examples/src/main/java/io/github/quantfolio/examples/Quickstart.java")),
+        "// README-BEGIN\n", "    // README-END");
+    String readme = between(Files.readString(ROOT.resolve("README.md")),
+        "<!-- quickstart:begin -->\n```java\n", "```\n<!-- quickstart:end -->");
+    assertEquals(strip(example), strip(readme), "README.md must show Quickstart's README block verbatim");
+  }
+
+  private static String between(String text, String from, String to) {
+    int a = text.indexOf(from);
+    int b = text.indexOf(to, a + from.length());
+    assertTrue(a >= 0 && b > a, "markers " + from.strip() + " .. " + to.strip() + " not found");
+    return text.substring(a + from.length(), b);
+  }
+
+  /** Same code, ignoring indentation. */
+  private static String strip(String code) {
+    return code.lines().map(String::strip).collect(Collectors.joining("\n")).strip();
+  }
+
+  @Test
+  void jshellStartupScriptEvaluates() throws Exception {
+    List<String> lines = Files.readAllLines(ROOT.resolve("examples/quantfolio.jsh"));
+    assertTrue(lines.get(0).startsWith("/env --class-path examples/target/quantfolio-examples-all.jar"),
+        "the script must put the built jar on the class path first");
+    try (JShell js = JShell.builder().executionEngine("local").build()) {
+      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        js.addToClasspath(entry);
+      }
+      for (String line : lines) {
+        String s = line.strip();
+        if (s.isEmpty() || s.startsWith("/") || s.startsWith("//")) {
+          continue; // JShell commands (the class path is set above) and comments
+        }
+        for (SnippetEvent e : js.eval(s)) {
+          assertEquals(Snippet.Status.VALID, e.status(), () -> "rejected: " + s + " "
+              + js.diagnostics(e.snippet()).map(d -> d.getMessage(null)).collect(Collectors.toList()));
+          assertEquals(null, e.exception(), () -> "threw: " + s);
+        }
+      }
+      String prices = js.eval("prices.toString()").get(0).value();
+      assertTrue(prices.contains("PriceFrame: 2520 rows x 20 assets"), prices);
+    }
+  }
+}

@@ -1,0 +1,477 @@
+package io.github.quantfolio.risk;
+
+import io.github.quantfolio.core.ReturnFrame;
+import io.github.quantfolio.core.internal.Checks;
+import io.github.quantfolio.risk.internal.CrossProduct;
+import io.github.quantfolio.risk.internal.ShrinkageMath;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Estimates an annualised {@link CovarianceMatrix} from per-period returns. Immutable and
+ * thread-safe; pick an estimator with a factory and, optionally, a {@link MissingData} policy:
+ *
+ * <pre>{@code
+ * CovarianceMatrix s  = CovarianceEstimator.sample().estimate(returns);
+ * CovarianceMatrix lw = CovarianceEstimator.ledoitWolf(ShrinkageTarget.CONSTANT_CORRELATION)
+ *     .estimate(returns);
+ * CovarianceMatrix ew = CovarianceEstimator.exponential(180)
+ *     .withMissingData(MissingData.COMPLETE_ROWS).estimate(returns);
+ * }</pre>
+ *
+ * <p><b>Units.</b> Every estimate is per period, then multiplied by the return frame's
+ * {@link io.github.quantfolio.core.Frequency#periodsPerYear() periods per year} (square-root-of-
+ * time scaling of volatility). Returns are used as given (simple or log).
+ *
+ * <p><b>Formulas</b> (x = returns, T periods, N assets, means over the periods used):
+ *
+ * <ul>
+ *   <li>{@link #sample()}: {@code S_ij = sum_t (x_ti - mean_i)(x_tj - mean_j) / (T - 1)}.
+ *   <li>{@link #exponential(double)}: with {@code a = 2 / (span + 1)} and weights
+ *       {@code w_t = (1 - a)^(T - 1 - t)} (the newest period weighs 1),
+ *       {@code E_ij = sum_t w_t d_ti d_tj / sum_t w_t} where {@code d_ti = x_ti - mean_i} is
+ *       centred on the asset's own full-sample mean (PyPortfolioOpt's {@code exp_cov}, pandas'
+ *       {@code ewm(span).mean()} with {@code adjust=True}); periods where either return is
+ *       missing are left out of both sums.
+ *   <li>{@link #semicovariance(double)}: {@code d_ti = min(x_ti - b, 0)},
+ *       {@code SC_ij = sum_t d_ti d_tj / T} (Estrada 2007; PyPortfolioOpt's
+ *       {@code semicovariance}).
+ *   <li>Shrinkage ({@link #ledoitWolf(ShrinkageTarget)}, {@link #oracleApproximating()},
+ *       {@link #shrunk(ShrinkageTarget, double)}): {@code (1 - delta) S + delta F} where here
+ *       {@code S = sum_t (x_ti - mean_i)(x_tj - mean_j) / T} (divisor T, as in the published
+ *       estimators and scikit-learn), {@code F} the {@link ShrinkageTarget} and {@code delta}
+ *       the estimated (or given) intensity reported by {@link CovarianceMatrix#shrinkage()}.
+ * </ul>
+ *
+ * <p><b>Missing data.</b> Sample, exponential and semicovariance default to
+ * {@link MissingData#PAIRWISE}; shrinkage estimators default to
+ * {@link MissingData#COMPLETE_ROWS} and refuse PAIRWISE. With no NaN in the frame all policies
+ * give the same result.
+ *
+ * @since 0.1.0
+ */
+public final class CovarianceEstimator {
+
+  private enum Kind { SAMPLE, EXPONENTIAL, SEMICOVARIANCE, LEDOIT_WOLF, OAS, FIXED }
+
+  private final Kind kind;
+  private final ShrinkageTarget target;
+  private final double parameter; // span, benchmark or fixed intensity
+  private final MissingData missing;
+
+  private CovarianceEstimator(Kind kind, ShrinkageTarget target, double parameter,
+      MissingData missing) {
+    this.kind = kind;
+    this.target = target;
+    this.parameter = parameter;
+    this.missing = missing;
+  }
+
+  /** The sample covariance (divisor T - 1), pairwise by default. */
+  public static CovarianceEstimator sample() {
+    return new CovarianceEstimator(Kind.SAMPLE, null, Double.NaN, MissingData.PAIRWISE);
+  }
+
+  /**
+   * Exponentially weighted covariance with the given span (in periods; PyPortfolioOpt's default
+   * is 180), pairwise by default.
+   *
+   * @param span at least 1
+   */
+  public static CovarianceEstimator exponential(double span) {
+    Checks.finite(span, "span");
+    if (span < 1) {
+      throw new IllegalArgumentException("Expected span >= 1, but found " + span);
+    }
+    return new CovarianceEstimator(Kind.EXPONENTIAL, null, span, MissingData.PAIRWISE);
+  }
+
+  /**
+   * Semicovariance of returns below a benchmark, pairwise by default.
+   *
+   * @param benchmarkPerPeriod the per-period return below which deviations count (e.g. 0, or the
+   *     per-period risk-free rate)
+   */
+  public static CovarianceEstimator semicovariance(double benchmarkPerPeriod) {
+    Checks.finite(benchmarkPerPeriod, "benchmarkPerPeriod");
+    return new CovarianceEstimator(Kind.SEMICOVARIANCE, null, benchmarkPerPeriod,
+        MissingData.PAIRWISE);
+  }
+
+  /** Ledoit-Wolf shrinkage towards {@code target} with the optimal estimated intensity. */
+  public static CovarianceEstimator ledoitWolf(ShrinkageTarget target) {
+    return new CovarianceEstimator(Kind.LEDOIT_WOLF, Checks.notNull(target, "target"),
+        Double.NaN, MissingData.COMPLETE_ROWS);
+  }
+
+  /** Ledoit-Wolf shrinkage towards {@link ShrinkageTarget#CONSTANT_VARIANCE} (scikit-learn's default). */
+  public static CovarianceEstimator ledoitWolf() {
+    return ledoitWolf(ShrinkageTarget.CONSTANT_VARIANCE);
+  }
+
+  /** Oracle approximating shrinkage (Chen et al. 2010) towards the scaled identity. */
+  public static CovarianceEstimator oracleApproximating() {
+    return new CovarianceEstimator(Kind.OAS, ShrinkageTarget.CONSTANT_VARIANCE, Double.NaN,
+        MissingData.COMPLETE_ROWS);
+  }
+
+  /**
+   * Shrinkage with a fixed intensity: {@code (1 - intensity) S + intensity F}.
+   *
+   * @param intensity in [0, 1]
+   */
+  public static CovarianceEstimator shrunk(ShrinkageTarget target, double intensity) {
+    Checks.notNull(target, "target");
+    Checks.inRange(intensity, 0, 1, "intensity");
+    return new CovarianceEstimator(Kind.FIXED, target, intensity, MissingData.COMPLETE_ROWS);
+  }
+
+  /**
+   * This estimator with another missing-data policy.
+   *
+   * @throws IllegalArgumentException for {@link MissingData#PAIRWISE} on a shrinkage estimator
+   */
+  public CovarianceEstimator withMissingData(MissingData policy) {
+    Checks.notNull(policy, "policy");
+    if (policy == MissingData.PAIRWISE && isShrinkage()) {
+      throw new IllegalArgumentException("PAIRWISE is not available for " + this
+          + ": shrinkage formulas need one complete data matrix; use COMPLETE_ROWS or ZERO_FILL");
+    }
+    return new CovarianceEstimator(kind, target, parameter, policy);
+  }
+
+  /** The missing-data policy in force. */
+  public MissingData missingData() {
+    return missing;
+  }
+
+  private boolean isShrinkage() {
+    return kind == Kind.LEDOIT_WOLF || kind == Kind.OAS || kind == Kind.FIXED;
+  }
+
+  /**
+   * Estimates the annualised covariance of every asset of {@code returns}.
+   *
+   * @throws IllegalArgumentException if fewer than 2 periods are usable (overall, or for a pair
+   *     under PAIRWISE: the message names the pair), if the frame's frequency is unknown, or if
+   *     a target is undefined (e.g. constant correlation with a zero-variance asset, named)
+   */
+  public CovarianceMatrix estimate(ReturnFrame returns) {
+    Checks.notNull(returns, "returns");
+    double periodsPerYear;
+    try {
+      periodsPerYear = returns.frequency().periodsPerYear();
+    } catch (IllegalStateException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    List<String> assets = returns.assets();
+    boolean hasNaN = returns.hasMissing();
+    ReturnFrame data = returns;
+    if (hasNaN && missing == MissingData.COMPLETE_ROWS) {
+      data = returns.dropIncompleteRows();
+    }
+    double[][] x = data.toArray();
+    if (hasNaN && missing == MissingData.ZERO_FILL) {
+      for (double[] col : x) {
+        for (int t = 0; t < col.length; t++) {
+          if (col[t] != col[t]) {
+            col[t] = 0.0;
+          }
+        }
+      }
+    }
+    boolean pairwise = hasNaN && missing == MissingData.PAIRWISE;
+    int rows = x[0].length;
+    Result r;
+    switch (kind) {
+      case SAMPLE:
+        r = pairwise ? pairwiseSample(x, assets) : completeSample(x, rows);
+        break;
+      case EXPONENTIAL:
+        r = exponential(x, assets, rows);
+        break;
+      case SEMICOVARIANCE:
+        r = semicovariance(x, assets, rows);
+        break;
+      default:
+        r = shrinkage(x, assets, rows);
+        break;
+    }
+    double[][] v = r.values;
+    for (double[] row : v) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] *= periodsPerYear;
+      }
+    }
+    return new CovarianceMatrix(assets, v, r.observations, r.shrinkage);
+  }
+
+  private record Result(double[][] values, int observations, double shrinkage) {
+  }
+
+  private static void requireRows(int rows, String what) {
+    if (rows < 2) {
+      throw new IllegalArgumentException("A covariance needs at least 2 periods, but " + what
+          + " has " + rows);
+    }
+  }
+
+  /**
+   * The mean of the non-NaN values with one correction pass (Chan, Golub &amp; LeVeque 1983), so
+   * that a constant column centres to exact zeros; NaN if there is none.
+   */
+  static double mean(double[] col) {
+    double s = 0;
+    int c = 0;
+    for (double v : col) {
+      if (v == v) {
+        s += v;
+        c++;
+      }
+    }
+    if (c == 0) {
+      return Double.NaN;
+    }
+    double m = s / c;
+    double r = 0;
+    for (double v : col) {
+      if (v == v) {
+        r += v - m;
+      }
+    }
+    return m + r / c;
+  }
+
+  private static double[] center(double[][] x, int rows) {
+    double[] means = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      double mean = mean(x[i]);
+      double[] col = x[i];
+      for (int t = 0; t < rows; t++) {
+        col[t] -= mean;
+      }
+      means[i] = mean;
+    }
+    return means;
+  }
+
+  private static Result completeSample(double[][] x, int rows) {
+    requireRows(rows, "the data");
+    center(x, rows);
+    double[][] s = CrossProduct.gram(x);
+    scale(s, 1.0 / (rows - 1));
+    return new Result(s, rows, Double.NaN);
+  }
+
+  /**
+   * pandas-style pairwise covariance. Columns are first centred on their own full-sample means
+   * (which changes nothing algebraically but avoids cancellation), then for each pair
+   * {@code (sum xy - sum x sum y / n) / (n - 1)} over the n common periods, from three cross
+   * products of the zero-filled data {@code X} and the presence mask {@code M}:
+   * {@code X^T X}, {@code X^T M} and {@code M^T M}.
+   */
+  private static Result pairwiseSample(double[][] x, List<String> assets) {
+    int n = x.length;
+    int rows = x[0].length;
+    double[][] mask = new double[n][rows];
+    for (int i = 0; i < n; i++) {
+      double[] col = x[i];
+      double mean = mean(col);
+      for (int t = 0; t < rows; t++) {
+        if (col[t] == col[t]) {
+          col[t] -= mean;
+          mask[i][t] = 1.0;
+        } else {
+          col[t] = 0.0;
+        }
+      }
+    }
+    double[][] xx = CrossProduct.gram(x);
+    double[][] xm = CrossProduct.cross(x, mask); // xm[i][j] = sum over common periods of x_i
+    double[][] mm = CrossProduct.gram(mask);
+    double[][] out = new double[n][n];
+    int minObs = Integer.MAX_VALUE;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) {
+        int common = (int) Math.round(mm[i][j]);
+        if (common < 2) {
+          throw new IllegalArgumentException(i == j
+              ? "Asset '" + assets.get(i) + "' has " + common + " return(s); a covariance needs 2"
+              : "Assets '" + assets.get(j) + "' and '" + assets.get(i) + "' share " + common
+                  + " period(s); a pairwise covariance needs 2");
+        }
+        minObs = Math.min(minObs, common);
+        double v = (xx[i][j] - xm[i][j] * xm[j][i] / common) / (common - 1);
+        out[i][j] = v;
+        out[j][i] = v;
+      }
+    }
+    return new Result(out, minObs, Double.NaN);
+  }
+
+  private Result exponential(double[][] x, List<String> assets, int rows) {
+    requireRows(rows, "the data");
+    int n = x.length;
+    double a = 2.0 / (parameter + 1.0);
+    double[] sqrtW = new double[rows];
+    for (int t = 0; t < rows; t++) {
+      sqrtW[t] = Math.sqrt(Math.pow(1 - a, rows - 1 - t));
+    }
+    double[][] mask = new double[n][rows]; // sqrt(w_t) where present
+    double[][] presence = new double[n][rows]; // 1 where present (weights may underflow to 0)
+    boolean anyMissing = false;
+    for (int i = 0; i < n; i++) {
+      double[] col = x[i];
+      double mean = mean(col);
+      if (mean != mean) {
+        throw new IllegalArgumentException("Asset '" + assets.get(i) + "' has no return");
+      }
+      for (int t = 0; t < rows; t++) {
+        if (col[t] == col[t]) {
+          col[t] = (col[t] - mean) * sqrtW[t];
+          mask[i][t] = sqrtW[t];
+          presence[i][t] = 1.0;
+        } else {
+          col[t] = 0.0;
+          anyMissing = true;
+        }
+      }
+    }
+    double[][] num = CrossProduct.gram(x);
+    int minObs = rows;
+    if (anyMissing) {
+      double[][] den = CrossProduct.gram(mask);
+      double[][] present = CrossProduct.gram(presence);
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          if (present[i][j] < 1) {
+            throw new IllegalArgumentException("Assets '" + assets.get(i) + "' and '"
+                + assets.get(j) + "' share no period");
+          }
+          minObs = (int) Math.min(minObs, present[i][j]);
+          num[i][j] /= den[i][j];
+        }
+      }
+    } else {
+      double wSum = 0;
+      for (double w : sqrtW) {
+        wSum += w * w;
+      }
+      scale(num, 1.0 / wSum);
+    }
+    return new Result(num, minObs, Double.NaN);
+  }
+
+  private Result semicovariance(double[][] x, List<String> assets, int rows) {
+    int n = x.length;
+    double[][] mask = new double[n][rows];
+    boolean anyMissing = false;
+    for (int i = 0; i < n; i++) {
+      double[] col = x[i];
+      for (int t = 0; t < rows; t++) {
+        if (col[t] == col[t]) {
+          col[t] = Math.min(col[t] - parameter, 0.0);
+          mask[i][t] = 1.0;
+        } else {
+          col[t] = 0.0;
+          anyMissing = true;
+        }
+      }
+    }
+    double[][] s = CrossProduct.gram(x);
+    if (!anyMissing) {
+      if (rows < 1) {
+        throw new IllegalArgumentException("A semicovariance needs at least 1 period");
+      }
+      scale(s, 1.0 / rows);
+      return new Result(s, rows, Double.NaN);
+    }
+    double[][] counts = CrossProduct.gram(mask);
+    int minObs = rows;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        int c = (int) Math.round(counts[i][j]);
+        if (c < 1) {
+          throw new IllegalArgumentException("Assets '" + assets.get(i) + "' and '"
+              + assets.get(j) + "' share no period");
+        }
+        minObs = Math.min(minObs, c);
+        s[i][j] /= c;
+      }
+    }
+    return new Result(s, minObs, Double.NaN);
+  }
+
+  private Result shrinkage(double[][] x, List<String> assets, int rows) {
+    requireRows(rows, "the data (after the " + missing + " policy)");
+    center(x, rows);
+    double[][] s = CrossProduct.gram(x);
+    scale(s, 1.0 / rows);
+    ShrinkageMath.Shrunk shrunk;
+    try {
+      if (kind == Kind.OAS) {
+        shrunk = ShrinkageMath.oracleApproximating(s, rows);
+      } else {
+        switch (target) {
+          case CONSTANT_VARIANCE:
+            shrunk = ShrinkageMath.constantVariance(x, s, rows);
+            break;
+          case SINGLE_FACTOR:
+            shrunk = ShrinkageMath.singleFactor(x, s, rows);
+            break;
+          default:
+            shrunk = ShrinkageMath.constantCorrelation(x, s, rows);
+            break;
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(nameAsset(e.getMessage(), assets), e);
+    }
+    double delta = kind == Kind.FIXED ? parameter : shrunk.intensity();
+    return new Result(ShrinkageMath.combine(s, shrunk.target(), delta), rows, delta);
+  }
+
+  /** Replaces "position k" in a kernel message by the asset's name. */
+  private static String nameAsset(String message, List<String> assets) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("position (\\d+)").matcher(message);
+    if (m.find()) {
+      int k = Integer.parseInt(m.group(1));
+      return message.replace(m.group(), "'" + assets.get(k) + "'");
+    }
+    return message;
+  }
+
+  private static void scale(double[][] m, double f) {
+    for (double[] row : m) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] *= f;
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    String k;
+    switch (kind) {
+      case SAMPLE:
+        k = "sample";
+        break;
+      case EXPONENTIAL:
+        k = "exponential(span=" + parameter + ")";
+        break;
+      case SEMICOVARIANCE:
+        k = "semicovariance(benchmark=" + parameter + ")";
+        break;
+      case LEDOIT_WOLF:
+        k = "ledoitWolf(" + target + ")";
+        break;
+      case OAS:
+        k = "oracleApproximating";
+        break;
+      default:
+        k = "shrunk(" + target + ", " + parameter + ")";
+        break;
+    }
+    return "CovarianceEstimator." + k + " [" + missing.name().toLowerCase(Locale.ROOT) + "]";
+  }
+}

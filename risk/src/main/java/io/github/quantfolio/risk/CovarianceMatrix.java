@@ -1,0 +1,334 @@
+package io.github.quantfolio.risk;
+
+import io.github.quantfolio.core.AssetVector;
+import io.github.quantfolio.core.internal.Checks;
+import io.github.quantfolio.core.internal.TextTable;
+import io.github.quantfolio.risk.internal.Eigen;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * An immutable, symmetric N x N covariance matrix labelled by asset, <b>annualised</b> (variance
+ * per year: a 20% annual volatility is a diagonal entry of 0.04), as produced by a
+ * {@link CovarianceEstimator} or given by the caller.
+ *
+ * <p>Besides the values it records how it was estimated: the number of observations used and,
+ * for shrinkage estimators, the shrinkage intensity. It need not be positive semidefinite
+ * (pairwise estimation can break that): {@link #isPositiveSemidefinite()} checks and
+ * {@link #nearestPositiveSemidefinite()} / {@link #withDiagonalShift(double)} repair.
+ *
+ * @since 0.1.0
+ */
+public final class CovarianceMatrix {
+
+  /** Relative asymmetry accepted (and averaged away) in user-supplied matrices. */
+  static final double SYMMETRY_TOLERANCE = 1e-12;
+  /**
+   * Eigenvalues above {@code -PSD_TOLERANCE x largest eigenvalue} count as non-negative: rounding
+   * in a decomposition leaves negative values of that order on exactly singular matrices.
+   */
+  public static final double PSD_TOLERANCE = 1e-12;
+
+  private final List<String> assets;
+  private final Map<String, Integer> positions;
+  private final double[][] values;
+  private final int observations;
+  private final double shrinkage; // NaN when not a shrinkage estimate
+
+  CovarianceMatrix(List<String> assets, double[][] values, int observations, double shrinkage) {
+    this.assets = assets;
+    this.values = values;
+    this.observations = observations;
+    this.shrinkage = shrinkage;
+    Map<String, Integer> p = new HashMap<>();
+    for (int i = 0; i < assets.size(); i++) {
+      p.put(assets.get(i), i);
+    }
+    this.positions = p;
+  }
+
+  /**
+   * A covariance matrix from annualised values (copied). Entries must be finite, the diagonal
+   * non-negative, and the matrix symmetric to within {@code 1e-12} relative (such rounding
+   * asymmetry is averaged away).
+   *
+   * @throws IllegalArgumentException naming the entry that breaks a rule
+   */
+  public static CovarianceMatrix of(List<String> assets, double[][] annualised) {
+    List<String> names = Checks.assetNames(assets, "assets");
+    Checks.notNull(annualised, "annualised");
+    int n = names.size();
+    if (annualised.length != n) {
+      throw new IllegalArgumentException("Expected " + n + " rows (one per asset), but found "
+          + annualised.length);
+    }
+    double[][] v = new double[n][];
+    for (int i = 0; i < n; i++) {
+      if (annualised[i] == null || annualised[i].length != n) {
+        throw new IllegalArgumentException("Row of '" + names.get(i) + "' must have " + n
+            + " entries, but has " + (annualised[i] == null ? "none" : annualised[i].length));
+      }
+      v[i] = annualised[i].clone();
+    }
+    for (int i = 0; i < n; i++) {
+      if (!(v[i][i] >= 0) || v[i][i] == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException("Variance of '" + names.get(i) + "' is " + v[i][i]
+            + "; expected a finite number >= 0");
+      }
+      for (int j = 0; j < i; j++) {
+        double a = v[i][j];
+        double b = v[j][i];
+        if (!Double.isFinite(a) || !Double.isFinite(b)) {
+          throw new IllegalArgumentException("Covariance of '" + names.get(i) + "' and '"
+              + names.get(j) + "' is not finite: " + a + " / " + b);
+        }
+        double scale = Math.max(Math.max(Math.abs(a), Math.abs(b)),
+            Math.sqrt(v[i][i] * v[j][j]));
+        if (Math.abs(a - b) > SYMMETRY_TOLERANCE * scale) {
+          throw new IllegalArgumentException("Matrix is not symmetric: entry ('" + names.get(i)
+              + "', '" + names.get(j) + "') is " + a + " but ('" + names.get(j) + "', '"
+              + names.get(i) + "') is " + b);
+        }
+        double m = 0.5 * (a + b);
+        v[i][j] = m;
+        v[j][i] = m;
+      }
+    }
+    return new CovarianceMatrix(names, v, 0, Double.NaN);
+  }
+
+  /** The asset names, in row and column order. */
+  public List<String> assets() {
+    return assets;
+  }
+
+  /** The number of assets N. */
+  public int size() {
+    return assets.size();
+  }
+
+  /** The annualised covariance of two assets. */
+  public double get(String a, String b) {
+    return values[position(a)][position(b)];
+  }
+
+  /** The annualised covariance at row {@code i}, column {@code j}. */
+  public double get(int i, int j) {
+    return values[i][j];
+  }
+
+  /** The annualised variance of {@code asset}. */
+  public double variance(String asset) {
+    int i = position(asset);
+    return values[i][i];
+  }
+
+  int position(String asset) {
+    Integer p = positions.get(Checks.notNull(asset, "asset"));
+    if (p == null) {
+      throw new IllegalArgumentException("Unknown asset '" + asset + "'; this matrix has " + assets);
+    }
+    return p;
+  }
+
+  /** A copy of the values, {@code [row][column]}. */
+  public double[][] toArray() {
+    double[][] out = new double[values.length][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values[i].clone();
+    }
+    return out;
+  }
+
+  /**
+   * The number of return periods the estimate used: the rows kept under
+   * {@link MissingData#COMPLETE_ROWS} or {@link MissingData#ZERO_FILL}, the smallest pairwise
+   * count under {@link MissingData#PAIRWISE}; 0 for a matrix given with {@link #of}.
+   */
+  public int observations() {
+    return observations;
+  }
+
+  /**
+   * The shrinkage intensity {@code delta} in {@code (1 - delta) S + delta F}, in [0, 1], for
+   * shrinkage estimates; empty otherwise.
+   */
+  public OptionalDouble shrinkage() {
+    return shrinkage == shrinkage ? OptionalDouble.of(shrinkage) : OptionalDouble.empty();
+  }
+
+  /** Annualised volatilities {@code sqrt(diag)}. */
+  public AssetVector volatilities() {
+    double[] v = new double[values.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = Math.sqrt(values[i][i]);
+    }
+    return AssetVector.of(assets, v);
+  }
+
+  /**
+   * The correlation matrix {@code C_ij / sqrt(C_ii C_jj)}.
+   *
+   * @throws IllegalArgumentException if an asset has zero variance (its correlations are
+   *     undefined; the message names it)
+   */
+  public CorrelationMatrix correlation() {
+    int n = values.length;
+    double[] sd = new double[n];
+    for (int i = 0; i < n; i++) {
+      if (!(values[i][i] > 0)) {
+        throw new IllegalArgumentException("Asset '" + assets.get(i)
+            + "' has zero variance; its correlations are undefined");
+      }
+      sd[i] = Math.sqrt(values[i][i]);
+    }
+    double[][] c = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      c[i][i] = 1.0;
+      for (int j = 0; j < i; j++) {
+        double r = values[i][j] / (sd[i] * sd[j]);
+        c[i][j] = r;
+        c[j][i] = r;
+      }
+    }
+    return new CorrelationMatrix(assets, c);
+  }
+
+  /** The named assets, in the given order. */
+  public CovarianceMatrix select(List<String> names) {
+    List<String> chosen = Checks.assetNames(names, "names");
+    int[] idx = new int[chosen.size()];
+    for (int k = 0; k < idx.length; k++) {
+      idx[k] = position(chosen.get(k));
+    }
+    double[][] v = new double[idx.length][idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      for (int j = 0; j < idx.length; j++) {
+        v[i][j] = values[idx[i]][idx[j]];
+      }
+    }
+    return new CovarianceMatrix(chosen, v, observations, shrinkage);
+  }
+
+  /** The eigenvalues, ascending. */
+  public double[] eigenvalues() {
+    return Eigen.values(values);
+  }
+
+  /**
+   * Whether every eigenvalue is at least {@code -PSD_TOLERANCE x} the largest one (non-negative
+   * up to rounding).
+   */
+  public boolean isPositiveSemidefinite() {
+    double[] ev = eigenvalues();
+    double top = Math.max(ev[ev.length - 1], 0);
+    return ev[0] >= -PSD_TOLERANCE * top;
+  }
+
+  /**
+   * The nearest positive semidefinite matrix in the Frobenius norm (Higham 1988, "Computing a
+   * nearest symmetric positive semidefinite matrix"): eigenvalues below zero are set to zero and
+   * the matrix is rebuilt from the eigenvectors. Returns this matrix if it is already PSD.
+   */
+  public CovarianceMatrix nearestPositiveSemidefinite() {
+    if (isPositiveSemidefinite()) {
+      return this;
+    }
+    Eigen.Result e = Eigen.symmetric(values);
+    int n = values.length;
+    double[][] out = new double[n][n];
+    for (int k = 0; k < n; k++) {
+      double lambda = Math.max(e.values()[k], 0.0);
+      if (lambda == 0) {
+        continue;
+      }
+      double[] v = e.vectors()[k];
+      for (int i = 0; i < n; i++) {
+        double li = lambda * v[i];
+        for (int j = 0; j <= i; j++) {
+          out[i][j] += li * v[j];
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < i; j++) {
+        out[j][i] = out[i][j];
+      }
+    }
+    return new CovarianceMatrix(assets, out, observations, shrinkage);
+  }
+
+  /**
+   * This matrix plus {@code max(0, minEigenvalue - lambda_min) I}, so that its smallest
+   * eigenvalue is at least {@code minEigenvalue} (a diagonal shift keeps the eigenvectors and all
+   * covariances; only variances grow). Returns this matrix if no shift is needed.
+   *
+   * @param minEigenvalue the smallest eigenvalue wanted, &gt;= 0 (annualised variance units)
+   */
+  public CovarianceMatrix withDiagonalShift(double minEigenvalue) {
+    Checks.finite(minEigenvalue, "minEigenvalue");
+    if (minEigenvalue < 0) {
+      throw new IllegalArgumentException("Expected minEigenvalue >= 0, but found " + minEigenvalue);
+    }
+    double shift = minEigenvalue - eigenvalues()[0];
+    if (shift <= 0) {
+      return this;
+    }
+    double[][] out = toArray();
+    for (int i = 0; i < out.length; i++) {
+      out[i][i] += shift;
+    }
+    return new CovarianceMatrix(assets, out, observations, shrinkage);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CovarianceMatrix m && m.assets.equals(assets)
+        && java.util.Arrays.deepEquals(m.values, values) && m.observations == observations
+        && Double.compare(m.shrinkage, shrinkage) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return assets.hashCode() * 31 + java.util.Arrays.deepHashCode(values);
+  }
+
+  /** Size, observations, shrinkage, then the values (at most 8 x 8 shown). */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("CovarianceMatrix ").append(size()).append(" x ")
+        .append(size()).append(" (annualised)");
+    if (observations > 0) {
+      sb.append(", ").append(observations).append(" observations");
+    }
+    if (shrinkage == shrinkage) {
+      sb.append(", shrinkage ").append(TextTable.num(shrinkage, 4));
+    }
+    sb.append('\n');
+    return sb.append(table(assets, values, 6)).toString();
+  }
+
+  static String table(List<String> assets, double[][] values, int decimals) {
+    int shown = Math.min(8, assets.size());
+    List<String> header = new ArrayList<>();
+    header.add("");
+    header.addAll(assets.subList(0, shown));
+    TextTable t = new TextTable(header.toArray(new String[0]));
+    for (int i = 0; i < shown; i++) {
+      String[] row = new String[shown + 1];
+      row[0] = assets.get(i);
+      for (int j = 0; j < shown; j++) {
+        row[j + 1] = TextTable.num(values[i][j], decimals);
+      }
+      t.row(row);
+    }
+    String s = t.render();
+    if (shown < assets.size()) {
+      s += "... " + (assets.size() - shown) + " more assets not shown\n";
+    }
+    return s;
+  }
+}

@@ -1,0 +1,240 @@
+package io.github.quantfolio.risk;
+
+import static io.github.quantfolio.risk.Tolerance.CLOSED_FORM;
+import static io.github.quantfolio.risk.Tolerance.assertClose;
+import static io.github.quantfolio.risk.Tolerance.assertMatrixClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.quantfolio.core.ReturnFrame;
+import io.github.quantfolio.core.TimeIndex;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every expected matrix below was printed by {@code risk/src/test/python/covariance_reference.py}
+ * from independent implementations: numpy ({@code np.cov}), scikit-learn 1.2.1
+ * ({@code ledoit_wolf}, {@code oas}), pandas 1.5.3 ({@code DataFrame.cov}, {@code ewm}) and numpy
+ * transcriptions of Ledoit &amp; Wolf's {@code covMarket.m} and {@code covCor.m} in their
+ * published matrix form. All are annualised with 252 periods a year.
+ */
+class CovarianceEstimatorTest {
+
+  static final double NaN = Double.NaN;
+
+  /** 12 periods x 4 assets, row-major as typed in the Python script. */
+  static final double[][] ROWS = {
+    {0.012, -0.004, 0.021, 0.003},
+    {-0.008, 0.006, -0.015, 0.001},
+    {0.004, 0.011, 0.009, -0.006},
+    {0.015, -0.002, 0.018, 0.008},
+    {-0.011, -0.009, -0.020, -0.004},
+    {0.003, 0.004, 0.006, 0.002},
+    {0.007, -0.012, 0.010, 0.005},
+    {-0.005, 0.008, -0.007, -0.003},
+    {0.010, 0.002, 0.013, 0.007},
+    {-0.014, -0.006, -0.019, -0.009},
+    {0.006, 0.009, 0.004, 0.001},
+    {0.002, -0.001, 0.005, 0.004},
+  };
+  static final List<String> ASSETS = List.of("A", "B", "C", "D");
+
+  static ReturnFrame frame(double[][] rows) {
+    double[][] cols = new double[rows[0].length][rows.length];
+    for (int t = 0; t < rows.length; t++) {
+      for (int a = 0; a < rows[t].length; a++) {
+        cols[a][t] = rows[t][a];
+      }
+    }
+    return ReturnFrame.of(TimeIndex.businessDays(LocalDate.of(2024, 1, 2), rows.length), ASSETS, cols);
+  }
+
+  /** Asset B lists late (first 3 periods missing), D misses period 6. */
+  static ReturnFrame ragged() {
+    double[][] r = new double[ROWS.length][];
+    for (int t = 0; t < r.length; t++) {
+      r[t] = ROWS[t].clone();
+    }
+    r[0][1] = NaN;
+    r[1][1] = NaN;
+    r[2][1] = NaN;
+    r[6][3] = NaN;
+    return frame(r);
+  }
+
+  @Test
+  void sampleCovarianceMatchesNumpy() {
+    CovarianceMatrix s = CovarianceEstimator.sample().estimate(frame(ROWS));
+    assertMatrixClose(new double[][] {
+      {0.02181518181818182, 0.0011569090909090902, 0.03223881818181819, 0.009581727272727271},
+      {0.0011569090909090902, 0.013768363636363634, 0.0017296363636363622, -0.0013630909090909093},
+      {0.03223881818181819, 0.0017296363636363622, 0.049825363636363626, 0.013018090909090908},
+      {0.009581727272727271, -0.0013630909090909093, 0.013018090909090908, 0.006970090909090908},
+    }, s.toArray(), CLOSED_FORM, "sample");
+    assertEquals(12, s.observations());
+    assertTrue(s.shrinkage().isEmpty());
+  }
+
+  @Test
+  void ledoitWolfConstantVarianceMatchesScikitLearn() {
+    CovarianceMatrix lw = CovarianceEstimator.ledoitWolf().estimate(frame(ROWS));
+    assertClose(0.17329566893585263, lw.shrinkage().getAsDouble(), CLOSED_FORM, "intensity");
+    assertMatrixClose(new double[][] {
+      {0.02020051498868244, 0.0008767199430935277, 0.024430973067690452, 0.007261150815819171},
+      {0.0008767199430935277, 0.014102537166670526, 0.0013107397169022043, -0.0010329670616646522},
+      {0.024430973067690452, 0.0013107397169022043, 0.04142697539308548, 0.009865269458671234},
+      {0.007261150815819171, -0.0010329670616646522, 0.009865269458671234, 0.008950722451561527},
+    }, lw.toArray(), CLOSED_FORM, "ledoit-wolf");
+  }
+
+  @Test
+  void oracleApproximatingMatchesScikitLearn() {
+    CovarianceMatrix o = CovarianceEstimator.oracleApproximating().estimate(frame(ROWS));
+    assertClose(0.3000987689440994, o.shrinkage().getAsDouble(), CLOSED_FORM, "intensity");
+    assertMatrixClose(new double[][] {
+      {0.02034924709979837, 0.0007422452555347821, 0.02068365615547174, 0.006147407487671737},
+      {0.0007422452555347821, 0.01518660064422228, 0.0011096934018391292, -0.0008745265882043478},
+      {0.02068365615547174, 0.0011096934018391292, 0.038319911108389657, 0.008352096365497825},
+      {0.006147407487671737, -0.0008745265882043478, 0.008352096365497825, 0.010824991147589674},
+    }, o.toArray(), CLOSED_FORM, "oas");
+  }
+
+  @Test
+  void singleFactorMatchesTheCovMarketTranscription() {
+    CovarianceMatrix sf = CovarianceEstimator.ledoitWolf(ShrinkageTarget.SINGLE_FACTOR)
+        .estimate(frame(ROWS));
+    assertClose(0.2533156946156893, sf.shrinkage().getAsDouble(), CLOSED_FORM, "intensity");
+    assertMatrixClose(new double[][] {
+      {0.01999725, 0.0019135824593636554, 0.029167790934694973, 0.008627412111036485},
+      {0.0019135824593636554, 0.012620999999999997, 0.0028599259898151206, -0.0004446509615254375},
+      {0.029167790934694973, 0.0028599259898151206, 0.04567324999999998, 0.012001975643170905},
+      {0.008627412111036485, -0.0004446509615254375, 0.012001975643170905, 0.006389249999999999},
+    }, sf.toArray(), CLOSED_FORM, "single factor");
+  }
+
+  @Test
+  void constantCorrelationMatchesTheCovCorTranscription() {
+    CovarianceMatrix cc = CovarianceEstimator.ledoitWolf(ShrinkageTarget.CONSTANT_CORRELATION)
+        .estimate(frame(ROWS));
+    assertClose(0.26962640773651075, cc.shrinkage().getAsDouble(), CLOSED_FORM, "intensity");
+    assertMatrixClose(new double[][] {
+      {0.01999725, 0.00252157225357772, 0.024907560901920485, 0.007658061247062331},
+      {0.00252157225357772, 0.012620999999999997, 0.003798235583899748, 7.489445075162856e-05},
+      {0.024907560901920485, 0.003798235583899748, 0.045673249999999985, 0.010594266710492831},
+      {0.007658061247062331, 7.489445075162856e-05, 0.010594266710492831, 0.00638925},
+    }, cc.toArray(), CLOSED_FORM, "constant correlation");
+  }
+
+  @Test
+  void pairwiseSampleMatchesPandas() {
+    CovarianceMatrix p = CovarianceEstimator.sample().estimate(ragged());
+    assertMatrixClose(new double[][] {
+      {0.021815181818181817, 0.003878, 0.03223881818181818, 0.00992650909090909},
+      {0.003878, 0.013404999999999999, 0.0053795, 0.002637},
+      {0.03223881818181818, 0.0053795, 0.04982536363636364, 0.013394945454545455},
+      {0.00992650909090909, 0.002637, 0.013394945454545455, 0.007170545454545454},
+    }, p.toArray(), CLOSED_FORM, "pairwise");
+    assertEquals(8, p.observations()); // B and D share 8 periods
+  }
+
+  @Test
+  void exponentialMatchesPyPortfolioOptExpCov() {
+    assertMatrixClose(new double[][] {
+      {0.014784300925864479, 0.005042334671799295, 0.019358773003915846, 0.008486081094444814},
+      {0.005042334671799295, 0.009462140054423576, 0.0048219846618437635, 0.0012965180659719909},
+      {0.019358773003915846, 0.0048219846618437635, 0.026969661409039624, 0.012089227122187565},
+      {0.008486081094444814, 0.0012965180659719909, 0.012089227122187565, 0.006292895841906154},
+    }, CovarianceEstimator.exponential(5).estimate(frame(ROWS)).toArray(), CLOSED_FORM, "ewm");
+    assertMatrixClose(new double[][] {
+      {0.014784300925864479, 0.004964137395023733, 0.019358773003915846, 0.008518783500989415},
+      {0.004964137395023733, 0.010005624142947393, 0.0046422033627179955, 0.002449751461189709},
+      {0.019358773003915846, 0.0046422033627179955, 0.026969661409039624, 0.012120793853093342},
+      {0.008518783500989415, 0.002449751461189709, 0.012120793853093342, 0.006422313448728126},
+    }, CovarianceEstimator.exponential(5).estimate(ragged()).toArray(), CLOSED_FORM, "ewm pairwise");
+  }
+
+  @Test
+  void semicovarianceMatchesNumpy() {
+    assertMatrixClose(new double[][] {
+      {0.010206, 0.004724999999999999, 0.015624, 0.004913999999999999},
+      {0.004724999999999999, 0.007476, 0.00735, 0.0025199999999999997},
+      {0.015624, 0.00735, 0.024381000000000003, 0.007076999999999999},
+      {0.004913999999999999, 0.0025199999999999997, 0.007076999999999999, 0.003989999999999999},
+    }, CovarianceEstimator.semicovariance(0.001).estimate(frame(ROWS)).toArray(), CLOSED_FORM,
+        "semicovariance");
+  }
+
+  @Test
+  void fixedIntensityInterpolatesBetweenSampleAndTarget() {
+    ReturnFrame r = frame(ROWS);
+    double[][] s = CovarianceEstimator.shrunk(ShrinkageTarget.CONSTANT_VARIANCE, 0).estimate(r).toArray();
+    double[][] half = CovarianceEstimator.shrunk(ShrinkageTarget.CONSTANT_VARIANCE, 0.5).estimate(r).toArray();
+    // Target: mean variance on the diagonal, zero elsewhere; with divisor T the sample is the
+    // numpy (T-1) matrix x 11/12.
+    assertClose(0.0011569090909090902 * 11 / 12 / 2, half[0][1], CLOSED_FORM, "off-diagonal halves");
+    assertClose(0.0011569090909090902 * 11 / 12, s[0][1], CLOSED_FORM, "intensity 0 is the sample");
+  }
+
+  @Test
+  void missingDataPolicies() {
+    ReturnFrame r = ragged();
+    // COMPLETE_ROWS drops periods 0-2 and 6: the sample of the 8 remaining periods.
+    CovarianceMatrix complete = CovarianceEstimator.sample()
+        .withMissingData(MissingData.COMPLETE_ROWS).estimate(r);
+    assertEquals(8, complete.observations());
+    CovarianceMatrix fromDropped = CovarianceEstimator.sample().estimate(r.dropIncompleteRows());
+    assertMatrixClose(fromDropped.toArray(), complete.toArray(), CLOSED_FORM, "complete rows");
+    CovarianceMatrix zero = CovarianceEstimator.ledoitWolf().withMissingData(MissingData.ZERO_FILL)
+        .estimate(r);
+    assertEquals(12, zero.observations());
+    assertThrows(IllegalArgumentException.class,
+        () -> CovarianceEstimator.ledoitWolf().withMissingData(MissingData.PAIRWISE));
+  }
+
+  @Test
+  void badInputIsNamed() {
+    ReturnFrame one = frame(new double[][] {{0.01, 0.02, 0.03, 0.04}}).withFrequency(
+        io.github.quantfolio.core.Frequency.DAILY);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CovarianceEstimator.sample().estimate(one));
+    assertTrue(e.getMessage().contains("'A' has 1 return") || e.getMessage().contains("2 periods"),
+        e.getMessage());
+    double[][] flat = new double[12][];
+    for (int t = 0; t < 12; t++) {
+      flat[t] = ROWS[t].clone();
+      flat[t][2] = 0.001; // C never moves
+    }
+    IllegalArgumentException cc = assertThrows(IllegalArgumentException.class,
+        () -> CovarianceEstimator.ledoitWolf(ShrinkageTarget.CONSTANT_CORRELATION).estimate(frame(flat)));
+    assertTrue(cc.getMessage().contains("'C' has zero variance"), cc.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> CovarianceEstimator.exponential(0.5));
+    assertThrows(IllegalArgumentException.class,
+        () -> CovarianceEstimator.shrunk(ShrinkageTarget.SINGLE_FACTOR, 1.5));
+  }
+
+  @Test
+  void correlationVolatilitiesAndRepairs() {
+    CovarianceMatrix s = CovarianceEstimator.sample().estimate(frame(ROWS));
+    assertClose(Math.sqrt(0.02181518181818182), s.volatilities().get("A"), CLOSED_FORM, "vol");
+    CorrelationMatrix c = s.correlation();
+    assertClose(0.0011569090909090902 / Math.sqrt(0.02181518181818182 * 0.013768363636363634),
+        c.get("A", "B"), CLOSED_FORM, "corr");
+    assertTrue(s.isPositiveSemidefinite());
+    // A non-PSD matrix: correlations 0.9, 0.9 and -0.9 cannot coexist.
+    CovarianceMatrix bad = CovarianceMatrix.of(List.of("X", "Y", "Z"), new double[][] {
+      {1, 0.9, 0.9}, {0.9, 1, -0.9}, {0.9, -0.9, 1}});
+    assertFalse(bad.isPositiveSemidefinite());
+    // Eigenvalues of that matrix: 1 - 0.9 - 0.9 ... by hand: -0.8, 1.9, 1.9.
+    assertClose(-0.8, bad.eigenvalues()[0], 1e-12, "smallest eigenvalue");
+    CovarianceMatrix fixed = bad.nearestPositiveSemidefinite();
+    assertTrue(fixed.isPositiveSemidefinite());
+    assertClose(0.0, fixed.eigenvalues()[0], 1, "clipped eigenvalue ~ 0");
+    CovarianceMatrix shifted = bad.withDiagonalShift(0.1);
+    assertClose(0.1, shifted.eigenvalues()[0], 1e-12, "shifted smallest eigenvalue");
+    assertClose(0.9, shifted.get("X", "Y"), 0, "covariances kept");
+    assertClose(1.9, shifted.get("X", "X"), 1e-12, "variance grows by 0.9");
+  }
+}

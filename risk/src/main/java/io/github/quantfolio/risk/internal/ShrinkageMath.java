@@ -250,7 +250,7 @@ public final class ShrinkageMath {
     double svSv = 0; // sum_ij sd_i sd_j S_ij
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        f[i][j] = i == j ? s[i][i] : rBar * sd[i] * sd[j];
+        f[i][j] = i == j ? s[i][i] : rBar * (sd[i] * sd[j]); // grouped so F is exactly symmetric
         double d = s[i][j] - f[i][j];
         gamma += d * d;
         svSv += sd[i] * sd[j] * s[i][j];

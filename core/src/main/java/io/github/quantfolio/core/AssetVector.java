@@ -63,6 +63,9 @@ public final class AssetVector {
     double[] v = new double[values.size()];
     int i = 0;
     for (Map.Entry<String, Double> e : values.entrySet()) {
+      if (e.getKey() == null) {
+        throw new NullPointerException("An asset name in 'values' is null");
+      }
       Double d = e.getValue();
       if (d == null) {
         throw new NullPointerException("Value of '" + e.getKey() + "' is null");

@@ -261,8 +261,9 @@ public final class Bars {
         }
         times[n] = t;
         for (int r = 0; r < 6; r++) {
-          v[r][n] = col[r] < 0 ? Double.NaN
-              : FrameCsv.parseValue(in, col[r], header[col[r]], FrameCsv.Values.RETURNS);
+          // Prices (and adjusted close) must be > 0, volume >= 0: a bad cell is named as such.
+          v[r][n] = col[r] < 0 ? Double.NaN : FrameCsv.parseValue(in, col[r], header[col[r]],
+              r == 4 ? FrameCsv.Values.VOLUMES : FrameCsv.Values.PRICES);
         }
         String problem = check(v[0][n], v[1][n], v[2][n], v[3][n], v[4][n], v[5][n], col[5] >= 0);
         if (problem != null) {
@@ -358,6 +359,10 @@ public final class Bars {
     double[] c = new double[n];
     double[] v = new double[n];
     for (int t = 0; t < n; t++) {
+      if (close[t] == close[t] && adj[t] != adj[t]) {
+        throw new IllegalArgumentException("Bar of '" + symbol + "' on " + index.label(t)
+            + " has close " + close[t] + " but no adjusted close; cannot adjust it");
+      }
       double f = adj[t] / close[t];
       o[t] = open[t] * f;
       h[t] = Math.max(high[t] * f, Math.max(o[t], adj[t]));
@@ -481,9 +486,11 @@ public final class Bars {
       throw new IllegalArgumentException("Bars of '" + symbol + "' hold no valid bar to resample");
     }
     int m = k + 1;
-    return new Bars(symbol, TimeIndex.trusted(index.kind(), Arrays.copyOf(idx, m)),
+    TimeIndex out = TimeIndex.trusted(index.kind(), Arrays.copyOf(idx, m));
+    return new Bars(symbol, out,
         Arrays.copyOf(o, m), Arrays.copyOf(h, m), Arrays.copyOf(l, m), Arrays.copyOf(c, m),
-        Arrays.copyOf(v, m), adj == null ? null : Arrays.copyOf(adj, m), target);
+        Arrays.copyOf(v, m), adj == null ? null : Arrays.copyOf(adj, m),
+        FrameBase.resampledFrequency(target, out));
   }
 
   /**
@@ -525,9 +532,11 @@ public final class Bars {
     }
   }
 
+  /** Equal when symbol, index, frequency and every value are identical (NaN equals NaN). */
   @Override
   public boolean equals(Object o) {
     return o instanceof Bars b && b.symbol.equals(symbol) && b.index.equals(index)
+        && java.util.Objects.equals(b.frequency, frequency)
         && Arrays.equals(b.open, open) && Arrays.equals(b.high, high) && Arrays.equals(b.low, low)
         && Arrays.equals(b.close, close) && Arrays.equals(b.volume, volume)
         && Arrays.equals(b.adjClose, adjClose);

@@ -188,12 +188,12 @@ abstract class FrameBase<F extends FrameBase<F>> {
 
   /** The value at {@code row} for {@code asset} (NaN if missing). */
   public double get(int row, String asset) {
-    return columns[position(asset)][row];
+    return columns[position(asset)][Checks.index(row, rows(), "row")];
   }
 
   /** The value at {@code row} and column {@code position} (NaN if missing). */
   public double get(int row, int position) {
-    return columns[checkPosition(position)][row];
+    return columns[checkPosition(position)][Checks.index(row, rows(), "row")];
   }
 
   /** A copy of all values, column-major: {@code result[asset][row]}. */
@@ -311,8 +311,8 @@ abstract class FrameBase<F extends FrameBase<F>> {
       lo = from.toEpochDay();
       hi = to.toEpochDay();
     } else {
-      lo = from.toEpochDay() * TimeIndex.MILLIS_PER_DAY;
-      hi = (to.toEpochDay() + 1) * TimeIndex.MILLIS_PER_DAY - 1;
+      lo = TimeIndex.startOfDayMillis(from);
+      hi = TimeIndex.endOfDayMillis(to);
     }
     return rangeRows(lo, hi, from + " .. " + to);
   }
@@ -396,7 +396,8 @@ abstract class FrameBase<F extends FrameBase<F>> {
 
   /**
    * This frame on another index: values are kept where the timestamp exists in both, and NaN
-   * elsewhere (no forward fill).
+   * elsewhere (no forward fill). The frequency is kept; call {@code withFrequency} if the new
+   * index is sampled differently.
    *
    * @throws IllegalArgumentException if the index kinds differ
    */
@@ -452,7 +453,12 @@ abstract class FrameBase<F extends FrameBase<F>> {
     double[][] cols = new double[names.size()][];
     System.arraycopy(left.columns, 0, cols, 0, assets.size());
     System.arraycopy(right.columns, 0, cols, assets.size(), other.assets.size());
-    return create(target, List.copyOf(names), cols, frequency);
+    return joined(create(target, List.copyOf(names), cols, frequency), other);
+  }
+
+  /** Adjusts a join result; return frames drop a base that does not hold for both sides. */
+  F joined(F result, F other) {
+    return result;
   }
 
   /** Per-period first/last valid value; documented on {@link PriceFrame#resample(Frequency, Sampling)}. */
@@ -499,7 +505,21 @@ abstract class FrameBase<F extends FrameBase<F>> {
         cols[a][b] = v;
       }
     }
-    return create(TimeIndex.trusted(index.kind(), idx), assets, cols, target);
+    TimeIndex out = TimeIndex.trusted(index.kind(), idx);
+    return create(out, assets, cols, resampledFrequency(target, out));
+  }
+
+  /**
+   * Calendar targets annualise as named; an intraday target's bars per day depend on where the
+   * session meets the bucket grid (a 14:30-21:00 session has 7 hourly buckets, not 6.5), so
+   * the result's frequency is inferred from its own index when possible.
+   */
+  static Frequency resampledFrequency(Frequency target, TimeIndex result) {
+    if (target.bucket() != Frequency.Bucket.INTRADAY) {
+      return target;
+    }
+    Frequency inferred = inferOrNull(result);
+    return inferred != null ? inferred : target;
   }
 
   /** Per-asset statistics over valid values; see {@link AssetSummary}. */
@@ -544,9 +564,10 @@ abstract class FrameBase<F extends FrameBase<F>> {
 
   /**
    * Writes the frame as a wide CSV: a header {@code date,<asset>,...} (names quoted when they
-   * hold a comma or quote), ISO dates or instants, values in Java's shortest round-trip decimal
-   * form ({@link Double#toString(double)}), and an empty cell for NaN. Reading the file back with
-   * {@code readCsv} gives a bit-identical frame.
+   * hold a comma or quote), ISO dates or instants, values as {@link Double#toString(double)}
+   * (a decimal form that reads back to the same double), and an empty cell for NaN. Reading the
+   * file back with {@code readCsv} gives bit-identical timestamps, names and values; the
+   * frequency is not stored and is inferred again on reading.
    */
   public void writeCsv(Path path) {
     Checks.notNull(path, "path");

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** CSV reading for frames; every problem becomes a {@link CsvFormatException} with position. */
 final class FrameCsv {
@@ -35,6 +34,13 @@ final class FrameCsv {
         return Double.isFinite(v) ? null
             : "a return must be finite (or an empty cell for missing), but is " + v;
       }
+    },
+    VOLUMES {
+      @Override
+      String problem(double v) {
+        return v >= 0 && v != Double.POSITIVE_INFINITY ? null
+            : "a volume must be a finite number >= 0 (or an empty cell if unknown), but is " + v;
+      }
     };
 
     /** Null if {@code v} (not NaN) is acceptable, else the reason. */
@@ -45,8 +51,9 @@ final class FrameCsv {
   record Parts(TimeIndex index, List<String> assets, double[][] columns) {
   }
 
-  static final Set<String> TIME_NAMES = Set.of("date", "time", "datetime", "timestamp", "date_time",
-      "date time", "day");
+  /** Accepted timestamp headers, lower case. */
+  static final List<String> TIME_NAMES = List.of("date", "time", "datetime", "timestamp",
+      "date_time", "date time", "day");
 
   private FrameCsv() {
   }
@@ -186,7 +193,7 @@ final class FrameCsv {
         throw new CsvFormatException(source, 0, 0, null, null, "the file is empty (no header line)");
       }
       String[] header = in.fields();
-      int tc = findColumn(in, header, timeColumn, new ArrayList<>(TIME_NAMES), "timestamp");
+      int tc = findColumn(in, header, timeColumn, TIME_NAMES, "timestamp");
       int sc = findColumn(in, header, symbolColumn, SYMBOL_NAMES, "symbol");
       int vc = findColumn(in, header, valueColumn, VALUE_NAMES, "value");
       Map<String, Integer> assetIds = new LinkedHashMap<>();
@@ -280,12 +287,25 @@ final class FrameCsv {
       throw in.error(0, null, null, "no column named '" + wanted + "' in the header "
           + Arrays.toString(header));
     }
+    // Aliases are in order of preference, except that two timestamp columns are ambiguous.
+    int found = -1;
     for (String alias : aliases) {
       for (int c = 0; c < header.length; c++) {
         if (header[c].strip().toLowerCase(Locale.ROOT).equals(alias)) {
-          return c;
+          if (found < 0) {
+            found = c;
+          } else if (role.equals("timestamp") && c != found) {
+            throw in.error(c + 1, header[c], null, "two timestamp columns ('" + header[found]
+                + "' and '" + header[c] + "'); name the one to use explicitly");
+          }
         }
       }
+      if (found >= 0 && !role.equals("timestamp")) {
+        return found;
+      }
+    }
+    if (found >= 0) {
+      return found;
     }
     throw in.error(0, null, null, "cannot find the " + role + " column in the header "
         + Arrays.toString(header) + "; accepted names: " + aliases + " (or name it explicitly)");

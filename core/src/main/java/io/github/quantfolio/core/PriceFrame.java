@@ -175,7 +175,7 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
   public AssetVector latest(LocalDate date) {
     Checks.notNull(date, "date");
     long raw = index.kind() == TimeIndex.Kind.DATE ? date.toEpochDay()
-        : (date.toEpochDay() + 1) * TimeIndex.MILLIS_PER_DAY - 1;
+        : TimeIndex.endOfDayMillis(date);
     int end = index.floorEnd(raw);
     if (end == 0) {
       throw new IllegalArgumentException("No row on or before " + date + "; this PriceFrame starts "
@@ -220,6 +220,13 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
       } else {
         for (int i = 1; i < t; i++) {
           r[i - 1] = Math.log(p[i] / p[i - 1]);
+        }
+      }
+      for (int i = 0; i < t - 1; i++) {
+        if (Double.isInfinite(r[i])) {
+          throw new IllegalArgumentException("Return of '" + assets.get(a) + "' on "
+              + index.label(i + 1) + " is " + r[i] + " (prices " + p[i] + " then " + p[i + 1]
+              + " overflow the ratio)");
         }
       }
     }

@@ -100,6 +100,17 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
     return new ReturnFrame(index, assets, columns, frequency, type, keepBase, base);
   }
 
+  @Override
+  ReturnFrame joined(ReturnFrame result, ReturnFrame other) {
+    // The base stays only if both frames share it and start on the same row; otherwise the other
+    // frame's assets would appear to start from this frame's base.
+    boolean shared = result.hasBase && other.hasBase && other.base == base
+        && other.index.value(0) == index.value(0) && result.index.value(0) == index.value(0);
+    return shared ? result
+        : new ReturnFrame(result.index, result.assets, result.columns, result.frequency, type,
+            false, 0);
+  }
+
   private boolean isPrefixOfThis(TimeIndex other) {
     if (other == index) {
       return true;
@@ -207,7 +218,8 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
    * {@code initialValue} on the row before its first valid return (the base row for assets whose
    * returns start at once, later for late listings, whose earlier rows are NaN) and compounds:
    * {@code p_t = p_(t-1) (1 + r_t)} (or {@code exp(r_t)} for log returns). Trailing NaN after an
-   * asset's last valid return give NaN prices (a delisting).
+   * asset's last valid return give NaN prices (a delisting); an asset with no valid return at
+   * all has no price on any row (its column is all NaN).
    *
    * @throws IllegalArgumentException if the base timestamp is unknown (see {@link #hasBase()}),
    *     if an asset has a NaN return between two valid ones (the price level after such a gap

@@ -46,13 +46,20 @@ public final class TablesawInterop {
     return toTable("returns", returns);
   }
 
-  /** The bars as a table named by the symbol: time column, open, high, low, close, volume. */
+  /**
+   * The bars as a table named by the symbol: time column, open, high, low, close, volume, and
+   * {@code adj close} when the bars have one.
+   */
   public static Table toTable(Bars bars) {
     Checks.notNull(bars, "bars");
-    return Table.create(bars.symbol(), timeColumn(bars.index()),
+    Table t = Table.create(bars.symbol(), timeColumn(bars.index()),
         DoubleColumn.create("open", bars.open()), DoubleColumn.create("high", bars.high()),
         DoubleColumn.create("low", bars.low()), DoubleColumn.create("close", bars.close()),
         DoubleColumn.create("volume", bars.volume()));
+    if (bars.hasAdjustedClose()) {
+      t.addColumns(DoubleColumn.create("adj close", bars.adjustedClose()));
+    }
+    return t;
   }
 
   private static Table toTable(String name, FrameBase<?> frame) {

@@ -126,6 +126,20 @@ public final class TimeIndex {
     return new TimeIndex(kind, v);
   }
 
+  /** Epoch millis of the start of {@code date} (UTC), saturating at the long range. */
+  static long startOfDayMillis(LocalDate date) {
+    long d = date.toEpochDay();
+    return d > Long.MAX_VALUE / MILLIS_PER_DAY ? Long.MAX_VALUE
+        : d < Long.MIN_VALUE / MILLIS_PER_DAY ? Long.MIN_VALUE : d * MILLIS_PER_DAY;
+  }
+
+  /** Epoch millis of the last millisecond of {@code date} (UTC), saturating at the long range. */
+  static long endOfDayMillis(LocalDate date) {
+    long d = date.toEpochDay();
+    return d >= Long.MAX_VALUE / MILLIS_PER_DAY ? Long.MAX_VALUE
+        : d < Long.MIN_VALUE / MILLIS_PER_DAY ? Long.MIN_VALUE : (d + 1) * MILLIS_PER_DAY - 1;
+  }
+
   /** Whether this index holds dates or instants. */
   public Kind kind() {
     return kind;
@@ -279,6 +293,7 @@ public final class TimeIndex {
 
   /** Whether {@code other} holds every timestamp of this index. */
   public boolean isSubsetOf(TimeIndex other) {
+    Checks.notNull(other, "other");
     if (kind != other.kind) {
       return false;
     }

@@ -29,7 +29,8 @@ class CoreProperties {
         Arbitraries.integers().between(1, 5), Arbitraries.longs()).as((t, n, seed) -> {
           Random rnd = new Random(seed);
           long[] days = new long[t];
-          days[0] = LocalDate.of(2000, 1, 3).toEpochDay() + rnd.nextInt(1000);
+          // Start anywhere from 1966 to 2033, so periods straddling 1970 (epoch day 0) occur.
+          days[0] = LocalDate.of(1966, 1, 3).toEpochDay() + rnd.nextInt(25_000);
           for (int i = 1; i < t; i++) {
             days[i] = days[i - 1] + 1 + rnd.nextInt(4);
           }
@@ -142,12 +143,13 @@ class CoreProperties {
       for (Sampling s : Sampling.values()) {
         PriceFrame q = p.resample(f, s);
         for (int b = 0; b < q.rows(); b++) {
-          // The source rows of period b: those whose period key equals that of q's row b.
-          long key = f.bucketKey(q.index(), b);
+          // The source rows of period b, found from calendar fields (not from the code under
+          // test): same ISO week-based year and week, same month, or same quarter.
+          Object key = period(f, q.index().date(b));
           for (int a = 0; a < p.assetCount(); a++) {
             List<Double> valid = new ArrayList<>();
             for (int i = 0; i < p.rows(); i++) {
-              if (f.bucketKey(p.index(), i) == key && !Double.isNaN(p.get(i, a))) {
+              if (period(f, p.index().date(i)).equals(key) && !Double.isNaN(p.get(i, a))) {
                 valid.add(p.get(i, a));
               }
             }
@@ -161,6 +163,16 @@ class CoreProperties {
         }
       }
     }
+  }
+
+  private static Object period(Frequency f, LocalDate d) {
+    if (f.equals(Frequency.WEEKLY)) {
+      return List.of(d.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+          d.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    } else if (f.equals(Frequency.MONTHLY)) {
+      return List.of(d.getYear(), d.getMonthValue());
+    }
+    return List.of(d.getYear(), d.get(java.time.temporal.IsoFields.QUARTER_OF_YEAR));
   }
 
   @Property(tries = 3000)

@@ -20,6 +20,15 @@ public final class Checks {
     return Objects.requireNonNull(value, () -> "Argument '" + name + "' must not be null");
   }
 
+  /** Requires {@code 0 <= index < size}. */
+  public static int index(int index, int size, String name) {
+    if (index < 0 || index >= size) {
+      throw new IndexOutOfBoundsException(
+          "Expected 0 <= " + name + " < " + size + ", but found " + index);
+    }
+    return index;
+  }
+
   /** Requires {@code value > 0}. */
   public static int positive(int value, String name) {
     if (value <= 0) {
@@ -88,6 +97,11 @@ public final class Checks {
       if (a.isBlank()) {
         throw new IllegalArgumentException(
             "Asset name at position " + i + " of '" + name + "' is blank: '" + a + "'");
+      }
+      // Such names could not be written to and read back from a CSV header unchanged.
+      if (!a.strip().equals(a) || a.indexOf('\n') >= 0 || a.indexOf('\r') >= 0) {
+        throw new IllegalArgumentException("Asset name at position " + i + " of '" + name
+            + "' has surrounding white space or a line break: '" + a + "'");
       }
       if (!seen.add(a)) {
         throw new IllegalArgumentException("Duplicate asset name '" + a + "' in '" + name + "'");

@@ -254,10 +254,10 @@ public final class CsvReader implements AutoCloseable {
     }
     int a = starts[i];
     int b = ends[i];
-    while (a < b && buf[a] == ' ') {
+    while (a < b && (buf[a] == ' ' || buf[a] == '\t')) {
       a++;
     }
-    while (b > a && buf[b - 1] == ' ') {
+    while (b > a && (buf[b - 1] == ' ' || buf[b - 1] == '\t')) {
       b--;
     }
     return FastDoubleParser.parse(buf, a, b);

@@ -1,7 +1,6 @@
 package io.github.quantfolio.core.internal;
 
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -170,7 +169,9 @@ public enum TimestampFormat {
     try {
       char last = s.charAt(s.length() - 1);
       if (last == 'Z' || last == 'z') {
-        return Instant.parse(s.substring(0, s.length() - 1) + 'Z').toEpochMilli();
+        // OffsetDateTime accepts minutes-only times (14:30Z), which Instant.parse does not.
+        return OffsetDateTime.parse(s.substring(0, s.length() - 1) + "+00:00").toInstant()
+            .toEpochMilli();
       }
       int tail = Math.max(s.lastIndexOf('+'), s.lastIndexOf('-'));
       if (tail > 10) {

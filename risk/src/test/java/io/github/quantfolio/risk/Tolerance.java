@@ -7,6 +7,8 @@ final class Tolerance {
    * sum in different orders, so agreement is to a few ulps of the largest term; relative.
    */
   static final double CLOSED_FORM = 1e-12;
+  /** Against scipy's adaptive quadrature (requested relative error 1e-13): a numerical oracle. */
+  static final double QUADRATURE = 1e-10;
 
   private Tolerance() {
   }

@@ -3,7 +3,8 @@ package io.github.quantfolio.risk;
 import io.github.quantfolio.core.Frequency;
 import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.risk.internal.Normal;
-import io.github.quantfolio.risk.internal.Select;
+import io.github.quantfolio.risk.internal.TailQuantiles;
+import io.github.quantfolio.risk.internal.WealthPath;
 
 /**
  * Performance and risk metrics of a series of per-period <b>simple</b> returns, with the
@@ -55,24 +56,6 @@ public final class Metrics {
 
   private static double ppy(Frequency frequency) {
     return Checks.notNull(frequency, "frequency").periodsPerYear();
-  }
-
-  /** The valid values, in order. */
-  static double[] valid(double[] r) {
-    int n = 0;
-    for (double v : r) {
-      if (v == v) {
-        n++;
-      }
-    }
-    double[] out = new double[n];
-    int k = 0;
-    for (double v : r) {
-      if (v == v) {
-        out[k++] = v;
-      }
-    }
-    return out;
   }
 
   /** Mean of valid values (one correction pass); NaN if none. */
@@ -148,13 +131,7 @@ public final class Metrics {
    */
   public static double cumulativeReturn(double[] returns) {
     check(returns, "returns");
-    double g = 1;
-    for (double v : returns) {
-      if (v == v) {
-        g *= 1 + v;
-      }
-    }
-    return g - 1;
+    return Math.expm1(WealthPath.walk(returns, null, false).logWealth);
   }
 
   /**
@@ -168,7 +145,8 @@ public final class Metrics {
     if (returns.length == 0) {
       return Double.NaN;
     }
-    return Math.pow(1 + cumulativeReturn(returns), f / returns.length) - 1;
+    // exp(log W x f / n): finite even when W itself would overflow a double
+    return Math.expm1(WealthPath.walk(returns, null, false).logWealth * f / returns.length);
   }
 
   /** Annualised volatility: sample standard deviation (n - 1) x {@code sqrt(f)}; NaN if n &lt; 2. */
@@ -238,15 +216,7 @@ public final class Metrics {
   public static double[] drawdownSeries(double[] returns) {
     check(returns, "returns");
     double[] dd = new double[returns.length];
-    double w = 1;
-    double peak = 1;
-    for (int i = 0; i < returns.length; i++) {
-      if (returns[i] == returns[i]) {
-        w *= 1 + returns[i];
-      }
-      peak = Math.max(peak, w);
-      dd[i] = w / peak - 1;
-    }
+    WealthPath.walk(returns, dd, false);
     return dd;
   }
 
@@ -255,11 +225,7 @@ public final class Metrics {
    * wealth counting as a peak (empyrical); 0 if wealth never falls, including an empty series.
    */
   public static double maxDrawdown(double[] returns) {
-    double m = 0;
-    for (double d : drawdownSeries(returns)) {
-      m = Math.min(m, d);
-    }
-    return m;
+    return WealthPath.walk(check(returns, "returns"), null, false).maxDrawdown;
   }
 
   /** Calmar ratio {@code cagr / |maxDrawdown|}; NaN when there is no drawdown (empyrical). */
@@ -306,13 +272,12 @@ public final class Metrics {
    */
   public static double tailRatio(double[] returns) {
     check(returns, "returns");
-    double[] v = valid(returns);
-    if (v.length == 0) {
+    int n = countValid(returns);
+    if (n == 0) {
       return Double.NaN;
     }
-    double q95 = Select.quantile(v, v.length, 0.95);
-    double q5 = Select.quantile(v, v.length, 0.05);
-    return Math.abs(q95) / Math.abs(q5);
+    TailQuantiles.Result q = TailQuantiles.of(returns, n, 0.05);
+    return Math.abs(q.upper()) / Math.abs(q.lower());
   }
 
   // ------------------------------------------------------------------ tail risk
@@ -344,8 +309,8 @@ public final class Metrics {
     Checks.notNull(method, "method");
     double alpha = 1 - confidence;
     if (method == VarMethod.HISTORICAL) {
-      double[] v = valid(returns);
-      return v.length == 0 ? Double.NaN : Select.quantile(v, v.length, alpha);
+      int n = countValid(returns);
+      return n == 0 ? Double.NaN : TailQuantiles.of(returns, n, alpha).lower();
     }
     if (countValid(returns) < 2) {
       return Double.NaN;
@@ -386,17 +351,8 @@ public final class Metrics {
     Checks.notNull(method, "method");
     double alpha = 1 - confidence;
     if (method == VarMethod.HISTORICAL) {
-      double[] v = valid(returns);
-      if (v.length == 0) {
-        return Double.NaN;
-      }
-      int k = (int) ((v.length - 1) * alpha);
-      Select.nth(v, 0, v.length, k);
-      double s = 0;
-      for (int i = 0; i <= k; i++) {
-        s += v[i];
-      }
-      return s / (k + 1);
+      int n = countValid(returns);
+      return n == 0 ? Double.NaN : TailQuantiles.of(returns, n, alpha).lowerTailMean();
     }
     if (countValid(returns) < 2) {
       return Double.NaN;
@@ -606,31 +562,7 @@ public final class Metrics {
    * periods against their position. NaN if fewer than 2 valid returns or a flat curve.
    */
   public static double stability(double[] returns) {
-    double[] v = valid(check(returns, "returns"));
-    int n = v.length;
-    if (n < 2) {
-      return Double.NaN;
-    }
-    double[] y = new double[n];
-    double acc = 0;
-    for (int i = 0; i < n; i++) {
-      acc += Math.log1p(v[i]);
-      y[i] = acc;
-    }
-    double mx = (n - 1) / 2.0;
-    double my = mean(y);
-    double sxy = 0;
-    double sxx = 0;
-    double syy = 0;
-    for (int i = 0; i < n; i++) {
-      double dx = i - mx;
-      double dy = y[i] - my;
-      sxy += dx * dy;
-      sxx += dx * dx;
-      syy += dy * dy;
-    }
-    double r = sxy / Math.sqrt(sxx * syy);
-    return r * r;
+    return WealthPath.walk(check(returns, "returns"), null, true).stabilityR2;
   }
 
   /**
@@ -638,15 +570,8 @@ public final class Metrics {
    * {@link #drawdownSeries} over all periods, as a fraction (0.05 = 5%). NaN for an empty series.
    */
   public static double ulcerIndex(double[] returns) {
-    double[] dd = drawdownSeries(returns);
-    if (dd.length == 0) {
-      return Double.NaN;
-    }
-    double s = 0;
-    for (double d : dd) {
-      s += d * d;
-    }
-    return Math.sqrt(s / dd.length);
+    WealthPath p = WealthPath.walk(check(returns, "returns"), null, false);
+    return p.periods == 0 ? Double.NaN : Math.sqrt(p.sumSquaredDrawdown / p.periods);
   }
 
   /**

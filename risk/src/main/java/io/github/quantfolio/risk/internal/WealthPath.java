@@ -1,0 +1,139 @@
+package io.github.quantfolio.risk.internal;
+
+/**
+ * One pass over a return series compounding wealth from 1: final log-wealth, the drawdown
+ * curve's minimum and sum of squares, and the least-squares fit of log-wealth (over valid
+ * periods) against time. NaN returns leave wealth unchanged. Wealth is kept in
+ * {@code [2^-512, 2^512]} by exact power-of-two rescaling (of the peak too), so 10 million periods
+ * of compounding neither overflow nor lose the drawdown.
+ */
+public final class WealthPath {
+
+  private static final double BIG = 0x1p512;
+  private static final double SMALL = 0x1p-512;
+  private static final double LN_BIG = 512 * Math.log(2);
+
+  /** log of final wealth (exact scale bookkeeping). */
+  public double logWealth;
+  /** Deepest drawdown, a fraction in (-1, 0]. */
+  public double maxDrawdown;
+  /** Sum over all periods of the squared drawdown. */
+  public double sumSquaredDrawdown;
+  /** Number of periods. */
+  public int periods;
+  /** R^2 of log-wealth at valid periods against their position (NaN if undefined). */
+  public double stabilityR2 = Double.NaN;
+
+  /**
+   * Walks {@code r}; fills {@code underwater} (may be null) with {@code W_t / peak_t - 1}.
+   *
+   * @param fitStability whether to compute {@link #stabilityR2} (costs one log per period)
+   */
+  public static WealthPath walk(double[] r, double[] underwater, boolean fitStability) {
+    WealthPath p = new WealthPath();
+    double w = 1;
+    double peak = 1;
+    int scale = 0; // wealth = w * BIG^scale
+    double minDd = 0;
+    double sumDd2 = 0;
+    // Co-moments of (x = k, y = log-wealth) over valid periods: per block of BLOCK points, plain
+    // sums relative to the block's first y (no division per point), merged into the running
+    // totals with Chan, Golub & LeVeque's pairwise update.
+    long k = 0;
+    double my = 0;
+    double cyy = 0;
+    double cxy = 0;
+    long bn = 0;
+    double yRef = 0;
+    double bs1 = 0;
+    double bs2 = 0;
+    double bsxy = 0;
+    for (int t = 0; t < r.length; t++) {
+      double v = r[t];
+      if (v == v) {
+        w *= 1 + v;
+        if (w > BIG) {
+          w *= SMALL;
+          peak *= SMALL;
+          scale++;
+        } else if (w < SMALL && w > 0) {
+          w *= BIG;
+          peak *= BIG;
+          scale--;
+        }
+        if (fitStability) {
+          double y = Math.log(w) + scale * LN_BIG;
+          if (bn == 0) {
+            yRef = y;
+          }
+          double d = y - yRef;
+          bs1 += d;
+          bs2 += d * d;
+          bsxy += bn * d;
+          bn++;
+          if (bn == BLOCK) {
+            double[] m = merge(k, my, cyy, cxy, bn, yRef, bs1, bs2, bsxy);
+            k += bn;
+            my = m[0];
+            cyy = m[1];
+            cxy = m[2];
+            bn = 0;
+            bs1 = 0;
+            bs2 = 0;
+            bsxy = 0;
+          }
+        }
+      }
+      if (w > peak) {
+        peak = w;
+      }
+      double dd = w / peak - 1;
+      if (underwater != null) {
+        underwater[t] = dd;
+      }
+      if (dd < minDd) {
+        minDd = dd;
+      }
+      sumDd2 += dd * dd;
+    }
+    p.logWealth = Math.log(w) + scale * LN_BIG;
+    p.maxDrawdown = minDd;
+    p.sumSquaredDrawdown = sumDd2;
+    p.periods = r.length;
+    if (fitStability && bn > 0) {
+      double[] m = merge(k, my, cyy, cxy, bn, yRef, bs1, bs2, bsxy);
+      k += bn;
+      cyy = m[1];
+      cxy = m[2];
+    }
+    if (fitStability && k >= 2) {
+      double cxx = (double) k * ((double) k * k - 1) / 12; // sum of (x - mean)^2 for x = 0..k-1
+      p.stabilityR2 = cxy * cxy / (cxx * cyy);
+    }
+    return p;
+  }
+
+  private static final int BLOCK = 1024;
+
+  /**
+   * Merges a block of {@code m} points (x = k0 .. k0 + m - 1, sums of d = y - yRef) into totals
+   * over the first {@code k0} points (mean y, co-moments). Returns {mean y, Syy, Sxy}.
+   */
+  private static double[] merge(long k0, double my0, double cyy0, double cxy0, long m,
+      double yRef, double s1, double s2, double sxy) {
+    double mb = s1 / m; // block mean of d
+    double myB = yRef + mb;
+    double cyyB = s2 - s1 * mb;
+    double mxB = (m - 1) / 2.0; // block mean of local x = 0..m-1
+    double cxyB = sxy - mxB * s1;
+    if (k0 == 0) {
+      return new double[] {myB, cyyB, cxyB};
+    }
+    double n = k0 + m;
+    double mx0 = (k0 - 1) / 2.0;
+    double dx = (k0 + mxB) - mx0; // block x-mean (in global x) minus running x-mean
+    double dy = myB - my0;
+    double f = (double) k0 * m / n;
+    return new double[] {my0 + dy * m / n, cyy0 + cyyB + dy * dy * f, cxy0 + cxyB + dx * dy * f};
+  }
+}

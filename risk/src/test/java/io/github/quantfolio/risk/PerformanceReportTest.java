@@ -1,0 +1,136 @@
+package io.github.quantfolio.risk;
+
+import static io.github.quantfolio.risk.Tolerance.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.quantfolio.core.Frequency;
+import io.github.quantfolio.core.TimeIndex;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class PerformanceReportTest {
+
+  /** The fused report sums in other orders than the one-metric functions: rounding only. */
+  static final double SAME_METRIC = 1e-10;
+
+  @Property(tries = 60)
+  void everyFieldEqualsItsMetricsFunction(@ForAll @IntRange(min = 5, max = 3000) int n,
+      @ForAll long seed, @ForAll boolean withBenchmark) {
+    Random rnd = new Random(seed);
+    double[] r = new double[n];
+    double[] b = new double[n];
+    for (int i = 0; i < n; i++) {
+      b[i] = rnd.nextGaussian() * 0.01;
+      r[i] = rnd.nextInt(20) == 0 ? Double.NaN
+          : rnd.nextInt(10) == 0 ? 0.0 : 0.0004 + 1.2 * b[i] + rnd.nextGaussian() * 0.005;
+    }
+    Frequency f = Frequency.DAILY;
+    double rfAnnual = 0.02;
+    double rf = Math.pow(1.02, 1 / 252.0) - 1;
+    PerformanceReport p = PerformanceReport.of(r, f, rfAnnual, withBenchmark ? b : null);
+    assertEquals(n, p.periods());
+    assertClose(Metrics.cumulativeReturn(r), p.totalReturn(), SAME_METRIC, "total");
+    assertClose(Metrics.cagr(r, f), p.cagr(), SAME_METRIC, "cagr");
+    assertClose(Metrics.annualVolatility(r, f), p.annualVolatility(), SAME_METRIC, "vol");
+    assertClose(Metrics.sharpeRatio(r, rf, f), p.sharpeRatio(), SAME_METRIC, "sharpe");
+    assertClose(Metrics.sortinoRatio(r, rf, f), p.sortinoRatio(), SAME_METRIC, "sortino");
+    assertClose(Metrics.downsideRisk(r, rf, f), p.downsideRisk(), SAME_METRIC, "downside");
+    assertClose(Metrics.maxDrawdown(r), p.maxDrawdown(), SAME_METRIC, "mdd");
+    assertClose(Metrics.calmarRatio(r, f), p.calmarRatio(), SAME_METRIC, "calmar");
+    assertClose(Metrics.omegaRatio(r, 0, rfAnnual, f), p.omegaRatio(), SAME_METRIC, "omega");
+    assertClose(Metrics.tailRatio(r), p.tailRatio(), SAME_METRIC, "tail");
+    assertClose(Metrics.valueAtRisk(r, 0.95, VarMethod.HISTORICAL), p.valueAtRisk95(), SAME_METRIC, "var");
+    assertClose(Metrics.conditionalValueAtRisk(r, 0.95, VarMethod.HISTORICAL),
+        p.conditionalValueAtRisk95(), SAME_METRIC, "cvar");
+    assertClose(Metrics.skewness(r), p.skewness(), SAME_METRIC, "skew");
+    assertClose(Metrics.kurtosis(r), p.kurtosis(), SAME_METRIC, "kurt");
+    assertClose(Metrics.stability(r), p.stability(), SAME_METRIC, "stability");
+    assertClose(Metrics.ulcerIndex(r), p.ulcerIndex(), SAME_METRIC, "ulcer");
+    assertClose(Metrics.winRate(r), p.winRate(), SAME_METRIC, "win");
+    assertClose(Metrics.profitFactor(r), p.profitFactor(), SAME_METRIC, "pf");
+    assertClose(Metrics.payoffRatio(r), p.payoffRatio(), SAME_METRIC, "payoff");
+    assertClose(Metrics.kellyFraction(r), p.kellyFraction(), SAME_METRIC, "kelly");
+    if (withBenchmark) {
+      assertClose(Metrics.beta(r, b), p.beta(), SAME_METRIC, "beta");
+      assertClose(Metrics.informationRatio(r, b, f), p.informationRatio(), SAME_METRIC, "ir");
+      assertClose(Metrics.cagr(b, f), p.benchmark().cagr(), SAME_METRIC, "benchmark cagr");
+    } else {
+      assertTrue(Double.isNaN(p.beta()));
+      assertNull(p.benchmark());
+    }
+  }
+
+  @Test
+  void stabilityOverMillionsOfPeriodsMatchesATwoPassFit() {
+    // The blocked co-moment merge against a direct two-pass regression on the same log-wealth.
+    Random rnd = new Random(11);
+    double[] r = new double[2_500_000];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = 0.0003 + 0.01 * rnd.nextGaussian();
+    }
+    double[] y = new double[r.length];
+    double acc = 0;
+    for (int i = 0; i < r.length; i++) {
+      acc += Math.log1p(r[i]);
+      y[i] = acc;
+    }
+    double my = Metrics.mean(y);
+    double mx = (r.length - 1) / 2.0;
+    double sxy = 0;
+    double sxx = 0;
+    double syy = 0;
+    for (int i = 0; i < y.length; i++) {
+      sxy += (i - mx) * (y[i] - my);
+      sxx += (i - mx) * (i - mx);
+      syy += (y[i] - my) * (y[i] - my);
+    }
+    assertClose(sxy * sxy / (sxx * syy), Metrics.stability(r), 1e-9, "stability");
+  }
+
+  @Test
+  void mapAndTableShowEveryMetric() {
+    double[] r = MetricsTest.R;
+    PerformanceReport p = PerformanceReport.of(r, Frequency.DAILY, 0.0, MetricsTest.B);
+    Map<String, Double> m = p.toMap();
+    assertEquals(27, m.size());
+    assertEquals(p.sharpeRatio(), m.get("Sharpe"));
+    String s = p.toString();
+    assertTrue(s.contains("Metric") && s.contains("Strategy") && s.contains("Benchmark"), s);
+    assertTrue(s.contains("Max drawdown") && s.contains("-2.90%"), s);
+    assertEquals(21, PerformanceReport.of(r, Frequency.DAILY, 0.0).toMap().size());
+  }
+
+  @Test
+  void drawdownEpisodesByHand() {
+    // Wealth: 1.1, 0.99, 1.188 (new high), 1.0692, 0.9623, 1.2 (new high, recovered), 1.08.
+    double[] r = {0.1, -0.1, 0.2, -0.1, -0.1, 0.24710, -0.1};
+    Drawdowns d = Drawdowns.of(r, TimeIndex.businessDays(LocalDate.of(2024, 1, 1), r.length));
+    List<Drawdowns.Episode> e = d.episodes();
+    assertEquals(3, e.size());
+    // Deepest: peak 1.188 at position 2, valley 0.96228 at 4: 0.96228 / 1.188 - 1 = -0.19.
+    Drawdowns.Episode deepest = e.get(0);
+    assertEquals(2, deepest.peak());
+    assertEquals(4, deepest.valley());
+    assertEquals(5, deepest.recovery());
+    assertClose(-0.19, deepest.depth(), 1e-12, "depth");
+    assertEquals(3, deepest.length());
+    assertEquals(1, deepest.recoveryTime());
+    assertEquals("2024-01-03", deepest.peakDate());
+    // Last episode never recovers.
+    Drawdowns.Episode open = e.get(1);
+    assertEquals(6, open.valley());
+    assertTrue(!open.recovered());
+    assertClose(-0.1, open.depth(), 1e-12, "open depth");
+    assertEquals(-0.1, e.get(2).depth(), 1e-12);
+    assertEquals(d.maxDrawdown(), Metrics.maxDrawdown(r));
+    assertTrue(d.toString().contains("-19.00"), d.toString());
+  }
+}

@@ -64,6 +64,17 @@ class ExamplesTest {
   }
 
   @Test
+  void riskReport() throws Exception {
+    String out = run(() -> RiskReport.main(new String[0]));
+    assertTrue(out.contains("Metric") && out.contains("Benchmark") && out.contains("Sharpe"), out);
+    assertTrue(out.contains("Drawdowns: "), out);
+    assertTrue(out.contains("CovarianceMatrix 20 x 20 (annualised)"), out);
+    assertTrue(out.contains("PortfolioRisk: volatility "), out);
+    assertTrue(out.contains("position weight of 'A01' is 0.3000 > limit 0.2500"), out);
+    assertTrue(out.contains("Risk score "), out);
+  }
+
+  @Test
   void readmeJavaQuickStartIsTheQuickstartExample() throws Exception {
     String example = between(Files.readString(ROOT.resolve(
         "examples/src/main/java/io/github/quantfolio/examples/Quickstart.java")),

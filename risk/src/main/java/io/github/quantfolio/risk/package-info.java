@@ -1,7 +1,22 @@
 /**
- * Covariance estimators (sample, exponential, semicovariance, Ledoit-Wolf, OAS), performance and
- * risk metrics, drawdowns, VaR/CVaR and portfolio risk analytics. The module's content lands with
- * its own issue; this package currently holds no public types.
+ * Risk models and performance analytics.
+ *
+ * <ul>
+ *   <li>{@link io.github.quantfolio.risk.CovarianceEstimator}: sample, exponentially weighted,
+ *       semicovariance, Ledoit-Wolf towards three targets, oracle approximating shrinkage, with a
+ *       {@link io.github.quantfolio.risk.MissingData} policy; results are annualised
+ *       {@link io.github.quantfolio.risk.CovarianceMatrix CovarianceMatrices} with PSD checks and
+ *       repair.
+ *   <li>{@link io.github.quantfolio.risk.Metrics}: empyrical/quantstats-compatible metrics on
+ *       return series (Sharpe, Sortino, drawdowns, VaR/CVaR, alpha/beta, capture ratios, ...),
+ *       rolling versions, {@link io.github.quantfolio.risk.PerformanceReport} and
+ *       {@link io.github.quantfolio.risk.Drawdowns}.
+ *   <li>{@link io.github.quantfolio.risk.PortfolioRisk}: ex-ante risk of weights under a
+ *       covariance matrix, {@link io.github.quantfolio.risk.RiskLimits} and
+ *       {@link io.github.quantfolio.risk.RiskScoring}.
+ * </ul>
+ *
+ * Formulas, units and NaN rules: {@code docs/risk.md} and each class's Javadoc.
  *
  * @since 0.1.0
  */

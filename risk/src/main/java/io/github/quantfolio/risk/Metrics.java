@@ -131,7 +131,7 @@ public final class Metrics {
    */
   public static double cumulativeReturn(double[] returns) {
     check(returns, "returns");
-    return Math.expm1(WealthPath.walk(returns, null, false).logWealth);
+    return Math.expm1(WealthPath.walk(returns, null).logWealth);
   }
 
   /**
@@ -146,7 +146,7 @@ public final class Metrics {
       return Double.NaN;
     }
     // exp(log W x f / n): finite even when W itself would overflow a double
-    return Math.expm1(WealthPath.walk(returns, null, false).logWealth * f / returns.length);
+    return Math.expm1(WealthPath.walk(returns, null).logWealth * f / returns.length);
   }
 
   /** Annualised volatility: sample standard deviation (n - 1) x {@code sqrt(f)}; NaN if n &lt; 2. */
@@ -216,7 +216,7 @@ public final class Metrics {
   public static double[] drawdownSeries(double[] returns) {
     check(returns, "returns");
     double[] dd = new double[returns.length];
-    WealthPath.walk(returns, dd, false);
+    WealthPath.walk(returns, dd);
     return dd;
   }
 
@@ -225,7 +225,7 @@ public final class Metrics {
    * wealth counting as a peak (empyrical); 0 if wealth never falls, including an empty series.
    */
   public static double maxDrawdown(double[] returns) {
-    return WealthPath.walk(check(returns, "returns"), null, false).maxDrawdown;
+    return WealthPath.walk(check(returns, "returns"), null).maxDrawdown;
   }
 
   /** Calmar ratio {@code cagr / |maxDrawdown|}; NaN when there is no drawdown (empyrical). */
@@ -562,7 +562,7 @@ public final class Metrics {
    * periods against their position. NaN if fewer than 2 valid returns or a flat curve.
    */
   public static double stability(double[] returns) {
-    return WealthPath.walk(check(returns, "returns"), null, true).stabilityR2;
+    return WealthPath.stability(check(returns, "returns"));
   }
 
   /**
@@ -570,7 +570,7 @@ public final class Metrics {
    * {@link #drawdownSeries} over all periods, as a fraction (0.05 = 5%). NaN for an empty series.
    */
   public static double ulcerIndex(double[] returns) {
-    WealthPath p = WealthPath.walk(check(returns, "returns"), null, false);
+    WealthPath p = WealthPath.walk(check(returns, "returns"), null);
     return p.periods == 0 ? Double.NaN : Math.sqrt(p.sumSquaredDrawdown / p.periods);
   }
 

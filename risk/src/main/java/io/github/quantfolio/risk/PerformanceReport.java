@@ -110,33 +110,29 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
   }
 
   /**
-   * The single-series metrics from three passes instead of one per metric: moments and trade
-   * counts, the wealth path (drawdowns, stability, growth), and the two-pass tail quantiles. The
-   * wealth path runs on a second core when the series is long. Each value equals its
+   * The single-series metrics from a few passes instead of one per metric: trade counts, moments,
+   * the tail quantiles and the wealth path on this thread, the stability fit on a second core
+   * when the series is long. Each value equals its
    * {@link Metrics} function up to rounding (a property test checks 1e-10 relative).
    */
   private static PerformanceReport compute(double[] r, Frequency frequency, double rf,
       double riskFreeAnnual, double beta, double alpha, double ir, double te, double up,
       double down, PerformanceReport bench) {
-    for (int i = 0; i < r.length; i++) {
-      if (Double.isInfinite(r[i])) {
-        throw new IllegalArgumentException("Return at position " + i + " of 'returns' is " + r[i]
-            + "; returns must be finite (NaN for missing)");
-      }
-    }
     double f = frequency.periodsPerYear();
-    java.util.concurrent.CompletableFuture<WealthPath> pathTask = r.length >= 100_000
-        ? java.util.concurrent.CompletableFuture.supplyAsync(() -> WealthPath.walk(r, null, true))
-        : null;
-    // Pass 1: count, sum, trade statistics.
+    // Pass 1: count, sum, trade statistics (and the finiteness check).
     int n = 0;
     double sum = 0;
     double gains = 0;
     double losses = 0;
     int wins = 0;
     int lossCount = 0;
-    for (double v : r) {
+    for (int i = 0; i < r.length; i++) {
+      double v = r[i];
       if (v == v) {
+        if (Double.isInfinite(v)) {
+          throw new IllegalArgumentException("Return at position " + i + " of 'returns' is " + v
+              + "; returns must be finite (NaN for missing)");
+        }
         n++;
         sum += v;
         if (v > 0) {
@@ -148,6 +144,10 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
         }
       }
     }
+    // The stability fit (one log per period) is independent of everything else: second core.
+    java.util.concurrent.CompletableFuture<Double> stabilityTask = r.length >= 100_000
+        ? java.util.concurrent.CompletableFuture.supplyAsync(() -> WealthPath.stability(r))
+        : null;
     double mean = n == 0 ? Double.NaN : sum / n;
     // Pass 2: central moments, downside below rf, Omega sums around rf.
     double corr = 0;
@@ -202,14 +202,15 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
       var95 = q.lower();
       cvar95 = q.lowerTailMean();
     }
-    WealthPath path = pathTask != null ? pathTask.join() : WealthPath.walk(r, null, true);
+    WealthPath path = WealthPath.walk(r, null);
+    double stability = stabilityTask != null ? stabilityTask.join() : WealthPath.stability(r);
     double total = Math.expm1(path.logWealth);
     double cagr = r.length == 0 ? Double.NaN : Math.expm1(path.logWealth * f / r.length);
     double calmar = path.maxDrawdown < 0 ? cagr / -path.maxDrawdown : Double.NaN;
     double ulcer = r.length == 0 ? Double.NaN : Math.sqrt(path.sumSquaredDrawdown / r.length);
     return new PerformanceReport(r.length, total, cagr, vol, sharpe, sortino, downside,
         path.maxDrawdown, calmar, omega, tailRatio, var95, cvar95, skew, kurt,
-        path.stabilityR2, ulcer, winRate, profitFactor, payoff, kelly, beta, alpha, ir, te, up,
+        stability, ulcer, winRate, profitFactor, payoff, kelly, beta, alpha, ir, te, up,
         down, bench);
   }
 

@@ -1,9 +1,9 @@
 package io.github.quantfolio.risk.internal;
 
 /**
- * One pass over a return series compounding wealth from 1: final log-wealth, the drawdown
- * curve's minimum and sum of squares, and the least-squares fit of log-wealth (over valid
- * periods) against time. NaN returns leave wealth unchanged. Wealth is kept in
+ * One pass over a return series compounding wealth from 1: final log-wealth and the drawdown
+ * curve's minimum and sum of squares; and, separately, the least-squares fit of log-wealth (over
+ * valid periods) against time. NaN returns leave wealth unchanged. Wealth is kept in
  * {@code [2^-512, 2^512]} by exact power-of-two rescaling (of the peak too), so 10 million periods
  * of compounding neither overflow nor lose the drawdown.
  */
@@ -21,33 +21,15 @@ public final class WealthPath {
   public double sumSquaredDrawdown;
   /** Number of periods. */
   public int periods;
-  /** R^2 of log-wealth at valid periods against their position (NaN if undefined). */
-  public double stabilityR2 = Double.NaN;
 
-  /**
-   * Walks {@code r}; fills {@code underwater} (may be null) with {@code W_t / peak_t - 1}.
-   *
-   * @param fitStability whether to compute {@link #stabilityR2} (costs one log per period)
-   */
-  public static WealthPath walk(double[] r, double[] underwater, boolean fitStability) {
+  /** Walks {@code r}; fills {@code underwater} (may be null) with {@code W_t / peak_t - 1}. */
+  public static WealthPath walk(double[] r, double[] underwater) {
     WealthPath p = new WealthPath();
     double w = 1;
     double peak = 1;
     int scale = 0; // wealth = w * BIG^scale
     double minDd = 0;
     double sumDd2 = 0;
-    // Co-moments of (x = k, y = log-wealth) over valid periods: per block of BLOCK points, plain
-    // sums relative to the block's first y (no division per point), merged into the running
-    // totals with Chan, Golub & LeVeque's pairwise update.
-    long k = 0;
-    double my = 0;
-    double cyy = 0;
-    double cxy = 0;
-    long bn = 0;
-    double yRef = 0;
-    double bs1 = 0;
-    double bs2 = 0;
-    double bsxy = 0;
     for (int t = 0; t < r.length; t++) {
       double v = r[t];
       if (v == v) {
@@ -60,28 +42,6 @@ public final class WealthPath {
           w *= BIG;
           peak *= BIG;
           scale--;
-        }
-        if (fitStability) {
-          double y = Math.log(w) + scale * LN_BIG;
-          if (bn == 0) {
-            yRef = y;
-          }
-          double d = y - yRef;
-          bs1 += d;
-          bs2 += d * d;
-          bsxy += bn * d;
-          bn++;
-          if (bn == BLOCK) {
-            double[] m = merge(k, my, cyy, cxy, bn, yRef, bs1, bs2, bsxy);
-            k += bn;
-            my = m[0];
-            cyy = m[1];
-            cxy = m[2];
-            bn = 0;
-            bs1 = 0;
-            bs2 = 0;
-            bsxy = 0;
-          }
         }
       }
       if (w > peak) {
@@ -100,17 +60,63 @@ public final class WealthPath {
     p.maxDrawdown = minDd;
     p.sumSquaredDrawdown = sumDd2;
     p.periods = r.length;
-    if (fitStability && bn > 0) {
+    return p;
+  }
+
+  /**
+   * R^2 of the least-squares line through log-wealth {@code y_k = sum_(j<=k) log(1 + r_j)} at the
+   * valid periods against their position k (empyrical's stability); NaN if fewer than 2 valid
+   * returns or a flat curve. Independent of {@link #walk}, so it can run on another core.
+   */
+  public static double stability(double[] r) {
+    // Co-moments of (x = k, y): per block of BLOCK points, plain sums relative to the block's
+    // first y (no division per point), merged with Chan, Golub & LeVeque's pairwise update.
+    long k = 0;
+    double my = 0;
+    double cyy = 0;
+    double cxy = 0;
+    long bn = 0;
+    double yRef = 0;
+    double bs1 = 0;
+    double bs2 = 0;
+    double bsxy = 0;
+    double y = 0;
+    for (double v : r) {
+      if (v != v) {
+        continue;
+      }
+      y += Math.log(1 + v);
+      if (bn == 0) {
+        yRef = y;
+      }
+      double d = y - yRef;
+      bs1 += d;
+      bs2 += d * d;
+      bsxy += bn * d;
+      bn++;
+      if (bn == BLOCK) {
+        double[] m = merge(k, my, cyy, cxy, bn, yRef, bs1, bs2, bsxy);
+        k += bn;
+        my = m[0];
+        cyy = m[1];
+        cxy = m[2];
+        bn = 0;
+        bs1 = 0;
+        bs2 = 0;
+        bsxy = 0;
+      }
+    }
+    if (bn > 0) {
       double[] m = merge(k, my, cyy, cxy, bn, yRef, bs1, bs2, bsxy);
       k += bn;
       cyy = m[1];
       cxy = m[2];
     }
-    if (fitStability && k >= 2) {
-      double cxx = (double) k * ((double) k * k - 1) / 12; // sum of (x - mean)^2 for x = 0..k-1
-      p.stabilityR2 = cxy * cxy / (cxx * cyy);
+    if (k < 2) {
+      return Double.NaN;
     }
-    return p;
+    double cxx = (double) k * ((double) k * k - 1) / 12; // sum of (x - mean)^2 for x = 0..k-1
+    return cxy * cxy / (cxx * cyy);
   }
 
   private static final int BLOCK = 1024;

@@ -1,7 +1,7 @@
 /**
- * Expected-return estimators and portfolio optimizers (mean-variance family, risk parity, HRP,
- * Black-Litterman, mean-CVaR), discrete allocation and rebalancing. The module's content lands
- * with its own issue; this package currently holds no public types.
+ * Portfolio construction: expected-return estimators ({@link
+ * io.github.quantfolio.optimize.ExpectedReturns}) and, as the module grows, the mean-variance
+ * family, risk parity, HRP, Black-Litterman, mean-CVaR, discrete allocation and rebalancing.
  *
  * @since 0.1.0
  */

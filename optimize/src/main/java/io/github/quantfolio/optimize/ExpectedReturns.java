@@ -1,0 +1,251 @@
+package io.github.quantfolio.optimize;
+
+import io.github.quantfolio.core.AssetVector;
+import io.github.quantfolio.core.PriceFrame;
+import io.github.quantfolio.core.ReturnFrame;
+import io.github.quantfolio.core.internal.Checks;
+import java.util.List;
+
+/**
+ * Annualised expected-return estimators from historical prices, as in PyPortfolioOpt's
+ * {@code expected_returns} module. Each works per asset on that asset's own valid returns
+ * ({@link PriceFrame#returns()}: NaN wherever either price is missing), so late listings use
+ * their shorter history; {@code f} is the frame's periods per year.
+ *
+ * @since 0.1.0
+ */
+public final class ExpectedReturns {
+
+  private ExpectedReturns() {
+  }
+
+  private static double ppy(ReturnFrame r) {
+    try {
+      return r.frequency().periodsPerYear();
+    } catch (IllegalStateException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  private static int valid(double[] x, String asset) {
+    int n = 0;
+    for (double v : x) {
+      if (v == v) {
+        n++;
+      }
+    }
+    if (n == 0) {
+      throw new IllegalArgumentException("Asset '" + asset + "' has no valid return");
+    }
+    return n;
+  }
+
+  /**
+   * Compounded (geometric) mean: {@code (prod(1 + r))^(f / n) - 1} over the asset's n valid
+   * returns (PyPortfolioOpt {@code mean_historical_return}).
+   *
+   * @throws IllegalArgumentException if an asset has no valid return (named)
+   */
+  public static AssetVector meanHistorical(PriceFrame prices) {
+    return meanHistorical(Checks.notNull(prices, "prices").returns());
+  }
+
+  /** {@link #meanHistorical(PriceFrame)} from simple returns. */
+  public static AssetVector meanHistorical(ReturnFrame returns) {
+    requireSimple(returns);
+    double f = ppy(returns);
+    List<String> assets = returns.assets();
+    double[] out = new double[assets.size()];
+    for (int a = 0; a < out.length; a++) {
+      double[] r = returns.column(a);
+      int n = valid(r, assets.get(a));
+      double logG = 0;
+      for (double v : r) {
+        if (v == v) {
+          logG += Math.log1p(v);
+        }
+      }
+      out[a] = Math.expm1(logG * f / n);
+    }
+    return AssetVector.of(assets, out);
+  }
+
+  /** Arithmetic mean x f over each asset's valid returns. */
+  public static AssetVector arithmetic(PriceFrame prices) {
+    return arithmetic(Checks.notNull(prices, "prices").returns());
+  }
+
+  /** {@link #arithmetic(PriceFrame)} from simple returns. */
+  public static AssetVector arithmetic(ReturnFrame returns) {
+    requireSimple(returns);
+    double f = ppy(returns);
+    List<String> assets = returns.assets();
+    double[] out = new double[assets.size()];
+    for (int a = 0; a < out.length; a++) {
+      valid(returns.column(a), assets.get(a));
+      out[a] = returns.mean(assets.get(a)) * f;
+    }
+    return AssetVector.of(assets, out);
+  }
+
+  /**
+   * Exponentially weighted mean, compounded: {@code (1 + m)^f - 1} with
+   * {@code m = sum_t w_t r_t / sum_t w_t}, {@code w_t = (1 - a)^(T - 1 - t)},
+   * {@code a = 2 / (span + 1)}, over each asset's valid returns with weights by position
+   * (pandas {@code ewm(span, adjust=True).mean()}; PyPortfolioOpt {@code ema_historical_return}).
+   *
+   * @param span at least 1 (PyPortfolioOpt's default is 500)
+   */
+  public static AssetVector ema(PriceFrame prices, double span) {
+    return ema(Checks.notNull(prices, "prices").returns(), span);
+  }
+
+  /** {@link #ema(PriceFrame, double)} from simple returns. */
+  public static AssetVector ema(ReturnFrame returns, double span) {
+    requireSimple(returns);
+    Checks.finite(span, "span");
+    if (span < 1) {
+      throw new IllegalArgumentException("Expected span >= 1, but found " + span);
+    }
+    double f = ppy(returns);
+    double decay = 1 - 2 / (span + 1);
+    List<String> assets = returns.assets();
+    double[] out = new double[assets.size()];
+    for (int a = 0; a < out.length; a++) {
+      double[] r = returns.column(a);
+      valid(r, assets.get(a));
+      double num = 0;
+      double den = 0;
+      double w = 1;
+      for (int t = r.length - 1; t >= 0; t--) {
+        if (r[t] == r[t]) {
+          num += w * r[t];
+          den += w;
+        }
+        w *= decay;
+      }
+      out[a] = Math.pow(1 + num / den, f) - 1;
+    }
+    return AssetVector.of(assets, out);
+  }
+
+  /**
+   * CAPM expected returns {@code rf + beta_i (R_m - rf)} (PyPortfolioOpt {@code capm_return}):
+   * the market is {@code market} or, if null, the equal-weighted average of the assets' valid
+   * returns each period; {@code beta_i = cov(r_i, m) / var(m)} where, as pandas and PyPortfolioOpt
+   * compute it, the covariance uses the periods where both are valid and the market variance all
+   * of the market's valid periods (both with divisor n - 1); {@code R_m} is the market's
+   * compounded annual return.
+   *
+   * @param market market prices (one column, same timestamps as {@code prices}), or null
+   * @param riskFreeRate annual risk-free rate
+   */
+  public static AssetVector capm(PriceFrame prices, PriceFrame market, double riskFreeRate) {
+    Checks.notNull(prices, "prices");
+    Checks.finite(riskFreeRate, "riskFreeRate");
+    ReturnFrame r = prices.returns();
+    double f = ppy(r);
+    int t = r.rows();
+    double[] m;
+    if (market != null) {
+      if (market.assetCount() != 1) {
+        throw new IllegalArgumentException("Expected one market column, but found " + market.assets());
+      }
+      if (!market.index().equals(prices.index())) {
+        throw new IllegalArgumentException("Market and asset prices must share timestamps; align "
+            + "them first (e.g. join with Alignment.INTERSECTION)");
+      }
+      m = market.returns().column(0);
+    } else {
+      m = new double[t];
+      for (int k = 0; k < t; k++) {
+        double s = 0;
+        int c = 0;
+        for (int a = 0; a < r.assetCount(); a++) {
+          double v = r.get(k, a);
+          if (v == v) {
+            s += v;
+            c++;
+          }
+        }
+        m[k] = c == 0 ? Double.NaN : s / c;
+      }
+    }
+    int nm = valid(m, "market");
+    double logG = 0;
+    for (double v : m) {
+      if (v == v) {
+        logG += Math.log1p(v);
+      }
+    }
+    double marketReturn = Math.expm1(logG * f / nm);
+    List<String> assets = r.assets();
+    double varM = marketVariance(m);
+    double[] out = new double[assets.size()];
+    for (int a = 0; a < out.length; a++) {
+      double[] x = r.column(a);
+      double beta = pairCovariance(x, m, assets.get(a)) / varM;
+      out[a] = riskFreeRate + beta * (marketReturn - riskFreeRate);
+    }
+    return AssetVector.of(assets, out);
+  }
+
+  private static double marketVariance(double[] m) {
+    double s = 0;
+    int n = 0;
+    for (double v : m) {
+      if (v == v) {
+        s += v;
+        n++;
+      }
+    }
+    if (n < 2) {
+      throw new IllegalArgumentException("The market has " + n + " valid return(s); a beta needs 2");
+    }
+    double mean = s / n;
+    double ss = 0;
+    for (double v : m) {
+      if (v == v) {
+        ss += (v - mean) * (v - mean);
+      }
+    }
+    if (ss == 0) {
+      throw new IllegalArgumentException("The market return does not vary; betas are undefined");
+    }
+    return ss / (n - 1);
+  }
+
+  private static double pairCovariance(double[] x, double[] m, String asset) {
+    double sx = 0;
+    double sm = 0;
+    int n = 0;
+    for (int k = 0; k < x.length; k++) {
+      if (x[k] == x[k] && m[k] == m[k]) {
+        sx += x[k];
+        sm += m[k];
+        n++;
+      }
+    }
+    if (n < 2) {
+      throw new IllegalArgumentException("Asset '" + asset + "' shares " + n
+          + " period(s) with the market; a beta needs 2");
+    }
+    double mx = sx / n;
+    double mm = sm / n;
+    double cov = 0;
+    for (int k = 0; k < x.length; k++) {
+      if (x[k] == x[k] && m[k] == m[k]) {
+        cov += (x[k] - mx) * (m[k] - mm);
+      }
+    }
+    return cov / (n - 1);
+  }
+
+  private static void requireSimple(ReturnFrame r) {
+    Checks.notNull(r, "returns");
+    if (r.type() != ReturnFrame.Type.SIMPLE) {
+      throw new IllegalArgumentException("Expected simple returns, but found " + r.type()
+          + " returns; convert with as(ReturnFrame.Type.SIMPLE)");
+    }
+  }
+}

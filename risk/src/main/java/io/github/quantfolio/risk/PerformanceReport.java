@@ -119,7 +119,15 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
       double riskFreeAnnual, double beta, double alpha, double ir, double te, double up,
       double down, PerformanceReport bench) {
     double f = frequency.periodsPerYear();
-    // Pass 1: count, sum, trade statistics (and the finiteness check).
+    // The stability fit (one log per period) is independent of everything else: second core
+    // (if the input turns out to hold an infinity, pass 1 throws and the result is dropped).
+    java.util.concurrent.CompletableFuture<Double> stabilityTask = r.length >= 100_000
+        ? java.util.concurrent.CompletableFuture.supplyAsync(() -> WealthPath.stability(r))
+        : null;
+    // Pass 1: count, sum, range, trade statistics, the wealth path (and the finiteness check).
+    WealthPath path = new WealthPath();
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
     int n = 0;
     double sum = 0;
     double gains = 0;
@@ -128,7 +136,10 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
     int lossCount = 0;
     for (int i = 0; i < r.length; i++) {
       double v = r[i];
+      path.add(v);
       if (v == v) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
         if (Double.isInfinite(v)) {
           throw new IllegalArgumentException("Return at position " + i + " of 'returns' is " + v
               + "; returns must be finite (NaN for missing)");
@@ -144,10 +155,6 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
         }
       }
     }
-    // The stability fit (one log per period) is independent of everything else: second core.
-    java.util.concurrent.CompletableFuture<Double> stabilityTask = r.length >= 100_000
-        ? java.util.concurrent.CompletableFuture.supplyAsync(() -> WealthPath.stability(r))
-        : null;
     double mean = n == 0 ? Double.NaN : sum / n;
     // Pass 2: central moments, downside below rf, Omega sums around rf.
     double corr = 0;
@@ -197,12 +204,12 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
     double var95 = Double.NaN;
     double cvar95 = Double.NaN;
     if (n > 0) {
-      TailQuantiles.Result q = TailQuantiles.of(r, n, 0.05);
+      TailQuantiles.Result q = TailQuantiles.of(r, n, 0.05, min, max);
       tailRatio = Math.abs(q.upper()) / Math.abs(q.lower());
       var95 = q.lower();
       cvar95 = q.lowerTailMean();
     }
-    WealthPath path = WealthPath.walk(r, null);
+    path.finish();
     double stability = stabilityTask != null ? stabilityTask.join() : WealthPath.stability(r);
     double total = Math.expm1(path.logWealth);
     double cagr = r.length == 0 ? Double.NaN : Math.expm1(path.logWealth * f / r.length);

@@ -38,6 +38,11 @@ public final class TailQuantiles {
         max = v;
       }
     }
+    return of(a, n, q, min, max);
+  }
+
+  /** As {@link #of(double[], int, double)} with the valid values' minimum and maximum known. */
+  public static Result of(double[] a, int n, double q, double min, double max) {
     double posLo = q * (n - 1);
     double posHi = (1 - q) * (n - 1);
     int kLo = (int) Math.floor(posLo);

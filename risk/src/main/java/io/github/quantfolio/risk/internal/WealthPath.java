@@ -13,7 +13,7 @@ public final class WealthPath {
   private static final double SMALL = 0x1p-512;
   private static final double LN_BIG = 512 * Math.log(2);
 
-  /** log of final wealth (exact scale bookkeeping). */
+  /** log of final wealth (exact scale bookkeeping); valid after {@link #finish()}. */
   public double logWealth;
   /** Deepest drawdown, a fraction in (-1, 0]. */
   public double maxDrawdown;
@@ -22,45 +22,55 @@ public final class WealthPath {
   /** Number of periods. */
   public int periods;
 
+  private double w = 1;
+  private double peak = 1;
+  private int scale; // wealth = w * BIG^scale
+
+  /**
+   * Adds one period (NaN = no change) and returns its drawdown {@code W_t / peak_t - 1}; callers
+   * that already loop over the returns fold the path into their own pass this way.
+   */
+  public double add(double v) {
+    if (v == v) {
+      w *= 1 + v;
+      if (w > BIG) {
+        w *= SMALL;
+        peak *= SMALL;
+        scale++;
+      } else if (w < SMALL && w > 0) {
+        w *= BIG;
+        peak *= BIG;
+        scale--;
+      }
+    }
+    if (w > peak) {
+      peak = w;
+    }
+    double dd = w / peak - 1;
+    if (dd < maxDrawdown) {
+      maxDrawdown = dd;
+    }
+    sumSquaredDrawdown += dd * dd;
+    periods++;
+    return dd;
+  }
+
+  /** Computes {@link #logWealth} from the periods added so far. */
+  public WealthPath finish() {
+    logWealth = Math.log(w) + scale * LN_BIG;
+    return this;
+  }
+
   /** Walks {@code r}; fills {@code underwater} (may be null) with {@code W_t / peak_t - 1}. */
   public static WealthPath walk(double[] r, double[] underwater) {
     WealthPath p = new WealthPath();
-    double w = 1;
-    double peak = 1;
-    int scale = 0; // wealth = w * BIG^scale
-    double minDd = 0;
-    double sumDd2 = 0;
     for (int t = 0; t < r.length; t++) {
-      double v = r[t];
-      if (v == v) {
-        w *= 1 + v;
-        if (w > BIG) {
-          w *= SMALL;
-          peak *= SMALL;
-          scale++;
-        } else if (w < SMALL && w > 0) {
-          w *= BIG;
-          peak *= BIG;
-          scale--;
-        }
-      }
-      if (w > peak) {
-        peak = w;
-      }
-      double dd = w / peak - 1;
+      double dd = p.add(r[t]);
       if (underwater != null) {
         underwater[t] = dd;
       }
-      if (dd < minDd) {
-        minDd = dd;
-      }
-      sumDd2 += dd * dd;
     }
-    p.logWealth = Math.log(w) + scale * LN_BIG;
-    p.maxDrawdown = minDd;
-    p.sumSquaredDrawdown = sumDd2;
-    p.periods = r.length;
-    return p;
+    return p.finish();
   }
 
   /**

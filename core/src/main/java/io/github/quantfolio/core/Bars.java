@@ -3,7 +3,6 @@ package io.github.quantfolio.core;
 import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.core.internal.CsvReader;
 import io.github.quantfolio.core.internal.TextTable;
-import io.github.quantfolio.core.internal.TimestampFormat;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
@@ -227,31 +226,11 @@ public final class Bars {
       long[] times = new long[cap];
       double[][] v = new double[6][cap];
       int n = 0;
-      TimestampFormat format = null;
+      FrameCsv.TimestampColumn time = new FrameCsv.TimestampColumn(tc, header[tc]);
       while (in.next()) {
-        if (in.fieldCount() != header.length) {
-          throw in.error(0, null, null, "expected " + header.length
-              + " fields like the header, but found " + in.fieldCount());
-        }
-        String ts = in.field(tc);
-        if (format == null) {
-          format = TimestampFormat.detect(ts);
-          if (format == null) {
-            throw in.error(tc + 1, header[tc], ts, "not a timestamp: expected an ISO date "
-                + "(2018-04-11), an ISO date-time (2018-04-11T14:30:00Z) or epoch seconds/milliseconds");
-          }
-        }
-        long t;
-        try {
-          t = format.parse(ts);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-          throw in.error(tc + 1, header[tc], ts, e.getMessage() + "; expected " + format.example()
-              + " (the format of the first data row)");
-        }
-        if (n > 0 && t <= times[n - 1]) {
-          throw in.error(tc + 1, header[tc], ts, t == times[n - 1] ? "duplicate timestamp"
-              : "timestamps must be strictly increasing");
-        }
+        FrameCsv.requireFields(in, header.length);
+        long t = time.parse(in);
+        time.requireIncreasing(in, t, n > 0 ? times[n - 1] : 0, n > 0);
         if (n == cap) {
           cap *= 2;
           times = Arrays.copyOf(times, cap);
@@ -275,8 +254,7 @@ public final class Bars {
         throw new CsvFormatException(sourceName, in.lineNumber(), 0, null, null,
             "the file has a header but no data rows");
       }
-      TimeIndex index = TimeIndex.trusted(format.isDate() ? TimeIndex.Kind.DATE
-          : TimeIndex.Kind.INSTANT, Arrays.copyOf(times, n));
+      TimeIndex index = TimeIndex.trusted(time.kind(), Arrays.copyOf(times, n));
       double[][] a = new double[6][];
       for (int r = 0; r < 6; r++) {
         a[r] = Arrays.copyOf(v[r], n);

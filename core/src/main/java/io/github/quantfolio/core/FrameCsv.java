@@ -101,28 +101,11 @@ final class FrameCsv {
       long[] times = new long[cap];
       double[][] cols = new double[n][cap];
       int rows = 0;
-      TimestampFormat format = null;
+      TimestampColumn time = new TimestampColumn(0, header[0]);
       while (in.next()) {
-        if (in.fieldCount() != n + 1) {
-          throw in.error(0, null, null, "expected " + (n + 1) + " fields like the header, but found "
-              + in.fieldCount());
-        }
-        String ts = in.field(0);
-        if (format == null) {
-          format = TimestampFormat.detect(ts);
-          if (format == null) {
-            throw in.error(1, header[0], ts,
-                "not a timestamp: expected an ISO date (2018-04-11), an ISO date-time "
-                    + "(2018-04-11T14:30:00Z) or epoch seconds/milliseconds");
-          }
-        }
-        long t = parseTime(in, format, ts, header[0]);
-        if (rows > 0 && t <= times[rows - 1]) {
-          throw in.error(1, header[0], ts, (t == times[rows - 1] ? "duplicate timestamp"
-              : "timestamps must be strictly increasing, but the previous row holds "
-                  + TimeIndex.format(format.isDate() ? TimeIndex.Kind.DATE : TimeIndex.Kind.INSTANT,
-                      times[rows - 1])));
-        }
+        requireFields(in, n + 1);
+        long t = time.parse(in);
+        time.requireIncreasing(in, t, rows > 0 ? times[rows - 1] : 0, rows > 0);
         if (rows == cap) {
           cap = cap * 2;
           times = Arrays.copyOf(times, cap);
@@ -143,17 +126,59 @@ final class FrameCsv {
       for (int a = 0; a < n; a++) {
         cols[a] = Arrays.copyOf(cols[a], rows);
       }
-      TimeIndex.Kind kind = format.isDate() ? TimeIndex.Kind.DATE : TimeIndex.Kind.INSTANT;
-      return new Parts(TimeIndex.trusted(kind, Arrays.copyOf(times, rows)), List.copyOf(assets), cols);
+      return new Parts(TimeIndex.trusted(time.kind(), Arrays.copyOf(times, rows)),
+          List.copyOf(assets), cols);
     }
   }
 
-  static long parseTime(CsvReader in, TimestampFormat format, String text, String columnName) {
-    try {
-      return format.parse(text);
-    } catch (IllegalArgumentException | ArithmeticException e) {
-      throw in.error(1, columnName, text, e.getMessage() + "; expected " + format.example()
-          + " (the format of the first data row)");
+  /** Parses one timestamp column; the format is detected from the first row, then required. */
+  static final class TimestampColumn {
+    private final int column;
+    private final String name;
+    private TimestampFormat format;
+
+    TimestampColumn(int column, String name) {
+      this.column = column;
+      this.name = name;
+    }
+
+    /** The raw index value of the current record's timestamp. */
+    long parse(CsvReader in) {
+      String text = in.field(column);
+      if (format == null) {
+        format = TimestampFormat.detect(text);
+        if (format == null) {
+          throw in.error(column + 1, name, text, "not a timestamp: expected an ISO date "
+              + "(2018-04-11), an ISO date-time (2018-04-11T14:30:00Z) or epoch seconds/milliseconds");
+        }
+      }
+      try {
+        return format.parse(text);
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        throw in.error(column + 1, name, text, e.getMessage() + "; expected " + format.example()
+            + " (the format of the first data row)");
+      }
+    }
+
+    /** Rejects a timestamp that does not follow {@code previous} (when there is one). */
+    void requireIncreasing(CsvReader in, long t, long previous, boolean hasPrevious) {
+      if (hasPrevious && t <= previous) {
+        throw in.error(column + 1, name, in.field(column), t == previous ? "duplicate timestamp"
+            : "timestamps must be strictly increasing, but the previous row holds "
+                + TimeIndex.format(kind(), previous));
+      }
+    }
+
+    TimeIndex.Kind kind() {
+      return format.isDate() ? TimeIndex.Kind.DATE : TimeIndex.Kind.INSTANT;
+    }
+  }
+
+  /** Rejects a record whose field count differs from the header's. */
+  static void requireFields(CsvReader in, int expected) {
+    if (in.fieldCount() != expected) {
+      throw in.error(0, null, null, "expected " + expected + " fields like the header, but found "
+          + in.fieldCount());
     }
   }
 
@@ -203,27 +228,10 @@ final class FrameCsv {
       double[] vals = new double[cap];
       long[] lines = new long[cap];
       int n = 0;
-      TimestampFormat format = null;
+      TimestampColumn time = new TimestampColumn(tc, header[tc]);
       while (in.next()) {
-        if (in.fieldCount() != header.length) {
-          throw in.error(0, null, null, "expected " + header.length
-              + " fields like the header, but found " + in.fieldCount());
-        }
-        String ts = in.field(tc);
-        if (format == null) {
-          format = TimestampFormat.detect(ts);
-          if (format == null) {
-            throw in.error(tc + 1, header[tc], ts, "not a timestamp: expected an ISO date "
-                + "(2018-04-11), an ISO date-time (2018-04-11T14:30:00Z) or epoch seconds/milliseconds");
-          }
-        }
-        long t;
-        try {
-          t = format.parse(ts);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-          throw in.error(tc + 1, header[tc], ts, e.getMessage() + "; expected " + format.example()
-              + " (the format of the first data row)");
-        }
+        requireFields(in, header.length);
+        long t = time.parse(in);
         String symbol = in.field(sc).strip();
         if (symbol.isEmpty()) {
           throw in.error(sc + 1, header[sc], in.field(sc), "blank symbol");
@@ -261,7 +269,7 @@ final class FrameCsv {
         Arrays.fill(c, Double.NaN);
       }
       List<String> names = List.copyOf(assetIds.keySet());
-      TimeIndex.Kind kind = format.isDate() ? TimeIndex.Kind.DATE : TimeIndex.Kind.INSTANT;
+      TimeIndex.Kind kind = time.kind();
       for (int i = 0; i < n; i++) {
         int row = Arrays.binarySearch(distinct, times[i]);
         if (where[ids[i]][row] != 0) {

@@ -6,8 +6,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +20,15 @@ import java.util.Set;
  */
 public final class Weights {
 
+  // Lookups and validation are AssetVector's; `values` is its array, shared, never modified.
+  private final AssetVector vector;
   private final List<String> assets;
   private final double[] values;
-  private final Map<String, Integer> positions;
 
   private Weights(List<String> assets, double[] values) {
+    this.vector = AssetVector.trusted(assets, values);
     this.assets = assets;
     this.values = values;
-    Map<String, Integer> p = new HashMap<>(assets.size() * 2);
-    for (int i = 0; i < assets.size(); i++) {
-      p.put(assets.get(i), i);
-    }
-    this.positions = p;
   }
 
   /**
@@ -78,18 +73,12 @@ public final class Weights {
    *     {@link #getOrZero(String)} to treat absent assets as unheld)
    */
   public double get(String asset) {
-    Checks.notNull(asset, "asset");
-    Integer p = positions.get(asset);
-    if (p == null) {
-      throw new IllegalArgumentException("Unknown asset '" + asset + "'; these weights cover " + assets);
-    }
-    return values[p];
+    return vector.get(asset);
   }
 
   /** The weight of {@code asset}, or 0 if it is not part of these weights (not held). */
   public double getOrZero(String asset) {
-    Integer p = positions.get(Checks.notNull(asset, "asset"));
-    return p == null ? 0.0 : values[p];
+    return vector.contains(Checks.notNull(asset, "asset")) ? vector.get(asset) : 0.0;
   }
 
   /** A copy of the weights in asset order. */
@@ -238,26 +227,22 @@ public final class Weights {
 
   /** The weights as an {@link AssetVector}. */
   public AssetVector toAssetVector() {
-    return AssetVector.trusted(assets, values.clone());
+    return vector;
   }
 
   /** An ordered, unmodifiable map copy. */
   public Map<String, Double> toMap() {
-    Map<String, Double> m = new LinkedHashMap<>();
-    for (int i = 0; i < values.length; i++) {
-      m.put(assets.get(i), values[i]);
-    }
-    return java.util.Collections.unmodifiableMap(m);
+    return vector.toMap();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Weights w && w.assets.equals(assets) && Arrays.equals(w.values, values);
+    return o instanceof Weights w && w.vector.equals(vector);
   }
 
   @Override
   public int hashCode() {
-    return assets.hashCode() * 31 + Arrays.hashCode(values);
+    return vector.hashCode();
   }
 
   /** A table of asset, weight and percentage, then the sum. */

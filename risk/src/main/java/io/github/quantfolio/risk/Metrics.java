@@ -674,20 +674,35 @@ public final class Metrics {
     return out;
   }
 
-  /** Windowed sample standard deviation, each window computed in two passes for accuracy. */
-  private static double[] rollingStd(double[] r, int window) {
-    double[] out = new double[r.length];
+  /** A statistic of the window {@code [from, to)}. */
+  private interface WindowStatistic {
+    double of(int from, int to);
+  }
+
+  /**
+   * Full-length rolling values: NaN during warm-up and for windows in which {@code missing}
+   * holds for some period; each window computed afresh (two-pass statistics, no drift).
+   */
+  private static double[] rolling(int length, int window, java.util.function.IntPredicate missing,
+      WindowStatistic statistic) {
+    double[] out = new double[length];
     java.util.Arrays.fill(out, Double.NaN);
-    int lastNaN = -1;
-    for (int t = 0; t < r.length; t++) {
-      if (r[t] != r[t]) {
-        lastNaN = t;
+    int lastMissing = -1;
+    for (int t = 0; t < length; t++) {
+      if (missing.test(t)) {
+        lastMissing = t;
       }
-      if (t >= window - 1 && lastNaN <= t - window) {
-        out[t] = std(java.util.Arrays.copyOfRange(r, t - window + 1, t + 1));
+      if (t >= window - 1 && lastMissing <= t - window) {
+        out[t] = statistic.of(t - window + 1, t + 1);
       }
     }
     return out;
+  }
+
+  /** Windowed sample standard deviation. */
+  private static double[] rollingStd(double[] r, int window) {
+    return rolling(r.length, window, t -> r[t] != r[t],
+        (a, b) -> std(java.util.Arrays.copyOfRange(r, a, b)));
   }
 
   /**
@@ -698,19 +713,9 @@ public final class Metrics {
       Frequency frequency) {
     check(returns, "returns");
     checkWindow(window, returns.length);
-    double[] out = new double[returns.length];
-    java.util.Arrays.fill(out, Double.NaN);
-    int lastNaN = -1;
-    for (int t = 0; t < returns.length; t++) {
-      if (returns[t] != returns[t]) {
-        lastNaN = t;
-      }
-      if (t >= window - 1 && lastNaN <= t - window) {
-        out[t] = sharpeRatio(java.util.Arrays.copyOfRange(returns, t - window + 1, t + 1),
-            riskFreePerPeriod, frequency);
-      }
-    }
-    return out;
+    return rolling(returns.length, window, t -> returns[t] != returns[t],
+        (a, b) -> sharpeRatio(java.util.Arrays.copyOfRange(returns, a, b), riskFreePerPeriod,
+            frequency));
   }
 
   /**
@@ -722,19 +727,10 @@ public final class Metrics {
     check(benchmark, "benchmark");
     sameLength(returns, benchmark);
     checkWindow(window, returns.length);
-    double[] out = new double[returns.length];
-    java.util.Arrays.fill(out, Double.NaN);
-    int lastNaN = -1;
-    for (int t = 0; t < returns.length; t++) {
-      if (returns[t] != returns[t] || benchmark[t] != benchmark[t]) {
-        lastNaN = t;
-      }
-      if (t >= window - 1 && lastNaN <= t - window) {
-        out[t] = beta(java.util.Arrays.copyOfRange(returns, t - window + 1, t + 1),
-            java.util.Arrays.copyOfRange(benchmark, t - window + 1, t + 1));
-      }
-    }
-    return out;
+    return rolling(returns.length, window,
+        t -> returns[t] != returns[t] || benchmark[t] != benchmark[t],
+        (a, b) -> beta(java.util.Arrays.copyOfRange(returns, a, b),
+            java.util.Arrays.copyOfRange(benchmark, a, b)));
   }
 
   /**
@@ -745,11 +741,7 @@ public final class Metrics {
   public static double[] rollingMaxDrawdown(double[] returns, int window) {
     check(returns, "returns");
     checkWindow(window, returns.length);
-    double[] out = new double[returns.length];
-    java.util.Arrays.fill(out, Double.NaN);
-    for (int t = window - 1; t < returns.length; t++) {
-      out[t] = maxDrawdown(java.util.Arrays.copyOfRange(returns, t - window + 1, t + 1));
-    }
-    return out;
+    return rolling(returns.length, window, t -> false,
+        (a, b) -> maxDrawdown(java.util.Arrays.copyOfRange(returns, a, b)));
   }
 }

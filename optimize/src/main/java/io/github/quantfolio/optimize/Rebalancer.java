@@ -64,7 +64,8 @@ public final class Rebalancer {
   /**
    * The plan.
    *
-   * @param trades sales first, then purchases
+   * @param trades sales first (targeted assets in target order, then other holdings by name),
+   *     then purchases, largest deficit first
    * @param shares holdings after the trades (assets with zero shares left out)
    * @param cash cash after the trades and their costs
    * @param totalCost sum of the trades' costs
@@ -176,8 +177,10 @@ public final class Rebalancer {
     if (target.sum() > 1 + 1e-12) {
       throw new IllegalArgumentException("Target weights sum to " + target.sum() + " > 1");
     }
-    Set<String> universe = new LinkedHashSet<>(shares.keySet());
-    universe.addAll(target.assets());
+    // A deterministic order whatever the map's: targeted assets as given, then other holdings
+    // by name.
+    Set<String> universe = new LinkedHashSet<>(target.assets());
+    shares.keySet().stream().sorted().forEach(universe::add);
     Map<String, Double> price = new HashMap<>();
     double value = cash;
     for (String a : universe) {

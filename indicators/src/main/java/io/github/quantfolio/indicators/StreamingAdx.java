@@ -74,8 +74,8 @@ public final class StreamingAdx extends BarStream {
     ph = hi;
     pl = lo;
     pc = cl;
-    double dp = (up > 0 && up > dn) ? up : 0.0;
-    double dm = (dn > 0 && dn > up) ? dn : 0.0;
+    double dp = Ranges.plusDm(up, dn);
+    double dm = Ranges.minusDm(up, dn);
     if (t < n) {
       sp += dp;
       sm += dm;

@@ -47,11 +47,8 @@ public final class StreamingRsi extends SeriesStream {
     double d = v - prev;
     prev = v;
     if (count <= n) {
-      if (d < 0) {
-        l -= d;
-      } else {
-        g += d;
-      }
+      g += Oscillators.gain(d);
+      l += Oscillators.loss(d);
       if (++count <= n) {
         return Double.NaN;
       }
@@ -59,8 +56,8 @@ public final class StreamingRsi extends SeriesStream {
       l /= n;
       return Oscillators.rsi(g, l);
     }
-    g = g * a + (d > 0 ? d : 0.0) * invN;
-    l = l * a + (d < 0 ? -d : 0.0) * invN;
+    g = g * a + Oscillators.gain(d) * invN;
+    l = l * a + Oscillators.loss(d) * invN;
     return Oscillators.rsi(g, l);
   }
 

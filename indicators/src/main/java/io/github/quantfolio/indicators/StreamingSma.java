@@ -1,11 +1,11 @@
 package io.github.quantfolio.indicators;
 
 import io.github.quantfolio.indicators.internal.Args;
-import io.github.quantfolio.indicators.internal.WindowSum;
+import io.github.quantfolio.indicators.internal.RunningSum;
 
 /**
  * Streaming twin of {@link Indicators#sma(double[], int)}: the simple moving average of the last
- * n values, bit for bit equal to the batch function. O(1) amortised per update.
+ * n values, bit for bit equal to the batch function. O(1) per update.
  *
  * <pre>{@code
  * StreamingSma sma = StreamingSma.of(20);
@@ -19,12 +19,12 @@ import io.github.quantfolio.indicators.internal.WindowSum;
  */
 public final class StreamingSma extends SeriesStream {
 
-  private final WindowSum sum;
+  private final RunningSum sum;
   private final double inv;
 
   private StreamingSma(int n) {
     super("Sma(" + n + ")");
-    sum = new WindowSum(n);
+    sum = new RunningSum(n);
     inv = 1.0 / n;
   }
 

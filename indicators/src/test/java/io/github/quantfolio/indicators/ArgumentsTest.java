@@ -62,6 +62,16 @@ class ArgumentsTest {
         () -> Indicators.sma(new double[] {1, 2, Double.POSITIVE_INFINITY, 4}, 2));
     iae("close[1] is -Infinity; indicator inputs must be finite, or NaN for a missing value",
         () -> Indicators.adx(X, X, new double[] {1, Double.NEGATIVE_INFINITY, 3, 4, 5}, 2));
+    // found wherever it is, whichever sign (the kernels test non-finite values once per block)
+    double[] h = {5, 6, 7, 8, 9, 10, 11, 12, 13, 14};
+    double[] l = {4, 5, 6, 7, 8, 9, 10, 11, 12, 13};
+    h[7] = Double.NEGATIVE_INFINITY;
+    iae("high[7] is -Infinity; indicator inputs must be finite, or NaN for a missing value",
+        () -> Indicators.stochastic(h, l, l, 3, 2, 2));
+    double[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+    x[8] = Double.NEGATIVE_INFINITY;
+    iae("x[8] is -Infinity; indicator inputs must be finite, or NaN for a missing value",
+        () -> Indicators.sma(x, 3));
     // found even in the warm-up, and when the window is longer than the input
     iae("x[0] is Infinity; indicator inputs must be finite, or NaN for a missing value",
         () -> Indicators.ema(new double[] {Double.POSITIVE_INFINITY, 1}, 10));

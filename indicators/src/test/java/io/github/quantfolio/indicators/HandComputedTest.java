@@ -143,8 +143,20 @@ class HandComputedTest {
     assertEquals(1.0, b.lower()[4]);
     assertEquals(0.5, b.percentB(x)[4]);
     assertEquals(0.0, Indicators.zscore(x, 3)[4]);
-    // and a window of zeros sums to exactly 0 after a large value
-    assertEquals(0.0, Indicators.sma(new double[] {1e17, 0.1, 0.2, -0.3, 0, 0}, 2)[5]);
+  }
+
+  @Test
+  void roundingErrorFromAHugeValueDoesNotPersist() {
+    // SMA(2) of 1e17, 1, 2, ..., 7. While 1e17 is in the window, 1 is absorbed (1e17 + 1 rounds to
+    // 1e17). TA-Lib's running sum then subtracts 1e17 and keeps the lost 1 as an error forever:
+    // its last value is (6 + 7 - 1)/2 = 6. Quantfolio re-anchors its running sum to an exact block
+    // sum every n bars, so from the first anchor after 1e17 left every value is exact.
+    double[] x = {1e17, 1, 2, 3, 4, 5, 6, 7};
+    double[] sma = Indicators.sma(x, 2);
+    for (int t = 3; t < x.length; t++) {
+      assertEquals((x[t - 1] + x[t]) / 2, sma[t], "t = " + t);
+    }
+    assertEquals(6.0, TaLib.sma(x, 2)[7]); // the oracle's persistent error, for the record
   }
 
   @Test

@@ -1,12 +1,11 @@
 package io.github.quantfolio.indicators.internal;
 
 import static io.github.quantfolio.indicators.internal.Args.bad;
-import static io.github.quantfolio.indicators.internal.Segments.nan;
 
 /**
  * Batch kernel of the rolling population standard deviation and what is built on it (Bollinger
- * Bands, z-score), by the block Welford/Chan scheme described in {@link WindowMoments} (same
- * operations, same order).
+ * Bands, z-score), by the anchored block sums described in {@link WindowMoments} (same operations,
+ * same order).
  */
 public final class Dispersion {
 
@@ -20,48 +19,30 @@ public final class Dispersion {
   private Dispersion() {
   }
 
-  /** {@code 1 / c} for {@code c = 0..n} (entry 0 unused). */
-  static double[] reciprocals(int n) {
-    double[] r = new double[n + 1];
-    for (int c = 1; c <= n; c++) {
-      r[c] = 1.0 / c;
-    }
-    return r;
-  }
-
-  /** {@code p / n} for {@code p = 0..n}. */
-  static double[] fractions(int n) {
-    double[] r = new double[n + 1];
-    for (int p = 0; p <= n; p++) {
-      r[p] = (double) p / n;
-    }
-    return r;
-  }
-
-  /** {@code (n - p) p / n} for {@code p = 0..n}: Chan's weight of the squared mean difference. */
-  static double[] crossWeights(int n) {
-    double[] r = new double[n + 1];
-    for (int p = 0; p <= n; p++) {
-      r[p] = (double) (n - p) * p / n;
-    }
-    return r;
-  }
-
-  /** Welford moments of {@code v[off + j, off + n)} for every j, accumulated backwards. */
-  static void suffixMoments(double[] v, int off, int n, double[] inv, double[] sufMean,
-      double[] sufM2) {
-    double mean = 0;
-    double m2 = 0;
+  /**
+   * Sums of {@code d = v - c} and {@code d^2} over {@code v[off + j, off + n)} for every j,
+   * accumulated backwards; entry n is 0.
+   */
+  static void suffixSums(double[] v, int off, int n, double c, double[] s1, double[] s2) {
+    double a1 = 0;
+    double a2 = 0;
     for (int j = n - 1; j >= 0; j--) {
-      double x = v[off + j];
-      double d = x - mean;
-      mean += d * inv[n - j];
-      m2 += d * (x - mean);
-      sufMean[j] = mean;
-      sufM2[j] = m2;
+      double d = v[off + j] - c;
+      a1 += d;
+      a2 += d * d;
+      s1[j] = a1;
+      s2[j] = a2;
     }
-    sufMean[n] = 0;
-    sufM2[n] = 0;
+    s1[n] = 0;
+    s2[n] = 0;
+  }
+
+  /**
+   * The sum of squared deviations from the mean, {@code M2 = S2 - S1^2 / n}, of a window whose
+   * deviations from the anchor sum to S1 and whose squared deviations sum to S2.
+   */
+  public static double m2(double s1, double s2, double invN) {
+    return s2 - s1 * s1 * invN;
   }
 
   /** The population standard deviation from M2: {@code sqrt(M2 / n)}, 0 if M2 is not positive. */
@@ -76,13 +57,10 @@ public final class Dispersion {
    */
   public static void run(double[] x, int n, double k, int mode, double[] o1, double[] o2,
       double[] o3) {
-    double[] inv = reciprocals(n);
-    double[] frac = fractions(n);
-    double[] cross = crossWeights(n);
-    double[] sufMean = new double[n + 1];
-    double[] sufM2 = new double[n + 1];
+    double[] s1 = new double[n + 1];
+    double[] s2 = new double[n + 1];
     for (int s = 0; s < x.length; ) {
-      int stop = segment(x, s, n, k, mode, o1, o2, o3, inv, frac, cross, sufMean, sufM2);
+      int stop = segment(x, s, n, k, mode, o1, o2, o3, s1, s2);
       if (stop >= x.length) {
         return;
       }
@@ -92,13 +70,16 @@ public final class Dispersion {
   }
 
   private static int segment(double[] x, int s, int n, double k, int mode, double[] o1,
-      double[] o2, double[] o3, double[] inv, double[] frac, double[] cross, double[] sufMean,
-      double[] sufM2) {
+      double[] o2, double[] o3, double[] s1, double[] s2) {
     int len = x.length;
     double invN = 1.0 / n;
     int firstOut = s + n - 1;
-    double pm = 0;
-    double pq = 0;
+    double c = x[s];
+    if (bad(c)) {
+      return s;
+    }
+    double p1 = 0;
+    double p2 = 0;
     int i = s;
     for (; i < len && i <= firstOut; i++) {
       double v = x[i];
@@ -106,35 +87,37 @@ public final class Dispersion {
         MovingAverages.nan3(o1, o2, o3, s, i);
         return i;
       }
-      double d = v - pm;
-      pm += d * inv[i - s + 1];
-      pq += d * (v - pm);
+      double d = v - c;
+      p1 += d;
+      p2 += d * d;
     }
     if (i <= firstOut) {
       MovingAverages.nan3(o1, o2, o3, s, len);
       return len;
     }
     MovingAverages.nan3(o1, o2, o3, s, firstOut);
-    emit(mode, firstOut, x[firstOut], pm, sd(pq, invN), k, o1, o2, o3);
+    emit(mode, firstOut, x[firstOut], c + p1 * invN, sd(m2(p1, p2, invN), invN), k, o1, o2, o3);
     for (int b = s + n; b < len; b += n) {
-      suffixMoments(x, b - n, n, inv, sufMean, sufM2);
-      pm = 0;
-      pq = 0;
+      c = x[b];
+      if (bad(c)) {
+        return b;
+      }
+      suffixSums(x, b - n, n, c, s1, s2);
+      p1 = 0;
+      p2 = 0;
       int end = Math.min(b + n, len);
       for (int q = b; q < end; q++) {
         double v = x[q];
         if (bad(v)) {
           return q;
         }
+        double d = v - c;
+        p1 += d;
+        p2 += d * d;
         int p = q - b + 1;
-        double d = v - pm;
-        pm += d * inv[p];
-        pq += d * (v - pm);
-        double sm = sufMean[p];
-        double delta = pm - sm;
-        double mean = sm + delta * frac[p];
-        double m2 = sufM2[p] + pq + delta * delta * cross[p];
-        emit(mode, q, v, mean, sd(m2, invN), k, o1, o2, o3);
+        double a1 = s1[p] + p1;
+        double a2 = s2[p] + p2;
+        emit(mode, q, v, c + a1 * invN, sd(m2(a1, a2, invN), invN), k, o1, o2, o3);
       }
     }
     return len;

@@ -15,12 +15,16 @@ public final class MovingAverages {
 
   // ---------------------------------------------------------------------------------------- SMA
 
-  /** Simple moving average by the block sums of {@link WindowSum} (same operations, same order). */
+  /**
+   * Simple moving average: a running sum {@code s += x_t - x_(t-n)}, re-anchored every n bars to
+   * the exact sum of the last n values (accumulated alongside, on a separate dependency chain), the
+   * same operations as {@link RunningSum}. Re-anchoring bounds the life of rounding error to n
+   * bars: TA-Lib's running sum keeps forever the error made while a huge value was in the window.
+   */
   public static void sma(double[] x, int n, double[] out) {
-    double[] suffix = new double[n + 1];
     double inv = 1.0 / n;
     for (int s = 0; s < x.length; ) {
-      int stop = smaSegment(x, s, n, inv, out, suffix);
+      int stop = smaSegment(x, s, n, inv, out);
       if (stop >= x.length) {
         return;
       }
@@ -29,11 +33,10 @@ public final class MovingAverages {
     }
   }
 
-  private static int smaSegment(double[] x, int s, int n, double inv, double[] out,
-      double[] suffix) {
+  private static int smaSegment(double[] x, int s, int n, double inv, double[] out) {
     int len = x.length;
     int firstOut = s + n - 1;
-    double p = 0;
+    double sum = 0;
     int i = s;
     for (; i < len && i <= firstOut; i++) {
       double v = x[i];
@@ -41,32 +44,47 @@ public final class MovingAverages {
         nan(out, s, i);
         return i;
       }
-      p += v;
+      sum += v;
     }
     if (i <= firstOut) {
       nan(out, s, len);
       return len;
     }
     nan(out, s, firstOut);
-    out[firstOut] = p * inv;
+    out[firstOut] = sum * inv;
     for (int b = s + n; b < len; b += n) {
-      double acc = 0;
-      for (int j = n - 1; j >= 0; j--) {
-        acc += x[b - n + j];
-        suffix[j] = acc;
-      }
-      p = 0;
       int end = Math.min(b + n, len);
-      for (int k = b; k < end; k++) {
+      double q = 0;
+      // No test per value: a NaN or infinity makes the sums non-finite, which is checked once per
+      // block; the outputs before the first bad value are then already right.
+      for (int k = b; k < end - 1; k++) {
         double v = x[k];
-        if (bad(v)) {
+        sum += v - x[k - n];
+        q += v;
+        out[k] = sum * inv;
+      }
+      double v = x[end - 1];
+      q += v;
+      sum = end - b == n ? q : sum + (v - x[end - 1 - n]);
+      out[end - 1] = sum * inv;
+      if (bad(sum) || bad(q)) {
+        int k = firstBad(x, b, end);
+        if (k < end) {
           return k;
         }
-        p += v;
-        out[k] = (suffix[k - b + 1] + p) * inv;
       }
     }
     return len;
+  }
+
+  /** The first index in {@code [from, to)} whose value is not finite, or {@code to}. */
+  static int firstBad(double[] x, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (bad(x[k])) {
+        return k;
+      }
+    }
+    return to;
   }
 
   // ---------------------------------------------------------------------------------------- EMA

@@ -11,6 +11,16 @@ public final class Oscillators {
 
   // ---------------------------------------------------------------------------------------- RSI
 
+  /** {@code max(d, 0)}, without a branch (rises and falls alternate unpredictably). */
+  public static double gain(double d) {
+    return Math.max(d, 0.0);
+  }
+
+  /** {@code max(-d, 0)}, without a branch. */
+  public static double loss(double d) {
+    return Math.max(-d, 0.0);
+  }
+
   /** {@code 100 g / (g + l)}, or 50 when {@code g + l == 0} (no change at all). */
   public static double rsi(double g, double l) {
     double s = g + l;
@@ -50,11 +60,8 @@ public final class Oscillators {
       }
       double d = v - prev;
       prev = v;
-      if (d < 0) {
-        l -= d;
-      } else {
-        g += d;
-      }
+      g += gain(d);
+      l += loss(d);
     }
     if (i <= firstOut) {
       nan(out, s, len);
@@ -73,8 +80,8 @@ public final class Oscillators {
       }
       double d = v - prev;
       prev = v;
-      g = g * a + (d > 0 ? d : 0.0) * invN;
-      l = l * a + (d < 0 ? -d : 0.0) * invN;
+      g = g * a + gain(d) * invN;
+      l = l * a + loss(d) * invN;
       out[i] = rsi(g, l);
     }
     return len;

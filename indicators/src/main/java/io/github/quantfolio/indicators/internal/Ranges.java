@@ -22,18 +22,30 @@ public final class Ranges {
   private Ranges() {
   }
 
-  /** Wilder's true range: {@code max(h - l, |h - pc|, |l - pc|)} (TA-Lib's order of tests). */
+  /**
+   * Wilder's true range {@code max(h - l, |h - pc|, |l - pc|)}, computed as
+   * {@code max(h, pc) - min(l, pc)}: the same subtraction, hence the same bits, whenever
+   * {@code l <= h}, and without data-dependent branches.
+   */
   public static double trueRange(double h, double l, double pc) {
-    double r = h - l;
-    double u = Math.abs(h - pc);
-    if (u > r) {
-      r = u;
-    }
-    u = Math.abs(l - pc);
-    if (u > r) {
-      r = u;
-    }
-    return r;
+    return Math.max(h, pc) - Math.min(l, pc);
+  }
+
+  /**
+   * +DM from the moves {@code up = h - h'} and {@code down = l' - l}: {@code up} if
+   * {@code up > down} and {@code up > 0}, else 0. Branch-free (the sign of {@code w - u} masks
+   * {@code u}), since which move wins is unpredictable.
+   */
+  public static double plusDm(double up, double down) {
+    double u = Math.max(up, 0.0);
+    double w = Math.max(down, 0.0);
+    return Double.longBitsToDouble(
+        Double.doubleToRawLongBits(u) & (Double.doubleToRawLongBits(w - u) >> 63));
+  }
+
+  /** -DM: {@code down} if {@code down > up} and {@code down > 0}, else 0 (see {@link #plusDm}). */
+  public static double minusDm(double up, double down) {
+    return plusDm(down, up);
   }
 
   private static boolean badBar(double[] h, double[] l, double[] c, int i) {
@@ -170,8 +182,8 @@ public final class Ranges {
       }
       double up = hi - ph;
       double dn = pl - lo;
-      sp += (up > 0 && up > dn) ? up : 0.0;
-      sm += (dn > 0 && dn > up) ? dn : 0.0;
+      sp += plusDm(up, dn);
+      sm += minusDm(up, dn);
       st += trueRange(hi, lo, pc);
       ph = hi;
       pl = lo;
@@ -197,8 +209,8 @@ public final class Ranges {
       }
       double up = hi - ph;
       double dn = pl - lo;
-      sp = sp * a + ((up > 0 && up > dn) ? up : 0.0);
-      sm = sm * a + ((dn > 0 && dn > up) ? dn : 0.0);
+      sp = sp * a + plusDm(up, dn);
+      sm = sm * a + minusDm(up, dn);
       st = st * a + trueRange(hi, lo, pc);
       ph = hi;
       pl = lo;
@@ -263,8 +275,7 @@ public final class Ranges {
         nan(out, s, i);
         return i;
       }
-      double u = sign * v;
-      p = u > p ? u : p;
+      p = Math.max(sign * v, p);
     }
     if (i <= firstOut) {
       nan(out, s, len);
@@ -276,8 +287,7 @@ public final class Ranges {
     for (int b = s + n; b < len; b += n) {
       double acc = Double.NEGATIVE_INFINITY;
       for (int j = n - 1; j >= 0; j--) {
-        double u = sign * x[b - n + j];
-        acc = u > acc ? u : acc;
+        acc = Math.max(sign * x[b - n + j], acc);
         suffix[j] = acc;
       }
       p = Double.NEGATIVE_INFINITY;
@@ -287,10 +297,8 @@ public final class Ranges {
         if (bad(v)) {
           return k;
         }
-        double u = sign * v;
-        p = u > p ? u : p;
-        double q = suffix[k - b + 1];
-        out[k] = sign * (q > p ? q : p);
+        p = Math.max(sign * v, p);
+        out[k] = sign * Math.max(suffix[k - b + 1], p);
       }
     }
     return len;
@@ -328,6 +336,15 @@ public final class Ranges {
     return bad(h[i]) | bad(l[i]) | (c != null && bad(c[i]));
   }
 
+  private static int firstBadHl(double[] h, double[] l, double[] c, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (badHl(h, l, c, k)) {
+        return k;
+      }
+    }
+    return to;
+  }
+
   private static int highLowSegment(double[] h, double[] l, double[] c, int s, int n, int mode,
       Smoother sm, double[] o1, double[] o2, double[] o3, double[] sufH, double[] sufL) {
     int len = h.length;
@@ -340,10 +357,8 @@ public final class Ranges {
         MovingAverages.nan3(o1, o2, o3, s, i);
         return i;
       }
-      double u = h[i];
-      ph = u > ph ? u : ph;
-      u = -l[i];
-      pl = u > pl ? u : pl;
+      ph = Math.max(h[i], ph);
+      pl = Math.max(-l[i], pl);
     }
     if (i <= firstOut) {
       MovingAverages.nan3(o1, o2, o3, s, len);
@@ -357,27 +372,35 @@ public final class Ranges {
       double ah = Double.NEGATIVE_INFINITY;
       double al = Double.NEGATIVE_INFINITY;
       for (int j = n - 1; j >= 0; j--) {
-        double u = h[b - n + j];
-        ah = u > ah ? u : ah;
+        ah = Math.max(h[b - n + j], ah);
         sufH[j] = ah;
-        u = -l[b - n + j];
-        al = u > al ? u : al;
+        al = Math.max(-l[b - n + j], al);
         sufL[j] = al;
       }
       ph = Double.NEGATIVE_INFINITY;
       pl = Double.NEGATIVE_INFINITY;
       int end = Math.min(b + n, len);
+      // High and low are not tested per bar: a NaN or infinity there makes the guard sum
+      // non-finite, checked once per block (and at a bad close); the outputs before the first bad
+      // bar are then right, and the caller overwrites the rest.
+      double guard = 0;
       for (int k = b; k < end; k++) {
-        if (badHl(h, l, c, k)) {
+        if (c != null && bad(c[k])) {
+          return firstBadHl(h, l, c, b, k + 1);
+        }
+        double hi = h[k];
+        double lo = l[k];
+        guard += hi - lo;
+        ph = Math.max(hi, ph);
+        pl = Math.max(-lo, pl);
+        emit(mode, k, Math.max(sufH[k - b + 1], ph), -Math.max(sufL[k - b + 1], pl), c, sm, o1,
+            o2, o3);
+      }
+      if (bad(guard)) {
+        int k = firstBadHl(h, l, c, b, end);
+        if (k < end) {
           return k;
         }
-        double u = h[k];
-        ph = u > ph ? u : ph;
-        u = -l[k];
-        pl = u > pl ? u : pl;
-        double qh = sufH[k - b + 1];
-        double ql = sufL[k - b + 1];
-        emit(mode, k, qh > ph ? qh : ph, -(ql > pl ? ql : pl), c, sm, o1, o2, o3);
       }
     }
     return len;
@@ -421,10 +444,8 @@ public final class Ranges {
    */
   public static final class Smoother {
     private final boolean slow;
-    private final WindowSum first;
-    private final WindowSum second;
-    private final double inv1;
-    private final double inv2;
+    private final Average first;
+    private final Average second;
     /** The latest %K (NaN until %D is defined). */
     public double k = Double.NaN;
     /** The latest %D (NaN during the warm-up). */
@@ -433,10 +454,8 @@ public final class Ranges {
     /** Smoothing of a fast %K stream by {@code mode} ({@link #STOCH} or {@link #STOCH_FAST}). */
     public Smoother(int mode, int m1, int m2) {
       this.slow = mode == STOCH;
-      this.first = new WindowSum(m1);
-      this.second = slow ? new WindowSum(m2) : null;
-      this.inv1 = 1.0 / m1;
-      this.inv2 = 1.0 / m2;
+      this.first = new Average(m1);
+      this.second = slow ? new Average(m2) : null;
     }
 
     /** Adds a fast %K value. */
@@ -446,13 +465,11 @@ public final class Ranges {
         k = Double.NaN;
         d = Double.NaN;
       } else if (!slow) {
-        d = s * inv1;
+        d = s;
         k = fastK;
       } else {
-        double sk = s * inv1;
-        double s2 = second.add(sk);
-        d = s2 * inv2;
-        k = s2 != s2 ? Double.NaN : sk;
+        d = second.add(s);
+        k = d != d ? Double.NaN : s;
       }
     }
 
@@ -464,6 +481,25 @@ public final class Ranges {
       }
       k = Double.NaN;
       d = Double.NaN;
+    }
+  }
+
+  /** A simple moving average of %K values ({@link RunningSum}: %K is bounded, so cheap). */
+  static final class Average {
+    private final RunningSum sum;
+    private final double inv;
+
+    Average(int n) {
+      this.sum = new RunningSum(n);
+      this.inv = 1.0 / n;
+    }
+
+    double add(double v) {
+      return sum.add(v) * inv;
+    }
+
+    void clear() {
+      sum.clear();
     }
   }
 

@@ -3,7 +3,7 @@ package io.github.quantfolio.indicators.internal;
 /**
  * Maximum (or minimum) of the last {@code n} values of a stream by the van Herk / Gil-Werman
  * scheme: the maximum of a window is the larger of a suffix maximum of the previous block and the
- * prefix maximum of the current block, three comparisons per value and no data-dependent loop
+ * prefix maximum of the current block, three {@link Math#max} per value (branch-free) and no data-dependent loop
  * (the suffix maxima are recomputed once per block: O(1) amortised). A monotone deque gives the
  * same values with unpredictable branches. References: M. van Herk, Pattern Recognition Letters
  * 13(7), 1992; J. Gil and M. Werman, IEEE PAMI 15(5), 1993.
@@ -37,20 +37,18 @@ public final class WindowExtremum {
   public double add(double v) {
     double u = sign * v;
     block[pos] = u;
-    prefix = u > prefix ? u : prefix;
+    prefix = Math.max(u, prefix);
     pos++;
     double r;
     if (full) {
-      double s = suffix[pos];
-      r = s > prefix ? s : prefix;
+      r = Math.max(suffix[pos], prefix);
     } else {
       r = pos == n ? prefix : Double.NaN;
     }
     if (pos == n) {
       double acc = Double.NEGATIVE_INFINITY;
       for (int j = n - 1; j >= 0; j--) {
-        double b = block[j];
-        acc = b > acc ? b : acc;
+        acc = Math.max(block[j], acc);
         suffix[j] = acc;
       }
       prefix = Double.NEGATIVE_INFINITY;

@@ -38,11 +38,7 @@ public final class WindowSum {
     pos++;
     double sum = full ? suffix[pos] + prefix : (pos == n ? prefix : Double.NaN);
     if (pos == n) {
-      double acc = 0;
-      for (int j = n - 1; j >= 0; j--) {
-        acc += block[j];
-        suffix[j] = acc;
-      }
+      suffixSums(block, 0, n, suffix);
       prefix = 0;
       pos = 0;
       full = true;
@@ -55,5 +51,18 @@ public final class WindowSum {
     prefix = 0;
     pos = 0;
     full = false;
+  }
+
+  /**
+   * {@code suffix[j] = v[off + j] + ... + v[off + n - 1]} for {@code j = 0..n-1}, accumulated
+   * backwards, and {@code suffix[n] = 0}: the order the batch kernels use too.
+   */
+  static void suffixSums(double[] v, int off, int n, double[] suffix) {
+    double acc = 0;
+    for (int j = n - 1; j >= 0; j--) {
+      acc += v[off + j];
+      suffix[j] = acc;
+    }
+    suffix[n] = 0;
   }
 }

@@ -34,9 +34,13 @@ import io.github.quantfolio.indicators.internal.Ranges;
  *       arrays; the overloads taking output arrays write into them instead (allocation-free; they
  *       must have the input's length and must not be input arrays) and return them. Overloads
  *       taking {@link Bars} read its columns (which copies them).
- *   <li><b>Cost.</b> One pass over the input, O(1) work per bar (running block sums, the van Herk
- *       / Gil-Werman rolling maximum), no full-length temporaries; the one exception is CCI, whose
- *       mean absolute deviation costs O(n) per bar, as in every implementation.
+ *   <li><b>Cost.</b> One pass over the input, O(1) work per bar (running and block sums, the van
+ *       Herk / Gil-Werman rolling maximum), no full-length temporaries; the one exception is CCI,
+ *       whose mean absolute deviation costs O(n) per bar, as in every implementation.
+ *   <li><b>Rounding error does not accumulate.</b> Window sums are either block sums (each
+ *       window's sum is a suffix of one block plus a prefix of the next: nothing is ever
+ *       subtracted) or, for the SMA, a running sum re-anchored to an exact block sum every n bars.
+ *       TA-Lib's running sums keep forever the error made while a huge value was in the window.
  *   <li><b>Streaming.</b> Each indicator has a streaming twin ({@code Streaming*} classes) that
  *       produces the same numbers one bar at a time.
  * </ul>
@@ -55,9 +59,11 @@ import io.github.quantfolio.indicators.internal.Ranges;
  *       (RSI, ADX, Bollinger variance) and an MFI flow sum below 1.0 as no flow, which makes results
  *       depend on the price scale (an asset quoted at 1e-6 gets RSI 0). Quantfolio tests for exact
  *       zero, so every indicator is invariant to rescaling prices (and volumes).
- *   <li><b>Rolling variance</b> (Bollinger, standard deviation, z-score) is computed by block
- *       Welford updates merged with Chan's formula rather than TA-Lib's {@code E[x^2] - E[x]^2}:
- *       no cancellation, and exactly 0 for a constant window.
+ *   <li><b>Rolling variance</b> (Bollinger, standard deviation, z-score) is computed from sums of
+ *       deviations from an anchor that is always a member of the window, rather than TA-Lib's
+ *       {@code E[x^2] - E[x]^2} from running sums, which loses five to ten digits on prices (its
+ *       two-bar deviations are off by up to 5e-3 relative): ours agree with an exact two-pass
+ *       computation to about 1e-14, and a constant window has exactly zero deviation.
  *   <li><b>MACD</b> requires {@code fast <= slow}; TA-Lib silently swaps them.
  * </ul>
  *
@@ -90,9 +96,10 @@ public final class Indicators {
    * Simple moving average: {@code SMA_t = (x_t + ... + x_(t-n+1)) / n}. Lookback {@code n - 1}.
    * TA-Lib {@code SMA}.
    *
-   * <p>The window sums are formed by blocks of n (a suffix sum of the previous block plus a prefix
-   * sum of the current one), so no rounding error from values that left the window is carried:
-   * a window of zeros averages to exactly 0. NaN policy: see the class documentation.
+   * <p>The running window sum is replaced every n bars by the exact sum of the last n values
+   * (accumulated alongside), so rounding error lives at most n bars; TA-Lib's running sum keeps
+   * the error made while a huge value was in the window forever. NaN policy: see the class
+   * documentation.
    *
    * @param x the series
    * @param n the window, {@code >= 1}

@@ -47,8 +47,8 @@ import io.github.quantfolio.indicators.internal.Ranges;
  *
  * <h2>Differences from TA-Lib</h2>
  *
- * Outputs equal TA-Lib 0.4's to about 1e-12 relative on ordinary data (the tests require 1e-9).
- * Deliberate differences, all in degenerate cases:
+ * Outputs agree with TA-Lib 0.4's within 1e-9 relative on ordinary data (the tests' bound; most
+ * far closer). Deliberate differences, all in degenerate cases:
  *
  * <ul>
  *   <li><b>Flat windows.</b> Where an oscillator's formula is 0/0 (no price change, or a window

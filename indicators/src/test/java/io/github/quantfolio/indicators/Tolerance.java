@@ -13,8 +13,8 @@ final class Tolerance {
   static final double REFERENCE = 1e-9;
 
   /**
-   * Streaming twin vs batch function. Most pairs agree bit for bit; EMA-based ones differ by
-   * rounding because the batch EMA takes two steps at a time.
+   * Streaming EMA vs batch EMA, which differ by rounding because the batch kernel takes two steps
+   * at a time (every other twin is required to agree bit for bit).
    */
   static final double STREAMING = 1e-12;
 

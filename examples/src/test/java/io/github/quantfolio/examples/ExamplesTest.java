@@ -120,4 +120,22 @@ class ExamplesTest {
       assertTrue(prices.contains("PriceFrame: 2520 rows x 20 assets"), prices);
     }
   }
+
+  @Test
+  void indicatorsTourRunsAndTheReadmeShowsIt() throws Exception {
+    String out = run(() -> IndicatorsTour.main(new String[0]));
+    assertTrue(out.contains("A01 on 2024-08-29: close "), out);
+    assertTrue(out.contains("Streaming RSI14 = batch RSI14: true"), out);
+    assertTrue(out.contains("SMA20 around a missing bar 1000: "), out);
+    assertTrue(out.matches("(?s).*Signals over 2520 bars: momentum [1-9]\\d*, "
+        + "mean reversion [1-9]\\d*, 20-day breakout [1-9]\\d*.*"), out);
+    assertTrue(out.contains("UNKNOWN=271}"), out); // the documented warm-up of the default detector
+    assertTrue(out.contains("High-volatility label on stressed days: "), out);
+    String example = between(Files.readString(ROOT.resolve(
+        "examples/src/main/java/io/github/quantfolio/examples/IndicatorsTour.java")),
+        "// README-BEGIN\n", "    // README-END");
+    String readme = between(Files.readString(ROOT.resolve("README.md")),
+        "<!-- indicators:begin -->\n```java\n", "```\n<!-- indicators:end -->");
+    assertEquals(strip(example), strip(readme), "README.md must show IndicatorsTour's README block");
+  }
 }

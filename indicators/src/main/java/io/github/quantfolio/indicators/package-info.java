@@ -1,7 +1,13 @@
 /**
- * Technical indicators (batch functions on primitive arrays and O(1) streaming twins, TA-Lib
- * conventions) and market regime detection. The module's content lands with its own issue; this
- * package currently holds no public types.
+ * Technical indicators with TA-Lib's definitions: batch functions on primitive arrays in
+ * {@link io.github.quantfolio.indicators.Indicators} (full-length outputs, NaN during the
+ * warm-up, one documented NaN policy), an O(1) streaming twin of each ({@code Streaming*} classes)
+ * that gives the same numbers bar by bar, entry signals of classic strategies in
+ * {@link io.github.quantfolio.indicators.Signals}, and market regime labels in
+ * {@link io.github.quantfolio.indicators.RegimeDetector}.
+ *
+ * <p>Formulas, lookbacks, seeds and references: {@code docs/indicators.md} and the Javadoc of each
+ * method. The {@code internal} sub-package is not API.
  *
  * @since 0.1.0
  */

@@ -1,0 +1,65 @@
+package io.github.quantfolio.indicators;
+
+import io.github.quantfolio.indicators.internal.Args;
+
+/**
+ * Streaming twin of {@link Indicators#roc(double[], int)} ({@link #roc(int)}, percent) and
+ * {@link Indicators#momentum(double[], int)} ({@link #momentum(int)}): the change over the last n
+ * values, bit for bit equal to the batch functions. O(1) per update.
+ *
+ * @see StreamingIndicator
+ * @since 0.1.0
+ */
+public final class StreamingChange extends SeriesStream {
+
+  private final int n;
+  private final boolean percent;
+  private final double[] ring;
+  private int pos;
+  private int count;
+
+  private StreamingChange(int n, boolean percent) {
+    super((percent ? "Roc(" : "Momentum(") + n + ")");
+    this.n = n;
+    this.percent = percent;
+    this.ring = new double[n];
+  }
+
+  /**
+   * Rate of change in percent over {@code n} values, {@code 100 (x_t / x_(t-n) - 1)}.
+   *
+   * @param n the distance, {@code >= 1}
+   * @return a new indicator
+   */
+  public static StreamingChange roc(int n) {
+    return new StreamingChange(Args.period(n, "n"), true);
+  }
+
+  /**
+   * Momentum over {@code n} values, {@code x_t - x_(t-n)}.
+   *
+   * @param n the distance, {@code >= 1}
+   * @return a new indicator
+   */
+  public static StreamingChange momentum(int n) {
+    return new StreamingChange(Args.period(n, "n"), false);
+  }
+
+  @Override
+  double step(double v) {
+    double p = ring[pos];
+    ring[pos] = v;
+    pos = pos + 1 == n ? 0 : pos + 1;
+    if (count < n) {
+      count++;
+      return Double.NaN;
+    }
+    return percent ? (v / p - 1.0) * 100.0 : v - p;
+  }
+
+  @Override
+  void restart() {
+    pos = 0;
+    count = 0;
+  }
+}

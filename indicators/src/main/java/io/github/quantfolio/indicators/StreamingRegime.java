@@ -1,0 +1,87 @@
+package io.github.quantfolio.indicators;
+
+import io.github.quantfolio.indicators.internal.Args;
+import io.github.quantfolio.indicators.internal.RankWindow;
+
+/**
+ * A {@link RegimeDetector} fed one bar at a time (made by {@link RegimeDetector#stream()});
+ * {@link RegimeDetector#classify(double[], double[], double[])} runs one over a series, so the two
+ * agree by construction. A missing bar (a NaN) gives {@link Regime#UNKNOWN} and restarts every
+ * measure. O(log volLookback) per update. Mutable, not thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class StreamingRegime {
+
+  private final RegimeDetector p;
+  private final StreamingAdx adx;
+  private final StreamingSma sma;
+  private final StreamingChange slope;
+  private final StreamingStd vol;
+  private final RankWindow rank;
+  private double prevClose = Double.NaN;
+  private Regime value = Regime.UNKNOWN;
+
+  StreamingRegime(RegimeDetector p) {
+    this.p = p;
+    adx = StreamingAdx.of(p.adxPeriod());
+    sma = StreamingSma.of(p.maPeriod());
+    slope = StreamingChange.roc(p.slopeBars());
+    vol = StreamingStd.of(p.volPeriod());
+    rank = new RankWindow(p.volLookback());
+  }
+
+  /**
+   * Adds the next bar and returns its label.
+   *
+   * @param high the bar's high: finite, or NaN for missing
+   * @param low the bar's low
+   * @param close the bar's close, &gt; 0
+   * @return the label ({@link Regime#UNKNOWN} during the warm-up)
+   * @throws IllegalArgumentException if an input is infinite or the close {@code <= 0}
+   */
+  public Regime update(double high, double low, double close) {
+    if (close <= 0) {
+      throw new IllegalArgumentException("close is " + close + "; closes must be > 0");
+    }
+    double a = adx.update(high, low, close);
+    if (Args.bad(high) | Args.bad(low) | Args.bad(close)) {
+      sma.update(Double.NaN);
+      slope.update(Double.NaN);
+      vol.update(Double.NaN);
+      rank.clear();
+      prevClose = Double.NaN;
+      value = Regime.UNKNOWN;
+      return value;
+    }
+    double m = sma.update(close);
+    double s = m == m ? slope.update(m) : Double.NaN;
+    double pc = prevClose;
+    prevClose = close;
+    double v = pc == pc ? vol.update(Math.log(close / pc)) : Double.NaN;
+    double r = v == v ? rank.add(v) : Double.NaN;
+    if (a != a || s != s || r != r) {
+      value = Regime.UNKNOWN;
+    } else if (r >= p.highVolPercentile()) {
+      value = Regime.HIGH_VOLATILITY;
+    } else if (a >= p.adxThreshold() && s > 0) {
+      value = Regime.TRENDING_UP;
+    } else if (a >= p.adxThreshold() && s < 0) {
+      value = Regime.TRENDING_DOWN;
+    } else {
+      value = Regime.RANGING;
+    }
+    return value;
+  }
+
+  /** The label of the last bar. */
+  public Regime value() {
+    return value;
+  }
+
+  /** {@code Regime = TRENDING_UP}, for example. */
+  @Override
+  public String toString() {
+    return "Regime = " + value;
+  }
+}

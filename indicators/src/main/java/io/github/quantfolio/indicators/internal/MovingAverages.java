@@ -1,0 +1,356 @@
+package io.github.quantfolio.indicators.internal;
+
+import static io.github.quantfolio.indicators.internal.Args.bad;
+import static io.github.quantfolio.indicators.internal.Segments.nan;
+
+/**
+ * Batch kernels of the moving averages (SMA, EMA, WMA, DEMA, TEMA) and MACD. Arguments are
+ * validated by the caller; every kernel is one pass over its input, restarting after each NaN
+ * (see {@link Segments}).
+ */
+public final class MovingAverages {
+
+  private MovingAverages() {
+  }
+
+  // ---------------------------------------------------------------------------------------- SMA
+
+  /**
+   * Simple moving average: a running sum {@code s += x_t - x_(t-n)}, re-anchored every n bars to
+   * the exact sum of the last n values (accumulated alongside, on a separate dependency chain), the
+   * same operations as {@link RunningSum}. Re-anchoring bounds the life of rounding error to n
+   * bars: TA-Lib's running sum keeps forever the error made while a huge value was in the window.
+   */
+  public static void sma(double[] x, int n, double[] out) {
+    double inv = 1.0 / n;
+    for (int s = 0; s < x.length; ) {
+      int stop = smaSegment(x, s, n, inv, out);
+      if (stop >= x.length) {
+        return;
+      }
+      Segments.missing(stop, x, "x", out);
+      s = stop + 1;
+    }
+  }
+
+  private static int smaSegment(double[] x, int s, int n, double inv, double[] out) {
+    int len = x.length;
+    int firstOut = s + n - 1;
+    double sum = 0;
+    int i = s;
+    for (; i < len && i <= firstOut; i++) {
+      double v = x[i];
+      if (bad(v)) {
+        nan(out, s, i);
+        return i;
+      }
+      sum += v;
+    }
+    if (i <= firstOut) {
+      nan(out, s, len);
+      return len;
+    }
+    nan(out, s, firstOut);
+    out[firstOut] = sum * inv;
+    for (int b = s + n; b < len; b += n) {
+      int end = Math.min(b + n, len);
+      double q = 0;
+      // No test per value: a NaN or infinity makes the sums non-finite, which is checked once per
+      // block; the outputs before the first bad value are then already right.
+      for (int k = b; k < end - 1; k++) {
+        double v = x[k];
+        sum += v - x[k - n];
+        q += v;
+        out[k] = sum * inv;
+      }
+      double v = x[end - 1];
+      q += v;
+      sum = end - b == n ? q : sum + (v - x[end - 1 - n]);
+      out[end - 1] = sum * inv;
+      if (bad(sum) || bad(q)) {
+        int k = firstBad(x, b, end);
+        if (k < end) {
+          return k;
+        }
+      }
+    }
+    return len;
+  }
+
+  /** The first index in {@code [from, to)} whose value is not finite, or {@code to}. */
+  static int firstBad(double[] x, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (bad(x[k])) {
+        return k;
+      }
+    }
+    return to;
+  }
+
+  // ---------------------------------------------------------------------------------------- EMA
+
+  /**
+   * EMA seeded with the mean of the first n values. After the seed, two steps are taken per
+   * iteration ({@code e2 = a^2 e0 + (a k x1 + k x2)}), which halves the length of the dependency
+   * chain; results differ from one step at a time by rounding only (the recursion is a
+   * contraction, so differences do not grow).
+   */
+  public static void ema(double[] x, int n, double[] out) {
+    for (int s = 0; s < x.length; ) {
+      int stop = emaSegment(x, s, n, out);
+      if (stop >= x.length) {
+        return;
+      }
+      Segments.missing(stop, x, "x", out);
+      s = stop + 1;
+    }
+  }
+
+  private static int emaSegment(double[] x, int s, int n, double[] out) {
+    int len = x.length;
+    int firstOut = s + n - 1;
+    double sum = 0;
+    int i = s;
+    for (; i < len && i <= firstOut; i++) {
+      double v = x[i];
+      if (bad(v)) {
+        nan(out, s, i);
+        return i;
+      }
+      sum += v;
+    }
+    if (i <= firstOut) {
+      nan(out, s, len);
+      return len;
+    }
+    nan(out, s, firstOut);
+    double e = sum / n;
+    out[firstOut] = e;
+    double k = 2.0 / (n + 1);
+    double a = 1.0 - k;
+    double a2 = a * a;
+    double ak = a * k;
+    for (; i + 1 < len; i += 2) {
+      double v1 = x[i];
+      double v2 = x[i + 1];
+      if (bad(v1) || bad(v2)) {
+        break;
+      }
+      out[i] = a * e + k * v1;
+      e = a2 * e + (ak * v1 + k * v2);
+      out[i + 1] = e;
+    }
+    for (; i < len; i++) {
+      double v = x[i];
+      if (bad(v)) {
+        return i;
+      }
+      e = a * e + k * v;
+      out[i] = e;
+    }
+    return len;
+  }
+
+  // ---------------------------------------------------------------------------------------- WMA
+
+  /**
+   * Linearly weighted moving average (weights 1..n, newest n) by blocks: with the window starting
+   * at position j of the previous block, numerator = A1[j] + P1 + (n - p) P0, where
+   * A1[j] = sum over the previous block from j of x (q - j + 1), P0 = sum and P1 = sum of x (q - b)
+   * over the current block's prefix (p = its length - 1). Same operations as the streaming twin.
+   */
+  public static void wma(double[] x, int n, double[] out) {
+    double[] a1 = new double[n + 1];
+    double inv = 2.0 / ((double) n * (n + 1));
+    for (int s = 0; s < x.length; ) {
+      int stop = wmaSegment(x, s, n, inv, out, a1);
+      if (stop >= x.length) {
+        return;
+      }
+      Segments.missing(stop, x, "x", out);
+      s = stop + 1;
+    }
+  }
+
+  private static int wmaSegment(double[] x, int s, int n, double inv, double[] out, double[] a1) {
+    int len = x.length;
+    int firstOut = s + n - 1;
+    double p0 = 0;
+    double p1 = 0;
+    int i = s;
+    for (; i < len && i <= firstOut; i++) {
+      double v = x[i];
+      if (bad(v)) {
+        nan(out, s, i);
+        return i;
+      }
+      p1 += v * (i - s);
+      p0 += v;
+    }
+    if (i <= firstOut) {
+      nan(out, s, len);
+      return len;
+    }
+    nan(out, s, firstOut);
+    out[firstOut] = (p1 + p0) * inv;
+    for (int b = s + n; b < len; b += n) {
+      double s0 = 0;
+      double s1 = 0;
+      for (int j = n - 1; j >= 0; j--) {
+        s0 += x[b - n + j];
+        s1 += s0;
+        a1[j] = s1;
+      }
+      p0 = 0;
+      p1 = 0;
+      int end = Math.min(b + n, len);
+      for (int k = b; k < end; k++) {
+        double v = x[k];
+        if (bad(v)) {
+          return k;
+        }
+        int p = k - b;
+        p1 += v * p;
+        p0 += v;
+        out[k] = (a1[p + 1] + p1 + (n - p) * p0) * inv;
+      }
+    }
+    return len;
+  }
+
+  // ---------------------------------------------------------------------------------- DEMA, TEMA
+
+  /**
+   * DEMA ({@code order = 2}: 2 e1 - e2) or TEMA ({@code order = 3}: 3 e1 - 3 e2 + e3), where each
+   * EMA stage is seeded with the mean of the first n values of the stage before it (TA-Lib).
+   */
+  public static void multiEma(double[] x, int n, int order, double[] out) {
+    SeededEma e1 = new SeededEma(n);
+    SeededEma e2 = new SeededEma(n);
+    SeededEma e3 = new SeededEma(n);
+    for (int i = 0; i < x.length; i++) {
+      double v = x[i];
+      if (bad(v)) {
+        Segments.missing(i, x, "x", out);
+        e1.clear();
+        e2.clear();
+        e3.clear();
+        continue;
+      }
+      out[i] = multiEmaStep(v, order, e1, e2, e3);
+    }
+  }
+
+  /** One step of DEMA/TEMA, shared with the streaming twins. */
+  public static double multiEmaStep(double v, int order, SeededEma e1, SeededEma e2,
+      SeededEma e3) {
+    double a = e1.add(v);
+    if (a != a) {
+      return Double.NaN;
+    }
+    double b = e2.add(a);
+    if (b != b) {
+      return Double.NaN;
+    }
+    if (order == 2) {
+      return 2.0 * a - b;
+    }
+    double c = e3.add(b);
+    return c != c ? Double.NaN : 3.0 * a - 3.0 * b + c;
+  }
+
+  // --------------------------------------------------------------------------------------- MACD
+
+  /**
+   * TA-Lib's MACD. Both EMAs produce their first value at index {@code slow - 1} of a segment:
+   * the slow EMA seeded with the mean of values {@code [0, slow)}, the fast EMA with the mean of
+   * values {@code [slow - fast, slow)}. The signal EMA is seeded with the mean of the first
+   * {@code signal} MACD values; all three outputs start at {@code slow + signal - 2}.
+   */
+  public static void macd(double[] x, int fast, int slow, int signal, double[] line,
+      double[] sig, double[] hist) {
+    for (int s = 0; s < x.length; ) {
+      int stop = macdSegment(x, s, fast, slow, signal, line, sig, hist);
+      if (stop >= x.length) {
+        return;
+      }
+      Segments.missing(stop, x, "x", null, null, null, null, null, null, line, sig, hist);
+      s = stop + 1;
+    }
+  }
+
+  private static int macdSegment(double[] x, int s, int fast, int slow, int signal,
+      double[] line, double[] sig, double[] hist) {
+    int len = x.length;
+    int seedAt = s + slow - 1;
+    int firstOut = seedAt + signal - 1;
+    double slowSum = 0;
+    double fastSum = 0;
+    int fastFrom = s + slow - fast;
+    int i = s;
+    for (; i < len && i <= seedAt; i++) {
+      double v = x[i];
+      if (bad(v)) {
+        nan3(line, sig, hist, s, i);
+        return i;
+      }
+      slowSum += v;
+      if (i >= fastFrom) {
+        fastSum += v;
+      }
+    }
+    if (i <= seedAt) {
+      nan3(line, sig, hist, s, len);
+      return len;
+    }
+    double kf = 2.0 / (fast + 1);
+    double af = 1.0 - kf;
+    double ks = 2.0 / (slow + 1);
+    double as = 1.0 - ks;
+    double kg = 2.0 / (signal + 1);
+    double ag = 1.0 - kg;
+    double ef = fastSum / fast;
+    double es = slowSum / slow;
+    double lineSum = ef - es;
+    for (; i < len && i <= firstOut; i++) {
+      double v = x[i];
+      if (bad(v)) {
+        nan3(line, sig, hist, s, i);
+        return i;
+      }
+      ef = af * ef + kf * v;
+      es = as * es + ks * v;
+      lineSum += ef - es;
+    }
+    if (i <= firstOut) {
+      nan3(line, sig, hist, s, len);
+      return len;
+    }
+    nan3(line, sig, hist, s, firstOut);
+    double m = ef - es;
+    double g = lineSum / signal;
+    line[firstOut] = m;
+    sig[firstOut] = g;
+    hist[firstOut] = m - g;
+    for (; i < len; i++) {
+      double v = x[i];
+      if (bad(v)) {
+        return i;
+      }
+      ef = af * ef + kf * v;
+      es = as * es + ks * v;
+      m = ef - es;
+      g = ag * g + kg * m;
+      line[i] = m;
+      sig[i] = g;
+      hist[i] = m - g;
+    }
+    return len;
+  }
+
+  static void nan3(double[] a, double[] b, double[] c, int from, int to) {
+    nan(a, from, to);
+    nan(b, from, to);
+    nan(c, from, to);
+  }
+}

@@ -1,0 +1,543 @@
+package io.github.quantfolio.indicators.internal;
+
+import static io.github.quantfolio.indicators.internal.Args.bad;
+import static io.github.quantfolio.indicators.internal.Segments.nan;
+
+/**
+ * Batch kernels on bar ranges: true range, ATR, ADX/DI, rolling maximum and minimum, and the
+ * high-low window indicators (Donchian, Williams %R, stochastics), plus Keltner Channels. A bar is
+ * valid when every input the indicator reads is finite; see {@link Segments}.
+ */
+public final class Ranges {
+
+  /** {@link #highLow} mode: Donchian channel (o1 upper, o2 middle, o3 lower). */
+  public static final int DONCHIAN = 0;
+  /** {@link #highLow} mode: Williams %R (o1). */
+  public static final int WILLIAMS_R = 1;
+  /** {@link #highLow} mode: slow stochastic (o1 %K, o2 %D). */
+  public static final int STOCH = 2;
+  /** {@link #highLow} mode: fast stochastic (o1 %K, o2 %D). */
+  public static final int STOCH_FAST = 3;
+
+  private Ranges() {
+  }
+
+  /**
+   * Wilder's true range {@code max(h - l, |h - pc|, |l - pc|)}, computed as
+   * {@code max(h, pc) - min(l, pc)}: the same subtraction, hence the same bits, whenever
+   * {@code l <= h}, and without data-dependent branches.
+   */
+  public static double trueRange(double h, double l, double pc) {
+    return Math.max(h, pc) - Math.min(l, pc);
+  }
+
+  /**
+   * +DM from the moves {@code up = h - h'} and {@code down = l' - l}: {@code up} if
+   * {@code up > down} and {@code up > 0}, else 0. Branch-free (the sign of {@code w - u} masks
+   * {@code u}), since which move wins is unpredictable.
+   */
+  public static double plusDm(double up, double down) {
+    double u = Math.max(up, 0.0);
+    double w = Math.max(down, 0.0);
+    return Double.longBitsToDouble(
+        Double.doubleToRawLongBits(u) & (Double.doubleToRawLongBits(w - u) >> 63));
+  }
+
+  /** -DM: {@code down} if {@code down > up} and {@code down > 0}, else 0 (see {@link #plusDm}). */
+  public static double minusDm(double up, double down) {
+    return plusDm(down, up);
+  }
+
+  private static boolean badBar(double[] h, double[] l, double[] c, int i) {
+    return bad(h[i]) | bad(l[i]) | bad(c[i]);
+  }
+
+  // --------------------------------------------------------------------------------- TRANGE, ATR
+
+  /** True range: NaN on a segment's first bar (no previous close). */
+  public static void trueRange(double[] h, double[] l, double[] c, double[] out) {
+    int len = c.length;
+    int s = 0;
+    while (s < len) {
+      int i = s;
+      if (badBar(h, l, c, i)) {
+        Segments.missing(i, h, "high", l, "low", c, "close", null, null, out, null, null);
+        s = i + 1;
+        continue;
+      }
+      out[i] = Double.NaN;
+      double pc = c[i];
+      for (i++; i < len; i++) {
+        if (badBar(h, l, c, i)) {
+          break;
+        }
+        out[i] = trueRange(h[i], l[i], pc);
+        pc = c[i];
+      }
+      if (i >= len) {
+        return;
+      }
+      Segments.missing(i, h, "high", l, "low", c, "close", null, null, out, null, null);
+      s = i + 1;
+    }
+  }
+
+  /** TA-Lib's ATR: the same operations as {@link AtrState}. */
+  public static void atr(double[] h, double[] l, double[] c, int n, double[] out) {
+    int len = c.length;
+    for (int s = 0; s < len; ) {
+      int stop = atrSegment(h, l, c, s, n, out);
+      if (stop >= len) {
+        return;
+      }
+      Segments.missing(stop, h, "high", l, "low", c, "close", null, null, out, null, null);
+      s = stop + 1;
+    }
+  }
+
+  private static int atrSegment(double[] h, double[] l, double[] c, int s, int n, double[] out) {
+    int len = c.length;
+    if (badBar(h, l, c, s)) {
+      return s;
+    }
+    int firstOut = s + n;
+    double pc = c[s];
+    double sum = 0;
+    int i = s + 1;
+    for (; i < len && i <= firstOut; i++) {
+      if (badBar(h, l, c, i)) {
+        nan(out, s, i);
+        return i;
+      }
+      sum += trueRange(h[i], l[i], pc);
+      pc = c[i];
+    }
+    if (i <= firstOut) {
+      nan(out, s, len);
+      return len;
+    }
+    nan(out, s, firstOut);
+    double atr = sum / n;
+    out[firstOut] = atr;
+    double a = (n - 1.0) / n;
+    double invN = 1.0 / n;
+    for (; i < len; i++) {
+      double hi = h[i];
+      double lo = l[i];
+      double cl = c[i];
+      if (bad(hi) | bad(lo) | bad(cl)) {
+        return i;
+      }
+      atr = atr * a + trueRange(hi, lo, pc) * invN;
+      pc = cl;
+      out[i] = atr;
+    }
+    return len;
+  }
+
+  // ---------------------------------------------------------------------------------------- ADX
+
+  /**
+   * TA-Lib's ADX with +DI and -DI. Wilder sums of +DM, -DM and TR start as plain sums over bars
+   * 1..n-1, then {@code S = S (n - 1) / n + new} from bar n, where the DIs
+   * ({@code 100 S(DM) / S(TR)}) and DX ({@code 100 |+DI - -DI| / (+DI + -DI)}) start; ADX is the
+   * mean of the first n DX (bar 2n - 1), then Wilder-smoothed. A zero S(TR) gives DI 0, a zero
+   * DI sum gives DX 0.
+   */
+  public static void adx(double[] h, double[] l, double[] c, int n, double[] adx, double[] pdi,
+      double[] mdi) {
+    int len = c.length;
+    for (int s = 0; s < len; ) {
+      int stop = adxSegment(h, l, c, s, n, adx, pdi, mdi);
+      if (stop >= len) {
+        return;
+      }
+      Segments.missing(stop, h, "high", l, "low", c, "close", null, null, adx, pdi, mdi);
+      s = stop + 1;
+    }
+  }
+
+  private static int adxSegment(double[] h, double[] l, double[] c, int s, int n, double[] adx,
+      double[] pdi, double[] mdi) {
+    int len = c.length;
+    if (badBar(h, l, c, s)) {
+      return s;
+    }
+    double ph = h[s];
+    double pl = l[s];
+    double pc = c[s];
+    double sp = 0;
+    double sm = 0;
+    double st = 0;
+    int diFrom = s + n;
+    int adxFrom = s + 2 * n - 1;
+    int i = s + 1;
+    for (; i < len && i < diFrom; i++) {
+      double hi = h[i];
+      double lo = l[i];
+      double cl = c[i];
+      if (bad(hi) | bad(lo) | bad(cl)) {
+        MovingAverages.nan3(adx, pdi, mdi, s, i);
+        return i;
+      }
+      double up = hi - ph;
+      double dn = pl - lo;
+      sp += plusDm(up, dn);
+      sm += minusDm(up, dn);
+      st += trueRange(hi, lo, pc);
+      ph = hi;
+      pl = lo;
+      pc = cl;
+    }
+    if (i < diFrom) {
+      MovingAverages.nan3(adx, pdi, mdi, s, len);
+      return len;
+    }
+    nan(pdi, s, diFrom);
+    nan(mdi, s, diFrom);
+    nan(adx, s, Math.min(adxFrom, len));
+    double a = (n - 1.0) / n;
+    double invN = 1.0 / n;
+    double sumDx = 0;
+    double x = Double.NaN;
+    for (; i < len; i++) {
+      double hi = h[i];
+      double lo = l[i];
+      double cl = c[i];
+      if (bad(hi) | bad(lo) | bad(cl)) {
+        return i;
+      }
+      double up = hi - ph;
+      double dn = pl - lo;
+      sp = sp * a + plusDm(up, dn);
+      sm = sm * a + minusDm(up, dn);
+      st = st * a + trueRange(hi, lo, pc);
+      ph = hi;
+      pl = lo;
+      pc = cl;
+      double p;
+      double m;
+      if (st > 0) {
+        double r = 100.0 / st;
+        p = sp * r;
+        m = sm * r;
+      } else {
+        p = 0;
+        m = 0;
+      }
+      pdi[i] = p;
+      mdi[i] = m;
+      double dx = dx(p, m);
+      if (i < adxFrom) {
+        sumDx += dx;
+      } else if (i == adxFrom) {
+        x = (sumDx + dx) / n;
+        adx[i] = x;
+      } else {
+        x = x * a + dx * invN;
+        adx[i] = x;
+      }
+    }
+    return len;
+  }
+
+  /** {@code 100 |p - m| / (p + m)}, 0 when {@code p + m == 0}. */
+  public static double dx(double p, double m) {
+    double s = p + m;
+    return s > 0 ? 100.0 * (Math.abs(p - m) / s) : 0.0;
+  }
+
+  // ------------------------------------------------------------------------------ MAX, MIN
+
+  /** Rolling maximum ({@code max}) or minimum of {@code n} values, van Herk / Gil-Werman. */
+  public static void extremum(double[] x, int n, boolean max, double[] out) {
+    double[] suffix = new double[n + 1];
+    double sign = max ? 1.0 : -1.0;
+    for (int s = 0; s < x.length; ) {
+      int stop = extremumSegment(x, s, n, sign, out, suffix);
+      if (stop >= x.length) {
+        return;
+      }
+      Segments.missing(stop, x, "x", out);
+      s = stop + 1;
+    }
+  }
+
+  private static int extremumSegment(double[] x, int s, int n, double sign, double[] out,
+      double[] suffix) {
+    int len = x.length;
+    int firstOut = s + n - 1;
+    double p = Double.NEGATIVE_INFINITY;
+    int i = s;
+    for (; i < len && i <= firstOut; i++) {
+      double v = x[i];
+      if (bad(v)) {
+        nan(out, s, i);
+        return i;
+      }
+      p = Math.max(sign * v, p);
+    }
+    if (i <= firstOut) {
+      nan(out, s, len);
+      return len;
+    }
+    nan(out, s, firstOut);
+    out[firstOut] = sign * p;
+    suffix[n] = Double.NEGATIVE_INFINITY;
+    for (int b = s + n; b < len; b += n) {
+      double acc = Double.NEGATIVE_INFINITY;
+      for (int j = n - 1; j >= 0; j--) {
+        acc = Math.max(sign * x[b - n + j], acc);
+        suffix[j] = acc;
+      }
+      p = Double.NEGATIVE_INFINITY;
+      int end = Math.min(b + n, len);
+      for (int k = b; k < end; k++) {
+        double v = x[k];
+        if (bad(v)) {
+          return k;
+        }
+        p = Math.max(sign * v, p);
+        out[k] = sign * Math.max(suffix[k - b + 1], p);
+      }
+    }
+    return len;
+  }
+
+  // ------------------------------------------------------------------ Donchian, %R, stochastics
+
+  /**
+   * Highest high and lowest low of the last {@code n} bars (van Herk / Gil-Werman on both), then,
+   * by {@code mode}: {@link #DONCHIAN} (o1 upper, o2 middle, o3 lower; {@code c} may be null and
+   * is then not read), {@link #WILLIAMS_R} (o1), {@link #STOCH} (o1 slow %K = SMA(fast %K,
+   * {@code m1}), o2 %D = SMA(slow %K, {@code m2})) or {@link #STOCH_FAST} (o1 fast %K, o2 %D =
+   * SMA(fast %K, {@code m1})). Stochastic outputs start together, when %D is defined.
+   */
+  public static void highLow(double[] h, double[] l, double[] c, int n, int mode, int m1, int m2,
+      double[] o1, double[] o2, double[] o3) {
+    int len = h.length;
+    double[] sufH = new double[n + 1];
+    double[] sufL = new double[n + 1];
+    Smoother sm = mode == STOCH || mode == STOCH_FAST ? new Smoother(mode, m1, m2) : null;
+    for (int s = 0; s < len; ) {
+      if (sm != null) {
+        sm.clear();
+      }
+      int stop = highLowSegment(h, l, c, s, n, mode, sm, o1, o2, o3, sufH, sufL);
+      if (stop >= len) {
+        return;
+      }
+      Segments.missing(stop, h, "high", l, "low", c, "close", null, null, o1, o2, o3);
+      s = stop + 1;
+    }
+  }
+
+  private static boolean badHl(double[] h, double[] l, double[] c, int i) {
+    return bad(h[i]) | bad(l[i]) | (c != null && bad(c[i]));
+  }
+
+  private static int firstBadHl(double[] h, double[] l, double[] c, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (badHl(h, l, c, k)) {
+        return k;
+      }
+    }
+    return to;
+  }
+
+  private static int highLowSegment(double[] h, double[] l, double[] c, int s, int n, int mode,
+      Smoother sm, double[] o1, double[] o2, double[] o3, double[] sufH, double[] sufL) {
+    int len = h.length;
+    int firstOut = s + n - 1;
+    double ph = Double.NEGATIVE_INFINITY;
+    double pl = Double.NEGATIVE_INFINITY; // of -low
+    int i = s;
+    for (; i < len && i <= firstOut; i++) {
+      if (badHl(h, l, c, i)) {
+        MovingAverages.nan3(o1, o2, o3, s, i);
+        return i;
+      }
+      ph = Math.max(h[i], ph);
+      pl = Math.max(-l[i], pl);
+    }
+    if (i <= firstOut) {
+      MovingAverages.nan3(o1, o2, o3, s, len);
+      return len;
+    }
+    MovingAverages.nan3(o1, o2, o3, s, firstOut);
+    emit(mode, firstOut, ph, -pl, c, sm, o1, o2, o3);
+    sufH[n] = Double.NEGATIVE_INFINITY;
+    sufL[n] = Double.NEGATIVE_INFINITY;
+    for (int b = s + n; b < len; b += n) {
+      double ah = Double.NEGATIVE_INFINITY;
+      double al = Double.NEGATIVE_INFINITY;
+      for (int j = n - 1; j >= 0; j--) {
+        ah = Math.max(h[b - n + j], ah);
+        sufH[j] = ah;
+        al = Math.max(-l[b - n + j], al);
+        sufL[j] = al;
+      }
+      ph = Double.NEGATIVE_INFINITY;
+      pl = Double.NEGATIVE_INFINITY;
+      int end = Math.min(b + n, len);
+      // High and low are not tested per bar: a NaN or infinity there makes the guard sum
+      // non-finite, checked once per block (and at a bad close); the outputs before the first bad
+      // bar are then right, and the caller overwrites the rest.
+      double guard = 0;
+      for (int k = b; k < end; k++) {
+        if (c != null && bad(c[k])) {
+          return firstBadHl(h, l, c, b, k + 1);
+        }
+        double hi = h[k];
+        double lo = l[k];
+        guard += hi - lo;
+        ph = Math.max(hi, ph);
+        pl = Math.max(-lo, pl);
+        emit(mode, k, Math.max(sufH[k - b + 1], ph), -Math.max(sufL[k - b + 1], pl), c, sm, o1,
+            o2, o3);
+      }
+      if (bad(guard)) {
+        int k = firstBadHl(h, l, c, b, end);
+        if (k < end) {
+          return k;
+        }
+      }
+    }
+    return len;
+  }
+
+  private static void emit(int mode, int i, double hh, double ll, double[] c, Smoother sm,
+      double[] o1, double[] o2, double[] o3) {
+    switch (mode) {
+      case DONCHIAN:
+        o1[i] = hh;
+        o2[i] = (hh + ll) * 0.5;
+        o3[i] = ll;
+        break;
+      case WILLIAMS_R:
+        o1[i] = williamsR(hh, ll, c[i]);
+        break;
+      default:
+        sm.add(stochasticK(hh, ll, c[i]));
+        o1[i] = sm.k;
+        o2[i] = sm.d;
+        break;
+    }
+  }
+
+  /** {@code -100 (hh - c) / (hh - ll)}, or -50 when {@code hh == ll}. */
+  public static double williamsR(double hh, double ll, double c) {
+    double range = hh - ll;
+    return range > 0 ? -100.0 * ((hh - c) / range) : -50.0;
+  }
+
+  /** {@code 100 (c - ll) / (hh - ll)}, or 50 when {@code hh == ll}. */
+  public static double stochasticK(double hh, double ll, double c) {
+    double range = hh - ll;
+    return range > 0 ? 100.0 * ((c - ll) / range) : 50.0;
+  }
+
+  /**
+   * The smoothing stages of the stochastics: slow (%K = SMA(fast %K, m1), %D = SMA(%K, m2)) or fast
+   * (%K = fast %K, %D = SMA(fast %K, m1)); {@link #k} and {@link #d} are NaN until %D is defined.
+   * Shared with the streaming twins.
+   */
+  public static final class Smoother {
+    private final boolean slow;
+    private final Average first;
+    private final Average second;
+    /** The latest %K (NaN until %D is defined). */
+    public double k = Double.NaN;
+    /** The latest %D (NaN during the warm-up). */
+    public double d = Double.NaN;
+
+    /** Smoothing of a fast %K stream by {@code mode} ({@link #STOCH} or {@link #STOCH_FAST}). */
+    public Smoother(int mode, int m1, int m2) {
+      this.slow = mode == STOCH;
+      this.first = new Average(m1);
+      this.second = slow ? new Average(m2) : null;
+    }
+
+    /** Adds a fast %K value. */
+    public void add(double fastK) {
+      double s = first.add(fastK);
+      if (s != s) {
+        k = Double.NaN;
+        d = Double.NaN;
+      } else if (!slow) {
+        d = s;
+        k = fastK;
+      } else {
+        d = second.add(s);
+        k = d != d ? Double.NaN : s;
+      }
+    }
+
+    /** Forgets every value. */
+    public void clear() {
+      first.clear();
+      if (second != null) {
+        second.clear();
+      }
+      k = Double.NaN;
+      d = Double.NaN;
+    }
+  }
+
+  /** A simple moving average of %K values ({@link RunningSum}: %K is bounded, so cheap). */
+  static final class Average {
+    private final RunningSum sum;
+    private final double inv;
+
+    Average(int n) {
+      this.sum = new RunningSum(n);
+      this.inv = 1.0 / n;
+    }
+
+    double add(double v) {
+      return sum.add(v) * inv;
+    }
+
+    void clear() {
+      sum.clear();
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ Keltner
+
+  /**
+   * Keltner Channels: middle = EMA(close, n) ({@link SeededEma}), bands = middle +/- mult x
+   * ATR(atrN) ({@link AtrState}); defined once both are.
+   */
+  public static void keltner(double[] h, double[] l, double[] c, int n, int atrN, double mult,
+      double[] upper, double[] middle, double[] lower) {
+    SeededEma ema = new SeededEma(n);
+    AtrState atr = new AtrState(atrN);
+    for (int i = 0; i < c.length; i++) {
+      if (badBar(h, l, c, i)) {
+        Segments.missing(i, h, "high", l, "low", c, "close", null, null, upper, middle, lower);
+        ema.clear();
+        atr.clear();
+        continue;
+      }
+      double e = ema.add(c[i]);
+      double r = atr.add(h[i], l[i], c[i]);
+      keltnerEmit(e, r, mult, i, upper, middle, lower);
+    }
+  }
+
+  /** Writes one Keltner bar (NaN unless both the EMA and the ATR are defined). */
+  public static void keltnerEmit(double e, double r, double mult, int i, double[] upper,
+      double[] middle, double[] lower) {
+    if (e != e || r != r) {
+      upper[i] = Double.NaN;
+      middle[i] = Double.NaN;
+      lower[i] = Double.NaN;
+    } else {
+      double w = mult * r;
+      upper[i] = e + w;
+      middle[i] = e;
+      lower[i] = e - w;
+    }
+  }
+}

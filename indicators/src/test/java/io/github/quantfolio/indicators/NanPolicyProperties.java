@@ -1,0 +1,44 @@
+package io.github.quantfolio.indicators;
+
+import static io.github.quantfolio.indicators.Series.assertClose;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The NaN policy, for every indicator: an output is NaN at every bar where an input the indicator
+ * reads is NaN, and between such bars the output equals the indicator computed on that run of
+ * complete bars alone (it restarts after a gap; nothing crosses it). A NaN in an input the
+ * indicator does not read changes nothing.
+ */
+class NanPolicyProperties {
+
+  @Property(tries = 60)
+  void eachRunOfCompleteBarsIsAnIndependentSeries(@ForAll long seed,
+      @ForAll @IntRange(max = 200) int length, @ForAll @IntRange(min = 1, max = 8) int holes) {
+    Catalog.Ohlcv bars = Catalog.random(seed, length, holes);
+    for (Catalog.Entry e : Catalog.all()) {
+      double[][] whole = e.batch().apply(bars);
+      int from = 0;
+      for (int i = 0; i <= bars.size(); i++) {
+        if (i < bars.size() && !bars.missing(i, e.reads())) {
+          continue;
+        }
+        double[][] part = e.batch().apply(bars.slice(from, i));
+        for (int k = 0; k < whole.length; k++) {
+          double[] expected = part[k];
+          double[] actual = java.util.Arrays.copyOfRange(whole[k], from, i);
+          assertClose(e.name() + " output " + k + " on bars [" + from + ", " + i + ")", expected,
+              actual, 0, 0);
+          if (i < bars.size()) {
+            final int at = i;
+            assertTrue(Double.isNaN(whole[k][at]), () -> e.name() + " not NaN at missing bar " + at);
+          }
+        }
+        from = i + 1;
+      }
+    }
+  }
+}

@@ -75,6 +75,11 @@ public final class MeanVariance {
 
   /** Relative slack accepted on targets at the boundary of what is attainable (rounding). */
   static final double TARGET_SLACK = 1e-12;
+  /**
+   * Largest back-off of a return target at the very end of the frontier, relative to max|mu|,
+   * when rounding makes the exact maximum-return face infeasible for the QP.
+   */
+  static final double END_SLACK = 1e-9;
   /** Relative accuracy of {@link #efficientRisk(double)} on the volatility. */
   static final double RISK_TOLERANCE = 1e-12;
 
@@ -316,8 +321,9 @@ public final class MeanVariance {
    *
    * <p>Solved exactly by the proximal-point method, which terminates finitely on linear programs
    * (Polyak and Tretyakov 1973; Ferris 1991, "Finite termination of the proximal point
-   * algorithm"): {@code w_k+1 = argmin_C -mu'w + ||w - w_k||^2 / (2t)}, each step an exact QP;
-   * at the fixed point the QP's KKT conditions are those of the LP.
+   * algorithm"): {@code w_k+1 = argmin_C -mu'w + ||w - w_k||^2 / (2 t_k)}, each step an exact QP,
+   * with {@code t_0 = 10 / max|mu|} doubled each step (nearly tied returns would otherwise need
+   * many small steps); at the fixed point the QP's KKT conditions are those of the LP.
    *
    * @throws IllegalStateException without expected returns
    * @throws OptimizationException if infeasible or unbounded (infinite bounds)
@@ -331,7 +337,9 @@ public final class MeanVariance {
   /**
    * The efficient portfolio for a target return: {@code min w'(S + gamma I)w} over the
    * constraints with {@code mu'w >= target}. A target below the minimum-volatility portfolio's
-   * return gives that portfolio (the constraint is not binding), as in PyPortfolioOpt.
+   * return gives that portfolio (the constraint is not binding), as in PyPortfolioOpt. At the
+   * maximum attainable return itself, where the feasible set is a single face of C, rounding can
+   * make the exact target infeasible; it is then relaxed by at most {@code 1e-9 x max|mu|}.
    *
    * @param target annualised expected return (0.10 = 10%)
    * @throws OptimizationException if the target is above the maximum attainable return (named)
@@ -602,15 +610,29 @@ public final class MeanVariance {
 
   private double[] efficientReturnWeights(double target) {
     double[] row = new double[n()];
+    double scale = 0;
     for (int i = 0; i < row.length; i++) {
       row[i] = -mu[i];
+      scale = Math.max(scale, Math.abs(mu[i]));
     }
-    try {
-      return solveWeights(riskMatrix(1), new double[n()], row, -target,
-          "target return " + fmt(target));
-    } catch (OptimizationException e) {
-      throw e;
+    OptimizationException first = null;
+    // At (or within rounding of) the maximum return the feasible set is a face of C that the
+    // return row pins down only up to rounding (worst with nearly tied returns): if that makes the
+    // QP infeasible, the target is backed off by at most END_SLACK x max|mu|.
+    for (double back = 0; back <= END_SLACK * scale; back = back == 0 ? 1e-14 * scale : back * 10) {
+      try {
+        return solveWeights(riskMatrix(1), new double[n()], row, -(target - back),
+            "target return " + fmt(target));
+      } catch (OptimizationException e) {
+        if (first == null) {
+          first = e;
+        }
+        if (!(e.getCause() instanceof QpException q && q.kind() == QpException.Kind.INFEASIBLE)) {
+          throw e;
+        }
+      }
     }
+    throw first;
   }
 
   /** Whether {@code mu'w} is unbounded above over C (only possible with infinite bounds). */
@@ -670,7 +692,7 @@ public final class MeanVariance {
     }
     double[] w = new double[n];
     double[] c = new double[n];
-    for (int it = 0; it < 500; it++) {
+    for (int it = 0; it < 200; it++) {
       for (int i = 0; i < n; i++) {
         c[i] = -(t * mu[i] + w[i]);
       }
@@ -685,6 +707,9 @@ public final class MeanVariance {
       if (change <= 1e-14 * size) {
         return w;
       }
+      // Nearly tied returns make fixed-t steps tiny; growing t keeps finite termination
+      // (Ferris 1991 allows any t_k bounded away from 0) and reaches the vertex in O(log) steps.
+      t *= 2;
     }
     throw new OptimizationException("Maximum return did not converge under " + describe()
         + " (proximal-point iteration limit)");

@@ -33,8 +33,15 @@ import java.util.function.Function;
  *   <li>budget {@code sum w = 1}, or {@code sum w = 0} with {@link #withMarketNeutral()};</li>
  *   <li>bounds {@code lo_i <= w_i <= hi_i}, default {@code [0, 1]} (long only),
  *       {@link #withBounds(double, double)} and per asset {@link #withAssetBounds};</li>
- *   <li>sector limits {@code L_s <= sum_{i in s} w_i <= U_s} ({@link #withSectorConstraints}).</li>
+ *   <li>sector limits {@code L_s <= sum_{i in s} w_i <= U_s} ({@link #withSectorConstraints});</li>
+ *   <li>turnover {@code ||w - w0||_1 <= T} against current weights {@code w0}
+ *       ({@link #withTurnoverLimit}).</li>
  * </ul>
+ * {@link #withTransactionCost} adds {@code k ||w - w0||_1} to the objective. Costs and turnover
+ * limits are supported by {@link #minVolatility()}, {@link #efficientReturn(double)} and
+ * {@link #maxQuadraticUtility(double)}; they are solved exactly by choosing, per asset, the buy or
+ * sell side of its previous weight (each choice an exact QP) until the subgradient KKT conditions
+ * hold (see {@code withTransactionCost}).
  *
  * <h2>Problems</h2>
  * With {@code S_g = S + gamma I} ({@code gamma = 0} unless {@link #withL2Regularization(double)}):
@@ -95,10 +102,26 @@ public final class MeanVariance {
   private final boolean marketNeutral;
   private final double gamma;
   private final List<Sector> sectors;
+  private final double[] previous; // null: no transaction cost or turnover limit
+  private final double costK;
+  private final double maxTurnover;
+
+  private record Row(double[] a, double rhs, String name) {
+  }
 
   private MeanVariance(List<String> assets, double[] mu, double[][] cov, double[] lower,
       double[] upper, String boundsText, boolean marketNeutral, double gamma,
       List<Sector> sectors) {
+    this(assets, mu, cov, lower, upper, boundsText, marketNeutral, gamma, sectors, null, 0,
+        Double.POSITIVE_INFINITY);
+  }
+
+  private MeanVariance(List<String> assets, double[] mu, double[][] cov, double[] lower,
+      double[] upper, String boundsText, boolean marketNeutral, double gamma,
+      List<Sector> sectors, double[] previous, double costK, double maxTurnover) {
+    this.previous = previous;
+    this.costK = costK;
+    this.maxTurnover = maxTurnover;
     this.assets = assets;
     this.mu = mu;
     this.cov = cov;
@@ -158,7 +181,8 @@ public final class MeanVariance {
 
   private MeanVariance copy(double[] lo, double[] hi, String text, boolean neutral, double g,
       List<Sector> sec) {
-    return new MeanVariance(assets, mu, cov, lo, hi, text, neutral, g, sec);
+    return new MeanVariance(assets, mu, cov, lo, hi, text, neutral, g, sec, previous, costK,
+        maxTurnover);
   }
 
   /** The assets, in the order of weights in every result. */
@@ -286,6 +310,77 @@ public final class MeanVariance {
     return copy(lower, upper, boundsText, marketNeutral, gamma, sectors);
   }
 
+  /**
+   * The same problem with proportional transaction costs against the current weights:
+   * {@code k ||w - w0||_1} is added to the objective (in its units: annualised variance for
+   * {@link #minVolatility()} and {@link #efficientReturn(double)}, whose objective becomes
+   * {@code w'S_g w + k ||w - w0||_1}; annualised return for {@link #maxQuadraticUtility(double)},
+   * {@code mu'w - delta/2 w'S_g w - k ||w - w0||_1}). Only those three methods support costs;
+   * the others throw {@link UnsupportedOperationException}. Replaces an earlier cost.
+   *
+   * @param previous current weights {@code w0}; assets of the problem missing from it count as 0,
+   *     assets not in the problem are an error
+   * @param k cost per unit of turnover, &gt;= 0
+   * @throws IllegalArgumentException for an unknown asset, a negative or non-finite k, or
+   *     previous weights differing from those of a turnover limit already set
+   */
+  public MeanVariance withTransactionCost(Weights previous, double k) {
+    Checks.finite(k, "k");
+    if (k < 0) {
+      throw new IllegalArgumentException("Expected k >= 0, but found " + k);
+    }
+    double[] w0 = previousArray(previous);
+    return new MeanVariance(assets, mu, cov, lower, upper, boundsText, marketNeutral, gamma,
+        sectors, w0, k, maxTurnover);
+  }
+
+  /**
+   * The same problem with a turnover limit {@code ||w - w0||_1 <= maxTurnover} against the current
+   * weights (a full switch from one asset to another is turnover 2). Supported by
+   * {@link #minVolatility()}, {@link #efficientReturn(double)} and
+   * {@link #maxQuadraticUtility(double)}; the others throw {@link UnsupportedOperationException}.
+   * If the constraints cannot be reached from {@code w0} within the limit, the solving method
+   * throws {@link OptimizationException} naming the minimum turnover needed.
+   *
+   * @param previous current weights {@code w0} (missing assets count as 0)
+   * @param maxTurnover &gt;= 0
+   */
+  public MeanVariance withTurnoverLimit(Weights previous, double maxTurnover) {
+    Checks.finite(maxTurnover, "maxTurnover");
+    if (maxTurnover < 0) {
+      throw new IllegalArgumentException("Expected maxTurnover >= 0, but found " + maxTurnover);
+    }
+    double[] w0 = previousArray(previous);
+    return new MeanVariance(assets, mu, cov, lower, upper, boundsText, marketNeutral, gamma,
+        sectors, w0, costK, maxTurnover);
+  }
+
+  private double[] previousArray(Weights w) {
+    Checks.notNull(w, "previous");
+    for (String a : w.assets()) {
+      if (!assets.contains(a)) {
+        throw new IllegalArgumentException("Previous weights hold '" + a + "', which is not an "
+            + "asset of this problem " + assets);
+      }
+    }
+    double[] out = new double[n()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = w.getOrZero(assets.get(i));
+    }
+    if (previous != null && !Arrays.equals(previous, out)) {
+      throw new IllegalArgumentException("Transaction costs and the turnover limit must refer to "
+          + "the same previous weights");
+    }
+    return out;
+  }
+
+  private void requireNoTrading(String method) {
+    if (previous != null) {
+      throw new UnsupportedOperationException(method + " does not support transaction costs or "
+          + "turnover limits yet; use minVolatility, efficientReturn or maxQuadraticUtility");
+    }
+  }
+
   private double[] lower() {
     return lower;
   }
@@ -311,7 +406,7 @@ public final class MeanVariance {
           + "0) is the empty portfolio; use efficientReturn, efficientRisk or maxQuadraticUtility");
     }
     checkFeasible();
-    return result("min volatility", solveWeights(riskMatrix(1), new double[n()], null, 0, null));
+    return result("min volatility", tradeAware(riskMatrix(2), new double[n()], null));
   }
 
   /**
@@ -330,6 +425,7 @@ public final class MeanVariance {
    */
   public OptimalPortfolio maxReturn() {
     requireMu("maxReturn");
+    requireNoTrading("maxReturn");
     checkFeasible();
     return result("max return", maxReturnWeights());
   }
@@ -376,6 +472,7 @@ public final class MeanVariance {
    */
   public OptimalPortfolio efficientRisk(double targetVolatility) {
     requireMu("efficientRisk");
+    requireNoTrading("efficientRisk");
     Checks.positive(targetVolatility, "targetVolatility");
     checkFeasible();
     String name = "efficient risk (target volatility " + fmt(targetVolatility) + ")";
@@ -474,7 +571,7 @@ public final class MeanVariance {
       c[i] = -mu[i];
     }
     return result("max quadratic utility (delta = " + fmt(riskAversion) + ")",
-        solveWeights(riskMatrix(riskAversion), c, null, 0, null));
+        tradeAware(riskMatrix(riskAversion), c, null));
   }
 
   /**
@@ -488,6 +585,7 @@ public final class MeanVariance {
    */
   public OptimalPortfolio maxSharpe(double riskFreeRate) {
     requireMu("maxSharpe");
+    requireNoTrading("maxSharpe");
     Checks.finite(riskFreeRate, "riskFreeRate");
     if (marketNeutral) {
       throw new OptimizationException("Max Sharpe is not defined under market neutrality: a "
@@ -557,7 +655,7 @@ public final class MeanVariance {
     gn.add("kappa >= 0");
     double[] y = qp(riskMatrix(1), new double[n], aEq, new double[] {1},
         new String[] {"excess return normalisation"}, g.toArray(new double[0][]),
-        new double[g.size()], gn.toArray(new String[0]), ylo, null);
+        new double[g.size()], gn.toArray(new String[0]), ylo, null).x();
     double kappa = 0;
     for (double v : y) {
       kappa += v;
@@ -582,6 +680,7 @@ public final class MeanVariance {
    */
   public List<OptimalPortfolio> efficientFrontier(int points) {
     requireMu("efficientFrontier");
+    requireNoTrading("efficientFrontier");
     if (points < 2) {
       throw new IllegalArgumentException("Expected points >= 2, but found " + points);
     }
@@ -621,8 +720,8 @@ public final class MeanVariance {
     // QP infeasible, the target is backed off by at most END_SLACK x max|mu|.
     for (double back = 0; back <= END_SLACK * scale; back = back == 0 ? 1e-14 * scale : back * 10) {
       try {
-        return solveWeights(riskMatrix(1), new double[n()], row, -(target - back),
-            "target return " + fmt(target));
+        return tradeAware(riskMatrix(2), new double[n()],
+            new Row(row, -(target - back), "target return " + fmt(target)));
       } catch (OptimizationException e) {
         if (first == null) {
           first = e;
@@ -633,6 +732,156 @@ public final class MeanVariance {
       }
     }
     throw first;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Transaction costs and turnover: exact piecewise-quadratic solve by segment selection
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Minimises {@code 1/2 w'Qw + c'w [+ k ||w - w0||_1]} over C (+ extra) [with turnover limit].
+   * Without previous weights this is one QP. With them, each asset's range is split at its
+   * previous weight into a buy segment {@code [max(lo, w0), hi]} (linear cost +k) and a sell
+   * segment {@code [lo, min(hi, w0)]} (cost -k); the turnover limit becomes the linear row
+   * {@code sum sigma_i (w_i - w0_i) <= T}. Each segment choice is an exact QP; an asset resting on
+   * its previous weight with bound multiplier {@code nu > 2 (k + mu_T)} (mu_T = turnover
+   * multiplier) violates the subgradient condition of {@code |w_i - w0_i|} and switches side. The
+   * current point stays feasible after a switch and the objective decreases, so this terminates
+   * at a point satisfying the KKT conditions of the non-smooth problem.
+   */
+  private double[] tradeAware(double[][] q, double[] c, Row extra) {
+    List<Row> extras = extra == null ? List.of() : List.of(extra);
+    if (previous == null) {
+      return solveFull(q, c, lower, upper, extras).x();
+    }
+    double[] start;
+    if (maxTurnover < Double.POSITIVE_INFINITY) {
+      start = minTurnoverWeights(extras);
+      double m = turnover(start);
+      if (m > maxTurnover + 1e-12) {
+        throw new OptimizationException("Turnover limit " + fmt(maxTurnover) + " cannot be met: "
+            + "reaching the constraints (" + describe() + (extra == null ? "" : ", " + extra.name())
+            + ") from the previous weights needs a turnover of at least " + fmt(m));
+      }
+    } else {
+      start = solveFull(q, c, lower, upper, extras).x();
+    }
+    return segments(q, c, costK, maxTurnover, start, extras);
+  }
+
+  private double turnover(double[] w) {
+    double t = 0;
+    for (int i = 0; i < w.length; i++) {
+      t += Math.abs(w[i] - previous[i]);
+    }
+    return t;
+  }
+
+  /** The exact minimum-turnover point of C (+ extras), by proximal point on the L1 distance. */
+  private double[] minTurnoverWeights(List<Row> extras) {
+    int n = n();
+    double[][] eye = new double[n][n];
+    double[] c = new double[n];
+    for (int i = 0; i < n; i++) {
+      eye[i][i] = 1;
+      c[i] = -previous[i];
+    }
+    double[] w = solveFull(eye, c, lower, upper, extras).x(); // projection: a feasible start
+    double t = 1;
+    for (int it = 0; it < 200; it++) {
+      double[][] q = new double[n][n];
+      for (int i = 0; i < n; i++) {
+        q[i][i] = 1 / t;
+        c[i] = -w[i] / t;
+      }
+      double[] next = segments(q, c, 1, Double.POSITIVE_INFINITY, w, extras);
+      double change = 0;
+      for (int i = 0; i < n; i++) {
+        change = Math.max(change, Math.abs(next[i] - w[i]));
+      }
+      w = next;
+      if (change <= 1e-14) {
+        return w;
+      }
+      t *= 2;
+    }
+    throw new OptimizationException("Minimum turnover did not converge under " + describe());
+  }
+
+  private double[] segments(double[][] q, double[] c, double k, double limit, double[] start,
+      List<Row> extras) {
+    int n = n();
+    int[] sigma = new int[n];
+    for (int i = 0; i < n; i++) {
+      sigma[i] = start[i] >= previous[i] ? 1 : -1;
+    }
+    double[] lo = new double[n];
+    double[] hi = new double[n];
+    double[] cc = new double[n];
+    for (int it = 0; it < 20 * n + 50; it++) {
+      double shift = 0;
+      double[] row = new double[n];
+      for (int i = 0; i < n; i++) {
+        if (sigma[i] > 0) {
+          lo[i] = Math.min(upper[i], Math.max(lower[i], previous[i]));
+          hi[i] = upper[i];
+        } else {
+          lo[i] = lower[i];
+          hi[i] = Math.max(lower[i], Math.min(upper[i], previous[i]));
+        }
+        cc[i] = c[i] + k * sigma[i];
+        row[i] = sigma[i];
+        shift += sigma[i] * previous[i];
+      }
+      List<Row> rows = new ArrayList<>(extras);
+      boolean limited = limit < Double.POSITIVE_INFINITY;
+      if (limited) {
+        rows.add(new Row(row, limit + shift, "turnover limit " + fmt(limit)));
+      }
+      DenseQp.Solution sol = solveFull(q, cc, lo, hi, rows);
+      double kEff = k + (limited ? sol.mu()[sol.mu().length - 1] : 0);
+      double[] w = sol.x();
+      double scale = 1e-10 * (1 + k + maxAbs(cc) + maxAbs(times(q, w)));
+      boolean changed = false;
+      for (int i = 0; i < n; i++) {
+        boolean atKink = Math.abs(w[i] - previous[i]) <= 1e-12 * Math.max(1, Math.abs(previous[i]));
+        if (!atKink) {
+          continue;
+        }
+        if (sigma[i] > 0 && previous[i] > lower[i] && sol.nuLower()[i] > 2 * kEff + scale) {
+          sigma[i] = -1;
+          changed = true;
+        } else if (sigma[i] < 0 && previous[i] < upper[i] && sol.nuUpper()[i] > 2 * kEff + scale) {
+          sigma[i] = 1;
+          changed = true;
+        }
+      }
+      if (!changed) {
+        return w;
+      }
+    }
+    throw new OptimizationException("Transaction-cost segment selection did not terminate under "
+        + describe());
+  }
+
+  private static double maxAbs(double[] a) {
+    double m = 0;
+    for (double v : a) {
+      m = Math.max(m, Math.abs(v));
+    }
+    return m;
+  }
+
+  private static double[] times(double[][] q, double[] w) {
+    double[] out = new double[w.length];
+    for (int i = 0; i < w.length; i++) {
+      double s = 0;
+      for (int j = 0; j < w.length; j++) {
+        s += q[i][j] * w[j];
+      }
+      out[i] = s;
+    }
+    return out;
   }
 
   /** Whether {@code mu'w} is unbounded above over C (only possible with infinite bounds). */
@@ -731,6 +980,13 @@ public final class MeanVariance {
   /** Solves for weights under C plus an optional extra inequality {@code row'w <= rhs}. */
   private double[] solveWeights(double[][] q, double[] c, double[] extraRow, double extraRhs,
       String extraName) {
+    return solveFull(q, c, lower, upper,
+        extraRow == null ? List.of() : List.of(new Row(extraRow, extraRhs, extraName))).x();
+  }
+
+  /** Solves under the budget, sector limits, the given bounds and extra rows {@code a'w <= rhs}. */
+  private DenseQp.Solution solveFull(double[][] q, double[] c, double[] lo, double[] hi,
+      List<Row> extras) {
     int n = n();
     double[][] aEq = new double[1][n];
     Arrays.fill(aEq[0], 1);
@@ -758,10 +1014,10 @@ public final class MeanVariance {
         gn.add("sector '" + s.name() + "' upper limit " + fmt(s.upper()));
       }
     }
-    if (extraRow != null) {
-      g.add(extraRow);
-      h.add(extraRhs);
-      gn.add(extraName);
+    for (Row r : extras) {
+      g.add(r.a());
+      h.add(r.rhs());
+      gn.add(r.name());
     }
     double[] hh = new double[h.size()];
     for (int i = 0; i < hh.length; i++) {
@@ -770,10 +1026,10 @@ public final class MeanVariance {
     return qp(q, c, aEq, new double[] {budget},
         new String[] {marketNeutral ? "market neutrality (weights sum to 0)"
             : "budget (weights sum to 1)"},
-        g.toArray(new double[0][]), hh, gn.toArray(new String[0]), lower, upper);
+        g.toArray(new double[0][]), hh, gn.toArray(new String[0]), lo, hi);
   }
 
-  private double[] qp(double[][] q, double[] c, double[][] aEq, double[] bEq, String[] eqNames,
+  private DenseQp.Solution qp(double[][] q, double[] c, double[][] aEq, double[] bEq, String[] eqNames,
       double[][] g, double[] h, String[] gNames, double[] lo, double[] hi) {
     DenseQp.Names names = new DenseQp.Names(eqNames, gNames,
         assets.stream().map(a -> "'" + a + "'").toArray(String[]::new));
@@ -785,7 +1041,7 @@ public final class MeanVariance {
     double ridge = 1e-12 * (maxDiag > 0 ? maxDiag : 1);
     for (int attempt = 0; ; attempt++) {
       try {
-        return DenseQp.solve(qq, c, aEq, bEq, g, h, lo, hi, names).x();
+        return DenseQp.solve(qq, c, aEq, bEq, g, h, lo, hi, names);
       } catch (QpException e) {
         if (e.kind() == QpException.Kind.NOT_POSITIVE_DEFINITE && attempt < 3) {
           qq = new double[q.length][];

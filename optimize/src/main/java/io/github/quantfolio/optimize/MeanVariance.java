@@ -414,7 +414,10 @@ public final class MeanVariance {
    * several maximisers the result is a proximal-point limit (see below), not necessarily the
    * least risky; {@link #efficientReturn(double)} at this return gives the least risky one.
    *
-   * <p>Solved exactly by the proximal-point method, which terminates finitely on linear programs
+   * <p>With only bounds and the budget this is a fractional knapsack, solved exactly by the greedy
+   * fill (all weights at their lower bounds, the rest of the budget to the highest returns up to
+   * their upper bounds). Otherwise it is
+   * solved exactly by the proximal-point method, which terminates finitely on linear programs
    * (Polyak and Tretyakov 1973; Ferris 1991, "Finite termination of the proximal point
    * algorithm"): {@code w_k+1 = argmin_C -mu'w + ||w - w_k||^2 / (2 t_k)}, each step an exact QP,
    * with {@code t_0 = 10 / max|mu|} doubled each step (nearly tied returns would otherwise need
@@ -609,6 +612,10 @@ public final class MeanVariance {
     }
     List<double[]> g = new ArrayList<>();
     List<String> gn = new ArrayList<>();
+    boolean longOnly = true;
+    for (double v : lower) {
+      longOnly &= v >= 0;
+    }
     double[] ylo = new double[n];
     Arrays.fill(ylo, Double.NEGATIVE_INFINITY);
     for (int i = 0; i < n; i++) {
@@ -621,7 +628,8 @@ public final class MeanVariance {
         g.add(row);
         gn.add("lower bound of '" + assets.get(i) + "'");
       }
-      if (upper[i] < Double.POSITIVE_INFINITY) {
+      // y_i <= hi_i kappa is implied when hi_i >= 1 and every y_j >= 0 (then y_i <= 1'y)
+      if (upper[i] < Double.POSITIVE_INFINITY && !(upper[i] >= 1 && longOnly)) {
         double[] row = new double[n];
         Arrays.fill(row, -upper[i]);
         row[i] += 1;
@@ -925,7 +933,44 @@ public final class MeanVariance {
     return proximalMaxReturn();
   }
 
+  /**
+   * The maximum-return LP over C: with only bounds and the budget it is a fractional knapsack,
+   * solved exactly by the greedy fill (every weight at its lower bound, then the remaining budget
+   * to the highest returns up to their upper bounds; Dantzig 1957); otherwise proximal point.
+   */
   private double[] proximalMaxReturn() {
+    boolean finite = true;
+    for (int i = 0; i < n(); i++) {
+      finite &= Double.isFinite(lower[i]) && Double.isFinite(upper[i]);
+    }
+    if (sectors.isEmpty() && finite) {
+      return greedyMaxReturn();
+    }
+    return proximalPointMaxReturn();
+  }
+
+  private double[] greedyMaxReturn() {
+    int n = n();
+    double[] w = lower.clone();
+    double rem = marketNeutral ? 0 : 1;
+    for (double v : lower) {
+      rem -= v;
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(mu[b], mu[a]));
+    for (int k = 0; k < n && rem > 0; k++) {
+      int i = order[k];
+      double add = Math.min(upper[i] - lower[i], rem);
+      w[i] += add;
+      rem -= add;
+    }
+    return w;
+  }
+
+  private double[] proximalPointMaxReturn() {
     int n = n();
     double scale = 0;
     for (double m : mu) {

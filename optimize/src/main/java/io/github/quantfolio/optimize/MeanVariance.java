@@ -1270,12 +1270,33 @@ public final class MeanVariance {
       return Long.toString((long) v);
     }
     String s = String.format(Locale.ROOT, "%.6g", v);
-    if (s.contains("e")) {
-      return s;
+    int e = s.indexOf('e');
+    String mantissa = e < 0 ? s : s.substring(0, e);
+    if (mantissa.contains(".")) {
+      mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
-    if (s.contains(".")) {
-      s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    return e < 0 ? mantissa : mantissa + s.substring(e);
+  }
+
+  /**
+   * The problem in one line: assets, whether expected returns are given, and every constraint and
+   * option, e.g. {@code MeanVariance: 20 assets, expected returns given, bounds [0, 0.2], 2 sector
+   * limits, budget 1}.
+   */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("MeanVariance: ").append(n()).append(" assets, ")
+        .append(mu == null ? "no expected returns (min volatility only)" : "expected returns given")
+        .append(", ").append(describe()).append(marketNeutral ? "" : ", budget 1");
+    if (gamma > 0) {
+      sb.append(", L2 gamma ").append(fmt(gamma));
     }
-    return s;
+    if (previous != null && costK > 0) {
+      sb.append(", transaction cost k ").append(fmt(costK));
+    }
+    if (maxTurnover < Double.POSITIVE_INFINITY) {
+      sb.append(", turnover limit ").append(fmt(maxTurnover));
+    }
+    return sb.toString();
   }
 }

@@ -1,7 +1,13 @@
 /**
  * Portfolio construction: expected-return estimators ({@link
- * io.github.quantfolio.optimize.ExpectedReturns}) and, as the module grows, the mean-variance
- * family, risk parity, HRP, Black-Litterman, mean-CVaR, discrete allocation and rebalancing.
+ * io.github.quantfolio.optimize.ExpectedReturns}), exact mean-variance optimisation ({@link
+ * io.github.quantfolio.optimize.MeanVariance} returning {@link
+ * io.github.quantfolio.optimize.OptimalPortfolio}), risk parity and risk budgeting ({@link
+ * io.github.quantfolio.optimize.RiskParity}). Infeasible or ill-posed problems throw {@link
+ * io.github.quantfolio.optimize.OptimizationException} naming the constraint and what is
+ * attainable. Inputs are annualised ({@code CovarianceMatrix}, expected returns); see
+ * {@code docs/optimize.md} for every problem solved. HRP, Black-Litterman, mean-CVaR, discrete
+ * allocation and rebalancing are to come.
  *
  * @since 0.1.0
  */

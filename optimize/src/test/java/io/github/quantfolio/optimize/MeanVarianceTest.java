@@ -363,6 +363,14 @@ class MeanVarianceTest {
   }
 
   @Test
+  void specificationPrintsItsConstraints() {
+    assertEquals("MeanVariance: 3 assets, expected returns given, bounds [0, 0.5], budget 1, "
+        + "L2 gamma 0.1", three().withBounds(0, 0.5).withL2Regularization(0.1).toString());
+    assertEquals("1.5e-05", MeanVariance.fmt(1.5e-5));
+    assertEquals("0.159", MeanVariance.fmt(0.159));
+  }
+
+  @Test
   void printsMethodFiguresAndWeights() {
     String s = three().maxSharpe(0.02).toString();
     assertTrue(s.startsWith("OptimalPortfolio: max Sharpe (rf = 0.02)\nexpected return "), s);

@@ -123,4 +123,14 @@ class MeanVarianceProperties {
           "point " + k + ": " + f.get(k).volatility() + " < " + f.get(k - 1).volatility());
     }
   }
+
+  @Property(tries = 25)
+  void maxSharpeDominatesTheFrontier(@ForAll long seed, @ForAll @IntRange(min = 2, max = 10) int n) {
+    MeanVariance mv = problem(seed, n).spec();
+    double best = mv.maxSharpe(0.02).sharpeRatio(0.02);
+    for (OptimalPortfolio f : mv.efficientFrontier(15)) {
+      assertTrue(f.sharpeRatio(0.02) <= best + 1e-12 * Math.abs(best),
+          f.sharpeRatio(0.02) + " > " + best);
+    }
+  }
 }

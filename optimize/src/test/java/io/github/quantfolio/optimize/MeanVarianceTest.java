@@ -164,6 +164,43 @@ class MeanVarianceTest {
   }
 
   @Test
+  void longShortMaxSharpeSatisfiesKktOfTheRatio() {
+    // Same conditions as above with bounds [-0.3, 0.6]: the homogenised rows -0.3 kappa <= y_i
+    // and y_i <= 0.6 kappa are exercised (some weights end on each bound).
+    double rf = 0.02;
+    OptimalPortfolio p = MeanVariance.of(Fixtures.MU, Fixtures.COV).withBounds(-0.3, 0.6)
+        .maxSharpe(rf);
+    double[] w = p.weights().toArray();
+    double[] mu = Fixtures.MU.toArray();
+    double[] sw = Fixtures.times(Fixtures.COV.toArray(), w);
+    double sigma = Math.sqrt(Fixtures.dot(w, sw));
+    double ex = Fixtures.dot(mu, w) - rf;
+    double[] negGrad = new double[w.length];
+    boolean shortSeen = false;
+    for (int i = 0; i < w.length; i++) {
+      negGrad[i] = -((mu[i] - rf) / sigma - ex * sw[i] / (sigma * sigma * sigma));
+      shortSeen |= w[i] < 0;
+    }
+    assertTrue(shortSeen, "the test should exercise short positions");
+    assertBoxKkt(negGrad, w, -0.3, 0.6);
+    Tolerance.assertNear(1, p.weights().sum(), Tolerance.FEASIBILITY, "sum");
+  }
+
+  @Test
+  void maxSharpeBeatsEveryFrontierPortfolio() {
+    // The tangency portfolio's Sharpe ratio is at least that of any efficient portfolio under the
+    // same constraints (here with a sector cap), a check that needs no multipliers.
+    double rf = 0.02;
+    MeanVariance mv = MeanVariance.of(Fixtures.MU, Fixtures.COV).withBounds(0, 0.3)
+        .withSectorConstraints(Fixtures.MARKET::sectorOf, Map.of(), Map.of(
+            Fixtures.MARKET.sectorOf("A01"), 0.15));
+    double best = mv.maxSharpe(rf).sharpeRatio(rf);
+    for (OptimalPortfolio f : mv.efficientFrontier(40)) {
+      assertTrue(f.sharpeRatio(rf) <= best * (1 + 1e-12), f.sharpeRatio(rf) + " > " + best);
+    }
+  }
+
+  @Test
   void efficientReturnSatisfiesKkt() {
     MeanVariance mv = MeanVariance.of(Fixtures.MU, Fixtures.COV).withBounds(0, 0.2);
     double r0 = mv.minVolatility().expectedReturn();

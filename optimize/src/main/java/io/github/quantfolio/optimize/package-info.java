@@ -3,7 +3,8 @@
  * io.github.quantfolio.optimize.ExpectedReturns}), exact mean-variance optimisation ({@link
  * io.github.quantfolio.optimize.MeanVariance} returning {@link
  * io.github.quantfolio.optimize.OptimalPortfolio}), risk parity and risk budgeting ({@link
- * io.github.quantfolio.optimize.RiskParity}). Infeasible or ill-posed problems throw {@link
+ * io.github.quantfolio.optimize.RiskParity}), the most diversified portfolio ({@link
+ * io.github.quantfolio.optimize.MaxDiversification}). Infeasible or ill-posed problems throw {@link
  * io.github.quantfolio.optimize.OptimizationException} naming the constraint and what is
  * attainable. Inputs are annualised ({@code CovarianceMatrix}, expected returns); see
  * {@code docs/optimize.md} for every problem solved. HRP, Black-Litterman, mean-CVaR, discrete

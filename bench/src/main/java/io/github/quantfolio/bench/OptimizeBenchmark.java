@@ -1,6 +1,7 @@
 package io.github.quantfolio.bench;
 
 import io.github.quantfolio.core.AssetVector;
+import io.github.quantfolio.optimize.HierarchicalRiskParity;
 import io.github.quantfolio.optimize.MeanVariance;
 import io.github.quantfolio.optimize.OptimalPortfolio;
 import io.github.quantfolio.optimize.RiskParity;
@@ -42,6 +43,7 @@ public class OptimizeBenchmark {
   private MeanVariance longOnly;
   private MeanVariance capped;
   private RiskParity riskParity;
+  private HierarchicalRiskParity hrp;
 
   @Setup(Level.Trial)
   public void makeProblem() {
@@ -70,6 +72,7 @@ public class OptimizeBenchmark {
     longOnly = MeanVariance.of(AssetVector.of(names, mu), cov);
     capped = longOnly.withBounds(0, Math.max(0.1, 2.0 / n));
     riskParity = RiskParity.of(cov);
+    hrp = HierarchicalRiskParity.of(cov);
   }
 
   @Benchmark
@@ -100,5 +103,10 @@ public class OptimizeBenchmark {
   @Benchmark
   public OptimalPortfolio equalRiskContribution() {
     return riskParity.solve();
+  }
+
+  @Benchmark
+  public OptimalPortfolio hierarchicalRiskParity() {
+    return hrp.solve();
   }
 }

@@ -1,0 +1,213 @@
+package io.github.quantfolio.optimize;
+
+import io.github.quantfolio.core.AssetVector;
+import io.github.quantfolio.core.Weights;
+import io.github.quantfolio.core.internal.Checks;
+import io.github.quantfolio.core.internal.TextTable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns portfolio weights into whole numbers of shares for a given capital, greedily (the
+ * algorithm of PyPortfolioOpt's {@code DiscreteAllocation.greedy_portfolio}, see
+ * {@link #greedy()}). Immutable.
+ *
+ * <p>Long/short weights are split as in PyPortfolioOpt: the long weights, rescaled to sum to 1,
+ * are allocated with the capital; the short weights' magnitudes, rescaled to sum to 1, with
+ * {@code capital x shortRatio} (by default the sum of the short weights' magnitudes); short
+ * positions are reported as negative share counts.
+ *
+ * @since 0.1.0
+ */
+public final class DiscreteAllocation {
+
+  /**
+   * A discrete allocation.
+   *
+   * @param shares whole shares per asset (negative = short), assets with none left out, in the
+   *     weights' order
+   * @param leftover cash not invested (long side plus short side)
+   * @param rmse root-mean-square difference between the target weights and the weights realised,
+   *     both relative to their side ({@code |w_i| / sum |w|} and {@code shares x price / value
+   *     invested on that side}), over all assets with a non-zero weight (for a long-only
+   *     allocation this is PyPortfolioOpt's {@code _allocation_rmse_error})
+   */
+  public record Result(Map<String, Long> shares, double leftover, double rmse) {
+    /** Copies the map (order kept) and checks the numbers are finite. */
+    public Result {
+      shares = Collections.unmodifiableMap(new LinkedHashMap<>(shares));
+      Checks.finite(leftover, "leftover");
+      Checks.finite(rmse, "rmse");
+    }
+
+    /** A table of asset and shares, then the leftover and the allocation error. */
+    @Override
+    public String toString() {
+      TextTable t = new TextTable("asset", "shares");
+      shares.forEach((a, n) -> t.row(a, Long.toString(n)));
+      return t.render() + String.format(Locale.ROOT, "leftover %.2f, allocation RMSE %.6f%n",
+          leftover, rmse);
+    }
+  }
+
+  private final List<String> assets;
+  private final double[] weights;
+  private final double[] prices;
+  private final double capital;
+  private final double shortRatio; // NaN: sum of short weights' magnitudes
+
+  private DiscreteAllocation(List<String> assets, double[] weights, double[] prices,
+      double capital, double shortRatio) {
+    this.assets = assets;
+    this.weights = weights;
+    this.prices = prices;
+    this.capital = capital;
+    this.shortRatio = shortRatio;
+  }
+
+  /**
+   * An allocation problem.
+   *
+   * @param weights target weights (e.g. {@code optimalPortfolio.weights()}); zero weights are
+   *     ignored
+   * @param latestPrices price per share of every asset with a non-zero weight, &gt; 0 (e.g.
+   *     {@code prices.latest()})
+   * @param capital money to allocate, &gt; 0, in the prices' currency
+   * @throws IllegalArgumentException if a price is missing or not &gt; 0 (named), or no weight is
+   *     non-zero
+   */
+  public static DiscreteAllocation of(Weights weights, AssetVector latestPrices, double capital) {
+    Checks.notNull(weights, "weights");
+    Checks.notNull(latestPrices, "latestPrices");
+    Checks.positive(capital, "capital");
+    List<String> names = new ArrayList<>();
+    List<Double> w = new ArrayList<>();
+    List<Double> p = new ArrayList<>();
+    for (String a : weights.assets()) {
+      double v = weights.get(a);
+      if (v == 0) {
+        continue;
+      }
+      if (!latestPrices.contains(a)) {
+        throw new IllegalArgumentException("No latest price for asset '" + a + "'");
+      }
+      double price = latestPrices.get(a);
+      if (!(price > 0)) {
+        throw new IllegalArgumentException("Latest price of '" + a + "' is " + price
+            + "; expected > 0");
+      }
+      names.add(a);
+      w.add(v);
+      p.add(price);
+    }
+    if (names.isEmpty()) {
+      throw new IllegalArgumentException("Every weight is zero; nothing to allocate");
+    }
+    return new DiscreteAllocation(List.copyOf(names), w.stream().mapToDouble(Double::doubleValue)
+        .toArray(), p.stream().mapToDouble(Double::doubleValue).toArray(), capital, Double.NaN);
+  }
+
+  /**
+   * The same problem with short proceeds of {@code capital x ratio} for the short side.
+   *
+   * @param ratio &gt; 0
+   */
+  public DiscreteAllocation withShortRatio(double ratio) {
+    return new DiscreteAllocation(assets, weights, prices, capital,
+        Checks.positive(ratio, "ratio"));
+  }
+
+  /**
+   * Greedy allocation, per side: first {@code floor(w_i V / p_i)} shares of every asset (never
+   * more than the side's value {@code V}); then, while cash remains, one share of the asset with
+   * the largest positive deficit {@code w_i - (realised weight)} among those whose price fits in
+   * the cash left (realised weights relative to the value invested so far). It stops when no
+   * affordable asset is under its weight. Unlike PyPortfolioOpt, which gives up after ten
+   * unaffordable candidates in one round, every affordable asset is considered.
+   */
+  public Result greedy() {
+    int n = assets.size();
+    double shortTotal = 0;
+    double longTotal = 0;
+    for (double v : weights) {
+      if (v < 0) {
+        shortTotal -= v;
+      } else {
+        longTotal += v;
+      }
+    }
+    long[] shares = new long[n];
+    double leftover = 0;
+    double[] realised = new double[n];
+    double[] target = new double[n];
+    if (longTotal > 0) {
+      leftover += side(true, longTotal, capital, shares, realised, target);
+    }
+    if (shortTotal > 0) {
+      double ratio = Double.isNaN(shortRatio) ? shortTotal : shortRatio;
+      leftover += side(false, shortTotal, capital * ratio, shares, realised, target);
+    }
+    Map<String, Long> out = new LinkedHashMap<>();
+    double sse = 0;
+    for (int i = 0; i < n; i++) {
+      if (shares[i] != 0) {
+        out.put(assets.get(i), shares[i]);
+      }
+      double e = target[i] - realised[i];
+      sse += e * e;
+    }
+    return new Result(out, leftover, Math.sqrt(sse / n));
+  }
+
+  /** Allocates one side; returns its leftover; fills shares, realised and target weights. */
+  private double side(boolean longSide, double total, double value, long[] shares,
+      double[] realised, double[] target) {
+    int n = assets.size();
+    List<Integer> idx = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (longSide ? weights[i] > 0 : weights[i] < 0) {
+        idx.add(i);
+        target[i] = Math.abs(weights[i]) / total;
+      }
+    }
+    double cash = value;
+    double invested = 0;
+    long[] count = new long[n];
+    for (int i : idx) {
+      long k = (long) Math.floor(target[i] * value / prices[i]);
+      count[i] = k;
+      cash -= k * prices[i];
+      invested += k * prices[i];
+    }
+    while (true) {
+      int best = -1;
+      double bestDeficit = 0;
+      for (int i : idx) {
+        if (prices[i] > cash) {
+          continue;
+        }
+        double current = invested > 0 ? count[i] * prices[i] / invested : 0;
+        double deficit = target[i] - current;
+        if (deficit > bestDeficit) {
+          bestDeficit = deficit;
+          best = i;
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      count[best]++;
+      cash -= prices[best];
+      invested += prices[best];
+    }
+    for (int i : idx) {
+      shares[i] = longSide ? count[i] : -count[i];
+      realised[i] = invested > 0 ? count[i] * prices[i] / invested : 0;
+    }
+    return cash;
+  }
+}

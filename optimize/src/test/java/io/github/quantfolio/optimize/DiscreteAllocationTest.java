@@ -1,0 +1,89 @@
+package io.github.quantfolio.optimize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.quantfolio.core.AssetVector;
+import io.github.quantfolio.core.Weights;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/** Greedy allocation: hand-traced cases and invariants. */
+class DiscreteAllocationTest {
+
+  @Test
+  void handTracedGreedyRounds() {
+    // A, B at 50% each, prices 30 and 20, capital 110.
+    // Round 1: A floor(55/30) = 1 (30), B floor(55/20) = 2 (40); cash 40.
+    // Round 2: realised A 30/70 = 0.4286, B 0.5714: A's deficit 0.0714 -> buy A (30 <= 40), cash 10.
+    // Now A 60/100 = 0.6, B 0.4: B's deficit 0.1 but 20 > 10; A's deficit < 0 -> stop.
+    // RMSE over (0.5 - 0.6, 0.5 - 0.4) = 0.1.
+    DiscreteAllocation.Result r = DiscreteAllocation.of(
+        Weights.of(List.of("A", "B"), new double[] {0.5, 0.5}),
+        AssetVector.of(List.of("A", "B"), new double[] {30, 20}), 110).greedy();
+    assertEquals(Map.of("A", 2L, "B", 2L), r.shares());
+    assertEquals(10, r.leftover(), 1e-12);
+    Tolerance.assertClose(0.1, r.rmse(), Tolerance.CLOSED_FORM, "rmse");
+  }
+
+  @Test
+  void longShortSplitsTheCapital() {
+    // Longs A 0.6, B 0.6 (rescaled to 0.5 each), short C -0.2 (rescaled to 1); short ratio
+    // defaults to 0.2, so 200 of short proceeds on capital 1000.
+    // Long side: A floor(500/100) = 5, B floor(500/50) = 10, cash 0. Short: C floor(200/30) = 6
+    // (180), cash 20; C is the only short and at its full weight -> stop. Leftover 20.
+    DiscreteAllocation.Result r = DiscreteAllocation.of(
+        Weights.of(List.of("A", "B", "C"), new double[] {0.6, 0.6, -0.2}),
+        AssetVector.of(List.of("A", "B", "C"), new double[] {100, 50, 30}), 1000).greedy();
+    assertEquals(Map.of("A", 5L, "B", 10L, "C", -6L), r.shares());
+    assertEquals(20, r.leftover(), 1e-12);
+  }
+
+  @Test
+  void missingPriceIsNamed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DiscreteAllocation.of(Weights.of(List.of("A", "B"), new double[] {0.5, 0.5}),
+            AssetVector.of(List.of("A"), new double[] {10}), 100));
+    assertEquals("No latest price for asset 'B'", e.getMessage());
+  }
+
+  @Property(tries = 100)
+  void cashIsConservedAndNothingAffordableIsUnderweight(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 15) int n, @ForAll @DoubleRange(min = 500, max = 1e6) double capital) {
+    java.util.Random rnd = new java.util.Random(seed);
+    double[] w = new double[n];
+    double[] p = new double[n];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      w[i] = 0.01 + rnd.nextDouble();
+      p[i] = 1 + 500 * rnd.nextDouble();
+      sum += w[i];
+    }
+    for (int i = 0; i < n; i++) {
+      w[i] /= sum;
+    }
+    List<String> names = Fixtures.names(n);
+    DiscreteAllocation.Result r = DiscreteAllocation.of(Weights.of(names, w),
+        AssetVector.of(names, p), capital).greedy();
+    double invested = 0;
+    for (int i = 0; i < n; i++) {
+      long k = r.shares().getOrDefault(names.get(i), 0L);
+      assertTrue(k >= 0);
+      invested += k * p[i];
+    }
+    Tolerance.assertClose(capital, invested + r.leftover(), 1e-12, "capital");
+    assertTrue(r.leftover() >= 0);
+    for (int i = 0; i < n; i++) {
+      long k = r.shares().getOrDefault(names.get(i), 0L);
+      double realised = invested > 0 ? k * p[i] / invested : 0;
+      assertTrue(p[i] > r.leftover() || realised >= w[i] - 1e-12,
+          "asset " + i + " is affordable and under its weight");
+    }
+  }
+}

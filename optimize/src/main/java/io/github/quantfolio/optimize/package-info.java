@@ -4,11 +4,13 @@
  * io.github.quantfolio.optimize.MeanVariance} returning {@link
  * io.github.quantfolio.optimize.OptimalPortfolio}), risk parity and risk budgeting ({@link
  * io.github.quantfolio.optimize.RiskParity}), the most diversified portfolio ({@link
- * io.github.quantfolio.optimize.MaxDiversification}) and hierarchical risk parity ({@link
- * io.github.quantfolio.optimize.HierarchicalRiskParity}). Infeasible or ill-posed problems throw {@link
+ * io.github.quantfolio.optimize.MaxDiversification}) hierarchical risk parity ({@link
+ * io.github.quantfolio.optimize.HierarchicalRiskParity}), Black-Litterman ({@link
+ * io.github.quantfolio.optimize.BlackLitterman}) and greedy discrete allocation ({@link
+ * io.github.quantfolio.optimize.DiscreteAllocation}). Infeasible or ill-posed problems throw {@link
  * io.github.quantfolio.optimize.OptimizationException} naming the constraint and what is
  * attainable. Inputs are annualised ({@code CovarianceMatrix}, expected returns); see
- * {@code docs/optimize.md} for every problem solved. Black-Litterman, mean-CVaR, discrete
+ * {@code docs/optimize.md} for every problem solved. Mean-CVaR/CDaR, integer-programming
  * allocation and rebalancing are to come.
  *
  * @since 0.1.0

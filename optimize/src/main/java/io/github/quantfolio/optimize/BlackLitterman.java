@@ -1,0 +1,396 @@
+package io.github.quantfolio.optimize;
+
+import io.github.quantfolio.core.AssetVector;
+import io.github.quantfolio.core.PriceFrame;
+import io.github.quantfolio.core.ReturnFrame;
+import io.github.quantfolio.core.Weights;
+import io.github.quantfolio.core.internal.Checks;
+import io.github.quantfolio.optimize.internal.Linear;
+import io.github.quantfolio.risk.CovarianceMatrix;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Black-Litterman model (Black and Litterman 1992; He and Litterman 1999; Idzorek 2005):
+ * combines a prior of annualised expected returns {@code pi} (typically the market-implied
+ * {@link #marketImpliedPrior}) with K views {@code P mu = Q + e}, {@code e ~ N(0, Omega)}.
+ * Immutable; {@code with...} returns a new instance.
+ *
+ * <p>With {@code A = P (tau S) P' + Omega}, the posterior is computed in the update form (which
+ * also admits {@code Omega = 0}, i.e. fully confident views):
+ *
+ * <pre>
+ *   mu_BL    = pi + tau S P' A^-1 (Q - P pi)
+ *   M        = tau S - tau S P' A^-1 P tau S            (uncertainty of mu_BL)
+ *   S_BL     = S + M                                    (posterior covariance of returns)
+ * </pre>
+ *
+ * equal to the precision form {@code [(tau S)^-1 + P'Omega^-1 P]^-1 [(tau S)^-1 pi +
+ * P'Omega^-1 Q]} when {@code Omega} is invertible. Omega is, per view k: by default He and
+ * Litterman's {@code tau P_k S P_k'}; with {@link #withConfidences(double...)} Idzorek's
+ * confidence {@code c_k} in [0, 1] through the closed form {@code tau ((1 - c_k) / c_k) P_k S P_k'}
+ * (Walters 2011; PyPortfolioOpt's {@code idzorek_method}; {@code c = 0.5} equals the default,
+ * {@code c = 1} makes the view hold exactly, {@code c = 0} ignores it); or a caller's
+ * {@link #withOmega(double[][])}. {@code tau} defaults to 0.05.
+ *
+ * <p>To get constrained (e.g. long-only) Black-Litterman portfolios, pass the posterior to
+ * {@link MeanVariance}: {@code MeanVariance.of(bl.posteriorReturns(), bl.posteriorCovariance())}.
+ *
+ * @since 0.1.0
+ */
+public final class BlackLitterman {
+
+  private record View(double[] p, double q, String text) {
+  }
+
+  private final CovarianceMatrix cov;
+  private final double[] prior;
+  private final double tau;
+  private final List<View> views;
+  private final double[] confidences; // null: default omega
+  private final double[][] omega; // null: default or confidences
+
+  private BlackLitterman(CovarianceMatrix cov, double[] prior, double tau, List<View> views,
+      double[] confidences, double[][] omega) {
+    this.cov = cov;
+    this.prior = prior;
+    this.tau = tau;
+    this.views = views;
+    this.confidences = confidences;
+    this.omega = omega;
+  }
+
+  /**
+   * A model with a prior of annualised expected returns and an annualised covariance, no views.
+   *
+   * @throws IllegalArgumentException if the assets of the prior and the covariance differ
+   */
+  public static BlackLitterman of(CovarianceMatrix cov, AssetVector prior) {
+    Checks.notNull(cov, "cov");
+    Checks.notNull(prior, "prior");
+    if (!prior.assets().equals(cov.assets())) {
+      throw new IllegalArgumentException("Prior and covariance must cover the same assets in the "
+          + "same order, but prior has " + prior.assets() + " and cov has " + cov.assets());
+    }
+    return new BlackLitterman(cov, prior.toArray(), 0.05, List.of(), null, null);
+  }
+
+  /**
+   * The market-implied prior {@code pi = delta S w_mkt + rf} (reverse optimisation; He and
+   * Litterman 1999), annualised.
+   *
+   * @param marketWeights market-capitalisation weights on the covariance's assets (missing = 0)
+   * @param riskAversion {@code delta > 0}, e.g. {@link #marketImpliedRiskAversion}
+   * @param riskFreeRate annualised
+   */
+  public static AssetVector marketImpliedPrior(Weights marketWeights, CovarianceMatrix cov,
+      double riskAversion, double riskFreeRate) {
+    Checks.notNull(marketWeights, "marketWeights");
+    Checks.notNull(cov, "cov");
+    Checks.positive(riskAversion, "riskAversion");
+    Checks.finite(riskFreeRate, "riskFreeRate");
+    for (String a : marketWeights.assets()) {
+      if (!cov.assets().contains(a)) {
+        throw new IllegalArgumentException("Market weight for '" + a + "', which is not an asset "
+            + "of the covariance " + cov.assets());
+      }
+    }
+    double[] w = new double[cov.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = marketWeights.getOrZero(cov.assets().get(i));
+    }
+    double[] sw = Linear.multiply(cov.toArray(), w);
+    for (int i = 0; i < sw.length; i++) {
+      sw[i] = riskAversion * sw[i] + riskFreeRate;
+    }
+    return AssetVector.of(cov.assets(), sw);
+  }
+
+  /**
+   * The market's implied risk aversion {@code delta = (E[r_m] f - rf) / (var(r_m) f)} from the
+   * prices of a market index (the frame's only column; simple returns, NaN skipped, sample
+   * variance with n - 1; {@code f} = the frame's periods per year), as PyPortfolioOpt's
+   * {@code market_implied_risk_aversion}.
+   *
+   * @throws IllegalArgumentException if the frame has more than one column or fewer than 2 returns
+   */
+  public static double marketImpliedRiskAversion(PriceFrame marketPrices, double riskFreeRate) {
+    Checks.notNull(marketPrices, "marketPrices");
+    Checks.finite(riskFreeRate, "riskFreeRate");
+    if (marketPrices.assets().size() != 1) {
+      throw new IllegalArgumentException("Expected the prices of one market index, but found "
+          + marketPrices.assets().size() + " columns " + marketPrices.assets());
+    }
+    ReturnFrame r = marketPrices.returns();
+    double f = r.frequency().periodsPerYear();
+    double[] x = r.column(0);
+    double sum = 0;
+    int n = 0;
+    for (double v : x) {
+      if (v == v) {
+        sum += v;
+        n++;
+      }
+    }
+    if (n < 2) {
+      throw new IllegalArgumentException("Expected at least 2 market returns, but found " + n);
+    }
+    double mean = sum / n;
+    double ss = 0;
+    for (double v : x) {
+      if (v == v) {
+        ss += (v - mean) * (v - mean);
+      }
+    }
+    double var = ss / (n - 1);
+    return (mean * f - riskFreeRate) / (var * f);
+  }
+
+  /** The same model with another {@code tau > 0} (scale of the prior's uncertainty). */
+  public BlackLitterman withTau(double tau) {
+    return new BlackLitterman(cov, prior, Checks.positive(tau, "tau"), views, confidences, omega);
+  }
+
+  /** Adds the absolute view {@code mu_asset = q} (annualised). */
+  public BlackLitterman withAbsoluteView(String asset, double q) {
+    return withView(Map.of(asset, 1.0), q);
+  }
+
+  /** Adds the relative view {@code mu_outperformer - mu_underperformer = q}. */
+  public BlackLitterman withRelativeView(String outperformer, String underperformer, double q) {
+    if (Checks.notNull(outperformer, "outperformer").equals(underperformer)) {
+      throw new IllegalArgumentException("A relative view needs two different assets, but both "
+          + "are '" + outperformer + "'");
+    }
+    return withView(Map.of(outperformer, 1.0, underperformer, -1.0), q);
+  }
+
+  /**
+   * Adds the general view {@code sum_i pick_i mu_i = q} (one row of P; e.g. market-cap weighted
+   * baskets as in Idzorek's third view). Earlier confidences or Omega no longer fit and are
+   * cleared.
+   *
+   * @throws IllegalArgumentException for an unknown asset or an all-zero pick
+   */
+  public BlackLitterman withView(Map<String, Double> pick, double q) {
+    Checks.notNull(pick, "pick");
+    Checks.finite(q, "q");
+    double[] p = new double[cov.size()];
+    boolean any = false;
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, Double> e : pick.entrySet()) {
+      int i = cov.assets().indexOf(e.getKey());
+      if (i < 0) {
+        throw new IllegalArgumentException("View on unknown asset '" + e.getKey() + "'; assets are "
+            + cov.assets());
+      }
+      p[i] = Checks.finite(e.getValue(), "pick of '" + e.getKey() + "'");
+      any |= p[i] != 0;
+    }
+    if (!any) {
+      throw new IllegalArgumentException("A view needs a non-zero pick, but found " + pick);
+    }
+    List<View> v = new ArrayList<>(views);
+    v.add(new View(p, q, pick + " = " + q));
+    return new BlackLitterman(cov, prior, tau, List.copyOf(v), null, null);
+  }
+
+  /**
+   * Idzorek confidences, one per view in the order added, each in [0, 1] (see the class comment).
+   *
+   * @throws IllegalArgumentException if the count differs from the views or a value is outside
+   */
+  public BlackLitterman withConfidences(double... confidences) {
+    Checks.notNull(confidences, "confidences");
+    if (confidences.length != views.size()) {
+      throw new IllegalArgumentException("Expected " + views.size() + " confidences (one per view),"
+          + " but found " + confidences.length);
+    }
+    for (double c : confidences) {
+      Checks.inRange(c, 0, 1, "confidence");
+    }
+    return new BlackLitterman(cov, prior, tau, views, confidences.clone(), null);
+  }
+
+  /**
+   * An explicit view covariance Omega (K x K, symmetric positive semidefinite; copied).
+   *
+   * @throws IllegalArgumentException if the shape differs from the number of views
+   */
+  public BlackLitterman withOmega(double[][] omega) {
+    Checks.notNull(omega, "omega");
+    int k = views.size();
+    if (omega.length != k) {
+      throw new IllegalArgumentException("Expected a " + k + " x " + k + " Omega, but found "
+          + omega.length + " rows");
+    }
+    double[][] o = new double[k][];
+    for (int i = 0; i < k; i++) {
+      if (omega[i].length != k) {
+        throw new IllegalArgumentException("Expected row " + i + " of Omega to have " + k
+            + " entries, but found " + omega[i].length);
+      }
+      o[i] = omega[i].clone();
+      for (double v : o[i]) {
+        Checks.finite(v, "Omega entry");
+      }
+    }
+    return new BlackLitterman(cov, prior, tau, views, null, o);
+  }
+
+  /** The prior {@code pi}. */
+  public AssetVector prior() {
+    return AssetVector.of(cov.assets(), prior);
+  }
+
+  /** The posterior expected returns {@code mu_BL} (annualised). */
+  public AssetVector posteriorReturns() {
+    return AssetVector.of(cov.assets(), posterior().mu);
+  }
+
+  /** The posterior covariance {@code S + M} (annualised). */
+  public CovarianceMatrix posteriorCovariance() {
+    return CovarianceMatrix.of(cov.assets(), posterior().sigma);
+  }
+
+  /**
+   * The unconstrained Black-Litterman weights {@code w = (delta S_BL)^-1 (mu_BL - rf)} (He and
+   * Litterman 1999), not normalised: with no views and the market-implied prior they are
+   * {@code w_mkt / (1 + tau)}.
+   *
+   * @param riskAversion {@code delta > 0}
+   * @param riskFreeRate annualised; the rate included in the prior
+   */
+  public Weights weights(double riskAversion, double riskFreeRate) {
+    Checks.positive(riskAversion, "riskAversion");
+    Checks.finite(riskFreeRate, "riskFreeRate");
+    Posterior p = posterior();
+    int n = prior.length;
+    double[][] a = new double[n][n];
+    double[] b = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        a[i][j] = riskAversion * p.sigma[i][j];
+      }
+      b[i] = p.mu[i] - riskFreeRate;
+    }
+    return Weights.of(cov.assets(), Linear.solve(a, b));
+  }
+
+  private record Posterior(double[] mu, double[][] sigma) {
+  }
+
+  private Posterior posterior() {
+    int n = prior.length;
+    double[][] s = cov.toArray();
+    List<Integer> used = new ArrayList<>();
+    for (int k = 0; k < views.size(); k++) {
+      if (confidences == null || confidences[k] > 0) {
+        used.add(k); // a zero-confidence view carries no information
+      }
+    }
+    int k = used.size();
+    if (k == 0) {
+      double[][] sigma = new double[n][n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          sigma[i][j] = (1 + tau) * s[i][j];
+        }
+      }
+      return new Posterior(prior.clone(), sigma);
+    }
+    double[][] p = new double[k][];
+    double[] q = new double[k];
+    for (int r = 0; r < k; r++) {
+      p[r] = views.get(used.get(r)).p();
+      q[r] = views.get(used.get(r)).q();
+    }
+    double[][] tauS = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        tauS[i][j] = tau * s[i][j];
+      }
+    }
+    double[][] tauSPt = Linear.multiply(tauS, Linear.transpose(p)); // n x k
+    double[][] a = Linear.multiply(p, tauSPt); // k x k = P tau S P'
+    double[][] om = omegaFor(used, a);
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        a[i][j] += om[i][j];
+      }
+    }
+    double[] resid = new double[k];
+    double[] ppi = Linear.multiply(p, prior);
+    for (int r = 0; r < k; r++) {
+      resid[r] = q[r] - ppi[r];
+    }
+    double[][] aInvPtauS;
+    double[] aInvResid;
+    try {
+      aInvPtauS = Linear.solve(a, Linear.transpose(tauSPt)); // k x n
+      aInvResid = Linear.solve(a, resid);
+    } catch (ArithmeticException e) {
+      throw new OptimizationException("Views are linearly dependent and fully confident (P tau S P'"
+          + " + Omega is singular): " + e.getMessage(), e);
+    }
+    double[] mu = prior.clone();
+    double[] shift = Linear.multiply(tauSPt, aInvResid);
+    for (int i = 0; i < n; i++) {
+      mu[i] += shift[i];
+    }
+    double[][] m = Linear.multiply(tauSPt, aInvPtauS);
+    double[][] sigma = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        sigma[i][j] = s[i][j] + tauS[i][j] - m[i][j];
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < i; j++) {
+        double v = 0.5 * (sigma[i][j] + sigma[j][i]);
+        sigma[i][j] = v;
+        sigma[j][i] = v;
+      }
+    }
+    return new Posterior(mu, sigma);
+  }
+
+  private double[][] omegaFor(List<Integer> used, double[][] pTauSPt) {
+    int k = used.size();
+    double[][] om = new double[k][k];
+    if (omega != null) {
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < k; j++) {
+          om[i][j] = omega[used.get(i)][used.get(j)];
+        }
+      }
+      return om;
+    }
+    for (int r = 0; r < k; r++) {
+      double base = pTauSPt[r][r]; // tau P_k S P_k'
+      if (confidences == null) {
+        om[r][r] = base;
+      } else {
+        double c = confidences[used.get(r)];
+        om[r][r] = base * (1 - c) / c;
+      }
+    }
+    return om;
+  }
+
+  /** The views and settings, one line each. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("BlackLitterman: ").append(cov.size()).append(" assets, tau ")
+        .append(MeanVariance.fmt(tau)).append(", ").append(views.size()).append(" view")
+        .append(views.size() == 1 ? "" : "s").append(omega != null ? ", explicit Omega"
+            : confidences != null ? ", Idzorek confidences " + Arrays.toString(confidences)
+            : ", He-Litterman Omega").append('\n');
+    for (View v : views) {
+      sb.append("  ").append(v.text()).append('\n');
+    }
+    return sb.toString();
+  }
+}

@@ -329,7 +329,7 @@ public final class MeanVariance {
     if (k < 0) {
       throw new IllegalArgumentException("Expected k >= 0, but found " + k);
     }
-    double[] w0 = previousArray(previous);
+    double[] w0 = previousArray(previous, maxTurnover < Double.POSITIVE_INFINITY);
     return new MeanVariance(assets, mu, cov, lower, upper, boundsText, marketNeutral, gamma,
         sectors, w0, k, maxTurnover);
   }
@@ -350,12 +350,13 @@ public final class MeanVariance {
     if (maxTurnover < 0) {
       throw new IllegalArgumentException("Expected maxTurnover >= 0, but found " + maxTurnover);
     }
-    double[] w0 = previousArray(previous);
+    double[] w0 = previousArray(previous, this.previous != null && costK > 0);
     return new MeanVariance(assets, mu, cov, lower, upper, boundsText, marketNeutral, gamma,
         sectors, w0, costK, maxTurnover);
   }
 
-  private double[] previousArray(Weights w) {
+  /** {@code w} as an array; {@code otherInUse}: the other trading option relies on the current w0. */
+  private double[] previousArray(Weights w, boolean otherInUse) {
     Checks.notNull(w, "previous");
     for (String a : w.assets()) {
       if (!assets.contains(a)) {
@@ -367,7 +368,7 @@ public final class MeanVariance {
     for (int i = 0; i < out.length; i++) {
       out[i] = w.getOrZero(assets.get(i));
     }
-    if (previous != null && !Arrays.equals(previous, out)) {
+    if (otherInUse && !Arrays.equals(previous, out)) {
       throw new IllegalArgumentException("Transaction costs and the turnover limit must refer to "
           + "the same previous weights");
     }

@@ -144,6 +144,21 @@ class TradingCostTest {
   }
 
   @Test
+  void costsAndTurnoverMustShareThePreviousWeights() {
+    double[] other = new double[Fixtures.COV.size()];
+    other[0] = 1;
+    Weights prev2 = Weights.of(Fixtures.COV.assets(), other);
+    MeanVariance mv = MeanVariance.of(Fixtures.COV).withTurnoverLimit(equalWeights(), 1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> mv.withTransactionCost(prev2, 0.001));
+    assertEquals("Transaction costs and the turnover limit must refer to the same previous weights",
+        e.getMessage());
+    // replacing the cost's previous weights alone is fine
+    MeanVariance.of(Fixtures.COV).withTransactionCost(equalWeights(), 0.001)
+        .withTransactionCost(prev2, 0.001);
+  }
+
+  @Test
   void unsupportedMethodsSaySo() {
     MeanVariance mv = MeanVariance.of(Fixtures.MU, Fixtures.COV)
         .withTransactionCost(equalWeights(), 0.001);

@@ -105,6 +105,8 @@ public final class MeanVariance {
   private final double[] previous; // null: no transaction cost or turnover limit
   private final double costK;
   private final double maxTurnover;
+  private final double[] benchmark; // null: no tracking-error limit
+  private final double maxTe;
 
   private record Row(double[] a, double rhs, String name) {
   }
@@ -119,6 +121,16 @@ public final class MeanVariance {
   private MeanVariance(List<String> assets, double[] mu, double[][] cov, double[] lower,
       double[] upper, String boundsText, boolean marketNeutral, double gamma,
       List<Sector> sectors, double[] previous, double costK, double maxTurnover) {
+    this(assets, mu, cov, lower, upper, boundsText, marketNeutral, gamma, sectors, previous, costK,
+        maxTurnover, null, Double.POSITIVE_INFINITY);
+  }
+
+  private MeanVariance(List<String> assets, double[] mu, double[][] cov, double[] lower,
+      double[] upper, String boundsText, boolean marketNeutral, double gamma,
+      List<Sector> sectors, double[] previous, double costK, double maxTurnover,
+      double[] benchmark, double maxTe) {
+    this.benchmark = benchmark;
+    this.maxTe = maxTe;
     this.previous = previous;
     this.costK = costK;
     this.maxTurnover = maxTurnover;
@@ -182,7 +194,7 @@ public final class MeanVariance {
   private MeanVariance copy(double[] lo, double[] hi, String text, boolean neutral, double g,
       List<Sector> sec) {
     return new MeanVariance(assets, mu, cov, lo, hi, text, neutral, g, sec, previous, costK,
-        maxTurnover);
+        maxTurnover, benchmark, maxTe);
   }
 
   /** The assets, in the order of weights in every result. */
@@ -331,7 +343,7 @@ public final class MeanVariance {
     }
     double[] w0 = previousArray(previous, maxTurnover < Double.POSITIVE_INFINITY);
     return new MeanVariance(assets, mu, cov, lower, upper, boundsText, marketNeutral, gamma,
-        sectors, w0, k, maxTurnover);
+        sectors, w0, k, maxTurnover, benchmark, maxTe);
   }
 
   /**
@@ -352,7 +364,38 @@ public final class MeanVariance {
     }
     double[] w0 = previousArray(previous, this.previous != null && costK > 0);
     return new MeanVariance(assets, mu, cov, lower, upper, boundsText, marketNeutral, gamma,
-        sectors, w0, costK, maxTurnover);
+        sectors, w0, costK, maxTurnover, benchmark, maxTe);
+  }
+
+  /**
+   * The same problem with a tracking-error limit {@code sqrt((w - b)'S(w - b)) <= maxTe} against a
+   * benchmark {@code b} (annualised, with the caller's {@code S}). Supported by
+   * {@link #minVolatility()}, {@link #efficientReturn(double)} and
+   * {@link #maxQuadraticUtility(double)}, not together with transaction costs or turnover limits;
+   * the others throw {@link UnsupportedOperationException}. When the limit binds, the optimum
+   * minimises {@code (1 - phi) f(w) + phi (w - b)'S(w - b)} over the other constraints for the
+   * {@code phi} in [0, 1] at which the tracking error equals the limit (the Lagrangian of the
+   * convex problem), found by Illinois regula falsi to 1e-12 relative, never above the limit.
+   *
+   * @param benchmark benchmark weights (assets of the problem; missing ones count as 0)
+   * @param maxTe annualised tracking error &gt; 0
+   * @throws IllegalArgumentException for an unknown asset or a non-positive limit
+   */
+  public MeanVariance withTrackingErrorLimit(Weights benchmark, double maxTe) {
+    Checks.positive(maxTe, "maxTe");
+    Checks.notNull(benchmark, "benchmark");
+    for (String a : benchmark.assets()) {
+      if (!assets.contains(a)) {
+        throw new IllegalArgumentException("Benchmark holds '" + a + "', which is not an asset of "
+            + "this problem " + assets);
+      }
+    }
+    double[] b = new double[n()];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = benchmark.getOrZero(assets.get(i));
+    }
+    return new MeanVariance(assets, mu, cov, lower, upper, boundsText, marketNeutral, gamma,
+        sectors, previous, costK, maxTurnover, b, maxTe);
   }
 
   /** {@code w} as an array; {@code otherInUse}: the other trading option relies on the current w0. */
@@ -376,6 +419,10 @@ public final class MeanVariance {
   }
 
   private void requireNoTrading(String method) {
+    if (benchmark != null) {
+      throw new UnsupportedOperationException(method + " does not support a tracking-error limit "
+          + "yet; use minVolatility, efficientReturn or maxQuadraticUtility");
+    }
     if (previous != null) {
       throw new UnsupportedOperationException(method + " does not support transaction costs or "
           + "turnover limits yet; use minVolatility, efficientReturn or maxQuadraticUtility");
@@ -760,6 +807,13 @@ public final class MeanVariance {
    */
   private double[] tradeAware(double[][] q, double[] c, Row extra) {
     List<Row> extras = extra == null ? List.of() : List.of(extra);
+    if (benchmark != null) {
+      if (previous != null) {
+        throw new UnsupportedOperationException("A tracking-error limit together with transaction "
+            + "costs or a turnover limit is not supported yet");
+      }
+      return trackingLimited(q, c, extras, extra);
+    }
     if (previous == null) {
       return solveFull(q, c, lower, upper, extras).x();
     }
@@ -776,6 +830,91 @@ public final class MeanVariance {
       start = solveFull(q, c, lower, upper, extras).x();
     }
     return segments(q, c, costK, maxTurnover, start, extras);
+  }
+
+  private double trackingError(double[] w) {
+    double v = 0;
+    for (int i = 0; i < w.length; i++) {
+      double s = 0;
+      for (int j = 0; j < w.length; j++) {
+        s += cov[i][j] * (w[j] - benchmark[j]);
+      }
+      v += (w[i] - benchmark[i]) * s;
+    }
+    return Math.sqrt(Math.max(0, v));
+  }
+
+  /** min 1/2 w'qw + c'w over C + extras with tracking error <= maxTe (see the with-method). */
+  private double[] trackingLimited(double[][] q, double[] c, List<Row> extras, Row extra) {
+    double[] w = solveFull(q, c, lower, upper, extras).x();
+    if (trackingError(w) <= maxTe) {
+      return w;
+    }
+    int n = n();
+    // tracking objective (w - b)'S(w - b) = 1/2 w'(2S)w - (2Sb)'w + const
+    double[][] qt = new double[n][n];
+    double[] ct = new double[n];
+    for (int i = 0; i < n; i++) {
+      double sb = 0;
+      for (int j = 0; j < n; j++) {
+        qt[i][j] = 2 * cov[i][j];
+        sb += cov[i][j] * benchmark[j];
+      }
+      ct[i] = -2 * sb;
+    }
+    double[] wt = solveFull(qt, ct, lower, upper, extras).x();
+    double teMin = trackingError(wt);
+    if (teMin > maxTe) {
+      throw new OptimizationException("Tracking error limit " + fmt(maxTe) + " cannot be met: the "
+          + "minimum attainable is " + fmt(teMin) + " under " + describe()
+          + (extra == null ? "" : ", " + extra.name()));
+    }
+    double a = 0;
+    double fa = trackingError(w) * trackingError(w) - maxTe * maxTe; // > 0
+    double b = 1;
+    double fb = teMin * teMin - maxTe * maxTe; // <= 0
+    double[] best = wt;
+    int side = 0;
+    double[][] qp = new double[n][n];
+    double[] cp = new double[n];
+    for (int it = 0; it < 200; it++) {
+      double phi = (a * fb - b * fa) / (fb - fa);
+      if (!(phi > a && phi < b)) {
+        phi = 0.5 * (a + b);
+      }
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          qp[i][j] = (1 - phi) * q[i][j] + phi * qt[i][j];
+        }
+        cp[i] = (1 - phi) * c[i] + phi * ct[i];
+      }
+      double[] x = solveFull(qp, cp, lower, upper, extras).x();
+      double te = trackingError(x);
+      double f = te * te - maxTe * maxTe;
+      if (f <= 0) {
+        best = x;
+        if (maxTe - te <= RISK_TOLERANCE * maxTe) {
+          break;
+        }
+        b = phi;
+        fb = f;
+        if (side == 1) {
+          fa *= 0.5;
+        }
+        side = 1;
+      } else {
+        a = phi;
+        fa = f;
+        if (side == -1) {
+          fb *= 0.5;
+        }
+        side = -1;
+      }
+      if (b - a <= 1e-16) {
+        break;
+      }
+    }
+    return best;
   }
 
   private double turnover(double[] w) {
@@ -1297,6 +1436,9 @@ public final class MeanVariance {
     }
     if (maxTurnover < Double.POSITIVE_INFINITY) {
       sb.append(", turnover limit ").append(fmt(maxTurnover));
+    }
+    if (benchmark != null) {
+      sb.append(", tracking error limit ").append(fmt(maxTe));
     }
     return sb.toString();
   }

@@ -12,7 +12,9 @@ import java.util.Objects;
  *
  * <p>{@code expectedReturn = mu'w} and {@code volatility = sqrt(w'Sw)} with the problem's
  * annualised expected returns {@code mu} and covariance {@code S} (the covariance given by the
- * caller, without any L2 regularisation). A problem built without expected returns (minimum
+ * caller, without any L2 regularisation; for scenario-based optimisers such as {@link MeanCvar},
+ * the annualised sample volatility of the portfolio's scenario returns). A problem built without
+ * expected returns (minimum
  * volatility only) has none: {@link #hasExpectedReturn()} is false and
  * {@link #expectedReturn()} / {@link #sharpeRatio(double)} throw.
  *

@@ -1,0 +1,288 @@
+package io.github.quantfolio.optimize;
+
+import io.github.quantfolio.core.AssetVector;
+import io.github.quantfolio.core.ReturnFrame;
+import io.github.quantfolio.core.Weights;
+import io.github.quantfolio.core.internal.Checks;
+import io.github.quantfolio.optimize.internal.LinearProgram;
+import io.github.quantfolio.optimize.internal.QpException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Mean-CVaR optimisation on return scenarios (Rockafellar and Uryasev 2000, "Optimization of
+ * conditional value-at-risk", J. Risk 2(3)), as PyPortfolioOpt's {@code EfficientCVaR}. Immutable.
+ *
+ * <p>With T scenario rows {@code r_t} (per-period simple returns, e.g. the historical
+ * {@code ReturnFrame}) and confidence {@code beta}, the CVaR of a portfolio is the minimum over
+ * {@code alpha} of {@code alpha + 1/((1 - beta) T) sum_t max(-r_t'w - alpha, 0)}: the mean loss in
+ * the worst {@code (1 - beta)} of scenarios, a per-period loss (0.03 = a 3% loss; positive =
+ * loss). Minimising it over the feasible set (budget {@code 1'w = 1}, bounds default
+ * {@code [0, 1]}) is the linear program
+ *
+ * <pre>
+ *   minimise  alpha + 1/((1 - beta) T) sum_t u_t
+ *   s.t.      u_t &gt;= -r_t'w - alpha,  u_t &gt;= 0,  1'w = 1,  lo &lt;= w &lt;= hi  [,  mu'w &gt;= target]
+ * </pre>
+ *
+ * solved exactly by a simplex LP solver (ojAlgo, behind an internal adapter). {@code mu} are the
+ * caller's annualised expected returns, used only by {@link #efficientReturn(double)}. The result's
+ * {@code volatility()} is the annualised sample volatility of the portfolio's scenario returns;
+ * its method string carries the CVaR reached ({@link #cvar(Weights)} recomputes it).
+ *
+ * @since 0.1.0
+ */
+public final class MeanCvar {
+
+  private final List<String> assets;
+  private final double[][] scenarios; // [t][i]
+  private final double beta;
+  private final double[] mu; // nullable
+  private final double lo;
+  private final double hi;
+  private final double periodsPerYear;
+
+  private MeanCvar(List<String> assets, double[][] scenarios, double beta, double[] mu, double lo,
+      double hi, double periodsPerYear) {
+    this.periodsPerYear = periodsPerYear;
+    this.assets = assets;
+    this.scenarios = scenarios;
+    this.beta = beta;
+    this.mu = mu;
+    this.lo = lo;
+    this.hi = hi;
+  }
+
+  /**
+   * A mean-CVaR problem on scenario returns without expected returns ({@link #minCvar()} only).
+   *
+   * @param returns per-period simple returns, no missing values (use {@code dropIncompleteRows()}
+   *     on the prices first)
+   * @param beta confidence, 0 &lt; beta &lt; 1 (e.g. 0.95)
+   * @throws IllegalArgumentException if a return is NaN (asset and row named) or beta is outside
+   */
+  public static MeanCvar of(ReturnFrame returns, double beta) {
+    Checks.notNull(returns, "returns");
+    Checks.inOpenRange(beta, 0, 1, "beta");
+    List<String> assets = returns.assets();
+    int t = returns.rows();
+    double[][] s = new double[t][assets.size()];
+    for (int i = 0; i < assets.size(); i++) {
+      double[] col = returns.column(i);
+      for (int r = 0; r < t; r++) {
+        if (Double.isNaN(col[r])) {
+          throw new IllegalArgumentException("Scenario return of '" + assets.get(i) + "' in row "
+              + r + " is missing; mean-CVaR needs complete scenarios (dropIncompleteRows())");
+        }
+        s[r][i] = col[r];
+      }
+    }
+    if (t == 0) {
+      throw new IllegalArgumentException("Expected at least one scenario, but found none");
+    }
+    double f;
+    try {
+      f = returns.frequency().periodsPerYear();
+    } catch (IllegalStateException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    return new MeanCvar(assets, s, beta, null, 0, 1, f);
+  }
+
+  /**
+   * A mean-CVaR problem with annualised expected returns for {@link #efficientReturn(double)}.
+   *
+   * @throws IllegalArgumentException if the assets of {@code mu} and the returns differ
+   */
+  public static MeanCvar of(AssetVector mu, ReturnFrame returns, double beta) {
+    MeanCvar m = of(returns, beta);
+    Checks.notNull(mu, "mu");
+    if (!mu.assets().equals(m.assets)) {
+      throw new IllegalArgumentException("Expected returns and scenarios must cover the same "
+          + "assets in the same order, but mu has " + mu.assets() + " and returns have "
+          + m.assets);
+    }
+    return new MeanCvar(m.assets, m.scenarios, beta, mu.toArray(), m.lo, m.hi, m.periodsPerYear);
+  }
+
+  /** The same problem with every weight in {@code [lo, hi]} (finite). */
+  public MeanCvar withBounds(double lo, double hi) {
+    Checks.finite(lo, "lo");
+    Checks.finite(hi, "hi");
+    if (lo > hi) {
+      throw new IllegalArgumentException("Expected lo <= hi, but found [" + lo + ", " + hi + "]");
+    }
+    return new MeanCvar(assets, scenarios, beta, mu, lo, hi, periodsPerYear);
+  }
+
+  /**
+   * The CVaR at {@code beta} of weights on the scenarios (per-period loss; see the class
+   * comment), by sorting the portfolio's scenario returns: {@code alpha} is the loss at rank
+   * {@code ceil(beta T)}.
+   */
+  public double cvar(Weights weights) {
+    Checks.notNull(weights, "weights");
+    double[] w = new double[assets.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = weights.getOrZero(assets.get(i));
+    }
+    return cvar(w);
+  }
+
+  private double cvar(double[] w) {
+    int t = scenarios.length;
+    double[] loss = new double[t];
+    for (int r = 0; r < t; r++) {
+      double v = 0;
+      for (int i = 0; i < w.length; i++) {
+        v += scenarios[r][i] * w[i];
+      }
+      loss[r] = -v;
+    }
+    Arrays.sort(loss);
+    // the minimising alpha is the beta-quantile of the loss: the ceil(beta T)-th smallest
+    int k = (int) Math.ceil(beta * t) - 1;
+    double alpha = loss[Math.max(0, Math.min(t - 1, k))];
+    double tail = 0;
+    for (double l : loss) {
+      tail += Math.max(l - alpha, 0);
+    }
+    return alpha + tail / ((1 - beta) * t);
+  }
+
+  /** The minimum-CVaR portfolio (the linear program of the class comment). */
+  public OptimalPortfolio minCvar() {
+    return solve(Double.NaN, "min CVaR");
+  }
+
+  /**
+   * The minimum-CVaR portfolio with annualised expected return {@code mu'w >= target}.
+   *
+   * @throws IllegalStateException without expected returns
+   * @throws OptimizationException if the target is above the maximum attainable return
+   */
+  public OptimalPortfolio efficientReturn(double target) {
+    if (mu == null) {
+      throw new IllegalStateException("efficientReturn needs expected returns: build the problem "
+          + "with MeanCvar.of(mu, returns, beta)");
+    }
+    Checks.finite(target, "target");
+    // maximum return under box + budget: greedy fill (fractional knapsack)
+    int n = assets.size();
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> Double.compare(mu[y], mu[x]));
+    double rem = 1 - n * lo;
+    double max = 0;
+    for (int k = 0; k < n; k++) {
+      double add = Math.max(0, Math.min(hi - lo, rem));
+      rem -= add;
+      max += mu[order[k]] * (lo + add);
+    }
+    if (target > max + 1e-12 * Math.max(1, Math.abs(max))) {
+      throw new OptimizationException("Target return " + MeanVariance.fmt(target) + " is above the "
+          + "maximum attainable " + MeanVariance.fmt(max) + " under bounds [" + MeanVariance.fmt(lo)
+          + ", " + MeanVariance.fmt(hi) + "]");
+    }
+    return solve(Math.min(target, max), "efficient CVaR (target return " + MeanVariance.fmt(target)
+        + ")");
+  }
+
+  private OptimalPortfolio solve(double target, String method) {
+    int n = assets.size();
+    int t = scenarios.length;
+    if (n * lo > 1 + 1e-12 || n * hi < 1 - 1e-12) {
+      throw new OptimizationException("Bounds cannot sum to 1: bounds [" + MeanVariance.fmt(lo)
+          + ", " + MeanVariance.fmt(hi) + "] on " + n + " assets allow sums in ["
+          + MeanVariance.fmt(n * lo) + ", " + MeanVariance.fmt(n * hi) + "]");
+    }
+    // variables: w (n), alpha (1), u (t)
+    int m = n + 1 + t;
+    double[] c = new double[m];
+    c[n] = 1;
+    for (int r = 0; r < t; r++) {
+      c[n + 1 + r] = 1 / ((1 - beta) * t);
+    }
+    double[] low = new double[m];
+    double[] high = new double[m];
+    Arrays.fill(high, Double.POSITIVE_INFINITY);
+    for (int i = 0; i < n; i++) {
+      low[i] = lo;
+      high[i] = hi;
+    }
+    low[n] = Double.NEGATIVE_INFINITY;
+    List<LinearProgram.Row> eq = new ArrayList<>();
+    int[] all = new int[n];
+    double[] ones = new double[n];
+    for (int i = 0; i < n; i++) {
+      all[i] = i;
+      ones[i] = 1;
+    }
+    eq.add(new LinearProgram.Row(all, ones, 1, "budget"));
+    List<LinearProgram.Row> le = new ArrayList<>(t + 1);
+    for (int r = 0; r < t; r++) {
+      // -r_t'w - alpha - u_t <= 0
+      int[] idx = new int[n + 2];
+      double[] val = new double[n + 2];
+      for (int i = 0; i < n; i++) {
+        idx[i] = i;
+        val[i] = -scenarios[r][i];
+      }
+      idx[n] = n;
+      val[n] = -1;
+      idx[n + 1] = n + 1 + r;
+      val[n + 1] = -1;
+      le.add(new LinearProgram.Row(idx, val, 0, "scenario " + r));
+    }
+    if (!Double.isNaN(target)) {
+      double[] negMu = new double[n];
+      for (int i = 0; i < n; i++) {
+        negMu[i] = -mu[i];
+      }
+      le.add(new LinearProgram.Row(all, negMu, -target, "target return"));
+    }
+    double[] x;
+    try {
+      x = LinearProgram.minimise(c, eq, le, low, high);
+    } catch (QpException e) {
+      throw new OptimizationException(method + " failed: " + e.getMessage(), e);
+    }
+    double[] w = Arrays.copyOf(x, n);
+    for (int i = 0; i < n; i++) {
+      w[i] = Math.min(hi, Math.max(lo, w[i]));
+    }
+    double ret = mu == null ? Double.NaN : dot(mu, w);
+    return new OptimalPortfolio(method + ", CVaR " + MeanVariance.fmt(cvar(w)) + " at beta "
+        + MeanVariance.fmt(beta), Weights.of(assets, w), ret, scenarioVolatility(w));
+  }
+
+  /** Sample standard deviation of the portfolio's scenario returns (n - 1), annualised. */
+  private double scenarioVolatility(double[] w) {
+    int t = scenarios.length;
+    if (t < 2) {
+      return 0;
+    }
+    double[] p = new double[t];
+    double mean = 0;
+    for (int r = 0; r < t; r++) {
+      p[r] = dot(scenarios[r], w);
+      mean += p[r] / t;
+    }
+    double ss = 0;
+    for (double v : p) {
+      ss += (v - mean) * (v - mean);
+    }
+    return Math.sqrt(ss / (t - 1) * periodsPerYear);
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+}

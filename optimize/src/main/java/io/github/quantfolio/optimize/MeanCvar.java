@@ -191,7 +191,38 @@ public final class MeanCvar {
         + ")");
   }
 
+  /**
+   * The maximum-return portfolio with CVaR at most {@code targetCvar}: the LP
+   * {@code max mu'w} s.t. {@code alpha + 1/((1 - beta) T) sum u_t <= targetCvar} and the scenario
+   * rows of the class comment.
+   *
+   * @param targetCvar per-period loss (e.g. 0.02)
+   * @throws IllegalStateException without expected returns
+   * @throws OptimizationException if the target is below the minimum attainable CVaR (named)
+   */
+  public OptimalPortfolio efficientRisk(double targetCvar) {
+    if (mu == null) {
+      throw new IllegalStateException("efficientRisk needs expected returns: build the problem "
+          + "with MeanCvar.of(mu, returns, beta)");
+    }
+    Checks.finite(targetCvar, "targetCvar");
+    double min = cvar(minCvar().weights());
+    if (targetCvar < min - 1e-12 * Math.max(1, Math.abs(min))) {
+      throw new OptimizationException("Target CVaR " + MeanVariance.fmt(targetCvar) + " is below "
+          + "the minimum attainable " + MeanVariance.fmt(min) + " under bounds ["
+          + MeanVariance.fmt(lo) + ", " + MeanVariance.fmt(hi) + "] at beta "
+          + MeanVariance.fmt(beta));
+    }
+    return solve(Double.NaN, Math.max(targetCvar, min), "efficient CVaR (target CVaR "
+        + MeanVariance.fmt(targetCvar) + ")");
+  }
+
   private OptimalPortfolio solve(double target, String method) {
+    return solve(target, Double.NaN, method);
+  }
+
+  /** Min CVaR [with mu'w >= target], or, with a finite cvarLimit, max mu'w with CVaR <= limit. */
+  private OptimalPortfolio solve(double target, double cvarLimit, String method) {
     int n = assets.size();
     int t = scenarios.length;
     if (n * lo > 1 + 1e-12 || n * hi < 1 - 1e-12) {
@@ -202,9 +233,18 @@ public final class MeanCvar {
     // variables: w (n), alpha (1), u (t)
     int m = n + 1 + t;
     double[] c = new double[m];
-    c[n] = 1;
+    double[] cvarRow = new double[m];
+    cvarRow[n] = 1;
     for (int r = 0; r < t; r++) {
-      c[n + 1 + r] = 1 / ((1 - beta) * t);
+      cvarRow[n + 1 + r] = 1 / ((1 - beta) * t);
+    }
+    boolean riskTarget = !Double.isNaN(cvarLimit);
+    if (riskTarget) {
+      for (int i = 0; i < n; i++) {
+        c[i] = -mu[i];
+      }
+    } else {
+      c = cvarRow.clone();
     }
     double[] low = new double[m];
     double[] high = new double[m];
@@ -243,6 +283,15 @@ public final class MeanCvar {
         negMu[i] = -mu[i];
       }
       le.add(new LinearProgram.Row(all, negMu, -target, "target return"));
+    }
+    if (riskTarget) {
+      int[] idx = new int[t + 1];
+      double[] val = new double[t + 1];
+      for (int k = 0; k <= t; k++) {
+        idx[k] = n + k;
+        val[k] = cvarRow[n + k];
+      }
+      le.add(new LinearProgram.Row(idx, val, cvarLimit, "CVaR limit"));
     }
     double[] x;
     try {

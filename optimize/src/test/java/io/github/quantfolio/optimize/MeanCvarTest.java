@@ -74,6 +74,29 @@ class MeanCvarTest {
   }
 
   @Test
+  void efficientRiskHasTheHighestReturnWithinTheCvarLimit() {
+    double[] mu = {0.05, 0.12, 0.08};
+    MeanCvar m = MeanCvar.of(AssetVector.of(THREE, mu), R, 0.9);
+    double min = m.cvar(m.minCvar().weights());
+    double limit = 1.2 * min;
+    OptimalPortfolio p = m.efficientRisk(limit);
+    assertTrue(m.cvar(p.weights()) <= limit * (1 + 1e-9), m.cvar(p.weights()) + " > " + limit);
+    // no grid portfolio within the limit returns more
+    int k = 200;
+    for (int a = 0; a <= k; a++) {
+      for (int b = 0; a + b <= k; b++) {
+        double[] w = {a / 200.0, b / 200.0, 1 - (a + b) / 200.0};
+        if (m.cvar(Weights.of(THREE, w)) <= limit) {
+          assertTrue(Fixtures.dot(mu, w) <= p.expectedReturn() + 1e-12);
+        }
+      }
+    }
+    OptimizationException e = assertThrows(OptimizationException.class,
+        () -> m.efficientRisk(0.5 * min));
+    assertTrue(e.getMessage().startsWith("Target CVaR "), e.getMessage());
+  }
+
+  @Test
   void capsAndMissingScenariosAreHandled() {
     OptimalPortfolio p = MeanCvar.of(R, 0.95).withBounds(0, 0.4).minCvar();
     for (double v : p.weights().toArray()) {

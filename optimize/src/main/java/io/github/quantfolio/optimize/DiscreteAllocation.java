@@ -4,6 +4,8 @@ import io.github.quantfolio.core.AssetVector;
 import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.core.internal.TextTable;
+import io.github.quantfolio.optimize.internal.LinearProgram;
+import io.github.quantfolio.optimize.internal.QpException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,9 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns portfolio weights into whole numbers of shares for a given capital, greedily (the
- * algorithm of PyPortfolioOpt's {@code DiscreteAllocation.greedy_portfolio}, see
- * {@link #greedy()}). Immutable.
+ * Turns portfolio weights into whole numbers of shares for a given capital, greedily
+ * ({@link #greedy()}, PyPortfolioOpt's {@code greedy_portfolio}) or by integer programming
+ * ({@link #integerProgramming()}, PyPortfolioOpt's {@code lp_portfolio}). Immutable.
  *
  * <p>Long/short weights are split as in PyPortfolioOpt: the long weights, rescaled to sum to 1,
  * are allocated with the capital; the short weights' magnitudes, rescaled to sum to 1, with
@@ -161,6 +163,104 @@ public final class DiscreteAllocation {
       sse += e * e;
     }
     return new Result(out, leftover, Math.sqrt(sse / n));
+  }
+
+  /**
+   * Integer-programming allocation, per side (PyPortfolioOpt's {@code lp_portfolio}): whole shares
+   * {@code x_i >= 0} minimising {@code sum_i |w_i V - x_i p_i| + (V - p'x)} subject to
+   * {@code p'x <= V}, i.e. the value deviations plus the cash left over, solved exactly by branch
+   * and bound (ojAlgo, behind an internal adapter). Meant for tens of assets; the greedy method
+   * scales further. Long/short as described in the class comment.
+   *
+   * @throws OptimizationException if the solver fails
+   */
+  public Result integerProgramming() {
+    int n = assets.size();
+    double shortTotal = 0;
+    double longTotal = 0;
+    for (double v : weights) {
+      if (v < 0) {
+        shortTotal -= v;
+      } else {
+        longTotal += v;
+      }
+    }
+    long[] shares = new long[n];
+    double leftover = 0;
+    double[] realised = new double[n];
+    double[] target = new double[n];
+    if (longTotal > 0) {
+      leftover += integerSide(true, longTotal, capital, shares, realised, target);
+    }
+    if (shortTotal > 0) {
+      double ratio = Double.isNaN(shortRatio) ? shortTotal : shortRatio;
+      leftover += integerSide(false, shortTotal, capital * ratio, shares, realised, target);
+    }
+    Map<String, Long> out = new LinkedHashMap<>();
+    double sse = 0;
+    for (int i = 0; i < n; i++) {
+      if (shares[i] != 0) {
+        out.put(assets.get(i), shares[i]);
+      }
+      double e = target[i] - realised[i];
+      sse += e * e;
+    }
+    return new Result(out, leftover, Math.sqrt(sse / n));
+  }
+
+  private double integerSide(boolean longSide, double total, double value, long[] shares,
+      double[] realised, double[] target) {
+    List<Integer> idx = new ArrayList<>();
+    for (int i = 0; i < assets.size(); i++) {
+      if (longSide ? weights[i] > 0 : weights[i] < 0) {
+        idx.add(i);
+        target[i] = Math.abs(weights[i]) / total;
+      }
+    }
+    int m = idx.size();
+    // variables: x (m, integer), u (m)
+    double[] c = new double[2 * m];
+    double[] lo = new double[2 * m];
+    double[] hi = new double[2 * m];
+    boolean[] integer = new boolean[2 * m];
+    List<LinearProgram.Row> le = new ArrayList<>();
+    int[] xs = new int[m];
+    double[] px = new double[m];
+    for (int k = 0; k < m; k++) {
+      int i = idx.get(k);
+      c[k] = -prices[i]; // the leftover V - p'x, up to its constant
+      c[m + k] = 1;
+      hi[k] = Math.floor(value / prices[i]);
+      hi[m + k] = Double.POSITIVE_INFINITY;
+      integer[k] = true;
+      xs[k] = k;
+      px[k] = prices[i];
+      double goal = target[i] * value;
+      // goal - p x <= u  and  p x - goal <= u
+      le.add(new LinearProgram.Row(new int[] {k, m + k}, new double[] {-prices[i], -1}, -goal,
+          "deviation above " + assets.get(i)));
+      le.add(new LinearProgram.Row(new int[] {k, m + k}, new double[] {prices[i], -1}, goal,
+          "deviation below " + assets.get(i)));
+    }
+    le.add(new LinearProgram.Row(xs, px, value, "capital"));
+    double[] x;
+    try {
+      x = LinearProgram.minimise(c, List.of(), le, lo, hi, integer);
+    } catch (QpException e) {
+      throw new OptimizationException("Integer allocation failed: " + e.getMessage(), e);
+    }
+    double invested = 0;
+    long[] count = new long[m];
+    for (int k = 0; k < m; k++) {
+      count[k] = Math.round(x[k]);
+      invested += count[k] * px[k];
+    }
+    for (int k = 0; k < m; k++) {
+      int i = idx.get(k);
+      shares[i] = longSide ? count[k] : -count[k];
+      realised[i] = invested > 0 ? count[k] * px[k] / invested : 0;
+    }
+    return value - invested;
   }
 
   /** Allocates one side; returns its leftover; fills shares, realised and target weights. */

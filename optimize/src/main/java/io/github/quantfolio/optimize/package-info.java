@@ -6,14 +6,13 @@
  * io.github.quantfolio.optimize.RiskParity}), the most diversified portfolio ({@link
  * io.github.quantfolio.optimize.MaxDiversification}) hierarchical risk parity ({@link
  * io.github.quantfolio.optimize.HierarchicalRiskParity}), Black-Litterman ({@link
- * io.github.quantfolio.optimize.BlackLitterman}), greedy discrete allocation ({@link
+ * io.github.quantfolio.optimize.BlackLitterman}), discrete allocation ({@link
  * io.github.quantfolio.optimize.DiscreteAllocation}), rebalancing trades ({@link
  * io.github.quantfolio.optimize.Rebalancer}) and mean-CVaR on scenarios ({@link
  * io.github.quantfolio.optimize.MeanCvar}). Infeasible or ill-posed problems throw {@link
  * io.github.quantfolio.optimize.OptimizationException} naming the constraint and what is
  * attainable. Inputs are annualised ({@code CovarianceMatrix}, expected returns); see
- * {@code docs/optimize.md} for every problem solved. Mean-CDaR and integer-programming allocation
- * are to come.
+ * {@code docs/optimize.md} for every problem solved. Mean-CDaR is to come.
  *
  * @since 0.1.0
  */

@@ -45,6 +45,49 @@ class DiscreteAllocationTest {
     assertEquals(20, r.leftover(), 1e-12);
   }
 
+  static double objective(long[] x, double[] w, double[] p, double v) {
+    double s = v;
+    for (int i = 0; i < x.length; i++) {
+      s += Math.abs(w[i] * v - x[i] * p[i]) - x[i] * p[i];
+    }
+    return s;
+  }
+
+  @Test
+  void integerProgrammingMatchesExhaustiveSearch() {
+    // Every affordable (x0, x1, x2) is enumerated; the MIP objective
+    // sum |w_i V - x_i p_i| + (V - p'x) must equal the smallest one found.
+    double[] w = {0.45, 0.35, 0.2};
+    double[] p = {37, 23.5, 11};
+    double v = 400;
+    List<String> names = List.of("A", "B", "C");
+    DiscreteAllocation.Result r = DiscreteAllocation.of(Weights.of(names, w),
+        AssetVector.of(names, p), v).integerProgramming();
+    long[] x = new long[3];
+    for (int i = 0; i < 3; i++) {
+      x[i] = r.shares().getOrDefault(names.get(i), 0L);
+    }
+    double best = Double.POSITIVE_INFINITY;
+    for (long a = 0; a * p[0] <= v; a++) {
+      for (long b = 0; a * p[0] + b * p[1] <= v; b++) {
+        for (long c = 0; a * p[0] + b * p[1] + c * p[2] <= v; c++) {
+          best = Math.min(best, objective(new long[] {a, b, c}, w, p, v));
+        }
+      }
+    }
+    Tolerance.assertClose(best, objective(x, w, p, v), 1e-9, "objective");
+    Tolerance.assertClose(v - (x[0] * p[0] + x[1] * p[1] + x[2] * p[2]), r.leftover(), 1e-12,
+        "leftover");
+    // at least as good as the greedy allocation on the same objective
+    DiscreteAllocation.Result g = DiscreteAllocation.of(Weights.of(names, w),
+        AssetVector.of(names, p), v).greedy();
+    long[] gx = new long[3];
+    for (int i = 0; i < 3; i++) {
+      gx[i] = g.shares().getOrDefault(names.get(i), 0L);
+    }
+    assertTrue(objective(x, w, p, v) <= objective(gx, w, p, v) + 1e-9);
+  }
+
   @Test
   void missingPriceIsNamed() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -34,6 +34,16 @@ public final class LinearProgram {
    */
   public static double[] minimise(double[] c, List<Row> equalities, List<Row> inequalities,
       double[] lo, double[] hi) {
+    return minimise(c, equalities, inequalities, lo, hi, null);
+  }
+
+  /**
+   * Solves the mixed-integer program: as {@link #minimise(double[], List, List, double[],
+   * double[])} with the variables flagged in {@code integer} (may be null) restricted to integers
+   * (ojAlgo's branch and bound).
+   */
+  public static double[] minimise(double[] c, List<Row> equalities, List<Row> inequalities,
+      double[] lo, double[] hi, boolean[] integer) {
     ExpressionsBasedModel model = new ExpressionsBasedModel();
     int n = c.length;
     Variable[] x = new Variable[n];
@@ -44,6 +54,9 @@ public final class LinearProgram {
       }
       if (hi[i] < Double.POSITIVE_INFINITY) {
         v.upper(hi[i]);
+      }
+      if (integer != null && integer[i]) {
+        v.integer(true);
       }
       x[i] = v;
     }

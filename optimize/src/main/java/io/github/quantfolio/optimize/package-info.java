@@ -8,11 +8,11 @@
  * io.github.quantfolio.optimize.HierarchicalRiskParity}), Black-Litterman ({@link
  * io.github.quantfolio.optimize.BlackLitterman}), discrete allocation ({@link
  * io.github.quantfolio.optimize.DiscreteAllocation}), rebalancing trades ({@link
- * io.github.quantfolio.optimize.Rebalancer}) and mean-CVaR on scenarios ({@link
- * io.github.quantfolio.optimize.MeanCvar}). Infeasible or ill-posed problems throw {@link
+ * io.github.quantfolio.optimize.Rebalancer}) and mean-CVaR / mean-CDaR on scenarios
+ * ({@link io.github.quantfolio.optimize.MeanCvar}, {@link io.github.quantfolio.optimize.MeanCdar}). Infeasible or ill-posed problems throw {@link
  * io.github.quantfolio.optimize.OptimizationException} naming the constraint and what is
  * attainable. Inputs are annualised ({@code CovarianceMatrix}, expected returns); see
- * {@code docs/optimize.md} for every problem solved. Mean-CDaR is to come.
+ * {@code docs/optimize.md} for every problem solved.
  *
  * @since 0.1.0
  */

@@ -4,6 +4,7 @@ import io.github.quantfolio.core.AssetVector;
 import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.optimize.internal.DenseQp;
+import io.github.quantfolio.optimize.internal.Psd;
 import io.github.quantfolio.optimize.internal.QpException;
 import io.github.quantfolio.risk.CovarianceMatrix;
 import java.util.ArrayList;
@@ -177,7 +178,8 @@ public final class MeanVariance {
   }
 
   private static MeanVariance create(double[] mu, CovarianceMatrix cov) {
-    if (!cov.isPositiveSemidefinite()) {
+    // a successful Cholesky proves definiteness cheaply; otherwise the exact eigenvalue check
+    if (!Psd.choleskySucceeds(cov.toArray()) && !cov.isPositiveSemidefinite()) {
       double[] ev = cov.eigenvalues();
       throw new OptimizationException("Covariance matrix is not positive semidefinite (smallest "
           + "eigenvalue " + fmt(ev[0]) + ", largest " + fmt(ev[ev.length - 1]) + "); repair it "

@@ -41,6 +41,13 @@ public final class DenseQp {
   static final double DEPENDENCE_TOLERANCE = 1e-12;
   /** Relative violation (along unit normals, scaled by max(1, |x|_inf)) accepted as feasible. */
   public static final double FEASIBILITY_TOLERANCE = 1e-12;
+  /**
+   * A constraint that is linearly dependent on active constraints none of which can be dropped,
+   * and violated by at most this (relative, as above), is rounding on a degenerate vertex (e.g.
+   * equalities that fix the point on which it is active), not infeasibility: it is set aside and
+   * rechecked at the end.
+   */
+  public static final double DEGENERACY_TOLERANCE = 1e-9;
 
   private static final int EQ = 0;
   private static final int INEQ = 1;
@@ -249,6 +256,7 @@ public final class DenseQp {
     }
     int m = kind.length;
     boolean[] isActive = new boolean[m];
+    boolean[] setAside = new boolean[m];
     double[] d = new double[n];
     double[] z = new double[n];
     double[] r = new double[n];
@@ -269,7 +277,7 @@ public final class DenseQp {
         double tol = FEASIBILITY_TOLERANCE * Math.max(1, maxAbs(x));
         double worst = -tol;
         for (int k = nEq; k < m; k++) {
-          if (!isActive[k] && norm[k] > 0) {
+          if (!isActive[k] && !setAside[k] && norm[k] > 0) {
             double s = (dotN(k, x) - rhs[k]) / norm[k];
             if (s < worst) {
               worst = s;
@@ -334,6 +342,11 @@ public final class DenseQp {
           break; // redundant equality, already satisfied
         }
         if (t1 == Double.POSITIVE_INFINITY && t2 == Double.POSITIVE_INFINITY) {
+          if (up == 0 && kind[p] != EQ && -s <= DEGENERACY_TOLERANCE * Math.max(1, maxAbs(x))
+              * norm[p]) {
+            setAside[p] = true;
+            break;
+          }
           throw infeasible(p);
         }
         if (t2 == Double.POSITIVE_INFINITY) {
@@ -363,6 +376,12 @@ public final class DenseQp {
       }
     }
     refine(x);
+    for (int k = 0; k < m; k++) {
+      if (setAside[k] && dotN(k, x) - rhs[k]
+          < -DEGENERACY_TOLERANCE * Math.max(1, maxAbs(x)) * norm[k]) {
+        throw infeasible(k);
+      }
+    }
     return solution(x, iterations);
   }
 

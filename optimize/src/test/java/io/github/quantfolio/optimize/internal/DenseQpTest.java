@@ -181,6 +181,15 @@ class DenseQpTest {
   }
 
   @Test
+  void degenerateVertexFixedByEqualitiesIsNotReportedInfeasible() {
+    // Found by jqwik: three equalities fix x = x0 and several inequalities are active at x0 with
+    // zero slack; rounding in solving the equalities put x just outside one of them, which is
+    // dependent on the equalities. It must be set aside as degenerate, not called infeasible.
+    double res = checkRandom(26, 3, 3, 6, true);
+    assertTrue(res <= Tolerance.KKT, "KKT residual " + res);
+  }
+
+  @Test
   void largerRandomProblemsSatisfyKkt() {
     activeSeen = 0;
     for (int seed = 0; seed < 5; seed++) {

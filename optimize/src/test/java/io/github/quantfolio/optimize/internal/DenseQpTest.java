@@ -209,4 +209,75 @@ class DenseQpTest {
     assertEquals(QpException.Kind.INFEASIBLE, e.kind());
     assertTrue(e.getMessage().contains("floor"), e.getMessage());
   }
+
+  /**
+   * Degenerate but feasible problems: duplicated inequality rows, a redundant equality (a
+   * combination of two others), fixed variables (lo == hi) and inequalities active at x0.
+   */
+  @Property(tries = 200)
+  void degenerateFeasibleProblemsSatisfyKkt(@ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 10) int n) {
+    Random rnd = new Random(seed);
+    double[][] q = new double[n][n];
+    double[][] m = new double[n][n];
+    for (double[] row : m) {
+      for (int j = 0; j < n; j++) {
+        row[j] = rnd.nextGaussian();
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        double v = i == j ? 0.05 : 0;
+        for (int k = 0; k < n; k++) {
+          v += m[i][k] * m[j][k];
+        }
+        q[i][j] = v;
+      }
+    }
+    double[] x0 = new double[n];
+    double[] c = new double[n];
+    for (int i = 0; i < n; i++) {
+      x0[i] = rnd.nextGaussian();
+      c[i] = 3 * rnd.nextGaussian();
+    }
+    int me = n >= 3 ? 2 : 1;
+    double[][] a = new double[me + 1][n];
+    double[] b = new double[me + 1];
+    for (int r = 0; r < me; r++) {
+      for (int i = 0; i < n; i++) {
+        a[r][i] = rnd.nextGaussian();
+        b[r] += a[r][i] * x0[i];
+      }
+    }
+    for (int i = 0; i < n; i++) { // redundant: sum of the first rows
+      for (int r = 0; r < me; r++) {
+        a[me][i] += a[r][i];
+      }
+    }
+    for (int r = 0; r < me; r++) {
+      b[me] += b[r];
+    }
+    int mi = 6;
+    double[][] g = new double[2 * mi][n];
+    double[] h = new double[2 * mi];
+    for (int r = 0; r < mi; r++) {
+      for (int i = 0; i < n; i++) {
+        g[r][i] = rnd.nextGaussian();
+        h[r] += g[r][i] * x0[i];
+      }
+      h[r] += rnd.nextBoolean() ? 0 : 0.3 * rnd.nextDouble();
+      g[mi + r] = g[r].clone(); // duplicate
+      h[mi + r] = h[r];
+    }
+    double[] lo = new double[n];
+    double[] hi = new double[n];
+    for (int i = 0; i < n; i++) {
+      boolean fixed = rnd.nextInt(4) == 0;
+      lo[i] = fixed ? x0[i] : x0[i] - rnd.nextDouble();
+      hi[i] = fixed ? x0[i] : x0[i] + rnd.nextDouble();
+    }
+    DenseQp.Solution sol = DenseQp.solve(q, c, a, b, g, h, lo, hi, DenseQp.Names.NONE);
+    double res = Kkt.residual(q, c, a, b, g, h, lo, hi, sol);
+    assertTrue(res <= Tolerance.KKT, "KKT residual " + res);
+  }
 }

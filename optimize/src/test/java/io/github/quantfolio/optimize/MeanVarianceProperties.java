@@ -133,4 +133,79 @@ class MeanVarianceProperties {
           f.sharpeRatio(0.02) + " > " + best);
     }
   }
+
+  /**
+   * Random per-asset bounds (some short) and sector limits built around a feasible point w0: every
+   * method must solve, and its weights must meet every constraint.
+   */
+  @Property(tries = 30)
+  void randomConstraintSetsAreSolvedAndRespected(@ForAll long seed,
+      @ForAll @IntRange(min = 3, max = 12) int n) {
+    Problem pr = problem(seed, n);
+    Random r = new Random(seed * 31 + 7);
+    double[] w0 = new double[n];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      w0[i] = r.nextDouble() - 0.2;
+      sum += w0[i];
+    }
+    for (int i = 0; i < n; i++) {
+      w0[i] += (1 - sum) / n;
+    }
+    double[] lo = new double[n];
+    double[] hi = new double[n];
+    for (int i = 0; i < n; i++) {
+      lo[i] = w0[i] - 0.5 * r.nextDouble();
+      hi[i] = w0[i] + 0.5 * r.nextDouble();
+    }
+    String[] sectorOf = new String[n];
+    java.util.Map<String, Double> sum0 = new java.util.HashMap<>();
+    for (int i = 0; i < n; i++) {
+      sectorOf[i] = "S" + (i % 3);
+      sum0.merge(sectorOf[i], w0[i], Double::sum);
+    }
+    java.util.Map<String, Double> lower = new java.util.HashMap<>();
+    java.util.Map<String, Double> upper = new java.util.HashMap<>();
+    for (java.util.Map.Entry<String, Double> e : sum0.entrySet()) {
+      if (r.nextBoolean()) {
+        lower.put(e.getKey(), e.getValue() - 0.1 * r.nextDouble());
+      }
+      if (r.nextBoolean()) {
+        upper.put(e.getKey(), e.getValue() + 0.1 * r.nextDouble());
+      }
+    }
+    List<String> names = pr.names();
+    MeanVariance mv = pr.spec().withBounds(lo, hi).withSectorConstraints(
+        a -> sectorOf[names.indexOf(a)], lower, upper);
+    List<OptimalPortfolio> results = new ArrayList<>();
+    results.add(mv.minVolatility());
+    results.add(mv.maxQuadraticUtility(3));
+    OptimalPortfolio top = mv.maxReturn();
+    results.add(top);
+    double r0 = results.get(0).expectedReturn();
+    results.add(mv.efficientReturn(r0 + 0.5 * (top.expectedReturn() - r0)));
+    double s0 = results.get(0).volatility();
+    double s1 = mv.efficientReturn(top.expectedReturn()).volatility();
+    if (s1 > s0 * (1 + 1e-9)) {
+      results.add(mv.efficientRisk(0.5 * (s0 + s1)));
+    }
+    if (top.expectedReturn() > 0.02 + 1e-6) {
+      results.add(mv.maxSharpe(0.02));
+    }
+    for (OptimalPortfolio p : results) {
+      double[] w = p.weights().toArray();
+      Tolerance.assertNear(1, p.weights().sum(), Tolerance.FEASIBILITY, p.method() + " sum");
+      java.util.Map<String, Double> sec = new java.util.HashMap<>();
+      for (int i = 0; i < n; i++) {
+        assertTrue(w[i] >= lo[i] && w[i] <= hi[i], p.method() + " bound " + i);
+        sec.merge(sectorOf[i], w[i], Double::sum);
+      }
+      for (java.util.Map.Entry<String, Double> e : sec.entrySet()) {
+        double v = e.getValue();
+        assertTrue(v >= lower.getOrDefault(e.getKey(), -1e9) - Tolerance.FEASIBILITY
+            && v <= upper.getOrDefault(e.getKey(), 1e9) + Tolerance.FEASIBILITY,
+            p.method() + " sector " + e.getKey() + " = " + v);
+      }
+    }
+  }
 }

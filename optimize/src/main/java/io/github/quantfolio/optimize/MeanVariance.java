@@ -38,8 +38,9 @@ import java.util.function.Function;
  *   <li>turnover {@code ||w - w0||_1 <= T} against current weights {@code w0}
  *       ({@link #withTurnoverLimit}).</li>
  * </ul>
- * {@link #withTransactionCost} adds {@code k ||w - w0||_1} to the objective. Costs and turnover
- * limits are supported by {@link #minVolatility()}, {@link #efficientReturn(double)} and
+ * {@link #withTrackingErrorLimit} adds {@code sqrt((w - b)'S(w - b)) <= T} against a benchmark.
+ * {@link #withTransactionCost} adds {@code k ||w - w0||_1} to the objective. Costs, turnover and
+ * tracking-error limits are supported by {@link #minVolatility()}, {@link #efficientReturn(double)} and
  * {@link #maxQuadraticUtility(double)}; they are solved exactly by choosing, per asset, the buy or
  * sell side of its previous weight (each choice an exact QP) until the subgradient KKT conditions
  * hold (see {@code withTransactionCost}).

@@ -208,4 +208,25 @@ class MeanVarianceProperties {
       }
     }
   }
+
+  /** Market neutral with bounds [-c, c]: every supported method solves with weights summing to 0. */
+  @Property(tries = 20)
+  void marketNeutralMethodsSolve(@ForAll long seed, @ForAll @IntRange(min = 2, max = 12) int n,
+      @ForAll @net.jqwik.api.constraints.DoubleRange(min = 0.05, max = 1) double cap) {
+    MeanVariance mv = problem(seed, n).spec().withBounds(-cap, cap).withMarketNeutral();
+    OptimalPortfolio top = mv.maxReturn();
+    List<OptimalPortfolio> results = new ArrayList<>();
+    results.add(top);
+    results.add(mv.maxQuadraticUtility(2));
+    results.add(mv.efficientReturn(0.5 * top.expectedReturn()));
+    double s1 = mv.efficientReturn(top.expectedReturn()).volatility();
+    results.add(mv.efficientRisk(0.5 * s1));
+    for (OptimalPortfolio p : results) {
+      Tolerance.assertNear(0, p.weights().sum(), Tolerance.FEASIBILITY, p.method());
+      for (double w : p.weights().toArray()) {
+        assertTrue(w >= -cap && w <= cap, p.method() + ": " + w);
+      }
+    }
+    Tolerance.assertClose(0.5 * s1, results.get(3).volatility(), 1e-10, "efficient risk");
+  }
 }

@@ -471,8 +471,9 @@ public final class MeanVariance {
    * solved exactly by the proximal-point method, which terminates finitely on linear programs
    * (Polyak and Tretyakov 1973; Ferris 1991, "Finite termination of the proximal point
    * algorithm"): {@code w_k+1 = argmin_C -mu'w + ||w - w_k||^2 / (2 t_k)}, each step an exact QP,
-   * with {@code t_0 = 10 / max|mu|} doubled each step (nearly tied returns would otherwise need
-   * many small steps); at the fixed point the QP's KKT conditions are those of the LP.
+   * with {@code t_0 = 10 / max|mu|} doubled each step up to {@code 2^16 t_0} (nearly tied returns
+   * would otherwise need many small steps); at the fixed point the QP's KKT conditions are those
+   * of the LP. The fixed point is detected up to rounding of order {@code 1e-14 t max|mu|}.
    *
    * @throws IllegalStateException without expected returns
    * @throws OptimizationException if infeasible or unbounded (infinite bounds)
@@ -951,10 +952,14 @@ public final class MeanVariance {
         change = Math.max(change, Math.abs(next[i] - w[i]));
       }
       w = next;
-      if (change <= 1e-14) {
+      // At the fixed point the step is rounding only, of order eps x t (the QP's linear term is
+      // O(t) after scaling by t); t stops growing at 2^16 to keep that below ~1e-10.
+      if (change <= 1e-14 * (1 + t)) {
         return w;
       }
-      t *= 2;
+      if (it < 16) {
+        t *= 2;
+      }
     }
     throw new OptimizationException("Minimum turnover did not converge under " + describe());
   }
@@ -1141,12 +1146,16 @@ public final class MeanVariance {
         size = Math.max(size, Math.abs(next[i]));
       }
       w = next;
-      if (change <= 1e-14 * size) {
+      // At the fixed point the step is rounding only, of order eps x t max|mu|.
+      if (change <= 1e-14 * (size + t * scale)) {
         return w;
       }
       // Nearly tied returns make fixed-t steps tiny; growing t keeps finite termination
       // (Ferris 1991 allows any t_k bounded away from 0) and reaches the vertex in O(log) steps.
-      t *= 2;
+      // t stops growing at 2^16 t_0, where the rounding above would reach ~1e-8.
+      if (it < 16) {
+        t *= 2;
+      }
     }
     throw new OptimizationException("Maximum return did not converge under " + describe()
         + " (proximal-point iteration limit)");

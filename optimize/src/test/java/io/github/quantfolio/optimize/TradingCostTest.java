@@ -159,6 +159,21 @@ class TradingCostTest {
   }
 
   @Test
+  void zeroTurnoverAtTheMaximumReturnNamesTheMinimumTurnover() {
+    // Found by jqwik (seed 7009, n 6): all in one asset above its cap, limit 0, target at the
+    // maximum return. The minimum-turnover face is not a single point, and unbounded growth of
+    // the proximal step lost all precision and reported a spurious infeasibility.
+    MeanVarianceProperties.Problem pr = MeanVarianceProperties.problem(7009, 6);
+    double[] w0 = new double[6];
+    w0[1] = 1;
+    MeanVariance mv = pr.spec();
+    double r1 = mv.maxReturn().expectedReturn();
+    OptimizationException e = assertThrows(OptimizationException.class,
+        () -> mv.withTurnoverLimit(Weights.of(pr.names(), w0), 0).efficientReturn(r1));
+    assertTrue(e.getMessage().startsWith("Turnover limit 0 cannot be met"), e.getMessage());
+  }
+
+  @Test
   void unsupportedMethodsSaySo() {
     MeanVariance mv = MeanVariance.of(Fixtures.MU, Fixtures.COV)
         .withTransactionCost(equalWeights(), 0.001);

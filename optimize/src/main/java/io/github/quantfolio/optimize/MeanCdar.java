@@ -6,6 +6,7 @@ import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.optimize.internal.LinearProgram;
 import io.github.quantfolio.optimize.internal.QpException;
+import io.github.quantfolio.risk.CovarianceMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +28,9 @@ import java.util.List;
  *             1'w = 1,  lo &lt;= w &lt;= hi  [,  mu'w &gt;= target]
  * </pre>
  *
- * solved exactly by the simplex LP (ojAlgo behind an internal adapter). The result's
+ * solved exactly by the simplex LP (ojAlgo behind an internal adapter). The feasible set takes
+ * the same options as {@link MeanVariance}: per-asset bounds, sector limits and market neutrality
+ * (budget 0), with the same infeasibility messages; an empty optimum is refused. The result's
  * {@code volatility()} is the annualised sample volatility of the scenario returns; its method
  * string carries the CDaR.
  *
@@ -39,18 +42,16 @@ public final class MeanCdar {
   private final double[][] scenarios;
   private final double beta;
   private final double[] mu;
-  private final double lo;
-  private final double hi;
+  private final MeanVariance constraints; // the feasible set C (its covariance is a placeholder)
   private final double periodsPerYear;
 
-  private MeanCdar(List<String> assets, double[][] scenarios, double beta, double[] mu, double lo,
-      double hi, double periodsPerYear) {
+  private MeanCdar(List<String> assets, double[][] scenarios, double beta, double[] mu,
+      MeanVariance constraints, double periodsPerYear) {
+    this.constraints = constraints;
     this.assets = assets;
     this.scenarios = scenarios;
     this.beta = beta;
     this.mu = mu;
-    this.lo = lo;
-    this.hi = hi;
     this.periodsPerYear = periodsPerYear;
   }
 
@@ -84,7 +85,7 @@ public final class MeanCdar {
     } catch (IllegalStateException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
-    return new MeanCdar(assets, s, beta, null, 0, 1, f);
+    return new MeanCdar(assets, s, beta, null, feasibleSet(assets, new double[assets.size()]), f);
   }
 
   /** As {@link #of(ReturnFrame, double)} with annualised expected returns for the targets. */
@@ -95,18 +96,44 @@ public final class MeanCdar {
       throw new IllegalArgumentException("Expected returns and returns must cover the same assets "
           + "in the same order, but mu has " + mu.assets() + " and returns have " + m.assets);
     }
-    return new MeanCdar(m.assets, m.scenarios, beta, mu.toArray(), m.lo, m.hi, m.periodsPerYear);
+    return new MeanCdar(m.assets, m.scenarios, beta, mu.toArray(),
+        feasibleSet(m.assets, mu.toArray()), m.periodsPerYear);
   }
 
-  /** The same problem with every weight in {@code [lo, hi]} (finite). */
-  public MeanCdar withBounds(double lo, double hi) {
-    Checks.finite(lo, "lo");
-    Checks.finite(hi, "hi");
-    if (lo > hi) {
-      throw new IllegalArgumentException("Expected lo <= hi, but found [" + lo + ", " + hi + "]");
+  private static MeanVariance feasibleSet(List<String> assets, double[] mu) {
+    int n = assets.size();
+    double[][] eye = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      eye[i][i] = 1;
     }
-    return new MeanCdar(assets, scenarios, beta, mu, lo, hi, periodsPerYear);
+    return MeanVariance.of(AssetVector.of(assets, mu), CovarianceMatrix.of(assets, eye));
   }
+
+  private MeanCdar with(MeanVariance c) {
+    return new MeanCdar(assets, scenarios, beta, mu, c, periodsPerYear);
+  }
+
+  /** The same problem with every weight in {@code [lo, hi]} (see {@link MeanVariance#withBounds(double, double)}). */
+  public MeanCdar withBounds(double lo, double hi) {
+    return with(constraints.withBounds(lo, hi));
+  }
+
+  /** The same problem with {@code lo <= w_asset <= hi} for one asset. */
+  public MeanCdar withAssetBounds(String asset, double lo, double hi) {
+    return with(constraints.withAssetBounds(asset, lo, hi));
+  }
+
+  /** The same problem with sector limits (see {@link MeanVariance#withSectorConstraints}). */
+  public MeanCdar withSectorConstraints(java.util.function.Function<String, String> sectorOf,
+      java.util.Map<String, Double> lower, java.util.Map<String, Double> upper) {
+    return with(constraints.withSectorConstraints(sectorOf, lower, upper));
+  }
+
+  /** The same problem with weights summing to 0 (needs negative lower bounds). */
+  public MeanCdar withMarketNeutral() {
+    return with(constraints.withMarketNeutral());
+  }
+
 
   /** The CDaR at {@code beta} of weights (see the class comment), evaluated directly. */
   public double cdar(Weights weights) {
@@ -154,11 +181,11 @@ public final class MeanCdar {
   public OptimalPortfolio efficientReturn(double target) {
     requireMu("efficientReturn");
     Checks.finite(target, "target");
-    double max = maxReturn();
+    double max = constraints.maxReturn().expectedReturn();
     if (target > max + 1e-12 * Math.max(1, Math.abs(max))) {
       throw new OptimizationException("Target return " + MeanVariance.fmt(target) + " is above the "
-          + "maximum attainable " + MeanVariance.fmt(max) + " under bounds [" + MeanVariance.fmt(lo)
-          + ", " + MeanVariance.fmt(hi) + "]");
+          + "maximum attainable " + MeanVariance.fmt(max) + " under "
+          + constraints.constraintText());
     }
     return solve(Math.min(target, max), Double.NaN, "efficient CDaR (target return "
         + MeanVariance.fmt(target) + ")");
@@ -175,9 +202,8 @@ public final class MeanCdar {
     double min = cdar(minCdar().weights());
     if (targetCdar < min - 1e-12 * Math.max(1, Math.abs(min))) {
       throw new OptimizationException("Target CDaR " + MeanVariance.fmt(targetCdar) + " is below "
-          + "the minimum attainable " + MeanVariance.fmt(min) + " under bounds ["
-          + MeanVariance.fmt(lo) + ", " + MeanVariance.fmt(hi) + "] at beta "
-          + MeanVariance.fmt(beta));
+          + "the minimum attainable " + MeanVariance.fmt(min) + " under "
+          + constraints.constraintText() + " at beta " + MeanVariance.fmt(beta));
     }
     return solve(Double.NaN, Math.max(targetCdar, min), "efficient CDaR (target CDaR "
         + MeanVariance.fmt(targetCdar) + ")");
@@ -190,31 +216,14 @@ public final class MeanCdar {
     }
   }
 
-  private double maxReturn() {
-    int n = assets.size();
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (x, y) -> Double.compare(mu[y], mu[x]));
-    double rem = 1 - n * lo;
-    double max = 0;
-    for (int k = 0; k < n; k++) {
-      double add = Math.max(0, Math.min(hi - lo, rem));
-      rem -= add;
-      max += mu[order[k]] * (lo + add);
-    }
-    return max;
-  }
+
 
   private OptimalPortfolio solve(double target, double cdarLimit, String method) {
     int n = assets.size();
     int t = scenarios.length;
-    if (n * lo > 1 + 1e-12 || n * hi < 1 - 1e-12) {
-      throw new OptimizationException("Bounds cannot sum to 1: bounds [" + MeanVariance.fmt(lo)
-          + ", " + MeanVariance.fmt(hi) + "] on " + n + " assets allow sums in ["
-          + MeanVariance.fmt(n * lo) + ", " + MeanVariance.fmt(n * hi) + "]");
-    }
+    constraints.checkConstraints();
+    double[] lo = constraints.lowerBounds();
+    double[] hi = constraints.upperBounds();
     // variables: w (n), alpha (1), z (t), u (t)
     int za = n + 1;
     int ua = n + 1 + t;
@@ -237,8 +246,8 @@ public final class MeanCdar {
     double[] high = new double[m];
     Arrays.fill(high, Double.POSITIVE_INFINITY);
     for (int i = 0; i < n; i++) {
-      low[i] = lo;
-      high[i] = hi;
+      low[i] = lo[i];
+      high[i] = hi[i];
     }
     low[n] = Double.NEGATIVE_INFINITY;
     int[] all = new int[n];
@@ -247,8 +256,9 @@ public final class MeanCdar {
       all[i] = i;
       ones[i] = 1;
     }
-    List<LinearProgram.Row> eq = List.of(new LinearProgram.Row(all, ones, 1, "budget"));
+    List<LinearProgram.Row> eq = List.of(new LinearProgram.Row(all, ones, constraints.budget(), "budget"));
     List<LinearProgram.Row> le = new ArrayList<>(2 * t + 2);
+    le.addAll(constraints.sectorRows());
     for (int r = 0; r < t; r++) {
       // u_t - alpha - z_t <= 0
       le.add(new LinearProgram.Row(new int[] {ua + r, n, za + r}, new double[] {1, -1, -1}, 0,
@@ -294,8 +304,14 @@ public final class MeanCdar {
       throw new OptimizationException(method + " failed: " + e.getMessage(), e);
     }
     double[] w = Arrays.copyOf(x, n);
+    boolean empty = true;
     for (int i = 0; i < n; i++) {
-      w[i] = Math.min(hi, Math.max(lo, w[i]));
+      w[i] = Math.min(hi[i], Math.max(lo[i], w[i]));
+      empty &= Math.abs(w[i]) <= 1e-12;
+    }
+    if (empty) {
+      throw new OptimizationException(method + ": the optimum under "
+          + constraints.constraintText() + " is the empty portfolio (all weights 0)");
     }
     double ret = mu == null ? Double.NaN : dot(mu, w);
     return new OptimalPortfolio(method + ", CDaR " + MeanVariance.fmt(cdar(w)) + " at beta "

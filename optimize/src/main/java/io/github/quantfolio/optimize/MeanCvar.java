@@ -6,6 +6,7 @@ import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.optimize.internal.LinearProgram;
 import io.github.quantfolio.optimize.internal.QpException;
+import io.github.quantfolio.risk.CovarianceMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +27,10 @@ import java.util.List;
  *   s.t.      u_t &gt;= -r_t'w - alpha,  u_t &gt;= 0,  1'w = 1,  lo &lt;= w &lt;= hi  [,  mu'w &gt;= target]
  * </pre>
  *
- * solved exactly by a simplex LP solver (ojAlgo, behind an internal adapter). {@code mu} are the
+ * solved exactly by a simplex LP solver (ojAlgo, behind an internal adapter). The feasible set
+ * takes the same options as {@link MeanVariance}: per-asset bounds, sector limits and market
+ * neutrality (budget 0), with the same infeasibility messages; an optimum that is the empty
+ * portfolio (e.g. minimum risk under market neutrality) is refused. {@code mu} are the
  * caller's annualised expected returns, used only by {@link #efficientReturn(double)}. The result's
  * {@code volatility()} is the annualised sample volatility of the portfolio's scenario returns;
  * its method string carries the CVaR reached ({@link #cvar(Weights)} recomputes it).
@@ -39,19 +43,17 @@ public final class MeanCvar {
   private final double[][] scenarios; // [t][i]
   private final double beta;
   private final double[] mu; // nullable
-  private final double lo;
-  private final double hi;
+  private final MeanVariance constraints; // the feasible set C (its covariance is a placeholder)
   private final double periodsPerYear;
 
-  private MeanCvar(List<String> assets, double[][] scenarios, double beta, double[] mu, double lo,
-      double hi, double periodsPerYear) {
+  private MeanCvar(List<String> assets, double[][] scenarios, double beta, double[] mu,
+      MeanVariance constraints, double periodsPerYear) {
+    this.constraints = constraints;
     this.periodsPerYear = periodsPerYear;
     this.assets = assets;
     this.scenarios = scenarios;
     this.beta = beta;
     this.mu = mu;
-    this.lo = lo;
-    this.hi = hi;
   }
 
   /**
@@ -87,7 +89,7 @@ public final class MeanCvar {
     } catch (IllegalStateException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
-    return new MeanCvar(assets, s, beta, null, 0, 1, f);
+    return new MeanCvar(assets, s, beta, null, feasibleSet(assets, new double[assets.size()]), f);
   }
 
   /**
@@ -103,18 +105,44 @@ public final class MeanCvar {
           + "assets in the same order, but mu has " + mu.assets() + " and returns have "
           + m.assets);
     }
-    return new MeanCvar(m.assets, m.scenarios, beta, mu.toArray(), m.lo, m.hi, m.periodsPerYear);
+    return new MeanCvar(m.assets, m.scenarios, beta, mu.toArray(),
+        feasibleSet(m.assets, mu.toArray()), m.periodsPerYear);
   }
 
-  /** The same problem with every weight in {@code [lo, hi]} (finite). */
-  public MeanCvar withBounds(double lo, double hi) {
-    Checks.finite(lo, "lo");
-    Checks.finite(hi, "hi");
-    if (lo > hi) {
-      throw new IllegalArgumentException("Expected lo <= hi, but found [" + lo + ", " + hi + "]");
+  private static MeanVariance feasibleSet(List<String> assets, double[] mu) {
+    int n = assets.size();
+    double[][] eye = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      eye[i][i] = 1;
     }
-    return new MeanCvar(assets, scenarios, beta, mu, lo, hi, periodsPerYear);
+    return MeanVariance.of(AssetVector.of(assets, mu), CovarianceMatrix.of(assets, eye));
   }
+
+  private MeanCvar with(MeanVariance c) {
+    return new MeanCvar(assets, scenarios, beta, mu, c, periodsPerYear);
+  }
+
+  /** The same problem with every weight in {@code [lo, hi]} (see {@link MeanVariance#withBounds(double, double)}). */
+  public MeanCvar withBounds(double lo, double hi) {
+    return with(constraints.withBounds(lo, hi));
+  }
+
+  /** The same problem with {@code lo <= w_asset <= hi} for one asset. */
+  public MeanCvar withAssetBounds(String asset, double lo, double hi) {
+    return with(constraints.withAssetBounds(asset, lo, hi));
+  }
+
+  /** The same problem with sector limits (see {@link MeanVariance#withSectorConstraints}). */
+  public MeanCvar withSectorConstraints(java.util.function.Function<String, String> sectorOf,
+      java.util.Map<String, Double> lower, java.util.Map<String, Double> upper) {
+    return with(constraints.withSectorConstraints(sectorOf, lower, upper));
+  }
+
+  /** The same problem with weights summing to 0 (needs negative lower bounds). */
+  public MeanCvar withMarketNeutral() {
+    return with(constraints.withMarketNeutral());
+  }
+
 
   /**
    * The CVaR at {@code beta} of weights on the scenarios (per-period loss; see the class
@@ -168,24 +196,11 @@ public final class MeanCvar {
           + "with MeanCvar.of(mu, returns, beta)");
     }
     Checks.finite(target, "target");
-    // maximum return under box + budget: greedy fill (fractional knapsack)
-    int n = assets.size();
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (x, y) -> Double.compare(mu[y], mu[x]));
-    double rem = 1 - n * lo;
-    double max = 0;
-    for (int k = 0; k < n; k++) {
-      double add = Math.max(0, Math.min(hi - lo, rem));
-      rem -= add;
-      max += mu[order[k]] * (lo + add);
-    }
+    double max = constraints.maxReturn().expectedReturn();
     if (target > max + 1e-12 * Math.max(1, Math.abs(max))) {
       throw new OptimizationException("Target return " + MeanVariance.fmt(target) + " is above the "
-          + "maximum attainable " + MeanVariance.fmt(max) + " under bounds [" + MeanVariance.fmt(lo)
-          + ", " + MeanVariance.fmt(hi) + "]");
+          + "maximum attainable " + MeanVariance.fmt(max) + " under "
+          + constraints.constraintText());
     }
     return solve(Math.min(target, max), "efficient CVaR (target return " + MeanVariance.fmt(target)
         + ")");
@@ -209,9 +224,8 @@ public final class MeanCvar {
     double min = cvar(minCvar().weights());
     if (targetCvar < min - 1e-12 * Math.max(1, Math.abs(min))) {
       throw new OptimizationException("Target CVaR " + MeanVariance.fmt(targetCvar) + " is below "
-          + "the minimum attainable " + MeanVariance.fmt(min) + " under bounds ["
-          + MeanVariance.fmt(lo) + ", " + MeanVariance.fmt(hi) + "] at beta "
-          + MeanVariance.fmt(beta));
+          + "the minimum attainable " + MeanVariance.fmt(min) + " under "
+          + constraints.constraintText() + " at beta " + MeanVariance.fmt(beta));
     }
     return solve(Double.NaN, Math.max(targetCvar, min), "efficient CVaR (target CVaR "
         + MeanVariance.fmt(targetCvar) + ")");
@@ -225,11 +239,9 @@ public final class MeanCvar {
   private OptimalPortfolio solve(double target, double cvarLimit, String method) {
     int n = assets.size();
     int t = scenarios.length;
-    if (n * lo > 1 + 1e-12 || n * hi < 1 - 1e-12) {
-      throw new OptimizationException("Bounds cannot sum to 1: bounds [" + MeanVariance.fmt(lo)
-          + ", " + MeanVariance.fmt(hi) + "] on " + n + " assets allow sums in ["
-          + MeanVariance.fmt(n * lo) + ", " + MeanVariance.fmt(n * hi) + "]");
-    }
+    constraints.checkConstraints();
+    double[] lo = constraints.lowerBounds();
+    double[] hi = constraints.upperBounds();
     // variables: w (n), alpha (1), u (t)
     int m = n + 1 + t;
     double[] c = new double[m];
@@ -250,8 +262,8 @@ public final class MeanCvar {
     double[] high = new double[m];
     Arrays.fill(high, Double.POSITIVE_INFINITY);
     for (int i = 0; i < n; i++) {
-      low[i] = lo;
-      high[i] = hi;
+      low[i] = lo[i];
+      high[i] = hi[i];
     }
     low[n] = Double.NEGATIVE_INFINITY;
     List<LinearProgram.Row> eq = new ArrayList<>();
@@ -261,8 +273,9 @@ public final class MeanCvar {
       all[i] = i;
       ones[i] = 1;
     }
-    eq.add(new LinearProgram.Row(all, ones, 1, "budget"));
+    eq.add(new LinearProgram.Row(all, ones, constraints.budget(), "budget"));
     List<LinearProgram.Row> le = new ArrayList<>(t + 1);
+    le.addAll(constraints.sectorRows());
     for (int r = 0; r < t; r++) {
       // -r_t'w - alpha - u_t <= 0
       int[] idx = new int[n + 2];
@@ -300,8 +313,14 @@ public final class MeanCvar {
       throw new OptimizationException(method + " failed: " + e.getMessage(), e);
     }
     double[] w = Arrays.copyOf(x, n);
+    boolean empty = true;
     for (int i = 0; i < n; i++) {
-      w[i] = Math.min(hi, Math.max(lo, w[i]));
+      w[i] = Math.min(hi[i], Math.max(lo[i], w[i]));
+      empty &= Math.abs(w[i]) <= 1e-12;
+    }
+    if (empty) {
+      throw new OptimizationException(method + ": the optimum under "
+          + constraints.constraintText() + " is the empty portfolio (all weights 0)");
     }
     double ret = mu == null ? Double.NaN : dot(mu, w);
     return new OptimalPortfolio(method + ", CVaR " + MeanVariance.fmt(cvar(w)) + " at beta "

@@ -1319,6 +1319,54 @@ public final class MeanVariance {
     }
   }
 
+  // --- package-private views of the feasible set, for the scenario LPs (MeanCvar, MeanCdar) ---
+
+  /** Throws the same diagnostics as the solving methods if C is infeasible. */
+  void checkConstraints() {
+    checkFeasible();
+  }
+
+  /** The budget: 1, or 0 when market neutral. */
+  double budget() {
+    return marketNeutral ? 0 : 1;
+  }
+
+  /** Lower bounds (not copied: callers must not modify). */
+  double[] lowerBounds() {
+    return lower;
+  }
+
+  /** Upper bounds (not copied: callers must not modify). */
+  double[] upperBounds() {
+    return upper;
+  }
+
+  /** Sector limits as rows {@code a'w <= rhs} over the weights (indices 0..N-1). */
+  List<io.github.quantfolio.optimize.internal.LinearProgram.Row> sectorRows() {
+    List<io.github.quantfolio.optimize.internal.LinearProgram.Row> rows = new ArrayList<>();
+    for (Sector s : sectors) {
+      int m = s.members().length;
+      if (s.lower() > Double.NEGATIVE_INFINITY) {
+        double[] v = new double[m];
+        Arrays.fill(v, -1);
+        rows.add(new io.github.quantfolio.optimize.internal.LinearProgram.Row(s.members().clone(),
+            v, -s.lower(), "sector '" + s.name() + "' lower limit " + fmt(s.lower())));
+      }
+      if (s.upper() < Double.POSITIVE_INFINITY) {
+        double[] v = new double[m];
+        Arrays.fill(v, 1);
+        rows.add(new io.github.quantfolio.optimize.internal.LinearProgram.Row(s.members().clone(),
+            v, s.upper(), "sector '" + s.name() + "' upper limit " + fmt(s.upper())));
+      }
+    }
+    return rows;
+  }
+
+  /** The constraints in words, e.g. "bounds [0, 1], 2 sector limits". */
+  String constraintText() {
+    return describe();
+  }
+
   private String describe() {
     StringBuilder sb = new StringBuilder(boundsText);
     if (!sectors.isEmpty()) {

@@ -67,4 +67,23 @@ class MeanCdarTest {
     assertThrows(OptimizationException.class, () -> m.efficientRisk(0.5 * min));
     assertThrows(OptimizationException.class, () -> m.efficientReturn(0.5));
   }
+
+  @Test
+  void sectorLimitIsRespectedAndOptimal() {
+    java.util.function.Function<String, String> sector = a -> a.equals("A03") ? "Y" : "X";
+    MeanCdar m = MeanCdar.of(R, 0.9).withSectorConstraints(sector, java.util.Map.of("Y", 0.5),
+        java.util.Map.of());
+    double[] w = m.minCdar().weights().toArray();
+    assertTrue(w[2] >= 0.5 - 1e-9, "sector Y " + w[2]);
+    double best = Double.POSITIVE_INFINITY;
+    for (int a = 0; a <= 100; a++) {
+      for (int b = 0; a + b <= 100; b++) {
+        double[] g = {a / 100.0, b / 100.0, 1 - (a + b) / 100.0};
+        if (g[2] >= 0.5 - 1e-12) {
+          best = Math.min(best, m.cdar(Weights.of(THREE, g)));
+        }
+      }
+    }
+    assertTrue(m.cdar(Weights.of(THREE, w)) <= best + 1e-12);
+  }
 }

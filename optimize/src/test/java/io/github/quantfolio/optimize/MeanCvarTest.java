@@ -97,6 +97,34 @@ class MeanCvarTest {
   }
 
   @Test
+  void sectorLimitsAndMarketNeutrality() {
+    // A01 and A02 in one sector capped at 30%: no grid portfolio meeting it has a lower CVaR.
+    java.util.function.Function<String, String> sector = a -> a.equals("A03") ? "Y" : "X";
+    MeanCvar m = MeanCvar.of(R, 0.9).withSectorConstraints(sector, java.util.Map.of(),
+        java.util.Map.of("X", 0.3));
+    OptimalPortfolio p = m.minCvar();
+    double[] w = p.weights().toArray();
+    assertTrue(w[0] + w[1] <= 0.3 + 1e-9, "sector " + (w[0] + w[1]));
+    double best = Double.POSITIVE_INFINITY;
+    for (int a = 0; a <= 200; a++) {
+      for (int b = 0; a + b <= 200; b++) {
+        double[] g = {a / 200.0, b / 200.0, 1 - (a + b) / 200.0};
+        if (g[0] + g[1] <= 0.3 + 1e-12) {
+          best = Math.min(best, m.cvar(Weights.of(THREE, g)));
+        }
+      }
+    }
+    assertTrue(m.cvar(p.weights()) <= best + 1e-12);
+    // market neutral: the least CVaR is the empty portfolio (refused); a return target is not
+    MeanCvar neutral = MeanCvar.of(AssetVector.of(THREE, new double[] {0.05, 0.12, 0.08}), R, 0.9)
+        .withBounds(-0.5, 0.5).withMarketNeutral();
+    assertThrows(OptimizationException.class, neutral::minCvar);
+    OptimalPortfolio q = neutral.efficientReturn(0.03);
+    Tolerance.assertNear(0, q.weights().sum(), Tolerance.FEASIBILITY, "neutral sum");
+    assertTrue(q.expectedReturn() >= 0.03 - 1e-9);
+  }
+
+  @Test
   void capsAndMissingScenariosAreHandled() {
     OptimalPortfolio p = MeanCvar.of(R, 0.95).withBounds(0, 0.4).minCvar();
     for (double v : p.weights().toArray()) {

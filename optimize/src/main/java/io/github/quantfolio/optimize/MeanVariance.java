@@ -734,7 +734,9 @@ public final class MeanVariance {
   /**
    * {@code points} efficient portfolios ({@link #efficientReturn(double)}) at equally spaced
    * target returns from the minimum-volatility portfolio's return to the maximum attainable
-   * return, in increasing order of return (and volatility).
+   * return, in increasing order of return (and volatility). Under market neutrality, whose
+   * minimum-volatility portfolio is empty, the targets are {@code max x k / points} for
+   * {@code k = 1..points}.
    *
    * @param points at least 2
    */
@@ -749,10 +751,9 @@ public final class MeanVariance {
     double r1 = dot(mu, maxReturnWeights());
     List<OptimalPortfolio> out = new ArrayList<>(points);
     for (int k = 0; k < points; k++) {
-      double target = k == points - 1 ? r1 : r0 + (r1 - r0) * k / (points - 1);
-      if (marketNeutral && k == 0) {
-        continue; // the empty portfolio
-      }
+      // market neutral: the frontier starts at the empty portfolio, so start one step above it
+      double target = k == points - 1 ? r1 : marketNeutral ? r1 * (k + 1) / points
+          : r0 + (r1 - r0) * k / (points - 1);
       out.add(result("efficient return (target " + fmt(target) + ")",
           efficientReturnWeights(target)));
     }

@@ -290,6 +290,11 @@ class MeanVarianceTest {
     Tolerance.assertNear(0, p.weights().sum(), Tolerance.FEASIBILITY, "sum");
     Tolerance.assertClose(0.1, p.volatility(), 1e-10, "volatility");
     assertThrows(OptimizationException.class, mv::minVolatility);
+    // the frontier starts one step above the empty portfolio and still has the requested size
+    List<OptimalPortfolio> f = mv.efficientFrontier(4);
+    assertEquals(4, f.size());
+    double top = mv.maxReturn().expectedReturn();
+    Tolerance.assertClose(top / 4, f.get(0).expectedReturn(), 1e-9, "first target");
   }
 
   @Test

@@ -5,390 +5,392 @@ import io.github.quantfolio.core.PriceFrame;
 import io.github.quantfolio.core.ReturnFrame;
 import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.core.internal.Checks;
+import io.github.quantfolio.optimize.internal.Linear;
 import io.github.quantfolio.risk.CovarianceMatrix;
-import io.github.quantfolio.risk.internal.LinearSolve;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The Black-Litterman model (Black &amp; Litterman 1992; He &amp; Litterman 1999; Idzorek 2005):
- * an equilibrium prior {@code Pi} blended with investor views {@code P mu = Q + e},
- * {@code e ~ N(0, Omega)}. Immutable: add views with {@code with...} methods, then read
+ * The Black-Litterman model (Black and Litterman 1992; He and Litterman 1999; Idzorek 2005):
+ * combines a prior of annualised expected returns {@code pi} (typically the market-implied
+ * {@link #marketImpliedPrior}) with K views {@code P mu = Q + e}, {@code e ~ N(0, Omega)}.
+ * Immutable; {@code with...} returns a new instance.
+ *
+ * <p>With {@code A = P (tau S) P' + Omega}, the posterior is computed in the update form (which
+ * also admits {@code Omega = 0}, i.e. fully confident views):
  *
  * <pre>
- *   posterior mean        mu  = Pi + tau S P' (P tau S P' + Omega)^-1 (Q - P Pi)
- *   posterior covariance  S_p = S + tau S - tau S P' (P tau S P' + Omega)^-1 P tau S
- *   unconstrained weights w   = (delta S)^-1 mu           (Idzorek 2005, eq. 2; not normalised)
+ *   mu_BL    = pi + tau S P' A^-1 (Q - P pi)
+ *   M        = tau S - tau S P' A^-1 P tau S            (uncertainty of mu_BL)
+ *   S_BL     = S + M                                    (posterior covariance of returns)
  * </pre>
  *
- * These forms never invert {@code Omega}, so a view held with full confidence ({@code omega = 0})
- * is met exactly. Units: annualised returns and covariance (as {@link CovarianceMatrix}).
+ * equal to the precision form {@code [(tau S)^-1 + P'Omega^-1 P]^-1 [(tau S)^-1 pi +
+ * P'Omega^-1 Q]} when {@code Omega} is invertible. Omega is, per view k: by default He and
+ * Litterman's {@code tau P_k S P_k'}; with {@link #withConfidences(double...)} Idzorek's
+ * confidence {@code c_k} in [0, 1] through the closed form {@code tau ((1 - c_k) / c_k) P_k S P_k'}
+ * (Walters 2011; PyPortfolioOpt's {@code idzorek_method}; {@code c = 0.5} equals the default,
+ * {@code c = 1} makes the view hold exactly, {@code c = 0} ignores it); or a caller's
+ * {@link #withOmega(double[][])}. {@code tau} defaults to 0.05.
  *
- * <p>Omega, per view: explicit via {@link #withOmega(double[][])}; else from a confidence
- * {@code c} in [0, 1] by Idzorek's method in closed form
- * {@code omega = (1 - c)/c x tau p S p'} (Walters 2014; {@code c = 1} gives 0, {@code c = 0}
- * drops the view); else He and Litterman's default {@code omega = tau p S p'}.
- *
- * <p>For a long-only or otherwise constrained portfolio, feed {@link #posteriorReturns()} and
- * {@link #posteriorCovariance()} (or the prior covariance) to the mean-variance optimiser.
+ * <p>To get constrained (e.g. long-only) Black-Litterman portfolios, pass the posterior to
+ * {@link MeanVariance}: {@code MeanVariance.of(bl.posteriorReturns(), bl.posteriorCovariance())}.
  *
  * @since 0.1.0
  */
 public final class BlackLitterman {
 
-  /**
-   * One view: the portfolio {@code p} (asset -> weight; one asset with weight 1 for an absolute
-   * view, weights summing to 0 for a relative one) is expected to return {@code q} a year.
-   *
-   * @param portfolio view portfolio weights by asset
-   * @param expectedReturn annualised expected return of the view portfolio
-   * @param confidence Idzorek confidence in [0, 1], or NaN for He-Litterman's default omega
-   */
-  public record View(Map<String, Double> portfolio, double expectedReturn, double confidence) {
-    /** Validates and copies. */
-    public View {
-      Checks.notNull(portfolio, "portfolio");
-      if (portfolio.isEmpty()) {
-        throw new IllegalArgumentException("A view needs at least one asset");
-      }
-      portfolio = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(portfolio));
-      Checks.finite(expectedReturn, "expectedReturn");
-      if (confidence == confidence) {
-        Checks.inRange(confidence, 0, 1, "confidence");
-      }
-    }
+  private record View(double[] p, double q, String text) {
   }
 
   private final CovarianceMatrix cov;
-  private final AssetVector prior;
+  private final double[] prior;
   private final double tau;
   private final List<View> views;
-  private final double[][] omega; // explicit, or null
+  private final double[] confidences; // null: default omega
+  private final double[][] omega; // null: default or confidences
 
-  private BlackLitterman(CovarianceMatrix cov, AssetVector prior, double tau, List<View> views,
-      double[][] omega) {
+  private BlackLitterman(CovarianceMatrix cov, double[] prior, double tau, List<View> views,
+      double[] confidences, double[][] omega) {
     this.cov = cov;
     this.prior = prior;
     this.tau = tau;
     this.views = views;
+    this.confidences = confidences;
     this.omega = omega;
   }
 
   /**
-   * A model with prior {@code Pi} (e.g. {@link #marketImpliedPrior}) and covariance {@code S}
-   * over the same assets, {@code tau = 0.05} (PyPortfolioOpt's default) and no views.
+   * A model with a prior of annualised expected returns and an annualised covariance, no views.
+   *
+   * @throws IllegalArgumentException if the assets of the prior and the covariance differ
    */
-  public static BlackLitterman of(CovarianceMatrix covariance, AssetVector prior) {
-    Checks.notNull(covariance, "covariance");
+  public static BlackLitterman of(CovarianceMatrix cov, AssetVector prior) {
+    Checks.notNull(cov, "cov");
     Checks.notNull(prior, "prior");
-    if (!covariance.assets().equals(prior.assets())) {
-      throw new IllegalArgumentException("Prior and covariance must list the same assets in the same "
-          + "order, but found " + prior.assets() + " and " + covariance.assets());
+    if (!prior.assets().equals(cov.assets())) {
+      throw new IllegalArgumentException("Prior and covariance must cover the same assets in the "
+          + "same order, but prior has " + prior.assets() + " and cov has " + cov.assets());
     }
-    return new BlackLitterman(covariance, prior, 0.05, List.of(), null);
+    return new BlackLitterman(cov, prior.toArray(), 0.05, List.of(), null, null);
   }
 
   /**
-   * Market-implied risk aversion {@code delta = (mean(r) f - rf) / (var(r) f)} from a market
-   * index's prices (one column; sample variance with n - 1), as PyPortfolioOpt.
+   * The market-implied prior {@code pi = delta S w_mkt + rf} (reverse optimisation; He and
+   * Litterman 1999), annualised.
+   *
+   * @param marketWeights market-capitalisation weights on the covariance's assets (missing = 0)
+   * @param riskAversion {@code delta > 0}, e.g. {@link #marketImpliedRiskAversion}
+   * @param riskFreeRate annualised
+   */
+  public static AssetVector marketImpliedPrior(Weights marketWeights, CovarianceMatrix cov,
+      double riskAversion, double riskFreeRate) {
+    Checks.notNull(marketWeights, "marketWeights");
+    Checks.notNull(cov, "cov");
+    Checks.positive(riskAversion, "riskAversion");
+    Checks.finite(riskFreeRate, "riskFreeRate");
+    for (String a : marketWeights.assets()) {
+      if (!cov.assets().contains(a)) {
+        throw new IllegalArgumentException("Market weight for '" + a + "', which is not an asset "
+            + "of the covariance " + cov.assets());
+      }
+    }
+    double[] w = new double[cov.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = marketWeights.getOrZero(cov.assets().get(i));
+    }
+    double[] sw = Linear.multiply(cov.toArray(), w);
+    for (int i = 0; i < sw.length; i++) {
+      sw[i] = riskAversion * sw[i] + riskFreeRate;
+    }
+    return AssetVector.of(cov.assets(), sw);
+  }
+
+  /**
+   * The market's implied risk aversion {@code delta = (E[r_m] f - rf) / (var(r_m) f)} from the
+   * prices of a market index (the frame's only column; simple returns, NaN skipped, sample
+   * variance with n - 1; {@code f} = the frame's periods per year), as PyPortfolioOpt's
+   * {@code market_implied_risk_aversion}.
+   *
+   * @throws IllegalArgumentException if the frame has more than one column or fewer than 2 returns
    */
   public static double marketImpliedRiskAversion(PriceFrame marketPrices, double riskFreeRate) {
     Checks.notNull(marketPrices, "marketPrices");
     Checks.finite(riskFreeRate, "riskFreeRate");
-    if (marketPrices.assetCount() != 1) {
-      throw new IllegalArgumentException("Expected one market column, but found " + marketPrices.assets());
+    if (marketPrices.assets().size() != 1) {
+      throw new IllegalArgumentException("Expected the prices of one market index, but found "
+          + marketPrices.assets().size() + " columns " + marketPrices.assets());
     }
     ReturnFrame r = marketPrices.returns();
     double f = r.frequency().periodsPerYear();
-    String a = r.assets().get(0);
-    double sd = r.std(a);
-    return (r.mean(a) * f - riskFreeRate) / (sd * sd * f);
+    double[] x = r.column(0);
+    double sum = 0;
+    int n = 0;
+    for (double v : x) {
+      if (v == v) {
+        sum += v;
+        n++;
+      }
+    }
+    if (n < 2) {
+      throw new IllegalArgumentException("Expected at least 2 market returns, but found " + n);
+    }
+    double mean = sum / n;
+    double ss = 0;
+    for (double v : x) {
+      if (v == v) {
+        ss += (v - mean) * (v - mean);
+      }
+    }
+    double var = ss / (n - 1);
+    return (mean * f - riskFreeRate) / (var * f);
+  }
+
+  /** The same model with another {@code tau > 0} (scale of the prior's uncertainty). */
+  public BlackLitterman withTau(double tau) {
+    return new BlackLitterman(cov, prior, Checks.positive(tau, "tau"), views, confidences, omega);
+  }
+
+  /** Adds the absolute view {@code mu_asset = q} (annualised). */
+  public BlackLitterman withAbsoluteView(String asset, double q) {
+    return withView(Map.of(asset, 1.0), q);
+  }
+
+  /** Adds the relative view {@code mu_outperformer - mu_underperformer = q}. */
+  public BlackLitterman withRelativeView(String outperformer, String underperformer, double q) {
+    if (Checks.notNull(outperformer, "outperformer").equals(underperformer)) {
+      throw new IllegalArgumentException("A relative view needs two different assets, but both "
+          + "are '" + outperformer + "'");
+    }
+    return withView(Map.of(outperformer, 1.0, underperformer, -1.0), q);
   }
 
   /**
-   * The equilibrium prior {@code Pi = delta S w_mkt + rf} (reverse optimisation).
+   * Adds the general view {@code sum_i pick_i mu_i = q} (one row of P; e.g. market-cap weighted
+   * baskets as in Idzorek's third view). Earlier confidences or Omega no longer fit and are
+   * cleared.
    *
-   * @param marketWeights market-capitalisation weights over the covariance's assets
+   * @throws IllegalArgumentException for an unknown asset or an all-zero pick
    */
-  public static AssetVector marketImpliedPrior(CovarianceMatrix covariance, Weights marketWeights,
-      double riskAversion, double riskFreeRate) {
-    Checks.notNull(covariance, "covariance");
-    Checks.notNull(marketWeights, "marketWeights");
-    Checks.finite(riskAversion, "riskAversion");
-    Checks.finite(riskFreeRate, "riskFreeRate");
-    for (String a : marketWeights.assets()) {
-      if (!covariance.assets().contains(a)) {
-        throw new IllegalArgumentException("Market weight for '" + a + "', which is not in the covariance");
+  public BlackLitterman withView(Map<String, Double> pick, double q) {
+    Checks.notNull(pick, "pick");
+    Checks.finite(q, "q");
+    double[] p = new double[cov.size()];
+    boolean any = false;
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, Double> e : pick.entrySet()) {
+      int i = cov.assets().indexOf(e.getKey());
+      if (i < 0) {
+        throw new IllegalArgumentException("View on unknown asset '" + e.getKey() + "'; assets are "
+            + cov.assets());
       }
+      p[i] = Checks.finite(e.getValue(), "pick of '" + e.getKey() + "'");
+      any |= p[i] != 0;
     }
-    double[] w = marketWeights.toArray(covariance.assets());
-    int n = w.length;
-    double[] pi = new double[n];
-    for (int i = 0; i < n; i++) {
-      double s = 0;
-      for (int j = 0; j < n; j++) {
-        s += covariance.get(i, j) * w[j];
-      }
-      pi[i] = riskAversion * s + riskFreeRate;
-    }
-    return AssetVector.of(covariance.assets(), pi);
-  }
-
-  /** This model with another {@code tau} (&gt; 0), the uncertainty of the prior relative to S. */
-  public BlackLitterman withTau(double tau) {
-    Checks.positive(tau, "tau");
-    return new BlackLitterman(cov, prior, tau, views, omega);
-  }
-
-  /** Adds a view. */
-  public BlackLitterman withView(View view) {
-    Checks.notNull(view, "view");
-    for (String a : view.portfolio().keySet()) {
-      cov.get(a, a); // names an unknown asset
+    if (!any) {
+      throw new IllegalArgumentException("A view needs a non-zero pick, but found " + pick);
     }
     List<View> v = new ArrayList<>(views);
-    v.add(view);
-    return new BlackLitterman(cov, prior, tau, List.copyOf(v), omega);
-  }
-
-  /** Adds the absolute view "asset returns q a year" with He-Litterman's default omega. */
-  public BlackLitterman withAbsoluteView(String asset, double q) {
-    return withView(new View(Map.of(asset, 1.0), q, Double.NaN));
-  }
-
-  /** Adds the absolute view "asset returns q a year" with an Idzorek confidence in [0, 1]. */
-  public BlackLitterman withAbsoluteView(String asset, double q, double confidence) {
-    return withView(new View(Map.of(asset, 1.0), q, confidence));
+    v.add(new View(p, q, pick + " = " + q));
+    return new BlackLitterman(cov, prior, tau, List.copyOf(v), null, null);
   }
 
   /**
-   * Adds the relative view "the {@code portfolio} (e.g. +1 on A, -1 on B) returns q a year" with
-   * an Idzorek confidence in [0, 1], or NaN for He-Litterman's default omega.
+   * Idzorek confidences, one per view in the order added, each in [0, 1] (see the class comment).
+   *
+   * @throws IllegalArgumentException if the count differs from the views or a value is outside
    */
-  public BlackLitterman withRelativeView(Map<String, Double> portfolio, double q, double confidence) {
-    return withView(new View(portfolio, q, confidence));
+  public BlackLitterman withConfidences(double... confidences) {
+    Checks.notNull(confidences, "confidences");
+    if (confidences.length != views.size()) {
+      throw new IllegalArgumentException("Expected " + views.size() + " confidences (one per view),"
+          + " but found " + confidences.length);
+    }
+    for (double c : confidences) {
+      Checks.inRange(c, 0, 1, "confidence");
+    }
+    return new BlackLitterman(cov, prior, tau, views, confidences.clone(), null);
   }
 
   /**
-   * Uses an explicit K x K view covariance Omega (symmetric, PSD) for the K views, replacing the
-   * per-view rules.
+   * An explicit view covariance Omega (K x K, symmetric positive semidefinite; copied).
+   *
+   * @throws IllegalArgumentException if the shape differs from the number of views
    */
   public BlackLitterman withOmega(double[][] omega) {
     Checks.notNull(omega, "omega");
-    double[][] copy = new double[omega.length][];
-    for (int i = 0; i < omega.length; i++) {
-      copy[i] = omega[i].clone();
+    int k = views.size();
+    if (omega.length != k) {
+      throw new IllegalArgumentException("Expected a " + k + " x " + k + " Omega, but found "
+          + omega.length + " rows");
     }
-    return new BlackLitterman(cov, prior, tau, views, copy);
+    double[][] o = new double[k][];
+    for (int i = 0; i < k; i++) {
+      if (omega[i].length != k) {
+        throw new IllegalArgumentException("Expected row " + i + " of Omega to have " + k
+            + " entries, but found " + omega[i].length);
+      }
+      o[i] = omega[i].clone();
+      for (double v : o[i]) {
+        Checks.finite(v, "Omega entry");
+      }
+    }
+    return new BlackLitterman(cov, prior, tau, views, null, o);
   }
 
-  /** The views, in the order added. */
-  public List<View> views() {
-    return views;
-  }
-
-  /** The prior {@code Pi}. */
+  /** The prior {@code pi}. */
   public AssetVector prior() {
-    return prior;
+    return AssetVector.of(cov.assets(), prior);
   }
 
-  /** {@code tau}. */
-  public double tau() {
-    return tau;
-  }
-
-  /** Views that take part (zero-confidence views are dropped) with their P row and omega. */
-  private record Active(double[][] p, double[] q, double[] omegaDiag, double[][] omegaFull) {
-  }
-
-  private Active active() {
-    int n = cov.size();
-    if (omega != null && omega.length != views.size()) {
-      throw new IllegalArgumentException("Omega is " + omega.length + " x " + omega.length
-          + " but there are " + views.size() + " views");
-    }
-    List<double[]> rows = new ArrayList<>();
-    List<Double> qs = new ArrayList<>();
-    List<Double> om = new ArrayList<>();
-    List<Integer> kept = new ArrayList<>();
-    for (int k = 0; k < views.size(); k++) {
-      View v = views.get(k);
-      if (omega == null && v.confidence() == 0) {
-        continue; // no confidence: the view carries no information
-      }
-      double[] p = new double[n];
-      for (Map.Entry<String, Double> e : v.portfolio().entrySet()) {
-        p[cov.assets().indexOf(e.getKey())] += e.getValue();
-      }
-      double pSp = 0;
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < n; j++) {
-          pSp += p[i] * cov.get(i, j) * p[j];
-        }
-      }
-      double c = v.confidence();
-      double w = c != c ? tau * pSp : c == 1 ? 0.0 : (1 - c) / c * tau * pSp;
-      rows.add(p);
-      qs.add(v.expectedReturn());
-      om.add(w);
-      kept.add(k);
-    }
-    double[][] p = rows.toArray(new double[0][]);
-    double[] q = qs.stream().mapToDouble(Double::doubleValue).toArray();
-    double[] d = om.stream().mapToDouble(Double::doubleValue).toArray();
-    double[][] full = null;
-    if (omega != null) {
-      full = new double[kept.size()][kept.size()];
-      for (int a = 0; a < kept.size(); a++) {
-        for (int b = 0; b < kept.size(); b++) {
-          full[a][b] = omega[kept.get(a)][kept.get(b)];
-        }
-      }
-    }
-    return new Active(p, q, d, full);
-  }
-
-  /** {@code tau S P'}, N x K. */
-  private double[][] tauSigmaPt(double[][] p) {
-    int n = cov.size();
-    int k = p.length;
-    double[][] out = new double[n][k];
-    for (int i = 0; i < n; i++) {
-      for (int v = 0; v < k; v++) {
-        double s = 0;
-        for (int j = 0; j < n; j++) {
-          s += cov.get(i, j) * p[v][j];
-        }
-        out[i][v] = tau * s;
-      }
-    }
-    return out;
-  }
-
-  /** {@code P tau S P' + Omega}, K x K. */
-  private double[][] viewSystem(Active a, double[][] tsp) {
-    int k = a.p.length;
-    int n = cov.size();
-    double[][] m = new double[k][k];
-    for (int u = 0; u < k; u++) {
-      for (int v = 0; v < k; v++) {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-          s += a.p[u][i] * tsp[i][v];
-        }
-        m[u][v] = s + (a.omegaFull != null ? a.omegaFull[u][v] : u == v ? a.omegaDiag[u] : 0);
-      }
-    }
-    return m;
-  }
-
-  private double[][] solveViews(double[][] system, double[][] rhs) {
-    try {
-      return LinearSolve.solve(system, rhs);
-    } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("The views are redundant or contradictory: P tau S P' + "
-          + "Omega is singular (e.g. two full-confidence views on the same portfolio)", e);
-    }
-  }
-
-  /**
-   * Posterior expected returns {@code Pi + tau S P' (P tau S P' + Omega)^-1 (Q - P Pi)}
-   * (annualised); the prior if no view takes part.
-   */
+  /** The posterior expected returns {@code mu_BL} (annualised). */
   public AssetVector posteriorReturns() {
-    Active a = active();
-    int n = cov.size();
-    double[] pi = prior.toArray();
-    if (a.p.length == 0) {
-      return prior;
-    }
-    double[][] tsp = tauSigmaPt(a.p);
-    double[][] rhs = new double[a.p.length][1];
-    for (int v = 0; v < a.p.length; v++) {
-      double s = 0;
-      for (int i = 0; i < n; i++) {
-        s += a.p[v][i] * pi[i];
-      }
-      rhs[v][0] = a.q[v] - s;
-    }
-    double[][] x = solveViews(viewSystem(a, tsp), rhs);
-    double[] mu = new double[n];
-    for (int i = 0; i < n; i++) {
-      double s = 0;
-      for (int v = 0; v < a.p.length; v++) {
-        s += tsp[i][v] * x[v][0];
-      }
-      mu[i] = pi[i] + s;
-    }
-    return AssetVector.of(cov.assets(), mu);
+    return AssetVector.of(cov.assets(), posterior().mu);
+  }
+
+  /** The posterior covariance {@code S + M} (annualised). */
+  public CovarianceMatrix posteriorCovariance() {
+    return CovarianceMatrix.of(cov.assets(), posterior().sigma);
   }
 
   /**
-   * Posterior covariance {@code S + tau S - tau S P' (P tau S P' + Omega)^-1 P tau S}
-   * (He &amp; Litterman 1999), annualised.
+   * The unconstrained Black-Litterman weights {@code w = (delta S_BL)^-1 (mu_BL - rf)} (He and
+   * Litterman 1999), not normalised: with no views and the market-implied prior they are
+   * {@code w_mkt / (1 + tau)}.
+   *
+   * @param riskAversion {@code delta > 0}
+   * @param riskFreeRate annualised; the rate included in the prior
    */
-  public CovarianceMatrix posteriorCovariance() {
-    Active a = active();
-    int n = cov.size();
-    double[][] out = new double[n][n];
+  public Weights weights(double riskAversion, double riskFreeRate) {
+    Checks.positive(riskAversion, "riskAversion");
+    Checks.finite(riskFreeRate, "riskFreeRate");
+    Posterior p = posterior();
+    int n = prior.length;
+    double[][] a = new double[n][n];
+    double[] b = new double[n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        out[i][j] = (1 + tau) * cov.get(i, j);
+        a[i][j] = riskAversion * p.sigma[i][j];
       }
+      b[i] = p.mu[i] - riskFreeRate;
     }
-    if (a.p.length > 0) {
-      double[][] tsp = tauSigmaPt(a.p);
-      double[][] rhs = new double[a.p.length][n];
-      for (int v = 0; v < a.p.length; v++) {
-        for (int i = 0; i < n; i++) {
-          rhs[v][i] = tsp[i][v]; // (tau S P')' = P tau S
-        }
-      }
-      double[][] x = solveViews(viewSystem(a, tsp), rhs);
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < n; j++) {
-          double s = 0;
-          for (int v = 0; v < a.p.length; v++) {
-            s += tsp[i][v] * x[v][j];
-          }
-          out[i][j] -= s;
-        }
-      }
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < i; j++) {
-          double m = 0.5 * (out[i][j] + out[j][i]); // remove rounding asymmetry
-          out[i][j] = m;
-          out[j][i] = m;
-        }
-      }
-    }
-    return CovarianceMatrix.of(cov.assets(), out);
+    return Weights.of(cov.assets(), Linear.solve(a, b));
   }
 
-  /**
-   * The unconstrained optimal weights {@code (delta S)^-1 mu} for the posterior returns, as in
-   * Idzorek (2005, eq. 2): not normalised (they sum to 1 only when the views are neutral on
-   * average); divide by their sum for a fully invested portfolio.
-   *
-   * @param riskAversion delta &gt; 0
-   */
-  public Weights weights(double riskAversion) {
-    Checks.positive(riskAversion, "riskAversion");
-    double[][] a = cov.toArray();
-    for (double[] row : a) {
-      for (int j = 0; j < row.length; j++) {
-        row[j] *= riskAversion;
+  private record Posterior(double[] mu, double[][] sigma) {
+  }
+
+  private Posterior posterior() {
+    int n = prior.length;
+    double[][] s = cov.toArray();
+    List<Integer> used = new ArrayList<>();
+    for (int k = 0; k < views.size(); k++) {
+      if (confidences == null || confidences[k] > 0) {
+        used.add(k); // a zero-confidence view carries no information
       }
     }
-    double[] w;
-    try {
-      w = LinearSolve.solve(a, posteriorReturns().toArray());
-    } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("The covariance matrix is singular; unconstrained weights "
-          + "are undefined (use a shrunk covariance or a constrained optimiser)", e);
+    int k = used.size();
+    if (k == 0) {
+      double[][] sigma = new double[n][n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          sigma[i][j] = (1 + tau) * s[i][j];
+        }
+      }
+      return new Posterior(prior.clone(), sigma);
     }
-    return Weights.of(cov.assets(), w);
+    double[][] p = new double[k][];
+    double[] q = new double[k];
+    for (int r = 0; r < k; r++) {
+      p[r] = views.get(used.get(r)).p();
+      q[r] = views.get(used.get(r)).q();
+    }
+    double[][] tauS = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        tauS[i][j] = tau * s[i][j];
+      }
+    }
+    double[][] tauSPt = Linear.multiply(tauS, Linear.transpose(p)); // n x k
+    double[][] a = Linear.multiply(p, tauSPt); // k x k = P tau S P'
+    double[][] om = omegaFor(used, a);
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        a[i][j] += om[i][j];
+      }
+    }
+    double[] resid = new double[k];
+    double[] ppi = Linear.multiply(p, prior);
+    for (int r = 0; r < k; r++) {
+      resid[r] = q[r] - ppi[r];
+    }
+    double[][] aInvPtauS;
+    double[] aInvResid;
+    try {
+      aInvPtauS = Linear.solve(a, Linear.transpose(tauSPt)); // k x n
+      aInvResid = Linear.solve(a, resid);
+    } catch (ArithmeticException e) {
+      throw new OptimizationException("Views are linearly dependent and fully confident (P tau S P'"
+          + " + Omega is singular): " + e.getMessage(), e);
+    }
+    double[] mu = prior.clone();
+    double[] shift = Linear.multiply(tauSPt, aInvResid);
+    for (int i = 0; i < n; i++) {
+      mu[i] += shift[i];
+    }
+    double[][] m = Linear.multiply(tauSPt, aInvPtauS);
+    double[][] sigma = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        sigma[i][j] = s[i][j] + tauS[i][j] - m[i][j];
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < i; j++) {
+        double v = 0.5 * (sigma[i][j] + sigma[j][i]);
+        sigma[i][j] = v;
+        sigma[j][i] = v;
+      }
+    }
+    return new Posterior(mu, sigma);
+  }
+
+  private double[][] omegaFor(List<Integer> used, double[][] pTauSPt) {
+    int k = used.size();
+    double[][] om = new double[k][k];
+    if (omega != null) {
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < k; j++) {
+          om[i][j] = omega[used.get(i)][used.get(j)];
+        }
+      }
+      return om;
+    }
+    for (int r = 0; r < k; r++) {
+      double base = pTauSPt[r][r]; // tau P_k S P_k'
+      if (confidences == null) {
+        om[r][r] = base;
+      } else {
+        double c = confidences[used.get(r)];
+        om[r][r] = base * (1 - c) / c;
+      }
+    }
+    return om;
+  }
+
+  /** The views and settings, one line each. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("BlackLitterman: ").append(cov.size()).append(" assets, tau ")
+        .append(MeanVariance.fmt(tau)).append(", ").append(views.size()).append(" view")
+        .append(views.size() == 1 ? "" : "s").append(omega != null ? ", explicit Omega"
+            : confidences != null ? ", Idzorek confidences " + Arrays.toString(confidences)
+            : ", He-Litterman Omega").append('\n');
+    for (View v : views) {
+      sb.append("  ").append(v.text()).append('\n');
+    }
+    return sb.toString();
   }
 }

@@ -4,166 +4,310 @@ import io.github.quantfolio.core.AssetVector;
 import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.core.internal.TextTable;
+import io.github.quantfolio.optimize.internal.LinearProgram;
+import io.github.quantfolio.optimize.internal.QpException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns portfolio weights into whole numbers of shares at the latest prices for a given capital
- * (the greedy algorithm of PyPortfolioOpt's {@code DiscreteAllocation.greedy_portfolio}, without
- * its ten-step search cap):
+ * Turns portfolio weights into whole numbers of shares for a given capital, greedily
+ * ({@link #greedy()}, PyPortfolioOpt's {@code greedy_portfolio}) or by integer programming
+ * ({@link #integerProgramming()}, PyPortfolioOpt's {@code lp_portfolio}). Immutable.
  *
- * <ol>
- *   <li>buy {@code floor(w_i C / p_i)} shares of each asset (never over budget);
- *   <li>then repeatedly buy one share of the affordable asset with the largest value deficit
- *       {@code w_i C - shares_i p_i > 0}, until no affordable asset has a deficit.
- * </ol>
- *
- * With short positions (negative weights), longs and shorts are allocated separately, as
- * PyPortfolioOpt does: the positive weights, normalised to sum to 1, get the capital {@code C};
- * the absolute negative weights, normalised, get {@code C x shortRatio} (by default the sum of
- * the absolute negative weights), whose sale proceeds are not reinvested.
+ * <p>Long/short weights are split as in PyPortfolioOpt: the long weights, rescaled to sum to 1,
+ * are allocated with the capital; the short weights' magnitudes, rescaled to sum to 1, with
+ * {@code capital x shortRatio} (by default the sum of the short weights' magnitudes); short
+ * positions are reported as negative share counts.
  *
  * @since 0.1.0
  */
 public final class DiscreteAllocation {
 
   /**
-   * A whole-share allocation.
+   * A discrete allocation.
    *
-   * @param shares shares per asset (negative = short), assets with no share left out
-   * @param leftover cash not spent on long positions (currency units)
-   * @param rmse root-mean-square difference between the target weights and the weights the
-   *     shares realise, over all target assets (PyPortfolioOpt's allocation error)
+   * @param shares whole shares per asset (negative = short), assets with none left out, in the
+   *     weights' order
+   * @param leftover cash not invested (long side plus short side)
+   * @param rmse root-mean-square difference between the target weights and the weights realised,
+   *     both relative to their side ({@code |w_i| / sum |w|} and {@code shares x price / value
+   *     invested on that side}), over all assets with a non-zero weight (for a long-only
+   *     allocation this is PyPortfolioOpt's {@code _allocation_rmse_error})
    */
-  public record Allocation(Map<String, Long> shares, double leftover, double rmse) {
-    /** Copies the share map. */
-    public Allocation {
+  public record Result(Map<String, Long> shares, double leftover, double rmse) {
+    /** Copies the map (order kept) and checks the numbers are finite. */
+    public Result {
       shares = Collections.unmodifiableMap(new LinkedHashMap<>(shares));
+      Checks.finite(leftover, "leftover");
+      Checks.finite(rmse, "rmse");
     }
 
+    /** A table of asset and shares, then the leftover and the allocation error. */
     @Override
     public String toString() {
       TextTable t = new TextTable("asset", "shares");
-      for (Map.Entry<String, Long> e : shares.entrySet()) {
-        t.row(e.getKey(), Long.toString(e.getValue()));
-      }
-      return t.render() + "leftover " + TextTable.num(leftover, 2) + ", allocation RMSE "
-          + TextTable.num(rmse, 6) + "\n";
+      shares.forEach((a, n) -> t.row(a, Long.toString(n)));
+      return t.render() + String.format(Locale.ROOT, "leftover %.2f, allocation RMSE %.6f%n",
+          leftover, rmse);
     }
   }
 
-  private DiscreteAllocation() {
-  }
+  private final List<String> assets;
+  private final double[] weights;
+  private final double[] prices;
+  private final double capital;
+  private final double shortRatio; // NaN: sum of short weights' magnitudes
 
-  /** Greedy allocation of {@code capital}; shorts (if any) use the default short ratio. */
-  public static Allocation greedy(Weights weights, AssetVector latestPrices, double capital) {
-    Checks.notNull(weights, "weights");
-    double shortSum = -weights.shortExposure();
-    return greedy(weights, latestPrices, capital, shortSum);
+  private DiscreteAllocation(List<String> assets, double[] weights, double[] prices,
+      double capital, double shortRatio) {
+    this.assets = assets;
+    this.weights = weights;
+    this.prices = prices;
+    this.capital = capital;
+    this.shortRatio = shortRatio;
   }
 
   /**
-   * Greedy allocation with an explicit short ratio (short value as a fraction of capital).
+   * An allocation problem.
    *
-   * @throws IllegalArgumentException if an asset has no price, a price is not positive, the
-   *     capital is not positive, or the weights are all zero
+   * @param weights target weights (e.g. {@code optimalPortfolio.weights()}); zero weights are
+   *     ignored
+   * @param latestPrices price per share of every asset with a non-zero weight, &gt; 0 (e.g.
+   *     {@code prices.latest()})
+   * @param capital money to allocate, &gt; 0, in the prices' currency
+   * @throws IllegalArgumentException if a price is missing or not &gt; 0 (named), or no weight is
+   *     non-zero
    */
-  public static Allocation greedy(Weights weights, AssetVector latestPrices, double capital,
-      double shortRatio) {
+  public static DiscreteAllocation of(Weights weights, AssetVector latestPrices, double capital) {
     Checks.notNull(weights, "weights");
     Checks.notNull(latestPrices, "latestPrices");
     Checks.positive(capital, "capital");
-    Checks.finite(shortRatio, "shortRatio");
-    if (shortRatio < 0) {
-      throw new IllegalArgumentException("Expected shortRatio >= 0, but found " + shortRatio);
-    }
-    List<String> assets = weights.assets();
-    double[] w = weights.toArray();
-    double[] p = new double[w.length];
-    for (int i = 0; i < w.length; i++) {
-      if (!latestPrices.contains(assets.get(i))) {
-        throw new IllegalArgumentException("No latest price for '" + assets.get(i) + "'");
+    List<String> names = new ArrayList<>();
+    List<Double> w = new ArrayList<>();
+    List<Double> p = new ArrayList<>();
+    for (String a : weights.assets()) {
+      double v = weights.get(a);
+      if (v == 0) {
+        continue;
       }
-      p[i] = latestPrices.get(assets.get(i));
-      if (!(p[i] > 0)) {
-        throw new IllegalArgumentException("Latest price of '" + assets.get(i) + "' is " + p[i]
+      if (!latestPrices.contains(a)) {
+        throw new IllegalArgumentException("No latest price for asset '" + a + "'");
+      }
+      double price = latestPrices.get(a);
+      if (!(price > 0)) {
+        throw new IllegalArgumentException("Latest price of '" + a + "' is " + price
             + "; expected > 0");
       }
+      names.add(a);
+      w.add(v);
+      p.add(price);
     }
-    double longSum = weights.longExposure();
-    double shortSum = -weights.shortExposure();
-    if (longSum == 0 && shortSum == 0) {
+    if (names.isEmpty()) {
       throw new IllegalArgumentException("Every weight is zero; nothing to allocate");
     }
-    long[] shares = new long[w.length];
-    double leftover = capital;
-    if (longSum > 0) {
-      leftover = allocate(w, p, capital, longSum, 1, shares);
+    return new DiscreteAllocation(List.copyOf(names), w.stream().mapToDouble(Double::doubleValue)
+        .toArray(), p.stream().mapToDouble(Double::doubleValue).toArray(), capital, Double.NaN);
+  }
+
+  /**
+   * The same problem with short proceeds of {@code capital x ratio} for the short side.
+   *
+   * @param ratio &gt; 0
+   */
+  public DiscreteAllocation withShortRatio(double ratio) {
+    return new DiscreteAllocation(assets, weights, prices, capital,
+        Checks.positive(ratio, "ratio"));
+  }
+
+  /**
+   * Greedy allocation, per side: first {@code floor(w_i V / p_i)} shares of every asset (never
+   * more than the side's value {@code V}); then, while cash remains, one share of the asset with
+   * the largest positive deficit {@code w_i - (realised weight)} among those whose price fits in
+   * the cash left (realised weights relative to the value invested so far). It stops when no
+   * affordable asset is under its weight. Unlike PyPortfolioOpt, which gives up after ten
+   * unaffordable candidates in one round, every affordable asset is considered.
+   */
+  public Result greedy() {
+    int n = assets.size();
+    double shortTotal = 0;
+    double longTotal = 0;
+    for (double v : weights) {
+      if (v < 0) {
+        shortTotal -= v;
+      } else {
+        longTotal += v;
+      }
     }
-    if (shortSum > 0 && shortRatio > 0) {
-      allocate(w, p, capital * shortRatio, shortSum, -1, shares);
+    long[] shares = new long[n];
+    double leftover = 0;
+    double[] realised = new double[n];
+    double[] target = new double[n];
+    if (longTotal > 0) {
+      leftover += side(true, longTotal, capital, shares, realised, target);
+    }
+    if (shortTotal > 0) {
+      double ratio = Double.isNaN(shortRatio) ? shortTotal : shortRatio;
+      leftover += side(false, shortTotal, capital * ratio, shares, realised, target);
     }
     Map<String, Long> out = new LinkedHashMap<>();
-    for (int i = 0; i < w.length; i++) {
+    double sse = 0;
+    for (int i = 0; i < n; i++) {
       if (shares[i] != 0) {
         out.put(assets.get(i), shares[i]);
       }
+      double e = target[i] - realised[i];
+      sse += e * e;
     }
-    return new Allocation(out, leftover, rmse(w, p, shares));
+    return new Result(out, leftover, Math.sqrt(sse / n));
   }
 
-  /** Allocates one side (sign +1 longs, -1 shorts); returns the unspent budget. */
-  private static double allocate(double[] w, double[] p, double budget, double sideSum, int sign,
-      long[] shares) {
-    int n = w.length;
-    double[] target = new double[n];
-    List<Integer> side = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (Math.signum(w[i]) == sign) {
-        target[i] = Math.abs(w[i]) / sideSum * budget;
-        side.add(i);
+  /**
+   * Integer-programming allocation, per side (PyPortfolioOpt's {@code lp_portfolio}): whole shares
+   * {@code x_i >= 0} minimising {@code sum_i |w_i V - x_i p_i| + (V - p'x)} subject to
+   * {@code p'x <= V}, i.e. the value deviations plus the cash left over, solved exactly by branch
+   * and bound (ojAlgo, behind an internal adapter). Meant for tens of assets; the greedy method
+   * scales further. Long/short as described in the class comment.
+   *
+   * @throws OptimizationException if the solver fails
+   */
+  public Result integerProgramming() {
+    int n = assets.size();
+    double shortTotal = 0;
+    double longTotal = 0;
+    for (double v : weights) {
+      if (v < 0) {
+        shortTotal -= v;
+      } else {
+        longTotal += v;
       }
     }
-    double funds = budget;
-    double[] held = new double[n];
-    for (int i : side) {
-      long k = (long) Math.floor(target[i] / p[i]);
-      shares[i] = sign * k;
-      held[i] = k * p[i];
-      funds -= held[i];
+    long[] shares = new long[n];
+    double leftover = 0;
+    double[] realised = new double[n];
+    double[] target = new double[n];
+    if (longTotal > 0) {
+      leftover += integerSide(true, longTotal, capital, shares, realised, target);
+    }
+    if (shortTotal > 0) {
+      double ratio = Double.isNaN(shortRatio) ? shortTotal : shortRatio;
+      leftover += integerSide(false, shortTotal, capital * ratio, shares, realised, target);
+    }
+    Map<String, Long> out = new LinkedHashMap<>();
+    double sse = 0;
+    for (int i = 0; i < n; i++) {
+      if (shares[i] != 0) {
+        out.put(assets.get(i), shares[i]);
+      }
+      double e = target[i] - realised[i];
+      sse += e * e;
+    }
+    return new Result(out, leftover, Math.sqrt(sse / n));
+  }
+
+  private double integerSide(boolean longSide, double total, double value, long[] shares,
+      double[] realised, double[] target) {
+    List<Integer> idx = new ArrayList<>();
+    for (int i = 0; i < assets.size(); i++) {
+      if (longSide ? weights[i] > 0 : weights[i] < 0) {
+        idx.add(i);
+        target[i] = Math.abs(weights[i]) / total;
+      }
+    }
+    int m = idx.size();
+    // variables: x (m, integer), u (m)
+    double[] c = new double[2 * m];
+    double[] lo = new double[2 * m];
+    double[] hi = new double[2 * m];
+    boolean[] integer = new boolean[2 * m];
+    List<LinearProgram.Row> le = new ArrayList<>();
+    int[] xs = new int[m];
+    double[] px = new double[m];
+    for (int k = 0; k < m; k++) {
+      int i = idx.get(k);
+      c[k] = -prices[i]; // the leftover V - p'x, up to its constant
+      c[m + k] = 1;
+      hi[k] = Math.floor(value / prices[i]);
+      hi[m + k] = Double.POSITIVE_INFINITY;
+      integer[k] = true;
+      xs[k] = k;
+      px[k] = prices[i];
+      double goal = target[i] * value;
+      // goal - p x <= u  and  p x - goal <= u
+      le.add(new LinearProgram.Row(new int[] {k, m + k}, new double[] {-prices[i], -1}, -goal,
+          "deviation above " + assets.get(i)));
+      le.add(new LinearProgram.Row(new int[] {k, m + k}, new double[] {prices[i], -1}, goal,
+          "deviation below " + assets.get(i)));
+    }
+    le.add(new LinearProgram.Row(xs, px, value, "capital"));
+    double[] x;
+    try {
+      x = LinearProgram.minimise(c, List.of(), le, lo, hi, integer);
+    } catch (QpException e) {
+      throw new OptimizationException("Integer allocation failed: " + e.getMessage(), e);
+    }
+    double invested = 0;
+    long[] count = new long[m];
+    for (int k = 0; k < m; k++) {
+      count[k] = Math.round(x[k]);
+      invested += count[k] * px[k];
+    }
+    for (int k = 0; k < m; k++) {
+      int i = idx.get(k);
+      shares[i] = longSide ? count[k] : -count[k];
+      realised[i] = invested > 0 ? count[k] * px[k] / invested : 0;
+    }
+    return value - invested;
+  }
+
+  /** Allocates one side; returns its leftover; fills shares, realised and target weights. */
+  private double side(boolean longSide, double total, double value, long[] shares,
+      double[] realised, double[] target) {
+    int n = assets.size();
+    List<Integer> idx = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (longSide ? weights[i] > 0 : weights[i] < 0) {
+        idx.add(i);
+        target[i] = Math.abs(weights[i]) / total;
+      }
+    }
+    double cash = value;
+    double invested = 0;
+    long[] count = new long[n];
+    for (int i : idx) {
+      long k = (long) Math.floor(target[i] * value / prices[i]);
+      count[i] = k;
+      cash -= k * prices[i];
+      invested += k * prices[i];
     }
     while (true) {
       int best = -1;
       double bestDeficit = 0;
-      for (int i : side) {
-        double deficit = target[i] - held[i];
-        if (p[i] <= funds && deficit > bestDeficit) {
-          best = i;
+      for (int i : idx) {
+        if (prices[i] > cash) {
+          continue;
+        }
+        double current = invested > 0 ? count[i] * prices[i] / invested : 0;
+        double deficit = target[i] - current;
+        if (deficit > bestDeficit) {
           bestDeficit = deficit;
+          best = i;
         }
       }
       if (best < 0) {
-        return funds;
+        break;
       }
-      shares[best] += sign;
-      held[best] += p[best];
-      funds -= p[best];
+      count[best]++;
+      cash -= prices[best];
+      invested += prices[best];
     }
-  }
-
-  private static double rmse(double[] w, double[] p, long[] shares) {
-    double value = 0;
-    for (int i = 0; i < w.length; i++) {
-      value += Math.abs(shares[i]) * p[i];
+    for (int i : idx) {
+      shares[i] = longSide ? count[i] : -count[i];
+      realised[i] = invested > 0 ? count[i] * prices[i] / invested : 0;
     }
-    double sse = 0;
-    for (int i = 0; i < w.length; i++) {
-      double realised = value == 0 ? 0 : shares[i] * p[i] / value;
-      sse += (w[i] - realised) * (w[i] - realised);
-    }
-    return Math.sqrt(sse / w.length);
+    return cash;
   }
 }

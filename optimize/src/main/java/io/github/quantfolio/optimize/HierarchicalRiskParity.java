@@ -3,325 +3,251 @@ package io.github.quantfolio.optimize;
 import io.github.quantfolio.core.ReturnFrame;
 import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.core.internal.Checks;
-import io.github.quantfolio.risk.CorrelationMatrix;
 import io.github.quantfolio.risk.CovarianceEstimator;
 import io.github.quantfolio.risk.CovarianceMatrix;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Hierarchical Risk Parity (Lopez de Prado 2016, "Building diversified portfolios that
- * outperform out of sample"), as PyPortfolioOpt's {@code HRPOpt}:
+ * Hierarchical risk parity (Lopez de Prado 2016, "Building diversified portfolios that
+ * outperform out of sample", J. Portfolio Management 42(4)), as implemented by PyPortfolioOpt's
+ * {@code HRPOpt}:
  *
  * <ol>
- *   <li>distances {@code d_ij = sqrt((1 - rho_ij) / 2)} from the correlation matrix;
- *   <li>agglomerative clustering of those distances with a {@link Linkage} (single linkage by
- *       Prim's minimum spanning tree, the others by the nearest-neighbour chain with
- *       Lance-Williams updates; merges ordered and labelled as SciPy's {@code linkage});
- *   <li>quasi-diagonalisation: assets in the dendrogram's pre-order (left, lower-labelled child
- *       first), as SciPy's {@code to_tree().pre_order()};
- *   <li>recursive bisection of that order into halves; each half's variance is that of its
- *       inverse-variance portfolio {@code v = w' S w}, and weight is split
- *       {@code alpha = 1 - v_left / (v_left + v_right)} to the left half.
+ *   <li>correlation distance {@code d_ij = sqrt((1 - rho_ij) / 2)} (clipped to [0, 1]);</li>
+ *   <li>agglomerative clustering of {@code d} with {@link Linkage} single (default), complete,
+ *       average (UPGMA) or Ward, by the Lance-Williams updates (as scipy's {@code linkage} on
+ *       {@code squareform(d)}; the paper's extra step of taking Euclidean distances between
+ *       columns of {@code d} is not applied, as in PyPortfolioOpt);</li>
+ *   <li>quasi-diagonalisation: the leaves in dendrogram pre-order, the cluster with the smaller
+ *       label first (scipy's {@code to_tree().pre_order()}: original assets are labelled
+ *       {@code 0..N-1} in input order, the k-th merge {@code N + k});</li>
+ *   <li>recursive bisection of that order into halves: a half with inverse-variance-weighted
+ *       cluster variance {@code V1} gets {@code alpha = 1 - V1 / (V1 + V2)} of the weight.</li>
  * </ol>
  *
- * Long-only, fully invested; O(N^2) time and memory. The covariance scale (annualised or not)
- * does not change the weights.
+ * Long only, fully invested, no optimisation and no inversion of the covariance, so any
+ * symmetric matrix with positive variances works (a pairwise estimate that is not PSD too).
+ * The weights do not depend on the scale of the covariance. With ties in the distances the merge
+ * order follows the input order (the first minimal pair in row-major order).
  *
  * @since 0.1.0
  */
 public final class HierarchicalRiskParity {
 
-  /** How the distance between two clusters is measured from their members' distances. */
+  /** Agglomerative linkage criteria (Lance-Williams updates on the correlation distance). */
   public enum Linkage {
-    /** Nearest members. */
+    /** Nearest neighbour: {@code d(k, i+j) = min(d_ki, d_kj)}. */
     SINGLE,
-    /** Farthest members. */
+    /** Farthest neighbour: {@code max(d_ki, d_kj)}. */
     COMPLETE,
-    /** Mean pairwise distance (UPGMA). */
+    /** UPGMA: {@code (n_i d_ki + n_j d_kj) / (n_i + n_j)}. */
     AVERAGE,
-    /** Ward's minimum-variance criterion (Lance-Williams form on the given distances). */
+    /**
+     * Ward: {@code sqrt(((n_i + n_k) d_ki^2 + (n_j + n_k) d_kj^2 - n_k d_ij^2) / (n_i + n_j + n_k))}.
+     */
     WARD
   }
 
-  private HierarchicalRiskParity() {
-  }
+  private final CovarianceMatrix cov;
+  private final Linkage linkage;
 
-  /** HRP weights from the sample covariance of {@code returns} (pairwise, as pandas). */
-  public static Weights weights(ReturnFrame returns, Linkage linkage) {
-    return weights(CovarianceEstimator.sample().estimate(Checks.notNull(returns, "returns")), linkage);
+  private HierarchicalRiskParity(CovarianceMatrix cov, Linkage linkage) {
+    this.cov = cov;
+    this.linkage = linkage;
   }
 
   /**
-   * HRP weights for a covariance matrix (e.g. a shrunk one).
+   * HRP on a supplied annualised covariance matrix (e.g. a shrunk one), single linkage.
    *
-   * @throws IllegalArgumentException if an asset has zero variance (its correlations are
-   *     undefined)
+   * @throws IllegalArgumentException if an asset has zero variance (named)
    */
-  public static Weights weights(CovarianceMatrix covariance, Linkage linkage) {
-    Checks.notNull(covariance, "covariance");
-    Checks.notNull(linkage, "linkage");
-    int[] order = order(covariance, linkage);
-    int n = order.length;
-    double[] w = new double[n];
-    Arrays.fill(w, 1.0);
-    double[][] s = covariance.toArray();
-    List<int[]> clusters = List.of(order);
-    while (!clusters.isEmpty()) {
-      List<int[]> halves = new ArrayList<>();
-      for (int[] c : clusters) {
-        if (c.length > 1) {
-          halves.add(Arrays.copyOfRange(c, 0, c.length / 2));
-          halves.add(Arrays.copyOfRange(c, c.length / 2, c.length));
-        }
+  public static HierarchicalRiskParity of(CovarianceMatrix cov) {
+    Checks.notNull(cov, "cov");
+    for (int i = 0; i < cov.size(); i++) {
+      if (!(cov.get(i, i) > 0)) {
+        throw new IllegalArgumentException("Asset '" + cov.assets().get(i) + "' has zero variance;"
+            + " HRP needs positive variances (inverse-variance weights)");
       }
-      for (int i = 0; i < halves.size(); i += 2) {
-        int[] a = halves.get(i);
-        int[] b = halves.get(i + 1);
-        double va = inverseVarianceVariance(s, a);
-        double vb = inverseVarianceVariance(s, b);
-        double alpha = 1 - va / (va + vb);
-        for (int k : a) {
-          w[k] *= alpha;
-        }
-        for (int k : b) {
-          w[k] *= 1 - alpha;
-        }
-      }
-      clusters = halves;
     }
-    return Weights.of(covariance.assets(), w);
+    return new HierarchicalRiskParity(cov, Linkage.SINGLE);
   }
 
   /**
-   * The quasi-diagonal order of the assets (positions in the covariance's asset list): the
-   * dendrogram's leaves in pre-order.
+   * HRP on the sample covariance of returns ({@code CovarianceEstimator.sample()}: pairwise over
+   * missing values, annualised with the frame's frequency), single linkage.
    */
-  public static List<String> orderedAssets(CovarianceMatrix covariance, Linkage linkage) {
-    int[] order = order(Checks.notNull(covariance, "covariance"), Checks.notNull(linkage, "linkage"));
-    List<String> out = new ArrayList<>();
-    for (int k : order) {
-      out.add(covariance.assets().get(k));
-    }
-    return out;
+  public static HierarchicalRiskParity of(ReturnFrame returns) {
+    return of(CovarianceEstimator.sample().estimate(Checks.notNull(returns, "returns")));
   }
 
-  private static double inverseVarianceVariance(double[][] s, int[] c) {
-    double[] ivp = new double[c.length];
+  /** The same problem with another linkage criterion. */
+  public HierarchicalRiskParity withLinkage(Linkage linkage) {
+    return new HierarchicalRiskParity(cov, Checks.notNull(linkage, "linkage"));
+  }
+
+  /** The quasi-diagonal order of the assets (dendrogram leaves, see the class comment). */
+  public List<String> order() {
+    int[] order = quasiDiagonal();
+    List<String> out = new ArrayList<>(order.length);
+    for (int i : order) {
+      out.add(cov.assets().get(i));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The HRP weights (no expected return), in the covariance's asset order. */
+  public OptimalPortfolio solve() {
+    int n = cov.size();
+    double[][] s = cov.toArray();
+    int[] order = quasiDiagonal();
+    double[] w = new double[n];
+    java.util.Arrays.fill(w, 1);
+    bisect(s, order, 0, n, w);
+    double var = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        var += w[i] * s[i][j] * w[j];
+      }
+    }
+    return new OptimalPortfolio("hierarchical risk parity (" + linkage.name().toLowerCase(Locale.ROOT)
+        + " linkage)", Weights.of(cov.assets(), w), Double.NaN, Math.sqrt(Math.max(0, var)));
+  }
+
+  /**
+   * Splits {@code order[from, to)} into halves until single assets remain, level by level as
+   * PyPortfolioOpt does (the result is the same as depth-first since each split only scales the
+   * weights inside its own range).
+   */
+  private static void bisect(double[][] s, int[] order, int from, int to, double[] w) {
+    if (to - from <= 1) {
+      return;
+    }
+    int mid = from + (to - from) / 2;
+    double v1 = clusterVariance(s, order, from, mid);
+    double v2 = clusterVariance(s, order, mid, to);
+    double alpha = 1 - v1 / (v1 + v2);
+    for (int k = from; k < mid; k++) {
+      w[order[k]] *= alpha;
+    }
+    for (int k = mid; k < to; k++) {
+      w[order[k]] *= 1 - alpha;
+    }
+    bisect(s, order, from, mid, w);
+    bisect(s, order, mid, to, w);
+  }
+
+  /** Variance of the inverse-variance portfolio of {@code order[from, to)}. */
+  private static double clusterVariance(double[][] s, int[] order, int from, int to) {
+    int m = to - from;
+    double[] ivp = new double[m];
     double sum = 0;
-    for (int i = 0; i < c.length; i++) {
-      ivp[i] = 1 / s[c[i]][c[i]];
-      sum += ivp[i];
+    for (int k = 0; k < m; k++) {
+      ivp[k] = 1 / s[order[from + k]][order[from + k]];
+      sum += ivp[k];
     }
     double v = 0;
-    for (int i = 0; i < c.length; i++) {
-      double row = 0;
-      for (int j = 0; j < c.length; j++) {
-        row += s[c[i]][c[j]] * (ivp[j] / sum);
+    for (int a = 0; a < m; a++) {
+      double[] row = s[order[from + a]];
+      double acc = 0;
+      for (int b = 0; b < m; b++) {
+        acc += row[order[from + b]] * ivp[b];
       }
-      v += (ivp[i] / sum) * row;
+      v += ivp[a] * acc;
     }
-    return v;
+    return v / (sum * sum);
   }
 
-  static int[] order(CovarianceMatrix covariance, Linkage linkage) {
-    int n = covariance.size();
+  /** Agglomerative clustering, then the leaves in pre-order. */
+  private int[] quasiDiagonal() {
+    int n = cov.size();
     if (n == 1) {
       return new int[] {0};
     }
-    CorrelationMatrix corr = covariance.correlation();
     double[][] d = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        d[i][j] = i == j ? 0 : Math.sqrt(Math.min(1.0, Math.max(0.0, (1.0 - corr.get(i, j)) / 2.0)));
+        double rho = cov.get(i, j) / Math.sqrt(cov.get(i, i) * cov.get(j, j));
+        d[i][j] = i == j ? 0 : Math.sqrt(Math.min(1, Math.max(0, (1 - rho) / 2)));
       }
     }
-    double[][] z = linkage == Linkage.SINGLE ? minimumSpanningTree(d) : nearestNeighbourChain(d, linkage);
-    sortAndLabel(z, n);
-    int[] out = new int[n];
-    int[] k = {0};
-    preOrder(z, n, 2 * n - 2, out, k);
-    return out;
-  }
-
-  /** Prim's algorithm on the complete graph: merges (x, y, distance) in discovery order. */
-  private static double[][] minimumSpanningTree(double[][] d) {
-    int n = d.length;
-    double[][] z = new double[n - 1][3];
-    boolean[] merged = new boolean[n];
-    double[] best = new double[n];
-    Arrays.fill(best, Double.POSITIVE_INFINITY);
-    int x = 0;
-    for (int k = 0; k < n - 1; k++) {
-      merged[x] = true;
-      double min = Double.POSITIVE_INFINITY;
-      int y = -1;
-      for (int i = 0; i < n; i++) {
-        if (merged[i]) {
-          continue;
-        }
-        if (best[i] > d[x][i]) {
-          best[i] = d[x][i];
-        }
-        if (best[i] < min) {
-          min = best[i];
-          y = i;
-        }
-      }
-      z[k][0] = x;
-      z[k][1] = y;
-      z[k][2] = min;
-      x = y;
-    }
-    return z;
-  }
-
-  /**
-   * The nearest-neighbour chain algorithm (Muellner 2011) for reducible linkages; a merged
-   * cluster takes the higher of its two slots, as SciPy does.
-   */
-  private static double[][] nearestNeighbourChain(double[][] dist, Linkage linkage) {
-    int n = dist.length;
-    double[][] d = new double[n][];
-    for (int i = 0; i < n; i++) {
-      d[i] = dist[i].clone();
-    }
+    int[] label = new int[n]; // cluster label held in slot i
     int[] size = new int[n];
-    Arrays.fill(size, 1);
-    int[] chain = new int[n];
-    int len = 0;
-    double[][] z = new double[n - 1][3];
-    for (int k = 0; k < n - 1; k++) {
-      if (len == 0) {
-        for (int i = 0; i < n; i++) {
-          if (size[i] > 0) {
-            chain[len++] = i;
-            break;
-          }
-        }
-      }
-      int x;
-      int y;
-      double min;
-      while (true) {
-        x = chain[len - 1];
-        if (len > 1) {
-          y = chain[len - 2];
-          min = d[x][y];
-        } else {
-          y = -1;
-          min = Double.POSITIVE_INFINITY;
-        }
-        for (int i = 0; i < n; i++) {
-          if (size[i] == 0 || i == x) {
-            continue;
-          }
-          if (d[x][i] < min) {
-            min = d[x][i];
-            y = i;
-          }
-        }
-        if (len > 1 && y == chain[len - 2]) {
-          break;
-        }
-        chain[len++] = y;
-      }
-      len -= 2;
-      if (x > y) {
-        int t = x;
-        x = y;
-        y = t;
-      }
-      int nx = size[x];
-      int ny = size[y];
-      z[k][0] = x;
-      z[k][1] = y;
-      z[k][2] = min;
-      size[x] = 0;
-      size[y] = nx + ny;
+    boolean[] alive = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      label[i] = i;
+      size[i] = 1;
+      alive[i] = true;
+    }
+    int[] left = new int[n - 1];
+    int[] right = new int[n - 1];
+    for (int step = 0; step < n - 1; step++) {
+      int bi = -1;
+      int bj = -1;
+      double best = Double.POSITIVE_INFINITY;
       for (int i = 0; i < n; i++) {
-        int ni = size[i];
-        if (ni == 0 || i == y) {
+        if (!alive[i]) {
           continue;
         }
-        double v = update(linkage, d[i][x], d[i][y], min, nx, ny, ni);
-        d[i][y] = v;
-        d[y][i] = v;
+        double[] di = d[i];
+        for (int j = i + 1; j < n; j++) {
+          if (alive[j] && di[j] < best) {
+            best = di[j];
+            bi = i;
+            bj = j;
+          }
+        }
       }
-    }
-    return z;
-  }
-
-  /** Lance-Williams update of the distance from cluster i to the merge of x and y. */
-  private static double update(Linkage linkage, double dxi, double dyi, double dxy, int nx, int ny,
-      int ni) {
-    switch (linkage) {
-      case COMPLETE:
-        return Math.max(dxi, dyi);
-      case AVERAGE:
-        return (nx * dxi + ny * dyi) / (nx + ny);
-      case WARD: {
-        double t = 1.0 / (nx + ny + ni);
-        return Math.sqrt((ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * dxy * dxy);
+      int ni = size[bi];
+      int nj = size[bj];
+      for (int k = 0; k < n; k++) {
+        if (!alive[k] || k == bi || k == bj) {
+          continue;
+        }
+        double dik = d[bi][k];
+        double djk = d[bj][k];
+        double v;
+        switch (linkage) {
+          case SINGLE:
+            v = Math.min(dik, djk);
+            break;
+          case COMPLETE:
+            v = Math.max(dik, djk);
+            break;
+          case AVERAGE:
+            v = (ni * dik + nj * djk) / (ni + nj);
+            break;
+          default:
+            int nk = size[k];
+            v = Math.sqrt(Math.max(0, ((ni + nk) * dik * dik + (nj + nk) * djk * djk
+                - nk * best * best) / (ni + nj + nk)));
+            break;
+        }
+        d[bi][k] = v;
+        d[k][bi] = v;
       }
-      default:
-        return Math.min(dxi, dyi);
+      left[step] = Math.min(label[bi], label[bj]);
+      right[step] = Math.max(label[bi], label[bj]);
+      label[bi] = n + step;
+      size[bi] = ni + nj;
+      alive[bj] = false;
     }
-  }
-
-  /**
-   * Sorts merges by distance (stable) and relabels them with union-find so that merge k creates
-   * cluster {@code n + k} and each row holds (lower label, higher label): SciPy's convention.
-   */
-  private static void sortAndLabel(double[][] z, int n) {
-    Integer[] idx = new Integer[z.length];
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = i;
-    }
-    Arrays.sort(idx, (a, b) -> Double.compare(z[a][2], z[b][2])); // merge sort: stable
-    double[][] sorted = new double[z.length][];
-    for (int i = 0; i < idx.length; i++) {
-      sorted[i] = z[idx[i]];
-    }
-    int[] parent = new int[2 * n - 1];
-    Arrays.fill(parent, -1);
-    for (int i = 0; i < sorted.length; i++) {
-      int a = root(parent, (int) sorted[i][0]);
-      int b = root(parent, (int) sorted[i][1]);
-      parent[a] = n + i;
-      parent[b] = n + i;
-      z[i] = new double[] {Math.min(a, b), Math.max(a, b), sorted[i][2]};
-    }
-  }
-
-  private static int root(int[] parent, int x) {
-    int r = x;
-    while (parent[r] >= 0) {
-      r = parent[r];
-    }
-    while (parent[x] >= 0) { // path compression
-      int next = parent[x];
-      parent[x] = r;
-      x = next;
-    }
-    return r;
-  }
-
-  private static void preOrder(double[][] z, int n, int node, int[] out, int[] k) {
-    // Iterative to stay safe for thousands of assets.
+    int[] order = new int[n];
+    int[] pos = {0};
+    // iterative pre-order from the root n + (n - 2)
     int[] stack = new int[2 * n];
     int top = 0;
-    stack[top++] = node;
+    stack[top++] = 2 * n - 2;
     while (top > 0) {
-      int v = stack[--top];
-      if (v < n) {
-        out[k[0]++] = v;
+      int c = stack[--top];
+      if (c < n) {
+        order[pos[0]++] = c;
       } else {
-        double[] row = z[v - n];
-        stack[top++] = (int) row[1]; // right pushed first so that left is visited first
-        stack[top++] = (int) row[0];
+        stack[top++] = right[c - n];
+        stack[top++] = left[c - n];
       }
     }
+    return order;
   }
 }

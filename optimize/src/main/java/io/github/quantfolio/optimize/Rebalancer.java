@@ -10,24 +10,31 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Plans the trades that move current holdings (shares and cash) towards target weights, with a
- * drift threshold, a minimum trade value, lot sizes, a concentration limit and transaction
- * costs. Immutable; configure with {@code with...} methods and call {@link #plan}.
+ * Trades that move current holdings (whole shares plus cash) towards long-only target weights.
+ * Immutable; {@code with...} returns a new instance.
  *
- * <p><b>Rules.</b> With portfolio value {@code V = cash + sum shares_i p_i} and current weights
- * {@code c_i = shares_i p_i / V}, an asset is traded to its target {@code w_i V} when:
- * it is not held but targeted (NEW_POSITION); it is held but not targeted (EXIT, always the
- * whole position); its weight exceeds the concentration limit (CONCENTRATION); or
- * {@code |c_i - w_i| > driftThreshold} (DRIFT). Quantities are whole lots rounded towards zero,
- * so a trade never overshoots its target; a trade worth less than the minimum trade value is
- * skipped, except exits. Sales are executed first; buys then run largest deficit first and are
- * cut to the cash available after costs (cash never goes negative). Costs per trade are
- * {@code |value| x proportionalCost + fixedCost}. Long-only: negative target weights are
- * rejected.
+ * <p>With portfolio value {@code V = cash + sum shares_i p_i}, current weight
+ * {@code c_i = shares_i p_i / V} and target {@code t_i} (0 for assets not in the target), each
+ * asset gets at most one trade, decided in this order:
+ * <ol>
+ *   <li>{@link Reason#EXIT}: held but not in the target (or target 0): sell every share, whatever
+ *       the thresholds;</li>
+ *   <li>{@link Reason#CONCENTRATION}: {@code c_i} above the maximum weight: sell down to
+ *       {@code min(t_i, maxWeight)}, whatever the drift threshold;</li>
+ *   <li>{@link Reason#NEW_POSITION}: not held, target above 0: buy;</li>
+ *   <li>{@link Reason#DRIFT}: {@code |c_i - t_i| > driftThreshold}: trade to the target.</li>
+ * </ol>
+ * The shares traded are {@code (t_i V - shares_i p_i) / p_i} rounded towards zero to a multiple of
+ * the asset's lot size (exits sell everything); trades worth less than the minimum trade value are
+ * skipped (except exits). Sells are executed first; their proceeds net of proportional costs
+ * ({@code cost = rate x |value|}) fund the buys, which are then taken in order of decreasing
+ * under-weight and cut to whole lots when cash (including their costs) runs short, so cash never
+ * goes negative. Positions are never shorted.
  *
  * @since 0.1.0
  */
@@ -35,13 +42,13 @@ public final class Rebalancer {
 
   /** Why a trade is made. */
   public enum Reason {
-    /** The asset is targeted but not held. */
-    NEW_POSITION,
-    /** The asset is held but not targeted: the whole position is sold. */
+    /** The asset is held but not in the target. */
     EXIT,
-    /** The position's weight exceeds the concentration limit. */
+    /** The position exceeds the maximum weight. */
     CONCENTRATION,
-    /** The position's weight drifted from its target by more than the threshold. */
+    /** The asset is in the target but not held. */
+    NEW_POSITION,
+    /** The weight drifted from its target by more than the threshold. */
     DRIFT
   }
 
@@ -49,235 +56,237 @@ public final class Rebalancer {
    * One trade.
    *
    * @param asset the asset
-   * @param quantity shares bought (positive) or sold (negative), a multiple of the lot size
-   * @param price the execution price assumed (the latest price)
-   * @param cost the transaction cost charged
+   * @param shares signed number of shares (positive = buy)
+   * @param price price per share used
+   * @param value {@code shares x price} (signed)
+   * @param cost transaction cost (&gt;= 0), paid in cash
    * @param reason why
    */
-  public record Trade(String asset, long quantity, double price, double cost, Reason reason) {
-    /** Signed traded value {@code quantity x price}. */
-    public double value() {
-      return quantity * price;
-    }
+  public record Trade(String asset, long shares, double price, double value, double cost,
+      Reason reason) {
   }
 
   /**
-   * The plan.
+   * The result of {@link #plan}.
    *
-   * @param trades sales first (targeted assets in target order, then other holdings by name),
-   *     then purchases, largest deficit first
-   * @param shares holdings after the trades (assets with zero shares left out)
-   * @param cash cash after the trades and their costs
-   * @param totalCost sum of the trades' costs
-   * @param turnover {@code sum |value| / V}, two-way
+   * @param trades trades in execution order (sells first)
+   * @param holdings shares per asset after the trades (zero positions left out)
+   * @param cash cash after the trades and their costs (&gt;= 0)
+   * @param totalCost sum of trade costs
+   * @param turnover {@code sum |value| / V}
    */
-  public record Plan(List<Trade> trades, Map<String, Long> shares, double cash, double totalCost,
-      double turnover) {
+  public record Plan(List<Trade> trades, Map<String, Long> holdings, double cash,
+      double totalCost, double turnover) {
     /** Copies the collections. */
     public Plan {
       trades = List.copyOf(trades);
-      shares = Collections.unmodifiableMap(new LinkedHashMap<>(shares));
+      holdings = Collections.unmodifiableMap(new LinkedHashMap<>(holdings));
     }
 
+    /** A table of the trades, then cash, cost and turnover. */
     @Override
     public String toString() {
-      TextTable t = new TextTable("asset", "quantity", "price", "value", "cost", "reason");
+      TextTable t = new TextTable("asset", "shares", "price", "value", "cost", "reason");
       for (Trade tr : trades) {
-        t.row(tr.asset(), Long.toString(tr.quantity()), TextTable.num(tr.price(), 2),
+        t.row(tr.asset(), Long.toString(tr.shares()), TextTable.num(tr.price(), 4),
             TextTable.num(tr.value(), 2), TextTable.num(tr.cost(), 2), tr.reason().name());
       }
-      return t.render() + "cash after " + TextTable.num(cash, 2) + ", costs "
-          + TextTable.num(totalCost, 2) + ", turnover " + TextTable.num(100 * turnover, 2) + "%\n";
+      return t.render() + String.format(Locale.ROOT, "cash %.2f, cost %.2f, turnover %.4f%n",
+          cash, totalCost, turnover);
     }
   }
 
+  private final Weights target;
   private final double driftThreshold;
   private final double minTradeValue;
-  private final double concentrationLimit;
-  private final double proportionalCost;
-  private final double fixedCost;
+  private final double costRate;
+  private final double maxWeight;
   private final Map<String, Long> lots;
 
-  private Rebalancer(double driftThreshold, double minTradeValue, double concentrationLimit,
-      double proportionalCost, double fixedCost, Map<String, Long> lots) {
+  private Rebalancer(Weights target, double driftThreshold, double minTradeValue, double costRate,
+      double maxWeight, Map<String, Long> lots) {
+    this.target = target;
     this.driftThreshold = driftThreshold;
     this.minTradeValue = minTradeValue;
-    this.concentrationLimit = concentrationLimit;
-    this.proportionalCost = proportionalCost;
-    this.fixedCost = fixedCost;
+    this.costRate = costRate;
+    this.maxWeight = maxWeight;
     this.lots = lots;
   }
 
-  /** No threshold, no minimum, no concentration limit, no costs, lots of one share. */
-  public static Rebalancer create() {
-    return new Rebalancer(0, 0, Double.POSITIVE_INFINITY, 0, 0, Map.of());
+  /**
+   * A rebalancer towards long-only target weights (summing to at most 1; the rest stays cash).
+   *
+   * @throws IllegalArgumentException if a weight is negative or they sum to more than 1
+   */
+  public static Rebalancer of(Weights target) {
+    Checks.notNull(target, "target");
+    for (String a : target.assets()) {
+      if (target.get(a) < 0) {
+        throw new IllegalArgumentException("Target weight of '" + a + "' is " + target.get(a)
+            + "; the rebalancer is long only");
+      }
+    }
+    if (target.sum() > 1 + 1e-9) {
+      throw new IllegalArgumentException("Target weights sum to " + target.sum()
+          + "; expected at most 1 (no leverage)");
+    }
+    return new Rebalancer(target, 0, 0, 0, Double.POSITIVE_INFINITY, Map.of());
   }
 
-  /** Trades only positions whose weight is off target by more than {@code threshold} (e.g. 0.02). */
+  /** No trade for a weight within {@code threshold} of its target (absolute, e.g. 0.02). */
   public Rebalancer withDriftThreshold(double threshold) {
     Checks.inRange(threshold, 0, 1, "threshold");
-    return new Rebalancer(threshold, minTradeValue, concentrationLimit, proportionalCost, fixedCost, lots);
+    return new Rebalancer(target, threshold, minTradeValue, costRate, maxWeight, lots);
   }
 
-  /** Skips trades worth less than {@code value} (currency units), except exits. */
-  public Rebalancer withMinTradeValue(double value) {
-    Checks.inRange(value, 0, Double.MAX_VALUE, "value");
-    return new Rebalancer(driftThreshold, value, concentrationLimit, proportionalCost, fixedCost, lots);
-  }
-
-  /** Always trades positions whose weight exceeds {@code maxWeight} back to target. */
-  public Rebalancer withConcentrationLimit(double maxWeight) {
-    Checks.inRange(maxWeight, 0, 1, "maxWeight");
-    return new Rebalancer(driftThreshold, minTradeValue, maxWeight, proportionalCost, fixedCost, lots);
-  }
-
-  /**
-   * Transaction costs: {@code proportional} of the traded value (e.g. 0.0005 = 5 bps) plus
-   * {@code fixed} per trade.
-   */
-  public Rebalancer withCosts(double proportional, double fixed) {
-    Checks.inRange(proportional, 0, 1, "proportional");
-    Checks.inRange(fixed, 0, Double.MAX_VALUE, "fixed");
-    return new Rebalancer(driftThreshold, minTradeValue, concentrationLimit, proportional, fixed, lots);
-  }
-
-  /** Lot sizes per asset (default 1 share). */
-  public Rebalancer withLotSizes(Map<String, Long> lotSizes) {
-    Checks.notNull(lotSizes, "lotSizes");
-    Map<String, Long> m = new HashMap<>(lots);
-    for (Map.Entry<String, Long> e : lotSizes.entrySet()) {
-      if (e.getValue() == null || e.getValue() < 1) {
-        throw new IllegalArgumentException("Lot size of '" + e.getKey() + "' is " + e.getValue()
-            + "; expected >= 1");
-      }
-      m.put(e.getKey(), e.getValue());
+  /** Skip trades worth less than {@code value} (currency), except exits. */
+  public Rebalancer withMinimumTradeValue(double value) {
+    Checks.finite(value, "value");
+    if (value < 0) {
+      throw new IllegalArgumentException("Expected value >= 0, but found " + value);
     }
-    return new Rebalancer(driftThreshold, minTradeValue, concentrationLimit, proportionalCost,
-        fixedCost, Map.copyOf(m));
+    return new Rebalancer(target, driftThreshold, value, costRate, maxWeight, lots);
+  }
+
+  /** Proportional transaction cost: {@code rate x |trade value|} (e.g. 0.001 = 10 bp). */
+  public Rebalancer withTransactionCost(double rate) {
+    Checks.inRange(rate, 0, 1, "rate");
+    return new Rebalancer(target, driftThreshold, minTradeValue, rate, maxWeight, lots);
+  }
+
+  /** Positions above {@code maxWeight} are trimmed whatever the drift threshold. */
+  public Rebalancer withMaxWeight(double maxWeight) {
+    Checks.inRange(maxWeight, 0, 1, "maxWeight");
+    return new Rebalancer(target, driftThreshold, minTradeValue, costRate, maxWeight, lots);
+  }
+
+  /** Trades in {@code asset} are multiples of {@code lot} shares (default 1). */
+  public Rebalancer withLotSize(String asset, long lot) {
+    Checks.notNull(asset, "asset");
+    if (lot <= 0) {
+      throw new IllegalArgumentException("Expected lot size of '" + asset + "' > 0, but found "
+          + lot);
+    }
+    Map<String, Long> m = new HashMap<>(lots);
+    m.put(asset, lot);
+    return new Rebalancer(target, driftThreshold, minTradeValue, costRate, maxWeight, Map.copyOf(m));
   }
 
   /**
-   * Plans the trades from {@code shares} and {@code cash} to {@code target} at {@code prices}.
+   * The trades from the current holdings.
    *
-   * @param shares current long holdings in shares (assets absent = 0)
-   * @param cash current cash, &gt;= 0
-   * @param target target weights (&gt;= 0; the remainder of 1 stays in cash)
-   * @param prices latest prices of every held or targeted asset
-   * @throws IllegalArgumentException for a missing or non-positive price, negative holdings,
-   *     cash or weights, or weights summing above 1
+   * @param holdings shares per asset (&gt;= 0)
+   * @param cash cash (&gt;= 0)
+   * @param prices latest price per share of every held or targeted asset (&gt; 0)
+   * @throws IllegalArgumentException for a missing or non-positive price, or negative holdings
    */
-  public Plan plan(Map<String, Long> shares, double cash, Weights target, AssetVector prices) {
-    Checks.notNull(shares, "shares");
-    Checks.notNull(target, "target");
+  public Plan plan(Map<String, Long> holdings, double cash, AssetVector prices) {
+    Checks.notNull(holdings, "holdings");
     Checks.notNull(prices, "prices");
     Checks.finite(cash, "cash");
     if (cash < 0) {
       throw new IllegalArgumentException("Expected cash >= 0, but found " + cash);
     }
-    if (target.sum() > 1 + 1e-12) {
-      throw new IllegalArgumentException("Target weights sum to " + target.sum() + " > 1");
-    }
-    // A deterministic order whatever the map's: targeted assets as given, then other holdings
-    // by name.
-    Set<String> universe = new LinkedHashSet<>(target.assets());
-    shares.keySet().stream().sorted().forEach(universe::add);
-    Map<String, Double> price = new HashMap<>();
+    Set<String> universe = new LinkedHashSet<>(holdings.keySet());
+    universe.addAll(target.assets());
+    Map<String, Double> px = new HashMap<>();
     double value = cash;
     for (String a : universe) {
       if (!prices.contains(a)) {
-        throw new IllegalArgumentException("No price for '" + a + "'");
+        throw new IllegalArgumentException("No price for asset '" + a + "'");
       }
       double p = prices.get(a);
       if (!(p > 0)) {
         throw new IllegalArgumentException("Price of '" + a + "' is " + p + "; expected > 0");
       }
-      price.put(a, p);
-      long held = shares.getOrDefault(a, 0L);
-      if (held < 0) {
-        throw new IllegalArgumentException("Holding of '" + a + "' is " + held + "; long-only");
+      px.put(a, p);
+      long s = holdings.getOrDefault(a, 0L);
+      if (s < 0) {
+        throw new IllegalArgumentException("Holding of '" + a + "' is " + s + "; expected >= 0");
       }
-      if (target.getOrZero(a) < 0) {
-        throw new IllegalArgumentException("Target weight of '" + a + "' is " + target.getOrZero(a)
-            + "; long-only");
-      }
-      value += held * p;
+      value += s * p;
     }
     if (!(value > 0)) {
-      throw new IllegalArgumentException("The portfolio is worth " + value + "; nothing to rebalance");
-    }
-    Map<String, Long> after = new LinkedHashMap<>();
-    for (String a : universe) {
-      after.put(a, shares.getOrDefault(a, 0L));
+      throw new IllegalArgumentException("Portfolio value is " + value + "; nothing to rebalance");
     }
     List<Trade> sells = new ArrayList<>();
-    List<Object[]> buys = new ArrayList<>(); // {asset, desired quantity, deficit value, reason}
+    List<Trade> buys = new ArrayList<>();
+    Map<String, Double> underweight = new HashMap<>();
     for (String a : universe) {
-      double p = price.get(a);
-      long held = after.get(a);
-      double w = target.getOrZero(a);
-      double c = held * p / value;
+      double p = px.get(a);
+      long held = holdings.getOrDefault(a, 0L);
+      double t = target.assets().contains(a) ? target.get(a) : 0;
+      double current = held * p / value;
       Reason reason;
-      if (held > 0 && w == 0) {
-        reason = Reason.EXIT;
-      } else if (held == 0 && w > 0) {
-        reason = Reason.NEW_POSITION;
-      } else if (c > concentrationLimit && c > w) {
+      double goal = t;
+      if (held > 0 && t == 0) {
+        sells.add(trade(a, -held, p, Reason.EXIT));
+        continue;
+      } else if (current > maxWeight) {
         reason = Reason.CONCENTRATION;
-      } else if (Math.abs(c - w) > driftThreshold) {
+        goal = Math.min(t, maxWeight);
+      } else if (held == 0 && t > 0) {
+        reason = Reason.NEW_POSITION;
+      } else if (Math.abs(current - t) > driftThreshold) {
         reason = Reason.DRIFT;
       } else {
         continue;
       }
       long lot = lots.getOrDefault(a, 1L);
-      long qty = reason == Reason.EXIT ? -held
-          : (long) ((w * value - held * p) / p / lot) * lot; // toward zero: never overshoot
-      if (qty == 0) {
+      double raw = (goal * value - held * p) / p;
+      long shares = (long) (raw / lot) * lot; // towards zero
+      if (shares == 0 || Math.abs(shares * p) < minTradeValue) {
         continue;
       }
-      if (reason != Reason.EXIT && Math.abs(qty * p) < minTradeValue) {
-        continue;
-      }
-      if (qty < 0) {
-        sells.add(new Trade(a, qty, p, cost(qty * p), reason));
+      if (shares < 0) {
+        sells.add(trade(a, shares, p, reason));
       } else {
-        buys.add(new Object[] {a, qty, w * value - held * p, reason});
+        buys.add(trade(a, shares, p, reason));
+        underweight.put(a, t - current);
       }
     }
-    double newCash = cash;
-    List<Trade> trades = new ArrayList<>();
-    for (Trade t : sells) {
-      newCash += -t.value() - t.cost();
-      after.merge(t.asset(), t.quantity(), Long::sum);
-      trades.add(t);
+    double cashAfter = cash;
+    for (Trade s : sells) {
+      cashAfter += -s.value() - s.cost();
     }
-    buys.sort((x, y) -> Double.compare((double) y[2], (double) x[2]));
-    for (Object[] b : buys) {
-      String a = (String) b[0];
-      long qty = (long) b[1];
-      double p = price.get(a);
-      long lot = lots.getOrDefault(a, 1L);
-      while (qty > 0 && qty * p + cost(qty * p) > newCash) {
-        qty -= lot;
-      }
-      if (qty <= 0 || qty * p < minTradeValue) {
+    buys.sort((x, y) -> Double.compare(underweight.get(y.asset()), underweight.get(x.asset())));
+    List<Trade> done = new ArrayList<>(sells);
+    for (Trade b : buys) {
+      long lot = lots.getOrDefault(b.asset(), 1L);
+      double perLot = lot * b.price() * (1 + costRate);
+      long affordableLots = (long) Math.floor(cashAfter / perLot + 1e-12);
+      long shares = Math.min(b.shares(), affordableLots * lot);
+      if (shares <= 0 || shares * b.price() < minTradeValue) {
         continue;
       }
-      Trade t = new Trade(a, qty, p, cost(qty * p), (Reason) b[3]);
-      newCash -= t.value() + t.cost();
-      after.merge(a, qty, Long::sum);
-      trades.add(t);
+      Trade t = trade(b.asset(), shares, b.price(), b.reason());
+      if (t.value() + t.cost() > cashAfter) {
+        shares -= lot; // rounding at the margin
+        if (shares <= 0) {
+          continue;
+        }
+        t = trade(b.asset(), shares, b.price(), b.reason());
+      }
+      cashAfter -= t.value() + t.cost();
+      done.add(t);
     }
-    double totalCost = 0;
+    Map<String, Long> after = new LinkedHashMap<>();
+    for (String a : universe) {
+      after.put(a, holdings.getOrDefault(a, 0L));
+    }
     double traded = 0;
-    for (Trade t : trades) {
-      totalCost += t.cost();
+    double costs = 0;
+    for (Trade t : done) {
+      after.merge(t.asset(), t.shares(), Long::sum);
       traded += Math.abs(t.value());
+      costs += t.cost();
     }
     after.values().removeIf(v -> v == 0);
-    return new Plan(trades, after, newCash, totalCost, traded / value);
+    return new Plan(done, after, Math.max(0, cashAfter), costs, traded / value);
   }
 
-  private double cost(double tradeValue) {
-    return Math.abs(tradeValue) * proportionalCost + fixedCost;
+  private Trade trade(String asset, long shares, double price, Reason reason) {
+    double v = shares * price;
+    return new Trade(asset, shares, price, v, costRate * Math.abs(v), reason);
   }
 }

@@ -6,88 +6,127 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.quantfolio.core.AssetVector;
 import io.github.quantfolio.core.Weights;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
+/** Greedy allocation: hand-traced cases and invariants. */
 class DiscreteAllocationTest {
 
   @Test
-  void greedyByHand() {
-    // Capital 1000; targets A 500, B 300, C 200 at prices 90, 110, 45.
-    // Stage 1: A 5 (450), B 2 (220), C 4 (180): 850 spent, 150 left.
-    // Deficits A 50, B 80, C 20: buy B (110) -> 40 left; deficits A 50 (90 > 40), B -30,
-    // C 20 (45 > 40): nothing affordable with a deficit. Leftover 40.
-    DiscreteAllocation.Allocation a = DiscreteAllocation.greedy(
-        Weights.of(List.of("A", "B", "C"), new double[] {0.5, 0.3, 0.2}),
-        AssetVector.of(List.of("A", "B", "C"), new double[] {90, 110, 45}), 1000);
-    assertEquals(Map.of("A", 5L, "B", 3L, "C", 4L), a.shares());
-    assertEquals(40, a.leftover(), 1e-12);
-    // Realised weights 450/960, 330/960, 180/960.
-    double e = Math.sqrt((Math.pow(0.5 - 450 / 960.0, 2) + Math.pow(0.3 - 330 / 960.0, 2)
-        + Math.pow(0.2 - 180 / 960.0, 2)) / 3);
-    assertEquals(e, a.rmse(), 1e-15);
+  void handTracedGreedyRounds() {
+    // A, B at 50% each, prices 30 and 20, capital 110.
+    // Round 1: A floor(55/30) = 1 (30), B floor(55/20) = 2 (40); cash 40.
+    // Round 2: realised A 30/70 = 0.4286, B 0.5714: A's deficit 0.0714 -> buy A (30 <= 40), cash 10.
+    // Now A 60/100 = 0.6, B 0.4: B's deficit 0.1 but 20 > 10; A's deficit < 0 -> stop.
+    // RMSE over (0.5 - 0.6, 0.5 - 0.4) = 0.1.
+    DiscreteAllocation.Result r = DiscreteAllocation.of(
+        Weights.of(List.of("A", "B"), new double[] {0.5, 0.5}),
+        AssetVector.of(List.of("A", "B"), new double[] {30, 20}), 110).greedy();
+    assertEquals(Map.of("A", 2L, "B", 2L), r.shares());
+    assertEquals(10, r.leftover(), 1e-12);
+    Tolerance.assertClose(0.1, r.rmse(), Tolerance.CLOSED_FORM, "rmse");
   }
 
   @Test
-  void longShortAllocatesEachSide() {
-    // Longs A 0.8, B 0.4 (normalised 2/3, 1/3 of 1000); shorts C -0.2 with ratio 0.2: 200.
-    DiscreteAllocation.Allocation a = DiscreteAllocation.greedy(
-        Weights.of(List.of("A", "B", "C"), new double[] {0.8, 0.4, -0.2}),
-        AssetVector.of(List.of("A", "B", "C"), new double[] {100, 50, 40}), 1000);
-    // A: 666.67 / 100 -> 6 (600); B: 333.33 / 50 -> 6 (300); 100 left: deficits A 66.7,
-    // B 33.3 -> buy A (100) -> 0 left. C: 200 / 40 = 5 short.
-    assertEquals(Map.of("A", 7L, "B", 6L, "C", -5L), a.shares());
-    assertEquals(0, a.leftover(), 1e-9);
+  void longShortSplitsTheCapital() {
+    // Longs A 0.6, B 0.6 (rescaled to 0.5 each), short C -0.2 (rescaled to 1); short ratio
+    // defaults to 0.2, so 200 of short proceeds on capital 1000.
+    // Long side: A floor(500/100) = 5, B floor(500/50) = 10, cash 0. Short: C floor(200/30) = 6
+    // (180), cash 20; C is the only short and at its full weight -> stop. Leftover 20.
+    DiscreteAllocation.Result r = DiscreteAllocation.of(
+        Weights.of(List.of("A", "B", "C"), new double[] {0.6, 0.6, -0.2}),
+        AssetVector.of(List.of("A", "B", "C"), new double[] {100, 50, 30}), 1000).greedy();
+    assertEquals(Map.of("A", 5L, "B", 10L, "C", -6L), r.shares());
+    assertEquals(20, r.leftover(), 1e-12);
+  }
+
+  static double objective(long[] x, double[] w, double[] p, double v) {
+    double s = v;
+    for (int i = 0; i < x.length; i++) {
+      s += Math.abs(w[i] * v - x[i] * p[i]) - x[i] * p[i];
+    }
+    return s;
   }
 
   @Test
-  void badInput() {
-    Weights w = Weights.of(List.of("A"), new double[] {1});
-    assertThrows(IllegalArgumentException.class,
-        () -> DiscreteAllocation.greedy(w, AssetVector.of(List.of("B"), new double[] {1}), 100));
-    assertThrows(IllegalArgumentException.class,
-        () -> DiscreteAllocation.greedy(w, AssetVector.of(List.of("A"), new double[] {-1}), 100));
-    assertThrows(IllegalArgumentException.class,
-        () -> DiscreteAllocation.greedy(w, AssetVector.of(List.of("A"), new double[] {1}), 0));
+  void integerProgrammingMatchesExhaustiveSearch() {
+    // Every affordable (x0, x1, x2) is enumerated; the MIP objective
+    // sum |w_i V - x_i p_i| + (V - p'x) must equal the smallest one found.
+    double[] w = {0.45, 0.35, 0.2};
+    double[] p = {37, 23.5, 11};
+    double v = 400;
+    List<String> names = List.of("A", "B", "C");
+    DiscreteAllocation.Result r = DiscreteAllocation.of(Weights.of(names, w),
+        AssetVector.of(names, p), v).integerProgramming();
+    long[] x = new long[3];
+    for (int i = 0; i < 3; i++) {
+      x[i] = r.shares().getOrDefault(names.get(i), 0L);
+    }
+    double best = Double.POSITIVE_INFINITY;
+    for (long a = 0; a * p[0] <= v; a++) {
+      for (long b = 0; a * p[0] + b * p[1] <= v; b++) {
+        for (long c = 0; a * p[0] + b * p[1] + c * p[2] <= v; c++) {
+          best = Math.min(best, objective(new long[] {a, b, c}, w, p, v));
+        }
+      }
+    }
+    Tolerance.assertClose(best, objective(x, w, p, v), 1e-9, "objective");
+    Tolerance.assertClose(v - (x[0] * p[0] + x[1] * p[1] + x[2] * p[2]), r.leftover(), 1e-12,
+        "leftover");
+    // at least as good as the greedy allocation on the same objective
+    DiscreteAllocation.Result g = DiscreteAllocation.of(Weights.of(names, w),
+        AssetVector.of(names, p), v).greedy();
+    long[] gx = new long[3];
+    for (int i = 0; i < 3; i++) {
+      gx[i] = g.shares().getOrDefault(names.get(i), 0L);
+    }
+    assertTrue(objective(x, w, p, v) <= objective(gx, w, p, v) + 1e-9);
   }
 
-  @Property(tries = 200)
-  void spendsNoMoreThanTheCapitalAndLeavesNothingAffordableUnderweight(
-      @ForAll @IntRange(min = 1, max = 25) int n, @ForAll long seed) {
-    Random rnd = new Random(seed);
-    List<String> names = new ArrayList<>();
+  @Test
+  void missingPriceIsNamed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DiscreteAllocation.of(Weights.of(List.of("A", "B"), new double[] {0.5, 0.5}),
+            AssetVector.of(List.of("A"), new double[] {10}), 100));
+    assertEquals("No latest price for asset 'B'", e.getMessage());
+  }
+
+  @Property(tries = 100)
+  void cashIsConservedAndNothingAffordableIsUnderweight(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 15) int n, @ForAll @DoubleRange(min = 500, max = 1e6) double capital) {
+    java.util.Random rnd = new java.util.Random(seed);
     double[] w = new double[n];
     double[] p = new double[n];
-    double s = 0;
+    double sum = 0;
     for (int i = 0; i < n; i++) {
-      names.add("A" + i);
-      w[i] = rnd.nextDouble();
-      s += w[i];
-      p[i] = 1 + rnd.nextDouble() * 500;
+      w[i] = 0.01 + rnd.nextDouble();
+      p[i] = 1 + 500 * rnd.nextDouble();
+      sum += w[i];
     }
     for (int i = 0; i < n; i++) {
-      w[i] /= s;
+      w[i] /= sum;
     }
-    double capital = 1000 + rnd.nextDouble() * 100_000;
-    DiscreteAllocation.Allocation a = DiscreteAllocation.greedy(Weights.of(names, w),
-        AssetVector.of(names, p), capital);
-    double spent = 0;
-    for (Map.Entry<String, Long> e : a.shares().entrySet()) {
-      assertTrue(e.getValue() > 0);
-      spent += e.getValue() * p[names.indexOf(e.getKey())];
-    }
-    assertEquals(capital, spent + a.leftover(), 1e-9 * capital);
-    assertTrue(a.leftover() >= -1e-9);
+    List<String> names = Fixtures.names(n);
+    DiscreteAllocation.Result r = DiscreteAllocation.of(Weights.of(names, w),
+        AssetVector.of(names, p), capital).greedy();
+    double invested = 0;
     for (int i = 0; i < n; i++) {
-      double held = a.shares().getOrDefault(names.get(i), 0L) * p[i];
-      boolean underweight = w[i] * capital - held > 0;
-      assertTrue(!(underweight && p[i] <= a.leftover()), "asset " + i + " still affordable and under");
+      long k = r.shares().getOrDefault(names.get(i), 0L);
+      assertTrue(k >= 0);
+      invested += k * p[i];
+    }
+    Tolerance.assertClose(capital, invested + r.leftover(), 1e-12, "capital");
+    assertTrue(r.leftover() >= 0);
+    for (int i = 0; i < n; i++) {
+      long k = r.shares().getOrDefault(names.get(i), 0L);
+      double realised = invested > 0 ? k * p[i] / invested : 0;
+      assertTrue(p[i] > r.leftover() || realised >= w[i] - 1e-12,
+          "asset " + i + " is affordable and under its weight");
     }
   }
 }

@@ -1,122 +1,130 @@
 package io.github.quantfolio.optimize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.quantfolio.core.ReturnFrame;
-import io.github.quantfolio.core.TimeIndex;
 import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.optimize.HierarchicalRiskParity.Linkage;
 import io.github.quantfolio.risk.CovarianceEstimator;
 import io.github.quantfolio.risk.CovarianceMatrix;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * Expected orders and weights were printed by {@code optimize/src/test/python/hrp_reference.py}:
- * PyPortfolioOpt's HRPOpt algorithm with SciPy 1.10's {@code linkage} and
- * {@code to_tree().pre_order()}, on returns given by a formula both sides evaluate.
+ * Reference orders and weights printed by {@code optimize/src/test/python/hrp_reference.py}
+ * (scipy 1.17 linkage and a numpy transcription of PyPortfolioOpt's HRPOpt) on the same matrix;
+ * closed forms derived in the comments.
  */
 class HierarchicalRiskParityTest {
 
-  /** Same formula evaluated by numpy and Java's Math: agreement to rounding. */
-  static final double CLOSED_FORM = 1e-12;
+  static final double[][] COV8 = {
+      {0.093164, -0.004428, -0.000348, 0.003593, -0.007603, 0.004247, -0.007415, 0.006791},
+      {-0.004428, 0.104735, 0.020153, -0.006898, 0.019272, -0.018164, 0.021459, 0.018455},
+      {-0.000348, 0.020153, 0.052865, -0.002172, 0.007167, -0.00777, 0.008509, 0.010491},
+      {0.003593, -0.006898, -0.002172, 0.028007, -0.00659, 0.002947, -0.005193, 0.001934},
+      {-0.007603, 0.019272, 0.007167, -0.00659, 0.031319, -0.009062, 0.013199, 0.000111},
+      {0.004247, -0.018164, -0.00777, 0.002947, -0.009062, 0.095054, -0.010616, -0.005269},
+      {-0.007415, 0.021459, 0.008509, -0.005193, 0.013199, -0.010616, 0.055476, 0.002771},
+      {0.006791, 0.018455, 0.010491, 0.001934, 0.000111, -0.005269, 0.002771, 0.034084}};
 
-  static ReturnFrame formulaReturns() {
-    int t = 60;
-    int n = 10;
-    double[][] cols = new double[n][t];
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      names.add("X" + i);
-      for (int k = 0; k < t; k++) {
-        cols[i][k] = 0.01 * Math.sin(0.7 * k + 1.3 * i) + 0.004 * Math.cos(0.31 * k * (i + 1))
-            + 0.002 * Math.sin(0.05 * k * k + i);
-      }
+  static final CovarianceMatrix COV = CovarianceMatrix.of(Fixtures.names(8), COV8);
+
+  static void assertReference(Linkage linkage, int[] order, double[] weights) {
+    HierarchicalRiskParity hrp = HierarchicalRiskParity.of(COV).withLinkage(linkage);
+    List<String> expectedOrder = new ArrayList<>();
+    for (int i : order) {
+      expectedOrder.add("X" + i);
     }
-    return ReturnFrame.of(TimeIndex.businessDays(LocalDate.of(2024, 1, 2), t), names, cols);
-  }
-
-  static void check(Linkage linkage, int[] order, double[] expected) {
-    CovarianceMatrix cov = CovarianceEstimator.sample().estimate(formulaReturns());
-    List<String> names = new ArrayList<>();
-    for (int k : order) {
-      names.add("X" + k);
+    assertEquals(expectedOrder, hrp.order(), linkage + " order");
+    double[] w = hrp.solve().weights().toArray();
+    for (int i = 0; i < w.length; i++) {
+      Tolerance.assertClose(weights[i], w[i], 1e-12, linkage + " weight " + i);
     }
-    assertEquals(names, HierarchicalRiskParity.orderedAssets(cov, linkage), linkage + " order");
-    Weights w = HierarchicalRiskParity.weights(cov, linkage);
-    for (int i = 0; i < expected.length; i++) {
-      assertEquals(expected[i], w.get("X" + i), CLOSED_FORM, linkage + " X" + i);
+  }
+
+  @Test
+  void singleLinkageMatchesScipyAndPyPortfolioOpt() {
+    assertReference(Linkage.SINGLE, new int[] {5, 3, 0, 2, 7, 6, 1, 4}, new double[] {
+        0.08297168741982625, 0.041728160041140716, 0.1462210212197237, 0.2621312745837332,
+        0.13954464835751043, 0.07723515693465415, 0.09520687656763334, 0.15496117487577826});
+  }
+
+  @Test
+  void completeLinkageMatchesScipyAndPyPortfolioOpt() {
+    assertReference(Linkage.COMPLETE, new int[] {5, 0, 3, 6, 1, 4, 2, 7}, new double[] {
+        0.07435332012818484, 0.04269006317810992, 0.08743730004730137, 0.29522293596017524,
+        0.1427613834081337, 0.07287492074423184, 0.14904298737177565, 0.1356170891620874});
+  }
+
+  @Test
+  void averageLinkageMatchesScipyAndPyPortfolioOpt() {
+    assertReference(Linkage.AVERAGE, new int[] {6, 1, 4, 2, 7, 5, 0, 3}, new double[] {
+        0.07271038818925857, 0.04319826398072352, 0.0927221438635067, 0.2418677689600487,
+        0.1565106208801138, 0.08219860095481636, 0.08155545060965243, 0.22923676256187994});
+  }
+
+  @Test
+  void wardLinkageMatchesScipyAndPyPortfolioOpt() {
+    assertReference(Linkage.WARD, new int[] {5, 0, 3, 6, 1, 4, 2, 7}, new double[] {
+        0.07435332012818484, 0.04269006317810992, 0.08743730004730137, 0.29522293596017524,
+        0.1427613834081337, 0.07287492074423184, 0.14904298737177565, 0.1356170891620874});
+  }
+
+  @Test
+  void uncorrelatedAssetsGetInverseVarianceWeights() {
+    // Diagonal S: a cluster's IVP variance is 1 / H with H = sum 1/s_i^2, so each split gives
+    // alpha = H_1 / (H_1 + H_2) and recursively w_i = (1/s_i^2) / H_total, whatever the order.
+    double[] var = {0.04, 0.09, 0.01, 0.0625, 0.16};
+    double[][] s = new double[5][5];
+    double h = 0;
+    for (int i = 0; i < 5; i++) {
+      s[i][i] = var[i];
+      h += 1 / var[i];
     }
-    assertEquals(1.0, w.sum(), CLOSED_FORM);
+    double[] w = HierarchicalRiskParity.of(CovarianceMatrix.of(Fixtures.names(5), s)).solve()
+        .weights().toArray();
+    for (int i = 0; i < 5; i++) {
+      Tolerance.assertClose(1 / var[i] / h, w[i], Tolerance.CLOSED_FORM, "w" + i);
+    }
   }
 
   @Test
-  void singleLinkage() {
-    check(Linkage.SINGLE, new int[] {2, 7, 3, 8, 1, 6, 4, 9, 0, 5}, new double[] {
-      0.01675216707452524, 0.22886107310482987, 0.04484414468545199, 0.040003934830188694,
-      0.18579004649092248, 0.018556310585861026, 0.16626501395507862, 0.044219726220374206,
-      0.22288288890281296, 0.031824694149954896});
-  }
-
-  @Test
-  void completeLinkage() {
-    check(Linkage.COMPLETE, new int[] {3, 8, 2, 7, 1, 6, 4, 9, 0, 5}, new double[] {
-      0.01675216707452524, 0.12430231764273528, 0.12143548652699833, 0.10290922167188854,
-      0.18579004649092248, 0.018556310585861026, 0.16626501395507862, 0.12561439319632697,
-      0.10655034870570862, 0.031824694149954896});
-  }
-
-  @Test
-  void averageAndWardLinkage() {
-    double[] expected = {0.05446673592594466, 0.07463361362079979, 0.0525433722656257,
-      0.19442580410922233, 0.11264972397089887, 0.06033259243079437, 0.18733534438572286,
-      0.051811748280147917, 0.10832864830927633, 0.10347241670156718};
-    check(Linkage.AVERAGE, new int[] {2, 7, 1, 6, 3, 8, 4, 9, 0, 5}, expected);
-    check(Linkage.WARD, new int[] {2, 7, 1, 6, 3, 8, 4, 9, 0, 5}, expected);
-  }
-
-  @Test
-  void twoAssetsSplitByInverseVariance() {
-    // Hand: variances 0.04 and 0.01 -> alpha = 1 - 0.04 / 0.05 = 0.2 to the first.
-    CovarianceMatrix cov = CovarianceMatrix.of(List.of("A", "B"), new double[][] {{0.04, 0.006}, {0.006, 0.01}});
-    Weights w = HierarchicalRiskParity.weights(cov, Linkage.SINGLE);
-    assertEquals(0.2, w.get("A"), 1e-15);
-    assertEquals(0.8, w.get("B"), 1e-15);
+  void returnsAreTurnedIntoTheSampleCovariance() {
+    ReturnFrame r = Fixtures.PRICES.select(Fixtures.COV.assets().subList(0, 6)).returns();
+    double[] a = HierarchicalRiskParity.of(r).withLinkage(Linkage.AVERAGE).solve().weights()
+        .toArray();
+    double[] b = HierarchicalRiskParity.of(CovarianceEstimator.sample().estimate(r))
+        .withLinkage(Linkage.AVERAGE).solve().weights().toArray();
+    for (int i = 0; i < a.length; i++) {
+      assertEquals(b[i], a[i], 0.0);
+    }
   }
 
   @Property(tries = 40)
-  void weightsArePositiveSumToOneAndIgnoreCovarianceScale(
-      @ForAll @IntRange(min = 2, max = 30) int n, @ForAll long seed) {
-    Random rnd = new Random(seed);
-    double[][] cols = new double[n][80];
-    List<String> names = new ArrayList<>();
+  void weightsArePositiveSumToOneAndIgnoreScale(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 40) int n, @ForAll @DoubleRange(min = 0.01, max = 100) double c) {
+    MeanVarianceProperties.Problem pr = MeanVarianceProperties.problem(seed, n);
+    double[][] scaled = new double[n][n];
     for (int i = 0; i < n; i++) {
-      names.add("A" + i);
-      for (int k = 0; k < 80; k++) {
-        cols[i][k] = rnd.nextGaussian() * (0.005 + 0.001 * i);
-      }
-    }
-    ReturnFrame r = ReturnFrame.of(TimeIndex.businessDays(LocalDate.of(2020, 1, 1), 80), names, cols);
-    CovarianceMatrix cov = CovarianceEstimator.sample().estimate(r);
-    double[][] scaled = cov.toArray();
-    for (double[] row : scaled) {
-      for (int j = 0; j < row.length; j++) {
-        row[j] *= 7.5;
+      for (int j = 0; j < n; j++) {
+        scaled[i][j] = c * pr.cov()[i][j];
       }
     }
     for (Linkage l : Linkage.values()) {
-      Weights w = HierarchicalRiskParity.weights(cov, l);
-      Weights ws = HierarchicalRiskParity.weights(CovarianceMatrix.of(names, scaled), l);
-      assertEquals(1.0, w.sum(), 1e-12);
-      for (int i = 0; i < n; i++) {
-        assertEquals(true, w.get(i == 0 ? "A0" : "A" + i) > 0);
-        assertEquals(w.toArray()[i], ws.toArray()[i], 1e-12);
+      Weights w = HierarchicalRiskParity.of(CovarianceMatrix.of(pr.names(), pr.cov()))
+          .withLinkage(l).solve().weights();
+      Weights v = HierarchicalRiskParity.of(CovarianceMatrix.of(pr.names(), scaled))
+          .withLinkage(l).solve().weights();
+      Tolerance.assertNear(1, w.sum(), Tolerance.FEASIBILITY, "sum");
+      for (String a : pr.names()) {
+        assertTrue(w.get(a) > 0, "weight of " + a);
+        Tolerance.assertNear(w.get(a), v.get(a), Tolerance.INVARIANCE, l + " " + a);
       }
     }
   }

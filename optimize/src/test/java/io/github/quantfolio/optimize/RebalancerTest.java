@@ -8,75 +8,128 @@ import io.github.quantfolio.core.AssetVector;
 import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.optimize.Rebalancer.Reason;
 import io.github.quantfolio.optimize.Rebalancer.Trade;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
+/** Hand-traced rebalancing cases and conservation invariants. */
 class RebalancerTest {
 
-  static final AssetVector PRICES = AssetVector.of(List.of("A", "B", "C", "D"),
-      new double[] {100, 50, 20, 10});
+  static final AssetVector PX = AssetVector.of(List.of("A", "B", "C"), new double[] {10, 20, 5});
 
-  @Test
-  void tradesByHand() {
-    // Holdings: A 6 (600), B 4 (200), C 10 (200), cash 0: V = 1000, weights .6 .2 .2.
-    // Target A .4, B .3, D .3 (C exits). A: (400 - 600)/100 = -2; B: (300 - 200)/50 = +2;
-    // C: exit -10; D: new 300/10 = 30. Sales first: A -2 (+200), C -10 (+200): cash 400.
-    // Buys by deficit: D (300) then B (100): 300 + 100 = 400, cash 0.
-    Rebalancer.Plan plan = Rebalancer.create().plan(Map.of("A", 6L, "B", 4L, "C", 10L), 0,
-        Weights.of(List.of("A", "B", "D"), new double[] {0.4, 0.3, 0.3}), PRICES);
-    List<Trade> t = plan.trades();
-    assertEquals(4, t.size(), plan.toString());
-    assertEquals(new Trade("A", -2, 100, 0, Reason.DRIFT), t.get(0));
-    assertEquals(new Trade("C", -10, 20, 0, Reason.EXIT), t.get(1));
-    assertEquals(new Trade("D", 30, 10, 0, Reason.NEW_POSITION), t.get(2));
-    assertEquals(new Trade("B", 2, 50, 0, Reason.DRIFT), t.get(3));
-    assertEquals(Map.of("A", 4L, "B", 6L, "D", 30L), plan.shares());
-    assertEquals(0, plan.cash(), 1e-12);
-    assertEquals(800 / 1000.0, plan.turnover(), 1e-12); // 200 + 200 + 300 + 100 traded
+  static Weights w(double a, double b) {
+    return Weights.of(List.of("A", "B"), new double[] {a, b});
   }
 
   @Test
-  void thresholdsMinimumTradeLotsAndCosts() {
-    Map<String, Long> held = Map.of("A", 5L, "B", 10L); // 500 + 500, cash 0: 50/50
-    Weights target = Weights.of(List.of("A", "B"), new double[] {0.52, 0.48});
-    // Drift 2% is not above a 3% threshold: nothing to do.
-    assertTrue(Rebalancer.create().withDriftThreshold(0.03).plan(held, 0, target, PRICES).trades().isEmpty());
-    // Without threshold: B sells 20/50 -> 0 shares (toward zero); A buys 20/100 -> 0: nothing.
-    assertTrue(Rebalancer.create().plan(held, 0, target, PRICES).trades().isEmpty());
-    // Bigger move with lots of 3 on B and costs 10 bps + 1 per trade:
-    // target A .7 B .3: A +2 (200), B -4 -> lots of 3: -3 (150). Sale: cash 150 - 0.15 - 1.
-    // Buy A 2 costs 200 + 0.2 + 1 > 148.85: cut to 1 share: 100 + 0.1 + 1 = 101.1.
-    Rebalancer r = Rebalancer.create().withCosts(0.001, 1).withLotSizes(Map.of("B", 3L));
-    Rebalancer.Plan p = r.plan(held, 0, Weights.of(List.of("A", "B"), new double[] {0.7, 0.3}), PRICES);
-    assertEquals(List.of(new Trade("B", -3, 50, 0.15 + 1, Reason.DRIFT),
-        new Trade("A", 1, 100, 0.1 + 1, Reason.DRIFT)), p.trades());
-    assertEquals(150 - 1.15 - 101.1, p.cash(), 1e-9);
-    assertTrue(p.cash() >= 0);
-    // A minimum trade of 200 skips both.
-    assertTrue(r.withMinTradeValue(200).plan(held, 0,
-        Weights.of(List.of("A", "B"), new double[] {0.7, 0.3}), PRICES).trades().isEmpty());
+  void driftNewPositionAndExit() {
+    // 100 A (1000) + 40 C (200), no cash: V = 1200. Target A 50%, B 50%:
+    // C exits (-40); A to 600 -> sell 40 (drift); B new: 600 / 20 = 30 shares.
+    Rebalancer.Plan p = Rebalancer.of(w(0.5, 0.5)).plan(Map.of("A", 100L, "C", 40L), 0, PX);
+    Map<String, Trade> byAsset = new HashMap<>();
+    for (Trade t : p.trades()) {
+      byAsset.put(t.asset(), t);
+    }
+    assertEquals(-40, byAsset.get("C").shares());
+    assertEquals(Reason.EXIT, byAsset.get("C").reason());
+    assertEquals(-40, byAsset.get("A").shares());
+    assertEquals(Reason.DRIFT, byAsset.get("A").reason());
+    assertEquals(30, byAsset.get("B").shares());
+    assertEquals(Reason.NEW_POSITION, byAsset.get("B").reason());
+    assertEquals(Map.of("A", 60L, "B", 30L), p.holdings());
+    assertEquals(0, p.cash(), 1e-12);
+    // turnover (C 40 x 5 + A 40 x 10 + B 30 x 20) / 1200 = 1200 / 1200
+    Tolerance.assertClose(1.0, p.turnover(), Tolerance.CLOSED_FORM, "turnover");
   }
 
   @Test
-  void concentrationOverridesTheThreshold() {
-    // A is 70% (7 x 100 of 1000) against a 55% target and a 50% limit; its 15% drift is below
-    // the 20% threshold. (550 - 700) / 100 = -1.5 -> one share (toward zero).
-    Rebalancer.Plan p = Rebalancer.create().withDriftThreshold(0.20).withConcentrationLimit(0.5)
-        .plan(Map.of("A", 7L, "B", 6L), 0, Weights.of(List.of("A", "B"), new double[] {0.55, 0.45}), PRICES);
+  void smallDriftIsLeftAloneButConcentrationIsNot() {
+    // A 52 sh (520) and B 24 sh (480): weights 0.52 / 0.48, target 0.5 / 0.5, threshold 0.05:
+    // no trade. With a 0.51 maximum weight A is trimmed to 0.5: (500 - 520) / 10 = -2 shares.
+    Map<String, Long> h = Map.of("A", 52L, "B", 24L);
+    assertTrue(Rebalancer.of(w(0.5, 0.5)).withDriftThreshold(0.05).plan(h, 0, PX).trades()
+        .isEmpty());
+    Rebalancer.Plan p = Rebalancer.of(w(0.5, 0.5)).withDriftThreshold(0.05).withMaxWeight(0.51)
+        .plan(h, 0, PX);
+    assertEquals(1, p.trades().size());
+    assertEquals(-2, p.trades().get(0).shares());
     assertEquals(Reason.CONCENTRATION, p.trades().get(0).reason());
-    assertEquals(-1, p.trades().get(0).quantity());
+    assertEquals(20, p.cash(), 1e-12);
   }
 
   @Test
-  void badInput() {
-    assertThrows(IllegalArgumentException.class, () -> Rebalancer.create().plan(Map.of("Z", 1L), 0,
-        Weights.of(List.of("A"), new double[] {1}), PRICES));
-    assertThrows(IllegalArgumentException.class, () -> Rebalancer.create().plan(Map.of(), 100,
-        Weights.of(List.of("A"), new double[] {-0.5}), PRICES));
-    assertThrows(IllegalArgumentException.class, () -> Rebalancer.create().plan(Map.of(), -1,
-        Weights.of(List.of("A"), new double[] {1}), PRICES));
-    assertThrows(IllegalArgumentException.class,
-        () -> Rebalancer.create().withLotSizes(Map.of("A", 0L)));
+  void lotsMinimumTradeValueAndCosts() {
+    // 1000 cash, target A 30% B 70%, B in lots of 10, cost 1%:
+    // A wants 300 / 10 = 30 shares, B 700 / 20 = 35 -> 30 (lots). Buys by under-weight: B first:
+    // 30 x 20 = 600 + 6 cost, cash 394; A: 30 x 10 = 300 + 3, cash 91.
+    Rebalancer.Plan p = Rebalancer.of(w(0.3, 0.7)).withLotSize("B", 10).withTransactionCost(0.01)
+        .plan(Map.of(), 1000, PX);
+    assertEquals(Map.of("A", 30L, "B", 30L), p.holdings());
+    assertEquals(91, p.cash(), 1e-9);
+    assertEquals(9, p.totalCost(), 1e-9);
+    assertEquals("B", p.trades().get(0).asset());
+    // A minimum trade value of 400 skips A's 300 buy.
+    Rebalancer.Plan q = Rebalancer.of(w(0.3, 0.7)).withLotSize("B", 10).withMinimumTradeValue(400)
+        .plan(Map.of(), 1000, PX);
+    assertEquals(Map.of("B", 30L), q.holdings());
+  }
+
+  @Test
+  void buysAreCutWhenCostsLeaveTooLittleCash() {
+    // 1000 cash, target 100% A at 10 with 1% cost: 100 shares would cost 1010; 99 cost 999.9.
+    Rebalancer.Plan p = Rebalancer.of(Weights.of(List.of("A"), new double[] {1}))
+        .withTransactionCost(0.01).plan(Map.of(), 1000, PX);
+    assertEquals(Map.of("A", 99L), p.holdings());
+    assertEquals(0.1, p.cash(), 1e-9);
+  }
+
+  @Test
+  void missingPriceAndShortTargetsAreRejected() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Rebalancer.of(w(0.5, 0.5)).plan(Map.of("Z", 1L), 0, PX));
+    assertEquals("No price for asset 'Z'", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Rebalancer.of(w(1.2, -0.2)));
+  }
+
+  @Property(tries = 100)
+  void cashStaysNonNegativeAndValueIsConserved(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 10) int n, @ForAll @DoubleRange(min = 0, max = 0.02) double rate) {
+    Random r = new Random(seed);
+    List<String> names = Fixtures.names(n);
+    double[] px = new double[n];
+    double[] tw = new double[n];
+    double sum = 0;
+    Map<String, Long> h = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      px[i] = 1 + 200 * r.nextDouble();
+      tw[i] = r.nextDouble();
+      sum += tw[i];
+      if (r.nextBoolean()) {
+        h.put(names.get(i), (long) r.nextInt(500));
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      tw[i] /= sum;
+    }
+    double cash = 10000 * r.nextDouble();
+    AssetVector prices = AssetVector.of(names, px);
+    Rebalancer.Plan p = Rebalancer.of(Weights.of(names, tw)).withTransactionCost(rate)
+        .withLotSize(names.get(0), 1 + r.nextInt(20)).plan(h, cash, prices);
+    double before = cash;
+    double after = p.cash();
+    for (int i = 0; i < n; i++) {
+      before += h.getOrDefault(names.get(i), 0L) * px[i];
+      long s = p.holdings().getOrDefault(names.get(i), 0L);
+      assertTrue(s >= 0);
+      after += s * px[i];
+    }
+    assertTrue(p.cash() >= 0);
+    Tolerance.assertClose(before - p.totalCost(), after, 1e-12, "value net of costs");
   }
 }

@@ -1,11 +1,17 @@
 package io.github.quantfolio.examples;
 
+import io.github.quantfolio.core.AssetVector;
 import io.github.quantfolio.core.Bars;
 import io.github.quantfolio.core.Frequency;
 import io.github.quantfolio.core.MarketSimulator;
 import io.github.quantfolio.core.PriceFrame;
 import io.github.quantfolio.core.ReturnFrame;
 import io.github.quantfolio.core.SimulatedMarket;
+import io.github.quantfolio.optimize.ExpectedReturns;
+import io.github.quantfolio.optimize.MeanVariance;
+import io.github.quantfolio.optimize.OptimalPortfolio;
+import io.github.quantfolio.risk.CovarianceEstimator;
+import io.github.quantfolio.risk.CovarianceMatrix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +19,7 @@ import java.time.LocalDate;
 
 /**
  * The README demo: a simulated market of 20 assets over 10 years, returns and their statistics,
- * month-end prices, the latest prices, weekly bars and a CSV round trip.
+ * month-end prices, the latest prices, weekly bars, a CSV round trip and an optimized portfolio.
  *
  * <p>Run it with {@code java -jar examples/target/quantfolio-examples-all.jar} after
  * {@code mvn -B -DskipTests install}.
@@ -54,6 +60,13 @@ public final class Quickstart {
     prices.writeCsv(file);
     PriceFrame back = PriceFrame.readCsv(file);
     System.out.println("CSV round trip identical: " + back.equals(prices));
+
+    // An optimized portfolio: long-only max-Sharpe (risk-free 2%) on compounded mean returns
+    // and a Ledoit-Wolf covariance, at most 20% in any asset.
+    AssetVector mu = ExpectedReturns.meanHistorical(prices);
+    CovarianceMatrix cov = CovarianceEstimator.ledoitWolf().estimate(returns);
+    OptimalPortfolio best = MeanVariance.of(mu, cov).withBounds(0, 0.20).maxSharpe(0.02);
+    System.out.println(best);
     // README-END
     Files.delete(file);
   }

@@ -51,6 +51,7 @@ class ExamplesTest {
     assertTrue(out.contains("PriceFrame: 12 rows x 3 assets, 2023-09-29 .. 2024-08-29, MONTHLY"), out);
     assertTrue(out.contains("Bars 'A01': "), out);
     assertTrue(out.contains("CSV round trip identical: true"), out);
+    assertTrue(out.contains("OptimalPortfolio: max Sharpe (rf = 0.02)"), out);
   }
 
   @Test
@@ -72,6 +73,21 @@ class ExamplesTest {
     assertTrue(out.contains("PortfolioRisk: volatility "), out);
     assertTrue(out.contains("position weight of 'A01' is 0.3000 > limit 0.2500"), out);
     assertTrue(out.contains("Risk score "), out);
+  }
+
+  @Test
+  void optimizePortfolio() throws Exception {
+    String out = run(() -> OptimizePortfolio.main(new String[0]));
+    assertTrue(out.contains("Max Sharpe (rf 2%, caps 25%):"), out);
+    assertTrue(out.contains("risk parity") && out.contains("HRP") && out.contains("max diversif."), out);
+    assertTrue(out.contains("Whole shares of the max-Sharpe portfolio for $100,000:"), out);
+  }
+
+  @Test
+  void blackLittermanViews() throws Exception {
+    String out = run(() -> BlackLittermanViews.main(new String[0]));
+    assertTrue(out.contains("A01: prior ") && out.contains("-> posterior "), out);
+    assertTrue(out.contains("Long-only max-Sharpe on the posterior (caps 20%):"), out);
   }
 
   @Test

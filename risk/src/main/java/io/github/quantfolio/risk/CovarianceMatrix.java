@@ -223,6 +223,9 @@ public final class CovarianceMatrix {
    * up to rounding).
    */
   public boolean isPositiveSemidefinite() {
+    if (Eigen.choleskySucceeds(values)) {
+      return true; // positive definite; the eigenvalues are not needed
+    }
     double[] ev = eigenvalues();
     double top = Math.max(ev[ev.length - 1], 0);
     return ev[0] >= -PSD_TOLERANCE * top;

@@ -45,6 +45,26 @@ public final class Eigen {
     return new Result(values, vectors);
   }
 
+  /**
+   * Whether a Cholesky factorisation succeeds: a sufficient (and far cheaper) test of positive
+   * definiteness, used before falling back to the eigenvalues.
+   */
+  public static boolean choleskySucceeds(double[][] a) {
+    org.ejml.interfaces.decomposition.CholeskyDecomposition_F64<DMatrixRMaj> chol =
+        DecompositionFactory_DDRM.chol(a.length, true);
+    if (!chol.decompose(new DMatrixRMaj(a))) {
+      return false;
+    }
+    DMatrixRMaj l = chol.getT(null);
+    for (int i = 0; i < a.length; i++) {
+      double d = l.get(i, i);
+      if (!(d > 0) || !Double.isFinite(d)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Eigenvalues only, ascending. */
   public static double[] values(double[][] a) {
     int n = a.length;

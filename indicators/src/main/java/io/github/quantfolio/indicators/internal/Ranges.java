@@ -547,7 +547,7 @@ public final class Ranges {
   }
 
   /** Writes one Keltner bar (NaN unless both the EMA and the ATR are defined). */
-  public static void keltnerEmit(double e, double r, double mult, int i, double[] upper,
+  private static void keltnerEmit(double e, double r, double mult, int i, double[] upper,
       double[] middle, double[] lower) {
     if (e != e || r != r) {
       upper[i] = Double.NaN;

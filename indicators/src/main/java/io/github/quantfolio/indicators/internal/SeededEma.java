@@ -55,11 +55,6 @@ public final class SeededEma {
     return e;
   }
 
-  /** The latest value (NaN during the warm-up). */
-  public double value() {
-    return e;
-  }
-
   /** Forgets every value (a new warm-up starts). */
   public void clear() {
     sum = 0;

@@ -56,6 +56,11 @@ public final class Signals {
    */
   public static boolean[] momentumEntry(double[] close, int fast, int slow, int rsiPeriod,
       double rsiMax, int rocPeriod, double minRocPercent) {
+    Args.notNull(close, "close");
+    Args.period(fast, "fast");
+    Args.period(slow, "slow");
+    Args.period(rsiPeriod, "rsiPeriod");
+    Args.period(rocPeriod, "rocPeriod");
     Args.finite(rsiMax, "rsiMax");
     Args.finite(minRocPercent, "minRocPercent");
     double[] smaFast = Indicators.sma(close, fast);
@@ -98,6 +103,10 @@ public final class Signals {
    */
   public static boolean[] meanReversionEntry(double[] close, int n, double k, int rsiPeriod,
       double rsiMin) {
+    Args.notNull(close, "close");
+    Args.period(n, "n");
+    Args.period(rsiPeriod, "rsiPeriod");
+    Args.finite(k, "k");
     Args.finite(rsiMin, "rsiMin");
     double[] lower = Indicators.bollinger(close, n, k).lower();
     double[] rsi = Indicators.rsi(close, rsiPeriod);

@@ -5,8 +5,8 @@ import io.github.quantfolio.indicators.internal.SeededEma;
 
 /**
  * Streaming twin of {@link Indicators#ema(double[], int)}: seeded with the mean of the first n
- * values, then {@code e = e + k (x - e)}, {@code k = 2 / (n + 1)}. Equal to the batch function
- * within a few ulps (the batch kernel takes two steps at a time). O(1) per update.
+ * values, then {@code e = e + k (x - e)}, {@code k = 2 / (n + 1)}. Bit for bit equal to the batch
+ * function. O(1) per update.
  *
  * @see StreamingIndicator
  * @since 0.1.0

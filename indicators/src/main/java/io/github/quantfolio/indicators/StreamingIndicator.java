@@ -4,8 +4,7 @@ package io.github.quantfolio.indicators;
  * An indicator fed one bar at a time: the streaming twin of a function of {@link Indicators}.
  * Each implementation has an {@code update(...)} method taking one bar's inputs (a value, or
  * high/low/close, ...) that returns the new value; after the same inputs it holds the same number
- * the batch function gives at that bar (bit for bit, except {@link StreamingEma}: within a few
- * ulps, because the batch EMA takes two steps at a time).
+ * the batch function gives at that bar, bit for bit.
  *
  * <p><b>Warm-up and missing values</b> follow the batch rules: {@link #value()} is NaN until the
  * indicator's lookback has been served; a NaN input (a missing bar) makes the value NaN and

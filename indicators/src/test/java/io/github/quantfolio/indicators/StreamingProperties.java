@@ -7,8 +7,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Streaming twins equal their batch functions bit for bit (EMA: to {@link Tolerance#STREAMING}) on
- * random bar series with missing values (the twins
+ * Streaming twins equal their batch functions bit for bit on random bar series with missing
+ * values (the twins
  * share some building blocks with the batch kernels, but not the loops, warm-up counters or
  * restart logic, which is what this compares; correctness of the numbers themselves is
  * TaLibReferenceTest's job).
@@ -23,9 +23,7 @@ class StreamingProperties {
       double[][] batch = e.batch().apply(bars);
       double[][] stream = e.stream().apply(bars);
       for (int k = 0; k < batch.length; k++) {
-        // Bit for bit, except EMA (the batch kernel takes two steps at a time).
-        double tol = e.name().startsWith("ema ") ? Tolerance.STREAMING : 0;
-        assertClose(e.name() + " output " + k, batch[k], stream[k], tol, 0);
+        assertClose(e.name() + " output " + k, batch[k], stream[k], 0, 0); // bit for bit
       }
     }
   }

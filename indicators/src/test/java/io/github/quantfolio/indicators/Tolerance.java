@@ -13,12 +13,6 @@ final class Tolerance {
   static final double REFERENCE = 1e-9;
 
   /**
-   * Streaming EMA vs batch EMA, which differ by rounding because the batch kernel takes two steps
-   * at a time (every other twin is required to agree bit for bit).
-   */
-  static final double STREAMING = 1e-12;
-
-  /**
    * Rolling deviation vs a direct two-pass computation per window. Both are accurate to the
    * conditioning of {@code x - mean} (a few ulps of the price relative to the deviation): observed
    * < 2e-11 for two-value windows, ~1e-14 for twenty.

@@ -80,13 +80,6 @@ public final class Args {
     return out;
   }
 
-  /** Requires distinct output arrays. */
-  public static void distinct(double[] a, String aName, double[] b, String bName) {
-    if (a == b) {
-      throw new IllegalArgumentException(aName + " and " + bName + " must be different arrays");
-    }
-  }
-
   /**
    * True unless {@code v} is finite: the kernels' single test per input value. NaN (a missing
    * value) ends a segment; infinity is an error (see {@link #requireMissing}).

@@ -120,17 +120,37 @@ public final class Ranges {
     double atr = sum / n;
     out[firstOut] = atr;
     double a = (n - 1.0) / n;
+    double a2 = a * a;
     double invN = 1.0 / n;
-    for (; i < len; i++) {
+    // Two bars per step of the recursion (see AtrState): atr2 = a^2 atr0 + (a u1 + u2).
+    for (; i + 1 < len; i += 2) {
+      double h1 = h[i];
+      double l1 = l[i];
+      double c1 = c[i];
+      double h2 = h[i + 1];
+      double l2 = l[i + 1];
+      double c2 = c[i + 1];
+      if (bad(h1) | bad(l1) | bad(c1) | bad(h2) | bad(l2) | bad(c2)) {
+        break;
+      }
+      double u1 = trueRange(h1, l1, pc) * invN;
+      double u2 = trueRange(h2, l2, c1) * invN;
+      out[i] = atr * a + u1;
+      atr = atr * a2 + (u1 * a + u2);
+      out[i + 1] = atr;
+      pc = c2;
+    }
+    if (i < len) { // an odd last bar, or the bars before a missing one
       double hi = h[i];
       double lo = l[i];
       double cl = c[i];
       if (bad(hi) | bad(lo) | bad(cl)) {
         return i;
       }
-      atr = atr * a + trueRange(hi, lo, pc) * invN;
-      pc = cl;
-      out[i] = atr;
+      out[i] = atr * a + trueRange(hi, lo, pc) * invN;
+      if (i + 1 < len) {
+        return i + 1;
+      }
     }
     return len;
   }
@@ -527,7 +547,7 @@ public final class Ranges {
   }
 
   /** Writes one Keltner bar (NaN unless both the EMA and the ATR are defined). */
-  public static void keltnerEmit(double e, double r, double mult, int i, double[] upper,
+  private static void keltnerEmit(double e, double r, double mult, int i, double[] upper,
       double[] middle, double[] lower) {
     if (e != e || r != r) {
       upper[i] = Double.NaN;

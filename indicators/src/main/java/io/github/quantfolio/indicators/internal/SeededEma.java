@@ -2,23 +2,34 @@ package io.github.quantfolio.indicators.internal;
 
 /**
  * TA-Lib's exponential moving average as a stream: NaN for the first {@code n - 1} values, then
- * the mean of the first {@code n} values (the seed), then {@code e = (1 - k) e + k x} with
- * {@code k = 2 / (n + 1)}.
+ * the mean of the first {@code n} values (the seed), then {@code e = a e + k x} with
+ * {@code k = 2 / (n + 1)}, {@code a = 1 - k}. The recursion is taken two values per step, as the
+ * batch kernel {@link MovingAverages#ema} does ({@code e_(t+2) = a^2 e_t + (a k x_(t+1) +
+ * k x_(t+2))}, which halves its dependency chain): the first value of a pair reports
+ * {@code a e_t + k x_(t+1)}, the second the two-step value. Same operations, same order, so the
+ * streaming EMA equals the batch EMA bit for bit.
  */
 public final class SeededEma {
 
   private final int n;
   private final double k;
   private final double a;
+  private final double a2;
+  private final double ak;
   private double sum;
   private int count;
-  private double e = Double.NaN;
+  private double e = Double.NaN; // the value reported for the last input
+  private double base; // the recursion's state at the start of the current pair
+  private double x1; // the first input of the current pair
+  private boolean odd; // the last input was the first of a pair
 
   /** An EMA of period {@code n >= 1}. */
   public SeededEma(int n) {
     this.n = n;
     this.k = 2.0 / (n + 1);
     this.a = 1.0 - k;
+    this.a2 = a * a;
+    this.ak = a * k;
   }
 
   /** Adds a finite value and returns the EMA, or NaN during the warm-up. */
@@ -28,15 +39,19 @@ public final class SeededEma {
       count++;
       if (count == n) {
         e = sum / n;
+        base = e;
+        odd = false;
       }
       return e;
     }
-    e = a * e + k * v;
-    return e;
-  }
-
-  /** The latest value (NaN during the warm-up). */
-  public double value() {
+    if (!odd) {
+      x1 = v;
+      e = a * base + k * v;
+    } else {
+      base = a2 * base + (ak * x1 + k * v);
+      e = base;
+    }
+    odd = !odd;
     return e;
   }
 

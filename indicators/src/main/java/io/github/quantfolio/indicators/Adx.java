@@ -22,6 +22,9 @@ public record Adx(double[] adx, double[] plusDi, double[] minusDi) {
   /**
    * Checks that the three arrays are non-null and of equal length.
    *
+   * @param adx average directional index
+   * @param plusDi positive directional indicator +DI
+   * @param minusDi negative directional indicator -DI
    * @throws NullPointerException if an array is null
    * @throws IllegalArgumentException if the lengths differ
    */
@@ -29,7 +32,11 @@ public record Adx(double[] adx, double[] plusDi, double[] minusDi) {
     Args.sameLength(adx, "adx", plusDi, "plusDi", minusDi, "minusDi");
   }
 
-  /** The number of bars. */
+  /**
+   * The number of bars.
+   *
+   * @return the number of bars
+   */
   public int size() {
     return adx.length;
   }

@@ -23,6 +23,9 @@ public record Bands(double[] upper, double[] middle, double[] lower) {
   /**
    * Checks that the three arrays are non-null and of equal length.
    *
+   * @param upper the upper band
+   * @param middle the middle line
+   * @param lower the lower band
    * @throws NullPointerException if an array is null
    * @throws IllegalArgumentException if the lengths differ
    */
@@ -30,7 +33,11 @@ public record Bands(double[] upper, double[] middle, double[] lower) {
     Args.sameLength(upper, "upper", middle, "middle", lower, "lower");
   }
 
-  /** The number of bars. */
+  /**
+   * The number of bars.
+   *
+   * @return the number of bars
+   */
   public int size() {
     return upper.length;
   }
@@ -39,6 +46,8 @@ public record Bands(double[] upper, double[] middle, double[] lower) {
    * Bandwidth {@code (upper - lower) / middle}, a new array (J. Bollinger, <i>Bollinger on
    * Bollinger Bands</i>, 2001: BandWidth; multiply by 100 for percent). NaN where the bands are
    * NaN; where {@code middle == 0} the IEEE quotient (infinite, or NaN if the bands also touch).
+   *
+   * @return a new array
    */
   public double[] width() {
     double[] w = new double[upper.length];
@@ -55,6 +64,7 @@ public record Bands(double[] upper, double[] middle, double[] lower) {
    * are NaN.
    *
    * @param price the series the bands were computed from (e.g. closes), same length
+   * @return a new array
    * @throws NullPointerException if {@code price} is null
    * @throws IllegalArgumentException if its length differs
    */

@@ -112,6 +112,8 @@ public final class Indicators {
   /**
    * {@link #sma(double[], int)} into {@code out} (allocation-free when {@code out} is given).
    *
+   * @param x the series
+   * @param n the period or window, {@code >= 1}
    * @param out the output array (input length, not {@code x}), or null to allocate one
    * @return {@code out}, or the new array
    */
@@ -141,6 +143,8 @@ public final class Indicators {
   /**
    * {@link #ema(double[], int)} into {@code out}.
    *
+   * @param x the series
+   * @param n the period or window, {@code >= 1}
    * @param out the output array (input length, not {@code x}), or null to allocate one
    * @return {@code out}, or the new array
    */
@@ -168,6 +172,8 @@ public final class Indicators {
   /**
    * {@link #wma(double[], int)} into {@code out}.
    *
+   * @param x the series
+   * @param n the period or window, {@code >= 1}
    * @param out the output array (input length, not {@code x}), or null to allocate one
    * @return {@code out}, or the new array
    */
@@ -196,6 +202,8 @@ public final class Indicators {
   /**
    * {@link #dema(double[], int)} into {@code out}.
    *
+   * @param x the series
+   * @param n the period or window, {@code >= 1}
    * @param out the output array (input length, not {@code x}), or null to allocate one
    * @return {@code out}, or the new array
    */
@@ -224,6 +232,8 @@ public final class Indicators {
   /**
    * {@link #tema(double[], int)} into {@code out}.
    *
+   * @param x the series
+   * @param n the period or window, {@code >= 1}
    * @param out the output array (input length, not {@code x}), or null to allocate one
    * @return {@code out}, or the new array
    */
@@ -262,6 +272,13 @@ public final class Indicators {
   /**
    * {@link #macd(double[], int, int, int)} into given arrays (each may be null to allocate it).
    *
+   * @param x the series
+   * @param fast the fast period, {@code >= 1} and {@code <= slow}
+   * @param slow the slow period
+   * @param signal the signal period, {@code >= 1}
+   * @param line the output array of the MACD line, or null to allocate one
+   * @param signalLine the output array of the signal line, or null to allocate one
+   * @param histogram the output array of the histogram, or null to allocate one
    * @return the three series, wrapping the given arrays
    */
   public static Macd macd(double[] x, int fast, int slow, int signal, double[] line,
@@ -284,6 +301,8 @@ public final class Indicators {
   /**
    * MACD(12, 26, 9), the standard parameters.
    *
+   * @param x the series
+   * @return the three series
    * @see #macd(double[], int, int, int)
    */
   public static Macd macd(double[] x) {
@@ -311,6 +330,8 @@ public final class Indicators {
   /**
    * {@link #rsi(double[], int)} into {@code out}.
    *
+   * @param x the series
+   * @param n the period or window, {@code >= 1}
    * @param out the output array (input length, not {@code x}), or null to allocate one
    * @return {@code out}, or the new array
    */
@@ -347,6 +368,14 @@ public final class Indicators {
    * {@link #stochastic(double[], double[], double[], int, int, int)} into given arrays (each may be
    * null to allocate it).
    *
+   * @param high highs
+   * @param low lows
+   * @param close closes
+   * @param fastK the high-low window, {@code >= 1}
+   * @param slowK the smoothing of %K, {@code >= 1}
+   * @param slowD the smoothing of %D, {@code >= 1}
+   * @param k the output array of %K, or null to allocate one
+   * @param d the output array of %D, or null to allocate one
    * @return %K and %D, wrapping the given arrays
    */
   public static Stochastic stochastic(double[] high, double[] low, double[] close, int fastK,
@@ -357,6 +386,11 @@ public final class Indicators {
   /**
    * The slow stochastic of {@code bars}.
    *
+   * @param bars the bars (their high, low, close and volume columns are read)
+   * @param fastK the high-low window, {@code >= 1}
+   * @param slowK the smoothing of %K, {@code >= 1}
+   * @param slowD the smoothing of %D, {@code >= 1}
+   * @return %K and %D
    * @see #stochastic(double[], double[], double[], int, int, int)
    */
   public static Stochastic stochastic(Bars bars, int fastK, int slowK, int slowD) {
@@ -385,6 +419,10 @@ public final class Indicators {
   /**
    * The fast stochastic of {@code bars}.
    *
+   * @param bars the bars (their high, low, close and volume columns are read)
+   * @param fastK the high-low window, {@code >= 1}
+   * @param fastD the smoothing of %D, {@code >= 1}
+   * @return %K and %D
    * @see #stochasticFast(double[], double[], double[], int, int)
    */
   public static Stochastic stochasticFast(Bars bars, int fastK, int fastD) {
@@ -423,6 +461,10 @@ public final class Indicators {
   /**
    * {@link #williamsR(double[], double[], double[], int)} into {@code out}.
    *
+   * @param high highs
+   * @param low lows
+   * @param close closes
+   * @param n the period or window, {@code >= 1}
    * @param out the output array (input length, not an input), or null to allocate one
    * @return {@code out}, or the new array
    */
@@ -438,6 +480,9 @@ public final class Indicators {
   /**
    * Williams %R of {@code bars}.
    *
+   * @param bars the bars (their high, low, close and volume columns are read)
+   * @param n the period or window, {@code >= 1}
+   * @return a new array
    * @see #williamsR(double[], double[], double[], int)
    */
   public static double[] williamsR(Bars bars, int n) {
@@ -465,6 +510,10 @@ public final class Indicators {
   /**
    * {@link #cci(double[], double[], double[], int)} into {@code out}.
    *
+   * @param high highs
+   * @param low lows
+   * @param close closes
+   * @param n the period or window, {@code >= 1}
    * @param out the output array (input length, not an input), or null to allocate one
    * @return {@code out}, or the new array
    */
@@ -479,6 +528,9 @@ public final class Indicators {
   /**
    * CCI of {@code bars}.
    *
+   * @param bars the bars (their high, low, close and volume columns are read)
+   * @param n the period or window, {@code >= 1}
+   * @return a new array
    * @see #cci(double[], double[], double[], int)
    */
   public static double[] cci(Bars bars, int n) {
@@ -503,6 +555,8 @@ public final class Indicators {
   /**
    * {@link #roc(double[], int)} into {@code out}.
    *
+   * @param x the series
+   * @param n the period or window, {@code >= 1}
    * @param out the output array (input length, not {@code x}), or null to allocate one
    * @return {@code out}, or the new array
    */
@@ -529,6 +583,8 @@ public final class Indicators {
   /**
    * {@link #momentum(double[], int)} into {@code out}.
    *
+   * @param x the series
+   * @param n the period or window, {@code >= 1}
    * @param out the output array (input length, not {@code x}), or null to allocate one
    * @return {@code out}, or the new array
    */
@@ -559,6 +615,9 @@ public final class Indicators {
   /**
    * {@link #trueRange(double[], double[], double[])} into {@code out}.
    *
+   * @param high highs
+   * @param low lows
+   * @param close closes
    * @param out the output array (input length, not an input), or null to allocate one
    * @return {@code out}, or the new array
    */
@@ -572,6 +631,8 @@ public final class Indicators {
   /**
    * True range of {@code bars}.
    *
+   * @param bars the bars (their high, low, close and volume columns are read)
+   * @return a new array
    * @see #trueRange(double[], double[], double[])
    */
   public static double[] trueRange(Bars bars) {
@@ -598,6 +659,10 @@ public final class Indicators {
   /**
    * {@link #atr(double[], double[], double[], int)} into {@code out}.
    *
+   * @param high highs
+   * @param low lows
+   * @param close closes
+   * @param n the period or window, {@code >= 1}
    * @param out the output array (input length, not an input), or null to allocate one
    * @return {@code out}, or the new array
    */
@@ -612,6 +677,9 @@ public final class Indicators {
   /**
    * ATR of {@code bars}.
    *
+   * @param bars the bars (their high, low, close and volume columns are read)
+   * @param n the period or window, {@code >= 1}
+   * @return a new array
    * @see #atr(double[], double[], double[], int)
    */
   public static double[] atr(Bars bars, int n) {
@@ -645,6 +713,13 @@ public final class Indicators {
    * {@link #adx(double[], double[], double[], int)} into given arrays (each may be null to
    * allocate it).
    *
+   * @param high highs
+   * @param low lows
+   * @param close closes
+   * @param n the period or window, {@code >= 1}
+   * @param adx the output array of ADX, or null to allocate one
+   * @param plusDi the output array of +DI, or null to allocate one
+   * @param minusDi the output array of -DI, or null to allocate one
    * @return ADX, +DI and -DI, wrapping the given arrays
    */
   public static Adx adx(double[] high, double[] low, double[] close, int n, double[] adx,
@@ -662,6 +737,9 @@ public final class Indicators {
   /**
    * ADX of {@code bars}.
    *
+   * @param bars the bars (their high, low, close and volume columns are read)
+   * @param n the period or window, {@code >= 1}
+   * @return ADX, +DI and -DI
    * @see #adx(double[], double[], double[], int)
    */
   public static Adx adx(Bars bars, int n) {
@@ -691,6 +769,12 @@ public final class Indicators {
    * {@link #bollinger(double[], int, double)} into given arrays (each may be null to allocate
    * it).
    *
+   * @param x the series
+   * @param n the period or window, {@code >= 1}
+   * @param k the number of standard deviations (finite)
+   * @param upper the output array of the upper band, or null to allocate one
+   * @param middle the output array of the middle band, or null to allocate one
+   * @param lower the output array of the lower band, or null to allocate one
    * @return the bands, wrapping the given arrays
    */
   public static Bands bollinger(double[] x, int n, double k, double[] upper, double[] middle,
@@ -722,6 +806,8 @@ public final class Indicators {
   /**
    * {@link #rollingStd(double[], int)} into {@code out}.
    *
+   * @param x the series
+   * @param n the period or window, {@code >= 1}
    * @param out the output array (input length, not {@code x}), or null to allocate one
    * @return {@code out}, or the new array
    */
@@ -752,6 +838,8 @@ public final class Indicators {
   /**
    * {@link #zscore(double[], int)} into {@code out}.
    *
+   * @param x the series
+   * @param n the period or window, {@code >= 1}
    * @param out the output array (input length, not {@code x}), or null to allocate one
    * @return {@code out}, or the new array
    */
@@ -779,6 +867,8 @@ public final class Indicators {
   /**
    * {@link #rollingMax(double[], int)} into {@code out}.
    *
+   * @param x the series
+   * @param n the period or window, {@code >= 1}
    * @param out the output array (input length, not {@code x}), or null to allocate one
    * @return {@code out}, or the new array
    */
@@ -805,6 +895,8 @@ public final class Indicators {
   /**
    * {@link #rollingMin(double[], int)} into {@code out}.
    *
+   * @param x the series
+   * @param n the period or window, {@code >= 1}
    * @param out the output array (input length, not {@code x}), or null to allocate one
    * @return {@code out}, or the new array
    */
@@ -843,6 +935,9 @@ public final class Indicators {
   /**
    * Donchian channel of {@code bars}.
    *
+   * @param bars the bars (their high, low, close and volume columns are read)
+   * @param n the period or window, {@code >= 1}
+   * @return the bands
    * @see #donchian(double[], double[], int)
    */
   public static Bands donchian(Bars bars, int n) {
@@ -884,6 +979,11 @@ public final class Indicators {
   /**
    * Keltner Channels of {@code bars}.
    *
+   * @param bars the bars (their high, low, close and volume columns are read)
+   * @param n the period or window, {@code >= 1}
+   * @param atrPeriod the ATR period, {@code >= 1}
+   * @param multiplier the number of ATRs (finite)
+   * @return the bands
    * @see #keltner(double[], double[], double[], int, int, double)
    */
   public static Bands keltner(Bars bars, int n, int atrPeriod, double multiplier) {
@@ -910,6 +1010,8 @@ public final class Indicators {
   /**
    * {@link #obv(double[], double[])} into {@code out}.
    *
+   * @param close closes
+   * @param volume volumes ({@code >= 0}, NaN for missing)
    * @param out the output array (input length, not an input), or null to allocate one
    * @return {@code out}, or the new array
    */
@@ -924,6 +1026,8 @@ public final class Indicators {
   /**
    * OBV of {@code bars} (all NaN if the bars have no volume).
    *
+   * @param bars the bars (their high, low, close and volume columns are read)
+   * @return a new array
    * @see #obv(double[], double[])
    */
   public static double[] obv(Bars bars) {
@@ -952,6 +1056,11 @@ public final class Indicators {
   /**
    * {@link #mfi(double[], double[], double[], double[], int)} into {@code out}.
    *
+   * @param high highs
+   * @param low lows
+   * @param close closes
+   * @param volume volumes ({@code >= 0}, NaN for missing)
+   * @param n the period or window, {@code >= 1}
    * @param out the output array (input length, not an input), or null to allocate one
    * @return {@code out}, or the new array
    */
@@ -968,6 +1077,9 @@ public final class Indicators {
   /**
    * MFI of {@code bars}.
    *
+   * @param bars the bars (their high, low, close and volume columns are read)
+   * @param n the period or window, {@code >= 1}
+   * @return a new array
    * @see #mfi(double[], double[], double[], double[], int)
    */
   public static double[] mfi(Bars bars, int n) {
@@ -1015,6 +1127,8 @@ public final class Indicators {
   /**
    * Cumulative VWAP of {@code bars}.
    *
+   * @param bars the bars (their high, low, close and volume columns are read)
+   * @return a new array
    * @see #vwap(double[], double[], double[], double[])
    */
   public static double[] vwap(Bars bars) {
@@ -1025,6 +1139,9 @@ public final class Indicators {
   /**
    * Rolling VWAP of {@code bars}.
    *
+   * @param bars the bars (their high, low, close and volume columns are read)
+   * @param n the period or window, {@code >= 1}
+   * @return a new array
    * @see #vwap(double[], double[], double[], double[], int)
    */
   public static double[] vwap(Bars bars, int n) {
@@ -1064,6 +1181,9 @@ public final class Indicators {
   /**
    * Where {@code a} crosses above the constant {@code level}.
    *
+   * @param a a series
+   * @param level a finite level
+   * @return a new array
    * @see #crossAbove(double[], double[])
    */
   public static boolean[] crossAbove(double[] a, double level) {
@@ -1096,6 +1216,9 @@ public final class Indicators {
   /**
    * Where {@code a} crosses below the constant {@code level}.
    *
+   * @param a a series
+   * @param level a finite level
+   * @return a new array
    * @see #crossBelow(double[], double[])
    */
   public static boolean[] crossBelow(double[] a, double level) {

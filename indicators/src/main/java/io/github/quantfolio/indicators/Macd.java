@@ -21,6 +21,9 @@ public record Macd(double[] line, double[] signal, double[] histogram) {
   /**
    * Checks that the three arrays are non-null and of equal length.
    *
+   * @param line MACD line: fast EMA minus slow EMA
+   * @param signal signal line: EMA of the MACD line
+   * @param histogram {@code line - signal}
    * @throws NullPointerException if an array is null
    * @throws IllegalArgumentException if the lengths differ
    */
@@ -28,7 +31,11 @@ public record Macd(double[] line, double[] signal, double[] histogram) {
     Args.sameLength(line, "line", signal, "signal", histogram, "histogram");
   }
 
-  /** The number of bars. */
+  /**
+   * The number of bars.
+   *
+   * @return the number of bars
+   */
   public int size() {
     return line.length;
   }

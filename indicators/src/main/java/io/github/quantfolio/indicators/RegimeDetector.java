@@ -60,6 +60,13 @@ public record RegimeDetector(int adxPeriod, double adxThreshold, int maPeriod, i
   /**
    * Validates the parameters.
    *
+   * @param adxPeriod ADX period, {@code >= 1}
+   * @param adxThreshold ADX level from which a trend counts, in [0, 100]
+   * @param maPeriod the moving average window, {@code >= 1}
+   * @param slopeBars the slope distance in bars, {@code >= 1}
+   * @param volPeriod the number of log returns in the volatility, {@code >= 1}
+   * @param volLookback the number of volatility values ranked over, {@code >= 1}
+   * @param highVolPercentile the rank from which volatility is high, in (0, 1]
    * @throws IllegalArgumentException naming the first parameter out of range
    */
   public RegimeDetector {
@@ -81,24 +88,45 @@ public record RegimeDetector(int adxPeriod, double adxThreshold, int maPeriod, i
   /**
    * The default parameters: ADX(14) threshold 25, SMA(50) slope over 10 bars, 20-bar volatility
    * ranked over 252 bars, high volatility from the 80th percentile.
+   *
+   * @return a new detector
    */
   public static RegimeDetector defaults() {
     return new RegimeDetector(14, 25, 50, 10, 20, 252, 0.8);
   }
 
-  /** A copy with another ADX period and threshold. */
+  /**
+   * A copy with another ADX period and threshold.
+   *
+   * @param period the ADX period, {@code >= 1}
+   * @param threshold the ADX threshold, in [0, 100]
+   * @return a new detector
+   */
   public RegimeDetector withAdx(int period, double threshold) {
     return new RegimeDetector(period, threshold, maPeriod, slopeBars, volPeriod, volLookback,
         highVolPercentile);
   }
 
-  /** A copy with another moving average window and slope distance. */
+  /**
+   * A copy with another moving average window and slope distance.
+   *
+   * @param maPeriod the moving average window, {@code >= 1}
+   * @param slopeBars the slope distance in bars, {@code >= 1}
+   * @return a new detector
+   */
   public RegimeDetector withTrend(int maPeriod, int slopeBars) {
     return new RegimeDetector(adxPeriod, adxThreshold, maPeriod, slopeBars, volPeriod,
         volLookback, highVolPercentile);
   }
 
-  /** A copy with other volatility parameters. */
+  /**
+   * A copy with other volatility parameters.
+   *
+   * @param volPeriod the number of log returns in the volatility, {@code >= 1}
+   * @param volLookback the number of volatility values ranked over, {@code >= 1}
+   * @param highVolPercentile the rank from which volatility is high, in (0, 1]
+   * @return a new detector
+   */
   public RegimeDetector withVolatility(int volPeriod, int volLookback, double highVolPercentile) {
     return new RegimeDetector(adxPeriod, adxThreshold, maPeriod, slopeBars, volPeriod,
         volLookback, highVolPercentile);
@@ -106,6 +134,8 @@ public record RegimeDetector(int adxPeriod, double adxThreshold, int maPeriod, i
 
   /**
    * The number of leading bars labelled {@link Regime#UNKNOWN} in a series without missing bars.
+   *
+   * @return the number of leading bars without a label
    */
   public int lookback() {
     return Math.max(volPeriod + volLookback - 1, Math.max(2 * adxPeriod - 1,
@@ -139,6 +169,8 @@ public record RegimeDetector(int adxPeriod, double adxThreshold, int maPeriod, i
   /**
    * Labels every bar of {@code bars}.
    *
+   * @param bars the bars (their high, low, close and volume columns are read)
+   * @return a new array of labels
    * @see #classify(double[], double[], double[])
    */
   public Regime[] classify(Bars bars) {
@@ -146,7 +178,11 @@ public record RegimeDetector(int adxPeriod, double adxThreshold, int maPeriod, i
     return classify(bars.high(), bars.low(), bars.close());
   }
 
-  /** A streaming classifier with these parameters, giving the same labels bar by bar. */
+  /**
+   * A streaming classifier with these parameters, giving the same labels bar by bar.
+   *
+   * @return a new streaming classifier
+   */
   public StreamingRegime stream() {
     return new StreamingRegime(this);
   }

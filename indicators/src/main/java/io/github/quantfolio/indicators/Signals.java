@@ -162,6 +162,9 @@ public final class Signals {
   /**
    * Donchian breakout up of {@code bars}.
    *
+   * @param bars the bars (their high, low, close and volume columns are read)
+   * @param n the period or window, {@code >= 1}
+   * @return a new array
    * @see #donchianBreakoutUp(double[], double[], double[], int)
    */
   public static boolean[] donchianBreakoutUp(Bars bars, int n) {
@@ -172,6 +175,9 @@ public final class Signals {
   /**
    * Donchian breakout down of {@code bars}.
    *
+   * @param bars the bars (their high, low, close and volume columns are read)
+   * @param n the period or window, {@code >= 1}
+   * @return a new array
    * @see #donchianBreakoutDown(double[], double[], double[], int)
    */
   public static boolean[] donchianBreakoutDown(Bars bars, int n) {

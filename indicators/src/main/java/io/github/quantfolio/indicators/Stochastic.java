@@ -23,6 +23,8 @@ public record Stochastic(double[] k, double[] d) {
   /**
    * Checks that both arrays are non-null and of equal length.
    *
+   * @param k the %K line
+   * @param d the %D line
    * @throws NullPointerException if an array is null
    * @throws IllegalArgumentException if the lengths differ
    */
@@ -30,7 +32,11 @@ public record Stochastic(double[] k, double[] d) {
     Args.sameLength(k, "k", d, "d");
   }
 
-  /** The number of bars. */
+  /**
+   * The number of bars.
+   *
+   * @return the number of bars
+   */
   public int size() {
     return k.length;
   }

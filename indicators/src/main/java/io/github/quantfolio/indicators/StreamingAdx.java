@@ -46,12 +46,20 @@ public final class StreamingAdx extends BarStream {
     return new StreamingAdx(Args.period(n, "n"));
   }
 
-  /** +DI of the last bar (NaN for the first n bars and after a missing bar). */
+  /**
+   * +DI of the last bar (NaN for the first n bars and after a missing bar).
+   *
+   * @return the value
+   */
   public double plusDi() {
     return pdi;
   }
 
-  /** -DI of the last bar (NaN for the first n bars and after a missing bar). */
+  /**
+   * -DI of the last bar (NaN for the first n bars and after a missing bar).
+   *
+   * @return the value
+   */
   public double minusDi() {
     return mdi;
   }

@@ -42,27 +42,47 @@ public final class StreamingBollinger extends SeriesStream {
     return new StreamingBollinger(n, k);
   }
 
-  /** The upper band (NaN when not ready). */
+  /**
+   * The upper band (NaN when not ready).
+   *
+   * @return the value
+   */
   public double upper() {
     return isReady() ? upper : Double.NaN;
   }
 
-  /** The middle band, the simple moving average (same as {@link #value()}). */
+  /**
+   * The middle band, the simple moving average (same as {@link #value()}).
+   *
+   * @return the value
+   */
   public double middle() {
     return value();
   }
 
-  /** The lower band (NaN when not ready). */
+  /**
+   * The lower band (NaN when not ready).
+   *
+   * @return the value
+   */
   public double lower() {
     return isReady() ? lower : Double.NaN;
   }
 
-  /** BandWidth {@code (upper - lower) / middle}, as {@link Bands#width()}. */
+  /**
+   * BandWidth {@code (upper - lower) / middle}, as {@link Bands#width()}.
+   *
+   * @return the value
+   */
   public double width() {
     return (upper() - lower()) / middle();
   }
 
-  /** %B of the last value, as {@link Bands#percentB(double[])} (0.5 for zero-width bands). */
+  /**
+   * %B of the last value, as {@link Bands#percentB(double[])} (0.5 for zero-width bands).
+   *
+   * @return the value
+   */
   public double percentB() {
     double range = upper() - lower();
     return range == 0 ? 0.5 : (last - lower()) / range;

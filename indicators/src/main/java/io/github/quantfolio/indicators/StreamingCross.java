@@ -53,7 +53,11 @@ public final class StreamingCross {
     return value;
   }
 
-  /** Whether the last update was a cross. */
+  /**
+   * Whether the last update was a cross.
+   *
+   * @return whether the last update was a cross
+   */
   public boolean value() {
     return value;
   }

@@ -63,17 +63,29 @@ public final class StreamingDonchian implements StreamingIndicator {
     return middle;
   }
 
-  /** The highest high of the last n bars. */
+  /**
+   * The highest high of the last n bars.
+   *
+   * @return the value
+   */
   public double upper() {
     return upper;
   }
 
-  /** The middle line, {@code (upper + lower) / 2} (same as {@link #value()}). */
+  /**
+   * The middle line, {@code (upper + lower) / 2} (same as {@link #value()}).
+   *
+   * @return the value
+   */
   public double middle() {
     return middle;
   }
 
-  /** The lowest low of the last n bars. */
+  /**
+   * The lowest low of the last n bars.
+   *
+   * @return the value
+   */
   public double lower() {
     return lower;
   }

@@ -22,10 +22,18 @@ package io.github.quantfolio.indicators;
  */
 public interface StreamingIndicator {
 
-  /** The latest value: NaN during the warm-up and after a missing input. */
+  /**
+   * The latest value: NaN during the warm-up and after a missing input.
+   *
+   * @return the value
+   */
   double value();
 
-  /** Whether {@link #value()} is defined (the warm-up is over and the last input was complete). */
+  /**
+   * Whether {@link #value()} is defined (the warm-up is over and the last input was complete).
+   *
+   * @return whether the value is defined
+   */
   default boolean isReady() {
     double v = value();
     return v == v;

@@ -42,17 +42,29 @@ public final class StreamingKeltner extends BarStream {
     return new StreamingKeltner(n, atrPeriod, multiplier);
   }
 
-  /** The upper channel (NaN when not ready). */
+  /**
+   * The upper channel (NaN when not ready).
+   *
+   * @return the value
+   */
   public double upper() {
     return value() + width;
   }
 
-  /** The middle line (same as {@link #value()}). */
+  /**
+   * The middle line (same as {@link #value()}).
+   *
+   * @return the value
+   */
   public double middle() {
     return value();
   }
 
-  /** The lower channel (NaN when not ready). */
+  /**
+   * The lower channel (NaN when not ready).
+   *
+   * @return the value
+   */
   public double lower() {
     return value() - width;
   }

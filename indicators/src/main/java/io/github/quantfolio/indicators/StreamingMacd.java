@@ -64,17 +64,29 @@ public final class StreamingMacd extends SeriesStream {
     return new StreamingMacd(fast, slow, signal);
   }
 
-  /** The MACD line (same as {@link #value()}). */
+  /**
+   * The MACD line (same as {@link #value()}).
+   *
+   * @return the value
+   */
   public double line() {
     return value();
   }
 
-  /** The signal line (NaN when the line is). */
+  /**
+   * The signal line (NaN when the line is).
+   *
+   * @return the value
+   */
   public double signal() {
     return isReady() ? sig : Double.NaN;
   }
 
-  /** The histogram, line minus signal (NaN when the line is). */
+  /**
+   * The histogram, line minus signal (NaN when the line is).
+   *
+   * @return the value
+   */
   public double histogram() {
     return isReady() ? hist : Double.NaN;
   }

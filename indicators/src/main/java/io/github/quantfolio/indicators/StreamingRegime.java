@@ -74,7 +74,11 @@ public final class StreamingRegime {
     return value;
   }
 
-  /** The label of the last bar. */
+  /**
+   * The label of the last bar.
+   *
+   * @return the label
+   */
   public Regime value() {
     return value;
   }

@@ -58,12 +58,20 @@ public final class StreamingStochastic extends BarStream {
         Ranges.STOCH_FAST, fastD, 1);
   }
 
-  /** %K (same as {@link #value()}). */
+  /**
+   * %K (same as {@link #value()}).
+   *
+   * @return the value
+   */
   public double k() {
     return value();
   }
 
-  /** %D (NaN when not ready). */
+  /**
+   * %D (NaN when not ready).
+   *
+   * @return the value
+   */
   public double d() {
     return isReady() ? smoother.d : Double.NaN;
   }

@@ -146,13 +146,13 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
         }
         n++;
         sum += v;
-        if (v > 0) {
-          gains += v;
-          wins++;
-        } else if (v < 0) {
-          losses -= v;
-          lossCount++;
-        }
+        // Branch-free: the sign of a return is a coin flip the CPU cannot predict. (v + |v|)/2
+        // and (|v| - v)/2 are exactly max(v, 0) and max(-v, 0).
+        double abs = Math.abs(v);
+        gains += (v + abs) * 0.5;
+        losses += (abs - v) * 0.5;
+        wins += v > 0 ? 1 : 0;
+        lossCount += v < 0 ? 1 : 0;
       }
     }
     double mean = n == 0 ? Double.NaN : sum / n;
@@ -173,12 +173,11 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
         m3 += d2 * d;
         m4 += d2 * d2;
         double e = v - rf;
-        if (e > 0) {
-          omegaUp += e;
-        } else if (e < 0) {
-          omegaDown -= e;
-          down2 += e * e;
-        }
+        double ae = Math.abs(e);
+        double below = (ae - e) * 0.5; // max(-e, 0), exactly; branch-free as above
+        omegaUp += (e + ae) * 0.5;
+        omegaDown += below;
+        down2 += below * below;
       }
     }
     double meanC = n == 0 ? Double.NaN : mean + corr / n;

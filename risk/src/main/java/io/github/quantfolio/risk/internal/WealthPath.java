@@ -43,7 +43,7 @@ public final class WealthPath {
         scale--;
       }
     }
-    if (w > peak) {
+    if (w > peak) { // new highs are rare after the start: a well-predicted branch
       peak = w;
     }
     double dd = w / peak - 1;

@@ -6,7 +6,6 @@ import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.optimize.internal.LinearProgram;
 import io.github.quantfolio.optimize.internal.QpException;
-import io.github.quantfolio.risk.CovarianceMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,28 +63,10 @@ public final class MeanCdar {
     Checks.notNull(returns, "returns");
     Checks.inOpenRange(beta, 0, 1, "beta");
     List<String> assets = returns.assets();
-    int t = returns.rows();
-    if (t == 0) {
-      throw new IllegalArgumentException("Expected at least one return row, but found none");
-    }
-    double[][] s = new double[t][assets.size()];
-    for (int i = 0; i < assets.size(); i++) {
-      double[] col = returns.column(i);
-      for (int r = 0; r < t; r++) {
-        if (Double.isNaN(col[r])) {
-          throw new IllegalArgumentException("Return of '" + assets.get(i) + "' in row " + r
-              + " is missing; mean-CDaR needs complete rows (dropIncompleteRows())");
-        }
-        s[r][i] = col[r];
-      }
-    }
-    double f;
-    try {
-      f = returns.frequency().periodsPerYear();
-    } catch (IllegalStateException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
-    return new MeanCdar(assets, s, beta, null, feasibleSet(assets, new double[assets.size()]), f);
+    double[][] s = ScenarioInputs.rows(returns, "mean-CDaR");
+    double f = ScenarioInputs.periodsPerYear(returns);
+    return new MeanCdar(assets, s, beta, null,
+        ScenarioInputs.feasibleSet(assets, new double[assets.size()]), f);
   }
 
   /** As {@link #of(ReturnFrame, double)} with annualised expected returns for the targets. */
@@ -97,16 +78,7 @@ public final class MeanCdar {
           + "in the same order, but mu has " + mu.assets() + " and returns have " + m.assets);
     }
     return new MeanCdar(m.assets, m.scenarios, beta, mu.toArray(),
-        feasibleSet(m.assets, mu.toArray()), m.periodsPerYear);
-  }
-
-  private static MeanVariance feasibleSet(List<String> assets, double[] mu) {
-    int n = assets.size();
-    double[][] eye = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      eye[i][i] = 1;
-    }
-    return MeanVariance.of(AssetVector.of(assets, mu), CovarianceMatrix.of(assets, eye));
+        ScenarioInputs.feasibleSet(m.assets, mu.toArray()), m.periodsPerYear);
   }
 
   private MeanCdar with(MeanVariance c) {

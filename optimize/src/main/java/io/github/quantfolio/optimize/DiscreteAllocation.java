@@ -132,37 +132,7 @@ public final class DiscreteAllocation {
    * unaffordable candidates in one round, every affordable asset is considered.
    */
   public Result greedy() {
-    int n = assets.size();
-    double shortTotal = 0;
-    double longTotal = 0;
-    for (double v : weights) {
-      if (v < 0) {
-        shortTotal -= v;
-      } else {
-        longTotal += v;
-      }
-    }
-    long[] shares = new long[n];
-    double leftover = 0;
-    double[] realised = new double[n];
-    double[] target = new double[n];
-    if (longTotal > 0) {
-      leftover += side(true, longTotal, capital, shares, realised, target);
-    }
-    if (shortTotal > 0) {
-      double ratio = Double.isNaN(shortRatio) ? shortTotal : shortRatio;
-      leftover += side(false, shortTotal, capital * ratio, shares, realised, target);
-    }
-    Map<String, Long> out = new LinkedHashMap<>();
-    double sse = 0;
-    for (int i = 0; i < n; i++) {
-      if (shares[i] != 0) {
-        out.put(assets.get(i), shares[i]);
-      }
-      double e = target[i] - realised[i];
-      sse += e * e;
-    }
-    return new Result(out, leftover, Math.sqrt(sse / n));
+    return allocate(this::side);
   }
 
   /**
@@ -175,6 +145,17 @@ public final class DiscreteAllocation {
    * @throws OptimizationException if the solver fails
    */
   public Result integerProgramming() {
+    return allocate(this::integerSide);
+  }
+
+  /** Allocates one side (longs or shorts); returns the side's unspent budget. */
+  private interface SideAllocator {
+    double allocate(boolean longSide, double total, double value, long[] shares,
+        double[] realised, double[] target);
+  }
+
+  /** Splits the weights into sides, allocates each and reports shares, leftover and RMSE. */
+  private Result allocate(SideAllocator method) {
     int n = assets.size();
     double shortTotal = 0;
     double longTotal = 0;
@@ -190,11 +171,11 @@ public final class DiscreteAllocation {
     double[] realised = new double[n];
     double[] target = new double[n];
     if (longTotal > 0) {
-      leftover += integerSide(true, longTotal, capital, shares, realised, target);
+      leftover += method.allocate(true, longTotal, capital, shares, realised, target);
     }
     if (shortTotal > 0) {
       double ratio = Double.isNaN(shortRatio) ? shortTotal : shortRatio;
-      leftover += integerSide(false, shortTotal, capital * ratio, shares, realised, target);
+      leftover += method.allocate(false, shortTotal, capital * ratio, shares, realised, target);
     }
     Map<String, Long> out = new LinkedHashMap<>();
     double sse = 0;

@@ -1,0 +1,389 @@
+package io.github.quantfolio.backtest;
+
+import io.github.quantfolio.backtest.internal.Engine;
+import io.github.quantfolio.backtest.internal.MarketData;
+import io.github.quantfolio.core.Bars;
+import io.github.quantfolio.core.PriceFrame;
+import io.github.quantfolio.core.TimeIndex;
+import io.github.quantfolio.core.internal.Checks;
+import io.github.quantfolio.indicators.Indicators;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A vectorized multi-asset backtest: market data plus a {@link BacktestConfig}, {@link Exits} and
+ * {@link PositionSizing}, run on target weights, entry/exit signals, order sizes or a
+ * {@link Strategy}. Immutable; the {@code with...} methods return copies, and each run is
+ * independent and thread-safe.
+ *
+ * <pre>{@code
+ * Backtest bt = Backtest.of(bars).withConfig(BacktestConfig.defaults().withFeeBps(5));
+ * BacktestResult r = bt.run(new Momentum());
+ * System.out.println(r);
+ * }</pre>
+ *
+ * <p><b>Timing.</b> Every input is a decision at a bar's close, filled later as set by
+ * {@link FillTiming} (by default the next bar's open on OHLC data, the next close on close-only
+ * data): no decision trades at a price it has seen. See {@code docs/backtest.md}.
+ *
+ * <p><b>Data.</b> Close prices ({@link PriceFrame}) or OHLC {@link Bars} per asset, aligned on the
+ * union of their timestamps; an asset trades only on bars where it has a price (before its
+ * listing it must not be given a non-zero weight or signal; orders falling on a missing bar wait
+ * for the next price). Positions are valued at the last known close.
+ *
+ * @since 0.1.0
+ */
+public final class Backtest {
+
+  private final MarketData data;
+  private final List<Bars> bars;
+  private final BacktestConfig config;
+  private final Exits exits;
+  private final PositionSizing sizing; // null = 1 / N of equity
+
+  private Backtest(MarketData data, List<Bars> bars, BacktestConfig config, Exits exits,
+      PositionSizing sizing) {
+    this.data = data;
+    this.bars = bars;
+    this.config = config;
+    this.exits = exits;
+    this.sizing = sizing;
+  }
+
+  /** A backtest on close prices (stops are then checked on closes). */
+  public static Backtest of(PriceFrame closes) {
+    Checks.notNull(closes, "closes");
+    MarketData data = MarketData.of(closes);
+    List<Bars> bars = new ArrayList<>();
+    for (int i = 0; i < closes.assetCount(); i++) {
+      double[] c = closes.column(i);
+      bars.add(Bars.of(closes.assets().get(i), closes.index(), c, c, c, c, null)
+          .withFrequency(data.frequency()));
+    }
+    return new Backtest(data, List.copyOf(bars), BacktestConfig.defaults(), Exits.none(), null);
+  }
+
+  /** A backtest on one instrument's OHLC bars. */
+  public static Backtest of(Bars bars) {
+    Checks.notNull(bars, "bars");
+    return of(List.of(bars));
+  }
+
+  /** A backtest on several instruments' OHLC bars, aligned on the union of their timestamps. */
+  public static Backtest of(List<Bars> bars) {
+    Checks.notNull(bars, "bars");
+    MarketData data = MarketData.of(bars);
+    List<Bars> aligned = new ArrayList<>(bars.size());
+    for (Bars b : bars) {
+      aligned.add(align(b, data.index()).withFrequency(data.frequency()));
+    }
+    return new Backtest(data, List.copyOf(aligned), BacktestConfig.defaults(), Exits.none(), null);
+  }
+
+  private static Bars align(Bars b, TimeIndex union) {
+    if (b.index().equals(union)) {
+      return b;
+    }
+    int rows = union.size();
+    double[][] cols = {b.open(), b.high(), b.low(), b.close(), b.volume()};
+    double[][] out = new double[5][rows];
+    for (double[] o : out) {
+      java.util.Arrays.fill(o, Double.NaN);
+    }
+    int t = 0;
+    for (int k = 0; k < b.size(); k++) {
+      while (union.value(t) < b.index().value(k)) {
+        t++;
+      }
+      for (int c = 0; c < 5; c++) {
+        out[c][t] = cols[c][k];
+      }
+    }
+    return Bars.of(b.symbol(), union, out[0], out[1], out[2], out[3], out[4]);
+  }
+
+  /** A copy with another configuration. */
+  public Backtest withConfig(BacktestConfig config) {
+    return new Backtest(data, bars, Checks.notNull(config, "config"), exits, sizing);
+  }
+
+  /** A copy with stop-loss / take-profit / trailing / ATR exits. */
+  public Backtest withExits(Exits exits) {
+    return new Backtest(data, bars, config, Checks.notNull(exits, "exits"), sizing);
+  }
+
+  /**
+   * A copy with another sizing for signal entries (default: {@code 1 / N} of equity per
+   * position, i.e. all equity for one asset).
+   */
+  public Backtest withSizing(PositionSizing sizing) {
+    return new Backtest(data, bars, config, exits, Checks.notNull(sizing, "sizing"));
+  }
+
+  /** The configuration. */
+  public BacktestConfig config() {
+    return config;
+  }
+
+  /** The exits. */
+  public Exits exits() {
+    return exits;
+  }
+
+  /** The asset names in column order. */
+  public List<String> assets() {
+    return data.assets();
+  }
+
+  /** The shared timestamps. */
+  public TimeIndex index() {
+    return data.index();
+  }
+
+  /** The bars of every asset, aligned on {@link #index()} (synthesised from closes if needed). */
+  public List<Bars> bars() {
+    return bars;
+  }
+
+  // ------------------------------------------------------------------ runs
+
+  /**
+   * Rebalances to target weights. {@code weights[asset][t]} is the weight decided at bar
+   * {@code t}'s close (fraction of equity at the fill, negative = short); NaN keeps the current
+   * position of that asset. Buy-and-hold is a single non-NaN row.
+   *
+   * @throws IllegalArgumentException on a shape mismatch, an infinite weight, a negative weight
+   *     without shorting, a row whose gross exposure exceeds {@code maxLeverage}, or a non-zero
+   *     weight for an asset without a price on that bar — naming asset, date and value
+   */
+  public BacktestResult targetWeights(double[][] weights) {
+    int n = data.assetCount();
+    int rows = data.rows();
+    checkShape(weights, "weights");
+    boolean[] active = new boolean[rows];
+    double[] close = data.close();
+    for (int t = 0; t < rows; t++) {
+      double gross = 0;
+      for (int i = 0; i < n; i++) {
+        double w = weights[i][t];
+        if (w != w) {
+          continue;
+        }
+        active[t] = true;
+        if (Double.isInfinite(w)) {
+          throw new IllegalArgumentException(where("Weight", i, t) + " is " + w);
+        }
+        if (w < 0 && !config.allowShort()) {
+          throw new IllegalArgumentException(where("Weight", i, t) + " is " + w
+              + ", but shorting is disabled (BacktestConfig.withShorting(true))");
+        }
+        if (w != 0 && close[t * n + i] != close[t * n + i]) {
+          throw new IllegalArgumentException(where("Weight", i, t) + " is " + w
+              + ", but the asset has no price on that bar");
+        }
+        gross += Math.abs(w);
+      }
+      if (gross > config.maxLeverage() + 1e-9) {
+        throw new IllegalArgumentException("Gross exposure of the target weights on "
+            + data.index().label(t) + " is " + gross + ", above maxLeverage "
+            + config.maxLeverage());
+      }
+    }
+    return run((t, engine) -> {
+      if (active[t]) {
+        for (int i = 0; i < n; i++) {
+          double w = weights[i][t];
+          if (w == w) {
+            engine.order(t, i, Engine.TARGET_WEIGHT, w, ExitReason.REBALANCE);
+          }
+        }
+      }
+    });
+  }
+
+  /** Buys the given weights at the first bar and holds them (the usual benchmark). */
+  public BacktestResult buyAndHold(double... weights) {
+    int n = data.assetCount();
+    if (weights.length != n) {
+      throw new IllegalArgumentException("Expected " + n + " weights, but found "
+          + weights.length);
+    }
+    double[][] w = new double[n][data.rows()];
+    for (int i = 0; i < n; i++) {
+      java.util.Arrays.fill(w[i], Double.NaN);
+      w[i][0] = weights[i];
+    }
+    return targetWeights(w);
+  }
+
+  /** Long-only signals of a single-asset backtest. */
+  public BacktestResult signals(boolean[] entries, boolean[] exits) {
+    return signals(TradeSignals.longOnly(entries, exits));
+  }
+
+  /** Signals of a single-asset backtest. */
+  public BacktestResult signals(TradeSignals signals) {
+    if (data.assetCount() != 1) {
+      throw new IllegalArgumentException("Expected one signal set per asset (" + data.assetCount()
+          + " assets); use signals(List<TradeSignals>)");
+    }
+    return signals(List.of(signals));
+  }
+
+  /**
+   * Signals per asset (in {@link #assets()} order), traded by the state machine of
+   * {@link TradeSignals} with this backtest's {@link PositionSizing}.
+   */
+  public BacktestResult signals(List<TradeSignals> signals) {
+    Checks.notNull(signals, "signals");
+    int n = data.assetCount();
+    int rows = data.rows();
+    if (signals.size() != n) {
+      throw new IllegalArgumentException("Expected " + n + " signal sets, but found "
+          + signals.size());
+    }
+    double[] close = data.close();
+    for (int i = 0; i < n; i++) {
+      TradeSignals s = Checks.notNull(signals.get(i), "signals[" + i + "]");
+      if (s.length() != rows) {
+        throw new IllegalArgumentException("Signals of '" + data.assets().get(i) + "' have "
+            + s.length() + " bars, but the data has " + rows);
+      }
+      if (!config.allowShort() && s.hasShortEntries()) {
+        throw new IllegalArgumentException("Signals of '" + data.assets().get(i)
+            + "' have short entries, but shorting is disabled (BacktestConfig.withShorting(true))");
+      }
+      for (int t = 0; t < rows; t++) {
+        if ((s.longEntry()[t] || s.shortEntry()[t]) && close[t * n + i] != close[t * n + i]) {
+          throw new IllegalArgumentException("Entry signal of '" + data.assets().get(i) + "' on "
+              + data.index().label(t) + ", but the asset has no price on that bar");
+        }
+      }
+    }
+    PositionSizing size = sizing != null ? sizing : PositionSizing.fractionOfEquity(1.0 / n);
+    int kind = switch (size.kind()) {
+      case FRACTION_OF_EQUITY -> Engine.TARGET_WEIGHT;
+      case FIXED_VALUE -> Engine.TARGET_VALUE;
+      case FIXED_SHARES -> Engine.TARGET_SHARES;
+    };
+    double amount = size.amount();
+    int[] intent = new int[n];
+    return run((t, engine) -> {
+      for (int i = 0; i < n; i++) {
+        if (!engine.hasPending(i)) {
+          double q = engine.shares(i);
+          intent[i] = q > 0 ? 1 : q < 0 ? -1 : 0;
+        }
+        TradeSignals s = signals.get(i);
+        boolean goLong = s.longEntry()[t] && !s.longExit()[t];
+        boolean goShort = s.shortEntry()[t] && !s.shortExit()[t];
+        int state = intent[i];
+        int next = state;
+        if (state == 0) {
+          if (goLong != goShort) {
+            next = goLong ? 1 : -1;
+          }
+        } else if (state > 0) {
+          if (goShort && !goLong) {
+            next = -1;
+          } else if (s.longExit()[t]) {
+            next = 0;
+          }
+        } else {
+          if (goLong && !goShort) {
+            next = 1;
+          } else if (s.shortExit()[t]) {
+            next = 0;
+          }
+        }
+        if (next != state) {
+          intent[i] = next;
+          if (next == 0) {
+            engine.order(t, i, Engine.TARGET_SHARES, 0, ExitReason.SIGNAL);
+          } else {
+            engine.order(t, i, kind, next * amount, ExitReason.SIGNAL);
+          }
+        }
+      }
+    });
+  }
+
+  /** Runs {@code strategy} on every asset's bars and trades its signals. */
+  public BacktestResult run(Strategy strategy) {
+    Checks.notNull(strategy, "strategy");
+    List<TradeSignals> signals = new ArrayList<>(bars.size());
+    for (Bars b : bars) {
+      signals.add(strategy.signals(b));
+    }
+    return signals(signals);
+  }
+
+  /**
+   * Trades explicit order sizes: {@code shares[asset][t]} shares to buy (positive) or sell
+   * (negative) decided at bar {@code t}; NaN or 0 places no order.
+   */
+  public BacktestResult orders(double[][] shares) {
+    int n = data.assetCount();
+    int rows = data.rows();
+    checkShape(shares, "shares");
+    for (int i = 0; i < n; i++) {
+      for (int t = 0; t < rows; t++) {
+        if (Double.isInfinite(shares[i][t])) {
+          throw new IllegalArgumentException(where("Order size", i, t) + " is " + shares[i][t]);
+        }
+      }
+    }
+    return run((t, engine) -> {
+      for (int i = 0; i < n; i++) {
+        double q = shares[i][t];
+        if (q == q && q != 0) {
+          engine.order(t, i, Engine.DELTA_SHARES, q, ExitReason.SIGNAL);
+        }
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ plumbing
+
+  BacktestResult run(Engine.Policy policy) {
+    Engine engine = new Engine(data, config, exits, atrColumns(), true);
+    engine.run(policy);
+    return new BacktestResult(data, config, engine);
+  }
+
+  MarketData data() {
+    return data;
+  }
+
+  private double[][] atrColumns() {
+    if (Double.isNaN(exits.atrMultiple())) {
+      return null;
+    }
+    int n = data.assetCount();
+    double[][] atr = new double[n][];
+    for (int i = 0; i < n; i++) {
+      atr[i] = Indicators.atr(data.column(data.high(), i), data.column(data.low(), i),
+          data.closeColumn(i), exits.atrPeriod());
+    }
+    return atr;
+  }
+
+  private void checkShape(double[][] a, String name) {
+    Checks.notNull(a, name);
+    if (a.length != data.assetCount()) {
+      throw new IllegalArgumentException("Expected " + name + " for " + data.assetCount()
+          + " assets (" + name + "[asset][t]), but found " + a.length + " rows");
+    }
+    for (int i = 0; i < a.length; i++) {
+      Checks.notNull(a[i], name + "[" + i + "]");
+      if (a[i].length != data.rows()) {
+        throw new IllegalArgumentException("Expected " + data.rows() + " " + name + " of '"
+            + data.assets().get(i) + "', but found " + a[i].length);
+      }
+    }
+  }
+
+  private String where(String what, int i, int t) {
+    return what + " of '" + data.assets().get(i) + "' on " + data.index().label(t);
+  }
+}

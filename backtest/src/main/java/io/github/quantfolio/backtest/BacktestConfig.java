@@ -1,0 +1,129 @@
+package io.github.quantfolio.backtest;
+
+import io.github.quantfolio.core.internal.Checks;
+
+/**
+ * Capital, cost model and trading rules of a backtest. Immutable; start from {@link #defaults()}
+ * and change fields with the {@code with...} methods.
+ *
+ * <p><b>Cost model.</b> An order of {@code q} shares at market price {@code p} executes at
+ * {@code p * (1 + s)} when buying and {@code p * (1 - s)} when selling, with {@code s =
+ * slippageBps / 1e4}; it then pays {@code feeBps / 1e4} of its executed value plus
+ * {@code fixedFee}. Slippage is reported separately from fees ({@code |q| * p * s}).
+ *
+ * <p><b>Cash and leverage.</b> Sells execute before buys on the same bar. Buys are scaled down
+ * pro rata (and rounded down to whole shares when {@code fractionalShares} is false) when their
+ * cost would take cash below {@code -(maxLeverage - 1) * equity}; with the default
+ * {@code maxLeverage = 1} cash never goes negative. Such fills are counted in
+ * {@link BacktestResult#cashLimitedOrders()}. Target weights whose gross exposure exceeds
+ * {@code maxLeverage} are rejected.
+ *
+ * @param initialCapital starting cash, finite &gt; 0
+ * @param feeBps proportional fee in basis points of executed value, &gt;= 0
+ * @param fixedFee fee per order in currency units, &gt;= 0
+ * @param slippageBps price impact in basis points, &gt;= 0 and &lt; 10,000
+ * @param allowShort whether negative positions are allowed
+ * @param maxLeverage maximal gross exposure over equity, &gt;= 1
+ * @param fractionalShares whether fills may be fractional (else rounded toward zero)
+ * @param fillTiming when decisions are filled
+ * @param riskFreeRate annual risk-free rate for the report's Sharpe and Sortino ratios
+ * @since 0.1.0
+ */
+public record BacktestConfig(double initialCapital, double feeBps, double fixedFee,
+    double slippageBps, boolean allowShort, double maxLeverage, boolean fractionalShares,
+    FillTiming fillTiming, double riskFreeRate) {
+
+  /** Validates every field. */
+  public BacktestConfig {
+    Checks.positive(initialCapital, "initialCapital");
+    nonNegative(feeBps, "feeBps");
+    nonNegative(fixedFee, "fixedFee");
+    nonNegative(slippageBps, "slippageBps");
+    if (slippageBps >= 10_000) {
+      throw new IllegalArgumentException("Expected slippageBps < 10000, but found " + slippageBps);
+    }
+    if (!(maxLeverage >= 1) || maxLeverage == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException("Expected finite maxLeverage >= 1, but found "
+          + maxLeverage);
+    }
+    Checks.notNull(fillTiming, "fillTiming");
+    Checks.finite(riskFreeRate, "riskFreeRate");
+    if (riskFreeRate <= -1) {
+      throw new IllegalArgumentException("Expected riskFreeRate > -1, but found " + riskFreeRate);
+    }
+  }
+
+  private static void nonNegative(double v, String name) {
+    if (!(v >= 0) || v == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException("Expected finite " + name + " >= 0, but found " + v);
+    }
+  }
+
+  /**
+   * 100,000 of capital, no costs, long only, no leverage, fractional shares, next-bar fills, a
+   * zero risk-free rate.
+   */
+  public static BacktestConfig defaults() {
+    return new BacktestConfig(100_000, 0, 0, 0, false, 1, true, FillTiming.NEXT_BAR, 0);
+  }
+
+  /** A copy with another starting capital. */
+  public BacktestConfig withInitialCapital(double capital) {
+    return new BacktestConfig(capital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
+        fractionalShares, fillTiming, riskFreeRate);
+  }
+
+  /** A copy with another proportional fee (basis points of executed value). */
+  public BacktestConfig withFeeBps(double bps) {
+    return new BacktestConfig(initialCapital, bps, fixedFee, slippageBps, allowShort, maxLeverage,
+        fractionalShares, fillTiming, riskFreeRate);
+  }
+
+  /** A copy with another fixed fee per order. */
+  public BacktestConfig withFixedFee(double fee) {
+    return new BacktestConfig(initialCapital, feeBps, fee, slippageBps, allowShort, maxLeverage,
+        fractionalShares, fillTiming, riskFreeRate);
+  }
+
+  /** A copy with another slippage (basis points of price). */
+  public BacktestConfig withSlippageBps(double bps) {
+    return new BacktestConfig(initialCapital, feeBps, fixedFee, bps, allowShort, maxLeverage,
+        fractionalShares, fillTiming, riskFreeRate);
+  }
+
+  /** A copy that allows or forbids short positions. */
+  public BacktestConfig withShorting(boolean allowed) {
+    return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowed, maxLeverage,
+        fractionalShares, fillTiming, riskFreeRate);
+  }
+
+  /** A copy with another gross-exposure limit. */
+  public BacktestConfig withMaxLeverage(double leverage) {
+    return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, leverage,
+        fractionalShares, fillTiming, riskFreeRate);
+  }
+
+  /** A copy that trades whole shares only (fills rounded toward zero). */
+  public BacktestConfig withWholeShares() {
+    return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
+        false, fillTiming, riskFreeRate);
+  }
+
+  /** A copy that allows fractional shares. */
+  public BacktestConfig withFractionalShares() {
+    return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
+        true, fillTiming, riskFreeRate);
+  }
+
+  /** A copy with another fill timing. */
+  public BacktestConfig withFillTiming(FillTiming timing) {
+    return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
+        fractionalShares, timing, riskFreeRate);
+  }
+
+  /** A copy with another annual risk-free rate for the report. */
+  public BacktestConfig withRiskFreeRate(double rate) {
+    return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
+        fractionalShares, fillTiming, rate);
+  }
+}

@@ -1,0 +1,387 @@
+package io.github.quantfolio.backtest;
+
+import io.github.quantfolio.backtest.internal.Engine;
+import io.github.quantfolio.backtest.internal.MarketData;
+import io.github.quantfolio.core.AssetVector;
+import io.github.quantfolio.core.Frequency;
+import io.github.quantfolio.core.ReturnFrame;
+import io.github.quantfolio.core.TimeIndex;
+import io.github.quantfolio.core.Weights;
+import io.github.quantfolio.core.internal.Checks;
+import io.github.quantfolio.core.internal.TextTable;
+import io.github.quantfolio.risk.PerformanceReport;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Everything a backtest produced: equity, cash, returns, costs, positions, round-trip trades,
+ * per-asset PnL and a {@link PerformanceReport}. Immutable; array accessors return copies.
+ *
+ * <p>Units: equity, cash, fees, slippage and PnL in currency; returns and weights as fractions.
+ * Row {@code t} holds the state after bar {@code t}'s close (and after any same-close fills).
+ * Accounting identity, to rounding: {@code equity[t] = cash[t] + sum_i shares_i[t] * close_i[t]}
+ * (the last known close for an asset without a bar) and {@code finalEquity - initialCapital =
+ * sum(assetPnl) = sum(trade pnl)}.
+ *
+ * @since 0.1.0
+ */
+public final class BacktestResult {
+
+  private final TimeIndex index;
+  private final List<String> assets;
+  private final Frequency frequency;
+  private final BacktestConfig config;
+  private final double[] equity;
+  private final double[] cash;
+  private final double[] fees;
+  private final double[] slippage;
+  private final double[] traded;
+  private final double[] shares; // row-major, may be null
+  private final double[] marks; // row-major forward-filled closes
+  private final List<Trade> trades;
+  private final double[] assetPnl;
+  private final int cashLimitedOrders;
+  private final double[] returns;
+  private final PerformanceReport report;
+
+  BacktestResult(MarketData data, BacktestConfig config, Engine engine) {
+    this.index = data.index();
+    this.assets = data.assets();
+    this.frequency = data.frequency();
+    this.config = config;
+    this.equity = engine.equityPath();
+    this.cash = engine.cashPath();
+    this.fees = engine.feesPath();
+    this.slippage = engine.slippagePath();
+    this.traded = engine.tradedPath();
+    this.shares = engine.sharesPath();
+    this.marks = forwardFilled(data);
+    this.trades = Collections.unmodifiableList(new ArrayList<>(engine.trades()));
+    this.assetPnl = engine.assetPnl();
+    this.cashLimitedOrders = engine.cashLimitedOrders();
+    this.returns = new double[equity.length];
+    double prev = config.initialCapital();
+    for (int t = 0; t < equity.length; t++) {
+      returns[t] = equity[t] / prev - 1;
+      prev = equity[t];
+    }
+    this.report = PerformanceReport.of(returns, frequency, config.riskFreeRate());
+  }
+
+  private static double[] forwardFilled(MarketData data) {
+    double[] c = data.close();
+    int n = data.assetCount();
+    double[] out = new double[c.length];
+    for (int i = 0; i < n; i++) {
+      double last = Double.NaN;
+      for (int at = i; at < c.length; at += n) {
+        double v = c[at];
+        if (v == v) {
+          last = v;
+        }
+        out[at] = last;
+      }
+    }
+    return out;
+  }
+
+  /** The timestamps (one row per bar). */
+  public TimeIndex index() {
+    return index;
+  }
+
+  /** The asset names, in column order. */
+  public List<String> assets() {
+    return assets;
+  }
+
+  /** The frequency used to annualise the report. */
+  public Frequency frequency() {
+    return frequency;
+  }
+
+  /** The configuration the backtest ran with. */
+  public BacktestConfig config() {
+    return config;
+  }
+
+  /** Starting capital. */
+  public double initialCapital() {
+    return config.initialCapital();
+  }
+
+  /** Equity after the last bar. */
+  public double finalEquity() {
+    return equity[equity.length - 1];
+  }
+
+  /** Equity at each bar's close (a copy). */
+  public double[] equity() {
+    return equity.clone();
+  }
+
+  /** Cash at each bar's close (a copy). */
+  public double[] cash() {
+    return cash.clone();
+  }
+
+  /**
+   * Simple returns of equity per bar (a copy); the first is relative to the initial capital, so
+   * the compounded returns equal {@code finalEquity / initialCapital - 1}.
+   */
+  public double[] returns() {
+    return returns.clone();
+  }
+
+  /** Fees paid on each bar (a copy). */
+  public double[] fees() {
+    return fees.clone();
+  }
+
+  /** Slippage paid on each bar (a copy): {@code |shares| * price * slippageBps / 1e4}. */
+  public double[] slippage() {
+    return slippage.clone();
+  }
+
+  /** Fees plus slippage on each bar (a copy). */
+  public double[] costs() {
+    double[] c = new double[fees.length];
+    for (int t = 0; t < c.length; t++) {
+      c[t] = fees[t] + slippage[t];
+    }
+    return c;
+  }
+
+  /** Total fees paid. */
+  public double totalFees() {
+    return sum(fees);
+  }
+
+  /** Total slippage paid. */
+  public double totalSlippage() {
+    return sum(slippage);
+  }
+
+  /**
+   * One-way turnover per bar (a copy): value traded at market prices over the bar's closing
+   * equity.
+   */
+  public double[] turnover() {
+    double[] to = new double[traded.length];
+    for (int t = 0; t < to.length; t++) {
+      to[t] = traded[t] / equity[t];
+    }
+    return to;
+  }
+
+  /** Average annual one-way turnover: mean per-bar turnover times periods per year. */
+  public double annualTurnover() {
+    return sum(turnover()) / traded.length * frequency.periodsPerYear();
+  }
+
+  /** Round trips, in the order they closed; trades still open at the end come last. */
+  public List<Trade> trades() {
+    return trades;
+  }
+
+  /** The round trips of {@code asset}. */
+  public List<Trade> trades(String asset) {
+    position(asset);
+    List<Trade> out = new ArrayList<>();
+    for (Trade t : trades) {
+      if (t.asset().equals(asset)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** Net PnL per asset in currency: trading cash flows plus the final position's value. */
+  public AssetVector assetPnl() {
+    return AssetVector.of(assets, assetPnl.clone());
+  }
+
+  /** Buy orders that were scaled down because cash (and leverage) did not cover them. */
+  public int cashLimitedOrders() {
+    return cashLimitedOrders;
+  }
+
+  /** The performance report of {@link #returns()} (risk-free rate from the config). */
+  public PerformanceReport report() {
+    return report;
+  }
+
+  /** Shares of {@code asset} held after each bar (a copy). */
+  public double[] shares(String asset) {
+    int i = position(asset);
+    double[] out = new double[equity.length];
+    int n = assets.size();
+    for (int t = 0; t < out.length; t++) {
+      out[t] = shares[t * n + i];
+    }
+    return out;
+  }
+
+  /** Weight of {@code asset} (position value over equity) after each bar. */
+  public double[] weights(String asset) {
+    int i = position(asset);
+    double[] out = new double[equity.length];
+    int n = assets.size();
+    for (int t = 0; t < out.length; t++) {
+      double q = shares[t * n + i];
+      out[t] = q == 0 ? 0 : q * marks[t * n + i] / equity[t];
+    }
+    return out;
+  }
+
+  /** Portfolio weights after bar {@code t}. */
+  public Weights weightsAt(int t) {
+    Checks.index(t, equity.length, "t");
+    int n = assets.size();
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      double q = shares[t * n + i];
+      w[i] = q == 0 ? 0 : q * marks[t * n + i] / equity[t];
+    }
+    return Weights.of(assets, w);
+  }
+
+  /** Weights after every bar as a frame ({@code T x N}), e.g. for plotting or Tablesaw. */
+  public ReturnFrame weightsFrame() {
+    int n = assets.size();
+    double[][] cols = new double[n][];
+    for (int i = 0; i < n; i++) {
+      cols[i] = weights(assets.get(i));
+    }
+    return ReturnFrame.of(index, assets, cols).withFrequency(frequency);
+  }
+
+  /**
+   * Equity, cash, return, fees, slippage and turnover per bar as a frame (columns named so), e.g.
+   * for {@code TablesawInterop.toTable}.
+   */
+  public ReturnFrame equityFrame() {
+    return ReturnFrame.of(index, List.of("equity", "cash", "return", "fees", "slippage",
+        "turnover"), new double[][] {equity.clone(), cash.clone(), returns.clone(), fees.clone(),
+            slippage.clone(), turnover()}).withFrequency(frequency);
+  }
+
+  private int position(String asset) {
+    Checks.notNull(asset, "asset");
+    int i = assets.indexOf(asset);
+    if (i < 0) {
+      throw new IllegalArgumentException("Unknown asset '" + asset + "'; the backtest has "
+          + assets);
+    }
+    return i;
+  }
+
+  private static double sum(double[] a) {
+    double s = 0;
+    for (double v : a) {
+      s += v;
+    }
+    return s;
+  }
+
+  // ------------------------------------------------------------------ export
+
+  /** Writes {@link #equityFrame()} as CSV (time column first). */
+  public void writeEquityCsv(Path path) {
+    write(path, this::writeEquityCsv);
+  }
+
+  /** Writes {@link #equityFrame()} as CSV to {@code out} (not closed). */
+  public void writeEquityCsv(Writer out) {
+    equityFrame().writeCsv(out);
+  }
+
+  /** Writes {@link #weightsFrame()} as CSV. */
+  public void writeWeightsCsv(Path path) {
+    write(path, w -> weightsFrame().writeCsv(w));
+  }
+
+  /**
+   * Writes the trades as CSV: asset, side, entry_time, exit_time, entry_bar, exit_bar, quantity,
+   * entry_price, exit_price, fees, pnl, return, holding_bars, exit_reason.
+   */
+  public void writeTradesCsv(Path path) {
+    write(path, this::writeTradesCsv);
+  }
+
+  /** Writes the trades as CSV to {@code out} (not closed). */
+  public void writeTradesCsv(Writer out) {
+    try {
+      out.write("asset,side,entry_time,exit_time,entry_bar,exit_bar,quantity,entry_price,"
+          + "exit_price,fees,pnl,return,holding_bars,exit_reason\n");
+      for (Trade t : trades) {
+        out.write(csvField(t.asset()) + ',' + (t.side() > 0 ? "long" : "short") + ','
+            + t.entryTime() + ',' + t.exitTime() + ',' + t.entryBar() + ',' + t.exitBar() + ','
+            + t.quantity() + ',' + t.entryPrice() + ',' + t.exitPrice() + ',' + t.fees() + ','
+            + t.pnl() + ',' + t.returnPct() + ',' + t.holdingBars() + ',' + t.exitReason()
+            + '\n');
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String csvField(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
+      return s;
+    }
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  private interface WriterTask {
+    void writeTo(Writer w);
+  }
+
+  private static void write(Path path, WriterTask task) {
+    Checks.notNull(path, "path");
+    try (BufferedWriter w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+      task.writeTo(w);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ------------------------------------------------------------------ printing
+
+  /** A summary: capital, costs, trades, then the performance report. */
+  @Override
+  public String toString() {
+    int closed = 0;
+    int wins = 0;
+    for (Trade t : trades) {
+      if (!t.isOpen()) {
+        closed++;
+        if (t.pnl() > 0) {
+          wins++;
+        }
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "Backtest %s .. %s, %d bars, %d asset%s%n",
+        index.first(), index.last(), index.size(), assets.size(), assets.size() == 1 ? "" : "s"));
+    sb.append(String.format(Locale.ROOT,
+        "capital %s -> %s, fees %s, slippage %s, annual turnover %s%n",
+        TextTable.num(initialCapital(), 2), TextTable.num(finalEquity(), 2),
+        TextTable.num(totalFees(), 2), TextTable.num(totalSlippage(), 2),
+        TextTable.num(annualTurnover(), 2)));
+    sb.append(String.format(Locale.ROOT, "trades %d closed (%d won), %d open%n", closed, wins,
+        trades.size() - closed));
+    sb.append(report);
+    return sb.toString();
+  }
+}

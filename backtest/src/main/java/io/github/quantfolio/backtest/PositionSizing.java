@@ -1,0 +1,46 @@
+package io.github.quantfolio.backtest;
+
+/**
+ * How much a signal entry buys (or sells short), evaluated when the entry fills.
+ *
+ * @param kind the sizing rule
+ * @param amount its parameter: a fraction of equity, a currency value or a share count
+ * @since 0.1.0
+ */
+public record PositionSizing(Kind kind, double amount) {
+
+  /** Sizing rules. */
+  public enum Kind {
+    /** Position value = {@code amount} x equity at the fill (a fraction, e.g. 0.25). */
+    FRACTION_OF_EQUITY,
+    /** Position value = {@code amount} currency units. */
+    FIXED_VALUE,
+    /** Position = {@code amount} shares. */
+    FIXED_SHARES
+  }
+
+  /** Validates the amount (finite, &gt; 0). */
+  public PositionSizing {
+    if (kind == null) {
+      throw new NullPointerException("Argument 'kind' must not be null");
+    }
+    if (!(amount > 0) || amount == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException("Expected finite sizing amount > 0, but found " + amount);
+    }
+  }
+
+  /** Each position worth {@code fraction} of equity at its fill. */
+  public static PositionSizing fractionOfEquity(double fraction) {
+    return new PositionSizing(Kind.FRACTION_OF_EQUITY, fraction);
+  }
+
+  /** Each position worth {@code value} currency units. */
+  public static PositionSizing fixedValue(double value) {
+    return new PositionSizing(Kind.FIXED_VALUE, value);
+  }
+
+  /** Each position {@code shares} shares. */
+  public static PositionSizing fixedShares(double shares) {
+    return new PositionSizing(Kind.FIXED_SHARES, shares);
+  }
+}

@@ -1,0 +1,588 @@
+package io.github.quantfolio.backtest.internal;
+
+import io.github.quantfolio.backtest.BacktestConfig;
+import io.github.quantfolio.backtest.ExitReason;
+import io.github.quantfolio.backtest.Exits;
+import io.github.quantfolio.backtest.FillTiming;
+import io.github.quantfolio.backtest.Trade;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The bar-by-bar ledger behind every backtest. Per bar {@code t}:
+ * <ol>
+ *   <li>orders pending from earlier decisions fill at {@code t}'s open ({@link FillTiming#NEXT_BAR}
+ *       on OHLC data);
+ *   <li>stops and take-profits of open positions are checked against {@code t}'s range;
+ *   <li>pending orders fill at {@code t}'s close ({@link FillTiming#NEXT_CLOSE}, or
+ *       {@code NEXT_BAR} on close-only data);
+ *   <li>positions are marked at the close and the {@link Policy} decides from data up to
+ *       {@code t}; its orders fill at {@code t}'s close under {@link FillTiming#SAME_CLOSE}, else
+ *       they wait for a later bar.
+ * </ol>
+ * An order for an asset without a price on the fill bar waits for its next price. Orders still
+ * pending after the last bar are dropped. Not thread-safe; one engine runs one backtest.
+ */
+public final class Engine {
+
+  /** Order kinds: what {@link #order} means by its amount. */
+  public static final int TARGET_WEIGHT = 1;
+  /** Target position value in currency units (negative for short). */
+  public static final int TARGET_VALUE = 2;
+  /** Target position in shares (negative for short). */
+  public static final int TARGET_SHARES = 3;
+  /** Shares to buy (positive) or sell (negative). */
+  public static final int DELTA_SHARES = 4;
+
+  /** Decides orders at a bar's close. */
+  public interface Policy {
+    /**
+     * Called at bar {@code t}'s close, after marking; places orders with
+     * {@link Engine#order}.
+     */
+    void decide(int t, Engine engine);
+  }
+
+  private final MarketData data;
+  private final BacktestConfig config;
+  private final Exits exits;
+  private final int rows;
+  private final int n;
+  private final double[] open;
+  private final double[] high;
+  private final double[] low;
+  private final double[] close;
+  private final boolean fillAtOpen;
+  private final double slip;
+  private final double feeRate;
+  private final double fixedFee;
+  private final boolean recordPositions;
+
+  // ledger
+  private double cash;
+  private double equity;
+  private final double[] shares;
+  private final double[] lastPrice;
+  private final double[] assetCashFlow;
+  private int cashLimitedOrders;
+
+  // pending orders
+  private final int[] pendingKind;
+  private final double[] pendingAmount;
+  private final ExitReason[] pendingReason;
+  private final int[] pendingDecisionBar;
+  private int pendingCount;
+  private final double[] delta;
+
+  // per-position stop state
+  private final double[][] atr; // per asset, null when no ATR stop
+  private final double[] entryRef;
+  private final double[] anchor;
+  private final double[] atrAtEntry;
+
+  // open round trips
+  private final int[] tradeSide;
+  private final int[] tradeEntryBar;
+  private final double[] tradeEntryQty;
+  private final double[] tradeEntryValue;
+  private final double[] tradeExitQty;
+  private final double[] tradeExitValue;
+  private final double[] tradeFees;
+  private final List<Trade> trades = new ArrayList<>();
+
+  // records
+  private final double[] equityPath;
+  private final double[] cashPath;
+  private final double[] feesPath;
+  private final double[] slippagePath;
+  private final double[] tradedPath;
+  private final double[] sharesPath;
+
+  /**
+   * An engine over {@code data}.
+   *
+   * @param atr per-asset ATR columns for the ATR stop (null when {@code exits} has none)
+   * @param recordPositions whether to keep the T x N share path
+   */
+  public Engine(MarketData data, BacktestConfig config, Exits exits, double[][] atr,
+      boolean recordPositions) {
+    this.data = data;
+    this.config = config;
+    this.exits = exits;
+    this.rows = data.rows();
+    this.n = data.assetCount();
+    this.open = data.open();
+    this.high = data.high();
+    this.low = data.low();
+    this.close = data.close();
+    this.fillAtOpen = config.fillTiming() == FillTiming.NEXT_BAR && data.hasOhlc();
+    this.slip = config.slippageBps() / 1e4;
+    this.feeRate = config.feeBps() / 1e4;
+    this.fixedFee = config.fixedFee();
+    this.recordPositions = recordPositions;
+    this.cash = config.initialCapital();
+    this.equity = cash;
+    this.shares = new double[n];
+    this.lastPrice = new double[n];
+    Arrays.fill(lastPrice, Double.NaN);
+    this.assetCashFlow = new double[n];
+    this.pendingKind = new int[n];
+    this.pendingAmount = new double[n];
+    this.pendingReason = new ExitReason[n];
+    this.pendingDecisionBar = new int[n];
+    this.delta = new double[n];
+    this.atr = atr;
+    this.entryRef = new double[n];
+    this.anchor = new double[n];
+    this.atrAtEntry = new double[n];
+    this.tradeSide = new int[n];
+    this.tradeEntryBar = new int[n];
+    this.tradeEntryQty = new double[n];
+    this.tradeEntryValue = new double[n];
+    this.tradeExitQty = new double[n];
+    this.tradeExitValue = new double[n];
+    this.tradeFees = new double[n];
+    this.equityPath = new double[rows];
+    this.cashPath = new double[rows];
+    this.feesPath = new double[rows];
+    this.slippagePath = new double[rows];
+    this.tradedPath = new double[rows];
+    this.sharesPath = recordPositions ? new double[rows * n] : null;
+  }
+
+  /** Runs the whole backtest with {@code policy}. */
+  public void run(Policy policy) {
+    boolean stops = exits.isActive();
+    boolean sameClose = config.fillTiming() == FillTiming.SAME_CLOSE;
+    for (int t = 0; t < rows; t++) {
+      if (fillAtOpen && pendingCount > 0) {
+        fill(t, open);
+      }
+      if (stops) {
+        checkExits(t);
+      }
+      if (!fillAtOpen && !sameClose && pendingCount > 0) {
+        fill(t, close);
+      }
+      mark(t);
+      policy.decide(t, this);
+      if (sameClose && pendingCount > 0) {
+        fill(t, close);
+        mark(t);
+      }
+      equityPath[t] = equity;
+      cashPath[t] = cash;
+      if (recordPositions) {
+        System.arraycopy(shares, 0, sharesPath, t * n, n);
+      }
+    }
+    closeOpenTrades();
+  }
+
+  // ------------------------------------------------------------------ policy API
+
+  /**
+   * Places (or replaces) the order for asset {@code i}, decided at bar {@code t}.
+   *
+   * @param kind one of {@link #TARGET_WEIGHT}, {@link #TARGET_VALUE}, {@link #TARGET_SHARES},
+   *     {@link #DELTA_SHARES}
+   * @param reason the exit reason recorded if this order closes a position
+   */
+  public void order(int t, int i, int kind, double amount, ExitReason reason) {
+    if (pendingKind[i] == 0) {
+      pendingCount++;
+    }
+    pendingKind[i] = kind;
+    pendingAmount[i] = amount;
+    pendingReason[i] = reason;
+    pendingDecisionBar[i] = t;
+  }
+
+  /** Cancels the pending order of asset {@code i}, if any. */
+  public void cancel(int i) {
+    if (pendingKind[i] != 0) {
+      pendingKind[i] = 0;
+      pendingCount--;
+    }
+  }
+
+  /** True if asset {@code i} has an order waiting. */
+  public boolean hasPending(int i) {
+    return pendingKind[i] != 0;
+  }
+
+  /** Shares held in asset {@code i} now. */
+  public double shares(int i) {
+    return shares[i];
+  }
+
+  /** Cash now. */
+  public double cash() {
+    return cash;
+  }
+
+  /** Equity at the last mark. */
+  public double equity() {
+    return equity;
+  }
+
+  /** Equity recorded at bar {@code t} (valid for bars already passed). */
+  public double equityAt(int t) {
+    return equityPath[t];
+  }
+
+  /** Last known close of asset {@code i} (NaN before its first price). */
+  public double lastPrice(int i) {
+    return lastPrice[i];
+  }
+
+  /** The market data (row-major arrays, read only). */
+  public MarketData data() {
+    return data;
+  }
+
+  // ------------------------------------------------------------------ fills
+
+  private void fill(int t, double[] price) {
+    int base = t * n;
+    double e = cash;
+    for (int i = 0; i < n; i++) {
+      double q = shares[i];
+      if (q != 0) {
+        double p = price[base + i];
+        e += q * (p == p ? p : lastPrice[i]);
+      }
+    }
+    // targets -> deltas; sells first so that their cash pays for the buys
+    double buyCost = 0;
+    int buys = 0;
+    for (int i = 0; i < n; i++) {
+      int kind = pendingKind[i];
+      delta[i] = 0;
+      if (kind == 0) {
+        continue;
+      }
+      double p = price[base + i];
+      if (p != p) {
+        continue; // no price on this bar: the order waits
+      }
+      double target;
+      double a = pendingAmount[i];
+      switch (kind) {
+        case TARGET_WEIGHT:
+          target = a * e / p;
+          break;
+        case TARGET_VALUE:
+          target = a / p;
+          break;
+        case TARGET_SHARES:
+          target = a;
+          break;
+        default:
+          target = shares[i] + a;
+          break;
+      }
+      if (!config.fractionalShares()) {
+        target = wholeShares(target);
+      }
+      if (target < 0 && !config.allowShort()) {
+        throw new IllegalArgumentException("Order would leave a short position of " + target
+            + " shares in '" + data.assets().get(i) + "' on " + data.index().label(t)
+            + ", but shorting is disabled (BacktestConfig.withShorting(true))");
+      }
+      double d = target - shares[i];
+      if (d < 0) {
+        execute(t, i, d, p, pendingReason[i], pendingDecisionBar[i]);
+      } else if (d > 0) {
+        delta[i] = d;
+        buyCost += d * p * (1 + slip) * (1 + feeRate) + fixedFee;
+        buys++;
+      }
+      pendingKind[i] = 0;
+      pendingCount--;
+    }
+    if (buys == 0) {
+      return;
+    }
+    double limit = cash + (config.maxLeverage() - 1) * e;
+    double scale = 1;
+    if (buyCost > limit + 1e-9 * Math.abs(e)) {
+      double variable = buyCost - buys * fixedFee;
+      scale = Math.max(0, (limit - buys * fixedFee) / variable);
+    }
+    for (int i = 0; i < n; i++) {
+      double d = delta[i];
+      if (d > 0) {
+        if (scale < 1) {
+          cashLimitedOrders++;
+          d *= scale;
+          if (!config.fractionalShares()) {
+            d = wholeShares(shares[i] + d) - shares[i];
+          }
+          if (!(d > 0)) {
+            continue;
+          }
+        }
+        execute(t, i, d, price[base + i], pendingReason[i], pendingDecisionBar[i]);
+      }
+    }
+  }
+
+  private static double wholeShares(double target) {
+    // round toward zero, forgiving representation error just below an integer
+    double a = Math.floor(Math.abs(target) + 1e-9);
+    return target < 0 ? -a : a;
+  }
+
+  /** Trades {@code d} shares of asset {@code i} at market price {@code p} on bar {@code t}. */
+  private void execute(int t, int i, double d, double p, ExitReason reason, int decisionBar) {
+    double exec = d > 0 ? p * (1 + slip) : p * (1 - slip);
+    double size = Math.abs(d);
+    double fee = size * exec * feeRate + fixedFee;
+    double flow = -d * exec - fee;
+    cash += flow;
+    assetCashFlow[i] += flow;
+    feesPath[t] += fee;
+    slippagePath[t] += size * p * slip;
+    tradedPath[t] += size * p;
+    double pos = shares[i];
+    if (pos == 0) {
+      openTrade(t, i, d, exec, fee, p, decisionBar);
+    } else if ((d > 0) == (pos > 0)) {
+      tradeEntryQty[i] += size;
+      tradeEntryValue[i] += size * exec;
+      tradeFees[i] += fee;
+    } else {
+      double held = Math.abs(pos);
+      double closed = Math.min(size, held);
+      double feePart = fee * closed / size;
+      tradeExitQty[i] += closed;
+      tradeExitValue[i] += closed * exec;
+      tradeFees[i] += feePart;
+      if (size >= held) {
+        closeTrade(t, i, reason);
+        if (size > held) {
+          openTrade(t, i, d > 0 ? size - held : held - size, exec, fee - feePart, p, decisionBar);
+        }
+      }
+    }
+    double after = pos + d;
+    shares[i] = (size >= Math.abs(pos) && Math.abs(after) <= 1e-12 * size) ? 0 : after;
+  }
+
+  private void openTrade(int t, int i, double d, double exec, double fee, double p,
+      int decisionBar) {
+    double size = Math.abs(d);
+    tradeSide[i] = d > 0 ? 1 : -1;
+    tradeEntryBar[i] = t;
+    tradeEntryQty[i] = size;
+    tradeEntryValue[i] = size * exec;
+    tradeExitQty[i] = 0;
+    tradeExitValue[i] = 0;
+    tradeFees[i] = fee;
+    entryRef[i] = p;
+    anchor[i] = p;
+    atrAtEntry[i] = atr == null ? Double.NaN : atr[i][decisionBar];
+  }
+
+  private void closeTrade(int t, int i, ExitReason reason) {
+    int side = tradeSide[i];
+    double pnl = side * (tradeExitValue[i] - tradeEntryValue[i]) - tradeFees[i];
+    trades.add(new Trade(data.assets().get(i), side, tradeEntryBar[i], t,
+        data.index().label(tradeEntryBar[i]), data.index().label(t), tradeEntryQty[i],
+        tradeEntryValue[i] / tradeEntryQty[i], tradeExitValue[i] / tradeExitQty[i], tradeFees[i],
+        pnl, pnl / tradeEntryValue[i], reason));
+    tradeSide[i] = 0;
+  }
+
+  private void closeOpenTrades() {
+    int last = rows - 1;
+    for (int i = 0; i < n; i++) {
+      double pos = shares[i];
+      if (pos != 0) {
+        double held = Math.abs(pos);
+        tradeExitQty[i] += held;
+        tradeExitValue[i] += held * lastPrice[i];
+        closeTrade(last, i, ExitReason.END_OF_DATA);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ exits
+
+  private void checkExits(int t) {
+    int base = t * n;
+    double sl = exits.stopLoss();
+    double tp = exits.takeProfit();
+    double tr = exits.trailingStop();
+    double am = exits.atrMultiple();
+    for (int i = 0; i < n; i++) {
+      double pos = shares[i];
+      if (pos == 0) {
+        continue;
+      }
+      double o = open[base + i];
+      if (o != o) {
+        continue; // no bar
+      }
+      double h = high[base + i];
+      double l = low[base + i];
+      double e = entryRef[i];
+      double exitPrice = Double.NaN;
+      ExitReason reason = null;
+      if (pos > 0) {
+        double stop = Double.NEGATIVE_INFINITY;
+        if (sl == sl) {
+          stop = e * (1 - sl);
+          reason = ExitReason.STOP_LOSS;
+        }
+        if (tr == tr) {
+          double level = Math.max(anchor[i], o) * (1 - tr);
+          if (level > stop) {
+            stop = level;
+            reason = ExitReason.TRAILING_STOP;
+          }
+        }
+        if (am == am && atrAtEntry[i] == atrAtEntry[i]) {
+          double level = e - am * atrAtEntry[i];
+          if (level > stop) {
+            stop = level;
+            reason = ExitReason.ATR_STOP;
+          }
+        }
+        if (reason != null) {
+          if (o <= stop) {
+            exitPrice = o;
+          } else if (l <= stop) {
+            exitPrice = stop;
+          }
+        }
+        if (exitPrice != exitPrice && tp == tp) {
+          double level = e * (1 + tp);
+          reason = ExitReason.TAKE_PROFIT;
+          if (o >= level) {
+            exitPrice = o;
+          } else if (h >= level) {
+            exitPrice = level;
+          }
+        }
+        if (exitPrice != exitPrice) {
+          anchor[i] = Math.max(anchor[i], h);
+        }
+      } else {
+        double stop = Double.POSITIVE_INFINITY;
+        if (sl == sl) {
+          stop = e * (1 + sl);
+          reason = ExitReason.STOP_LOSS;
+        }
+        if (tr == tr) {
+          double level = Math.min(anchor[i], o) * (1 + tr);
+          if (level < stop) {
+            stop = level;
+            reason = ExitReason.TRAILING_STOP;
+          }
+        }
+        if (am == am && atrAtEntry[i] == atrAtEntry[i]) {
+          double level = e + am * atrAtEntry[i];
+          if (level < stop) {
+            stop = level;
+            reason = ExitReason.ATR_STOP;
+          }
+        }
+        if (reason != null) {
+          if (o >= stop) {
+            exitPrice = o;
+          } else if (h >= stop) {
+            exitPrice = stop;
+          }
+        }
+        if (exitPrice != exitPrice && tp == tp) {
+          double level = e * (1 - tp);
+          reason = ExitReason.TAKE_PROFIT;
+          if (o <= level) {
+            exitPrice = o;
+          } else if (l <= level) {
+            exitPrice = level;
+          }
+        }
+        if (exitPrice != exitPrice) {
+          anchor[i] = Math.min(anchor[i], l);
+        }
+      }
+      if (exitPrice == exitPrice) {
+        execute(t, i, -pos, exitPrice, reason, t);
+        cancel(i); // a stop supersedes an order decided before it
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ marking
+
+  private void mark(int t) {
+    int base = t * n;
+    double e = cash;
+    for (int i = 0; i < n; i++) {
+      double c = close[base + i];
+      if (c == c) {
+        lastPrice[i] = c;
+      }
+      double q = shares[i];
+      if (q != 0) {
+        e += q * lastPrice[i];
+      }
+    }
+    equity = e;
+  }
+
+  // ------------------------------------------------------------------ results
+
+  /** Equity at each bar's close. */
+  public double[] equityPath() {
+    return equityPath;
+  }
+
+  /** Cash at each bar's close. */
+  public double[] cashPath() {
+    return cashPath;
+  }
+
+  /** Fees paid on each bar. */
+  public double[] feesPath() {
+    return feesPath;
+  }
+
+  /** Slippage paid on each bar. */
+  public double[] slippagePath() {
+    return slippagePath;
+  }
+
+  /** Value traded on each bar at market prices. */
+  public double[] tradedPath() {
+    return tradedPath;
+  }
+
+  /** Shares held after each bar, row-major, or null when not recorded. */
+  public double[] sharesPath() {
+    return sharesPath;
+  }
+
+  /** Closed and (at the end) still-open round trips, in closing order. */
+  public List<Trade> trades() {
+    return trades;
+  }
+
+  /** Net PnL per asset: cash flows plus the final position at its last close. */
+  public double[] assetPnl() {
+    double[] pnl = new double[n];
+    for (int i = 0; i < n; i++) {
+      pnl[i] = assetCashFlow[i] + (shares[i] == 0 ? 0 : shares[i] * lastPrice[i]);
+    }
+    return pnl;
+  }
+
+  /** Buy orders scaled down for lack of cash. */
+  public int cashLimitedOrders() {
+    return cashLimitedOrders;
+  }
+}

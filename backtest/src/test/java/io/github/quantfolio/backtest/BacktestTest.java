@@ -1,0 +1,341 @@
+package io.github.quantfolio.backtest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.quantfolio.core.Bars;
+import io.github.quantfolio.core.Frequency;
+import io.github.quantfolio.core.PriceFrame;
+import io.github.quantfolio.core.TimeIndex;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+/** Hand-calculated cases, timing guarantees and input checks of {@link Backtest}. */
+class BacktestTest {
+
+  static final TimeIndex DAYS = TimeIndex.businessDays(LocalDate.of(2024, 1, 1), 6);
+
+  static PriceFrame closes(double... c) {
+    return PriceFrame.of(TimeIndex.businessDays(LocalDate.of(2024, 1, 1), c.length),
+        List.of("A"), new double[][] {c}).withFrequency(Frequency.DAILY);
+  }
+
+  static double[][] nan(int n, int rows) {
+    double[][] w = new double[n][rows];
+    for (double[] r : w) {
+      Arrays.fill(r, Double.NaN);
+    }
+    return w;
+  }
+
+  @Test
+  void buyAndHoldIsThePricePathMinusEntryCosts() {
+    // Hand calculation: decided at bar 0, filled at bar 1's close 100 with 10 bps slippage and
+    // 20 bps fee: shares = 10,000 / (100 * 1.001 * 1.002) (the whole capital incl. costs), then
+    // equity_t = shares * close_t.
+    double[] c = {90, 100, 110, 95, 120};
+    BacktestConfig cfg = BacktestConfig.defaults().withInitialCapital(10_000).withFeeBps(20)
+        .withSlippageBps(10);
+    BacktestResult r = Backtest.of(closes(c)).withConfig(cfg).buyAndHold(1.0);
+    double shares = 10_000 / (100 * 1.001 * 1.002);
+    double[] expected = {10_000, shares * 100, shares * 110, shares * 95, shares * 120};
+    assertArrayEquals(expected, r.equity(), 1e-9);
+    assertEquals(shares * 100 * 1.001 * 0.002, r.totalFees(), 1e-9);
+    assertEquals(shares * 100 * 0.001, r.totalSlippage(), 1e-9);
+    assertEquals(1, r.cashLimitedOrders(), "the full-capital buy is trimmed to pay its costs");
+    assertEquals(0, r.cash()[4], 1e-9);
+    Trade t = r.trades().get(0);
+    assertTrue(t.isOpen());
+    assertEquals(1, t.entryBar());
+    assertEquals(100 * 1.001, t.entryPrice(), 1e-12);
+    assertEquals(120, t.exitPrice(), 1e-12);
+    assertEquals(shares * 120 - 10_000, t.pnl(), 1e-9);
+  }
+
+  @Test
+  void handCalculatedRoundTripWithWholeSharesAndFixedFee() {
+    // Closes 10, 12, 15, 9, 11. Signal long at bar 0, exit at bar 2; next-close fills.
+    // Bar 1: buy floor(1000 / 12) = 83 shares at 12 -> cash 1000 - 996 - 1 (fixed fee) = 3.
+    // Bar 3: sell 83 at 9 -> cash 3 + 747 - 1 = 749. PnL = 747 - 996 - 2 = -251.
+    BacktestConfig cfg = BacktestConfig.defaults().withInitialCapital(1_000).withFixedFee(1)
+        .withWholeShares();
+    boolean[] entry = {true, false, false, false, false};
+    boolean[] exit = {false, false, true, false, false};
+    BacktestResult r = Backtest.of(closes(10, 12, 15, 9, 11)).withConfig(cfg)
+        .signals(entry, exit);
+    assertArrayEquals(new double[] {1000, 999, 3 + 83 * 15, 749, 749}, r.equity(), 1e-12);
+    assertEquals(1, r.trades().size());
+    Trade t = r.trades().get(0);
+    assertEquals(new Trade("A", 1, 1, 3, "2024-01-02", "2024-01-04", 83, 12, 9, 2, -251,
+        -251.0 / 996, ExitReason.SIGNAL), t);
+    assertEquals(2, t.holdingBars());
+    assertEquals(-251, r.assetPnl().get("A"), 1e-12);
+  }
+
+  @Test
+  void ohlcBarsFillAtTheNextOpen() {
+    double[] o = {10, 11, 12, 13};
+    double[] h = {10.5, 11.5, 12.5, 13.5};
+    double[] l = {9.5, 10.5, 11.5, 12.5};
+    double[] c = {10.2, 11.2, 12.2, 13.2};
+    Bars bars = Bars.of("A", TimeIndex.businessDays(LocalDate.of(2024, 1, 1), 4), o, h, l, c,
+        null).withFrequency(Frequency.DAILY);
+    BacktestResult r = Backtest.of(bars).withConfig(BacktestConfig.defaults()
+        .withInitialCapital(1_100)).buyAndHold(1.0);
+    // decided at bar 0's close, bought at bar 1's open 11: 100 shares
+    assertEquals(100, r.shares("A")[1], 1e-12);
+    assertArrayEquals(new double[] {1100, 1120, 1220, 1320}, r.equity(), 1e-9);
+    BacktestResult same = Backtest.of(bars).withConfig(BacktestConfig.defaults()
+        .withInitialCapital(1_020).withFillTiming(FillTiming.SAME_CLOSE)).buyAndHold(1.0);
+    assertEquals(100, same.shares("A")[0], 1e-12, "same-close fills at bar 0's close 10.2");
+  }
+
+  /** No look-ahead: changing prices after bar k cannot change anything up to bar k. */
+  @Property(tries = 200)
+  void futurePricesDoNotChangeThePast(@ForAll long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    ReferenceLoopTest.Market m = new ReferenceLoopTest.Market(rnd, 30, 2);
+    ReferenceLoopTest.Market future = new ReferenceLoopTest.Market(new SplittableRandom(seed + 1),
+        30, 2);
+    int k = rnd.nextInt(29);
+    ReferenceLoopTest.Market changed = new ReferenceLoopTest.Market(new SplittableRandom(seed), 30,
+        2);
+    for (int i = 0; i < 2; i++) {
+      for (int t = k + 1; t < 30; t++) {
+        changed.open[i][t] = future.open[i][t];
+        changed.high[i][t] = future.high[i][t];
+        changed.low[i][t] = future.low[i][t];
+        changed.close[i][t] = future.close[i][t];
+      }
+    }
+    Exits x = Exits.stopLoss(0.02).withTrailingStop(0.03).withTakeProfit(0.05);
+    Strategy s = bars -> {
+      double[] c = bars.close();
+      boolean[] up = new boolean[c.length];
+      boolean[] down = new boolean[c.length];
+      for (int t = 1; t < c.length; t++) {
+        up[t] = c[t] > c[t - 1];
+        down[t] = c[t] < c[t - 1];
+      }
+      return TradeSignals.longOnly(up, down);
+    };
+    BacktestConfig cfg = BacktestConfig.defaults().withFeeBps(5);
+    for (FillTiming timing : FillTiming.values()) {
+      BacktestResult a = Backtest.of(m.bars()).withConfig(cfg.withFillTiming(timing))
+          .withExits(x).run(s);
+      BacktestResult b = Backtest.of(changed.bars()).withConfig(cfg.withFillTiming(timing))
+          .withExits(x).run(s);
+      assertArrayEquals(Arrays.copyOf(a.equity(), k + 1), Arrays.copyOf(b.equity(), k + 1),
+          "equity up to bar " + k + " with " + timing);
+      assertArrayEquals(Arrays.copyOf(a.shares("X0"), k + 1), Arrays.copyOf(b.shares("X0"), k + 1));
+    }
+  }
+
+  // ------------------------------------------------------------------ exits
+
+  static Bars bars(double[][] ohlc) {
+    int n = ohlc.length;
+    double[] o = new double[n];
+    double[] h = new double[n];
+    double[] l = new double[n];
+    double[] c = new double[n];
+    for (int t = 0; t < n; t++) {
+      o[t] = ohlc[t][0];
+      h[t] = ohlc[t][1];
+      l[t] = ohlc[t][2];
+      c[t] = ohlc[t][3];
+    }
+    return Bars.of("A", TimeIndex.businessDays(LocalDate.of(2024, 1, 1), n), o, h, l, c, null)
+        .withFrequency(Frequency.DAILY);
+  }
+
+  static final boolean[] ENTER_AT_0 = {true, false, false, false, false};
+  static final boolean[] NEVER = new boolean[5];
+
+  @Test
+  void stopLossFillsAtTheLevelOrAtAGappingOpen() {
+    // Entry at bar 1's open 100; 5% stop at 95.
+    Bars intrabar = bars(new double[][] {{100, 101, 99, 100}, {100, 102, 98, 101},
+        {101, 101, 94, 96}, {96, 97, 95, 96}, {96, 97, 95, 96}});
+    BacktestResult r = Backtest.of(intrabar).withExits(Exits.stopLoss(0.05))
+        .signals(ENTER_AT_0, NEVER);
+    Trade t = r.trades().get(0);
+    assertEquals(ExitReason.STOP_LOSS, t.exitReason());
+    assertEquals(2, t.exitBar());
+    assertEquals(95, t.exitPrice(), 1e-12);
+    assertEquals(-5_000, t.pnl(), 1e-9);
+
+    Bars gap = bars(new double[][] {{100, 101, 99, 100}, {100, 102, 98, 101},
+        {90, 92, 88, 91}, {91, 92, 90, 91}, {91, 92, 90, 91}});
+    Trade g = Backtest.of(gap).withExits(Exits.stopLoss(0.05)).signals(ENTER_AT_0, NEVER)
+        .trades().get(0);
+    assertEquals(90, g.exitPrice(), 1e-12, "gap below the stop fills at the open");
+  }
+
+  @Test
+  void takeProfitAndStopInOneBarAssumesTheStopFirst() {
+    Bars both = bars(new double[][] {{100, 101, 99, 100}, {100, 100.5, 99.5, 100},
+        {100, 111, 94, 100}, {100, 101, 99, 100}, {100, 101, 99, 100}});
+    Trade t = Backtest.of(both).withExits(Exits.stopLoss(0.05).withTakeProfit(0.10))
+        .signals(ENTER_AT_0, NEVER).trades().get(0);
+    assertEquals(ExitReason.STOP_LOSS, t.exitReason());
+    assertEquals(95, t.exitPrice(), 1e-12);
+    Bars up = bars(new double[][] {{100, 101, 99, 100}, {100, 100.5, 99.5, 100},
+        {100, 111, 99, 110}, {100, 101, 99, 100}, {100, 101, 99, 100}});
+    Trade u = Backtest.of(up).withExits(Exits.stopLoss(0.05).withTakeProfit(0.10))
+        .signals(ENTER_AT_0, NEVER).trades().get(0);
+    assertEquals(ExitReason.TAKE_PROFIT, u.exitReason());
+    assertEquals(110, u.exitPrice(), 1e-12);
+  }
+
+  @Test
+  void trailingStopFollowsEarlierHighsButNotTheSameBarsHigh() {
+    // Entry at 100 (bar 1 open). Bar 1 high 120 -> anchor 120 after bar 1; 10% trail = 108.
+    // Bar 2: open 115, low 107 -> exits at 108 (level from bar 1's high, not bar 2's high 125).
+    Bars b = bars(new double[][] {{100, 101, 99, 100}, {100, 120, 99, 118},
+        {115, 125, 107, 110}, {110, 111, 109, 110}, {110, 111, 109, 110}});
+    Trade t = Backtest.of(b).withExits(Exits.none().withTrailingStop(0.10))
+        .signals(ENTER_AT_0, NEVER).trades().get(0);
+    assertEquals(ExitReason.TRAILING_STOP, t.exitReason());
+    assertEquals(2, t.exitBar());
+    assertEquals(108, t.exitPrice(), 1e-12);
+  }
+
+  @Test
+  void atrStopUsesTheAtrOfTheDecisionBar() {
+    // ATR(1) = true range (TA-Lib: undefined on bar 0). Decision bar 1 has true range
+    // max(102 - 98, |102 - 100|, |98 - 100|) = 4, so a 1.5 x ATR stop sits at 100 - 6 = 94 for
+    // the entry at bar 2's open 100; bar 3's low 93.5 reaches it.
+    Bars b = bars(new double[][] {{100, 101, 99, 100}, {100, 102, 98, 100},
+        {100, 101, 95, 96}, {96, 97, 93.5, 95}, {95, 96, 94, 95}});
+    Trade t = Backtest.of(b).withExits(Exits.none().withAtrStop(1.5, 1))
+        .signals(new boolean[] {false, true, false, false, false}, NEVER).trades().get(0);
+    assertEquals(ExitReason.ATR_STOP, t.exitReason());
+    assertEquals(3, t.exitBar());
+    assertEquals(94, t.exitPrice(), 1e-12);
+  }
+
+  @Test
+  void shortPositionsMirrorTheRules() {
+    // Short entry at bar 1's open 100 with a 5% stop at 105; bar 2's high 106 -> exit at 105.
+    Bars b = bars(new double[][] {{100, 101, 99, 100}, {100, 102, 98, 101},
+        {101, 106, 100, 104}, {104, 105, 103, 104}, {104, 105, 103, 104}});
+    BacktestResult r = Backtest.of(b).withConfig(BacktestConfig.defaults().withShorting(true))
+        .withExits(Exits.stopLoss(0.05)).signals(TradeSignals.shortOnly(ENTER_AT_0, NEVER));
+    Trade t = r.trades().get(0);
+    assertEquals(-1, t.side());
+    assertEquals(105, t.exitPrice(), 1e-12);
+    assertEquals(-5_000, t.pnl(), 1e-9);
+    assertEquals(95_000, r.finalEquity(), 1e-9);
+  }
+
+  @Test
+  void oppositeEntryReversesAndSplitsTheTrade() {
+    boolean[] le = {true, false, false, false, true, false};
+    boolean[] se = {false, false, true, false, false, false};
+    boolean[] none = new boolean[6];
+    PriceFrame p = PriceFrame.of(DAYS, List.of("A"),
+        new double[][] {{10, 10, 12, 12, 9, 9}}).withFrequency(Frequency.DAILY);
+    BacktestResult r = Backtest.of(p).withConfig(BacktestConfig.defaults().withShorting(true)
+        .withInitialCapital(1_000)).signals(new TradeSignals(le, none, se, none));
+    // long 100 @10 (bar 1), reverse at bar 3 @12: +200; short 1200/12 = 100 @12, reversed by the
+    // long entry at bar 5 @9: +300; long 1500/9 shares from bar 5, still open (PnL 0).
+    assertEquals(3, r.trades().size());
+    assertEquals(200, r.trades().get(0).pnl(), 1e-9);
+    assertEquals(ExitReason.SIGNAL, r.trades().get(0).exitReason());
+    assertEquals(-1, r.trades().get(1).side());
+    assertEquals(300, r.trades().get(1).pnl(), 1e-9);
+    assertTrue(r.trades().get(2).isOpen());
+    assertEquals(1_500.0 / 9, r.trades().get(2).quantity(), 1e-9);
+    assertEquals(1_500, r.finalEquity(), 1e-9);
+  }
+
+  // ------------------------------------------------------------------ data and inputs
+
+  @Test
+  void lateListingTradesOnlyOnceTheAssetHasPrices() {
+    double nan = Double.NaN;
+    PriceFrame p = PriceFrame.of(DAYS, List.of("A", "B"), new double[][] {
+        {10, 10, 10, 10, 10, 10}, {nan, nan, 20, 22, 24, 20}}).withFrequency(Frequency.DAILY);
+    double[][] w = nan(2, 6);
+    w[0][0] = 1;
+    w[1][0] = 0;
+    w[0][2] = 0.5;
+    w[1][2] = 0.5;
+    BacktestResult r = Backtest.of(p).targetWeights(w);
+    assertEquals(0, r.shares("B")[2]);
+    assertEquals(100_000 * 0.5 / 22, r.shares("B")[3], 1e-9,
+        "half of 100,000 at bar 3's close 22 (decided at bar 2, next-close fill)");
+    double[][] bad = nan(2, 6);
+    bad[1][1] = 0.5;
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Backtest.of(p).targetWeights(bad));
+    assertEquals("Weight of 'B' on 2024-01-02 is 0.5, but the asset has no price on that bar",
+        e.getMessage());
+  }
+
+  @Test
+  void badInputsAreRejectedWithNamesAndValues() {
+    Backtest bt = Backtest.of(closes(1, 2, 3, 4, 5, 6));
+    double[][] shortW = nan(1, 6);
+    shortW[0][3] = -0.5;
+    assertEquals("Weight of 'A' on 2024-01-04 is -0.5, but shorting is disabled "
+        + "(BacktestConfig.withShorting(true))",
+        assertThrows(IllegalArgumentException.class, () -> bt.targetWeights(shortW)).getMessage());
+    double[][] lev = nan(1, 6);
+    lev[0][1] = 1.5;
+    assertEquals("Gross exposure of the target weights on 2024-01-02 is 1.5, above maxLeverage 1.0",
+        assertThrows(IllegalArgumentException.class, () -> bt.targetWeights(lev)).getMessage());
+    assertThrows(IllegalArgumentException.class, () -> bt.targetWeights(new double[1][5]));
+    assertThrows(IllegalArgumentException.class,
+        () -> bt.signals(new boolean[6], new boolean[5]));
+    assertThrows(IllegalArgumentException.class,
+        () -> bt.signals(TradeSignals.shortOnly(new boolean[] {true, false, false, false, false,
+            false}, new boolean[6])));
+    assertThrows(IllegalArgumentException.class,
+        () -> BacktestConfig.defaults().withFeeBps(Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> Exits.stopLoss(1.5));
+    assertThrows(IllegalArgumentException.class, () -> PositionSizing.fixedValue(-1));
+    double[][] orders = nan(1, 6);
+    orders[0][1] = -3;
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> bt.orders(orders)).getMessage()
+        .contains("shorting is disabled"));
+  }
+
+  @Test
+  void cashLimitScalesBuysInsteadOfBorrowing() {
+    double[][] orders = nan(1, 6);
+    orders[0][0] = 1_000_000; // far more than 100,000 buys at 2
+    BacktestResult r = Backtest.of(closes(1, 2, 3, 4, 5, 6)).orders(orders);
+    assertEquals(50_000, r.shares("A")[1], 1e-9);
+    assertEquals(1, r.cashLimitedOrders());
+    assertEquals(0, r.cash()[5], 1e-9);
+  }
+
+  @Test
+  void tradesCsvListsEveryRoundTrip() {
+    BacktestResult r = Backtest.of(closes(10, 12, 15, 9, 11))
+        .withConfig(BacktestConfig.defaults().withInitialCapital(1_000).withFixedFee(1)
+            .withWholeShares())
+        .signals(new boolean[] {true, false, false, false, false},
+            new boolean[] {false, false, true, false, false});
+    StringWriter w = new StringWriter();
+    r.writeTradesCsv(w);
+    assertEquals("asset,side,entry_time,exit_time,entry_bar,exit_bar,quantity,entry_price,"
+        + "exit_price,fees,pnl,return,holding_bars,exit_reason\n"
+        + "A,long,2024-01-02,2024-01-04,1,3,83.0,12.0,9.0,2.0,-251.0," + (-251.0 / 996)
+        + ",2,SIGNAL\n", w.toString());
+    StringWriter e = new StringWriter();
+    r.writeEquityCsv(e);
+    assertTrue(e.toString().startsWith("date,equity,cash,return,fees,slippage,turnover\n"),
+        e.toString());
+  }
+}

@@ -1,0 +1,146 @@
+package io.github.quantfolio.backtest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.quantfolio.core.Bars;
+import io.github.quantfolio.core.Frequency;
+import io.github.quantfolio.core.MarketSimulator;
+import io.github.quantfolio.core.SimulatedMarket;
+import io.github.quantfolio.core.TimeIndex;
+import io.github.quantfolio.indicators.Indicators;
+import io.github.quantfolio.indicators.Signals;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seed strategies against the indicators module's independent signal helpers
+ * ({@link Signals}) and hand-built series.
+ */
+class StrategiesTest {
+
+  static final SimulatedMarket MARKET = MarketSimulator.defaultMarket();
+
+  static List<Bars> someBars() {
+    List<Bars> out = new ArrayList<>();
+    for (String a : List.of("A01", "A05", "A12", "A20")) {
+      out.add(MARKET.bars(a));
+    }
+    return out;
+  }
+
+  @Test
+  void momentumEntriesAreTheIndicatorModulesMomentumEntry() {
+    for (Bars b : someBars()) {
+      TradeSignals s = new Momentum().signals(b);
+      assertArrayEquals(Signals.momentumEntry(b.close()), s.longEntry(), b.symbol());
+      assertTrue(Signals.count(s.longEntry()) > 0, "the simulated market has momentum entries");
+      // exits mirror the entry: never both on one bar
+      for (int t = 0; t < s.length(); t++) {
+        assertFalse(s.longEntry()[t] && s.longExit()[t]);
+      }
+      assertFalse(s.hasShortEntries());
+      assertArrayEquals(s.longExit(), new Momentum().withShorts().signals(b).shortEntry());
+    }
+  }
+
+  @Test
+  void momentumExitIsTheMirroredConditionSet() {
+    Bars b = MARKET.bars("A03");
+    double[] c = b.close();
+    double[] f = Indicators.sma(c, 20);
+    double[] s = Indicators.sma(c, 50);
+    double[] rsi = Indicators.rsi(c, 14);
+    double[] line = Indicators.macd(c).line();
+    double[] sig = Indicators.macd(c).signal();
+    double[] roc = Indicators.roc(c, 5);
+    boolean[] exit = new Momentum().signals(b).longExit();
+    int count = 0;
+    for (int t = 0; t < c.length; t++) {
+      boolean expected = f[t] < s[t] && c[t] < f[t] && rsi[t] > 30 && line[t] < sig[t]
+          && roc[t] < -2;
+      assertTrue(expected == exit[t], "bar " + t);
+      count += expected ? 1 : 0;
+    }
+    assertTrue(count > 0);
+  }
+
+  @Test
+  void meanReversionEntriesAreTheIndicatorModulesEntry() {
+    for (Bars b : someBars()) {
+      TradeSignals s = new MeanReversion().signals(b);
+      assertArrayEquals(Signals.meanReversionEntry(b.close()), s.longEntry(), b.symbol());
+      double[] c = b.close();
+      double[] upper = Indicators.bollinger(c, 20, 2).upper();
+      double[] rsi = Indicators.rsi(c, 14);
+      for (int t = 0; t < c.length; t++) {
+        assertTrue((c[t] >= upper[t] && rsi[t] > 70) == s.longExit()[t], "bar " + t);
+      }
+    }
+  }
+
+  @Test
+  void breakoutWithoutFilterIsTheDonchianBreakout() {
+    for (Bars b : someBars()) {
+      TradeSignals s = new Breakout(20, 10, 14, 0, true).signals(b);
+      assertArrayEquals(Signals.donchianBreakoutUp(b, 20), s.longEntry());
+      assertArrayEquals(Signals.donchianBreakoutDown(b, 10), s.longExit());
+      assertArrayEquals(Signals.donchianBreakoutDown(b, 20), s.shortEntry());
+      assertArrayEquals(Signals.donchianBreakoutUp(b, 10), s.shortExit());
+    }
+  }
+
+  @Test
+  void breakoutAtrFilterDropsSmallBreakouts() {
+    // Flat 100 +/- 1 range for 20 bars, then closes of 101.2 (a breakout of 0.2, less than half
+    // an ATR of 2) and 103 (a breakout of 2 >= 0.5 * ATR).
+    int n = 24;
+    double[] o = new double[n];
+    double[] h = new double[n];
+    double[] l = new double[n];
+    double[] c = new double[n];
+    for (int t = 0; t < n; t++) {
+      o[t] = 100;
+      h[t] = 101;
+      l[t] = 99;
+      c[t] = 100;
+    }
+    c[21] = 101.2;
+    h[21] = 101.2;
+    c[23] = 103;
+    h[23] = 103;
+    Bars b = Bars.of("F", TimeIndex.businessDays(LocalDate.of(2024, 1, 1), n), o, h, l, c, null)
+        .withFrequency(Frequency.DAILY);
+    boolean[] filtered = new Breakout().signals(b).longEntry();
+    boolean[] raw = new Breakout(20, 10, 14, 0, false).signals(b).longEntry();
+    assertTrue(raw[21]);
+    assertFalse(filtered[21]);
+    assertTrue(filtered[23]);
+  }
+
+  @Test
+  void everySeedStrategyBacktestsOnTheSimulatedMarket() {
+    Backtest bt = Backtest.of(someBars()).withConfig(BacktestConfig.defaults().withFeeBps(5)
+        .withSlippageBps(2).withWholeShares());
+    for (Strategy s : List.of(new Momentum(), new MeanReversion(), new Breakout(),
+        new Momentum().withShorts(), new Breakout().withShorts())) {
+      Backtest b = s instanceof Momentum m && m.shorts() || s instanceof Breakout k && k.shorts()
+          ? bt.withConfig(bt.config().withShorting(true)) : bt;
+      BacktestResult r = b.run(s);
+      assertFalse(r.trades().isEmpty(), s.toString());
+      Accounting.assertConserved(r, b);
+    }
+  }
+
+  @Test
+  void parametersAreChecked() {
+    assertThrows(IllegalArgumentException.class, () -> new Momentum().withWindows(50, 20));
+    assertThrows(IllegalArgumentException.class,
+        () -> new MeanReversion(20, -1, 14, 30, 70, false));
+    assertThrows(IllegalArgumentException.class, () -> new Breakout(0, 10, 14, 0.5, false));
+  }
+}

@@ -1,0 +1,96 @@
+package io.github.quantfolio.backtest;
+
+import io.github.quantfolio.core.PriceFrame;
+import io.github.quantfolio.core.Weights;
+import io.github.quantfolio.optimize.ExpectedReturns;
+import io.github.quantfolio.optimize.HierarchicalRiskParity;
+import io.github.quantfolio.optimize.MeanVariance;
+import io.github.quantfolio.optimize.OptimalPortfolio;
+import io.github.quantfolio.optimize.RiskParity;
+import io.github.quantfolio.risk.CovarianceEstimator;
+import io.github.quantfolio.risk.CovarianceMatrix;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Portfolio weights from a look-back window of prices: the re-estimation step of a walk-forward
+ * {@link PortfolioBacktest}. The window holds only rows up to the decision bar (the fill comes
+ * later) and only assets with a price on every row of it.
+ *
+ * <p>Returned weights may cover a subset of the window's assets (the rest get 0) and may sum to
+ * less than 1 (the rest stays in cash); they must be finite. Implementations should be pure
+ * functions of the window, so that results do not depend on run order.
+ *
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface Allocator {
+
+  /** The target weights for the assets of {@code window}. */
+  Weights allocate(PriceFrame window);
+
+  /** {@code 1 / N} for each asset of the window. */
+  static Allocator equalWeight() {
+    return window -> Weights.equal(window.assets());
+  }
+
+  /**
+   * Inverse volatility, {@code w_i ~ 1 / sigma_i}, with sample volatilities of the window's
+   * returns ({@link RiskParity#inverseVolatility}).
+   */
+  static Allocator inverseVolatility() {
+    return window -> RiskParity.inverseVolatility(CovarianceEstimator.sample()
+        .estimate(window.returns()));
+  }
+
+  /** Equal risk contribution on the Ledoit-Wolf (constant variance) covariance of the window. */
+  static Allocator riskParity() {
+    return window -> RiskParity.of(CovarianceEstimator.ledoitWolf().estimate(window.returns()))
+        .solve().weights();
+  }
+
+  /** Hierarchical risk parity (single linkage) on the Ledoit-Wolf covariance of the window. */
+  static Allocator hierarchicalRiskParity() {
+    return window -> HierarchicalRiskParity.of(CovarianceEstimator.ledoitWolf()
+        .estimate(window.returns())).solve().weights();
+  }
+
+  /** Long-only minimum volatility on the Ledoit-Wolf covariance of the window. */
+  static Allocator minVolatility() {
+    return covarianceOnly(CovarianceEstimator.ledoitWolf(), MeanVariance::minVolatility);
+  }
+
+  /**
+   * Long-only maximum Sharpe ratio with compounded historical mean returns
+   * ({@link ExpectedReturns#meanHistorical}) and the Ledoit-Wolf covariance of the window. Throws
+   * {@code OptimizationException} when no asset's expected return exceeds the risk-free rate; the
+   * {@link PortfolioBacktest} records that and keeps the current weights.
+   */
+  static Allocator maxSharpe(double riskFreeRate) {
+    return meanVariance(CovarianceEstimator.ledoitWolf(), mv -> mv.maxSharpe(riskFreeRate));
+  }
+
+  /**
+   * Any {@link MeanVariance} method on {@code meanHistorical} expected returns and the covariance
+   * of {@code estimator}, e.g. {@code meanVariance(ledoitWolf(), mv -> mv.withBounds(0, 0.2)
+   * .maxSharpe(0.02))}.
+   */
+  static Allocator meanVariance(CovarianceEstimator estimator,
+      Function<MeanVariance, OptimalPortfolio> method) {
+    Objects.requireNonNull(estimator, "Argument 'estimator' must not be null");
+    Objects.requireNonNull(method, "Argument 'method' must not be null");
+    return window -> {
+      CovarianceMatrix cov = estimator.estimate(window.returns());
+      return method.apply(MeanVariance.of(ExpectedReturns.meanHistorical(window), cov)).weights();
+    };
+  }
+
+  /** Any {@link MeanVariance} method that needs no expected returns (e.g. min volatility). */
+  static Allocator covarianceOnly(CovarianceEstimator estimator,
+      Function<MeanVariance, OptimalPortfolio> method) {
+    Objects.requireNonNull(estimator, "Argument 'estimator' must not be null");
+    Objects.requireNonNull(method, "Argument 'method' must not be null");
+    return window -> method.apply(MeanVariance.of(estimator.estimate(window.returns())))
+        .weights();
+  }
+}

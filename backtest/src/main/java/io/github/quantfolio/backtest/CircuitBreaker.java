@@ -1,0 +1,43 @@
+package io.github.quantfolio.backtest;
+
+/**
+ * A portfolio-level kill switch checked at every close: when equity has fallen more than
+ * {@code maxDrawdown} below its peak (the peak since the start or since the last resumption), or
+ * a single bar lost more than {@code dailyLossLimit}, every position is ordered to cash (filled
+ * like any decision, on a later bar, with exit reason {@link ExitReason#CIRCUIT_BREAKER}). The
+ * portfolio stays in cash until the next scheduled rebalance, which re-estimates weights and resets
+ * the peak. NaN switches a rule off.
+ *
+ * @param maxDrawdown drawdown fraction in (0, 1), or NaN
+ * @param dailyLossLimit one-bar loss fraction in (0, 1), or NaN
+ * @since 0.1.0
+ */
+public record CircuitBreaker(double maxDrawdown, double dailyLossLimit) {
+
+  /** Validates the fields. */
+  public CircuitBreaker {
+    check(maxDrawdown, "maxDrawdown");
+    check(dailyLossLimit, "dailyLossLimit");
+  }
+
+  private static void check(double v, String name) {
+    if (!Double.isNaN(v) && !(v > 0 && v < 1)) {
+      throw new IllegalArgumentException("Expected 0 < " + name + " < 1 or NaN, but found " + v);
+    }
+  }
+
+  /** Cash when the drawdown from the peak exceeds {@code fraction}. */
+  public static CircuitBreaker maxDrawdown(double fraction) {
+    return new CircuitBreaker(fraction, Double.NaN);
+  }
+
+  /** Cash when one bar loses more than {@code fraction}. */
+  public static CircuitBreaker dailyLossLimit(double fraction) {
+    return new CircuitBreaker(Double.NaN, fraction);
+  }
+
+  /** A copy that also has a one-bar loss limit. */
+  public CircuitBreaker withDailyLossLimit(double fraction) {
+    return new CircuitBreaker(maxDrawdown, fraction);
+  }
+}

@@ -1,0 +1,357 @@
+package io.github.quantfolio.backtest;
+
+import io.github.quantfolio.backtest.internal.Engine;
+import io.github.quantfolio.core.Bars;
+import io.github.quantfolio.core.PriceFrame;
+import io.github.quantfolio.core.TimeIndex;
+import io.github.quantfolio.core.Weights;
+import io.github.quantfolio.core.internal.Checks;
+import io.github.quantfolio.optimize.OptimizationException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A walk-forward multi-asset portfolio with shared capital: at each scheduled rebalance an
+ * {@link Allocator} (equal weight, inverse volatility, risk parity, HRP, any {@code MeanVariance}
+ * method, Black-Litterman via a lambda, ...) is re-estimated on the last {@code lookback} closes up
+ * to the decision bar, and the resulting target weights are filled on a later bar (see
+ * {@link FillTiming}). Only data up to the decision bar is ever used, so each allocation is an
+ * honest out-of-sample decision.
+ *
+ * <pre>{@code
+ * PortfolioResult r = PortfolioBacktest.of(prices)
+ *     .withAllocator(Allocator.maxSharpe(0.02))
+ *     .withLookback(252)
+ *     .withSchedule(RebalanceSchedule.MONTHLY)
+ *     .withCircuitBreaker(CircuitBreaker.maxDrawdown(0.20))
+ *     .run();
+ * }</pre>
+ *
+ * <p><b>Rules.</b>
+ * <ul>
+ *   <li>The first allocation happens at bar {@code lookback - 1} (the first full window), later
+ *       ones on the {@link RebalanceSchedule}.
+ *   <li>Assets enter when they have traded for a whole window: the allocator sees only assets with
+ *       a price on every row of the window; the others are targeted at 0.
+ *   <li>{@code maxWeight} caps each long weight, handing the excess pro rata to the uncapped
+ *       assets (repeated until none exceeds the cap; what cannot be placed stays in cash); short
+ *       weights are limited to {@code -maxWeight}, the excess staying in cash.
+ *   <li>Drift threshold: between scheduled dates, when some asset's weight differs from its
+ *       target by more than the threshold, the portfolio trades back to the last target (no
+ *       re-estimation).
+ *   <li>When the allocator throws an {@code OptimizationException} or an
+ *       {@code IllegalArgumentException} (e.g. max-Sharpe with no asset above the risk-free rate in
+ *       that window), the positions are kept and the failure is recorded in
+ *       {@link PortfolioResult#rebalances()}.
+ *   <li>A {@link CircuitBreaker} moves everything to cash and waits for the next scheduled date.
+ * </ul>
+ *
+ * @since 0.1.0
+ */
+public final class PortfolioBacktest {
+
+  private final Backtest backtest;
+  private final PriceFrame closes;
+  private final Allocator allocator;
+  private final int lookback;
+  private final RebalanceSchedule schedule;
+  private final double driftThreshold;
+  private final double maxWeight;
+  private final CircuitBreaker breaker;
+
+  private PortfolioBacktest(Backtest backtest, PriceFrame closes, Allocator allocator,
+      int lookback, RebalanceSchedule schedule, double driftThreshold, double maxWeight,
+      CircuitBreaker breaker) {
+    this.backtest = backtest;
+    this.closes = closes;
+    this.allocator = allocator;
+    this.lookback = lookback;
+    this.schedule = schedule;
+    this.driftThreshold = driftThreshold;
+    this.maxWeight = maxWeight;
+    this.breaker = breaker;
+  }
+
+  /**
+   * A portfolio on close prices; defaults: equal weight, 252-bar look-back, monthly, no drift
+   * threshold, no cap, no circuit breaker, {@link BacktestConfig#defaults()}.
+   */
+  public static PortfolioBacktest of(PriceFrame prices) {
+    Checks.notNull(prices, "prices");
+    return new PortfolioBacktest(Backtest.of(prices), prices, Allocator.equalWeight(), 252,
+        RebalanceSchedule.MONTHLY, Double.NaN, Double.NaN, null);
+  }
+
+  /** A portfolio on OHLC bars (aligned on the union of their timestamps); see {@link #of}. */
+  public static PortfolioBacktest of(List<Bars> bars) {
+    Backtest bt = Backtest.of(bars);
+    List<String> names = bt.assets();
+    double[][] cols = new double[names.size()][];
+    for (int i = 0; i < cols.length; i++) {
+      cols[i] = bt.bars().get(i).close();
+    }
+    PriceFrame closes = PriceFrame.of(bt.index(), names, cols)
+        .withFrequency(bt.bars().get(0).frequency());
+    return new PortfolioBacktest(bt, closes, Allocator.equalWeight(), 252,
+        RebalanceSchedule.MONTHLY, Double.NaN, Double.NaN, null);
+  }
+
+  /** A copy with another allocator. */
+  public PortfolioBacktest withAllocator(Allocator allocator) {
+    return new PortfolioBacktest(backtest, closes, Checks.notNull(allocator, "allocator"),
+        lookback, schedule, driftThreshold, maxWeight, breaker);
+  }
+
+  /** A copy with another look-back window, in bars of prices (&gt;= 2). */
+  public PortfolioBacktest withLookback(int bars) {
+    if (bars < 2) {
+      throw new IllegalArgumentException("Expected lookback >= 2, but found " + bars);
+    }
+    return new PortfolioBacktest(backtest, closes, allocator, bars, schedule, driftThreshold,
+        maxWeight, breaker);
+  }
+
+  /** A copy with another re-estimation schedule. */
+  public PortfolioBacktest withSchedule(RebalanceSchedule schedule) {
+    return new PortfolioBacktest(backtest, closes, allocator, lookback,
+        Checks.notNull(schedule, "schedule"), driftThreshold, maxWeight, breaker);
+  }
+
+  /** A copy that also rebalances when a weight drifts more than {@code threshold} from target. */
+  public PortfolioBacktest withDriftThreshold(double threshold) {
+    if (!(threshold > 0 && threshold < 1)) {
+      throw new IllegalArgumentException("Expected 0 < driftThreshold < 1, but found "
+          + threshold);
+    }
+    return new PortfolioBacktest(backtest, closes, allocator, lookback, schedule, threshold,
+        maxWeight, breaker);
+  }
+
+  /** A copy that caps every weight at {@code cap} (see the class rules). */
+  public PortfolioBacktest withMaxWeight(double cap) {
+    if (!(cap > 0 && cap <= 1)) {
+      throw new IllegalArgumentException("Expected 0 < maxWeight <= 1, but found " + cap);
+    }
+    return new PortfolioBacktest(backtest, closes, allocator, lookback, schedule, driftThreshold,
+        cap, breaker);
+  }
+
+  /** A copy with a portfolio circuit breaker. */
+  public PortfolioBacktest withCircuitBreaker(CircuitBreaker breaker) {
+    return new PortfolioBacktest(backtest, closes, allocator, lookback, schedule, driftThreshold,
+        maxWeight, Checks.notNull(breaker, "breaker"));
+  }
+
+  /** A copy with another capital, cost and timing configuration. */
+  public PortfolioBacktest withConfig(BacktestConfig config) {
+    return new PortfolioBacktest(backtest.withConfig(config), closes, allocator, lookback,
+        schedule, driftThreshold, maxWeight, breaker);
+  }
+
+  /** A copy with stop-loss / take-profit exits on the positions. */
+  public PortfolioBacktest withExits(Exits exits) {
+    return new PortfolioBacktest(backtest.withExits(exits), closes, allocator, lookback,
+        schedule, driftThreshold, maxWeight, breaker);
+  }
+
+  /**
+   * Runs the walk-forward backtest.
+   *
+   * @throws IllegalArgumentException if the data has fewer than {@code lookback} bars, or the
+   *     allocator returns an unknown asset, a non-finite weight, a short without shorting, or a
+   *     gross exposure above {@code maxLeverage}
+   */
+  public PortfolioResult run() {
+    TimeIndex index = closes.index();
+    int rows = closes.rows();
+    int n = closes.assetCount();
+    if (rows < lookback) {
+      throw new IllegalArgumentException("Expected at least lookback = " + lookback
+          + " bars, but found " + rows);
+    }
+    int[][] lastMissing = lastMissingRows();
+    List<Rebalance> events = new ArrayList<>();
+    BacktestConfig config = backtest.config();
+    int first = lookback - 1;
+    double[] target = new double[n];
+    boolean[] state = new boolean[2]; // [0] invested (a target exists), [1] halted
+    double[] peak = {config.initialCapital()};
+    Engine.Policy policy = (t, engine) -> {
+      double equity = engine.equity();
+      peak[0] = Math.max(peak[0], equity);
+      if (breaker != null && state[0] && !state[1] && tripped(t, engine, peak[0])) {
+        Arrays.fill(target, 0);
+        orderAll(t, engine, target, ExitReason.CIRCUIT_BREAKER);
+        state[1] = true;
+        events.add(new Rebalance(t, index.label(t), Rebalance.Kind.CIRCUIT_BREAKER,
+            Weights.of(closes.assets(), new double[n]), null));
+        return;
+      }
+      if (t == first || (t > first && schedule.isRebalanceBar(index, t))) {
+        if (state[1]) {
+          state[1] = false;
+          peak[0] = equity;
+        }
+        int from = t - lookback + 1;
+        List<String> eligible = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          if (lastMissing[i][t] < from) {
+            eligible.add(closes.assets().get(i));
+          }
+        }
+        if (eligible.isEmpty()) {
+          events.add(new Rebalance(t, index.label(t), Rebalance.Kind.SCHEDULED, null,
+              "no asset has prices over the whole look-back window"));
+          return;
+        }
+        Weights w;
+        try {
+          w = allocator.allocate(closes.slice(from, t + 1).select(eligible));
+        } catch (OptimizationException | IllegalArgumentException e) {
+          events.add(new Rebalance(t, index.label(t), Rebalance.Kind.SCHEDULED, null,
+              e.getMessage()));
+          return;
+        }
+        double[] next = checked(w, t, config, eligible);
+        System.arraycopy(capped(next), 0, target, 0, n);
+        state[0] = true;
+        orderAll(t, engine, target, ExitReason.REBALANCE);
+        events.add(new Rebalance(t, index.label(t), Rebalance.Kind.SCHEDULED,
+            Weights.of(closes.assets(), target.clone()), null));
+      } else if (state[0] && !state[1] && driftThreshold == driftThreshold
+          && t + 1 < rows && drifted(engine, target)) {
+        orderAll(t, engine, target, ExitReason.REBALANCE);
+        events.add(new Rebalance(t, index.label(t), Rebalance.Kind.DRIFT,
+            Weights.of(closes.assets(), target.clone()), null));
+      }
+    };
+    BacktestResult result = backtest.run(policy);
+    return new PortfolioResult(result, events, closes, first);
+  }
+
+  private boolean tripped(int t, Engine engine, double peak) {
+    double equity = engine.equity();
+    if (breaker.maxDrawdown() == breaker.maxDrawdown()
+        && equity / peak - 1 < -breaker.maxDrawdown()) {
+      return true;
+    }
+    double previous = t == 0 ? backtest.config().initialCapital() : engine.equityAt(t - 1);
+    return breaker.dailyLossLimit() == breaker.dailyLossLimit()
+        && equity / previous - 1 < -breaker.dailyLossLimit();
+  }
+
+  private static void orderAll(int t, Engine engine, double[] w, ExitReason reason) {
+    for (int i = 0; i < w.length; i++) {
+      if (w[i] != 0 || engine.shares(i) != 0 || engine.hasPending(i)) {
+        engine.order(t, i, Engine.TARGET_WEIGHT, w[i], reason);
+      }
+    }
+  }
+
+  private boolean drifted(Engine engine, double[] target) {
+    double equity = engine.equity();
+    for (int i = 0; i < target.length; i++) {
+      double q = engine.shares(i);
+      double w = q == 0 ? 0 : q * engine.lastPrice(i) / equity;
+      if (Math.abs(w - target[i]) > driftThreshold) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private double[] checked(Weights w, int t, BacktestConfig config, List<String> eligible) {
+    if (w == null) {
+      throw new IllegalArgumentException("The allocator returned null on "
+          + closes.index().label(t));
+    }
+    double[] out = new double[closes.assetCount()];
+    double gross = 0;
+    for (String a : w.assets()) {
+      double v = w.get(a);
+      if (!eligible.contains(a)) {
+        if (v == 0) {
+          continue;
+        }
+        throw new IllegalArgumentException("The allocator gave weight " + v + " to '" + a
+            + "' on " + closes.index().label(t) + ", which is not in the look-back window "
+            + eligible);
+      }
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException("The allocator gave weight " + v + " to '" + a
+            + "' on " + closes.index().label(t));
+      }
+      if (v < 0 && !config.allowShort()) {
+        throw new IllegalArgumentException("The allocator gave weight " + v + " to '" + a
+            + "' on " + closes.index().label(t)
+            + ", but shorting is disabled (BacktestConfig.withShorting(true))");
+      }
+      out[closes.position(a)] = v;
+      gross += Math.abs(v);
+    }
+    if (gross > config.maxLeverage() + 1e-9) {
+      throw new IllegalArgumentException("The allocator's weights on " + closes.index().label(t)
+          + " have gross exposure " + gross + ", above maxLeverage " + config.maxLeverage());
+    }
+    return out;
+  }
+
+  /** Applies the cap, redistributing excess long weight pro rata to uncapped longs. */
+  double[] capped(double[] w) {
+    if (maxWeight != maxWeight) {
+      return w;
+    }
+    double[] out = w.clone();
+    boolean[] fixed = new boolean[out.length];
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] < -maxWeight) {
+        out[i] = -maxWeight;
+      }
+    }
+    while (true) {
+      double excess = 0;
+      for (int i = 0; i < out.length; i++) {
+        if (out[i] > maxWeight) {
+          excess += out[i] - maxWeight;
+          out[i] = maxWeight;
+          fixed[i] = true;
+        }
+      }
+      if (excess <= 1e-15) {
+        return out;
+      }
+      double free = 0;
+      for (int i = 0; i < out.length; i++) {
+        if (!fixed[i] && out[i] > 0) {
+          free += out[i];
+        }
+      }
+      if (free == 0) {
+        return out; // nothing left to receive the excess: it stays in cash
+      }
+      for (int i = 0; i < out.length; i++) {
+        if (!fixed[i] && out[i] > 0) {
+          out[i] += excess * out[i] / free;
+        }
+      }
+    }
+  }
+
+  private int[][] lastMissingRows() {
+    int n = closes.assetCount();
+    int rows = closes.rows();
+    int[][] last = new int[n][rows];
+    for (int i = 0; i < n; i++) {
+      double[] c = closes.column(i);
+      int missing = -1;
+      for (int t = 0; t < rows; t++) {
+        if (c[t] != c[t]) {
+          missing = t;
+        }
+        last[i][t] = missing;
+      }
+    }
+    return last;
+  }
+}

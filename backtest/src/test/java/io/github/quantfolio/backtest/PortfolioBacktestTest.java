@@ -1,0 +1,239 @@
+package io.github.quantfolio.backtest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.quantfolio.core.Frequency;
+import io.github.quantfolio.core.MarketSimulator;
+import io.github.quantfolio.core.PriceFrame;
+import io.github.quantfolio.core.SimulatedMarket;
+import io.github.quantfolio.core.TimeIndex;
+import io.github.quantfolio.core.Weights;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Walk-forward portfolio backtests: timing, eligibility, caps, drift and circuit breakers. */
+class PortfolioBacktestTest {
+
+  static final SimulatedMarket MARKET = MarketSimulator.builder().seed(11).assets(6).sectors(2)
+      .days(756).lateListingShare(0.34).build().simulate();
+
+  @Test
+  void equalWeightWalkForwardIsTheSameAsHandBuiltMonthlyTargetWeights() {
+    PriceFrame p = MARKET.prices();
+    BacktestConfig cfg = BacktestConfig.defaults().withFeeBps(10).withSlippageBps(5);
+    PortfolioResult r = PortfolioBacktest.of(p).withLookback(63).withConfig(cfg).run();
+    // Hand-built: at bar 62 and at every month's last bar after it, 1/k to the k assets with
+    // prices on all of the last 63 bars, 0 to the others.
+    int rows = p.rows();
+    int n = p.assetCount();
+    double[][] w = new double[n][rows];
+    for (double[] row : w) {
+      Arrays.fill(row, Double.NaN);
+    }
+    int rebalances = 0;
+    for (int t = 62; t < rows - 1; t++) {
+      LocalDate d = p.index().date(t);
+      LocalDate next = p.index().date(t + 1);
+      if (t != 62 && d.getMonth() == next.getMonth()) {
+        continue;
+      }
+      rebalances++;
+      List<Integer> eligible = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        boolean complete = true;
+        for (int k = t - 62; k <= t; k++) {
+          complete &= !Double.isNaN(p.get(k, i));
+        }
+        if (complete) {
+          eligible.add(i);
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        boolean held = !Double.isNaN(p.get(t, i));
+        w[i][t] = eligible.contains(i) ? 1.0 / eligible.size() : held ? 0 : Double.NaN;
+      }
+    }
+    BacktestResult expected = Backtest.of(p).withConfig(cfg).targetWeights(w);
+    assertArrayEquals(expected.equity(), r.backtest().equity(), 1e-9);
+    assertEquals(rebalances, r.rebalances().size());
+    assertTrue(MARKET.listingRow(MARKET.assets().get(0)) >= 0);
+    Accounting.assertConserved(r.backtest(), Backtest.of(p));
+  }
+
+  @Test
+  void theAllocatorOnlySeesTheWindowUpToTheDecisionBar() {
+    PriceFrame p = MARKET.prices();
+    List<String> lastRows = new ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
+    Allocator spy = window -> {
+      lastRows.add(window.index().last());
+      sizes.add(window.rows());
+      return Weights.equal(window.assets());
+    };
+    PortfolioResult r = PortfolioBacktest.of(p).withAllocator(spy).withLookback(100)
+        .withSchedule(RebalanceSchedule.QUARTERLY).run();
+    assertEquals(r.rebalances().size(), lastRows.size());
+    for (int k = 0; k < lastRows.size(); k++) {
+      Rebalance e = r.rebalances().get(k);
+      assertEquals(e.time(), lastRows.get(k), "window ends at the decision bar");
+      assertEquals(100, sizes.get(k));
+      // the fill is on a later bar: the decision bar's shares are unchanged by it
+      if (e.bar() + 1 < p.rows()) {
+        assertFalse(Arrays.equals(r.backtest().weightsAt(e.bar() + 1).toArray(),
+            new double[p.assetCount()]));
+      }
+    }
+    assertEquals(0, r.backtest().weightsAt(99 - 1).grossExposure(), "nothing before bar 99");
+    assertEquals(0, r.backtest().weightsAt(99).grossExposure(), "decided at 99, filled at 100");
+  }
+
+  @Test
+  void lateListedAssetsEnterAfterAFullWindow() {
+    PriceFrame p = MARKET.prices();
+    String late = null;
+    for (String a : MARKET.assets()) {
+      if (MARKET.listingRow(a) > 0) {
+        late = a;
+      }
+    }
+    assertTrue(late != null, "the simulated market has a late listing");
+    PortfolioResult r = PortfolioBacktest.of(p).withLookback(63).run();
+    double[] shares = r.backtest().shares(late);
+    int listed = MARKET.listingRow(late);
+    for (int t = 0; t < listed + 63 && t < shares.length; t++) {
+      assertEquals(0, shares[t], "no position in " + late + " before a full window, bar " + t);
+    }
+  }
+
+  @Test
+  void capRedistributesExcessProRata() {
+    PortfolioBacktest b = PortfolioBacktest.of(MARKET.prices()).withMaxWeight(0.4);
+    // 0.5 -> 0.4; the 0.1 excess goes 3:2 to 0.3 and 0.2 -> 0.36, 0.24 (hand calculation)
+    assertArrayEquals(new double[] {0.4, 0.36, 0.24}, b.capped(new double[] {0.5, 0.3, 0.2}),
+        1e-15);
+    // second round: 0.7 -> 0.4, excess 0.3 to 0.2 and 0.1 -> 0.4 (capped again) and 0.2; the
+    // 0.1 excess of the second goes to the third -> 0.3
+    assertArrayEquals(new double[] {0.4, 0.4, 0.2}, b.capped(new double[] {0.7, 0.2, 0.1}),
+        1e-15);
+    assertArrayEquals(new double[] {0.4, 0.4}, b.capped(new double[] {0.6, 0.4}), 1e-15,
+        "nothing can take the excess: it stays in cash");
+  }
+
+  static PriceFrame crash() {
+    // Two assets rising 0.1% and 0.2% a day for 80 bars, both falling 2% a day for 8 bars, then
+    // rising 0.3% a day.
+    int rows = 160;
+    double[][] c = new double[2][rows];
+    for (int i = 0; i < 2; i++) {
+      double p = 100 + 10 * i;
+      for (int t = 0; t < rows; t++) {
+        p *= t < 80 ? 1.001 + 0.001 * i : t < 88 ? 0.98 : 1.003;
+        c[i][t] = p;
+      }
+    }
+    return PriceFrame.of(TimeIndex.businessDays(LocalDate.of(2024, 1, 1), rows),
+        List.of("A", "B"), c).withFrequency(Frequency.DAILY);
+  }
+
+  @Test
+  void circuitBreakerMovesToCashAndResumesAtTheNextScheduledDate() {
+    PriceFrame p = crash();
+    PortfolioResult r = PortfolioBacktest.of(p).withLookback(20)
+        .withCircuitBreaker(CircuitBreaker.maxDrawdown(0.10)).run();
+    assertEquals(1, r.circuitBreakerTrips());
+    Rebalance trip = r.rebalances().stream()
+        .filter(e -> e.kind() == Rebalance.Kind.CIRCUIT_BREAKER).findFirst().orElseThrow();
+    // Equity falls 2% a bar from bar 80: below 90% of the peak after 6 bars (0.98^6 = 0.886).
+    assertEquals(85, trip.bar());
+    assertEquals(0, r.backtest().weightsAt(trip.bar() + 1).grossExposure(), 1e-12);
+    assertTrue(r.backtest().trades().stream()
+        .anyMatch(t -> t.exitReason() == ExitReason.CIRCUIT_BREAKER));
+    Rebalance resume = r.rebalances().get(r.rebalances().indexOf(trip) + 1);
+    assertEquals(Rebalance.Kind.SCHEDULED, resume.kind());
+    assertEquals("2024-04-30", resume.time(), "next month end after the trip");
+    for (int t = trip.bar() + 1; t <= resume.bar(); t++) {
+      assertEquals(0, r.backtest().weightsAt(t).grossExposure(), 1e-12, "in cash at bar " + t);
+    }
+    PortfolioResult daily = PortfolioBacktest.of(p).withLookback(20)
+        .withCircuitBreaker(CircuitBreaker.dailyLossLimit(0.015)).run();
+    assertEquals(80, daily.rebalances().stream()
+        .filter(e -> e.kind() == Rebalance.Kind.CIRCUIT_BREAKER).findFirst().orElseThrow().bar(),
+        "the first -2% bar trips a 1.5% daily limit");
+  }
+
+  @Test
+  void driftThresholdTradesBackToTheLastTarget() {
+    PriceFrame p = crash();
+    PortfolioResult r = PortfolioBacktest.of(p).withLookback(20)
+        .withSchedule(RebalanceSchedule.NEVER).withDriftThreshold(0.001).run();
+    long drifts = r.rebalances().stream().filter(e -> e.kind() == Rebalance.Kind.DRIFT).count();
+    assertTrue(drifts > 0);
+    Rebalance d = r.rebalances().stream().filter(e -> e.kind() == Rebalance.Kind.DRIFT)
+        .findFirst().orElseThrow();
+    assertEquals(r.rebalances().get(0).target(), d.target());
+  }
+
+  @Test
+  void allocatorFailuresAreRecordedAndPositionsKept() {
+    PortfolioResult r = PortfolioBacktest.of(crash()).withLookback(20)
+        .withAllocator(Allocator.maxSharpe(5.0)).run();
+    assertFalse(r.failedAllocations().isEmpty());
+    Rebalance f = r.failedAllocations().get(0);
+    assertNull(f.target());
+    assertTrue(f.failure().contains("risk-free"), f.failure());
+    assertEquals(r.backtest().initialCapital(), r.backtest().finalEquity(), 1e-9, "never invested");
+  }
+
+  @Test
+  void aSingleFullyInvestedAssetHasDiversificationRatioOne() {
+    PriceFrame p = crash().select("A");
+    PortfolioResult r = PortfolioBacktest.of(p).withLookback(20).run();
+    DiversificationReport d = r.diversification();
+    // zero costs: weight exactly 1 after the first fill, portfolio returns = asset returns
+    assertEquals(1, d.diversificationRatio(), 1e-9);
+    assertEquals(d.averageAssetVolatility(), d.portfolioVolatility(), 1e-12);
+    assertEquals(1, d.pnlContribution().get("A"), 1e-12);
+  }
+
+  @Test
+  void builtInAllocatorsRunOnTheSimulatedMarket() {
+    PriceFrame p = MarketSimulator.defaultMarket().prices().select("A01", "A02", "A03", "A04",
+        "A05", "A06", "A07", "A08");
+    for (Allocator a : List.of(Allocator.equalWeight(), Allocator.inverseVolatility(),
+        Allocator.riskParity(), Allocator.hierarchicalRiskParity(), Allocator.minVolatility(),
+        Allocator.maxSharpe(0.0))) {
+      PortfolioResult r = PortfolioBacktest.of(p).withAllocator(a).withMaxWeight(0.3)
+          .withConfig(BacktestConfig.defaults().withFeeBps(5)).run();
+      for (Rebalance e : r.rebalances()) {
+        if (e.target() != null) {
+          for (double w : e.target().toArray()) {
+            assertTrue(w <= 0.3 + 1e-12, "cap respected");
+          }
+        }
+      }
+      Accounting.assertConserved(r.backtest(), Backtest.of(p));
+    }
+  }
+
+  @Test
+  void badSettingsAreRejected() {
+    PortfolioBacktest b = PortfolioBacktest.of(crash());
+    assertThrows(IllegalArgumentException.class, () -> b.withLookback(1));
+    assertThrows(IllegalArgumentException.class, () -> b.withMaxWeight(0));
+    assertThrows(IllegalArgumentException.class, () -> b.withDriftThreshold(1.5));
+    assertThrows(IllegalArgumentException.class, () -> CircuitBreaker.maxDrawdown(1.2));
+    assertThrows(IllegalArgumentException.class, () -> b.withLookback(500).run());
+    Allocator bad = w -> Weights.of(List.of("A"), new double[] {-0.5});
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> b.withLookback(10).withAllocator(bad).run()).getMessage()
+        .contains("shorting is disabled"));
+  }
+}

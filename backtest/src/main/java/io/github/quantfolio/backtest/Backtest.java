@@ -235,6 +235,11 @@ public final class Backtest {
    * {@link TradeSignals} with this backtest's {@link PositionSizing}.
    */
   public BacktestResult signals(List<TradeSignals> signals) {
+    return run(signalPolicy(signals));
+  }
+
+  /** Validates per-asset signals and returns the policy that trades them. */
+  Engine.Policy signalPolicy(List<TradeSignals> signals) {
     Checks.notNull(signals, "signals");
     int n = data.assetCount();
     int rows = data.rows();
@@ -268,15 +273,26 @@ public final class Backtest {
     };
     double amount = size.amount();
     int[] intent = new int[n];
-    return run((t, engine) -> {
+    boolean[][] le = new boolean[n][];
+    boolean[][] lx = new boolean[n][];
+    boolean[][] se = new boolean[n][];
+    boolean[][] sx = new boolean[n][];
+    for (int i = 0; i < n; i++) {
+      le[i] = signals.get(i).longEntry();
+      lx[i] = signals.get(i).longExit();
+      se[i] = signals.get(i).shortEntry();
+      sx[i] = signals.get(i).shortExit();
+    }
+    return (t, engine) -> {
       for (int i = 0; i < n; i++) {
         if (!engine.hasPending(i)) {
           double q = engine.shares(i);
           intent[i] = q > 0 ? 1 : q < 0 ? -1 : 0;
         }
-        TradeSignals s = signals.get(i);
-        boolean goLong = s.longEntry()[t] && !s.longExit()[t];
-        boolean goShort = s.shortEntry()[t] && !s.shortExit()[t];
+        boolean longExit = lx[i][t];
+        boolean shortExit = sx[i][t];
+        boolean goLong = le[i][t] && !longExit;
+        boolean goShort = se[i][t] && !shortExit;
         int state = intent[i];
         int next = state;
         if (state == 0) {
@@ -286,13 +302,13 @@ public final class Backtest {
         } else if (state > 0) {
           if (goShort && !goLong) {
             next = -1;
-          } else if (s.longExit()[t]) {
+          } else if (longExit) {
             next = 0;
           }
         } else {
           if (goLong && !goShort) {
             next = 1;
-          } else if (s.shortExit()[t]) {
+          } else if (shortExit) {
             next = 0;
           }
         }
@@ -305,7 +321,7 @@ public final class Backtest {
           }
         }
       }
-    });
+    };
   }
 
   /** Runs {@code strategy} on every asset's bars and trades its signals. */
@@ -346,13 +362,56 @@ public final class Backtest {
   // ------------------------------------------------------------------ plumbing
 
   BacktestResult run(Engine.Policy policy) {
-    Engine engine = new Engine(data, config, exits, atrColumns(), true);
+    return new BacktestResult(data, config, engine(policy, true));
+  }
+
+  /** Runs {@code policy} and returns the finished engine (positions kept if asked). */
+  Engine engine(Engine.Policy policy, boolean recordPositions) {
+    Engine engine = new Engine(data, config, exits, atrColumns(), recordPositions);
     engine.run(policy);
-    return new BacktestResult(data, config, engine);
+    return engine;
+  }
+
+  /** A single-asset backtest of asset {@code i} with the same settings. */
+  Backtest asset(int i) {
+    if (data.assetCount() == 1) {
+      return this;
+    }
+    return new Backtest(MarketData.of(List.of(bars.get(i))), List.of(bars.get(i)), config, exits,
+        sizing).withSyntheticOhlc(!data.hasOhlc());
+  }
+
+  /** Bars {@code [from, to)} of every asset, same settings. */
+  Backtest slice(int from, int to) {
+    List<Bars> sliced = new ArrayList<>(bars.size());
+    for (Bars b : bars) {
+      sliced.add(b.slice(from, to));
+    }
+    return new Backtest(MarketData.of(sliced), sliced, config, exits, sizing)
+        .withSyntheticOhlc(!data.hasOhlc());
+  }
+
+  private Backtest withSyntheticOhlc(boolean closeOnly) {
+    if (!closeOnly) {
+      return this;
+    }
+    List<String> names = new ArrayList<>();
+    double[][] cols = new double[bars.size()][];
+    for (int i = 0; i < cols.length; i++) {
+      names.add(bars.get(i).symbol());
+      cols[i] = bars.get(i).close();
+    }
+    PriceFrame closes = PriceFrame.of(bars.get(0).index(), names, cols)
+        .withFrequency(data.frequency());
+    return new Backtest(MarketData.of(closes), bars, config, exits, sizing);
   }
 
   MarketData data() {
     return data;
+  }
+
+  io.github.quantfolio.core.Frequency frequencyOfData() {
+    return data.frequency();
   }
 
   private double[][] atrColumns() {

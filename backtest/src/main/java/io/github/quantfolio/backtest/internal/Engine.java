@@ -66,6 +66,7 @@ public final class Engine {
   private final double[] lastPrice;
   private final double[] assetCashFlow;
   private int cashLimitedOrders;
+  private int barsInvested;
 
   // pending orders
   private final int[] pendingKind;
@@ -173,6 +174,12 @@ public final class Engine {
       }
       equityPath[t] = equity;
       cashPath[t] = cash;
+      for (int i = 0; i < n; i++) {
+        if (shares[i] != 0) {
+          barsInvested++;
+          break;
+        }
+      }
       if (recordPositions) {
         System.arraycopy(shares, 0, sharesPath, t * n, n);
       }
@@ -579,6 +586,11 @@ public final class Engine {
       pnl[i] = assetCashFlow[i] + (shares[i] == 0 ? 0 : shares[i] * lastPrice[i]);
     }
     return pnl;
+  }
+
+  /** Bars that ended with at least one open position. */
+  public int barsInvested() {
+    return barsInvested;
   }
 
   /** Buy orders scaled down for lack of cash. */

@@ -108,7 +108,12 @@ public final class MarketData {
         c[at] = bc[k];
       }
     }
-    Frequency f = bars.size() == 1 ? bars.get(0).frequency() : union.inferFrequency();
+    Frequency f;
+    try {
+      f = bars.get(0).frequency();
+    } catch (IllegalStateException unknown) {
+      f = union.inferFrequency();
+    }
     return new MarketData(union, names, f, o, h, l, c, true);
   }
 

@@ -1,0 +1,151 @@
+package io.github.quantfolio.backtest;
+
+import io.github.quantfolio.backtest.internal.Engine;
+import io.github.quantfolio.core.internal.Checks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * Runs a strategy for every parameter set of a grid on every asset of a {@link Backtest}, each
+ * (parameters, asset) pair as its own single-asset backtest, in parallel. Results are identical
+ * for any thread count (each run is independent and lands in its own slot); memory is
+ * {@code O(threads x T)} plus one {@link SweepMetrics} per run, unless equity curves are kept.
+ *
+ * <pre>{@code
+ * List<SmaCrossover> grid = new ArrayList<>();
+ * for (int f = 5; f <= 50; f += 5) for (int s = f + 10; s <= 200; s += 10) grid.add(new SmaCrossover(f, s));
+ * SweepResult<SmaCrossover> r = ParameterSweep.of(Backtest.of(bars), grid, p -> p).run();
+ * System.out.println(r.sortedBy(SweepMetric.SHARPE).table(10));
+ * }</pre>
+ *
+ * @param <P> the parameter type
+ * @since 0.1.0
+ */
+public final class ParameterSweep<P> {
+
+  private final Backtest backtest;
+  private final List<P> grid;
+  private final Function<? super P, ? extends Strategy> strategyOf;
+  private final int threads;
+  private final boolean keepEquity;
+
+  private ParameterSweep(Backtest backtest, List<P> grid,
+      Function<? super P, ? extends Strategy> strategyOf, int threads, boolean keepEquity) {
+    this.backtest = backtest;
+    this.grid = grid;
+    this.strategyOf = strategyOf;
+    this.threads = threads;
+    this.keepEquity = keepEquity;
+  }
+
+  /**
+   * A sweep of {@code grid} (copied) on every asset of {@code backtest} (its config, exits and
+   * sizing apply to every run), using all available processors.
+   *
+   * @param strategyOf builds the strategy of a parameter set (e.g. {@code p -> p} when the
+   *     parameters are a {@link Strategy} record)
+   */
+  public static <P> ParameterSweep<P> of(Backtest backtest, List<P> grid,
+      Function<? super P, ? extends Strategy> strategyOf) {
+    Checks.notNull(backtest, "backtest");
+    Checks.notNull(grid, "grid");
+    Checks.notNull(strategyOf, "strategyOf");
+    if (grid.isEmpty()) {
+      throw new IllegalArgumentException("Expected a non-empty parameter grid");
+    }
+    return new ParameterSweep<>(backtest, List.copyOf(grid), strategyOf,
+        Runtime.getRuntime().availableProcessors(), false);
+  }
+
+  /** A copy running on {@code threads} threads (&gt;= 1); results do not depend on it. */
+  public ParameterSweep<P> withThreads(int threads) {
+    Checks.positive(threads, "threads");
+    return new ParameterSweep<>(backtest, grid, strategyOf, threads, keepEquity);
+  }
+
+  /** A copy that keeps every run's equity curve (memory {@code O(runs x T)}). */
+  public ParameterSweep<P> keepingEquity() {
+    return new ParameterSweep<>(backtest, grid, strategyOf, threads, true);
+  }
+
+  /** Runs every (parameters, asset) pair; rows in grid-major, then asset order. */
+  public SweepResult<P> run() {
+    List<String> assets = backtest.assets();
+    int nAssets = assets.size();
+    Backtest[] single = new Backtest[nAssets];
+    for (int i = 0; i < nAssets; i++) {
+      single[i] = backtest.asset(i);
+    }
+    int jobs = grid.size() * nAssets;
+    @SuppressWarnings("unchecked")
+    SweepRow<P>[] rows = new SweepRow[jobs];
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    Runnable worker = () -> {
+      int job;
+      while (failure.get() == null && (job = next.getAndIncrement()) < jobs) {
+        P p = grid.get(job / nAssets);
+        int a = job % nAssets;
+        try {
+          rows[job] = runOne(single[a], p, assets.get(a));
+        } catch (RuntimeException e) {
+          failure.compareAndSet(null, new IllegalArgumentException("Sweep run " + p + " on '"
+              + assets.get(a) + "' failed: " + e.getMessage(), e));
+        }
+      }
+    };
+    int n = Math.min(threads, jobs);
+    List<Thread> pool = new ArrayList<>(n - 1);
+    for (int k = 1; k < n; k++) {
+      Thread t = new Thread(worker, "quantfolio-sweep-" + k);
+      t.setDaemon(true);
+      t.start();
+      pool.add(t);
+    }
+    worker.run();
+    for (Thread t : pool) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for sweep workers", e);
+      }
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+    return new SweepResult<>(List.of(rows));
+  }
+
+  private SweepRow<P> runOne(Backtest bt, P p, String asset) {
+    Strategy s = strategyOf.apply(p);
+    Engine engine = bt.engine(bt.signalPolicy(List.of(s.signals(bt.bars().get(0)))), false);
+    return new SweepRow<>(p, asset, summarize(engine, bt.config(), bt.frequencyOfData()),
+        keepEquity ? engine.equityPath() : null);
+  }
+
+  static SweepMetrics summarize(Engine engine, BacktestConfig config,
+      io.github.quantfolio.core.Frequency f) {
+    double[] equity = engine.equityPath();
+    double[] returns = new double[equity.length];
+    double prev = config.initialCapital();
+    for (int t = 0; t < equity.length; t++) {
+      returns[t] = equity[t] / prev - 1;
+      prev = equity[t];
+    }
+    int closed = 0;
+    int wins = 0;
+    List<Trade> trades = engine.trades();
+    for (Trade t : trades) {
+      if (!t.isOpen()) {
+        closed++;
+        wins += t.pnl() > 0 ? 1 : 0;
+      }
+    }
+    return SweepMetrics.of(returns, f, config.riskFreeRate(), trades.size(), closed, wins,
+        engine.barsInvested());
+  }
+}

@@ -1,0 +1,41 @@
+package io.github.quantfolio.backtest;
+
+import io.github.quantfolio.core.Bars;
+import io.github.quantfolio.indicators.Indicators;
+
+/**
+ * The moving-average crossover: long entry when {@code SMA(fast)} crosses above {@code SMA(slow)}
+ * ({@code fast_t > slow_t} and {@code fast_(t-1) <= slow_(t-1)}), exit when it crosses below; with
+ * {@code shorts}, the downward cross also opens a short that the upward cross closes. No signal
+ * before both averages exist (bar {@code slow}). The textbook strategy of parameter sweeps and of
+ * the ta4j comparison in {@code docs/performance.md}.
+ *
+ * @param fast fast SMA window
+ * @param slow slow SMA window (&gt; fast)
+ * @param shorts whether downward crosses open shorts
+ * @since 0.1.0
+ */
+public record SmaCrossover(int fast, int slow, boolean shorts) implements Strategy {
+
+  /** Validates the windows. */
+  public SmaCrossover {
+    StrategyArgs.period(fast, "fast");
+    StrategyArgs.period(slow, "slow");
+    StrategyArgs.ordered(fast, slow, "fast", "slow");
+  }
+
+  /** Long-only crossover of {@code SMA(fast)} and {@code SMA(slow)}. */
+  public SmaCrossover(int fast, int slow) {
+    this(fast, slow, false);
+  }
+
+  @Override
+  public TradeSignals signals(Bars bars) {
+    double[] c = bars.close();
+    double[] f = Indicators.sma(c, fast);
+    double[] s = Indicators.sma(c, slow);
+    boolean[] up = Indicators.crossAbove(f, s);
+    boolean[] down = Indicators.crossBelow(f, s);
+    return shorts ? new TradeSignals(up, down, down, up) : TradeSignals.longOnly(up, down);
+  }
+}

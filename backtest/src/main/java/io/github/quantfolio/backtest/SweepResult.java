@@ -1,0 +1,96 @@
+package io.github.quantfolio.backtest;
+
+import io.github.quantfolio.core.internal.Checks;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The rows of a {@link ParameterSweep}, sortable by any metric. Immutable.
+ *
+ * @param <P> the parameter type
+ * @since 0.1.0
+ */
+public final class SweepResult<P> {
+
+  private final List<SweepRow<P>> rows;
+
+  SweepResult(List<SweepRow<P>> rows) {
+    this.rows = List.copyOf(rows);
+  }
+
+  /** All rows, in grid-major then asset order (or sorted order, for a sorted copy). */
+  public List<SweepRow<P>> rows() {
+    return rows;
+  }
+
+  /** The number of runs. */
+  public int size() {
+    return rows.size();
+  }
+
+  /** A copy sorted best first by {@code metric} (its natural direction); NaN values last. */
+  public SweepResult<P> sortedBy(SweepMetric metric) {
+    Checks.notNull(metric, "metric");
+    Comparator<SweepRow<P>> byValue = Comparator.comparingDouble(r -> r.metrics().get(metric));
+    if (metric.higherIsBetter()) {
+      byValue = byValue.reversed();
+    }
+    Comparator<SweepRow<P>> nanLast = Comparator.comparing(
+        r -> Double.isNaN(r.metrics().get(metric)));
+    List<SweepRow<P>> sorted = new ArrayList<>(rows);
+    sorted.sort(nanLast.thenComparing(byValue));
+    return new SweepResult<>(sorted);
+  }
+
+  /** A copy sorted by any comparator. */
+  public SweepResult<P> sortedBy(Comparator<? super SweepRow<P>> comparator) {
+    List<SweepRow<P>> sorted = new ArrayList<>(rows);
+    sorted.sort(Checks.notNull(comparator, "comparator"));
+    return new SweepResult<>(sorted);
+  }
+
+  /** The best row by {@code metric} (ties: the first in grid order). */
+  public SweepRow<P> best(SweepMetric metric) {
+    return sortedBy(metric).rows.get(0);
+  }
+
+  /** The rows of {@code asset}. */
+  public List<SweepRow<P>> rowsOf(String asset) {
+    return rows.stream().filter(r -> r.asset().equals(asset)).toList();
+  }
+
+  /** Every run's annualised Sharpe ratio, in row order (NaN kept). */
+  public double[] sharpeRatios() {
+    double[] s = new double[rows.size()];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = rows.get(i).metrics().sharpeRatio();
+    }
+    return s;
+  }
+
+  /** The first {@code top} rows as a text table. */
+  public String table(int top) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%-8s %-40s %9s %8s %8s %8s %7s %7s%n", "asset",
+        "parameters", "return", "CAGR", "Sharpe", "maxDD", "trades", "win"));
+    for (int i = 0; i < Math.min(top, rows.size()); i++) {
+      SweepRow<P> r = rows.get(i);
+      SweepMetrics m = r.metrics();
+      String p = String.valueOf(r.parameters());
+      if (p.length() > 40) {
+        p = p.substring(0, 37) + "...";
+      }
+      sb.append(String.format(Locale.ROOT, "%-8s %-40s %9.4f %8.4f %8.3f %8.4f %7d %7.3f%n",
+          r.asset(), p, m.totalReturn(), m.cagr(), m.sharpeRatio(), m.maxDrawdown(), m.trades(),
+          m.winRate()));
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public String toString() {
+    return rows.size() + " runs\n" + table(10);
+  }
+}

@@ -1,0 +1,194 @@
+package io.github.quantfolio.backtest;
+
+import io.github.quantfolio.backtest.internal.Engine;
+import io.github.quantfolio.core.Bars;
+import io.github.quantfolio.core.internal.Checks;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * Walk-forward optimisation of a strategy's parameters: on rolling folds, pick the best parameter
+ * set of a grid on an in-sample window, then trade it on the following out-of-sample window; the
+ * out-of-sample pieces, chained with each fold starting from the previous fold's ending equity,
+ * form an equity curve that no in-sample choice has seen.
+ *
+ * <p>Fold {@code k} (0-based) trains on bars {@code [k * oos, k * oos + is)} and tests on
+ * {@code [k * oos + is, min(k * oos + is + oos, T))}. Signals of a window are computed from the
+ * bars up to the window's end only (earlier bars serve as indicator warm-up), and every window is
+ * traded from flat; positions still open at a window's end are valued at its last close (no exit
+ * cost), so nothing carries between folds but equity. Selection takes the best value of the
+ * chosen {@link SweepMetric} (NaN never wins; ties go to the first in grid order). All assets of
+ * the {@link Backtest} trade together with shared capital.
+ *
+ * @param <P> the parameter type
+ * @since 0.1.0
+ */
+public final class WalkForwardOptimization<P> {
+
+  private final Backtest backtest;
+  private final List<P> grid;
+  private final Function<? super P, ? extends Strategy> strategyOf;
+  private final int inSample;
+  private final int outOfSample;
+  private final SweepMetric metric;
+  private final int threads;
+
+  private WalkForwardOptimization(Backtest backtest, List<P> grid,
+      Function<? super P, ? extends Strategy> strategyOf, int inSample, int outOfSample,
+      SweepMetric metric, int threads) {
+    this.backtest = backtest;
+    this.grid = grid;
+    this.strategyOf = strategyOf;
+    this.inSample = inSample;
+    this.outOfSample = outOfSample;
+    this.metric = metric;
+    this.threads = threads;
+  }
+
+  /**
+   * Walk-forward optimisation of {@code grid} (copied) on {@code backtest}; defaults: 504-bar
+   * in-sample and 126-bar out-of-sample windows, selection by Sharpe ratio, all processors.
+   */
+  public static <P> WalkForwardOptimization<P> of(Backtest backtest, List<P> grid,
+      Function<? super P, ? extends Strategy> strategyOf) {
+    Checks.notNull(backtest, "backtest");
+    Checks.notNull(grid, "grid");
+    Checks.notNull(strategyOf, "strategyOf");
+    if (grid.isEmpty()) {
+      throw new IllegalArgumentException("Expected a non-empty parameter grid");
+    }
+    return new WalkForwardOptimization<>(backtest, List.copyOf(grid), strategyOf, 504, 126,
+        SweepMetric.SHARPE, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** A copy with other window lengths in bars (in-sample &gt;= 2, out-of-sample &gt;= 1). */
+  public WalkForwardOptimization<P> withWindows(int inSampleBars, int outOfSampleBars) {
+    if (inSampleBars < 2 || outOfSampleBars < 1) {
+      throw new IllegalArgumentException("Expected inSample >= 2 and outOfSample >= 1, but found "
+          + inSampleBars + " and " + outOfSampleBars);
+    }
+    return new WalkForwardOptimization<>(backtest, grid, strategyOf, inSampleBars,
+        outOfSampleBars, metric, threads);
+  }
+
+  /** A copy selecting by another metric. */
+  public WalkForwardOptimization<P> selectingBy(SweepMetric selection) {
+    return new WalkForwardOptimization<>(backtest, grid, strategyOf, inSample, outOfSample,
+        Checks.notNull(selection, "selection"), threads);
+  }
+
+  /** A copy running in-sample sweeps on {@code n} threads (results do not depend on it). */
+  public WalkForwardOptimization<P> withThreads(int n) {
+    Checks.positive(n, "threads");
+    return new WalkForwardOptimization<>(backtest, grid, strategyOf, inSample, outOfSample,
+        metric, n);
+  }
+
+  /**
+   * Runs every fold.
+   *
+   * @throws IllegalArgumentException if the data has no complete in-sample window plus one
+   *     out-of-sample bar
+   */
+  public WalkForwardResult<P> run() {
+    int rows = backtest.index().size();
+    if (rows <= inSample) {
+      throw new IllegalArgumentException("Expected more than inSample = " + inSample
+          + " bars, but found " + rows);
+    }
+    List<WalkForwardResult.Fold<P>> folds = new ArrayList<>();
+    double capital = backtest.config().initialCapital();
+    double[] stitched = new double[rows - inSample];
+    for (int start = 0; start + inSample < rows; start += outOfSample) {
+      int testStart = start + inSample;
+      int testEnd = Math.min(testStart + outOfSample, rows);
+      SweepMetrics[] inSampleMetrics = inSampleSweep(start, testStart);
+      int best = -1;
+      for (int k = 0; k < inSampleMetrics.length; k++) {
+        double v = inSampleMetrics[k].get(metric);
+        if (v == v && (best < 0 || better(v, inSampleMetrics[best].get(metric)))) {
+          best = k;
+        }
+      }
+      if (best < 0) {
+        throw new IllegalArgumentException("No parameter set has a defined " + metric
+            + " in-sample on bars " + start + " to " + (testStart - 1) + " ("
+            + backtest.index().label(start) + " .. " + backtest.index().label(testStart - 1)
+            + "); widen the in-sample window");
+      }
+      P chosen = grid.get(best);
+      Backtest window = backtest.slice(testStart, testEnd)
+          .withConfig(backtest.config().withInitialCapital(capital));
+      Engine e = window.engine(window.signalPolicy(signals(chosen, testStart, testEnd)), false);
+      SweepMetrics oos = ParameterSweep.summarize(e, window.config(), window.frequencyOfData());
+      System.arraycopy(e.equityPath(), 0, stitched, testStart - inSample, testEnd - testStart);
+      capital = e.equityPath()[testEnd - testStart - 1];
+      folds.add(new WalkForwardResult.Fold<>(start, testStart, testEnd, chosen,
+          inSampleMetrics[best], oos));
+    }
+    return new WalkForwardResult<>(backtest.index().slice(inSample, rows), folds, stitched,
+        backtest.config(), backtest.frequencyOfData(), backtest.index());
+  }
+
+  private boolean better(double a, double b) {
+    return metric.higherIsBetter() ? a > b : a < b;
+  }
+
+  /** Metrics of every grid entry on bars {@code [from, to)}. */
+  private SweepMetrics[] inSampleSweep(int from, int to) {
+    SweepMetrics[] out = new SweepMetrics[grid.size()];
+    Backtest window = backtest.slice(from, to);
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    Runnable worker = () -> {
+      int k;
+      while (failure.get() == null && (k = next.getAndIncrement()) < out.length) {
+        try {
+          Engine e = window.engine(window.signalPolicy(signals(grid.get(k), from, to)), false);
+          out[k] = ParameterSweep.summarize(e, window.config(), window.frequencyOfData());
+        } catch (RuntimeException ex) {
+          failure.compareAndSet(null, ex);
+        }
+      }
+    };
+    int n = Math.min(threads, out.length);
+    List<Thread> pool = new ArrayList<>();
+    for (int i = 1; i < n; i++) {
+      Thread t = new Thread(worker, "quantfolio-walk-forward-" + i);
+      t.setDaemon(true);
+      t.start();
+      pool.add(t);
+    }
+    worker.run();
+    for (Thread t : pool) {
+      try {
+        t.join();
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for workers", ex);
+      }
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+    return out;
+  }
+
+  /** Signals of every asset on bars {@code [from, to)}, computed from bars {@code [0, to)}. */
+  private List<TradeSignals> signals(P p, int from, int to) {
+    Strategy s = strategyOf.apply(p);
+    List<TradeSignals> out = new ArrayList<>();
+    for (Bars b : backtest.bars()) {
+      TradeSignals all = s.signals(b.slice(0, to));
+      out.add(new TradeSignals(Arrays.copyOfRange(all.longEntry(), from, to),
+          Arrays.copyOfRange(all.longExit(), from, to),
+          Arrays.copyOfRange(all.shortEntry(), from, to),
+          Arrays.copyOfRange(all.shortExit(), from, to)));
+    }
+    return out;
+  }
+}

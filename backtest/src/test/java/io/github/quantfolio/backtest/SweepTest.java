@@ -1,0 +1,162 @@
+package io.github.quantfolio.backtest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.quantfolio.core.Bars;
+import io.github.quantfolio.core.MarketSimulator;
+import io.github.quantfolio.core.SimulatedMarket;
+import io.github.quantfolio.risk.PerformanceReport;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Parameter sweeps and walk-forward optimisation. */
+class SweepTest {
+
+  static final SimulatedMarket MARKET = MarketSimulator.defaultMarket();
+
+  static List<SmaCrossover> grid() {
+    List<SmaCrossover> g = new ArrayList<>();
+    for (int f = 5; f <= 30; f += 5) {
+      for (int s = f + 10; s <= 120; s += 22) {
+        g.add(new SmaCrossover(f, s));
+      }
+    }
+    return g;
+  }
+
+  static Backtest market(String... assets) {
+    List<Bars> bars = new ArrayList<>();
+    for (String a : assets) {
+      bars.add(MARKET.bars(a));
+    }
+    return Backtest.of(bars).withConfig(BacktestConfig.defaults().withFeeBps(5)
+        .withSlippageBps(2).withRiskFreeRate(0.01));
+  }
+
+  @Test
+  void resultsDoNotDependOnTheThreadCount() {
+    Backtest bt = market("A01", "A02", "A03");
+    SweepResult<SmaCrossover> one = ParameterSweep.of(bt, grid(), p -> p).withThreads(1).run();
+    SweepResult<SmaCrossover> many = ParameterSweep.of(bt, grid(), p -> p).withThreads(5).run();
+    assertEquals(grid().size() * 3, one.size());
+    assertEquals(one.rows(), many.rows());
+  }
+
+  @Test
+  void sweepMetricsEqualTheFullBacktestsReport() {
+    Backtest bt = market("A04", "A07");
+    SweepResult<SmaCrossover> r = ParameterSweep.of(bt, grid(), p -> p).keepingEquity().run();
+    for (SweepRow<SmaCrossover> row : r.rows()) {
+      BacktestResult full = market(row.asset()).run(row.parameters());
+      // PerformanceReport fuses its passes, the sweep calls Metrics one by one: rounding only
+      PerformanceReport rep = full.report();
+      SweepMetrics m = row.metrics();
+      assertArrayEquals(full.equity(), row.equity(), row.toString());
+      assertEquals(rep.totalReturn(), m.totalReturn(), Tolerance.EXACT * Math.abs(rep.totalReturn()));
+      assertEquals(rep.cagr(), m.cagr(), Tolerance.EXACT * Math.abs(rep.cagr()));
+      assertEquals(rep.sharpeRatio(), m.sharpeRatio(), Tolerance.EXACT * Math.abs(rep.sharpeRatio()));
+      assertEquals(rep.sortinoRatio(), m.sortinoRatio(), Tolerance.EXACT * Math.abs(rep.sortinoRatio()));
+      assertEquals(rep.maxDrawdown(), m.maxDrawdown(), Tolerance.EXACT * Math.abs(rep.maxDrawdown()));
+      assertEquals(full.trades().size(), m.trades());
+    }
+  }
+
+  @Test
+  void sortingPutsTheBestFirstAndNanLast() {
+    SweepResult<SmaCrossover> r = ParameterSweep.of(market("A05"), grid(), p -> p).run();
+    SweepResult<SmaCrossover> bySharpe = r.sortedBy(SweepMetric.SHARPE);
+    double[] s = bySharpe.sharpeRatios();
+    for (int i = 1; i < s.length; i++) {
+      assertTrue(s[i - 1] >= s[i] || Double.isNaN(s[i]), "descending at " + i);
+    }
+    assertEquals(bySharpe.rows().get(0), r.best(SweepMetric.SHARPE));
+    double[] vol = r.sortedBy(SweepMetric.VOLATILITY).rows().stream()
+        .mapToDouble(x -> x.metrics().annualVolatility()).toArray();
+    for (int i = 1; i < vol.length; i++) {
+      assertTrue(vol[i - 1] <= vol[i], "volatility ascending at " + i);
+    }
+    assertTrue(r.table(5).lines().count() == 6);
+  }
+
+  @Test
+  void walkForwardFoldsUseOnlyTheirPast() {
+    Backtest bt = market("A02");
+    WalkForwardResult<SmaCrossover> wf = WalkForwardOptimization.of(bt, grid(), p -> p)
+        .withWindows(504, 252).run();
+    int rows = bt.index().size();
+    assertEquals((rows - 504 + 251) / 252, wf.folds().size());
+    assertEquals(rows - 504, wf.equity().length);
+    WalkForwardResult.Fold<SmaCrossover> f1 = wf.folds().get(1);
+    assertEquals(252, f1.trainStart());
+    assertEquals(756, f1.testStart());
+    assertEquals(1008, f1.testEnd());
+    // the chosen parameters are the in-sample best of a sweep on the training window alone
+    Backtest train = bt.slice(252, 756);
+    double best = Double.NEGATIVE_INFINITY;
+    for (SmaCrossover p : grid()) {
+      TradeSignals all = p.signals(bt.bars().get(0).slice(0, 756));
+      TradeSignals s = new TradeSignals(Arrays.copyOfRange(all.longEntry(), 252, 756),
+          Arrays.copyOfRange(all.longExit(), 252, 756), new boolean[504], new boolean[504]);
+      best = Math.max(best, train.signals(s).report().sharpeRatio());
+    }
+    assertEquals(best, f1.inSample().sharpeRatio(), 0);
+    // changing prices after fold 1's test window changes nothing up to its end
+    Bars changed = perturbAfter(bt.bars().get(0), 1008);
+    WalkForwardResult<SmaCrossover> wf2 = WalkForwardOptimization.of(
+        Backtest.of(changed).withConfig(bt.config()), grid(), p -> p).withWindows(504, 252).run();
+    assertEquals(wf.folds().subList(0, 2), wf2.folds().subList(0, 2));
+    assertArrayEquals(Arrays.copyOf(wf.equity(), 1008 - 504), Arrays.copyOf(wf2.equity(),
+        1008 - 504));
+    assertTrue(Double.isFinite(wf.efficiency(SweepMetric.SHARPE)));
+  }
+
+  static Bars perturbAfter(Bars b, int from) {
+    double[] o = b.open();
+    double[] h = b.high();
+    double[] l = b.low();
+    double[] c = b.close();
+    for (int t = from; t < c.length; t++) {
+      double k = 1 + 0.3 * Math.sin(t);
+      o[t] *= k;
+      h[t] *= k;
+      l[t] *= k;
+      c[t] *= k;
+    }
+    return Bars.of(b.symbol(), b.index(), o, h, l, c, b.volume()).withFrequency(b.frequency());
+  }
+
+  @Test
+  void stitchedEquityChainsTheFolds() {
+    Backtest bt = market("A03");
+    WalkForwardResult<SmaCrossover> wf = WalkForwardOptimization.of(bt, grid(), p -> p)
+        .withWindows(756, 378).withThreads(2).run();
+    double[] eq = wf.equity();
+    double[] r = wf.returns();
+    double compounded = bt.config().initialCapital();
+    for (double x : r) {
+      compounded *= 1 + x;
+    }
+    assertEquals(eq[eq.length - 1], compounded, 1e-6);
+    double product = 1;
+    for (WalkForwardResult.Fold<SmaCrossover> f : wf.folds()) {
+      product *= 1 + f.outOfSample().totalReturn();
+    }
+    assertEquals(eq[eq.length - 1] / bt.config().initialCapital(), product, 1e-9);
+  }
+
+  @Test
+  void badGridsAreRejected() {
+    Backtest bt = market("A01");
+    assertThrows(IllegalArgumentException.class,
+        () -> ParameterSweep.of(bt, List.<SmaCrossover>of(), p -> p));
+    assertThrows(IllegalArgumentException.class,
+        () -> WalkForwardOptimization.of(bt, grid(), p -> p).withWindows(1, 10));
+    assertThrows(IllegalArgumentException.class,
+        () -> WalkForwardOptimization.of(bt, grid(), p -> p).withWindows(5000, 10).run());
+  }
+}

@@ -277,13 +277,20 @@ public final class Backtest {
     boolean[][] lx = new boolean[n][];
     boolean[][] se = new boolean[n][];
     boolean[][] sx = new boolean[n][];
+    boolean[] event = new boolean[rows]; // any flag of any asset: the only bars to look at
     for (int i = 0; i < n; i++) {
       le[i] = signals.get(i).longEntry();
       lx[i] = signals.get(i).longExit();
       se[i] = signals.get(i).shortEntry();
       sx[i] = signals.get(i).shortExit();
+      for (int t = 0; t < rows; t++) {
+        event[t] |= le[i][t] | lx[i][t] | se[i][t] | sx[i][t];
+      }
     }
     return (t, engine) -> {
+      if (!event[t]) {
+        return;
+      }
       for (int i = 0; i < n; i++) {
         if (!engine.hasPending(i)) {
           double q = engine.shares(i);

@@ -129,23 +129,8 @@ public final class ParameterSweep<P> {
 
   static SweepMetrics summarize(Engine engine, BacktestConfig config,
       io.github.quantfolio.core.Frequency f) {
-    double[] equity = engine.equityPath();
-    double[] returns = new double[equity.length];
-    double prev = config.initialCapital();
-    for (int t = 0; t < equity.length; t++) {
-      returns[t] = equity[t] / prev - 1;
-      prev = equity[t];
-    }
-    int closed = 0;
-    int wins = 0;
-    List<Trade> trades = engine.trades();
-    for (Trade t : trades) {
-      if (!t.isOpen()) {
-        closed++;
-        wins += t.pnl() > 0 ? 1 : 0;
-      }
-    }
-    return SweepMetrics.of(returns, f, config.riskFreeRate(), trades.size(), closed, wins,
+    return SweepMetrics.of(engine.equityPath(), config.initialCapital(), f, config.riskFreeRate(),
+        engine.tradeCount(), engine.closedTradeCount(), engine.winningTradeCount(),
         engine.barsInvested());
   }
 }

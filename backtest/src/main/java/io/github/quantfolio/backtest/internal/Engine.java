@@ -91,6 +91,9 @@ public final class Engine {
   private final double[] tradeExitValue;
   private final double[] tradeFees;
   private final List<Trade> trades = new ArrayList<>();
+  private int tradeCount;
+  private int closedTrades;
+  private int winningTrades;
 
   // records
   private final double[] equityPath;
@@ -104,7 +107,8 @@ public final class Engine {
    * An engine over {@code data}.
    *
    * @param atr per-asset ATR columns for the ATR stop (null when {@code exits} has none)
-   * @param recordPositions whether to keep the T x N share path
+   * @param recordPositions whether to keep the T x N share path and the {@link Trade} records
+   *     (sweeps keep only counts)
    */
   public Engine(MarketData data, BacktestConfig config, Exits exits, double[][] atr,
       boolean recordPositions) {
@@ -145,10 +149,10 @@ public final class Engine {
     this.tradeExitValue = new double[n];
     this.tradeFees = new double[n];
     this.equityPath = new double[rows];
-    this.cashPath = new double[rows];
-    this.feesPath = new double[rows];
-    this.slippagePath = new double[rows];
-    this.tradedPath = new double[rows];
+    this.cashPath = recordPositions ? new double[rows] : null;
+    this.feesPath = recordPositions ? new double[rows] : null;
+    this.slippagePath = recordPositions ? new double[rows] : null;
+    this.tradedPath = recordPositions ? new double[rows] : null;
     this.sharesPath = recordPositions ? new double[rows * n] : null;
   }
 
@@ -173,7 +177,9 @@ public final class Engine {
         mark(t);
       }
       equityPath[t] = equity;
-      cashPath[t] = cash;
+      if (recordPositions) {
+        cashPath[t] = cash;
+      }
       for (int i = 0; i < n; i++) {
         if (shares[i] != 0) {
           barsInvested++;
@@ -350,9 +356,11 @@ public final class Engine {
     double flow = -d * exec - fee;
     cash += flow;
     assetCashFlow[i] += flow;
-    feesPath[t] += fee;
-    slippagePath[t] += size * p * slip;
-    tradedPath[t] += size * p;
+    if (recordPositions) {
+      feesPath[t] += fee;
+      slippagePath[t] += size * p * slip;
+      tradedPath[t] += size * p;
+    }
     double pos = shares[i];
     if (pos == 0) {
       openTrade(t, i, d, exec, fee, p, decisionBar);
@@ -396,11 +404,19 @@ public final class Engine {
   private void closeTrade(int t, int i, ExitReason reason) {
     int side = tradeSide[i];
     double pnl = side * (tradeExitValue[i] - tradeEntryValue[i]) - tradeFees[i];
+    tradeSide[i] = 0;
+    tradeCount++;
+    if (reason != ExitReason.END_OF_DATA) {
+      closedTrades++;
+      winningTrades += pnl > 0 ? 1 : 0;
+    }
+    if (!recordPositions) {
+      return; // sweeps keep counts only: a Trade with its labels costs more than the bar loop
+    }
     trades.add(new Trade(data.assets().get(i), side, tradeEntryBar[i], t,
         data.index().label(tradeEntryBar[i]), data.index().label(t), tradeEntryQty[i],
         tradeEntryValue[i] / tradeEntryQty[i], tradeExitValue[i] / tradeExitQty[i], tradeFees[i],
         pnl, pnl / tradeEntryValue[i], reason));
-    tradeSide[i] = 0;
   }
 
   private void closeOpenTrades() {
@@ -549,22 +565,22 @@ public final class Engine {
     return equityPath;
   }
 
-  /** Cash at each bar's close. */
+  /** Cash at each bar's close (null unless positions are recorded). */
   public double[] cashPath() {
     return cashPath;
   }
 
-  /** Fees paid on each bar. */
+  /** Fees paid on each bar (null unless positions are recorded). */
   public double[] feesPath() {
     return feesPath;
   }
 
-  /** Slippage paid on each bar. */
+  /** Slippage paid on each bar (null unless positions are recorded). */
   public double[] slippagePath() {
     return slippagePath;
   }
 
-  /** Value traded on each bar at market prices. */
+  /** Value traded on each bar at market prices (null unless positions are recorded). */
   public double[] tradedPath() {
     return tradedPath;
   }
@@ -574,7 +590,25 @@ public final class Engine {
     return sharesPath;
   }
 
-  /** Closed and (at the end) still-open round trips, in closing order. */
+  /** Round trips, including those open at the end (counted also when not recorded). */
+  public int tradeCount() {
+    return tradeCount;
+  }
+
+  /** Round trips closed before the end. */
+  public int closedTradeCount() {
+    return closedTrades;
+  }
+
+  /** Closed round trips with a positive PnL. */
+  public int winningTradeCount() {
+    return winningTrades;
+  }
+
+  /**
+   * Closed and (at the end) still-open round trips, in closing order; empty unless positions are
+   * recorded.
+   */
   public List<Trade> trades() {
     return trades;
   }

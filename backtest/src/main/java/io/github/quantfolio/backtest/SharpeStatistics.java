@@ -244,6 +244,24 @@ public final class SharpeStatistics {
     return probabilisticSharpeRatio(returns, benchmark);
   }
 
+  /**
+   * As {@link #deflatedSharpeRatio(double[], double[])}, but with {@code independentTrials} as
+   * {@code N} instead of the number of trials. The formula assumes independent trials; when the
+   * trials are correlated (neighbouring parameters of one strategy), Bailey &amp; López de Prado
+   * (2014) use an estimate of the number of effectively independent trials, e.g. the number of
+   * clusters of the trials' return series. {@code V} is still the sample variance of all
+   * {@code trialSharpes}.
+   *
+   * @param independentTrials the effective number of independent trials, {@code >= 1}
+   * @throws IllegalArgumentException as {@link #deflatedSharpeRatio(double[], double[])}, or if
+   *     {@code independentTrials < 1}
+   */
+  public static double deflatedSharpeRatio(double[] returns, double[] trialSharpes,
+      long independentTrials) {
+    double benchmark = expectedMaximumSharpe(independentTrials, trialVariance(trialSharpes));
+    return probabilisticSharpeRatio(returns, benchmark);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private static void checkObservations(int observations) {

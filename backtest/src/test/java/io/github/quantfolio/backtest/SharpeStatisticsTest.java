@@ -191,6 +191,16 @@ class SharpeStatisticsTest {
     assertClose(0.5090669074321468, SharpeStatistics.deflatedSharpeRatio(R, trials), DISTRIBUTION,
         "ref series DSR");
 
+    // N given separately: the same as the summary-statistics form with N = 3 and the trials'
+    // sample variance (ref V = 0.011494520490071308); with N = 10 the same as the 2-argument form.
+    assertClose(SharpeStatistics.deflatedSharpeRatio(sr, 20, -0.4852910206959534,
+        -0.3102333531807018, 3, 0.011494520490071308),
+        SharpeStatistics.deflatedSharpeRatio(R, trials, 3), 1e-12, "independent trials");
+    assertEquals(SharpeStatistics.deflatedSharpeRatio(R, trials),
+        SharpeStatistics.deflatedSharpeRatio(R, trials, 10), 0);
+    assertTrue(SharpeStatistics.deflatedSharpeRatio(R, trials, 3)
+        > SharpeStatistics.deflatedSharpeRatio(R, trials));
+
     // NaN returns are skipped: the same series with gaps gives the same answers.
     double[] gappy = new double[R.length + 3];
     java.util.Arrays.fill(gappy, Double.NaN);
@@ -212,6 +222,8 @@ class SharpeStatisticsTest {
         () -> SharpeStatistics.expectedMaximumSharpe(0, 0.1));
     assertMessage("Expected trials >= 1, but found -3",
         () -> SharpeStatistics.deflatedSharpeRatio(0.1, 100, 0, 0, -3, 0.1));
+    assertMessage("Expected trials >= 1, but found 0",
+        () -> SharpeStatistics.deflatedSharpeRatio(R, new double[] {0.1, 0.2}, 0));
     assertMessage("Expected finite varianceOfTrialSharpes >= 0, but found -0.1",
         () -> SharpeStatistics.expectedMaximumSharpe(10, -0.1));
     assertMessage("varianceOfTrialSharpes >= 0, but found NaN",

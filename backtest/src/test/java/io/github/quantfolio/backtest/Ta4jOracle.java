@@ -16,6 +16,8 @@ import org.ta4j.core.Position;
 import org.ta4j.core.Strategy;
 import org.ta4j.core.TradingRecord;
 import org.ta4j.core.backtest.BarSeriesManager;
+import org.ta4j.core.backtest.TradeOnCurrentCloseModel;
+import org.ta4j.core.backtest.TradeOnNextOpenModel;
 import org.ta4j.core.indicators.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 import org.ta4j.core.num.DoubleNum;
@@ -44,7 +46,8 @@ import org.ta4j.core.rules.CrossedUpIndicatorRule;
  *       {@code record.operate(i + 1, open[i + 1], 1)}. A signal on the last bar is dropped (there
  *       is no next open). A position entered at {@code i + 1} is exit-checked from bar
  *       {@code i + 1} on, so the earliest exit fills at {@code i + 2}. {@code TradeOnCurrentCloseModel}
- *       (fill at the signal bar's close) exists but is not the default.
+ *       (fill at the signal bar's close) exists but is not the default; this oracle offers it as
+ *       {@link Fill#CURRENT_CLOSE}.
  *   <li><b>End of data.</b> A position still open after the last bar is <b>not</b> closed:
  *       {@code TradingRecord.getPositions()} lists closed positions only and the open one is
  *       {@code getCurrentPosition()}. ({@code BarSeriesManager} keeps iterating past the end only
@@ -74,6 +77,17 @@ import org.ta4j.core.rules.CrossedUpIndicatorRule;
 final class Ta4jOracle {
 
   private Ta4jOracle() {
+  }
+
+  /** ta4j's two trade execution models. */
+  enum Fill {
+    /** {@code TradeOnNextOpenModel}, the default: a signal at bar i fills at the open of i + 1. */
+    NEXT_OPEN,
+    /**
+     * {@code TradeOnCurrentCloseModel}: a signal at bar i fills at the close of bar i (so a
+     * signal on the last bar is executed, and the exit check starts at the bar after the entry).
+     */
+    CURRENT_CLOSE
   }
 
   /**
@@ -108,13 +122,7 @@ final class Ta4jOracle {
 
   /** The crossover on {@code bars} with an explicit unstable period; bars must have no gap. */
   static Ta4jRun smaCrossover(Bars bars, int fast, int slow, int unstableBars) {
-    TimeIndex index = bars.index();
-    ZonedDateTime[] times = new ZonedDateTime[index.size()];
-    for (int i = 0; i < times.length; i++) {
-      times[i] = ZonedDateTime.ofInstant(Instant.ofEpochMilli(index.epochMillis(i)), ZoneOffset.UTC);
-    }
-    return smaCrossover(bars.open(), bars.high(), bars.low(), bars.close(), bars.volume(), times,
-        fast, slow, unstableBars);
+    return smaCrossover(bars, fast, slow, unstableBars, Fill.NEXT_OPEN);
   }
 
   /** The crossover on raw arrays with daily UTC timestamps from 2000-01-01 and {@code unstableBars = slow}. */
@@ -138,6 +146,28 @@ final class Ta4jOracle {
    */
   static Ta4jRun smaCrossover(double[] open, double[] high, double[] low, double[] close,
       double[] volume, ZonedDateTime[] times, int fast, int slow, int unstableBars) {
+    return smaCrossover(open, high, low, close, volume, times, fast, slow, unstableBars,
+        Fill.NEXT_OPEN);
+  }
+
+  /** The crossover on {@code bars} with an explicit unstable period and execution model. */
+  static Ta4jRun smaCrossover(Bars bars, int fast, int slow, int unstableBars, Fill fill) {
+    TimeIndex index = bars.index();
+    ZonedDateTime[] times = new ZonedDateTime[index.size()];
+    for (int i = 0; i < times.length; i++) {
+      times[i] = ZonedDateTime.ofInstant(Instant.ofEpochMilli(index.epochMillis(i)), ZoneOffset.UTC);
+    }
+    return smaCrossover(bars.open(), bars.high(), bars.low(), bars.close(), bars.volume(), times,
+        fast, slow, unstableBars, fill);
+  }
+
+  /**
+   * The crossover on raw arrays of equal length with the given execution model; prices in the
+   * returned trades are then opens ({@link Fill#NEXT_OPEN}) or closes ({@link
+   * Fill#CURRENT_CLOSE}).
+   */
+  static Ta4jRun smaCrossover(double[] open, double[] high, double[] low, double[] close,
+      double[] volume, ZonedDateTime[] times, int fast, int slow, int unstableBars, Fill fill) {
     int n = close.length;
     if (open.length != n || high.length != n || low.length != n || times.length != n
         || (volume != null && volume.length != n)) {
@@ -162,7 +192,10 @@ final class Ta4jOracle {
     SMAIndicator s = new SMAIndicator(price, slow);
     Strategy strategy = new BaseStrategy("sma-crossover", new CrossedUpIndicatorRule(f, s),
         new CrossedDownIndicatorRule(f, s), unstableBars);
-    TradingRecord record = new BarSeriesManager(series).run(strategy);
+    BarSeriesManager manager = fill == Fill.NEXT_OPEN
+        ? new BarSeriesManager(series, new TradeOnNextOpenModel())
+        : new BarSeriesManager(series, new TradeOnCurrentCloseModel());
+    TradingRecord record = manager.run(strategy);
 
     List<Ta4jTrade> trades = new ArrayList<>();
     for (Position p : record.getPositions()) {

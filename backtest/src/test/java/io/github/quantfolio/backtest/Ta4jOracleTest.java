@@ -164,6 +164,23 @@ class Ta4jOracleTest {
     assertEquals(List.of(new Ta4jTrade(4, 5, 1004, 1005, 1)), r.trades());
   }
 
+  /**
+   * The same 60 bars as {@link #oneRoundTripFilledAtTheNextOpen} with ta4j's
+   * {@code TradeOnCurrentCloseModel}: the crossings at 25 and 40 fill at those bars' closes, 30
+   * and 10. A crossing on the last bar (as in {@link #signalOnTheLastBarIsDropped}) is then
+   * executed, at the last close, and stays open.
+   */
+  @Test
+  void currentCloseModelFillsAtTheSignalBarsClose() {
+    Ta4jRun r = Ta4jOracle.smaCrossover(bars(levels(20, 10, 10, 15, 30, 15, 10, 20)), 3, 5, 5,
+        Ta4jOracle.Fill.CURRENT_CLOSE);
+    assertEquals(List.of(new Ta4jTrade(25, 40, 30, 10, 1)), r.trades());
+    Ta4jRun last = Ta4jOracle.smaCrossover(bars(levels(20, 10, 10, 49, 30, 1)), 3, 5, 5,
+        Ta4jOracle.Fill.CURRENT_CLOSE);
+    assertEquals(List.of(), last.trades());
+    assertEquals(Optional.of(new OpenEntry(59, 30, 1)), last.open());
+  }
+
   @Test
   void missingBarsAreRejected() {
     double[] c = {10, Double.NaN, 11};

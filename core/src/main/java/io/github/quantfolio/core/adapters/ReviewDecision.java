@@ -1,0 +1,65 @@
+package io.github.quantfolio.core.adapters;
+
+import io.github.quantfolio.core.internal.Checks;
+
+/**
+ * A {@link TradeReviewer}'s answer: approve the proposal as it is, reject it, or resize it.
+ *
+ * @param verdict approve, reject or resize
+ * @param resizedQuantity for {@link Verdict#RESIZE} the new quantity, finite and &gt; 0;
+ *     otherwise 0
+ * @param rationale why (not null; may be empty)
+ * @param confidence the reviewer's confidence in the decision, in [0, 1]
+ * @since 0.1.0
+ */
+public record ReviewDecision(Verdict verdict, double resizedQuantity, String rationale,
+    double confidence) {
+
+  /** What the reviewer decided. */
+  public enum Verdict {
+    /** Trade as proposed. */
+    APPROVE,
+    /** Do not trade. */
+    REJECT,
+    /** Trade {@link ReviewDecision#resizedQuantity()} units instead. */
+    RESIZE
+  }
+
+  /** Validates the fields (see the record description). */
+  public ReviewDecision {
+    Checks.notNull(verdict, "verdict");
+    if (verdict == Verdict.RESIZE) {
+      Checks.positive(resizedQuantity, "resizedQuantity");
+    } else if (resizedQuantity != 0) {
+      throw new IllegalArgumentException("Expected resizedQuantity 0 for " + verdict
+          + ", but found " + resizedQuantity);
+    }
+    Checks.notNull(rationale, "rationale");
+    Values.confidence(confidence);
+  }
+
+  /** Approve as proposed. */
+  public static ReviewDecision approve(String rationale, double confidence) {
+    return new ReviewDecision(Verdict.APPROVE, 0, rationale, confidence);
+  }
+
+  /** Reject. */
+  public static ReviewDecision reject(String rationale, double confidence) {
+    return new ReviewDecision(Verdict.REJECT, 0, rationale, confidence);
+  }
+
+  /** Trade {@code quantity} units instead of the proposed quantity. */
+  public static ReviewDecision resize(double quantity, String rationale, double confidence) {
+    return new ReviewDecision(Verdict.RESIZE, quantity, rationale, confidence);
+  }
+
+  /** The units to trade for {@code proposal}: its quantity, 0, or the resized quantity. */
+  public double quantityFor(TradeProposal proposal) {
+    Checks.notNull(proposal, "proposal");
+    return switch (verdict) {
+      case APPROVE -> proposal.quantity();
+      case REJECT -> 0;
+      case RESIZE -> resizedQuantity;
+    };
+  }
+}

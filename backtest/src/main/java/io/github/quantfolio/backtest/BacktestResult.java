@@ -51,7 +51,6 @@ public final class BacktestResult {
   private final double[] assetPnl;
   private final int cashLimitedOrders;
   private final double[] returns;
-  private final PerformanceReport report;
 
   BacktestResult(MarketData data, BacktestConfig config, Engine engine) {
     this.index = data.index();
@@ -74,7 +73,6 @@ public final class BacktestResult {
       returns[t] = equity[t] / prev - 1;
       prev = equity[t];
     }
-    this.report = PerformanceReport.of(returns, frequency, config.riskFreeRate());
   }
 
   private static double[] forwardFilled(MarketData data) {
@@ -215,9 +213,12 @@ public final class BacktestResult {
     return cashLimitedOrders;
   }
 
-  /** The performance report of {@link #returns()} (risk-free rate from the config). */
+  /**
+   * The performance report of {@link #returns()} (risk-free rate from the config), computed on each
+   * call (a backtest that only needs its trades does not pay for it): keep the result.
+   */
   public PerformanceReport report() {
-    return report;
+    return PerformanceReport.of(returns, frequency, config.riskFreeRate());
   }
 
   /** Shares of {@code asset} held after each bar (a copy). */
@@ -381,7 +382,7 @@ public final class BacktestResult {
         TextTable.num(annualTurnover(), 2)));
     sb.append(String.format(Locale.ROOT, "trades %d closed (%d won), %d open%n", closed, wins,
         trades.size() - closed));
-    sb.append(report);
+    sb.append(report());
     return sb.toString();
   }
 }

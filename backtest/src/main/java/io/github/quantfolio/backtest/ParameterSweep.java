@@ -117,7 +117,21 @@ public final class ParameterSweep<P> {
     if (failure.get() != null) {
       throw failure.get();
     }
-    return new SweepResult<>(List.of(rows));
+    double f = backtest.frequencyOfData().periodsPerYear();
+    double rf = Math.pow(1 + backtest.config().riskFreeRate(), 1 / f) - 1;
+    return new SweepResult<>(List.of(rows), f, row -> {
+      int a = assets.indexOf(row.asset());
+      Engine e = single[a].engine(single[a].signalPolicy(List.of(strategyOf.apply(
+          row.parameters()).signals(single[a].bars().get(0)))), false);
+      double[] eq = e.equityPath();
+      double[] r = new double[eq.length];
+      double prev = backtest.config().initialCapital();
+      for (int t = 0; t < r.length; t++) {
+        r[t] = eq[t] / prev - 1 - rf;
+        prev = eq[t];
+      }
+      return r;
+    });
   }
 
   private SweepRow<P> runOne(Backtest bt, P p, String asset) {

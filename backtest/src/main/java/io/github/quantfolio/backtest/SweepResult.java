@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
- * The rows of a {@link ParameterSweep}, sortable by any metric. Immutable.
+ * The rows of a {@link ParameterSweep}, sortable by any metric, with the deflated Sharpe ratio of
+ * the best row as an overfitting check ({@link #deflatedSharpeRatio()}). Immutable.
  *
  * @param <P> the parameter type
  * @since 0.1.0
@@ -15,9 +17,14 @@ import java.util.Locale;
 public final class SweepResult<P> {
 
   private final List<SweepRow<P>> rows;
+  private final double periodsPerYear;
+  private final Function<SweepRow<P>, double[]> excessReturns; // re-runs a row (deterministic)
 
-  SweepResult(List<SweepRow<P>> rows) {
+  SweepResult(List<SweepRow<P>> rows, double periodsPerYear,
+      Function<SweepRow<P>, double[]> excessReturns) {
     this.rows = List.copyOf(rows);
+    this.periodsPerYear = periodsPerYear;
+    this.excessReturns = excessReturns;
   }
 
   /** All rows, in grid-major then asset order (or sorted order, for a sorted copy). */
@@ -41,14 +48,14 @@ public final class SweepResult<P> {
         r -> Double.isNaN(r.metrics().get(metric)));
     List<SweepRow<P>> sorted = new ArrayList<>(rows);
     sorted.sort(nanLast.thenComparing(byValue));
-    return new SweepResult<>(sorted);
+    return new SweepResult<>(sorted, periodsPerYear, excessReturns);
   }
 
   /** A copy sorted by any comparator. */
   public SweepResult<P> sortedBy(Comparator<? super SweepRow<P>> comparator) {
     List<SweepRow<P>> sorted = new ArrayList<>(rows);
     sorted.sort(Checks.notNull(comparator, "comparator"));
-    return new SweepResult<>(sorted);
+    return new SweepResult<>(sorted, periodsPerYear, excessReturns);
   }
 
   /** The best row by {@code metric} (ties: the first in grid order). */
@@ -68,6 +75,34 @@ public final class SweepResult<P> {
       s[i] = rows.get(i).metrics().sharpeRatio();
     }
     return s;
+  }
+
+  /**
+   * The deflated Sharpe ratio (Bailey &amp; Lopez de Prado 2014) of the row with the best Sharpe
+   * ratio: the probability that its true Sharpe ratio exceeds the maximum expected from this many
+   * trials by luck alone. See {@link #deflatedSharpeRatio(SweepRow)}.
+   */
+  public double deflatedSharpeRatio() {
+    return deflatedSharpeRatio(best(SweepMetric.SHARPE));
+  }
+
+  /**
+   * The deflated Sharpe ratio of {@code row} against all rows of this sweep as the trials:
+   * {@link SharpeStatistics#deflatedSharpeRatio(double[], double[])} of the row's per-bar returns
+   * in excess of the risk-free rate (re-run from its parameters) and the per-period Sharpe ratios
+   * of every row with a defined one. Values near 1 say the result survives the number of trials;
+   * below 0.95 it is not significant at 5%.
+   */
+  public double deflatedSharpeRatio(SweepRow<P> row) {
+    Checks.notNull(row, "row");
+    double root = Math.sqrt(periodsPerYear);
+    double[] trials = rows.stream().mapToDouble(r -> r.metrics().sharpeRatio())
+        .filter(Double::isFinite).map(v -> v / root).toArray();
+    if (trials.length < 2) {
+      throw new IllegalArgumentException("Expected at least 2 rows with a finite Sharpe ratio, "
+          + "but found " + trials.length);
+    }
+    return SharpeStatistics.deflatedSharpeRatio(excessReturns.apply(row), trials);
   }
 
   /** The first {@code top} rows as a text table. */

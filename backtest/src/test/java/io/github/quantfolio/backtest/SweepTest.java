@@ -150,6 +150,28 @@ class SweepTest {
   }
 
   @Test
+  void deflatedSharpeRatioOfTheBestRowUsesAllRowsAsTrials() {
+    Backtest bt = market("A06");
+    SweepResult<SmaCrossover> r = ParameterSweep.of(bt, grid(), p -> p).keepingEquity().run();
+    SweepRow<SmaCrossover> best = r.best(SweepMetric.SHARPE);
+    double[] eq = best.equity();
+    double rf = Math.pow(1.01, 1 / 252.0) - 1;
+    double[] excess = new double[eq.length];
+    double prev = 100_000;
+    for (int t = 0; t < eq.length; t++) {
+      excess[t] = eq[t] / prev - 1 - rf;
+      prev = eq[t];
+    }
+    double[] trials = Arrays.stream(r.sharpeRatios()).filter(Double::isFinite)
+        .map(v -> v / Math.sqrt(252)).toArray();
+    double dsr = r.deflatedSharpeRatio();
+    assertEquals(SharpeStatistics.deflatedSharpeRatio(excess, trials), dsr, 0);
+    assertTrue(dsr >= 0 && dsr <= 1);
+    // more trials with the same spread can only raise the bar (Bailey & Lopez de Prado 2014)
+    assertTrue(SharpeStatistics.probabilisticSharpeRatio(excess, 0) >= dsr);
+  }
+
+  @Test
   void badGridsAreRejected() {
     Backtest bt = market("A01");
     assertThrows(IllegalArgumentException.class,

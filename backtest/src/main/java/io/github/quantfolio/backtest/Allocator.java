@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 /**
  * Portfolio weights from a look-back window of prices: the re-estimation step of a walk-forward
- * {@link PortfolioBacktest}. The window holds only rows up to the decision bar (the fill comes
+ * {@link WalkForwardPortfolio}. The window holds only rows up to the decision bar (the fill comes
  * later) and only assets with a price on every row of it.
  *
  * <p>Returned weights may cover a subset of the window's assets (the rest get 0) and may sum to
@@ -64,7 +64,7 @@ public interface Allocator {
    * Long-only maximum Sharpe ratio with compounded historical mean returns
    * ({@link ExpectedReturns#meanHistorical}) and the Ledoit-Wolf covariance of the window. Throws
    * {@code OptimizationException} when no asset's expected return exceeds the risk-free rate; the
-   * {@link PortfolioBacktest} records that and keeps the current weights.
+   * {@link WalkForwardPortfolio} records that and keeps the current weights.
    */
   static Allocator maxSharpe(double riskFreeRate) {
     return meanVariance(CovarianceEstimator.ledoitWolf(), mv -> mv.maxSharpe(riskFreeRate));

@@ -10,7 +10,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The outcome of a {@link PortfolioBacktest}: the full {@link BacktestResult}, every rebalance
+ * The outcome of a {@link WalkForwardPortfolio}: the full {@link BacktestResult}, every rebalance
  * decision (with allocator failures and circuit-breaker trips) and a
  * {@link DiversificationReport}. Immutable.
  *

@@ -3,7 +3,7 @@ package io.github.quantfolio.backtest;
 import io.github.quantfolio.core.Weights;
 
 /**
- * One decision of a {@link PortfolioBacktest}, taken at the close of {@code bar} and filled later.
+ * One decision of a {@link WalkForwardPortfolio}, taken at the close of {@code bar} and filled later.
  *
  * @param bar the decision bar
  * @param time its label

@@ -38,4 +38,10 @@ public record SmaCrossover(int fast, int slow, boolean shorts) implements Strate
     boolean[] down = Indicators.crossBelow(f, s);
     return shorts ? new TradeSignals(up, down, down, up) : TradeSignals.longOnly(up, down);
   }
+
+  /** {@code SMA(fast/slow)}, with {@code long/short} when shorts are on: short for tables. */
+  @Override
+  public String toString() {
+    return "SMA(" + fast + "/" + slow + ")" + (shorts ? " long/short" : "");
+  }
 }

@@ -1,5 +1,10 @@
 package io.github.quantfolio.bench;
 
+import io.github.quantfolio.backtest.Backtest;
+import io.github.quantfolio.backtest.BacktestResult;
+import io.github.quantfolio.backtest.PositionSizing;
+import io.github.quantfolio.backtest.SmaCrossover;
+import io.github.quantfolio.backtest.Trade;
 import io.github.quantfolio.core.Bars;
 import io.github.quantfolio.core.MarketSimulator;
 import io.github.quantfolio.core.SimulatedMarket;
@@ -7,6 +12,7 @@ import io.github.quantfolio.core.TimeIndex;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -93,6 +99,8 @@ public class BacktestPeersBenchmark {
   BarSeries prebuiltDoubleSeries;
   int[] entryOut;
   int[] exitOut;
+  Backtest engine;
+  final SmaCrossover crossover = new SmaCrossover(FAST, SLOW);
 
   @Setup(Level.Trial)
   public void data() {
@@ -112,6 +120,7 @@ public class BacktestPeersBenchmark {
     prebuiltDoubleSeries = series(this, DoubleNum.class);
     entryOut = new int[close.length / 2 + 1];
     exitOut = new int[close.length / 2 + 1];
+    engine = Backtest.of(bars).withSizing(PositionSizing.fixedShares(1));
   }
 
   static ZonedDateTime[] utcTimes(TimeIndex index) {
@@ -228,11 +237,23 @@ public class BacktestPeersBenchmark {
 
   // ------------------------------------------------------------------------------------ Quantfolio
 
-  // TODO(backtest engine owner): add the Quantfolio engine benchmark HERE, on the same `bars`
-  // (or open/close arrays), same SMA(FAST)/SMA(SLOW) crossover, next-open fills, no costs, e.g.
-  //
-  //   @Benchmark
-  //   public double quantfolioEngine(Blackhole bh) { ... return summed profit; bh.consume(trades); }
-  //
-  // and extend BacktestPeersBenchmarkTest so it asserts the engine's trades equal ta4j's.
+  /**
+   * The Quantfolio engine on the same bars: {@code SmaCrossover(FAST, SLOW)} with one share per
+   * trade, next-open fills, no costs — SMA computation, signals, the ledger and the trade list
+   * ({@code Ta4jCrossoverTest} in the backtest module checks the trades equal ta4j's). The
+   * performance report is not computed (it is built on demand), as ta4j's run builds none.
+   */
+  @Benchmark
+  public double quantfolioEngine(Blackhole bh) {
+    BacktestResult r = engine.run(crossover);
+    double pnl = 0;
+    List<Trade> trades = r.trades();
+    for (Trade t : trades) {
+      if (!t.isOpen()) {
+        pnl += t.pnl();
+      }
+    }
+    bh.consume(trades.size());
+    return pnl;
+  }
 }

@@ -1,5 +1,11 @@
 package io.github.quantfolio.examples;
 
+import io.github.quantfolio.backtest.Allocator;
+import io.github.quantfolio.backtest.BacktestConfig;
+import io.github.quantfolio.backtest.CircuitBreaker;
+import io.github.quantfolio.backtest.PortfolioResult;
+import io.github.quantfolio.backtest.RebalanceSchedule;
+import io.github.quantfolio.backtest.WalkForwardPortfolio;
 import io.github.quantfolio.core.AssetVector;
 import io.github.quantfolio.core.Bars;
 import io.github.quantfolio.core.Frequency;
@@ -19,7 +25,8 @@ import java.time.LocalDate;
 
 /**
  * The README demo: a simulated market of 20 assets over 10 years, returns and their statistics,
- * month-end prices, the latest prices, weekly bars, a CSV round trip and an optimized portfolio.
+ * month-end prices, the latest prices, weekly bars, a CSV round trip, an optimized portfolio and a
+ * walk-forward backtest of it.
  *
  * <p>Run it with {@code java -jar examples/target/quantfolio-examples-all.jar} after
  * {@code mvn -B -DskipTests install}.
@@ -67,6 +74,19 @@ public final class Quickstart {
     CovarianceMatrix cov = CovarianceEstimator.ledoitWolf().estimate(returns);
     OptimalPortfolio best = MeanVariance.of(mu, cov).withBounds(0, 0.20).maxSharpe(0.02);
     System.out.println(best);
+
+    // A walk-forward backtest of that recipe: at every month end, re-estimate the capped
+    // max-Sharpe weights on the last 252 days only, trade at the next close with 5 bps fees and
+    // 2 bps slippage, and go to cash if the portfolio ever falls 25% below its peak.
+    PortfolioResult backtest = WalkForwardPortfolio.of(prices)
+        .withAllocator(Allocator.meanVariance(CovarianceEstimator.ledoitWolf(),
+            mv -> mv.withBounds(0, 0.20).maxSharpe(0.02)))
+        .withLookback(252)
+        .withSchedule(RebalanceSchedule.MONTHLY)
+        .withConfig(BacktestConfig.defaults().withFeeBps(5).withSlippageBps(2))
+        .withCircuitBreaker(CircuitBreaker.maxDrawdown(0.25))
+        .run();
+    System.out.println(backtest);
     // README-END
     Files.delete(file);
   }

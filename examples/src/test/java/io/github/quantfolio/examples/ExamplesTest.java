@@ -52,6 +52,8 @@ class ExamplesTest {
     assertTrue(out.contains("Bars 'A01': "), out);
     assertTrue(out.contains("CSV round trip identical: true"), out);
     assertTrue(out.contains("OptimalPortfolio: max Sharpe (rf = 0.02)"), out);
+    assertTrue(out.contains("Backtest 2015-01-02 .. "), out);
+    assertTrue(out.contains("rebalances ") && out.contains("Diversification: portfolio vol "), out);
   }
 
   @Test
@@ -88,6 +90,24 @@ class ExamplesTest {
     String out = run(() -> BlackLittermanViews.main(new String[0]));
     assertTrue(out.contains("A01: prior ") && out.contains("-> posterior "), out);
     assertTrue(out.contains("Long-only max-Sharpe on the posterior (caps 20%):"), out);
+  }
+
+  @Test
+  void backtestMomentum() throws Exception {
+    String out = run(() -> BacktestMomentum.main(new String[0]));
+    assertTrue(out.contains("entry       exit        shares"), out);
+    assertTrue(out.contains("Backtest 2015-01-02 .. ") && out.contains("trades "), out);
+    assertTrue(out.contains("SMA(") && out.contains("parameters"), out);
+    assertTrue(out.contains("Deflated Sharpe ratio of the best of 400: "), out);
+  }
+
+  @Test
+  void portfolioBacktest() throws Exception {
+    String out = run(() -> PortfolioBacktest.main(new String[0]));
+    assertTrue(out.contains("max Sharpe") && out.contains("risk parity")
+        && out.contains("equal weight"), out);
+    assertTrue(out.contains("Max Sharpe, walk-forward:"), out);
+    assertTrue(out.contains("diversification ratio"), out);
   }
 
   @Test

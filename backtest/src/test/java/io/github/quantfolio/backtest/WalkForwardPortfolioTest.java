@@ -20,7 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Walk-forward portfolio backtests: timing, eligibility, caps, drift and circuit breakers. */
-class PortfolioBacktestTest {
+class WalkForwardPortfolioTest {
 
   static final SimulatedMarket MARKET = MarketSimulator.builder().seed(11).assets(6).sectors(2)
       .days(756).lateListingShare(0.34).build().simulate();
@@ -29,7 +29,7 @@ class PortfolioBacktestTest {
   void equalWeightWalkForwardIsTheSameAsHandBuiltMonthlyTargetWeights() {
     PriceFrame p = MARKET.prices();
     BacktestConfig cfg = BacktestConfig.defaults().withFeeBps(10).withSlippageBps(5);
-    PortfolioResult r = PortfolioBacktest.of(p).withLookback(63).withConfig(cfg).run();
+    PortfolioResult r = WalkForwardPortfolio.of(p).withLookback(63).withConfig(cfg).run();
     // Hand-built: at bar 62 and at every month's last bar after it, 1/k to the k assets with
     // prices on all of the last 63 bars, 0 to the others.
     int rows = p.rows();
@@ -78,7 +78,7 @@ class PortfolioBacktestTest {
       sizes.add(window.rows());
       return Weights.equal(window.assets());
     };
-    PortfolioResult r = PortfolioBacktest.of(p).withAllocator(spy).withLookback(100)
+    PortfolioResult r = WalkForwardPortfolio.of(p).withAllocator(spy).withLookback(100)
         .withSchedule(RebalanceSchedule.QUARTERLY).run();
     assertEquals(r.rebalances().size(), lastRows.size());
     for (int k = 0; k < lastRows.size(); k++) {
@@ -105,7 +105,7 @@ class PortfolioBacktestTest {
       }
     }
     assertTrue(late != null, "the simulated market has a late listing");
-    PortfolioResult r = PortfolioBacktest.of(p).withLookback(63).run();
+    PortfolioResult r = WalkForwardPortfolio.of(p).withLookback(63).run();
     double[] shares = r.backtest().shares(late);
     int listed = MARKET.listingRow(late);
     for (int t = 0; t < listed + 63 && t < shares.length; t++) {
@@ -115,7 +115,7 @@ class PortfolioBacktestTest {
 
   @Test
   void capRedistributesExcessProRata() {
-    PortfolioBacktest b = PortfolioBacktest.of(MARKET.prices()).withMaxWeight(0.4);
+    WalkForwardPortfolio b = WalkForwardPortfolio.of(MARKET.prices()).withMaxWeight(0.4);
     // 0.5 -> 0.4; the 0.1 excess goes 3:2 to 0.3 and 0.2 -> 0.36, 0.24 (hand calculation)
     assertArrayEquals(new double[] {0.4, 0.36, 0.24}, b.capped(new double[] {0.5, 0.3, 0.2}),
         1e-15);
@@ -146,7 +146,7 @@ class PortfolioBacktestTest {
   @Test
   void circuitBreakerMovesToCashAndResumesAtTheNextScheduledDate() {
     PriceFrame p = crash();
-    PortfolioResult r = PortfolioBacktest.of(p).withLookback(20)
+    PortfolioResult r = WalkForwardPortfolio.of(p).withLookback(20)
         .withCircuitBreaker(CircuitBreaker.maxDrawdown(0.10)).run();
     assertEquals(1, r.circuitBreakerTrips());
     Rebalance trip = r.rebalances().stream()
@@ -162,7 +162,7 @@ class PortfolioBacktestTest {
     for (int t = trip.bar() + 1; t <= resume.bar(); t++) {
       assertEquals(0, r.backtest().weightsAt(t).grossExposure(), 1e-12, "in cash at bar " + t);
     }
-    PortfolioResult daily = PortfolioBacktest.of(p).withLookback(20)
+    PortfolioResult daily = WalkForwardPortfolio.of(p).withLookback(20)
         .withCircuitBreaker(CircuitBreaker.dailyLossLimit(0.015)).run();
     assertEquals(80, daily.rebalances().stream()
         .filter(e -> e.kind() == Rebalance.Kind.CIRCUIT_BREAKER).findFirst().orElseThrow().bar(),
@@ -172,7 +172,7 @@ class PortfolioBacktestTest {
   @Test
   void driftThresholdTradesBackToTheLastTarget() {
     PriceFrame p = crash();
-    PortfolioResult r = PortfolioBacktest.of(p).withLookback(20)
+    PortfolioResult r = WalkForwardPortfolio.of(p).withLookback(20)
         .withSchedule(RebalanceSchedule.NEVER).withDriftThreshold(0.001).run();
     long drifts = r.rebalances().stream().filter(e -> e.kind() == Rebalance.Kind.DRIFT).count();
     assertTrue(drifts > 0);
@@ -183,7 +183,7 @@ class PortfolioBacktestTest {
 
   @Test
   void allocatorFailuresAreRecordedAndPositionsKept() {
-    PortfolioResult r = PortfolioBacktest.of(crash()).withLookback(20)
+    PortfolioResult r = WalkForwardPortfolio.of(crash()).withLookback(20)
         .withAllocator(Allocator.maxSharpe(5.0)).run();
     assertFalse(r.failedAllocations().isEmpty());
     Rebalance f = r.failedAllocations().get(0);
@@ -195,7 +195,7 @@ class PortfolioBacktestTest {
   @Test
   void aSingleFullyInvestedAssetHasDiversificationRatioOne() {
     PriceFrame p = crash().select("A");
-    PortfolioResult r = PortfolioBacktest.of(p).withLookback(20).run();
+    PortfolioResult r = WalkForwardPortfolio.of(p).withLookback(20).run();
     DiversificationReport d = r.diversification();
     // zero costs: weight exactly 1 after the first fill, portfolio returns = asset returns
     assertEquals(1, d.diversificationRatio(), 1e-9);
@@ -210,7 +210,7 @@ class PortfolioBacktestTest {
     for (Allocator a : List.of(Allocator.equalWeight(), Allocator.inverseVolatility(),
         Allocator.riskParity(), Allocator.hierarchicalRiskParity(), Allocator.minVolatility(),
         Allocator.maxSharpe(0.0))) {
-      PortfolioResult r = PortfolioBacktest.of(p).withAllocator(a).withMaxWeight(0.3)
+      PortfolioResult r = WalkForwardPortfolio.of(p).withAllocator(a).withMaxWeight(0.3)
           .withConfig(BacktestConfig.defaults().withFeeBps(5)).run();
       for (Rebalance e : r.rebalances()) {
         if (e.target() != null) {
@@ -225,7 +225,7 @@ class PortfolioBacktestTest {
 
   @Test
   void badSettingsAreRejected() {
-    PortfolioBacktest b = PortfolioBacktest.of(crash());
+    WalkForwardPortfolio b = WalkForwardPortfolio.of(crash());
     assertThrows(IllegalArgumentException.class, () -> b.withLookback(1));
     assertThrows(IllegalArgumentException.class, () -> b.withMaxWeight(0));
     assertThrows(IllegalArgumentException.class, () -> b.withDriftThreshold(1.5));

@@ -20,7 +20,7 @@ import java.util.List;
  * honest out-of-sample decision.
  *
  * <pre>{@code
- * PortfolioResult r = PortfolioBacktest.of(prices)
+ * PortfolioResult r = WalkForwardPortfolio.of(prices)
  *     .withAllocator(Allocator.maxSharpe(0.02))
  *     .withLookback(252)
  *     .withSchedule(RebalanceSchedule.MONTHLY)
@@ -49,7 +49,7 @@ import java.util.List;
  *
  * @since 0.1.0
  */
-public final class PortfolioBacktest {
+public final class WalkForwardPortfolio {
 
   private final Backtest backtest;
   private final PriceFrame closes;
@@ -60,7 +60,7 @@ public final class PortfolioBacktest {
   private final double maxWeight;
   private final CircuitBreaker breaker;
 
-  private PortfolioBacktest(Backtest backtest, PriceFrame closes, Allocator allocator,
+  private WalkForwardPortfolio(Backtest backtest, PriceFrame closes, Allocator allocator,
       int lookback, RebalanceSchedule schedule, double driftThreshold, double maxWeight,
       CircuitBreaker breaker) {
     this.backtest = backtest;
@@ -77,14 +77,14 @@ public final class PortfolioBacktest {
    * A portfolio on close prices; defaults: equal weight, 252-bar look-back, monthly, no drift
    * threshold, no cap, no circuit breaker, {@link BacktestConfig#defaults()}.
    */
-  public static PortfolioBacktest of(PriceFrame prices) {
+  public static WalkForwardPortfolio of(PriceFrame prices) {
     Checks.notNull(prices, "prices");
-    return new PortfolioBacktest(Backtest.of(prices), prices, Allocator.equalWeight(), 252,
+    return new WalkForwardPortfolio(Backtest.of(prices), prices, Allocator.equalWeight(), 252,
         RebalanceSchedule.MONTHLY, Double.NaN, Double.NaN, null);
   }
 
   /** A portfolio on OHLC bars (aligned on the union of their timestamps); see {@link #of}. */
-  public static PortfolioBacktest of(List<Bars> bars) {
+  public static WalkForwardPortfolio of(List<Bars> bars) {
     Backtest bt = Backtest.of(bars);
     List<String> names = bt.assets();
     double[][] cols = new double[names.size()][];
@@ -93,65 +93,65 @@ public final class PortfolioBacktest {
     }
     PriceFrame closes = PriceFrame.of(bt.index(), names, cols)
         .withFrequency(bt.bars().get(0).frequency());
-    return new PortfolioBacktest(bt, closes, Allocator.equalWeight(), 252,
+    return new WalkForwardPortfolio(bt, closes, Allocator.equalWeight(), 252,
         RebalanceSchedule.MONTHLY, Double.NaN, Double.NaN, null);
   }
 
   /** A copy with another allocator. */
-  public PortfolioBacktest withAllocator(Allocator allocator) {
-    return new PortfolioBacktest(backtest, closes, Checks.notNull(allocator, "allocator"),
+  public WalkForwardPortfolio withAllocator(Allocator allocator) {
+    return new WalkForwardPortfolio(backtest, closes, Checks.notNull(allocator, "allocator"),
         lookback, schedule, driftThreshold, maxWeight, breaker);
   }
 
   /** A copy with another look-back window, in bars of prices (&gt;= 2). */
-  public PortfolioBacktest withLookback(int bars) {
+  public WalkForwardPortfolio withLookback(int bars) {
     if (bars < 2) {
       throw new IllegalArgumentException("Expected lookback >= 2, but found " + bars);
     }
-    return new PortfolioBacktest(backtest, closes, allocator, bars, schedule, driftThreshold,
+    return new WalkForwardPortfolio(backtest, closes, allocator, bars, schedule, driftThreshold,
         maxWeight, breaker);
   }
 
   /** A copy with another re-estimation schedule. */
-  public PortfolioBacktest withSchedule(RebalanceSchedule schedule) {
-    return new PortfolioBacktest(backtest, closes, allocator, lookback,
+  public WalkForwardPortfolio withSchedule(RebalanceSchedule schedule) {
+    return new WalkForwardPortfolio(backtest, closes, allocator, lookback,
         Checks.notNull(schedule, "schedule"), driftThreshold, maxWeight, breaker);
   }
 
   /** A copy that also rebalances when a weight drifts more than {@code threshold} from target. */
-  public PortfolioBacktest withDriftThreshold(double threshold) {
+  public WalkForwardPortfolio withDriftThreshold(double threshold) {
     if (!(threshold > 0 && threshold < 1)) {
       throw new IllegalArgumentException("Expected 0 < driftThreshold < 1, but found "
           + threshold);
     }
-    return new PortfolioBacktest(backtest, closes, allocator, lookback, schedule, threshold,
+    return new WalkForwardPortfolio(backtest, closes, allocator, lookback, schedule, threshold,
         maxWeight, breaker);
   }
 
   /** A copy that caps every weight at {@code cap} (see the class rules). */
-  public PortfolioBacktest withMaxWeight(double cap) {
+  public WalkForwardPortfolio withMaxWeight(double cap) {
     if (!(cap > 0 && cap <= 1)) {
       throw new IllegalArgumentException("Expected 0 < maxWeight <= 1, but found " + cap);
     }
-    return new PortfolioBacktest(backtest, closes, allocator, lookback, schedule, driftThreshold,
+    return new WalkForwardPortfolio(backtest, closes, allocator, lookback, schedule, driftThreshold,
         cap, breaker);
   }
 
   /** A copy with a portfolio circuit breaker. */
-  public PortfolioBacktest withCircuitBreaker(CircuitBreaker breaker) {
-    return new PortfolioBacktest(backtest, closes, allocator, lookback, schedule, driftThreshold,
+  public WalkForwardPortfolio withCircuitBreaker(CircuitBreaker breaker) {
+    return new WalkForwardPortfolio(backtest, closes, allocator, lookback, schedule, driftThreshold,
         maxWeight, Checks.notNull(breaker, "breaker"));
   }
 
   /** A copy with another capital, cost and timing configuration. */
-  public PortfolioBacktest withConfig(BacktestConfig config) {
-    return new PortfolioBacktest(backtest.withConfig(config), closes, allocator, lookback,
+  public WalkForwardPortfolio withConfig(BacktestConfig config) {
+    return new WalkForwardPortfolio(backtest.withConfig(config), closes, allocator, lookback,
         schedule, driftThreshold, maxWeight, breaker);
   }
 
   /** A copy with stop-loss / take-profit exits on the positions. */
-  public PortfolioBacktest withExits(Exits exits) {
-    return new PortfolioBacktest(backtest.withExits(exits), closes, allocator, lookback,
+  public WalkForwardPortfolio withExits(Exits exits) {
+    return new WalkForwardPortfolio(backtest.withExits(exits), closes, allocator, lookback,
         schedule, driftThreshold, maxWeight, breaker);
   }
 

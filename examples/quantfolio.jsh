@@ -2,11 +2,12 @@
 // Quantfolio JShell session. From the repository root, after `mvn -B -DskipTests install`:
 //   jshell examples/quantfolio.jsh
 // Puts the self-contained examples jar (all modules + dependencies) on the class path, imports
-// the public packages (core, indicators, risk, optimize) and loads the built-in simulated market.
+// the public packages (core, indicators, risk, optimize, backtest) and loads the built-in simulated market.
 import io.github.quantfolio.core.*;
 import io.github.quantfolio.indicators.*;
 import io.github.quantfolio.risk.*;
 import io.github.quantfolio.optimize.*;
+import io.github.quantfolio.backtest.*;
 import java.time.*;
 import java.nio.file.*;
 var market = MarketSimulator.defaultMarket();

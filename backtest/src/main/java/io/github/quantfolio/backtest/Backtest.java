@@ -189,14 +189,23 @@ public final class Backtest {
             + config.maxLeverage());
       }
     }
-    return run((t, engine) -> {
-      if (active[t]) {
-        for (int i = 0; i < n; i++) {
-          double w = weights[i][t];
-          if (w == w) {
-            engine.order(t, i, Engine.TARGET_WEIGHT, w, ExitReason.REBALANCE);
+    int[] nextActive = nextTrue(active);
+    return run(new Engine.Policy() {
+      @Override
+      public void decide(int t, Engine engine) {
+        if (active[t]) {
+          for (int i = 0; i < n; i++) {
+            double w = weights[i][t];
+            if (w == w) {
+              engine.order(t, i, Engine.TARGET_WEIGHT, w, ExitReason.REBALANCE);
+            }
           }
         }
+      }
+
+      @Override
+      public int nextDecisionBar(int t) {
+        return nextActive[t];
       }
     });
   }
@@ -248,23 +257,36 @@ public final class Backtest {
           + signals.size());
     }
     double[] close = data.close();
+    boolean[] event = new boolean[rows]; // any flag of any asset: the only bars to look at
     for (int i = 0; i < n; i++) {
       TradeSignals s = Checks.notNull(signals.get(i), "signals[" + i + "]");
       if (s.length() != rows) {
         throw new IllegalArgumentException("Signals of '" + data.assets().get(i) + "' have "
             + s.length() + " bars, but the data has " + rows);
       }
-      if (!config.allowShort() && s.hasShortEntries()) {
-        throw new IllegalArgumentException("Signals of '" + data.assets().get(i)
-            + "' have short entries, but shorting is disabled (BacktestConfig.withShorting(true))");
-      }
+      boolean[] le = s.longEntry();
+      boolean[] lx = s.longExit();
+      boolean[] se = s.shortEntry();
+      boolean[] sx = s.shortExit();
       for (int t = 0; t < rows; t++) {
-        if ((s.longEntry()[t] || s.shortEntry()[t]) && close[t * n + i] != close[t * n + i]) {
-          throw new IllegalArgumentException("Entry signal of '" + data.assets().get(i) + "' on "
-              + data.index().label(t) + ", but the asset has no price on that bar");
+        boolean entry = le[t] | se[t];
+        if (entry | lx[t] | sx[t]) {
+          event[t] = true;
+          if (entry) {
+            if (se[t] && !config.allowShort()) {
+              throw new IllegalArgumentException("Signals of '" + data.assets().get(i)
+                  + "' have short entries, but shorting is disabled"
+                  + " (BacktestConfig.withShorting(true))");
+            }
+            if (close[t * n + i] != close[t * n + i]) {
+              throw new IllegalArgumentException("Entry signal of '" + data.assets().get(i)
+                  + "' on " + data.index().label(t) + ", but the asset has no price on that bar");
+            }
+          }
         }
       }
     }
+    int[] nextEvent = nextTrue(event);
     PositionSizing size = sizing != null ? sizing : PositionSizing.fractionOfEquity(1.0 / n);
     int kind = switch (size.kind()) {
       case FRACTION_OF_EQUITY -> Engine.TARGET_WEIGHT;
@@ -277,54 +299,58 @@ public final class Backtest {
     boolean[][] lx = new boolean[n][];
     boolean[][] se = new boolean[n][];
     boolean[][] sx = new boolean[n][];
-    boolean[] event = new boolean[rows]; // any flag of any asset: the only bars to look at
     for (int i = 0; i < n; i++) {
       le[i] = signals.get(i).longEntry();
       lx[i] = signals.get(i).longExit();
       se[i] = signals.get(i).shortEntry();
       sx[i] = signals.get(i).shortExit();
-      for (int t = 0; t < rows; t++) {
-        event[t] |= le[i][t] | lx[i][t] | se[i][t] | sx[i][t];
-      }
     }
-    return (t, engine) -> {
-      if (!event[t]) {
-        return;
+    return new Engine.Policy() {
+      @Override
+      public int nextDecisionBar(int t) {
+        return nextEvent[t];
       }
-      for (int i = 0; i < n; i++) {
-        if (!engine.hasPending(i)) {
-          double q = engine.shares(i);
-          intent[i] = q > 0 ? 1 : q < 0 ? -1 : 0;
+
+      @Override
+      public void decide(int t, Engine engine) {
+        if (!event[t]) {
+          return;
         }
-        boolean longExit = lx[i][t];
-        boolean shortExit = sx[i][t];
-        boolean goLong = le[i][t] && !longExit;
-        boolean goShort = se[i][t] && !shortExit;
-        int state = intent[i];
-        int next = state;
-        if (state == 0) {
-          if (goLong != goShort) {
-            next = goLong ? 1 : -1;
+        for (int i = 0; i < n; i++) {
+          if (!engine.hasPending(i)) {
+            double q = engine.shares(i);
+            intent[i] = q > 0 ? 1 : q < 0 ? -1 : 0;
           }
-        } else if (state > 0) {
-          if (goShort && !goLong) {
-            next = -1;
-          } else if (longExit) {
-            next = 0;
-          }
-        } else {
-          if (goLong && !goShort) {
-            next = 1;
-          } else if (shortExit) {
-            next = 0;
-          }
-        }
-        if (next != state) {
-          intent[i] = next;
-          if (next == 0) {
-            engine.order(t, i, Engine.TARGET_SHARES, 0, ExitReason.SIGNAL);
+          boolean longExit = lx[i][t];
+          boolean shortExit = sx[i][t];
+          boolean goLong = le[i][t] && !longExit;
+          boolean goShort = se[i][t] && !shortExit;
+          int state = intent[i];
+          int next = state;
+          if (state == 0) {
+            if (goLong != goShort) {
+              next = goLong ? 1 : -1;
+            }
+          } else if (state > 0) {
+            if (goShort && !goLong) {
+              next = -1;
+            } else if (longExit) {
+              next = 0;
+            }
           } else {
-            engine.order(t, i, kind, next * amount, ExitReason.SIGNAL);
+            if (goLong && !goShort) {
+              next = 1;
+            } else if (shortExit) {
+              next = 0;
+            }
+          }
+          if (next != state) {
+            intent[i] = next;
+            if (next == 0) {
+              engine.order(t, i, Engine.TARGET_SHARES, 0, ExitReason.SIGNAL);
+            } else {
+              engine.order(t, i, kind, next * amount, ExitReason.SIGNAL);
+            }
           }
         }
       }
@@ -432,6 +458,19 @@ public final class Backtest {
           data.closeColumn(i), exits.atrPeriod());
     }
     return atr;
+  }
+
+  /** {@code next[t]} = the first {@code u > t} with {@code flags[u]}, or the length if none. */
+  private static int[] nextTrue(boolean[] flags) {
+    int[] next = new int[flags.length];
+    int following = flags.length;
+    for (int t = flags.length - 1; t >= 0; t--) {
+      next[t] = following;
+      if (flags[t]) {
+        following = t;
+      }
+    }
+    return next;
   }
 
   private void checkShape(double[][] a, String name) {

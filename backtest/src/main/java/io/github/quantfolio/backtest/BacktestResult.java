@@ -1,6 +1,7 @@
 package io.github.quantfolio.backtest;
 
 import io.github.quantfolio.backtest.internal.Engine;
+import io.github.quantfolio.backtest.internal.FillLog;
 import io.github.quantfolio.backtest.internal.MarketData;
 import io.github.quantfolio.core.AssetVector;
 import io.github.quantfolio.core.Frequency;
@@ -24,7 +25,9 @@ import java.util.Locale;
 
 /**
  * Everything a backtest produced: equity, cash, returns, costs, positions, round-trip trades,
- * per-asset PnL and a {@link PerformanceReport}. Immutable; array accessors return copies.
+ * per-asset PnL and a {@link PerformanceReport}. Immutable; array accessors return new arrays
+ * (positions, cash and costs are replayed from the log of fills on each call: keep what you use
+ * in a loop).
  *
  * <p>Units: equity, cash, fees, slippage and PnL in currency; returns and weights as fractions.
  * Row {@code t} holds the state after bar {@code t}'s close (and after any same-close fills).
@@ -40,56 +43,38 @@ public final class BacktestResult {
   private final List<String> assets;
   private final Frequency frequency;
   private final BacktestConfig config;
+  private final MarketData data;
   private final double[] equity;
-  private final double[] cash;
-  private final double[] fees;
-  private final double[] slippage;
-  private final double[] traded;
-  private final double[] shares; // row-major, may be null
-  private final double[] marks; // row-major forward-filled closes
+  private final FillLog fills; // positions, cash and costs are replayed from it on demand
   private final List<Trade> trades;
   private final double[] assetPnl;
   private final int cashLimitedOrders;
-  private final double[] returns;
 
   BacktestResult(MarketData data, BacktestConfig config, Engine engine) {
     this.index = data.index();
     this.assets = data.assets();
     this.frequency = data.frequency();
     this.config = config;
+    this.data = data;
     this.equity = engine.equityPath();
-    this.cash = engine.cashPath();
-    this.fees = engine.feesPath();
-    this.slippage = engine.slippagePath();
-    this.traded = engine.tradedPath();
-    this.shares = engine.sharesPath();
-    this.marks = forwardFilled(data);
+    this.fills = engine.fillLog();
     this.trades = Collections.unmodifiableList(new ArrayList<>(engine.trades()));
     this.assetPnl = engine.assetPnl();
     this.cashLimitedOrders = engine.cashLimitedOrders();
-    this.returns = new double[equity.length];
-    double prev = config.initialCapital();
-    for (int t = 0; t < equity.length; t++) {
-      returns[t] = equity[t] / prev - 1;
-      prev = equity[t];
-    }
   }
 
-  private static double[] forwardFilled(MarketData data) {
-    double[] c = data.close();
-    int n = data.assetCount();
-    double[] out = new double[c.length];
-    for (int i = 0; i < n; i++) {
-      double last = Double.NaN;
-      for (int at = i; at < c.length; at += n) {
-        double v = c[at];
-        if (v == v) {
-          last = v;
-        }
-        out[at] = last;
+  /** Asset {@code i}'s closes, each missing one replaced by the last known (valuation prices). */
+  private double[] marks(int i) {
+    double[] c = data.closeColumn(i);
+    double last = Double.NaN;
+    for (int t = 0; t < c.length; t++) {
+      if (c[t] == c[t]) {
+        last = c[t];
+      } else {
+        c[t] = last;
       }
     }
-    return out;
+    return c;
   }
 
   /** The timestamps (one row per bar). */
@@ -127,46 +112,58 @@ public final class BacktestResult {
     return equity.clone();
   }
 
-  /** Cash at each bar's close (a copy). */
+  /** Cash at each bar's close (a new array). */
   public double[] cash() {
-    return cash.clone();
+    return fills.cashPath(config.initialCapital(), equity.length);
   }
 
   /**
-   * Simple returns of equity per bar (a copy); the first is relative to the initial capital, so
-   * the compounded returns equal {@code finalEquity / initialCapital - 1}.
+   * Simple returns of equity per bar (a new array); the first is relative to the initial capital,
+   * so the compounded returns equal {@code finalEquity / initialCapital - 1}.
    */
   public double[] returns() {
-    return returns.clone();
+    double[] r = new double[equity.length];
+    double prev = config.initialCapital();
+    for (int t = 0; t < r.length; t++) {
+      r[t] = equity[t] / prev - 1;
+      prev = equity[t];
+    }
+    return r;
   }
 
-  /** Fees paid on each bar (a copy). */
+  /** Fees paid on each bar (a new array). */
   public double[] fees() {
-    return fees.clone();
+    return fills.feesPath(equity.length);
   }
 
-  /** Slippage paid on each bar (a copy): {@code |shares| * price * slippageBps / 1e4}. */
+  /** Slippage paid on each bar (a new array): {@code |shares| * price * slippageBps / 1e4}. */
   public double[] slippage() {
-    return slippage.clone();
+    return fills.slippagePath(equity.length);
   }
 
-  /** Fees plus slippage on each bar (a copy). */
+  /** Fees plus slippage on each bar (a new array). */
   public double[] costs() {
-    double[] c = new double[fees.length];
+    double[] c = fees();
+    double[] s = slippage();
     for (int t = 0; t < c.length; t++) {
-      c[t] = fees[t] + slippage[t];
+      c[t] += s[t];
     }
     return c;
   }
 
   /** Total fees paid. */
   public double totalFees() {
-    return sum(fees);
+    return sum(fees());
   }
 
   /** Total slippage paid. */
   public double totalSlippage() {
-    return sum(slippage);
+    return sum(slippage());
+  }
+
+  /** The number of fills (orders executed, stops included). */
+  public int fillCount() {
+    return fills.size();
   }
 
   /**
@@ -174,16 +171,16 @@ public final class BacktestResult {
    * equity.
    */
   public double[] turnover() {
-    double[] to = new double[traded.length];
+    double[] to = fills.tradedPath(equity.length);
     for (int t = 0; t < to.length; t++) {
-      to[t] = traded[t] / equity[t];
+      to[t] /= equity[t];
     }
     return to;
   }
 
   /** Average annual one-way turnover: mean per-bar turnover times periods per year. */
   public double annualTurnover() {
-    return sum(turnover()) / traded.length * frequency.periodsPerYear();
+    return sum(turnover()) / equity.length * frequency.periodsPerYear();
   }
 
   /** Round trips, in the order they closed; trades still open at the end come last. */
@@ -218,28 +215,22 @@ public final class BacktestResult {
    * call (a backtest that only needs its trades does not pay for it): keep the result.
    */
   public PerformanceReport report() {
-    return PerformanceReport.of(returns, frequency, config.riskFreeRate());
+    return PerformanceReport.of(returns(), frequency, config.riskFreeRate());
   }
 
-  /** Shares of {@code asset} held after each bar (a copy). */
+  /** Shares of {@code asset} held after each bar (a new array). */
   public double[] shares(String asset) {
-    int i = position(asset);
-    double[] out = new double[equity.length];
-    int n = assets.size();
-    for (int t = 0; t < out.length; t++) {
-      out[t] = shares[t * n + i];
-    }
-    return out;
+    return fills.sharesPath(position(asset), equity.length);
   }
 
-  /** Weight of {@code asset} (position value over equity) after each bar. */
+  /** Weight of {@code asset} (position value over equity) after each bar (a new array). */
   public double[] weights(String asset) {
     int i = position(asset);
-    double[] out = new double[equity.length];
-    int n = assets.size();
+    double[] out = fills.sharesPath(i, equity.length);
+    double[] px = marks(i);
     for (int t = 0; t < out.length; t++) {
-      double q = shares[t * n + i];
-      out[t] = q == 0 ? 0 : q * marks[t * n + i] / equity[t];
+      double q = out[t];
+      out[t] = q == 0 ? 0 : q * px[t] / equity[t];
     }
     return out;
   }
@@ -248,10 +239,15 @@ public final class BacktestResult {
   public Weights weightsAt(int t) {
     Checks.index(t, equity.length, "t");
     int n = assets.size();
-    double[] w = new double[n];
+    double[] w = fills.sharesAt(t, n);
     for (int i = 0; i < n; i++) {
-      double q = shares[t * n + i];
-      w[i] = q == 0 ? 0 : q * marks[t * n + i] / equity[t];
+      if (w[i] != 0) {
+        double px = Double.NaN;
+        for (int k = t; k >= 0 && px != px; k--) {
+          px = data.close()[k * n + i];
+        }
+        w[i] = w[i] * px / equity[t];
+      }
     }
     return Weights.of(assets, w);
   }
@@ -272,8 +268,8 @@ public final class BacktestResult {
    */
   public ReturnFrame equityFrame() {
     return ReturnFrame.of(index, List.of("equity", "cash", "return", "fees", "slippage",
-        "turnover"), new double[][] {equity.clone(), cash.clone(), returns.clone(), fees.clone(),
-            slippage.clone(), turnover()}).withFrequency(frequency);
+        "turnover"), new double[][] {equity.clone(), cash(), returns(), fees(), slippage(),
+            turnover()}).withFrequency(frequency);
   }
 
   private int position(String asset) {

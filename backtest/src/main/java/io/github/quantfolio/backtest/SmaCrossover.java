@@ -31,11 +31,23 @@ public record SmaCrossover(int fast, int slow, boolean shorts) implements Strate
 
   @Override
   public TradeSignals signals(Bars bars) {
+    // bars before 'slow' cannot cross: SMA(slow) is NaN up to slow - 1 and comparisons with NaN
+    // are false
     double[] c = bars.close();
     double[] f = Indicators.sma(c, fast);
     double[] s = Indicators.sma(c, slow);
-    boolean[] up = Indicators.crossAbove(f, s);
-    boolean[] down = Indicators.crossBelow(f, s);
+    // both crosses in one pass (the same tests as Indicators.crossAbove / crossBelow)
+    int n = c.length;
+    boolean[] up = new boolean[n];
+    boolean[] down = new boolean[n];
+    for (int t = Math.max(1, slow); t < n; t++) {
+      double f0 = f[t - 1];
+      double s0 = s[t - 1];
+      double f1 = f[t];
+      double s1 = s[t];
+      up[t] = f1 > s1 && f0 <= s0;
+      down[t] = f1 < s1 && f0 >= s0;
+    }
     return shorts ? new TradeSignals(up, down, down, up) : TradeSignals.longOnly(up, down);
   }
 

@@ -137,6 +137,20 @@ class StrategiesTest {
   }
 
   @Test
+  void smaCrossoverIsTheIndicatorModulesCross() {
+    for (Bars b : someBars()) {
+      for (int[] w : new int[][] {{1, 2}, {5, 20}, {20, 50}, {50, 200}}) {
+        double[] f = Indicators.sma(b.close(), w[0]);
+        double[] s = Indicators.sma(b.close(), w[1]);
+        TradeSignals sig = new SmaCrossover(w[0], w[1], true).signals(b);
+        assertArrayEquals(Indicators.crossAbove(f, s), sig.longEntry());
+        assertArrayEquals(Indicators.crossBelow(f, s), sig.longExit());
+        assertArrayEquals(Indicators.crossBelow(f, s), sig.shortEntry());
+      }
+    }
+  }
+
+  @Test
   void parametersAreChecked() {
     assertThrows(IllegalArgumentException.class, () -> new Momentum().withWindows(50, 20));
     assertThrows(IllegalArgumentException.class,

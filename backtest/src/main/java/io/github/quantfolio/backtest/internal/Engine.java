@@ -42,6 +42,14 @@ public final class Engine {
      * {@link Engine#order}.
      */
     void decide(int t, Engine engine);
+
+    /**
+     * The next bar after {@code t} on which {@link #decide} must be called; bars in between
+     * are only marked when no order is pending and no exit is active. Default {@code t + 1}.
+     */
+    default int nextDecisionBar(int t) {
+      return t + 1;
+    }
   }
 
   private final MarketData data;
@@ -97,11 +105,7 @@ public final class Engine {
 
   // records
   private final double[] equityPath;
-  private final double[] cashPath;
-  private final double[] feesPath;
-  private final double[] slippagePath;
-  private final double[] tradedPath;
-  private final double[] sharesPath;
+  private final FillLog log; // null in lean mode
 
   /**
    * An engine over {@code data}.
@@ -149,18 +153,15 @@ public final class Engine {
     this.tradeExitValue = new double[n];
     this.tradeFees = new double[n];
     this.equityPath = new double[rows];
-    this.cashPath = recordPositions ? new double[rows] : null;
-    this.feesPath = recordPositions ? new double[rows] : null;
-    this.slippagePath = recordPositions ? new double[rows] : null;
-    this.tradedPath = recordPositions ? new double[rows] : null;
-    this.sharesPath = recordPositions ? new double[rows * n] : null;
+    this.log = recordPositions ? new FillLog() : null;
   }
 
   /** Runs the whole backtest with {@code policy}. */
   public void run(Policy policy) {
     boolean stops = exits.isActive();
     boolean sameClose = config.fillTiming() == FillTiming.SAME_CLOSE;
-    for (int t = 0; t < rows; t++) {
+    int t = 0;
+    while (t < rows) {
       if (fillAtOpen && pendingCount > 0) {
         fill(t, open);
       }
@@ -177,20 +178,58 @@ public final class Engine {
         mark(t);
       }
       equityPath[t] = equity;
-      if (recordPositions) {
-        cashPath[t] = cash;
+      if (invested()) {
+        barsInvested++;
       }
-      for (int i = 0; i < n; i++) {
-        if (shares[i] != 0) {
-          barsInvested++;
-          break;
+      t++;
+      if (!stops && pendingCount == 0 && t < rows) {
+        // nothing can trade before the policy's next decision: only mark
+        int next = Math.min(policy.nextDecisionBar(t - 1), rows);
+        if (next > t) {
+          markRange(t, next);
+          t = next;
         }
-      }
-      if (recordPositions) {
-        System.arraycopy(shares, 0, sharesPath, t * n, n);
       }
     }
     closeOpenTrades();
+  }
+
+  private boolean invested() {
+    for (int i = 0; i < n; i++) {
+      if (shares[i] != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Marks bars {@code [from, to)} without fills or decisions. */
+  private void markRange(int from, int to) {
+    if (n == 1) {
+      double q = shares[0];
+      double last = lastPrice[0];
+      double c0 = cash;
+      for (int t = from; t < to; t++) {
+        double c = close[t];
+        if (c == c) {
+          last = c;
+        }
+        equityPath[t] = q == 0 ? c0 : c0 + q * last;
+      }
+      lastPrice[0] = last;
+      equity = equityPath[to - 1];
+      if (q != 0) {
+        barsInvested += to - from;
+      }
+      return;
+    }
+    for (int t = from; t < to; t++) {
+      mark(t);
+      equityPath[t] = equity;
+    }
+    if (invested()) {
+      barsInvested += to - from;
+    }
   }
 
   // ------------------------------------------------------------------ policy API
@@ -356,11 +395,6 @@ public final class Engine {
     double flow = -d * exec - fee;
     cash += flow;
     assetCashFlow[i] += flow;
-    if (recordPositions) {
-      feesPath[t] += fee;
-      slippagePath[t] += size * p * slip;
-      tradedPath[t] += size * p;
-    }
     double pos = shares[i];
     if (pos == 0) {
       openTrade(t, i, d, exec, fee, p, decisionBar);
@@ -384,6 +418,9 @@ public final class Engine {
     }
     double after = pos + d;
     shares[i] = (size >= Math.abs(pos) && Math.abs(after) <= 1e-12 * size) ? 0 : after;
+    if (log != null) {
+      log.add(t, i, shares[i], cash, fee, size * p * slip, size * p);
+    }
   }
 
   private void openTrade(int t, int i, double d, double exec, double fee, double p,
@@ -414,7 +451,7 @@ public final class Engine {
       return; // sweeps keep counts only: a Trade with its labels costs more than the bar loop
     }
     trades.add(new Trade(data.assets().get(i), side, tradeEntryBar[i], t,
-        data.index().label(tradeEntryBar[i]), data.index().label(t), tradeEntryQty[i],
+        data.label(tradeEntryBar[i]), data.label(t), tradeEntryQty[i],
         tradeEntryValue[i] / tradeEntryQty[i], tradeExitValue[i] / tradeExitQty[i], tradeFees[i],
         pnl, pnl / tradeEntryValue[i], reason));
   }
@@ -565,29 +602,9 @@ public final class Engine {
     return equityPath;
   }
 
-  /** Cash at each bar's close (null unless positions are recorded). */
-  public double[] cashPath() {
-    return cashPath;
-  }
-
-  /** Fees paid on each bar (null unless positions are recorded). */
-  public double[] feesPath() {
-    return feesPath;
-  }
-
-  /** Slippage paid on each bar (null unless positions are recorded). */
-  public double[] slippagePath() {
-    return slippagePath;
-  }
-
-  /** Value traded on each bar at market prices (null unless positions are recorded). */
-  public double[] tradedPath() {
-    return tradedPath;
-  }
-
-  /** Shares held after each bar, row-major, or null when not recorded. */
-  public double[] sharesPath() {
-    return sharesPath;
+  /** Every fill, or null unless positions are recorded. */
+  public FillLog fillLog() {
+    return log;
   }
 
   /** Round trips, including those open at the end (counted also when not recorded). */

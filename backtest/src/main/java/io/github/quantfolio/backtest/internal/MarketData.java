@@ -26,6 +26,7 @@ public final class MarketData {
   private final double[] low;
   private final double[] close;
   private final boolean ohlc;
+  private final String[] labels; // filled on first use; racy but benign (Strings are immutable)
 
   private MarketData(TimeIndex index, List<String> assets, Frequency frequency, double[] open,
       double[] high, double[] low, double[] close, boolean ohlc) {
@@ -39,6 +40,17 @@ public final class MarketData {
     this.low = low;
     this.close = close;
     this.ohlc = ohlc;
+    this.labels = new String[rows];
+  }
+
+  /** The label of row {@code t} (ISO date or date-time), formatted once per row. */
+  public String label(int t) {
+    String l = labels[t];
+    if (l == null) {
+      l = index.label(t);
+      labels[t] = l;
+    }
+    return l;
   }
 
   /** Close-only data from a price frame (prices already validated by the frame). */

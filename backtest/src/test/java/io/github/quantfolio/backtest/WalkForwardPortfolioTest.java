@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.quantfolio.core.AssetVector;
 import io.github.quantfolio.core.Frequency;
 import io.github.quantfolio.core.MarketSimulator;
 import io.github.quantfolio.core.PriceFrame;
 import io.github.quantfolio.core.SimulatedMarket;
 import io.github.quantfolio.core.TimeIndex;
 import io.github.quantfolio.core.Weights;
+import io.github.quantfolio.optimize.BlackLitterman;
+import io.github.quantfolio.optimize.MeanVariance;
+import io.github.quantfolio.risk.CovarianceEstimator;
+import io.github.quantfolio.risk.CovarianceMatrix;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -221,6 +226,69 @@ class WalkForwardPortfolioTest {
       }
       Accounting.assertConserved(r.backtest(), Backtest.of(p));
     }
+  }
+
+  @Test
+  void blackLittermanOnEachWindowIsALambda() {
+    PriceFrame p = MarketSimulator.defaultMarket().prices().select("A01", "A02", "A03", "A04");
+    // prior implied by equal market weights (risk aversion 2.5); with one view, A01 returns 5% a
+    // year more than its prior, its posterior return rises, and so does its max-Sharpe weight
+    java.util.function.Function<Boolean, Allocator> bl = withView -> window -> {
+      CovarianceMatrix cov = CovarianceEstimator.ledoitWolf().estimate(window.returns());
+      AssetVector prior = BlackLitterman.marketImpliedPrior(Weights.equal(window.assets()), cov,
+          2.5, 0.0);
+      BlackLitterman model = BlackLitterman.of(cov, prior);
+      if (withView) {
+        model = model.withAbsoluteView("A01", prior.get("A01") + 0.05);
+      }
+      return MeanVariance.of(model.posteriorReturns(), model.posteriorCovariance())
+          .withBounds(0, 0.6).maxSharpe(0.0).weights();
+    };
+    WalkForwardPortfolio base = WalkForwardPortfolio.of(p).withSchedule(RebalanceSchedule.QUARTERLY);
+    PortfolioResult with = base.withAllocator(bl.apply(true)).run();
+    PortfolioResult without = base.withAllocator(bl.apply(false)).run();
+    assertTrue(with.failedAllocations().isEmpty());
+    assertEquals(without.rebalances().size(), with.rebalances().size());
+    int higher = 0;
+    for (int k = 0; k < with.rebalances().size(); k++) {
+      double a = with.rebalances().get(k).target().get("A01");
+      double b = without.rebalances().get(k).target().get("A01");
+      assertTrue(a >= b - 1e-9, "the bullish view never lowers A01's weight, rebalance " + k);
+      higher += a > b + 1e-6 ? 1 : 0;
+    }
+    assertTrue(higher > 0);
+  }
+
+  @Test
+  void schedulesCloseTheirPeriods() {
+    TimeIndex days = TimeIndex.businessDays(LocalDate.of(2023, 12, 25), 80);
+    // 2023-12-29 (Fri) closes a week, a month, a quarter and a year
+    int dec29 = days.indexOf(LocalDate.of(2023, 12, 29));
+    for (RebalanceSchedule s : List.of(RebalanceSchedule.WEEKLY, RebalanceSchedule.MONTHLY,
+        RebalanceSchedule.QUARTERLY, RebalanceSchedule.ANNUALLY, RebalanceSchedule.DAILY)) {
+      assertTrue(s.isRebalanceBar(days, dec29), s.toString());
+    }
+    int jan5 = days.indexOf(LocalDate.of(2024, 1, 5));
+    assertTrue(RebalanceSchedule.WEEKLY.isRebalanceBar(days, jan5));
+    assertFalse(RebalanceSchedule.MONTHLY.isRebalanceBar(days, jan5));
+    int jan31 = days.indexOf(LocalDate.of(2024, 1, 31));
+    assertTrue(RebalanceSchedule.MONTHLY.isRebalanceBar(days, jan31));
+    assertFalse(RebalanceSchedule.QUARTERLY.isRebalanceBar(days, jan31));
+    assertFalse(RebalanceSchedule.NEVER.isRebalanceBar(days, dec29));
+    assertFalse(RebalanceSchedule.DAILY.isRebalanceBar(days, 79), "nothing fills after the last bar");
+  }
+
+  @Test
+  void resultsConvertToTablesaw() {
+    PortfolioResult r = WalkForwardPortfolio.of(crash()).withLookback(20).run();
+    tech.tablesaw.api.Table equity = io.github.quantfolio.core.TablesawInterop.toTable(
+        r.backtest().equityFrame());
+    assertEquals(160, equity.rowCount());
+    assertEquals(List.of("date", "equity", "cash", "return", "fees", "slippage", "turnover"),
+        equity.columnNames());
+    assertEquals(r.backtest().finalEquity(), equity.doubleColumn("equity").get(159), 0);
+    assertEquals(3, io.github.quantfolio.core.TablesawInterop.toTable(r.backtest().weightsFrame())
+        .columnCount());
   }
 
   @Test

@@ -1,11 +1,9 @@
 package io.github.quantfolio.backtest;
 
 import io.github.quantfolio.backtest.internal.Engine;
+import io.github.quantfolio.backtest.internal.Parallel;
 import io.github.quantfolio.core.internal.Checks;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -82,41 +80,16 @@ public final class ParameterSweep<P> {
     int jobs = grid.size() * nAssets;
     @SuppressWarnings("unchecked")
     SweepRow<P>[] rows = new SweepRow[jobs];
-    AtomicInteger next = new AtomicInteger();
-    AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    Runnable worker = () -> {
-      int job;
-      while (failure.get() == null && (job = next.getAndIncrement()) < jobs) {
-        P p = grid.get(job / nAssets);
-        int a = job % nAssets;
-        try {
-          rows[job] = runOne(single[a], p, assets.get(a));
-        } catch (RuntimeException e) {
-          failure.compareAndSet(null, new IllegalArgumentException("Sweep run " + p + " on '"
-              + assets.get(a) + "' failed: " + e.getMessage(), e));
-        }
-      }
-    };
-    int n = Math.min(threads, jobs);
-    List<Thread> pool = new ArrayList<>(n - 1);
-    for (int k = 1; k < n; k++) {
-      Thread t = new Thread(worker, "quantfolio-sweep-" + k);
-      t.setDaemon(true);
-      t.start();
-      pool.add(t);
-    }
-    worker.run();
-    for (Thread t : pool) {
+    Parallel.forEach(jobs, threads, "quantfolio-sweep", job -> {
+      P p = grid.get(job / nAssets);
+      int a = job % nAssets;
       try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while waiting for sweep workers", e);
+        rows[job] = runOne(single[a], p, assets.get(a));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("Sweep run " + p + " on '" + assets.get(a)
+            + "' failed: " + e.getMessage(), e);
       }
-    }
-    if (failure.get() != null) {
-      throw failure.get();
-    }
+    });
     double f = backtest.frequencyOfData().periodsPerYear();
     double rf = Math.pow(1 + backtest.config().riskFreeRate(), 1 / f) - 1;
     return new SweepResult<>(List.of(rows), f, row -> {

@@ -1,13 +1,12 @@
 package io.github.quantfolio.backtest;
 
 import io.github.quantfolio.backtest.internal.Engine;
+import io.github.quantfolio.backtest.internal.Parallel;
 import io.github.quantfolio.core.Bars;
 import io.github.quantfolio.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -142,39 +141,10 @@ public final class WalkForwardOptimization<P> {
   private SweepMetrics[] inSampleSweep(int from, int to) {
     SweepMetrics[] out = new SweepMetrics[grid.size()];
     Backtest window = backtest.slice(from, to);
-    AtomicInteger next = new AtomicInteger();
-    AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    Runnable worker = () -> {
-      int k;
-      while (failure.get() == null && (k = next.getAndIncrement()) < out.length) {
-        try {
-          Engine e = window.engine(window.signalPolicy(signals(grid.get(k), from, to)), false);
-          out[k] = ParameterSweep.summarize(e, window.config(), window.frequencyOfData());
-        } catch (RuntimeException ex) {
-          failure.compareAndSet(null, ex);
-        }
-      }
-    };
-    int n = Math.min(threads, out.length);
-    List<Thread> pool = new ArrayList<>();
-    for (int i = 1; i < n; i++) {
-      Thread t = new Thread(worker, "quantfolio-walk-forward-" + i);
-      t.setDaemon(true);
-      t.start();
-      pool.add(t);
-    }
-    worker.run();
-    for (Thread t : pool) {
-      try {
-        t.join();
-      } catch (InterruptedException ex) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while waiting for workers", ex);
-      }
-    }
-    if (failure.get() != null) {
-      throw failure.get();
-    }
+    Parallel.forEach(out.length, threads, "quantfolio-walk-forward", k -> {
+      Engine e = window.engine(window.signalPolicy(signals(grid.get(k), from, to)), false);
+      out[k] = ParameterSweep.summarize(e, window.config(), window.frequencyOfData());
+    });
     return out;
   }
 

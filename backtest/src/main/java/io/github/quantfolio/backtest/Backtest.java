@@ -189,7 +189,6 @@ public final class Backtest {
             + config.maxLeverage());
       }
     }
-    int[] nextActive = nextTrue(active);
     return run(new Engine.Policy() {
       @Override
       public void decide(int t, Engine engine) {
@@ -205,7 +204,11 @@ public final class Backtest {
 
       @Override
       public int nextDecisionBar(int t) {
-        return nextActive[t];
+        int u = t + 1;
+        while (u < rows && !active[u]) {
+          u++;
+        }
+        return u;
       }
     });
   }
@@ -286,7 +289,6 @@ public final class Backtest {
         }
       }
     }
-    int[] nextEvent = nextTrue(event);
     PositionSizing size = sizing != null ? sizing : PositionSizing.fractionOfEquity(1.0 / n);
     int kind = switch (size.kind()) {
       case FRACTION_OF_EQUITY -> Engine.TARGET_WEIGHT;
@@ -308,7 +310,11 @@ public final class Backtest {
     return new Engine.Policy() {
       @Override
       public int nextDecisionBar(int t) {
-        return nextEvent[t];
+        int u = t + 1;
+        while (u < rows && !event[u]) {
+          u++;
+        }
+        return u;
       }
 
       @Override
@@ -458,19 +464,6 @@ public final class Backtest {
           data.closeColumn(i), exits.atrPeriod());
     }
     return atr;
-  }
-
-  /** {@code next[t]} = the first {@code u > t} with {@code flags[u]}, or the length if none. */
-  private static int[] nextTrue(boolean[] flags) {
-    int[] next = new int[flags.length];
-    int following = flags.length;
-    for (int t = flags.length - 1; t >= 0; t--) {
-      next[t] = following;
-      if (flags[t]) {
-        following = t;
-      }
-    }
-    return next;
   }
 
   private void checkShape(double[][] a, String name) {

@@ -40,10 +40,12 @@ import java.util.function.Function;
  * </ul>
  * {@link #withTrackingErrorLimit} adds {@code sqrt((w - b)'S(w - b)) <= T} against a benchmark.
  * {@link #withTransactionCost} adds {@code k ||w - w0||_1} to the objective. Costs, turnover and
- * tracking-error limits are supported by {@link #minVolatility()}, {@link #efficientReturn(double)} and
- * {@link #maxQuadraticUtility(double)}; they are solved exactly by choosing, per asset, the buy or
- * sell side of its previous weight (each choice an exact QP) until the subgradient KKT conditions
- * hold (see {@code withTransactionCost}).
+ * tracking-error limits are supported by every solving method, in any combination; they are
+ * solved exactly by choosing, per asset, the buy or sell side of its previous weight (each choice
+ * an exact QP) until the subgradient KKT conditions hold (see {@code withTransactionCost}), with
+ * one-dimensional searches on a Lagrange multiplier around those exact solves for the quadratic
+ * limits (tracking error; volatility in {@link #efficientRisk(double)}) and for max Sharpe (see
+ * the methods).
  *
  * <h2>Problems</h2>
  * With {@code S_g = S + gamma I} ({@code gamma = 0} unless {@link #withL2Regularization(double)}):
@@ -330,8 +332,11 @@ public final class MeanVariance {
    * {@code k ||w - w0||_1} is added to the objective (in its units: annualised variance for
    * {@link #minVolatility()} and {@link #efficientReturn(double)}, whose objective becomes
    * {@code w'S_g w + k ||w - w0||_1}; annualised return for {@link #maxQuadraticUtility(double)},
-   * {@code mu'w - delta/2 w'S_g w - k ||w - w0||_1}). Only those three methods support costs;
-   * the others throw {@link UnsupportedOperationException}. Replaces an earlier cost.
+   * {@code mu'w - delta/2 w'S_g w - k ||w - w0||_1}; annualised return also for
+   * {@link #maxReturn()}, {@link #efficientRisk(double)} and {@link #maxSharpe(double)}, which
+   * maximise the return net of costs {@code mu'w - k ||w - w0||_1}, respectively its Sharpe ratio
+   * {@code (mu'w - k ||w - w0||_1 - rf) / sqrt(w'S_g w)}). {@link #efficientFrontier(int)} uses
+   * {@link #efficientReturn(double)}'s objective. Replaces an earlier cost.
    *
    * @param previous current weights {@code w0}; assets of the problem missing from it count as 0,
    *     assets not in the problem are an error
@@ -351,9 +356,7 @@ public final class MeanVariance {
 
   /**
    * The same problem with a turnover limit {@code ||w - w0||_1 <= maxTurnover} against the current
-   * weights (a full switch from one asset to another is turnover 2). Supported by
-   * {@link #minVolatility()}, {@link #efficientReturn(double)} and
-   * {@link #maxQuadraticUtility(double)}; the others throw {@link UnsupportedOperationException}.
+   * weights (a full switch from one asset to another is turnover 2), for every solving method.
    * If the constraints cannot be reached from {@code w0} within the limit, the solving method
    * throws {@link OptimizationException} naming the minimum turnover needed.
    *
@@ -372,10 +375,8 @@ public final class MeanVariance {
 
   /**
    * The same problem with a tracking-error limit {@code sqrt((w - b)'S(w - b)) <= maxTe} against a
-   * benchmark {@code b} (annualised, with the caller's {@code S}). Supported by
-   * {@link #minVolatility()}, {@link #efficientReturn(double)} and
-   * {@link #maxQuadraticUtility(double)}, not together with transaction costs or turnover limits;
-   * the others throw {@link UnsupportedOperationException}. When the limit binds, the optimum
+   * benchmark {@code b} (annualised, with the caller's {@code S}), for every solving method and
+   * together with costs and turnover limits. When the limit binds, the optimum
    * minimises {@code (1 - phi) f(w) + phi (w - b)'S(w - b)} over the other constraints for the
    * {@code phi} in [0, 1] at which the tracking error equals the limit (the Lagrangian of the
    * convex problem), found by Illinois regula falsi to 1e-12 relative, never above the limit.
@@ -421,15 +422,203 @@ public final class MeanVariance {
     return out;
   }
 
-  private void requireNoTrading(String method) {
-    if (benchmark != null) {
-      throw new UnsupportedOperationException(method + " does not support a tracking-error limit "
-          + "yet; use minVolatility, efficientReturn or maxQuadraticUtility");
+  /**
+   * The maximum of {@code mu'w - k ||w - w0||_1} over C with the turnover and tracking-error
+   * limits (a linear program, or a convex program solved through its Lagrangian with the
+   * tracking error).
+   */
+  private double[] tradingMaxReturn(double k) {
+    if (maxTurnover == Double.POSITIVE_INFINITY && benchmark == null && returnUnbounded()) {
+      throw new OptimizationException("Maximum return is unbounded under " + describe()
+          + ": weights can grow without limit along a direction that raises the expected return; "
+          + "use finite bounds, a turnover limit or a tracking-error limit");
     }
-    if (previous != null) {
-      throw new UnsupportedOperationException(method + " does not support transaction costs or "
-          + "turnover limits yet; use minVolatility, efficientReturn or maxQuadraticUtility");
+    double[] c = new double[n()];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = -mu[i];
     }
+    return solveGeneral(null, c, k, null);
+  }
+
+  /**
+   * Efficient risk with trading options: {@code max mu'w - k ||w - w0||_1} over C, turnover and
+   * tracking-error limits with {@code w'S_g w <= target^2}, through the Lagrangian mixture
+   * {@code (1 - phi)(-mu'w + k ||w - w0||_1) + phi w'S_g w} at the phi in [0, 1] where the
+   * volatility equals the target (Illinois regula falsi, 1e-12 relative, never above it).
+   */
+  private double[] tradingEfficientRisk(double target) {
+    int n = n();
+    double k = costWeight();
+    double[][] q2 = riskMatrix(2);
+    double[] w1 = solveGeneral(q2, new double[n], 0, null);
+    double s1 = risk(w1);
+    if (target < s1 * (1 - TARGET_SLACK)) {
+      throw new OptimizationException("Target volatility " + fmt(target) + " is below the "
+          + "minimum attainable " + fmt(s1) + " under " + describeTrading());
+    }
+    if (target <= s1) {
+      return w1;
+    }
+    double[] w0 = tradingMaxReturn(k);
+    double s0 = risk(w0);
+    if (s0 <= target) {
+      return w0;
+    }
+    double t2 = target * target;
+    double a = 0;
+    double fa = s0 * s0 - t2; // > 0
+    double b = 1;
+    double fb = s1 * s1 - t2; // < 0
+    double[] best = w1;
+    int side = 0;
+    double[][] qp = new double[n][n];
+    double[] cp = new double[n];
+    for (int it = 0; it < 200; it++) {
+      double phi = (a * fb - b * fa) / (fb - fa);
+      if (!(phi > a && phi < b)) {
+        phi = 0.5 * (a + b);
+      }
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          qp[i][j] = phi * q2[i][j];
+        }
+        cp[i] = -(1 - phi) * mu[i];
+      }
+      double[] x = solveGeneral(qp, cp, (1 - phi) * k, null);
+      double s = risk(x);
+      double f = s * s - t2;
+      if (f <= 0) {
+        best = x;
+        if (target - s <= RISK_TOLERANCE * target) {
+          break;
+        }
+        b = phi;
+        fb = f;
+        if (side == 1) {
+          fa *= 0.5;
+        }
+        side = 1;
+      } else {
+        a = phi;
+        fa = f;
+        if (side == -1) {
+          fb *= 0.5;
+        }
+        side = -1;
+      }
+      if (b - a <= 1e-16) {
+        break;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Max Sharpe with trading options: maximises {@code N(w) / sqrt(w'S_g w)} with the net excess
+   * return {@code N(w) = mu'w - k ||w - w0||_1 - rf} over C and the turnover and tracking-error
+   * limits. At the optimum the gradient condition of the ratio is that of
+   * {@code min 1/2 w'S_g w - t N(w)} with {@code t = w'S_g w / N(w)}; {@code w(t)} is that exact
+   * (segment-selected) QP, and {@code g(t) = w(t)'S_g w(t) - t N(w(t))} is positive below the
+   * optimal t and negative above it (the ratio rises along {@code w(t)} exactly while g > 0), so
+   * the root is bracketed and found by Illinois regula falsi until {@code |g| <= 1e-13 w'S_g w}.
+   */
+  private double[] tradingMaxSharpe(double rf) {
+    int n = n();
+    double k = costWeight();
+    double[] wMax = tradingMaxReturn(k);
+    double nMax = net(wMax, k, rf);
+    if (!(nMax > 0)) {
+      double best = Double.NEGATIVE_INFINITY;
+      for (double m : mu) {
+        best = Math.max(best, m);
+      }
+      throw new OptimizationException("Max Sharpe needs an expected return"
+          + (k > 0 ? " net of transaction costs" : "") + " above the risk-free rate " + fmt(rf)
+          + ", but the maximum attainable under " + describeTrading() + " is " + fmt(nMax + rf)
+          + " (highest asset expected return " + fmt(best) + ")");
+    }
+    double[][] s1 = riskMatrix(1);
+    double[] w = solveGeneral(s1, new double[n], 0, null);
+    double v0 = risk(w) * risk(w);
+    if (!(v0 > 0)) {
+      throw new OptimizationException("Max Sharpe is unbounded under " + describeTrading()
+          + ": a portfolio with zero volatility is attainable");
+    }
+    double a = 0;
+    double ga = v0;
+    double b = v0 / nMax;
+    double gb;
+    double[] wb;
+    double[] c = new double[n];
+    for (int it = 0; ; it++) {
+      wb = sharpeStep(s1, c, b, k);
+      gb = risk(wb) * risk(wb) - b * net(wb, k, rf);
+      if (gb < 0) {
+        break;
+      }
+      if (it > 200) {
+        throw new OptimizationException("Max Sharpe did not converge under " + describeTrading());
+      }
+      a = b;
+      ga = gb;
+      w = wb;
+      b *= 2;
+    }
+    double[] best = Math.abs(ga) <= Math.abs(gb) ? w : wb;
+    double bestG = Math.min(Math.abs(ga), Math.abs(gb));
+    int side = 0;
+    for (int it = 0; it < 200; it++) {
+      double t = (a * gb - b * ga) / (gb - ga);
+      if (!(t > a && t < b)) {
+        t = 0.5 * (a + b);
+      }
+      double[] x = sharpeStep(s1, c, t, k);
+      double v = risk(x) * risk(x);
+      double g = v - t * net(x, k, rf);
+      if (Math.abs(g) < bestG) {
+        best = x;
+        bestG = Math.abs(g);
+      }
+      if (Math.abs(g) <= 1e-13 * v) {
+        break;
+      }
+      if (g > 0) {
+        a = t;
+        ga = g;
+        if (side == 1) {
+          gb *= 0.5;
+        }
+        side = 1;
+      } else {
+        b = t;
+        gb = g;
+        if (side == -1) {
+          ga *= 0.5;
+        }
+        side = -1;
+      }
+      if (b - a <= 1e-15 * b) {
+        break;
+      }
+    }
+    return best;
+  }
+
+  /** {@code argmin 1/2 w'S_g w - t (mu'w - k ||w - w0||_1)} under every constraint. */
+  private double[] sharpeStep(double[][] s1, double[] c, double t, double k) {
+    for (int i = 0; i < c.length; i++) {
+      c[i] = -t * mu[i];
+    }
+    return solveGeneral(s1, c, t * k, null);
+  }
+
+  /** {@code mu'w - k ||w - w0||_1 - rf}. */
+  private double net(double[] w, double k, double rf) {
+    double v = dot(mu, w) - rf;
+    if (k > 0) {
+      v -= k * turnover(w);
+    }
+    return v;
   }
 
   private double[] lower() {
@@ -457,7 +646,7 @@ public final class MeanVariance {
           + "0) is the empty portfolio; use efficientReturn, efficientRisk or maxQuadraticUtility");
     }
     checkFeasible();
-    return result("min volatility", tradeAware(riskMatrix(2), new double[n()], null));
+    return result("min volatility", solveGeneral(riskMatrix(2), new double[n()], costWeight(), null));
   }
 
   /**
@@ -475,13 +664,21 @@ public final class MeanVariance {
    * would otherwise need many small steps); at the fixed point the QP's KKT conditions are those
    * of the LP. The fixed point is detected up to rounding of order {@code 1e-14 t max|mu|}.
    *
+   * <p>With transaction costs the objective is the return net of costs
+   * {@code mu'w - k ||w - w0||_1} (still an LP, same proximal-point method with exact
+   * segment-selected steps); a turnover limit is one more constraint; with a tracking-error limit
+   * the problem is solved through its Lagrangian {@code (1 - phi)(-mu'w + cost) + phi TE^2} (see
+   * {@link #withTrackingErrorLimit}).
+   *
    * @throws IllegalStateException without expected returns
    * @throws OptimizationException if infeasible or unbounded (infinite bounds)
    */
   public OptimalPortfolio maxReturn() {
     requireMu("maxReturn");
-    requireNoTrading("maxReturn");
     checkFeasible();
+    if (trading()) {
+      return result("max return", tradingMaxReturn(costWeight()));
+    }
     return result("max return", maxReturnWeights());
   }
 
@@ -499,6 +696,15 @@ public final class MeanVariance {
     requireMu("efficientReturn");
     Checks.finite(target, "target");
     checkFeasible();
+    if (trading()) {
+      double max = dot(mu, tradingMaxReturn(0));
+      if (target > max + TARGET_SLACK * Math.max(1, Math.abs(max))) {
+        throw new OptimizationException("Target return " + fmt(target) + " is above the maximum "
+            + "attainable " + fmt(max) + " under " + describeTrading());
+      }
+      return result("efficient return (target " + fmt(target) + ")",
+          efficientReturnWeights(Math.min(target, max)));
+    }
     if (returnUnbounded()) {
       return result("efficient return (target " + fmt(target) + ")",
           efficientReturnWeights(target));
@@ -522,15 +728,23 @@ public final class MeanVariance {
    * never exceeds it. A target above the volatility of the least risky maximum-return portfolio
    * gives that portfolio.
    *
+   * <p>With costs, turnover or tracking-error limits it maximises {@code mu'w - k ||w - w0||_1}
+   * subject to every limit and {@code w'S_g w <= target^2}, through the Lagrangian mixture
+   * {@code (1 - phi)(-mu'w + k ||w - w0||_1) + phi w'S_g w}: each phi is an exact solve, and phi in
+   * [0, 1] is found by Illinois regula falsi until the volatility is within 1e-12 relative of the
+   * target, never above it (the volatility is non-increasing in phi).
+   *
    * @param targetVolatility annualised volatility (0.15 = 15%)
    * @throws OptimizationException if the target is below the minimum attainable volatility
    */
   public OptimalPortfolio efficientRisk(double targetVolatility) {
     requireMu("efficientRisk");
-    requireNoTrading("efficientRisk");
     Checks.positive(targetVolatility, "targetVolatility");
     checkFeasible();
     String name = "efficient risk (target volatility " + fmt(targetVolatility) + ")";
+    if (trading()) {
+      return result(name, tradingEfficientRisk(targetVolatility));
+    }
     double[] w0;
     if (marketNeutral) {
       w0 = new double[n()];
@@ -626,12 +840,22 @@ public final class MeanVariance {
       c[i] = -mu[i];
     }
     return result("max quadratic utility (delta = " + fmt(riskAversion) + ")",
-        tradeAware(riskMatrix(riskAversion), c, null));
+        solveGeneral(riskMatrix(riskAversion), c, costWeight(), null));
   }
 
   /**
    * The tangency (maximum Sharpe ratio) portfolio {@code max (mu'w - rf) / sqrt(w'(S + gamma I)w)}
    * over the constraints, by the exact homogenised reformulation in the class comment.
+   *
+   * <p>With costs, turnover or tracking-error limits it maximises the Sharpe ratio of the return
+   * net of costs, {@code (mu'w - k ||w - w0||_1 - rf) / sqrt(w'S_g w)} ({@code k} in return
+   * units), subject to every limit. This ratio is not homogenised (the turnover and cost terms
+   * would need the split variables that the QP does not carry); instead, the optimality condition
+   * of the ratio is that of {@code min 1/2 w'S_g w - t N(w)} at {@code t = w'S_g w / N(w)} (N the
+   * net excess return), each such problem is solved exactly, and
+   * {@code g(t) = w(t)'S_g w(t) - t N(w(t))}, positive below the optimal t and negative above, is
+   * driven to {@code |g| <= 1e-13 w'S_g w} by Illinois regula falsi. The result therefore meets
+   * the KKT conditions of the ratio with {@code delta = N / w'S_g w} to about 1e-13 relative.
    *
    * @param riskFreeRate annualised risk-free rate
    * @throws OptimizationException if no attainable portfolio returns more than {@code rf} (the
@@ -640,13 +864,15 @@ public final class MeanVariance {
    */
   public OptimalPortfolio maxSharpe(double riskFreeRate) {
     requireMu("maxSharpe");
-    requireNoTrading("maxSharpe");
     Checks.finite(riskFreeRate, "riskFreeRate");
     if (marketNeutral) {
       throw new OptimizationException("Max Sharpe is not defined under market neutrality: a "
           + "zero-sum portfolio's Sharpe ratio does not change when it is scaled; use efficientRisk");
     }
     checkFeasible();
+    if (trading()) {
+      return result("max Sharpe (rf = " + fmt(riskFreeRate) + ")", tradingMaxSharpe(riskFreeRate));
+    }
     double max = returnUnbounded() ? Double.POSITIVE_INFINITY : dot(mu, proximalMaxReturn());
     if (!(max > riskFreeRate)) {
       double best = Double.NEGATIVE_INFINITY;
@@ -736,19 +962,29 @@ public final class MeanVariance {
    * target returns from the minimum-volatility portfolio's return to the maximum attainable
    * return, in increasing order of return (and volatility). Under market neutrality, whose
    * minimum-volatility portfolio is empty, the targets are {@code max x k / points} for
-   * {@code k = 1..points}.
+   * {@code k = 1..points}. With costs, turnover or tracking-error limits each point is
+   * {@link #efficientReturn(double)} under them, from the return of {@link #minVolatility()} to the
+   * largest gross return {@code mu'w} the limits allow.
    *
    * @param points at least 2
    */
   public List<OptimalPortfolio> efficientFrontier(int points) {
     requireMu("efficientFrontier");
-    requireNoTrading("efficientFrontier");
     if (points < 2) {
       throw new IllegalArgumentException("Expected points >= 2, but found " + points);
     }
     checkFeasible();
-    double r0 = marketNeutral ? 0 : dot(mu, solveWeights(riskMatrix(1), new double[n()], null, 0, null));
-    double r1 = dot(mu, maxReturnWeights());
+    double r0;
+    double r1;
+    if (trading()) {
+      r0 = marketNeutral ? 0
+          : dot(mu, solveGeneral(riskMatrix(2), new double[n()], costWeight(), null));
+      r1 = dot(mu, tradingMaxReturn(0));
+      r0 = Math.min(r0, r1);
+    } else {
+      r0 = marketNeutral ? 0 : dot(mu, solveWeights(riskMatrix(1), new double[n()], null, 0, null));
+      r1 = dot(mu, maxReturnWeights());
+    }
     List<OptimalPortfolio> out = new ArrayList<>(points);
     for (int k = 0; k < points; k++) {
       // market neutral: the frontier starts at the empty portfolio, so start one step above it
@@ -781,7 +1017,7 @@ public final class MeanVariance {
     // QP infeasible, the target is backed off by at most END_SLACK x max|mu|.
     for (double back = 0; back <= END_SLACK * scale; back = back == 0 ? 1e-14 * scale : back * 10) {
       try {
-        return tradeAware(riskMatrix(2), new double[n()],
+        return solveGeneral(riskMatrix(2), new double[n()], costWeight(),
             new Row(row, -(target - back), "target return " + fmt(target)));
       } catch (OptimizationException e) {
         if (first == null) {
@@ -799,42 +1035,114 @@ public final class MeanVariance {
   // Transaction costs and turnover: exact piecewise-quadratic solve by segment selection
   // ---------------------------------------------------------------------------------------------
 
+  /** The cost weight in force: {@code k} with previous weights, else 0. */
+  private double costWeight() {
+    return previous == null ? 0 : costK;
+  }
+
+  private boolean trading() {
+    return previous != null || benchmark != null;
+  }
+
   /**
-   * Minimises {@code 1/2 w'Qw + c'w [+ k ||w - w0||_1]} over C (+ extra) [with turnover limit].
-   * Without previous weights this is one QP. With them, each asset's range is split at its
-   * previous weight into a buy segment {@code [max(lo, w0), hi]} (linear cost +k) and a sell
-   * segment {@code [lo, min(hi, w0)]} (cost -k); the turnover limit becomes the linear row
+   * Minimises {@code 1/2 w'Qw + c'w [+ k ||w - w0||_1]} over C (+ extra) [with turnover and
+   * tracking-error limits]; {@code q == null} means a linear objective (an LP, solved by the
+   * proximal-point method). Without previous weights or benchmark this is one QP.
+   */
+  private double[] solveGeneral(double[][] q, double[] c, double k, Row extra) {
+    List<Row> extras = extra == null ? List.of() : List.of(extra);
+    String text = extra == null ? null : extra.name();
+    if (benchmark != null) {
+      return trackingLimited(q, c, k, extras, text);
+    }
+    return frictionSolve(q, c, k, extras, text, null);
+  }
+
+  /**
+   * Minimises {@code 1/2 w'Qw + c'w + k ||w - w0||_1} over C + extras + turnover limit (no
+   * tracking error). With previous weights, each asset's range is split at its previous weight
+   * into a buy segment {@code [max(lo, w0), hi]} (linear cost +k) and a sell segment
+   * {@code [lo, min(hi, w0)]} (cost -k); the turnover limit becomes the linear row
    * {@code sum sigma_i (w_i - w0_i) <= T}. Each segment choice is an exact QP; an asset resting on
    * its previous weight with bound multiplier {@code nu > 2 (k + mu_T)} (mu_T = turnover
    * multiplier) violates the subgradient condition of {@code |w_i - w0_i|} and switches side. The
    * current point stays feasible after a switch and the objective decreases, so this terminates
    * at a point satisfying the KKT conditions of the non-smooth problem.
+   *
+   * @param start a point meeting the turnover limit (its sides start the segment search), or null
    */
-  private double[] tradeAware(double[][] q, double[] c, Row extra) {
-    List<Row> extras = extra == null ? List.of() : List.of(extra);
-    if (benchmark != null) {
-      if (previous != null) {
-        throw new UnsupportedOperationException("A tracking-error limit together with transaction "
-            + "costs or a turnover limit is not supported yet");
-      }
-      return trackingLimited(q, c, extras, extra);
+  private double[] frictionSolve(double[][] q, double[] c, double k, List<Row> extras, String text,
+      double[] start) {
+    if (q == null) {
+      return proximalLp(c, k, extras, text, start);
     }
     if (previous == null) {
       return solveFull(q, c, lower, upper, extras).x();
     }
-    double[] start;
-    if (maxTurnover < Double.POSITIVE_INFINITY) {
-      start = minTurnoverWeights(extras);
-      double m = turnover(start);
-      if (m > maxTurnover + 1e-12) {
-        throw new OptimizationException("Turnover limit " + fmt(maxTurnover) + " cannot be met: "
-            + "reaching the constraints (" + describe() + (extra == null ? "" : ", " + extra.name())
-            + ") from the previous weights needs a turnover of at least " + fmt(m));
+    if (start == null) {
+      if (maxTurnover < Double.POSITIVE_INFINITY) {
+        start = minTurnoverStart(extras, text);
+      } else {
+        start = solveFull(q, c, lower, upper, extras).x();
       }
-    } else {
-      start = solveFull(q, c, lower, upper, extras).x();
     }
-    return segments(q, c, costK, maxTurnover, start, extras);
+    return segments(q, c, k, maxTurnover, start, extras);
+  }
+
+  /** The minimum-turnover point, or the message naming the least turnover needed. */
+  private double[] minTurnoverStart(List<Row> extras, String text) {
+    double[] start = minTurnoverWeights(extras);
+    double m = turnover(start);
+    if (m > maxTurnover + 1e-12) {
+      throw new OptimizationException("Turnover limit " + fmt(maxTurnover) + " cannot be met: "
+          + "reaching the constraints (" + describe() + (text == null ? "" : ", " + text)
+          + ") from the previous weights needs a turnover of at least " + fmt(m));
+    }
+    return start;
+  }
+
+  /**
+   * {@code min c'w + k ||w - w0||_1} over C + extras + turnover limit (a linear program) by the
+   * proximal-point method: {@code w_j+1 = argmin c'w + k||w - w0||_1 + ||w - w_j||^2 / (2 t_j)},
+   * each step an exact (segment-selected) QP, finite on LPs (Ferris 1991).
+   */
+  private double[] proximalLp(double[] c, double k, List<Row> extras, String text,
+      double[] start) {
+    int n = n();
+    double scale = maxAbs(c) + k;
+    if (scale == 0) {
+      scale = 1;
+    }
+    double t = 10 / scale;
+    double[][] eye = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      eye[i][i] = 1;
+    }
+    double[] w = start == null ? new double[n] : start.clone();
+    double[] feasible = start;
+    double[] cc = new double[n];
+    for (int it = 0; it < 200; it++) {
+      for (int i = 0; i < n; i++) {
+        cc[i] = t * c[i] - w[i];
+      }
+      double[] next = frictionSolve(eye, cc, t * k, extras, text, feasible);
+      double change = 0;
+      double size = 1;
+      for (int i = 0; i < n; i++) {
+        change = Math.max(change, Math.abs(next[i] - w[i]));
+        size = Math.max(size, Math.abs(next[i]));
+      }
+      w = next;
+      feasible = next;
+      if (change <= 1e-14 * (size + t * scale)) {
+        return w;
+      }
+      if (it < 16) {
+        t *= 2;
+      }
+    }
+    throw new OptimizationException("Linear program did not converge under " + describeTrading()
+        + " (proximal-point iteration limit)");
   }
 
   private double trackingError(double[] w) {
@@ -849,9 +1157,14 @@ public final class MeanVariance {
     return Math.sqrt(Math.max(0, v));
   }
 
-  /** min 1/2 w'qw + c'w over C + extras with tracking error <= maxTe (see the with-method). */
-  private double[] trackingLimited(double[][] q, double[] c, List<Row> extras, Row extra) {
-    double[] w = solveFull(q, c, lower, upper, extras).x();
+  /**
+   * min 1/2 w'qw + c'w + k||w - w0||_1 over C + extras (+ turnover) with tracking error <= maxTe
+   * (see the with-method): the mixture {@code (1 - phi) f + phi TE^2} for the phi where the limit
+   * binds. {@code q == null}: linear f.
+   */
+  private double[] trackingLimited(double[][] q, double[] c, double k, List<Row> extras,
+      String text) {
+    double[] w = frictionSolve(q, c, k, extras, text, null);
     if (trackingError(w) <= maxTe) {
       return w;
     }
@@ -867,12 +1180,16 @@ public final class MeanVariance {
       }
       ct[i] = -2 * sb;
     }
-    double[] wt = solveFull(qt, ct, lower, upper, extras).x();
+    double[] wt = frictionSolve(qt, ct, 0, extras, text, null);
     double teMin = trackingError(wt);
     if (teMin > maxTe) {
+      if (teMin <= maxTe * (1 + TARGET_SLACK)) {
+        return wt; // the limit is the minimum itself, up to rounding
+      }
       throw new OptimizationException("Tracking error limit " + fmt(maxTe) + " cannot be met: the "
           + "minimum attainable is " + fmt(teMin) + " under " + describe()
-          + (extra == null ? "" : ", " + extra.name()));
+          + (maxTurnover < Double.POSITIVE_INFINITY ? ", turnover limit " + fmt(maxTurnover) : "")
+          + (text == null ? "" : ", " + text));
     }
     double a = 0;
     double fa = trackingError(w) * trackingError(w) - maxTe * maxTe; // > 0
@@ -889,11 +1206,11 @@ public final class MeanVariance {
       }
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < n; j++) {
-          qp[i][j] = (1 - phi) * q[i][j] + phi * qt[i][j];
+          qp[i][j] = (q == null ? 0 : (1 - phi) * q[i][j]) + phi * qt[i][j];
         }
         cp[i] = (1 - phi) * c[i] + phi * ct[i];
       }
-      double[] x = solveFull(qp, cp, lower, upper, extras).x();
+      double[] x = frictionSolve(qp, cp, (1 - phi) * k, extras, text, best);
       double te = trackingError(x);
       double f = te * te - maxTe * maxTe;
       if (f <= 0) {
@@ -1375,6 +1692,18 @@ public final class MeanVariance {
     }
     if (marketNeutral) {
       sb.append(", market neutral");
+    }
+    return sb.toString();
+  }
+
+  /** {@link #describe()} plus the turnover and tracking-error limits. */
+  private String describeTrading() {
+    StringBuilder sb = new StringBuilder(describe());
+    if (maxTurnover < Double.POSITIVE_INFINITY) {
+      sb.append(", turnover limit ").append(fmt(maxTurnover));
+    }
+    if (benchmark != null) {
+      sb.append(", tracking error limit ").append(fmt(maxTe));
     }
     return sb.toString();
   }

@@ -115,6 +115,15 @@ public final class MeanVariance {
   private record Row(double[] a, double rhs, String name) {
   }
 
+  /**
+   * The last QP solution of a sequence of nearby problems (frontier points, steps of a
+   * one-dimensional search): its active set is the next solve's starting guess. Local to one
+   * solving call, never shared.
+   */
+  private static final class Warm {
+    private DenseQp.Solution last;
+  }
+
   private MeanVariance(List<String> assets, double[] mu, double[][] cov, double[] lower,
       double[] upper, String boundsText, boolean marketNeutral, double gamma,
       List<Sector> sectors) {
@@ -428,6 +437,9 @@ public final class MeanVariance {
    * tracking error).
    */
   private double[] tradingMaxReturn(double k) {
+    if (!trading()) {
+      return maxReturnWeights();
+    }
     if (maxTurnover == Double.POSITIVE_INFINITY && benchmark == null && returnUnbounded()) {
       throw new OptimizationException("Maximum return is unbounded under " + describe()
           + ": weights can grow without limit along a direction that raises the expected return; "
@@ -538,7 +550,8 @@ public final class MeanVariance {
           + " (highest asset expected return " + fmt(best) + ")");
     }
     double[][] s1 = riskMatrix(1);
-    double[] w = solveGeneral(s1, new double[n], 0, null);
+    Warm warm = new Warm();
+    double[] w = solveGeneral(s1, new double[n], 0, null, warm);
     double v0 = risk(w) * risk(w);
     if (!(v0 > 0)) {
       throw new OptimizationException("Max Sharpe is unbounded under " + describeTrading()
@@ -551,7 +564,7 @@ public final class MeanVariance {
     double[] wb;
     double[] c = new double[n];
     for (int it = 0; ; it++) {
-      wb = sharpeStep(s1, c, b, k);
+      wb = sharpeStep(s1, c, b, k, warm);
       gb = risk(wb) * risk(wb) - b * net(wb, k, rf);
       if (gb < 0) {
         break;
@@ -572,7 +585,7 @@ public final class MeanVariance {
       if (!(t > a && t < b)) {
         t = 0.5 * (a + b);
       }
-      double[] x = sharpeStep(s1, c, t, k);
+      double[] x = sharpeStep(s1, c, t, k, warm);
       double v = risk(x) * risk(x);
       double g = v - t * net(x, k, rf);
       if (Math.abs(g) < bestG) {
@@ -605,11 +618,36 @@ public final class MeanVariance {
   }
 
   /** {@code argmin 1/2 w'S_g w - t (mu'w - k ||w - w0||_1)} under every constraint. */
-  private double[] sharpeStep(double[][] s1, double[] c, double t, double k) {
+  private double[] sharpeStep(double[][] s1, double[] c, double t, double k, Warm warm) {
     for (int i = 0; i < c.length; i++) {
       c[i] = -t * mu[i];
     }
-    return solveGeneral(s1, c, t * k, null);
+    return solveGeneral(s1, c, t * k, null, warm);
+  }
+
+  /**
+   * The number of general rows the homogenised max-Sharpe QP needs (kappa >= 0, every bound other
+   * than 0 or a redundant upper bound, every sector limit).
+   */
+  private int homogenisedRows() {
+    int rows = 1;
+    boolean longOnly = true;
+    for (double v : lower) {
+      longOnly &= v >= 0;
+    }
+    for (int i = 0; i < n(); i++) {
+      if (lower[i] != 0 && lower[i] > Double.NEGATIVE_INFINITY) {
+        rows++;
+      }
+      if (upper[i] < Double.POSITIVE_INFINITY && !(upper[i] >= 1 && longOnly)) {
+        rows++;
+      }
+    }
+    for (Sector s : sectors) {
+      rows += (s.lower() > Double.NEGATIVE_INFINITY ? 1 : 0)
+          + (s.upper() < Double.POSITIVE_INFINITY ? 1 : 0);
+    }
+    return rows;
   }
 
   /** {@code mu'w - k ||w - w0||_1 - rf}. */
@@ -870,7 +908,10 @@ public final class MeanVariance {
           + "zero-sum portfolio's Sharpe ratio does not change when it is scaled; use efficientRisk");
     }
     checkFeasible();
-    if (trading()) {
+    if (trading() || (homogenisedRows() > 1 && !returnUnbounded())) {
+      // With trading options, or when homogenising the bounds and sector limits would add many
+      // dense rows (y_i <= hi_i kappa, ...), the exact one-dimensional search over the utility
+      // path is used: each step is a bound-constrained QP warm-started from the previous one.
       return result("max Sharpe (rf = " + fmt(riskFreeRate) + ")", tradingMaxSharpe(riskFreeRate));
     }
     double max = returnUnbounded() ? Double.POSITIVE_INFINITY : dot(mu, proximalMaxReturn());
@@ -986,12 +1027,14 @@ public final class MeanVariance {
       r1 = dot(mu, maxReturnWeights());
     }
     List<OptimalPortfolio> out = new ArrayList<>(points);
+    Warm warm = new Warm(); // each point starts from the previous point's active set
     for (int k = 0; k < points; k++) {
       // market neutral: the frontier starts at the empty portfolio, so start one step above it
       double target = k == points - 1 ? r1 : marketNeutral ? r1 * (k + 1) / points
           : r0 + (r1 - r0) * k / (points - 1);
-      out.add(result("efficient return (target " + fmt(target) + ")",
-          efficientReturnWeights(target)));
+      double[] w = k == points - 1 && !trading() && uniqueGreedyMaximum()
+          ? greedyMaxReturn() : efficientReturnWeights(target, warm);
+      out.add(result("efficient return (target " + fmt(target) + ")", w));
     }
     return List.copyOf(out);
   }
@@ -1005,6 +1048,10 @@ public final class MeanVariance {
   }
 
   private double[] efficientReturnWeights(double target) {
+    return efficientReturnWeights(target, null);
+  }
+
+  private double[] efficientReturnWeights(double target, Warm warm) {
     double[] row = new double[n()];
     double scale = 0;
     for (int i = 0; i < row.length; i++) {
@@ -1018,7 +1065,7 @@ public final class MeanVariance {
     for (double back = 0; back <= END_SLACK * scale; back = back == 0 ? 1e-14 * scale : back * 10) {
       try {
         return solveGeneral(riskMatrix(2), new double[n()], costWeight(),
-            new Row(row, -(target - back), "target return " + fmt(target)));
+            new Row(row, -(target - back), "target return " + fmt(target)), warm);
       } catch (OptimizationException e) {
         if (first == null) {
           first = e;
@@ -1050,10 +1097,18 @@ public final class MeanVariance {
    * proximal-point method). Without previous weights or benchmark this is one QP.
    */
   private double[] solveGeneral(double[][] q, double[] c, double k, Row extra) {
+    return solveGeneral(q, c, k, extra, null);
+  }
+
+  /** As above; {@code warm} (may be null) carries the active set between frictionless solves. */
+  private double[] solveGeneral(double[][] q, double[] c, double k, Row extra, Warm warm) {
     List<Row> extras = extra == null ? List.of() : List.of(extra);
     String text = extra == null ? null : extra.name();
     if (benchmark != null) {
       return trackingLimited(q, c, k, extras, text);
+    }
+    if (previous == null && q != null) {
+      return solveFull(q, c, lower, upper, extras, warm).x();
     }
     return frictionSolve(q, c, k, extras, text, null);
   }
@@ -1415,6 +1470,33 @@ public final class MeanVariance {
     return proximalPointMaxReturn();
   }
 
+  /**
+   * Whether the maximum-return LP is a fractional knapsack (bounds and budget only, all finite)
+   * with pairwise distinct expected returns. Its maximiser is then unique (any other feasible
+   * point can be improved by moving weight from a lower to a higher return), so the efficient
+   * portfolio at the maximum return is the greedy fill itself: {@code mu'w >= max} leaves that
+   * single point (the frontier's last point, which the QP would reach only at a degenerate
+   * vertex).
+   */
+  private boolean uniqueGreedyMaximum() {
+    if (!sectors.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < n(); i++) {
+      if (!Double.isFinite(lower[i]) || !Double.isFinite(upper[i])) {
+        return false;
+      }
+    }
+    double[] sorted = mu.clone();
+    Arrays.sort(sorted);
+    for (int i = 1; i < sorted.length; i++) {
+      if (sorted[i] == sorted[i - 1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private double[] greedyMaxReturn() {
     int n = n();
     double[] w = lower.clone();
@@ -1502,6 +1584,12 @@ public final class MeanVariance {
   /** Solves under the budget, sector limits, the given bounds and extra rows {@code a'w <= rhs}. */
   private DenseQp.Solution solveFull(double[][] q, double[] c, double[] lo, double[] hi,
       List<Row> extras) {
+    return solveFull(q, c, lo, hi, extras, null);
+  }
+
+  /** As above, starting from (and then updating) the active set in {@code warm}, if any. */
+  private DenseQp.Solution solveFull(double[][] q, double[] c, double[] lo, double[] hi,
+      List<Row> extras, Warm warm) {
     int n = n();
     double[][] aEq = new double[1][n];
     Arrays.fill(aEq[0], 1);
@@ -1538,14 +1626,24 @@ public final class MeanVariance {
     for (int i = 0; i < hh.length; i++) {
       hh[i] = h.get(i);
     }
-    return qp(q, c, aEq, new double[] {budget},
+    DenseQp.Solution sol = qp(q, c, aEq, new double[] {budget},
         new String[] {marketNeutral ? "market neutrality (weights sum to 0)"
             : "budget (weights sum to 1)"},
-        g.toArray(new double[0][]), hh, gn.toArray(new String[0]), lo, hi);
+        g.toArray(new double[0][]), hh, gn.toArray(new String[0]), lo, hi,
+        warm == null ? null : warm.last);
+    if (warm != null) {
+      warm.last = sol;
+    }
+    return sol;
   }
 
   private DenseQp.Solution qp(double[][] q, double[] c, double[][] aEq, double[] bEq, String[] eqNames,
       double[][] g, double[] h, String[] gNames, double[] lo, double[] hi) {
+    return qp(q, c, aEq, bEq, eqNames, g, h, gNames, lo, hi, null);
+  }
+
+  private DenseQp.Solution qp(double[][] q, double[] c, double[][] aEq, double[] bEq, String[] eqNames,
+      double[][] g, double[] h, String[] gNames, double[] lo, double[] hi, DenseQp.Solution guess) {
     DenseQp.Names names = new DenseQp.Names(eqNames, gNames,
         assets.stream().map(a -> "'" + a + "'").toArray(String[]::new));
     double maxDiag = 0;
@@ -1556,7 +1654,7 @@ public final class MeanVariance {
     double ridge = 1e-12 * (maxDiag > 0 ? maxDiag : 1);
     for (int attempt = 0; ; attempt++) {
       try {
-        return DenseQp.solve(qq, c, aEq, bEq, g, h, lo, hi, names);
+        return DenseQp.solve(qq, c, aEq, bEq, g, h, lo, hi, names, guess);
       } catch (QpException e) {
         if (e.kind() == QpException.Kind.NOT_POSITIVE_DEFINITE && attempt < 3) {
           qq = new double[q.length][];
@@ -1728,13 +1826,22 @@ public final class MeanVariance {
           + " is the empty portfolio (all weights 0)");
     }
     double ret = mu == null ? Double.NaN : dot(mu, x);
-    double var = 0;
+    // w'Sw over the non-zero weights only (most sit on a zero bound)
+    int[] nz = new int[x.length];
+    int m = 0;
     for (int i = 0; i < x.length; i++) {
-      double s = 0;
-      for (int j = 0; j < x.length; j++) {
-        s += cov[i][j] * x[j];
+      if (x[i] != 0) {
+        nz[m++] = i;
       }
-      var += x[i] * s;
+    }
+    double var = 0;
+    for (int a = 0; a < m; a++) {
+      double[] si = cov[nz[a]];
+      double s = 0;
+      for (int b = 0; b < m; b++) {
+        s += si[nz[b]] * x[nz[b]];
+      }
+      var += x[nz[a]] * s;
     }
     return new OptimalPortfolio(method, Weights.of(assets, x), ret, Math.sqrt(Math.max(var, 0)));
   }

@@ -829,12 +829,13 @@ public final class MeanVariance {
     double fb = s1 * s1 - t2;
     double[] best = w0;
     int side = 0;
+    Warm warm = new Warm(); // each step starts from the previous step's active set
     for (int it = 0; it < 200; it++) {
       double r = (a * fb - b * fa) / (fb - fa);
       if (!(r > a && r < b)) {
         r = 0.5 * (a + b);
       }
-      double[] w = efficientReturnWeights(r);
+      double[] w = efficientReturnWeights(r, warm);
       double s = risk(w);
       double f = s * s - t2;
       if (f <= 0) {

@@ -91,7 +91,13 @@ public final class MeanVariance {
    * when rounding makes the exact maximum-return face infeasible for the QP.
    */
   static final double END_SLACK = 1e-9;
-  /** Relative accuracy of {@link #efficientRisk(double)} on the volatility. */
+  /**
+   * From this many assets, max Sharpe with bounds or sector limits that would add general rows
+   * to the homogenised QP is solved by the warm-started search along the utility path instead
+   * (measured: 3x faster at 100 assets with a 10% cap, 3x slower at 20).
+   */
+  static final int SEARCH_SHARPE_FROM = 50;
+    /** Relative accuracy of {@link #efficientRisk(double)} on the volatility. */
   static final double RISK_TOLERANCE = 1e-12;
 
   private record Sector(String name, int[] members, double lower, double upper) {
@@ -909,7 +915,7 @@ public final class MeanVariance {
           + "zero-sum portfolio's Sharpe ratio does not change when it is scaled; use efficientRisk");
     }
     checkFeasible();
-    if (trading() || (homogenisedRows() > 1 && !returnUnbounded())) {
+    if (trading() || (n() >= SEARCH_SHARPE_FROM && homogenisedRows() > 1 && !returnUnbounded())) {
       // With trading options, or when homogenising the bounds and sector limits would add many
       // dense rows (y_i <= hi_i kappa, ...), the exact one-dimensional search over the utility
       // path is used: each step is a bound-constrained QP warm-started from the previous one.

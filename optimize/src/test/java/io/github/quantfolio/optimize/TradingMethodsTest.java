@@ -10,6 +10,10 @@ import io.github.quantfolio.risk.CovarianceMatrix;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import java.util.function.Predicate;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -287,5 +291,98 @@ class TradingMethodsTest {
         () -> three().withTurnoverLimit(Weights.of(ABC, w0), 0.2).efficientReturn(0.1));
     assertEquals("Target return 0.1 is above the maximum attainable 0.095 under bounds [0, 1], "
         + "turnover limit 0.2", e.getMessage());
+  }
+
+  static double[] randomPrevious(MeanVarianceProperties.Problem pr, long seed) {
+    int n = pr.names().size();
+    double[] w0 = new double[n];
+    java.util.Random r = new java.util.Random(seed + 1);
+    double rest = 1;
+    for (int i = 0; i < n - 1; i++) {
+      w0[i] = Math.min(pr.cap(), rest * r.nextDouble());
+      rest -= w0[i];
+    }
+    w0[n - 1] = rest; // may exceed the cap: the previous portfolio need not be feasible
+    return w0;
+  }
+
+  @Property(tries = 40)
+  void maxSharpeWithCostsSatisfiesKktOnRandomProblems(@ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 10) int n, @ForAll @DoubleRange(min = 0, max = 0.03) double k) {
+    MeanVarianceProperties.Problem pr = MeanVarianceProperties.problem(seed, n);
+    double[] w0 = randomPrevious(pr, seed);
+    double rf = 0.02;
+    OptimalPortfolio p;
+    try {
+      p = pr.spec().withTransactionCost(Weights.of(pr.names(), w0), k).maxSharpe(rf);
+    } catch (OptimizationException e) {
+      assertTrue(e.getMessage().startsWith("Max Sharpe needs an expected return"), e.getMessage());
+      return;
+    }
+    double[] w = p.weights().toArray();
+    double[] sw = Fixtures.times(pr.cov(), w);
+    double net = Fixtures.dot(pr.mu(), w) - k * l1(w, w0) - rf;
+    assertTrue(net > 0, "net excess return " + net);
+    double delta = net / Fixtures.dot(w, sw);
+    double[] g = new double[n];
+    for (int i = 0; i < n; i++) {
+      g[i] = delta * sw[i] - pr.mu()[i];
+    }
+    TradingCostTest.assertL1Kkt(g, w, w0, k, 0, pr.cap());
+  }
+
+  @Property(tries = 40)
+  void efficientRiskWithTurnoverMeetsTheLimitsOrSaysWhy(@ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 10) int n, @ForAll @DoubleRange(min = 0, max = 1) double limit,
+      @ForAll @DoubleRange(min = 0.05, max = 0.4) double target) {
+    MeanVarianceProperties.Problem pr = MeanVarianceProperties.problem(seed, n);
+    double[] w0 = randomPrevious(pr, seed);
+    MeanVariance mv = pr.spec().withTurnoverLimit(Weights.of(pr.names(), w0), limit);
+    OptimalPortfolio p;
+    try {
+      p = mv.efficientRisk(target);
+    } catch (OptimizationException e) {
+      assertTrue(e.getMessage().startsWith("Turnover limit ")
+          || e.getMessage().startsWith("Target volatility "), e.getMessage());
+      return;
+    }
+    double[] w = p.weights().toArray();
+    assertTrue(l1(w, w0) <= limit + 1e-10, "turnover " + l1(w, w0));
+    assertTrue(p.volatility() <= target * (1 + 1e-12), "volatility " + p.volatility());
+    MeanVarianceProperties.assertFeasible(p, pr.cap());
+    // no better return at the same risk along the way to the max-return portfolio under the
+    // same turnover limit: it is either riskier than the target or returns no more
+    OptimalPortfolio top = mv.maxReturn();
+    assertTrue(top.volatility() > target * (1 - 1e-9)
+        || top.expectedReturn() <= p.expectedReturn() + 1e-12);
+  }
+
+  @Property(tries = 30)
+  void maxSharpeWithTrackingErrorStaysWithinItAndBeatsTheBenchmark(@ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 10) int n,
+      @ForAll @DoubleRange(min = 0.01, max = 0.1) double limit) {
+    MeanVarianceProperties.Problem pr = MeanVarianceProperties.problem(seed, n);
+    double[] b = new double[n];
+    java.util.Arrays.fill(b, 1.0 / n);
+    if (1.0 / n > pr.cap()) {
+      return; // the benchmark must itself be feasible (tracking error 0 attainable)
+    }
+    double rf = 0.02;
+    double benchEx = Fixtures.dot(pr.mu(), b) - rf;
+    OptimalPortfolio p;
+    try {
+      p = pr.spec().withTrackingErrorLimit(Weights.of(pr.names(), b), limit).maxSharpe(rf);
+    } catch (OptimizationException e) {
+      assertTrue(e.getMessage().startsWith("Max Sharpe needs an expected return"), e.getMessage());
+      return;
+    }
+    double[] w = p.weights().toArray();
+    assertTrue(TrackingErrorTest.te(w, b, pr.cov()) <= limit * (1 + 1e-12));
+    MeanVarianceProperties.assertFeasible(p, pr.cap());
+    if (benchEx > 0) {
+      double benchSharpe = benchEx / Math.sqrt(Fixtures.dot(b, Fixtures.times(pr.cov(), b)));
+      assertTrue(p.sharpeRatio(rf) >= benchSharpe * (1 - 1e-12),
+          p.sharpeRatio(rf) + " < benchmark " + benchSharpe);
+    }
   }
 }

@@ -492,6 +492,7 @@ public final class MeanVariance {
     int side = 0;
     double[][] qp = new double[n][n];
     double[] cp = new double[n];
+    Warm warm = new Warm();
     for (int it = 0; it < 200; it++) {
       double phi = (a * fb - b * fa) / (fb - fa);
       if (!(phi > a && phi < b)) {
@@ -503,7 +504,7 @@ public final class MeanVariance {
         }
         cp[i] = -(1 - phi) * mu[i];
       }
-      double[] x = solveGeneral(qp, cp, (1 - phi) * k, null);
+      double[] x = solveGeneral(qp, cp, (1 - phi) * k, null, warm);
       double s = risk(x);
       double f = s * s - t2;
       if (f <= 0) {
@@ -1113,12 +1114,12 @@ public final class MeanVariance {
     List<Row> extras = extra == null ? List.of() : List.of(extra);
     String text = extra == null ? null : extra.name();
     if (benchmark != null) {
-      return trackingLimited(q, c, k, extras, text);
+      return trackingLimited(q, c, k, extras, text, warm);
     }
     if (previous == null && q != null) {
       return solveFull(q, c, lower, upper, extras, warm).x();
     }
-    return frictionSolve(q, c, k, extras, text, null);
+    return frictionSolve(q, c, k, extras, text, null, warm);
   }
 
   /**
@@ -1135,21 +1136,21 @@ public final class MeanVariance {
    * @param start a point meeting the turnover limit (its sides start the segment search), or null
    */
   private double[] frictionSolve(double[][] q, double[] c, double k, List<Row> extras, String text,
-      double[] start) {
+      double[] start, Warm warm) {
     if (q == null) {
-      return proximalLp(c, k, extras, text, start);
+      return proximalLp(c, k, extras, text, start, warm);
     }
     if (previous == null) {
-      return solveFull(q, c, lower, upper, extras).x();
+      return solveFull(q, c, lower, upper, extras, warm).x();
     }
     if (start == null) {
       if (maxTurnover < Double.POSITIVE_INFINITY) {
         start = minTurnoverStart(extras, text);
       } else {
-        start = solveFull(q, c, lower, upper, extras).x();
+        start = solveFull(q, c, lower, upper, extras, warm).x();
       }
     }
-    return segments(q, c, k, maxTurnover, start, extras);
+    return segments(q, c, k, maxTurnover, start, extras, warm);
   }
 
   /** The minimum-turnover point, or the message naming the least turnover needed. */
@@ -1170,7 +1171,7 @@ public final class MeanVariance {
    * each step an exact (segment-selected) QP, finite on LPs (Ferris 1991).
    */
   private double[] proximalLp(double[] c, double k, List<Row> extras, String text,
-      double[] start) {
+      double[] start, Warm warm) {
     int n = n();
     double scale = maxAbs(c) + k;
     if (scale == 0) {
@@ -1188,7 +1189,7 @@ public final class MeanVariance {
       for (int i = 0; i < n; i++) {
         cc[i] = t * c[i] - w[i];
       }
-      double[] next = frictionSolve(eye, cc, t * k, extras, text, feasible);
+      double[] next = frictionSolve(eye, cc, t * k, extras, text, feasible, warm);
       double change = 0;
       double size = 1;
       for (int i = 0; i < n; i++) {
@@ -1226,8 +1227,8 @@ public final class MeanVariance {
    * binds. {@code q == null}: linear f.
    */
   private double[] trackingLimited(double[][] q, double[] c, double k, List<Row> extras,
-      String text) {
-    double[] w = frictionSolve(q, c, k, extras, text, null);
+      String text, Warm warm) {
+    double[] w = frictionSolve(q, c, k, extras, text, null, warm);
     if (trackingError(w) <= maxTe) {
       return w;
     }
@@ -1243,7 +1244,7 @@ public final class MeanVariance {
       }
       ct[i] = -2 * sb;
     }
-    double[] wt = frictionSolve(qt, ct, 0, extras, text, null);
+    double[] wt = frictionSolve(qt, ct, 0, extras, text, null, warm);
     double teMin = trackingError(wt);
     if (teMin > maxTe) {
       if (teMin <= maxTe * (1 + TARGET_SLACK)) {
@@ -1273,7 +1274,7 @@ public final class MeanVariance {
         }
         cp[i] = (1 - phi) * c[i] + phi * ct[i];
       }
-      double[] x = frictionSolve(qp, cp, (1 - phi) * k, extras, text, best);
+      double[] x = frictionSolve(qp, cp, (1 - phi) * k, extras, text, best, warm);
       double te = trackingError(x);
       double f = te * te - maxTe * maxTe;
       if (f <= 0) {
@@ -1321,13 +1322,14 @@ public final class MeanVariance {
     }
     double[] w = solveFull(eye, c, lower, upper, extras).x(); // projection: a feasible start
     double t = 1;
+    Warm warm = new Warm();
     for (int it = 0; it < 200; it++) {
       double[][] q = new double[n][n];
       for (int i = 0; i < n; i++) {
         q[i][i] = 1 / t;
         c[i] = -w[i] / t;
       }
-      double[] next = segments(q, c, 1, Double.POSITIVE_INFINITY, w, extras);
+      double[] next = segments(q, c, 1, Double.POSITIVE_INFINITY, w, extras, warm);
       double change = 0;
       for (int i = 0; i < n; i++) {
         change = Math.max(change, Math.abs(next[i] - w[i]));
@@ -1346,7 +1348,12 @@ public final class MeanVariance {
   }
 
   private double[] segments(double[][] q, double[] c, double k, double limit, double[] start,
-      List<Row> extras) {
+      List<Row> extras, Warm warm) {
+    return segmentsImpl(q, c, k, limit, start, extras, warm == null ? new Warm() : warm);
+  }
+
+  private double[] segmentsImpl(double[][] q, double[] c, double k, double limit, double[] start,
+      List<Row> extras, Warm warm) {
     int n = n();
     int[] sigma = new int[n];
     for (int i = 0; i < n; i++) {
@@ -1375,7 +1382,7 @@ public final class MeanVariance {
       if (limited) {
         rows.add(new Row(row, limit + shift, "turnover limit " + fmt(limit)));
       }
-      DenseQp.Solution sol = solveFull(q, cc, lo, hi, rows);
+      DenseQp.Solution sol = solveFull(q, cc, lo, hi, rows, warm);
       double kEff = k + (limited ? sol.mu()[sol.mu().length - 1] : 0);
       double[] w = sol.x();
       double scale = 1e-10 * (1 + k + maxAbs(cc) + maxAbs(times(q, w)));

@@ -105,106 +105,137 @@ final class PrimalDualActiveSet {
           rowIdx[r++] = me + k;
         }
       }
+      double[] lam;
       if (r > nf) {
-        return null; // more active rows than free variables: degenerate, leave it to the dual
-      }
-      // Cholesky of Q_FF (lower, row-major, only the lower triangle of q is read)
-      double[][] l = cholesky(q, free, nf);
-      if (l == null) {
-        return null;
-      }
-      // right-hand side on F: -c_F - Q_FB x_B (only bounds away from 0 contribute)
-      int nb = 0;
-      for (int j = 0; j < n; j++) {
-        if (st[j] != 0 && x[j] != 0) {
-          fixedNonZero[nb++] = j;
+        // More active rows than free variables. At a vertex fixed by bounds alone with one active
+        // row (e.g. every weight on its previous value under costs, with the budget) the
+        // multiplier is the solution of a one-dimensional LP; otherwise leave it to the dual.
+        if (nf != 0 || r != 1) {
+          return null;
         }
-      }
-      double[] rhs = new double[nf];
-      for (int a = 0; a < nf; a++) {
-        int ia = free[a];
-        double v = -c[ia];
-        double[] qa = q[ia];
-        for (int b = 0; b < nb; b++) {
-          int j = fixedNonZero[b];
-          v -= (ia >= j ? qa[j] : q[j][ia]) * x[j];
-        }
-        rhs[a] = v;
-      }
-      double[] x0 = cholSolve(l, rhs.clone());
-      double[] lam = new double[r];
-      if (r > 0) {
-        // Y = L^-1 A_F' (columns per row), M = Y'Y, M lam = A_F x0 - (b - A_B x_B)
-        double[][] y = new double[r][];
-        double[] e = new double[r];
-        for (int k = 0; k < r; k++) {
-          double[] row = row(rowIdx[k], me, aEq, g);
-          double[] af = new double[nf];
-          for (int a = 0; a < nf; a++) {
-            af[a] = row[free[a]];
+        double[] ar = row(rowIdx[0], me, aEq, g);
+        double rb = rowIdx[0] < me ? bEq[rowIdx[0]] : h[rowIdx[0] - me];
+        double v = vertexMultiplier(q, c, x, st, lo, hi, ar, rb, rowIdx[0] >= me);
+        if (Double.isNaN(v)) {
+          // the bounds of the guess miss the row: release every bound that keeps it from moving
+          // towards the row, and try again
+          double miss = -rb;
+          for (int i = 0; i < n; i++) {
+            miss += ar[i] * x[i];
           }
-          double rb = rowIdx[k] < me ? bEq[rowIdx[k]] : h[rowIdx[k] - me];
-          for (int j = 0; j < n; j++) {
-            if (st[j] != 0) {
-              rb -= row[j] * x[j];
+          boolean released = false;
+          for (int i = 0; i < n; i++) {
+            boolean fixed = lo != null && hi != null && lo[i] == hi[i];
+            if (ar[i] != 0 && !fixed && ((miss < 0) == ((st[i] < 0) == (ar[i] > 0)))) {
+              st[i] = 0;
+              released = true;
             }
           }
-          double ax0 = 0;
-          for (int a = 0; a < nf; a++) {
-            ax0 += af[a] * x0[a];
+          if (!released) {
+            return null;
           }
-          e[k] = ax0 - rb;
-          y[k] = forward(l, af);
+          continue;
         }
-        double[][] m = new double[r][r];
-        double mDiag = 0;
-        for (int a = 0; a < r; a++) {
-          for (int b = 0; b <= a; b++) {
-            double v = 0;
-            double[] ya = y[a];
-            double[] yb = y[b];
-            for (int k = 0; k < nf; k++) {
-              v += ya[k] * yb[k];
-            }
-            m[a][b] = v;
-            m[b][a] = v;
-          }
-          mDiag = Math.max(mDiag, m[a][a]);
+        lam = new double[] {v};
+      } else {
+        // Cholesky of Q_FF (lower, row-major, only the lower triangle of q is read)
+        double[][] l = cholesky(q, free, nf);
+        if (l == null) {
+          return null;
         }
-        double[][] lm = new double[r][r];
-        for (int a = 0; a < r; a++) {
-          for (int b = 0; b <= a; b++) {
-            double v = m[a][b];
-            for (int k = 0; k < b; k++) {
-              v -= lm[a][k] * lm[b][k];
-            }
-            if (b < a) {
-              lm[a][b] = v / lm[b][b];
-            } else {
-              if (!(v > 1e-12 * mDiag)) {
-                return null; // dependent active rows
-              }
-              lm[a][a] = Math.sqrt(v);
-            }
+        // right-hand side on F: -c_F - Q_FB x_B (only bounds away from 0 contribute)
+        int nb = 0;
+        for (int j = 0; j < n; j++) {
+          if (st[j] != 0 && x[j] != 0) {
+            fixedNonZero[nb++] = j;
           }
         }
-        lam = cholSolve(lm, e);
-        // x_F = x0 - L^-T (Y lam)
-        double[] ylam = new double[nf];
-        for (int k = 0; k < r; k++) {
-          double lk = lam[k];
-          double[] yk = y[k];
-          for (int a = 0; a < nf; a++) {
-            ylam[a] += yk[a] * lk;
-          }
-        }
-        double[] corr = backward(l, ylam);
+        double[] rhs = new double[nf];
         for (int a = 0; a < nf; a++) {
-          x0[a] -= corr[a];
+          int ia = free[a];
+          double v = -c[ia];
+          double[] qa = q[ia];
+          for (int b = 0; b < nb; b++) {
+            int j = fixedNonZero[b];
+            v -= (ia >= j ? qa[j] : q[j][ia]) * x[j];
+          }
+          rhs[a] = v;
         }
-      }
-      for (int a = 0; a < nf; a++) {
-        x[free[a]] = x0[a];
+        double[] x0 = cholSolve(l, rhs.clone());
+        lam = new double[r];
+        if (r > 0) {
+          // Y = L^-1 A_F' (columns per row), M = Y'Y, M lam = A_F x0 - (b - A_B x_B)
+          double[][] y = new double[r][];
+          double[] e = new double[r];
+          for (int k = 0; k < r; k++) {
+            double[] row = row(rowIdx[k], me, aEq, g);
+            double[] af = new double[nf];
+            for (int a = 0; a < nf; a++) {
+              af[a] = row[free[a]];
+            }
+            double rb = rowIdx[k] < me ? bEq[rowIdx[k]] : h[rowIdx[k] - me];
+            for (int j = 0; j < n; j++) {
+              if (st[j] != 0) {
+                rb -= row[j] * x[j];
+              }
+            }
+            double ax0 = 0;
+            for (int a = 0; a < nf; a++) {
+              ax0 += af[a] * x0[a];
+            }
+            e[k] = ax0 - rb;
+            y[k] = forward(l, af);
+          }
+          double[][] m = new double[r][r];
+          double mDiag = 0;
+          for (int a = 0; a < r; a++) {
+            for (int b = 0; b <= a; b++) {
+              double v = 0;
+              double[] ya = y[a];
+              double[] yb = y[b];
+              for (int k = 0; k < nf; k++) {
+                v += ya[k] * yb[k];
+              }
+              m[a][b] = v;
+              m[b][a] = v;
+            }
+            mDiag = Math.max(mDiag, m[a][a]);
+          }
+          double[][] lm = new double[r][r];
+          for (int a = 0; a < r; a++) {
+            for (int b = 0; b <= a; b++) {
+              double v = m[a][b];
+              for (int k = 0; k < b; k++) {
+                v -= lm[a][k] * lm[b][k];
+              }
+              if (b < a) {
+                lm[a][b] = v / lm[b][b];
+              } else {
+                if (!(v > 1e-12 * mDiag)) {
+                  return null; // dependent active rows
+                }
+                lm[a][a] = Math.sqrt(v);
+              }
+            }
+          }
+          lam = cholSolve(lm, e);
+          // x_F = x0 - L^-T (Y lam)
+          double[] ylam = new double[nf];
+          for (int k = 0; k < r; k++) {
+            double lk = lam[k];
+            double[] yk = y[k];
+            for (int a = 0; a < nf; a++) {
+              ylam[a] += yk[a] * lk;
+            }
+          }
+          double[] corr = backward(l, ylam);
+          for (int a = 0; a < nf; a++) {
+            x0[a] -= corr[a];
+          }
+        }
+        for (int a = 0; a < nf; a++) {
+          x[free[a]] = x0[a];
+        }
       }
       Arrays.fill(lamEq, 0);
       Arrays.fill(mu, 0);
@@ -324,6 +355,69 @@ final class PrimalDualActiveSet {
       }
     }
     return null;
+  }
+
+  /**
+   * At a point fixed entirely by bounds, with one active row {@code a'x = rb} (an equality, or an
+   * inequality when {@code inequality}, whose multiplier must be >= 0): a multiplier {@code lam}
+   * with {@code (Qx + c)_i + lam a_i >= 0} at lower bounds and {@code <= 0} at upper bounds, the
+   * middle of the interval that these conditions allow; if the interval is empty, its crossing
+   * point (some bounds then show negative multipliers and are released by the caller). NaN when
+   * the row itself is not met (the guess is infeasible).
+   */
+  private static double vertexMultiplier(double[][] q, double[] c, double[] x, int[] st,
+      double[] lo, double[] hi, double[] a, double rb, boolean inequality) {
+    int n = x.length;
+    double ax = 0;
+    double an = 0;
+    double xs = 1;
+    for (int i = 0; i < n; i++) {
+      ax += a[i] * x[i];
+      an += a[i] * a[i];
+      xs = Math.max(xs, Math.abs(x[i]));
+    }
+    if (!(Math.abs(ax - rb) <= DenseQp.FEASIBILITY_TOLERANCE * xs * Math.sqrt(an))) {
+      return Double.NaN;
+    }
+    double[] grad = new double[n];
+    for (int j = 0; j < n; j++) {
+      double xj = x[j];
+      if (xj == 0) {
+        continue;
+      }
+      double[] qj = q[j];
+      for (int k = 0; k <= j; k++) {
+        grad[k] += qj[k] * xj;
+      }
+      for (int i = j + 1; i < n; i++) {
+        grad[i] += q[i][j] * xj;
+      }
+    }
+    double below = inequality ? 0 : Double.NEGATIVE_INFINITY;
+    double above = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      if (a[i] == 0 || st[i] == 0 || (lo != null && hi != null && lo[i] == hi[i])) {
+        continue;
+      }
+      double t = -(grad[i] + c[i]) / a[i];
+      // lower bound: grad + lam a >= 0; upper bound: <= 0
+      boolean atLeast = (st[i] < 0) == (a[i] > 0);
+      if (atLeast) {
+        below = Math.max(below, t);
+      } else {
+        above = Math.min(above, t);
+      }
+    }
+    if (below == Double.NEGATIVE_INFINITY && above == Double.POSITIVE_INFINITY) {
+      return 0;
+    }
+    if (below == Double.NEGATIVE_INFINITY) {
+      return above;
+    }
+    if (above == Double.POSITIVE_INFINITY) {
+      return below;
+    }
+    return 0.5 * (below + above);
   }
 
   /** Cholesky factor of Q_FF (rows of increasing length), or null if not positive definite. */

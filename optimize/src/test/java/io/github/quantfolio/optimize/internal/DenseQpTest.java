@@ -234,6 +234,31 @@ class DenseQpTest {
   }
 
   @Test
+  void primalDualMethodSolvesAVertexFixedByBoundsAndOneRow() {
+    // Lower bounds 0.3, 0.3, 0.4 sum to the budget 1: the only feasible point is x = lo (by
+    // hand), a vertex where every variable is on a bound and the budget row is also active.
+    double[][] q = {{2, 0.5, 0}, {0.5, 1, 0.2}, {0, 0.2, 3}};
+    double[] c = {-1, 0.5, -2};
+    double[][] a = {{1, 1, 1}};
+    double[] b = {1};
+    double[] lo = {0.3, 0.3, 0.4};
+    double[] hi = {1, 1, 1};
+    DenseQp.Solution p = PrimalDualActiveSet.trySolve(q, c, a, b, null, null, lo, hi,
+        new int[] {-1, -1, -1}, new boolean[0]);
+    assertTrue(p != null, "the primal-dual method should handle the vertex");
+    for (int i = 0; i < 3; i++) {
+      assertEquals(lo[i], p.x()[i], 1e-15);
+    }
+    double res = Kkt.residual(q, c, a, b, null, null, lo, hi, p);
+    assertTrue(res <= Tolerance.KKT, "KKT residual " + res);
+    // from a guess that misses the row (everything at the upper bound), it releases bounds
+    DenseQp.Solution p2 = PrimalDualActiveSet.trySolve(q, c, a, b, null, null, lo, hi,
+        new int[] {1, 1, 1}, new boolean[0]);
+    assertTrue(p2 != null);
+    assertTrue(Kkt.residual(q, c, a, b, null, null, lo, hi, p2) <= Tolerance.KKT);
+  }
+
+  @Test
   void degenerateVertexFixedByEqualitiesIsNotReportedInfeasible() {
     // Found by jqwik: three equalities fix x = x0 and several inequalities are active at x0 with
     // zero slack; rounding in solving the equalities put x just outside one of them, which is

@@ -129,6 +129,8 @@ public final class MeanVariance {
    */
   private static final class Warm {
     private DenseQp.Solution last;
+    /** The last trade-aware solution without extra rows: it meets the turnover limit. */
+    private double[] feasible;
   }
 
   private MeanVariance(List<String> assets, double[] mu, double[][] cov, double[] lower,
@@ -1143,6 +1145,9 @@ public final class MeanVariance {
     if (previous == null) {
       return solveFull(q, c, lower, upper, extras, warm).x();
     }
+    if (start == null && warm != null && extras.isEmpty()) {
+      start = warm.feasible; // same constraints: a feasible start, no minimum-turnover solve
+    }
     if (start == null) {
       if (maxTurnover < Double.POSITIVE_INFINITY) {
         start = minTurnoverStart(extras, text);
@@ -1150,7 +1155,11 @@ public final class MeanVariance {
         start = solveFull(q, c, lower, upper, extras, warm).x();
       }
     }
-    return segments(q, c, k, maxTurnover, start, extras, warm);
+    double[] w = segments(q, c, k, maxTurnover, start, extras, warm);
+    if (warm != null && extras.isEmpty()) {
+      warm.feasible = w;
+    }
+    return w;
   }
 
   /** The minimum-turnover point, or the message naming the least turnover needed. */

@@ -83,6 +83,7 @@ final class PrimalDualActiveSet {
     // work budget in units of multiply-adds: about what the dual method would spend
     double budget = 1.5 * (double) n * n * n + 1e5;
     double work = 0;
+    iterations:
     for (int it = 1; it <= MAX_ITERATIONS; it++) {
       int nf = 0;
       for (int i = 0; i < n; i++) {
@@ -212,7 +213,14 @@ final class PrimalDualActiveSet {
                 lm[a][b] = v / lm[b][b];
               } else {
                 if (!(v > 1e-12 * mDiag)) {
-                  return null; // dependent active rows
+                  // an active row dependent on the others (e.g. sector limits that partition the
+                  // assets, together with the budget): an inequality leaves the guess (it is
+                  // re-added if violated); a dependent equality is left to the dual method
+                  if (rowIdx[a] < me) {
+                    return null;
+                  }
+                  act[rowIdx[a] - me] = false;
+                  continue iterations;
                 }
                 lm[a][a] = Math.sqrt(v);
               }

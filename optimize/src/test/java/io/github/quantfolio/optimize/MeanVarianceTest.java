@@ -187,6 +187,30 @@ class MeanVarianceTest {
   }
 
   @Test
+  void largeCappedMaxSharpeSatisfiesKktOfTheRatio() {
+    // From MeanVariance.SEARCH_SHARPE_FROM assets the capped and long/short max Sharpe go through
+    // the search along the utility path; the same ratio KKT conditions as above must hold.
+    double rf = 0.02;
+    for (long seed = 1; seed <= 3; seed++) {
+      int n = MeanVariance.SEARCH_SHARPE_FROM + 30;
+      MeanVarianceProperties.Problem pr = MeanVarianceProperties.problem(seed, n);
+      for (double[] box : new double[][] {{0, pr.cap()}, {-0.05, 0.2}}) {
+        OptimalPortfolio p = pr.spec().withBounds(box[0], box[1]).maxSharpe(rf);
+        double[] w = p.weights().toArray();
+        double[] sw = Fixtures.times(pr.cov(), w);
+        double sigma = Math.sqrt(Fixtures.dot(w, sw));
+        double ex = Fixtures.dot(pr.mu(), w) - rf;
+        double[] negGrad = new double[n];
+        for (int i = 0; i < n; i++) {
+          negGrad[i] = -((pr.mu()[i] - rf) / sigma - ex * sw[i] / (sigma * sigma * sigma));
+        }
+        assertBoxKkt(negGrad, w, box[0], box[1]);
+        Tolerance.assertNear(1, p.weights().sum(), Tolerance.FEASIBILITY, "sum");
+      }
+    }
+  }
+
+  @Test
   void maxSharpeBeatsEveryFrontierPortfolio() {
     // The tangency portfolio's Sharpe ratio is at least that of any efficient portfolio under the
     // same constraints (here with a sector cap), a check that needs no multipliers.

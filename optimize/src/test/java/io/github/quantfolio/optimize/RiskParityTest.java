@@ -170,6 +170,39 @@ class RiskParityTest {
     assertContributions(b, w, cov);
   }
 
+  @Property(tries = 10)
+  void largeProblemsUseConjugateGradientsAndStillMatchBudgets(@ForAll long seed,
+      @ForAll @IntRange(min = 64, max = 200) int n) {
+    // n >= 64: the Newton steps go through conjugate gradients; contributions are checked by the
+    // risk module, as for the small problems. Also a rank-deficient sample covariance (fewer
+    // observations than assets), whose spectrum is not clustered.
+    MeanVarianceProperties.Problem pr = MeanVarianceProperties.problem(seed, n);
+    CovarianceMatrix cov = CovarianceMatrix.of(pr.names(), pr.cov());
+    Weights w = RiskParity.of(cov).solve().weights();
+    double[] b = new double[n];
+    java.util.Arrays.fill(b, 1.0 / n);
+    assertContributions(b, w, cov);
+    Random r = new Random(seed);
+    int t = n / 2;
+    double[][] x = new double[t][n];
+    for (double[] row : x) {
+      double market = r.nextGaussian();
+      for (int i = 0; i < n; i++) {
+        row[i] = 0.01 * (market * (0.5 + i % 3) + r.nextGaussian() * (1 + i % 7));
+      }
+    }
+    double[][] s = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        for (double[] row : x) {
+          s[i][j] += row[i] * row[j] / t;
+        }
+      }
+    }
+    CovarianceMatrix sample = CovarianceMatrix.of(pr.names(), s);
+    assertContributions(b, RiskParity.of(sample).solve().weights(), sample);
+  }
+
   @Property(tries = 30)
   void scalingTheCovarianceLeavesRiskParityWeights(@ForAll long seed,
       @ForAll @IntRange(min = 2, max = 20) int n, @ForAll @DoubleRange(min = 0.01, max = 100) double c) {

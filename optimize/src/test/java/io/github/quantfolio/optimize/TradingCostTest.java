@@ -173,15 +173,6 @@ class TradingCostTest {
     assertTrue(e.getMessage().startsWith("Turnover limit 0 cannot be met"), e.getMessage());
   }
 
-  @Test
-  void unsupportedMethodsSaySo() {
-    MeanVariance mv = MeanVariance.of(Fixtures.MU, Fixtures.COV)
-        .withTransactionCost(equalWeights(), 0.001);
-    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-        () -> mv.maxSharpe(0.02));
-    assertTrue(e.getMessage().contains("minVolatility, efficientReturn or maxQuadraticUtility"));
-  }
-
   @Property(tries = 40)
   void costsSatisfySubgradientKktOnRandomProblems(@ForAll long seed,
       @ForAll @IntRange(min = 2, max = 10) int n, @ForAll @DoubleRange(min = 0, max = 0.05) double k) {

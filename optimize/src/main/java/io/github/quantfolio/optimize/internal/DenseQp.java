@@ -31,6 +31,11 @@ import java.util.List;
  * because it is linearly dependent on active constraints none of which may be dropped, the
  * problem is infeasible and a {@link QpException} names those constraints.
  *
+ * <p>{@link #solve} first tries the primal-dual active-set method ({@code PrimalDualActiveSet}),
+ * which converges in a few iterations on bound-dominated problems, optionally from the active set
+ * of a nearby problem's solution ({@link Solution#boundState()}, {@link Solution#rowActive()});
+ * the dual method above runs when it does not.
+ *
  * <p>Arrays passed in are not modified and not retained.
  */
 public final class DenseQp {
@@ -63,10 +68,13 @@ public final class DenseQp {
    * @param mu general-inequality multipliers (&gt;= 0)
    * @param nuLower lower-bound multipliers (&gt;= 0, 0 where the bound is infinite)
    * @param nuUpper upper-bound multipliers (&gt;= 0)
-   * @param iterations active-set changes made
+   * @param iterations active-set changes made (dual method) or iterations (primal-dual)
+   * @param boundState per variable: -1 at its lower bound, +1 at its upper bound, 0 free (the
+   *     final active set; pass it back as a warm start for a nearby problem)
+   * @param rowActive per general inequality: whether it is in the final active set
    */
   public record Solution(double[] x, double objective, double[] lambda, double[] mu,
-      double[] nuLower, double[] nuUpper, int iterations) {
+      double[] nuLower, double[] nuUpper, int iterations, int[] boundState, boolean[] rowActive) {
   }
 
   /** Optional names of the constraints for messages; any array may be null. */
@@ -91,7 +99,10 @@ public final class DenseQp {
   private final double[] sign;
   private final double[] norm;
 
-  private final double[][] jm; // J, n x n
+  // J (n x n) stored by columns: jt[j] is column j of J, so that the Givens rotations of two
+  // columns and the products J d run over contiguous arrays (row storage made each rotation touch
+  // n different arrays, which dominated the profile at 500 assets)
+  private final double[][] jt;
   private final double[][] rm; // R, upper triangular, q x q used
   private final int[] active;
   private final double[] u;
@@ -157,7 +168,7 @@ public final class DenseQp {
         norm[k++] = 1;
       }
     }
-    jm = new double[n][n];
+    jt = new double[n][n];
     rm = new double[n][n];
     active = new int[n];
     u = new double[n];
@@ -177,7 +188,35 @@ public final class DenseQp {
    */
   public static Solution solve(double[][] q, double[] c, double[][] aEq, double[] bEq,
       double[][] g, double[] h, double[] lo, double[] hi, Names names) {
+    return solve(q, c, aEq, bEq, g, h, lo, hi, names, null);
+  }
+
+  /**
+   * As {@link #solve(double[][], double[], double[][], double[], double[][], double[], double[],
+   * double[], Names)}, first trying the primal-dual active-set method ({@code PrimalDualActiveSet})
+   * from the active set of {@code guess} (a solution of a nearby problem of the same size, or
+   * null for "all bounds and rows inactive"). If that does not converge quickly, the dual
+   * active-set method solves the problem from scratch; either way the result satisfies the KKT
+   * conditions to the same tolerances.
+   *
+   * @throws QpException as the other overload
+   */
+  public static Solution solve(double[][] q, double[] c, double[][] aEq, double[] bEq,
+      double[][] g, double[] h, double[] lo, double[] hi, Names names, Solution guess) {
+    boolean fits = guess != null && guess.boundState().length == c.length
+        && guess.rowActive().length == (g == null ? 0 : g.length);
+    Solution s = PrimalDualActiveSet.trySolve(q, c, aEq, bEq, g, h, lo, hi,
+        fits ? guess.boundState() : null, fits ? guess.rowActive() : null);
+    if (s != null) {
+      return s;
+    }
     return new DenseQp(q, c, aEq, bEq, g, h, lo, hi, names).run();
+  }
+
+  /** The dual active-set method alone (no primal-dual first attempt), for tests. */
+  static Solution solveDual(double[][] q, double[] c, double[][] aEq, double[] bEq,
+      double[][] g, double[] h, double[] lo, double[] hi) {
+    return new DenseQp(q, c, aEq, bEq, g, h, lo, hi, Names.NONE).run();
   }
 
   private String label(int k) {
@@ -216,24 +255,16 @@ public final class DenseQp {
   /** d = J' (sign_k n_k). */
   private void jtN(int k, double[] d) {
     int r = ref[k];
+    double s = sign[k];
     if (kind[k] == LOWER || kind[k] == UPPER) {
-      double s = sign[k];
       for (int j = 0; j < n; j++) {
-        d[j] = s * jm[r][j];
+        d[j] = s * jt[j][r];
       }
       return;
     }
     double[] row = kind[k] == EQ ? aEq[r] : g[r];
-    double s = sign[k];
-    Arrays.fill(d, 0);
-    for (int i = 0; i < n; i++) {
-      double v = s * row[i];
-      if (v != 0) {
-        double[] ji = jm[i];
-        for (int j = 0; j < n; j++) {
-          d[j] += v * ji[j];
-        }
-      }
+    for (int j = 0; j < n; j++) {
+      d[j] = s * dot(jt[j], row);
     }
   }
 
@@ -241,18 +272,12 @@ public final class DenseQp {
     factor();
     double[] x = new double[n];
     // x = -J J' c
-    double[] jc = new double[n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        jc[j] += jm[i][j] * c[i];
+    for (int j = 0; j < n; j++) {
+      double jc = dot(jt[j], c);
+      double[] col = jt[j];
+      for (int i = 0; i < n; i++) {
+        x[i] -= col[i] * jc;
       }
-    }
-    for (int i = 0; i < n; i++) {
-      double s = 0;
-      for (int j = 0; j < n; j++) {
-        s += jm[i][j] * jc[j];
-      }
-      x[i] = -s;
     }
     int m = kind.length;
     boolean[] isActive = new boolean[m];
@@ -309,12 +334,15 @@ public final class DenseQp {
             d2 += d[j] * d[j];
           }
         }
-        for (int i = 0; i < n; i++) {
-          double v = 0;
-          for (int j = qa; j < n; j++) {
-            v += jm[i][j] * d[j];
+        Arrays.fill(z, 0);
+        for (int j = qa; j < n; j++) {
+          double dj = d[j];
+          if (dj != 0) {
+            double[] col = jt[j];
+            for (int i = 0; i < n; i++) {
+              z[i] += col[i] * dj;
+            }
           }
-          z[i] = v;
         }
         // r = R^-1 d1
         for (int i = qa - 1; i >= 0; i--) {
@@ -433,9 +461,9 @@ public final class DenseQp {
         }
         y[i] = v / l[i][i];
       }
-      // Linv[i][col] = y[i]; J[col][i] = Linv[i][col]
-      for (int i = 0; i < n; i++) {
-        jm[col][i] = y[i];
+      // Linv[i][col] = y[i]; J[col][i] = Linv[i][col], i.e. column i of J holds row i of Linv
+      for (int i = col; i < n; i++) {
+        jt[i][col] = y[i];
       }
     }
   }
@@ -497,12 +525,13 @@ public final class DenseQp {
   }
 
   private void rotateColumns(int j, double cs, double sn) {
+    double[] ca = jt[j];
+    double[] cb = jt[j + 1];
     for (int i = 0; i < n; i++) {
-      double[] row = jm[i];
-      double a = row[j];
-      double b = row[j + 1];
-      row[j] = cs * a + sn * b;
-      row[j + 1] = -sn * a + cs * b;
+      double a = ca[i];
+      double b = cb[i];
+      ca[i] = cs * a + sn * b;
+      cb[i] = -sn * a + cs * b;
     }
   }
 
@@ -519,22 +548,16 @@ public final class DenseQp {
       v1[i] = v / rm[i][i];
     }
     double[] jc = new double[n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        jc[j] += jm[i][j] * c[i];
-      }
+    for (int j = 0; j < n; j++) {
+      jc[j] = dot(jt[j], c);
     }
     double[] xr = new double[n];
-    for (int i = 0; i < n; i++) {
-      double v = 0;
-      double[] ji = jm[i];
-      for (int j = 0; j < qa; j++) {
-        v += ji[j] * v1[j];
+    for (int j = 0; j < n; j++) {
+      double f = j < qa ? v1[j] : -jc[j];
+      double[] col = jt[j];
+      for (int i = 0; i < n; i++) {
+        xr[i] += col[i] * f;
       }
-      for (int j = qa; j < n; j++) {
-        v -= ji[j] * jc[j];
-      }
-      xr[i] = v;
     }
     // u = R^-1 (v1 + J1'c)
     double[] ur = new double[qa];
@@ -557,9 +580,18 @@ public final class DenseQp {
     double[] mu = new double[g.length];
     double[] nuLo = new double[n];
     double[] nuHi = new double[n];
+    int[] boundState = new int[n];
+    boolean[] rowActive = new boolean[g.length];
     for (int i = 0; i < nActive; i++) {
       int k = active[i];
       int r = ref[k];
+      if (kind[k] == LOWER) {
+        boundState[r] = -1;
+      } else if (kind[k] == UPPER) {
+        boundState[r] = 1;
+      } else if (kind[k] == INEQ) {
+        rowActive[r] = true;
+      }
       switch (kind[k]) {
         case EQ:
           // Qx + c = u * sign * a  =>  lambda = -sign * u
@@ -584,7 +616,7 @@ public final class DenseQp {
       }
       obj += x[i] * (0.5 * qx + c[i]);
     }
-    return new Solution(x, obj, lambda, mu, nuLo, nuHi, iterations);
+    return new Solution(x, obj, lambda, mu, nuLo, nuHi, iterations, boundState, rowActive);
   }
 
   private static double dot(double[] a, double[] b) {

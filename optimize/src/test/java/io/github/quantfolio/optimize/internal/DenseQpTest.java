@@ -111,6 +111,18 @@ class DenseQpTest {
 
   /** A random feasible problem: a point x0 is drawn first and the constraints built around it. */
   static double checkRandom(long seed, int n, int me, int mi, boolean bounds) {
+    return checkRandom(seed, n, me, mi, bounds, 0);
+  }
+
+  /** Primal-dual attempts that converged, in {@link #checkRandom} with mode 2. */
+  static int primalDualSolved;
+
+  /**
+   * Mode 0: {@code DenseQp.solve} (primal-dual first, dual fallback); 1: the dual method alone;
+   * 2: the primal-dual method alone when it converges (else mode 1), whose x must also agree with
+   * the dual method's to 1e-9 relative (the optimum of a strictly convex QP is unique).
+   */
+  static double checkRandom(long seed, int n, int me, int mi, boolean bounds, int mode) {
     Random rnd = new Random(seed);
     double[][] m = new double[n][n];
     for (double[] row : m) {
@@ -162,7 +174,27 @@ class DenseQpTest {
         hi[i] = rnd.nextInt(5) == 0 ? INF : x0[i] + rnd.nextDouble() * 0.5;
       }
     }
-    DenseQp.Solution s = DenseQp.solve(q, c, a, b, g, h, lo, hi, DenseQp.Names.NONE);
+    DenseQp.Solution s;
+    if (mode == 0) {
+      s = DenseQp.solve(q, c, a, b, g, h, lo, hi, DenseQp.Names.NONE);
+    } else {
+      s = DenseQp.solveDual(q, c, a, b, g, h, lo, hi);
+      if (mode == 2) {
+        DenseQp.Solution p = PrimalDualActiveSet.trySolve(q, c, a, b, g, h, lo, hi, null, null);
+        if (p != null) {
+          primalDualSolved++;
+          double xs = 1;
+          for (int i = 0; i < n; i++) {
+            xs = Math.max(xs, Math.abs(s.x()[i]));
+          }
+          for (int i = 0; i < n; i++) {
+            assertTrue(Math.abs(p.x()[i] - s.x()[i]) <= 1e-9 * xs,
+                "x" + i + ": primal-dual " + p.x()[i] + " vs dual " + s.x()[i]);
+          }
+          s = p;
+        }
+      }
+    }
     for (double v : s.mu()) {
       activeSeen += v > 0 ? 1 : 0;
     }
@@ -178,6 +210,52 @@ class DenseQpTest {
       @ForAll boolean bounds) {
     double res = checkRandom(seed, n, me, mi, bounds);
     assertTrue(res <= Tolerance.KKT, "KKT residual " + res);
+  }
+
+  @Property(tries = 300)
+  void dualMethodAloneSatisfiesKkt(@ForAll long seed, @ForAll @IntRange(min = 1, max = 15) int n,
+      @ForAll @IntRange(min = 0, max = 3) int me, @ForAll @IntRange(min = 0, max = 20) int mi,
+      @ForAll boolean bounds) {
+    double res = checkRandom(seed, n, me, mi, bounds, 1);
+    assertTrue(res <= Tolerance.KKT, "KKT residual " + res);
+  }
+
+  @Test
+  void primalDualMethodAgreesWithTheDualMethod() {
+    // bound-dominated problems like the portfolio ones (few rows, many bounds), and general ones
+    primalDualSolved = 0;
+    for (int seed = 0; seed < 200; seed++) {
+      int n = 2 + seed % 40;
+      double res = checkRandom(seed, n, 1 + seed % 2, seed % 4, true, 2);
+      assertTrue(res <= Tolerance.KKT, "seed " + seed + ": KKT residual " + res);
+    }
+    assertTrue(primalDualSolved >= 100, "primal-dual converged in only " + primalDualSolved
+        + " of 200 problems");
+  }
+
+  @Test
+  void primalDualMethodSolvesAVertexFixedByBoundsAndOneRow() {
+    // Lower bounds 0.3, 0.3, 0.4 sum to the budget 1: the only feasible point is x = lo (by
+    // hand), a vertex where every variable is on a bound and the budget row is also active.
+    double[][] q = {{2, 0.5, 0}, {0.5, 1, 0.2}, {0, 0.2, 3}};
+    double[] c = {-1, 0.5, -2};
+    double[][] a = {{1, 1, 1}};
+    double[] b = {1};
+    double[] lo = {0.3, 0.3, 0.4};
+    double[] hi = {1, 1, 1};
+    DenseQp.Solution p = PrimalDualActiveSet.trySolve(q, c, a, b, null, null, lo, hi,
+        new int[] {-1, -1, -1}, new boolean[0]);
+    assertTrue(p != null, "the primal-dual method should handle the vertex");
+    for (int i = 0; i < 3; i++) {
+      assertEquals(lo[i], p.x()[i], 1e-15);
+    }
+    double res = Kkt.residual(q, c, a, b, null, null, lo, hi, p);
+    assertTrue(res <= Tolerance.KKT, "KKT residual " + res);
+    // from a guess that misses the row (everything at the upper bound), it releases bounds
+    DenseQp.Solution p2 = PrimalDualActiveSet.trySolve(q, c, a, b, null, null, lo, hi,
+        new int[] {1, 1, 1}, new boolean[0]);
+    assertTrue(p2 != null);
+    assertTrue(Kkt.residual(q, c, a, b, null, null, lo, hi, p2) <= Tolerance.KKT);
   }
 
   @Test

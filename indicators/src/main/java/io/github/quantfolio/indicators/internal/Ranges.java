@@ -32,6 +32,16 @@ public final class Ranges {
   }
 
   /**
+   * {@code 2 max(h, pc) - 2 min(l, pc)} as {@code (h - l) + |h - pc| + |l - pc|} (the same in exact
+   * arithmetic, for any order of the three), the ATR recursion's form of the true range: no
+   * {@link Math#max}, so a loop of it vectorises; within 2 ulps of twice {@link #trueRange}. Any
+   * non-finite argument gives a non-finite result (NaN or infinity).
+   */
+  public static double twiceTrueRange(double h, double l, double pc) {
+    return ((h - l) + Math.abs(h - pc)) + Math.abs(l - pc);
+  }
+
+  /**
    * +DM from the moves {@code up = h - h'} and {@code down = l' - l}: {@code up} if
    * {@code up > down} and {@code up > 0}, else 0. Branch-free (the sign of {@code w - u} masks
    * {@code u}), since which move wins is unpredictable.
@@ -95,6 +105,9 @@ public final class Ranges {
     }
   }
 
+  /** Bars per block of the batch ATR recursion (its buffers stay in L1). */
+  private static final int ATR_BLOCK = 512;
+
   private static int atrSegment(double[] h, double[] l, double[] c, int s, int n, double[] out) {
     int len = c.length;
     if (badBar(h, l, c, s)) {
@@ -117,42 +130,98 @@ public final class Ranges {
       return len;
     }
     nan(out, s, firstOut);
-    double atr = sum / n;
-    out[firstOut] = atr;
+    double y = sum / n;
+    out[firstOut] = y;
     double a = (n - 1.0) / n;
-    double a2 = a * a;
-    double invN = 1.0 / n;
-    // Two bars per step of the recursion (see AtrState): atr2 = a^2 atr0 + (a u1 + u2).
-    for (; i + 1 < len; i += 2) {
-      double h1 = h[i];
-      double l1 = l[i];
-      double c1 = c[i];
-      double h2 = h[i + 1];
-      double l2 = l[i + 1];
-      double c2 = c[i + 1];
-      if (bad(h1) | bad(l1) | bad(c1) | bad(h2) | bad(l2) | bad(c2)) {
-        break;
+    double a4 = (a * a) * (a * a);
+    double half = 0.5 / n;
+    // The first three bars after the seed one step at a time (as AtrState).
+    double[] u = new double[ATR_BLOCK + 3];
+    for (int k = 0; k < 3; k++, i++) {
+      if (i >= len) {
+        return len;
       }
-      double u1 = trueRange(h1, l1, pc) * invN;
-      double u2 = trueRange(h2, l2, c1) * invN;
-      out[i] = atr * a + u1;
-      atr = atr * a2 + (u1 * a + u2);
-      out[i + 1] = atr;
-      pc = c2;
-    }
-    if (i < len) { // an odd last bar, or the bars before a missing one
-      double hi = h[i];
-      double lo = l[i];
-      double cl = c[i];
-      if (bad(hi) | bad(lo) | bad(cl)) {
+      if (badBar(h, l, c, i)) {
         return i;
       }
-      out[i] = atr * a + trueRange(hi, lo, pc) * invN;
-      if (i + 1 < len) {
-        return i + 1;
+      double uk = twiceTrueRange(h[i], l[i], pc) * half;
+      u[k] = uk;
+      y = Math.fma(a, y, uk);
+      out[i] = y;
+      pc = c[i];
+    }
+    // Then y_t = a^4 y_(t-4) + v_t, v_t = ((a u_(t-3) + u_(t-2)) a + u_(t-1)) a + u_t: four
+    // interleaved chains of one FMA per four bars. Per block: the scaled true ranges (u[3..],
+    // after the previous block's last three; a loop the JIT vectorises, having no Math.max), then
+    // v, then the chains. There is no test per bar: a non-finite high, low or previous close
+    // makes u non-finite (see twiceTrueRange), which reaches all four chains, checked once per
+    // block together with the block's last close (which only the next block reads).
+    double y0 = out[i - 4];
+    double y1 = out[i - 3];
+    double y2 = out[i - 2];
+    double y3 = out[i - 1];
+    while (i < len) {
+      int m = Math.min(ATR_BLOCK, len - i);
+      for (int j = 0; j < m; j++) {
+        int k = i + j;
+        double hi = h[k];
+        double lo = l[k];
+        double p = c[k - 1];
+        u[j + 3] = (((hi - lo) + Math.abs(hi - p)) + Math.abs(lo - p)) * half;
       }
+      int j = 0;
+      for (; j + 3 < m; j += 4) {
+        int k = i + j;
+        double u0 = u[j];
+        double u1 = u[j + 1];
+        double u2 = u[j + 2];
+        double u3 = u[j + 3];
+        double u4 = u[j + 4];
+        double u5 = u[j + 5];
+        double u6 = u[j + 6];
+        y0 = Math.fma(a4, y0, Math.fma(Math.fma(Math.fma(u0, a, u1), a, u2), a, u3));
+        y1 = Math.fma(a4, y1, Math.fma(Math.fma(Math.fma(u1, a, u2), a, u3), a, u4));
+        y2 = Math.fma(a4, y2, Math.fma(Math.fma(Math.fma(u2, a, u3), a, u4), a, u5));
+        y3 = Math.fma(a4, y3, Math.fma(Math.fma(Math.fma(u3, a, u4), a, u5), a, u6));
+        out[k] = y0;
+        out[k + 1] = y1;
+        out[k + 2] = y2;
+        out[k + 3] = y3;
+      }
+      // The last block may end part-way through a group of four: rotate so that y0 is always
+      // the chain of the next bar.
+      for (; j < m; j++) {
+        double v = Math.fma(Math.fma(Math.fma(u[j], a, u[j + 1]), a, u[j + 2]), a, u[j + 3]);
+        double next = Math.fma(a4, y0, v);
+        out[i + j] = next;
+        y0 = y1;
+        y1 = y2;
+        y2 = y3;
+        y3 = next;
+      }
+      if (bad((y0 + y1) + (y2 + y3)) || bad(c[i + m - 1])) {
+        int k = firstBadBar(h, l, c, i, i + m);
+        if (k < i + m) {
+          return k;
+        }
+        // Finite inputs whose true range overflowed: the infinities are the values.
+      }
+      u[0] = u[m];
+      u[1] = u[m + 1];
+      u[2] = u[m + 2];
+      i += m;
     }
     return len;
+  }
+
+  /** The first bar in {@code [from, to)} with a non-finite high, low or close, or {@code to}. */
+  private static int firstBadBar(double[] h, double[] l, double[] c, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (badBar(h, l, c, k)) {
+        return k;
+      }
+    }
+    return to;
   }
 
   // ---------------------------------------------------------------------------------------- ADX

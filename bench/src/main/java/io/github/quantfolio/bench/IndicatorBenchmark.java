@@ -137,6 +137,31 @@ public class IndicatorBenchmark {
     }
   }
 
+  // ------------------------------------------------------------------ memory-bandwidth baselines
+
+  /**
+   * Not an indicator: copies {@code close} to an output array with {@link System#arraycopy}, the
+   * fastest way the JVM has to read one array and write another (its stub may avoid reading the
+   * destination before writing it). SMA moves the same bytes (one input read, one output
+   * written), so this is its floor.
+   */
+  @Benchmark
+  public double[] copy_arraycopy() {
+    System.arraycopy(close, 0, o1, 0, bars);
+    return o1;
+  }
+
+  /** The same copy as a plain loop, the form the indicator kernels have. */
+  @Benchmark
+  public double[] copy_loop() {
+    double[] x = close;
+    double[] out = o1;
+    for (int i = 0; i < x.length; i++) {
+      out[i] = x[i];
+    }
+    return out;
+  }
+
   // ------------------------------------------------------------------------------------ SMA(20)
 
   @Benchmark

@@ -288,6 +288,15 @@ public class IndicatorBenchmark {
     return Indicators.atr(high, low, close, 14, o1);
   }
 
+  /**
+   * As {@link #atr_quantfolio} but through the allocating overload (a new output array per call),
+   * to show what the preallocated output saves; ta4j has no allocation-free form.
+   */
+  @Benchmark
+  public double[] atrAlloc_quantfolio() {
+    return Indicators.atr(high, low, close, 14);
+  }
+
   @Benchmark
   public double[] atr_talib() {
     core.atr(0, bars - 1, high, low, close, 14, begin, count, o1);
@@ -304,6 +313,12 @@ public class IndicatorBenchmark {
   @Benchmark
   public Object stoch_quantfolio() {
     return Indicators.stochastic(high, low, close, 5, 3, 3, o1, o2);
+  }
+
+  /** As {@link #stoch_quantfolio} through the allocating overload (two new output arrays). */
+  @Benchmark
+  public Object stochAlloc_quantfolio() {
+    return Indicators.stochastic(high, low, close, 5, 3, 3);
   }
 
   @Benchmark

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * CCI against TA-Lib's Java port on 1M bars (the same random walk as {@link IndicatorBenchmark})
  * for short and long windows. TA-Lib's CCI is O(window) per bar; Quantfolio's is the same formula
- * up to {@code CciWindow.DIRECT_MAX} = 128 bars and O(log window) beyond, so the interesting
+ * up to {@code CciWindow.DIRECT_MAX} = 256 bars and O(log window) beyond, so the interesting
  * figure is how the cost grows with the window. A benchmark asserts nothing; the tests check the
  * numbers agree.
  */
@@ -36,7 +36,7 @@ public class IndicatorCciBenchmark {
   public int bars;
 
   /** CCI window. */
-  @Param({"20", "128", "129", "1000"})
+  @Param({"20", "256", "257", "1000"})
   public int window;
 
   double[] high;

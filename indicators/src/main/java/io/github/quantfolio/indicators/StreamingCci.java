@@ -6,7 +6,7 @@ import io.github.quantfolio.indicators.internal.Oscillators;
 
 /**
  * Streaming twin of {@link Indicators#cci(double[], double[], double[], int)}, bit for bit equal
- * to the batch function. O(n) per update for windows up to 128 bars, O(log n) beyond (see
+ * to the batch function. O(n) per update for windows up to 256 bars, O(log n) beyond (see
  * {@link Indicators#cci(double[], double[], double[], int)}).
  *
  * @see StreamingIndicator

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CciTest {
 
   @ParameterizedTest(name = "n = {0}")
-  @ValueSource(ints = {CciWindow.DIRECT_MAX, CciWindow.DIRECT_MAX + 1, 250, 1000})
+  @ValueSource(ints = {CciWindow.DIRECT_MAX, CciWindow.DIRECT_MAX + 1, 400, 1000})
   void longWindowsMatchTaLib(int n) {
     for (long seed : new long[] {21, 22}) {
       Bars b = Series.bars(seed, 5000);
@@ -44,7 +44,7 @@ class CciTest {
   @ValueSource(ints = {0, 1, 2, 3, 4, 5})
   void adversarialMagnitudesMatchExactArithmetic(int which) {
     int len = 1500;
-    int n = 200;
+    int n = CciWindow.DIRECT_MAX + 44;
     double[] tp = new double[len];
     SplittableRandom r = new SplittableRandom(which);
     for (int i = 0; i < len; i++) {
@@ -99,7 +99,7 @@ class CciTest {
     }
     c[1700] = Double.NaN;
     h[2222] = Double.NaN;
-    for (int n : new int[] {CciWindow.DIRECT_MAX, CciWindow.DIRECT_MAX + 1, 300}) {
+    for (int n : new int[] {CciWindow.DIRECT_MAX, CciWindow.DIRECT_MAX + 1, 700}) {
       double[] batch = Indicators.cci(h, l, c, n);
       StreamingCci s = StreamingCci.of(n);
       for (int i = 0; i < len; i++) {

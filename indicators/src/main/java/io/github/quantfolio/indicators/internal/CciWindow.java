@@ -8,8 +8,9 @@ package io.github.quantfolio.indicators.internal;
  *
  * <p><b>Small windows ({@code n <= }{@link #DIRECT_MAX})</b> use TA-Lib's own formula: the mean of
  * the ring, then the sum of absolute deviations, O(n) per value ({@link Oscillators#cci(double[],
- * double)}); at these sizes that is faster than any search structure, and it is TA-Lib's
- * rounding exactly.
+ * double)}); up to this size it is no slower than the tree below (measured crossover near 270
+ * bars: the tree costs about 0.4 us per value, the direct sum about 1.5 ns per window value), and
+ * it is TA-Lib's rounding exactly.
  *
  * <p><b>Larger windows</b> use an order-statistics tree, O(log n) per value. The absolute
  * deviation has no O(1) update, but splitting the window at the mean does:
@@ -38,7 +39,7 @@ package io.github.quantfolio.indicators.internal;
 public final class CciWindow {
 
   /** Windows up to this size use the direct O(n) formula; larger ones the tree. */
-  public static final int DIRECT_MAX = 128;
+  public static final int DIRECT_MAX = 256;
 
   private final int n;
   private final boolean direct;

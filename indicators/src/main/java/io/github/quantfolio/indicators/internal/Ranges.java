@@ -96,8 +96,9 @@ public final class Ranges {
   /** TA-Lib's ATR: the same operations as {@link AtrState}. */
   public static void atr(double[] h, double[] l, double[] c, int n, double[] out) {
     int len = c.length;
+    double[] u = new double[ATR_BLOCK + 3]; // scaled true ranges of a block (see atrSegment)
     for (int s = 0; s < len; ) {
-      int stop = atrSegment(h, l, c, s, n, out);
+      int stop = atrSegment(h, l, c, s, n, out, u);
       if (stop >= len) {
         return;
       }
@@ -109,7 +110,8 @@ public final class Ranges {
   /** Bars per block of the batch ATR recursion (its buffers stay in L1). */
   private static final int ATR_BLOCK = 512;
 
-  private static int atrSegment(double[] h, double[] l, double[] c, int s, int n, double[] out) {
+  private static int atrSegment(double[] h, double[] l, double[] c, int s, int n, double[] out,
+      double[] u) {
     int len = c.length;
     if (badBar(h, l, c, s)) {
       return s;
@@ -137,7 +139,6 @@ public final class Ranges {
     double a4 = (a * a) * (a * a);
     double half = 0.5 / n;
     // The first three bars after the seed one step at a time (as AtrState).
-    double[] u = new double[ATR_BLOCK + 3];
     for (int k = 0; k < 3; k++, i++) {
       if (i >= len) {
         return len;

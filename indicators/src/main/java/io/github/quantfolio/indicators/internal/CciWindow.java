@@ -8,7 +8,7 @@ package io.github.quantfolio.indicators.internal;
  *
  * <p><b>Small windows ({@code n <= }{@link #DIRECT_MAX})</b> use TA-Lib's own formula: the mean of
  * the ring, then the sum of absolute deviations, O(n) per value ({@link Oscillators#cci(double[],
- * double)}); up to this size it is no slower than the tree below (measured crossover near 270
+ * double)}); up to this size it is no slower than the tree below (measured crossover near 256
  * bars: the tree costs about 0.4 us per value, the direct sum about 1.5 ns per window value), and
  * it is TA-Lib's rounding exactly.
  *

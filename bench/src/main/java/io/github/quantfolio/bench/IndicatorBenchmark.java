@@ -137,6 +137,31 @@ public class IndicatorBenchmark {
     }
   }
 
+  // ------------------------------------------------------------------ memory-bandwidth baselines
+
+  /**
+   * Not an indicator: copies {@code close} to an output array with {@link System#arraycopy}, the
+   * fastest way the JVM has to read one array and write another (its stub may avoid reading the
+   * destination before writing it). SMA moves the same bytes (one input read, one output
+   * written), so this is its floor.
+   */
+  @Benchmark
+  public double[] copy_arraycopy() {
+    System.arraycopy(close, 0, o1, 0, bars);
+    return o1;
+  }
+
+  /** The same copy as a plain loop, the form the indicator kernels have. */
+  @Benchmark
+  public double[] copy_loop() {
+    double[] x = close;
+    double[] out = o1;
+    for (int i = 0; i < x.length; i++) {
+      out[i] = x[i];
+    }
+    return out;
+  }
+
   // ------------------------------------------------------------------------------------ SMA(20)
 
   @Benchmark
@@ -263,6 +288,15 @@ public class IndicatorBenchmark {
     return Indicators.atr(high, low, close, 14, o1);
   }
 
+  /**
+   * As {@link #atr_quantfolio} but through the allocating overload (a new output array per call),
+   * to show what the preallocated output saves; ta4j has no allocation-free form.
+   */
+  @Benchmark
+  public double[] atrAlloc_quantfolio() {
+    return Indicators.atr(high, low, close, 14);
+  }
+
   @Benchmark
   public double[] atr_talib() {
     core.atr(0, bars - 1, high, low, close, 14, begin, count, o1);
@@ -279,6 +313,12 @@ public class IndicatorBenchmark {
   @Benchmark
   public Object stoch_quantfolio() {
     return Indicators.stochastic(high, low, close, 5, 3, 3, o1, o2);
+  }
+
+  /** As {@link #stoch_quantfolio} through the allocating overload (two new output arrays). */
+  @Benchmark
+  public Object stochAlloc_quantfolio() {
+    return Indicators.stochastic(high, low, close, 5, 3, 3);
   }
 
   @Benchmark

@@ -36,7 +36,8 @@ import io.github.quantfolio.indicators.internal.Ranges;
  *       taking {@link Bars} read its columns (which copies them).
  *   <li><b>Cost.</b> One pass over the input, O(1) work per bar (running and block sums, the van
  *       Herk / Gil-Werman rolling maximum), no full-length temporaries; the one exception is CCI,
- *       whose mean absolute deviation costs O(n) per bar, as in every implementation.
+ *       whose mean absolute deviation about a moving mean has no O(1) update: O(n) per bar for
+ *       windows up to 256 bars (TA-Lib's formula), O(log n) beyond (an order-statistics tree).
  *   <li><b>Rounding error does not accumulate.</b> Window sums are either block sums (each
  *       window's sum is a suffix of one block plus a prefix of the next: nothing is ever
  *       subtracted) or, for the SMA, a running sum re-anchored to an exact block sum every n bars.
@@ -494,8 +495,11 @@ public final class Indicators {
    * Commodity channel index (D. Lambert, 1980), as TA-Lib {@code CCI}: with typical price
    * {@code tp = (h + l + c) / 3}, its n-bar mean {@code m} and mean absolute deviation
    * {@code md = sum |tp_i - m| / n}, {@code CCI = (tp - m) / (0.015 md)}; 0 where {@code tp == m}
-   * or {@code md == 0} (as TA-Lib). <b>Lookback</b> {@code n - 1}. Costs O(n) per bar (the mean
-   * deviation about a moving mean has no O(1) update). NaN policy: see the class documentation.
+   * or {@code md == 0} (as TA-Lib). <b>Lookback</b> {@code n - 1}. The mean deviation about a
+   * moving mean has no O(1) update: windows up to 256 bars use TA-Lib's direct formula (O(n) per
+   * bar, TA-Lib's rounding), longer ones an order-statistics tree with double-double sums
+   * (O(log n) per bar, accurate even where the deviations are 1e-15 of the price level; see
+   * {@code docs/indicators.md}). NaN policy: see the class documentation.
    *
    * @param high highs
    * @param low lows

@@ -3,32 +3,36 @@ package io.github.quantfolio.indicators.internal;
 /**
  * TA-Lib's average true range as a stream: the first bar has no true range; the first ATR (at
  * the n-th true range, bar index n) is the mean of n true ranges; then Wilder's smoothing
- * {@code atr = a atr + u}, {@code a = (n - 1) / n}, {@code u = tr / n}, taken two bars per step
- * of the recursion as the batch kernel does ({@code atr_(t+2) = a^2 atr_t + (a u_(t+1) +
- * u_(t+2))}, which halves its dependency chain): the first bar of a pair reports
- * {@code a atr_t + u_(t+1)}, the second the two-step value. {@link Ranges#atr} performs the same
- * operations.
+ * {@code y_t = a y_(t-1) + u_t}, {@code a = (n - 1) / n}, {@code u = tr / n} (with tr as
+ * {@link Ranges#twiceTrueRange} / 2, accurate to 2 ulps). The three bars
+ * after the seed take that step (one FMA); from the fourth on, four steps at once,
+ * {@code y_t = a^4 y_(t-4) + v_t} with {@code v_t = ((a u_(t-3) + u_(t-2)) a + u_(t-1)) a + u_t}
+ * (FMAs), which splits the dependency chain into four interleaved ones; results differ from the
+ * one-step form by rounding only (the recursion is a contraction). {@link Ranges#atr} performs
+ * the same operations.
  */
 public final class AtrState {
 
   private final int n;
   private final double a;
-  private final double a2;
-  private final double invN;
+  private final double a4;
+  private final double half;
   private double prevClose = Double.NaN;
   private double sum;
   private int count;
+  private long steps; // bars since the seed
   private double atr = Double.NaN; // the value reported for the last bar
-  private double base; // the recursion's state at the start of the current pair
-  private double u1; // the first bar's term of the current pair
-  private boolean odd; // the last bar was the first of a pair
+  private final double[] ys = new double[4]; // y_t at index t mod 4 (t counted from the seed)
+  private double u1; // u_(t-1)
+  private double u2; // u_(t-2)
+  private double u3; // u_(t-3)
 
   /** An ATR of period {@code n >= 1}. */
   public AtrState(int n) {
     this.n = n;
     this.a = (n - 1.0) / n;
-    this.a2 = a * a;
-    this.invN = 1.0 / n;
+    this.a4 = (a * a) * (a * a);
+    this.half = 0.5 / n;
   }
 
   /** Adds a bar of finite values and returns the ATR, or NaN during the warm-up. */
@@ -38,26 +42,29 @@ public final class AtrState {
     if (pc != pc) {
       return atr;
     }
-    double tr = Ranges.trueRange(high, low, pc);
     if (count < n) {
-      sum += tr;
+      sum += Ranges.trueRange(high, low, pc);
       count++;
       if (count == n) {
         atr = sum / n;
-        base = atr;
-        odd = false;
+        ys[0] = atr;
+        steps = 0;
       }
       return atr;
     }
-    double u = tr * invN;
-    if (!odd) {
-      u1 = u;
-      atr = base * a + u;
+    double u = Ranges.twiceTrueRange(high, low, pc) * half;
+    steps++;
+    int slot = (int) (steps & 3);
+    if (steps <= 3) {
+      atr = Math.fma(a, atr, u);
     } else {
-      base = base * a2 + (u1 * a + u);
-      atr = base;
+      double v = Math.fma(Math.fma(Math.fma(u3, a, u2), a, u1), a, u);
+      atr = Math.fma(a4, ys[slot], v);
     }
-    odd = !odd;
+    ys[slot] = atr;
+    u3 = u2;
+    u2 = u1;
+    u1 = u;
     return atr;
   }
 
@@ -66,6 +73,7 @@ public final class AtrState {
     prevClose = Double.NaN;
     sum = 0;
     count = 0;
+    steps = 0;
     atr = Double.NaN;
   }
 }

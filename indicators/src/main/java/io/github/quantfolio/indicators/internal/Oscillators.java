@@ -114,25 +114,22 @@ public final class Oscillators {
     return (h + l + c) / 3.0;
   }
 
-  /** Commodity Channel Index over typical prices. */
+  /**
+   * Commodity Channel Index over typical prices ({@link CciWindow}: O(n) per bar for windows up to
+   * {@link CciWindow#DIRECT_MAX}, O(log n) beyond).
+   */
   public static void cci(double[] h, double[] l, double[] c, int n, double[] out) {
-    double[] ring = new double[n];
-    int pos = 0;
-    int count = 0;
+    CciWindow w = new CciWindow(n);
     for (int i = 0; i < c.length; i++) {
       double hi = h[i];
       double lo = l[i];
       double cl = c[i];
       if (bad(hi) | bad(lo) | bad(cl)) {
         Segments.missing(i, h, "high", l, "low", c, "close", null, null, out, null, null);
-        pos = 0;
-        count = 0;
+        w.clear();
         continue;
       }
-      double tp = typicalPrice(hi, lo, cl);
-      ring[pos] = tp;
-      pos = pos + 1 == n ? 0 : pos + 1;
-      out[i] = ++count >= n ? cci(ring, tp) : Double.NaN;
+      out[i] = w.add(typicalPrice(hi, lo, cl));
     }
   }
 

@@ -32,6 +32,17 @@ public final class Ranges {
   }
 
   /**
+   * {@code 2 max(h, pc) - 2 min(l, pc)} as {@code (h - l) + |h - pc| + |l - pc|} (the same in exact
+   * arithmetic, for any order of the three), the ATR recursion's form of the true range: no
+   * {@link Math#max} (a long NaN-aware sequence on JDK 17), so a loop of it is several times
+   * faster; within 2 ulps of twice {@link #trueRange}. Any
+   * non-finite argument gives a non-finite result (NaN or infinity).
+   */
+  public static double twiceTrueRange(double h, double l, double pc) {
+    return ((h - l) + Math.abs(h - pc)) + Math.abs(l - pc);
+  }
+
+  /**
    * +DM from the moves {@code up = h - h'} and {@code down = l' - l}: {@code up} if
    * {@code up > down} and {@code up > 0}, else 0. Branch-free (the sign of {@code w - u} masks
    * {@code u}), since which move wins is unpredictable.
@@ -85,8 +96,9 @@ public final class Ranges {
   /** TA-Lib's ATR: the same operations as {@link AtrState}. */
   public static void atr(double[] h, double[] l, double[] c, int n, double[] out) {
     int len = c.length;
+    double[] u = new double[ATR_BLOCK + 3]; // scaled true ranges of a block (see atrSegment)
     for (int s = 0; s < len; ) {
-      int stop = atrSegment(h, l, c, s, n, out);
+      int stop = atrSegment(h, l, c, s, n, out, u);
       if (stop >= len) {
         return;
       }
@@ -95,7 +107,11 @@ public final class Ranges {
     }
   }
 
-  private static int atrSegment(double[] h, double[] l, double[] c, int s, int n, double[] out) {
+  /** Bars per block of the batch ATR recursion (its buffers stay in L1). */
+  private static final int ATR_BLOCK = 512;
+
+  private static int atrSegment(double[] h, double[] l, double[] c, int s, int n, double[] out,
+      double[] u) {
     int len = c.length;
     if (badBar(h, l, c, s)) {
       return s;
@@ -117,42 +133,97 @@ public final class Ranges {
       return len;
     }
     nan(out, s, firstOut);
-    double atr = sum / n;
-    out[firstOut] = atr;
+    double y = sum / n;
+    out[firstOut] = y;
     double a = (n - 1.0) / n;
-    double a2 = a * a;
-    double invN = 1.0 / n;
-    // Two bars per step of the recursion (see AtrState): atr2 = a^2 atr0 + (a u1 + u2).
-    for (; i + 1 < len; i += 2) {
-      double h1 = h[i];
-      double l1 = l[i];
-      double c1 = c[i];
-      double h2 = h[i + 1];
-      double l2 = l[i + 1];
-      double c2 = c[i + 1];
-      if (bad(h1) | bad(l1) | bad(c1) | bad(h2) | bad(l2) | bad(c2)) {
-        break;
+    double a4 = (a * a) * (a * a);
+    double half = 0.5 / n;
+    // The first three bars after the seed one step at a time (as AtrState).
+    for (int k = 0; k < 3; k++, i++) {
+      if (i >= len) {
+        return len;
       }
-      double u1 = trueRange(h1, l1, pc) * invN;
-      double u2 = trueRange(h2, l2, c1) * invN;
-      out[i] = atr * a + u1;
-      atr = atr * a2 + (u1 * a + u2);
-      out[i + 1] = atr;
-      pc = c2;
-    }
-    if (i < len) { // an odd last bar, or the bars before a missing one
-      double hi = h[i];
-      double lo = l[i];
-      double cl = c[i];
-      if (bad(hi) | bad(lo) | bad(cl)) {
+      if (badBar(h, l, c, i)) {
         return i;
       }
-      out[i] = atr * a + trueRange(hi, lo, pc) * invN;
-      if (i + 1 < len) {
-        return i + 1;
+      double uk = twiceTrueRange(h[i], l[i], pc) * half;
+      u[k] = uk;
+      y = Math.fma(a, y, uk);
+      out[i] = y;
+      pc = c[i];
+    }
+    // Then y_t = a^4 y_(t-4) + v_t, v_t = ((a u_(t-3) + u_(t-2)) a + u_(t-1)) a + u_t: four
+    // interleaved chains of one FMA per four bars. Per block: the scaled true ranges (u[3..],
+    // after the previous block's last three; plain arithmetic, no Math.max, see twiceTrueRange), then
+    // v, then the chains. There is no test per bar: a non-finite high, low or previous close
+    // makes u non-finite (see twiceTrueRange), which reaches all four chains, checked once per
+    // block together with the block's last close (which only the next block reads).
+    double y0 = out[i - 4];
+    double y1 = out[i - 3];
+    double y2 = out[i - 2];
+    double y3 = out[i - 1];
+    while (i < len) {
+      int m = Math.min(ATR_BLOCK, len - i);
+      for (int j = 0; j < m; j++) {
+        int k = i + j;
+        double hi = h[k];
+        double lo = l[k];
+        double p = c[k - 1];
+        u[j + 3] = (((hi - lo) + Math.abs(hi - p)) + Math.abs(lo - p)) * half;
       }
+      int j = 0;
+      for (; j + 3 < m; j += 4) {
+        int k = i + j;
+        double u0 = u[j];
+        double u1 = u[j + 1];
+        double u2 = u[j + 2];
+        double u3 = u[j + 3];
+        double u4 = u[j + 4];
+        double u5 = u[j + 5];
+        double u6 = u[j + 6];
+        y0 = Math.fma(a4, y0, Math.fma(Math.fma(Math.fma(u0, a, u1), a, u2), a, u3));
+        y1 = Math.fma(a4, y1, Math.fma(Math.fma(Math.fma(u1, a, u2), a, u3), a, u4));
+        y2 = Math.fma(a4, y2, Math.fma(Math.fma(Math.fma(u2, a, u3), a, u4), a, u5));
+        y3 = Math.fma(a4, y3, Math.fma(Math.fma(Math.fma(u3, a, u4), a, u5), a, u6));
+        out[k] = y0;
+        out[k + 1] = y1;
+        out[k + 2] = y2;
+        out[k + 3] = y3;
+      }
+      // The last block may end part-way through a group of four: rotate so that y0 is always
+      // the chain of the next bar.
+      for (; j < m; j++) {
+        double v = Math.fma(Math.fma(Math.fma(u[j], a, u[j + 1]), a, u[j + 2]), a, u[j + 3]);
+        double next = Math.fma(a4, y0, v);
+        out[i + j] = next;
+        y0 = y1;
+        y1 = y2;
+        y2 = y3;
+        y3 = next;
+      }
+      if (bad((y0 + y1) + (y2 + y3)) || bad(c[i + m - 1])) {
+        int k = firstBadBar(h, l, c, i, i + m);
+        if (k < i + m) {
+          return k;
+        }
+        // Finite inputs whose true range overflowed: the infinities are the values.
+      }
+      u[0] = u[m];
+      u[1] = u[m + 1];
+      u[2] = u[m + 2];
+      i += m;
     }
     return len;
+  }
+
+  /** The first bar in {@code [from, to)} with a non-finite high, low or close, or {@code to}. */
+  private static int firstBadBar(double[] h, double[] l, double[] c, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (badBar(h, l, c, k)) {
+        return k;
+      }
+    }
+    return to;
   }
 
   // ---------------------------------------------------------------------------------------- ADX
@@ -339,11 +410,12 @@ public final class Ranges {
     double[] sufH = new double[n + 1];
     double[] sufL = new double[n + 1];
     Smoother sm = mode == STOCH || mode == STOCH_FAST ? new Smoother(mode, m1, m2) : null;
+    double[] fk = sm != null ? new double[FK_BLOCK] : null;
     for (int s = 0; s < len; ) {
       if (sm != null) {
         sm.clear();
       }
-      int stop = highLowSegment(h, l, c, s, n, mode, sm, o1, o2, o3, sufH, sufL);
+      int stop = highLowSegment(h, l, c, s, n, mode, sm, fk, o1, o2, o3, sufH, sufL);
       if (stop >= len) {
         return;
       }
@@ -365,8 +437,24 @@ public final class Ranges {
     return to;
   }
 
+  /** Fast %K values buffered before the stochastic smoothing runs over them. */
+  private static final int FK_BLOCK = 256;
+
+  /**
+   * The larger of two finite values, exactly one of them ({@code +0} for {@code +0, -0}, as
+   * {@link Math#max}), branch-free by the sign of {@code b - a}. JDK 17's {@code Math.max(double,
+   * double)} intrinsic, which must handle NaN, is several times slower, and a ternary compiles to
+   * an unpredictable branch. Unspecified for NaN arguments (the kernels detect those separately).
+   */
+  static double maxOf(double a, double b) {
+    long m = Double.doubleToRawLongBits(b - a) >> 63;
+    return Double.longBitsToDouble(
+        (Double.doubleToRawLongBits(a) & m) | (Double.doubleToRawLongBits(b) & ~m));
+  }
+
   private static int highLowSegment(double[] h, double[] l, double[] c, int s, int n, int mode,
-      Smoother sm, double[] o1, double[] o2, double[] o3, double[] sufH, double[] sufL) {
+      Smoother sm, double[] fk, double[] o1, double[] o2, double[] o3, double[] sufH,
+      double[] sufL) {
     int len = h.length;
     int firstOut = s + n - 1;
     double ph = Double.NEGATIVE_INFINITY;
@@ -385,16 +473,23 @@ public final class Ranges {
       return len;
     }
     MovingAverages.nan3(o1, o2, o3, s, firstOut);
-    emit(mode, firstOut, ph, -pl, c, sm, o1, o2, o3);
+    // Stochastics: fast %K values go to fk (bars from fkStart on) and are smoothed per FK_BLOCK.
+    int fkStart = firstOut;
+    int fkCount = 0;
+    if (sm != null) {
+      fk[fkCount++] = stochasticK(ph, -pl, c[firstOut]);
+    } else {
+      emit(mode, firstOut, ph, -pl, c, o1, o2, o3);
+    }
     sufH[n] = Double.NEGATIVE_INFINITY;
     sufL[n] = Double.NEGATIVE_INFINITY;
     for (int b = s + n; b < len; b += n) {
       double ah = Double.NEGATIVE_INFINITY;
       double al = Double.NEGATIVE_INFINITY;
       for (int j = n - 1; j >= 0; j--) {
-        ah = Math.max(h[b - n + j], ah);
+        ah = maxOf(h[b - n + j], ah);
         sufH[j] = ah;
-        al = Math.max(-l[b - n + j], al);
+        al = maxOf(-l[b - n + j], al);
         sufL[j] = al;
       }
       ph = Double.NEGATIVE_INFINITY;
@@ -406,42 +501,53 @@ public final class Ranges {
       double guard = 0;
       for (int k = b; k < end; k++) {
         if (c != null && bad(c[k])) {
+          if (sm != null) {
+            sm.run(fk, fkCount, fkStart, o1, o2);
+          }
           return firstBadHl(h, l, c, b, k + 1);
         }
         double hi = h[k];
         double lo = l[k];
         guard += hi - lo;
-        ph = Math.max(hi, ph);
-        pl = Math.max(-lo, pl);
-        emit(mode, k, Math.max(sufH[k - b + 1], ph), -Math.max(sufL[k - b + 1], pl), c, sm, o1,
-            o2, o3);
+        ph = maxOf(hi, ph);
+        pl = maxOf(-lo, pl);
+        double hh = maxOf(sufH[k - b + 1], ph);
+        double ll = -maxOf(sufL[k - b + 1], pl);
+        if (sm != null) {
+          if (fkCount == FK_BLOCK) {
+            sm.run(fk, fkCount, fkStart, o1, o2);
+            fkStart += fkCount;
+            fkCount = 0;
+          }
+          fk[fkCount++] = stochasticK(hh, ll, c[k]);
+        } else {
+          emit(mode, k, hh, ll, c, o1, o2, o3);
+        }
       }
       if (bad(guard)) {
         int k = firstBadHl(h, l, c, b, end);
         if (k < end) {
+          if (sm != null) {
+            sm.run(fk, fkCount, fkStart, o1, o2);
+          }
           return k;
         }
       }
     }
+    if (sm != null) {
+      sm.run(fk, fkCount, fkStart, o1, o2);
+    }
     return len;
   }
 
-  private static void emit(int mode, int i, double hh, double ll, double[] c, Smoother sm,
-      double[] o1, double[] o2, double[] o3) {
-    switch (mode) {
-      case DONCHIAN:
-        o1[i] = hh;
-        o2[i] = (hh + ll) * 0.5;
-        o3[i] = ll;
-        break;
-      case WILLIAMS_R:
-        o1[i] = williamsR(hh, ll, c[i]);
-        break;
-      default:
-        sm.add(stochasticK(hh, ll, c[i]));
-        o1[i] = sm.k;
-        o2[i] = sm.d;
-        break;
+  private static void emit(int mode, int i, double hh, double ll, double[] c, double[] o1,
+      double[] o2, double[] o3) {
+    if (mode == DONCHIAN) {
+      o1[i] = hh;
+      o2[i] = (hh + ll) * 0.5;
+      o3[i] = ll;
+    } else {
+      o1[i] = williamsR(hh, ll, c[i]);
     }
   }
 
@@ -460,12 +566,29 @@ public final class Ranges {
   /**
    * The smoothing stages of the stochastics: slow (%K = SMA(fast %K, m1), %D = SMA(%K, m2)) or fast
    * (%K = fast %K, %D = SMA(fast %K, m1)); {@link #k} and {@link #d} are NaN until %D is defined.
-   * Shared with the streaming twins.
+   * Each SMA is a {@link RunningSum} (re-anchored running sum; %K is bounded, so cheap), written
+   * out here so that the batch loop {@link #run} keeps its state in locals; {@link #add} (the
+   * streaming twin's) performs the same operations.
    */
   public static final class Smoother {
     private final boolean slow;
-    private final Average first;
-    private final Average second;
+    private final int m1;
+    private final int m2;
+    private final double inv1;
+    private final double inv2;
+    private final double[] r1;
+    private final double[] r2;
+    private final double[] one = new double[1];
+    private final double[] scratchK = new double[1];
+    private final double[] scratchD = new double[1];
+    private double sum1;
+    private double q1;
+    private int pos1;
+    private boolean full1;
+    private double sum2;
+    private double q2;
+    private int pos2;
+    private boolean full2;
     /** The latest %K (NaN until %D is defined). */
     public double k = Double.NaN;
     /** The latest %D (NaN during the warm-up). */
@@ -474,52 +597,113 @@ public final class Ranges {
     /** Smoothing of a fast %K stream by {@code mode} ({@link #STOCH} or {@link #STOCH_FAST}). */
     public Smoother(int mode, int m1, int m2) {
       this.slow = mode == STOCH;
-      this.first = new Average(m1);
-      this.second = slow ? new Average(m2) : null;
+      this.m1 = m1;
+      this.m2 = slow ? m2 : 1;
+      this.inv1 = 1.0 / m1;
+      this.inv2 = 1.0 / this.m2;
+      this.r1 = new double[m1];
+      this.r2 = new double[this.m2];
     }
 
     /** Adds a fast %K value. */
     public void add(double fastK) {
-      double s = first.add(fastK);
-      if (s != s) {
-        k = Double.NaN;
-        d = Double.NaN;
-      } else if (!slow) {
-        d = s;
-        k = fastK;
-      } else {
-        d = second.add(s);
-        k = d != d ? Double.NaN : s;
+      one[0] = fastK;
+      run(one, 1, 0, scratchK, scratchD);
+    }
+
+    /**
+     * Adds the fast %K values {@code fk[0, count)} of bars {@code from, from + 1, ...} and writes
+     * %K and %D of those bars to {@code ko[from...]} and {@code dout[from...]}.
+     */
+    void run(double[] fk, int count, int from, double[] ko, double[] dout) {
+      double s1 = sum1;
+      double a1 = q1;
+      int p1 = pos1;
+      boolean f1 = full1;
+      double s2 = sum2;
+      double a2 = q2;
+      int p2 = pos2;
+      boolean f2 = full2;
+      double kk = k;
+      double dd = d;
+      double[] ring1 = r1;
+      double[] ring2 = r2;
+      for (int j = 0; j < count; j++) {
+        double v = fk[j];
+        // Stage 1: RunningSum.add(v), as its code.
+        double old = ring1[p1];
+        ring1[p1] = v;
+        p1++;
+        double r;
+        if (!f1) {
+          s1 += v;
+          r = p1 == m1 ? s1 : Double.NaN;
+        } else {
+          a1 += v;
+          s1 = p1 == m1 ? a1 : s1 + (v - old);
+          r = s1;
+        }
+        if (p1 == m1) {
+          p1 = 0;
+          a1 = 0;
+          f1 = true;
+        }
+        double sk = r * inv1;
+        if (sk != sk) {
+          kk = Double.NaN;
+          dd = Double.NaN;
+        } else if (!slow) {
+          dd = sk;
+          kk = v;
+        } else {
+          // Stage 2 on the slow %K.
+          double old2 = ring2[p2];
+          ring2[p2] = sk;
+          p2++;
+          double r2v;
+          if (!f2) {
+            s2 += sk;
+            r2v = p2 == m2 ? s2 : Double.NaN;
+          } else {
+            a2 += sk;
+            s2 = p2 == m2 ? a2 : s2 + (sk - old2);
+            r2v = s2;
+          }
+          if (p2 == m2) {
+            p2 = 0;
+            a2 = 0;
+            f2 = true;
+          }
+          dd = r2v * inv2;
+          kk = dd != dd ? Double.NaN : sk;
+        }
+        ko[from + j] = kk;
+        dout[from + j] = dd;
       }
+      sum1 = s1;
+      q1 = a1;
+      pos1 = p1;
+      full1 = f1;
+      sum2 = s2;
+      q2 = a2;
+      pos2 = p2;
+      full2 = f2;
+      k = kk;
+      d = dd;
     }
 
     /** Forgets every value. */
     public void clear() {
-      first.clear();
-      if (second != null) {
-        second.clear();
-      }
+      sum1 = 0;
+      q1 = 0;
+      pos1 = 0;
+      full1 = false;
+      sum2 = 0;
+      q2 = 0;
+      pos2 = 0;
+      full2 = false;
       k = Double.NaN;
       d = Double.NaN;
-    }
-  }
-
-  /** A simple moving average of %K values ({@link RunningSum}: %K is bounded, so cheap). */
-  static final class Average {
-    private final RunningSum sum;
-    private final double inv;
-
-    Average(int n) {
-      this.sum = new RunningSum(n);
-      this.inv = 1.0 / n;
-    }
-
-    double add(double v) {
-      return sum.add(v) * inv;
-    }
-
-    void clear() {
-      sum.clear();
     }
   }
 

@@ -259,36 +259,14 @@ public final class Backtest {
       throw new IllegalArgumentException("Expected " + n + " signal sets, but found "
           + signals.size());
     }
-    double[] close = data.close();
-    boolean[] event = new boolean[rows]; // any flag of any asset: the only bars to look at
     for (int i = 0; i < n; i++) {
       TradeSignals s = Checks.notNull(signals.get(i), "signals[" + i + "]");
       if (s.length() != rows) {
         throw new IllegalArgumentException("Signals of '" + data.assets().get(i) + "' have "
             + s.length() + " bars, but the data has " + rows);
       }
-      boolean[] le = s.longEntry();
-      boolean[] lx = s.longExit();
-      boolean[] se = s.shortEntry();
-      boolean[] sx = s.shortExit();
-      for (int t = 0; t < rows; t++) {
-        boolean entry = le[t] | se[t];
-        if (entry | lx[t] | sx[t]) {
-          event[t] = true;
-          if (entry) {
-            if (se[t] && !config.allowShort()) {
-              throw new IllegalArgumentException("Signals of '" + data.assets().get(i)
-                  + "' have short entries, but shorting is disabled"
-                  + " (BacktestConfig.withShorting(true))");
-            }
-            if (close[t * n + i] != close[t * n + i]) {
-              throw new IllegalArgumentException("Entry signal of '" + data.assets().get(i)
-                  + "' on " + data.index().label(t) + ", but the asset has no price on that bar");
-            }
-          }
-        }
-      }
     }
+    double[] close = data.close();
     PositionSizing size = sizing != null ? sizing : PositionSizing.fractionOfEquity(1.0 / n);
     int kind = switch (size.kind()) {
       case FRACTION_OF_EQUITY -> Engine.TARGET_WEIGHT;
@@ -301,13 +279,19 @@ public final class Backtest {
     boolean[][] lx = new boolean[n][];
     boolean[][] se = new boolean[n][];
     boolean[][] sx = new boolean[n][];
+    boolean[] event = new boolean[rows]; // a flag of any asset: the bars that need a decision
     for (int i = 0; i < n; i++) {
-      le[i] = signals.get(i).longEntry();
-      lx[i] = signals.get(i).longExit();
-      se[i] = signals.get(i).shortEntry();
-      sx[i] = signals.get(i).shortExit();
+      boolean[] a = le[i] = signals.get(i).longEntry();
+      boolean[] b = lx[i] = signals.get(i).longExit();
+      boolean[] c = se[i] = signals.get(i).shortEntry();
+      boolean[] d = sx[i] = signals.get(i).shortExit();
+      for (int t = 0; t < rows; t++) {
+        event[t] |= a[t] | b[t] | c[t] | d[t];
+      }
     }
     return new Engine.Policy() {
+      // Only bars with a flag need a decision; the engine skips to them. Entries are checked
+      // (price on the bar, shorting allowed) when they are met: every flagged bar is decided.
       @Override
       public int nextDecisionBar(int t) {
         int u = t + 1;
@@ -319,18 +303,29 @@ public final class Backtest {
 
       @Override
       public void decide(int t, Engine engine) {
-        if (!event[t]) {
-          return;
-        }
         for (int i = 0; i < n; i++) {
+          boolean longEntry = le[i][t];
+          boolean shortEntry = se[i][t];
+          if (!(longEntry | shortEntry | lx[i][t] | sx[i][t])) {
+            continue;
+          }
+          if (shortEntry && !config.allowShort()) {
+            throw new IllegalArgumentException("Signals of '" + data.assets().get(i)
+                + "' have short entries, but shorting is disabled"
+                + " (BacktestConfig.withShorting(true))");
+          }
+          if ((longEntry | shortEntry) && close[t * n + i] != close[t * n + i]) {
+            throw new IllegalArgumentException("Entry signal of '" + data.assets().get(i)
+                + "' on " + data.index().label(t) + ", but the asset has no price on that bar");
+          }
           if (!engine.hasPending(i)) {
             double q = engine.shares(i);
             intent[i] = q > 0 ? 1 : q < 0 ? -1 : 0;
           }
           boolean longExit = lx[i][t];
           boolean shortExit = sx[i][t];
-          boolean goLong = le[i][t] && !longExit;
-          boolean goShort = se[i][t] && !shortExit;
+          boolean goLong = longEntry && !longExit;
+          boolean goShort = shortEntry && !shortExit;
           int state = intent[i];
           int next = state;
           if (state == 0) {
@@ -367,8 +362,8 @@ public final class Backtest {
   public BacktestResult run(Strategy strategy) {
     Checks.notNull(strategy, "strategy");
     List<TradeSignals> signals = new ArrayList<>(bars.size());
-    for (Bars b : bars) {
-      signals.add(strategy.signals(b));
+    for (int i = 0; i < bars.size(); i++) {
+      signals.add(signalsOf(strategy, i));
     }
     return signals(signals);
   }
@@ -399,6 +394,15 @@ public final class Backtest {
   }
 
   // ------------------------------------------------------------------ plumbing
+
+  /** {@code strategy}'s signals for asset {@code i}; close-only strategies read the data's column. */
+  TradeSignals signalsOf(Strategy strategy, int i) {
+    if (strategy instanceof ClosesOnly closes) {
+      // one asset: the row-major closes are the column itself (read only, no copy)
+      return closes.signals(data.assetCount() == 1 ? data.close() : data.closeColumn(i));
+    }
+    return strategy.signals(bars.get(i));
+  }
 
   BacktestResult run(Engine.Policy policy) {
     return new BacktestResult(data, config, engine(policy, true));

@@ -20,7 +20,7 @@ import io.github.quantfolio.indicators.Indicators;
  * @since 0.1.0
  */
 public record MeanReversion(int window, double k, int rsiPeriod, double rsiLow, double rsiHigh,
-    boolean shorts) implements Strategy {
+    boolean shorts) implements ClosesOnly {
 
   /** Validates the parameters. */
   public MeanReversion {
@@ -43,7 +43,12 @@ public record MeanReversion(int window, double k, int rsiPeriod, double rsiLow, 
 
   @Override
   public TradeSignals signals(Bars bars) {
-    double[] c = bars.close();
+    return signals(bars.close());
+  }
+
+  /** The signals of a close series (not modified; NaN for missing bars). */
+  @Override
+  public TradeSignals signals(double[] c) {
     Bands b = Indicators.bollinger(c, window, k);
     double[] lower = b.lower();
     double[] upper = b.upper();

@@ -32,7 +32,7 @@ import io.github.quantfolio.indicators.Macd;
  */
 public record Momentum(int fast, int slow, int rsiPeriod, double rsiMax, int macdFast,
     int macdSlow, int macdSignal, int rocPeriod, double minRocPercent, boolean shorts)
-    implements Strategy {
+    implements ClosesOnly {
 
   /** Validates the parameters. */
   public Momentum {
@@ -68,7 +68,12 @@ public record Momentum(int fast, int slow, int rsiPeriod, double rsiMax, int mac
 
   @Override
   public TradeSignals signals(Bars bars) {
-    double[] c = bars.close();
+    return signals(bars.close());
+  }
+
+  /** The signals of a close series (not modified; NaN for missing bars). */
+  @Override
+  public TradeSignals signals(double[] c) {
     double[] f = Indicators.sma(c, fast);
     double[] s = Indicators.sma(c, slow);
     double[] rsi = Indicators.rsi(c, rsiPeriod);

@@ -94,8 +94,8 @@ public final class ParameterSweep<P> {
     double rf = Math.pow(1 + backtest.config().riskFreeRate(), 1 / f) - 1;
     return new SweepResult<>(List.of(rows), f, row -> {
       int a = assets.indexOf(row.asset());
-      Engine e = single[a].engine(single[a].signalPolicy(List.of(strategyOf.apply(
-          row.parameters()).signals(single[a].bars().get(0)))), false);
+      Engine e = single[a].engine(single[a].signalPolicy(List.of(single[a].signalsOf(
+          strategyOf.apply(row.parameters()), 0))), false);
       double[] eq = e.equityPath();
       double[] r = new double[eq.length];
       double prev = backtest.config().initialCapital();
@@ -109,7 +109,7 @@ public final class ParameterSweep<P> {
 
   private SweepRow<P> runOne(Backtest bt, P p, String asset) {
     Strategy s = strategyOf.apply(p);
-    Engine engine = bt.engine(bt.signalPolicy(List.of(s.signals(bt.bars().get(0)))), false);
+    Engine engine = bt.engine(bt.signalPolicy(List.of(bt.signalsOf(s, 0))), false);
     return new SweepRow<>(p, asset, summarize(engine, bt.config(), bt.frequencyOfData()),
         keepEquity ? engine.equityPath() : null);
   }

@@ -1,7 +1,6 @@
 package io.github.quantfolio.backtest;
 
 import io.github.quantfolio.core.Bars;
-import io.github.quantfolio.indicators.Indicators;
 
 /**
  * The moving-average crossover: long entry when {@code SMA(fast)} crosses above {@code SMA(slow)}
@@ -15,7 +14,7 @@ import io.github.quantfolio.indicators.Indicators;
  * @param shorts whether downward crosses open shorts
  * @since 0.1.0
  */
-public record SmaCrossover(int fast, int slow, boolean shorts) implements Strategy {
+public record SmaCrossover(int fast, int slow, boolean shorts) implements ClosesOnly {
 
   /** Validates the windows. */
   public SmaCrossover {
@@ -31,11 +30,16 @@ public record SmaCrossover(int fast, int slow, boolean shorts) implements Strate
 
   @Override
   public TradeSignals signals(Bars bars) {
+    return signals(bars.close());
+  }
+
+  /** The signals of a close series (not modified; NaN for missing bars). */
+  @Override
+  public TradeSignals signals(double[] c) {
     // bars before 'slow' cannot cross: SMA(slow) is NaN up to slow - 1 and comparisons with NaN
-    // are false
-    double[] c = bars.close();
-    double[] f = Indicators.sma(c, fast);
-    double[] s = Indicators.sma(c, slow);
+    // are false. The averages live in per-thread scratch arrays: only the flags escape.
+    double[] f = Scratch.sma(c, fast, 0);
+    double[] s = Scratch.sma(c, slow, 1);
     // both crosses in one pass (the same tests as Indicators.crossAbove / crossBelow)
     int n = c.length;
     boolean[] up = new boolean[n];
@@ -45,8 +49,8 @@ public record SmaCrossover(int fast, int slow, boolean shorts) implements Strate
       double s0 = s[t - 1];
       double f1 = f[t];
       double s1 = s[t];
-      up[t] = f1 > s1 && f0 <= s0;
-      down[t] = f1 < s1 && f0 >= s0;
+      up[t] = f1 > s1 & f0 <= s0; // non-short-circuit: no branch per bar
+      down[t] = f1 < s1 & f0 >= s0;
     }
     return shorts ? new TradeSignals(up, down, down, up) : TradeSignals.longOnly(up, down);
   }

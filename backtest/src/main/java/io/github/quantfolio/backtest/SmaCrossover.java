@@ -40,17 +40,25 @@ public record SmaCrossover(int fast, int slow, boolean shorts) implements Closes
     // are false. The averages live in per-thread scratch arrays: only the flags escape.
     double[] f = Scratch.sma(c, fast, 0);
     double[] s = Scratch.sma(c, slow, 1);
-    // both crosses in one pass (the same tests as Indicators.crossAbove / crossBelow)
+    // Both crosses in one pass on the difference d = fast - slow: for finite values d > 0 iff
+    // fast > slow and d <= 0 iff fast <= slow (a difference of doubles is 0 only if they are
+    // equal), and NaN fails every test, so the flags equal Indicators.crossAbove / crossBelow.
     int n = c.length;
     boolean[] up = new boolean[n];
     boolean[] down = new boolean[n];
-    for (int t = Math.max(1, slow); t < n; t++) {
-      double f0 = f[t - 1];
-      double s0 = s[t - 1];
-      double f1 = f[t];
-      double s1 = s[t];
-      up[t] = f1 > s1 & f0 <= s0; // non-short-circuit: no branch per bar
-      down[t] = f1 < s1 & f0 >= s0;
+    int start = Math.max(1, slow);
+    double d0 = start < n ? f[start - 1] - s[start - 1] : Double.NaN;
+    for (int t = start; t < n; t++) {
+      double d1 = f[t] - s[t];
+      // crosses are rare: well-predicted branches and no store on most bars (arrays start false)
+      if (d1 > 0) {
+        if (d0 <= 0) {
+          up[t] = true;
+        }
+      } else if (d1 < 0 && d0 >= 0) {
+        down[t] = true;
+      }
+      d0 = d1;
     }
     return shorts ? new TradeSignals(up, down, down, up) : TradeSignals.longOnly(up, down);
   }

@@ -486,32 +486,49 @@ public final class MeanVariance {
       return w0;
     }
     double t2 = target * target;
-    double a = 0;
-    double fa = s0 * s0 - t2; // > 0
-    double b = 1;
-    double fb = s1 * s1 - t2; // < 0
-    double[] best = w1;
-    int side = 0;
     double[][] qp = new double[n][n];
     double[] cp = new double[n];
     Warm warm = new Warm();
-    for (int it = 0; it < 200; it++) {
-      double phi = (a * fb - b * fa) / (fb - fa);
-      if (!(phi > a && phi < b)) {
-        phi = 0.5 * (a + b);
-      }
+    return limitSearch(s0 * s0 - t2, s1 * s1 - t2, target, w1, (phi, best) -> {
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < n; j++) {
           qp[i][j] = phi * q2[i][j];
         }
         cp[i] = -(1 - phi) * mu[i];
       }
-      double[] x = solveGeneral(qp, cp, (1 - phi) * k, null, warm);
-      double s = risk(x);
-      double f = s * s - t2;
+      return solveGeneral(qp, cp, (1 - phi) * k, null, warm);
+    }, this::risk);
+  }
+
+  /** The QP solution at mixing weight {@code phi}, given the best feasible one so far. */
+  private interface MixedSolve {
+    double[] at(double phi, double[] best);
+  }
+
+  /**
+   * Illinois regula falsi over the mixing weight {@code phi} in (0, 1) of a family of exact QP
+   * solutions {@code x(phi)} whose {@code level(x)} falls from above {@code limit} at 0
+   * ({@code fa = level^2 - limit^2 > 0}) to at most {@code limit} at 1 ({@code fb <= 0}): returns
+   * the last solution within the limit, stopping once it is within {@link #RISK_TOLERANCE} of it
+   * (or the bracket is exhausted). Shared by the efficient-risk and tracking-error searches.
+   */
+  private static double[] limitSearch(double fa, double fb, double limit, double[] atOne,
+      MixedSolve solve, java.util.function.ToDoubleFunction<double[]> level) {
+    double a = 0;
+    double b = 1;
+    double[] best = atOne;
+    int side = 0;
+    for (int it = 0; it < 200; it++) {
+      double phi = (a * fb - b * fa) / (fb - fa);
+      if (!(phi > a && phi < b)) {
+        phi = 0.5 * (a + b);
+      }
+      double[] x = solve.at(phi, best);
+      double s = level.applyAsDouble(x);
+      double f = s * s - limit * limit;
       if (f <= 0) {
         best = x;
-        if (target - s <= RISK_TOLERANCE * target) {
+        if (limit - s <= RISK_TOLERANCE * limit) {
           break;
         }
         b = phi;
@@ -1264,52 +1281,18 @@ public final class MeanVariance {
           + (maxTurnover < Double.POSITIVE_INFINITY ? ", turnover limit " + fmt(maxTurnover) : "")
           + (text == null ? "" : ", " + text));
     }
-    double a = 0;
-    double fa = trackingError(w) * trackingError(w) - maxTe * maxTe; // > 0
-    double b = 1;
-    double fb = teMin * teMin - maxTe * maxTe; // <= 0
-    double[] best = wt;
-    int side = 0;
     double[][] qp = new double[n][n];
     double[] cp = new double[n];
-    for (int it = 0; it < 200; it++) {
-      double phi = (a * fb - b * fa) / (fb - fa);
-      if (!(phi > a && phi < b)) {
-        phi = 0.5 * (a + b);
-      }
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < n; j++) {
-          qp[i][j] = (q == null ? 0 : (1 - phi) * q[i][j]) + phi * qt[i][j];
-        }
-        cp[i] = (1 - phi) * c[i] + phi * ct[i];
-      }
-      double[] x = frictionSolve(qp, cp, (1 - phi) * k, extras, text, best, warm);
-      double te = trackingError(x);
-      double f = te * te - maxTe * maxTe;
-      if (f <= 0) {
-        best = x;
-        if (maxTe - te <= RISK_TOLERANCE * maxTe) {
-          break;
-        }
-        b = phi;
-        fb = f;
-        if (side == 1) {
-          fa *= 0.5;
-        }
-        side = 1;
-      } else {
-        a = phi;
-        fa = f;
-        if (side == -1) {
-          fb *= 0.5;
-        }
-        side = -1;
-      }
-      if (b - a <= 1e-16) {
-        break;
-      }
-    }
-    return best;
+    return limitSearch(trackingError(w) * trackingError(w) - maxTe * maxTe,
+        teMin * teMin - maxTe * maxTe, maxTe, wt, (phi, best) -> {
+          for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+              qp[i][j] = (q == null ? 0 : (1 - phi) * q[i][j]) + phi * qt[i][j];
+            }
+            cp[i] = (1 - phi) * c[i] + phi * ct[i];
+          }
+          return frictionSolve(qp, cp, (1 - phi) * k, extras, text, best, warm);
+        }, this::trackingError);
   }
 
   private double turnover(double[] w) {

@@ -3,6 +3,7 @@ package io.github.quantfolio.optimize;
 import io.github.quantfolio.core.AssetVector;
 import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.core.internal.Checks;
+import io.github.quantfolio.optimize.internal.Linear;
 import io.github.quantfolio.optimize.internal.Psd;
 import io.github.quantfolio.risk.CovarianceMatrix;
 import java.util.Arrays;
@@ -321,7 +322,7 @@ public final class RiskParity {
     double rz = dot(r, z);
     for (int it = 0; it < maxIterations; it++) {
       for (int i = 0; i < n; i++) {
-        hp[i] = dot(s[i], p, n) + dg[i] * p[i];
+        hp[i] = Linear.dot(s[i], p, n) + dg[i] * p[i];
       }
       double alpha = rz / dot(p, hp);
       for (int i = 0; i < n; i++) {
@@ -332,7 +333,7 @@ public final class RiskParity {
         // confirm with the true residual g - Hx (the recurrence drifts)
         double worst = 0;
         for (int i = 0; i < n; i++) {
-          double v = g[i] - dot(s[i], x, n) - dg[i] * x[i];
+          double v = g[i] - Linear.dot(s[i], x, n) - dg[i] * x[i];
           worst += v * v;
         }
         if (Math.sqrt(worst) <= 1e-12 * gNorm) {
@@ -358,11 +359,11 @@ public final class RiskParity {
     int n = g.length;
     for (int j = 0; j < n; j++) {
       double[] hj = h[j];
-      double ljj = Math.sqrt(hj[j] - dot(hj, hj, j));
+      double ljj = Math.sqrt(hj[j] - Linear.dot(hj, hj, j));
       hj[j] = ljj;
       for (int i = j + 1; i < n; i++) {
         double[] hi = h[i];
-        hi[j] = (hi[j] - dot(hi, hj, j)) / ljj;
+        hi[j] = (hi[j] - Linear.dot(hi, hj, j)) / ljj;
       }
     }
     for (int i = 0; i < n; i++) {
@@ -392,28 +393,6 @@ public final class RiskParity {
       out[i] = v;
     }
     return out;
-  }
-
-  /**
-   * The first {@code len} terms of a.b in four partial sums: independent addition chains, so the
-   * Cholesky inner loop is not bound by the latency of one chain.
-   */
-  private static double dot(double[] a, double[] b, int len) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int k = 0;
-    for (; k + 3 < len; k += 4) {
-      s0 += a[k] * b[k];
-      s1 += a[k + 1] * b[k + 1];
-      s2 += a[k + 2] * b[k + 2];
-      s3 += a[k + 3] * b[k + 3];
-    }
-    for (; k < len; k++) {
-      s0 += a[k] * b[k];
-    }
-    return (s0 + s1) + (s2 + s3);
   }
 
   private static double dot(double[] a, double[] b) {

@@ -6,6 +6,28 @@ public final class Linear {
   private Linear() {
   }
 
+  /**
+   * The first {@code len} terms of a.b in four partial sums: independent addition chains, so
+   * Cholesky and matrix-vector inner loops are not bound by the latency of one chain.
+   */
+  public static double dot(double[] a, double[] b, int len) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int k = 0;
+    for (; k + 3 < len; k += 4) {
+      s0 += a[k] * b[k];
+      s1 += a[k + 1] * b[k + 1];
+      s2 += a[k + 2] * b[k + 2];
+      s3 += a[k + 3] * b[k + 3];
+    }
+    for (; k < len; k++) {
+      s0 += a[k] * b[k];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
   /** {@code A B}. */
   public static double[][] multiply(double[][] a, double[][] b) {
     int n = a.length;

@@ -442,10 +442,10 @@ final class PrimalDualActiveSet {
       for (int b = 0; b < a; b++) {
         int ib = free[b];
         double[] lb = l[b];
-        double v = (ia >= ib ? qa[ib] : q[ib][ia]) - dot(la, lb, b);
+        double v = (ia >= ib ? qa[ib] : q[ib][ia]) - Linear.dot(la, lb, b);
         la[b] = v / lb[b];
       }
-      double v = qa[ia] - dot(la, la, a);
+      double v = qa[ia] - Linear.dot(la, la, a);
       if (!(v > DenseQp.PIVOT_TOLERANCE * maxDiag)) {
         return null;
       }
@@ -453,25 +453,6 @@ final class PrimalDualActiveSet {
       l[a] = la;
     }
     return l;
-  }
-
-  /** The first {@code len} terms of a.b, in four partial sums (independent chains pipeline). */
-  private static double dot(double[] a, double[] b, int len) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int k = 0;
-    for (; k + 3 < len; k += 4) {
-      s0 += a[k] * b[k];
-      s1 += a[k + 1] * b[k + 1];
-      s2 += a[k + 2] * b[k + 2];
-      s3 += a[k + 3] * b[k + 3];
-    }
-    for (; k < len; k++) {
-      s0 += a[k] * b[k];
-    }
-    return (s0 + s1) + (s2 + s3);
   }
 
   private static double rowTerms(int i, double[] lamEq, double[][] aEq, double[] mu,
@@ -496,7 +477,7 @@ final class PrimalDualActiveSet {
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {
       double[] li = l[i];
-      y[i] = (b[i] - dot(li, y, i)) / li[i];
+      y[i] = (b[i] - Linear.dot(li, y, i)) / li[i];
     }
     return y;
   }

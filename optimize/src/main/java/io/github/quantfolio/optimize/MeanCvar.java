@@ -5,7 +5,6 @@ import io.github.quantfolio.core.ReturnFrame;
 import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.optimize.internal.LinearProgram;
-import io.github.quantfolio.optimize.internal.QpException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -278,51 +277,11 @@ public final class MeanCvar {
       }
       le.add(new LinearProgram.Row(idx, val, cvarLimit, "CVaR limit"));
     }
-    double[] x;
-    try {
-      x = LinearProgram.minimise(c, eq, le, low, high);
-    } catch (QpException e) {
-      throw new OptimizationException(method + " failed: " + e.getMessage(), e);
-    }
-    double[] w = Arrays.copyOf(x, n);
-    boolean empty = true;
-    for (int i = 0; i < n; i++) {
-      w[i] = Math.min(hi[i], Math.max(lo[i], w[i]));
-      empty &= Math.abs(w[i]) <= 1e-12;
-    }
-    if (empty) {
-      throw new OptimizationException(method + ": the optimum under "
-          + constraints.constraintText() + " is the empty portfolio (all weights 0)");
-    }
-    double ret = mu == null ? Double.NaN : dot(mu, w);
+    double[] w = ScenarioInputs.solveWeights(method, c, eq, le, low, high, lo, hi,
+        constraints.constraintText());
+    double ret = mu == null ? Double.NaN : ScenarioInputs.dot(mu, w);
     return new OptimalPortfolio(method + ", CVaR " + MeanVariance.fmt(cvar(w)) + " at beta "
-        + MeanVariance.fmt(beta), Weights.of(assets, w), ret, scenarioVolatility(w));
-  }
-
-  /** Sample standard deviation of the portfolio's scenario returns (n - 1), annualised. */
-  private double scenarioVolatility(double[] w) {
-    int t = scenarios.length;
-    if (t < 2) {
-      return 0;
-    }
-    double[] p = new double[t];
-    double mean = 0;
-    for (int r = 0; r < t; r++) {
-      p[r] = dot(scenarios[r], w);
-      mean += p[r] / t;
-    }
-    double ss = 0;
-    for (double v : p) {
-      ss += (v - mean) * (v - mean);
-    }
-    return Math.sqrt(ss / (t - 1) * periodsPerYear);
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
+        + MeanVariance.fmt(beta), Weights.of(assets, w), ret,
+        ScenarioInputs.volatility(scenarios, w, periodsPerYear));
   }
 }

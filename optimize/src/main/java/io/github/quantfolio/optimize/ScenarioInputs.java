@@ -3,6 +3,9 @@ package io.github.quantfolio.optimize;
 import io.github.quantfolio.core.AssetVector;
 import io.github.quantfolio.core.ReturnFrame;
 import io.github.quantfolio.risk.CovarianceMatrix;
+import io.github.quantfolio.optimize.internal.LinearProgram;
+import io.github.quantfolio.optimize.internal.QpException;
+import java.util.Arrays;
 import java.util.List;
 
 /** Input handling shared by the scenario-based optimisers ({@link MeanCvar}, {@link MeanCdar}). */
@@ -58,5 +61,60 @@ final class ScenarioInputs {
       eye[i][i] = 1;
     }
     return MeanVariance.of(AssetVector.of(assets, mu), CovarianceMatrix.of(assets, eye));
+  }
+
+  /**
+   * Solves the scenario LP and returns its first {@code lo.length} variables, the weights, moved
+   * onto their bounds where the LP left them outside by rounding.
+   *
+   * @throws OptimizationException if the LP fails, or its optimum holds no asset
+   */
+  static double[] solveWeights(String method, double[] c, List<LinearProgram.Row> eq,
+      List<LinearProgram.Row> le, double[] low, double[] high, double[] lo, double[] hi,
+      String constraintText) {
+    double[] x;
+    try {
+      x = LinearProgram.minimise(c, eq, le, low, high);
+    } catch (QpException e) {
+      throw new OptimizationException(method + " failed: " + e.getMessage(), e);
+    }
+    double[] w = Arrays.copyOf(x, lo.length);
+    boolean empty = true;
+    for (int i = 0; i < w.length; i++) {
+      w[i] = Math.min(hi[i], Math.max(lo[i], w[i]));
+      empty &= Math.abs(w[i]) <= 1e-12;
+    }
+    if (empty) {
+      throw new OptimizationException(method + ": the optimum under " + constraintText
+          + " is the empty portfolio (all weights 0)");
+    }
+    return w;
+  }
+
+  /** Sample standard deviation (n - 1) of the portfolio's scenario returns, annualised. */
+  static double volatility(double[][] scenarios, double[] w, double periodsPerYear) {
+    int t = scenarios.length;
+    if (t < 2) {
+      return 0;
+    }
+    double[] p = new double[t];
+    double mean = 0;
+    for (int r = 0; r < t; r++) {
+      p[r] = dot(scenarios[r], w);
+      mean += p[r] / t;
+    }
+    double ss = 0;
+    for (double v : p) {
+      ss += (v - mean) * (v - mean);
+    }
+    return Math.sqrt(ss / (t - 1) * periodsPerYear);
+  }
+
+  static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
   }
 }

@@ -3,6 +3,7 @@ package io.github.quantfolio.backtest;
 import io.github.quantfolio.backtest.internal.Engine;
 import io.github.quantfolio.backtest.internal.MarketData;
 import io.github.quantfolio.core.Bars;
+import io.github.quantfolio.core.Frequency;
 import io.github.quantfolio.core.PriceFrame;
 import io.github.quantfolio.core.TimeIndex;
 import io.github.quantfolio.core.internal.Checks;
@@ -449,11 +450,7 @@ public final class Backtest {
     return new Backtest(MarketData.of(closes), bars, config, exits, sizing);
   }
 
-  MarketData data() {
-    return data;
-  }
-
-  io.github.quantfolio.core.Frequency frequencyOfData() {
+  Frequency frequencyOfData() {
     return data.frequency();
   }
 

@@ -2,6 +2,7 @@ package io.github.quantfolio.backtest;
 
 import io.github.quantfolio.backtest.internal.Engine;
 import io.github.quantfolio.backtest.internal.Parallel;
+import io.github.quantfolio.core.Frequency;
 import io.github.quantfolio.core.internal.Checks;
 import java.util.List;
 import java.util.function.Function;
@@ -114,8 +115,7 @@ public final class ParameterSweep<P> {
         keepEquity ? engine.equityPath() : null);
   }
 
-  static SweepMetrics summarize(Engine engine, BacktestConfig config,
-      io.github.quantfolio.core.Frequency f) {
+  static SweepMetrics summarize(Engine engine, BacktestConfig config, Frequency f) {
     return SweepMetrics.of(engine.equityPath(), config.initialCapital(), f, config.riskFreeRate(),
         engine.tradeCount(), engine.closedTradeCount(), engine.winningTradeCount(),
         engine.barsInvested());

@@ -33,8 +33,6 @@ public final class WalkForwardResult<P> {
   private final TimeIndex index;
   private final List<Fold<P>> folds;
   private final double[] equity;
-  private final BacktestConfig config;
-  private final Frequency frequency;
   private final TimeIndex fullIndex;
   private final double[] returns;
   private final PerformanceReport report;
@@ -44,8 +42,6 @@ public final class WalkForwardResult<P> {
     this.index = index;
     this.folds = List.copyOf(folds);
     this.equity = equity;
-    this.config = config;
-    this.frequency = frequency;
     this.fullIndex = fullIndex;
     this.returns = new double[equity.length];
     double prev = config.initialCapital();

@@ -289,11 +289,6 @@ public final class Engine {
     return lastPrice[i];
   }
 
-  /** The market data (row-major arrays, read only). */
-  public MarketData data() {
-    return data;
-  }
-
   // ------------------------------------------------------------------ fills
 
   private void fill(int t, double[] price) {

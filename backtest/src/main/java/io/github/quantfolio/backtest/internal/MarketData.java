@@ -176,11 +176,7 @@ public final class MarketData {
 
   /** Asset {@code i}'s closes as a column (a copy). */
   public double[] closeColumn(int i) {
-    double[] c = new double[rows];
-    for (int t = 0; t < rows; t++) {
-      c[t] = close[t * n + i];
-    }
-    return c;
+    return column(close, i);
   }
 
   /** Asset {@code i}'s column of a row-major array (a copy). */

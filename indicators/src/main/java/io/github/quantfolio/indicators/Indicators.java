@@ -5,6 +5,7 @@ import io.github.quantfolio.indicators.internal.Args;
 import io.github.quantfolio.indicators.internal.Dispersion;
 import io.github.quantfolio.indicators.internal.MovingAverages;
 import io.github.quantfolio.indicators.internal.Oscillators;
+import io.github.quantfolio.indicators.internal.HighLow;
 import io.github.quantfolio.indicators.internal.Ranges;
 
 /**
@@ -381,7 +382,7 @@ public final class Indicators {
    */
   public static Stochastic stochastic(double[] high, double[] low, double[] close, int fastK,
       int slowK, int slowD, double[] k, double[] d) {
-    return stoch(high, low, close, fastK, slowK, slowD, Ranges.STOCH, k, d);
+    return stoch(high, low, close, fastK, slowK, slowD, HighLow.STOCH, k, d);
   }
 
   /**
@@ -414,7 +415,7 @@ public final class Indicators {
    */
   public static Stochastic stochasticFast(double[] high, double[] low, double[] close, int fastK,
       int fastD) {
-    return stoch(high, low, close, fastK, fastD, 1, Ranges.STOCH_FAST, null, null);
+    return stoch(high, low, close, fastK, fastD, 1, HighLow.STOCH_FAST, null, null);
   }
 
   /**
@@ -435,12 +436,12 @@ public final class Indicators {
       int m1, int m2, int mode, double[] k, double[] d) {
     Args.sameLength(high, "high", low, "low", close, "close");
     Args.period(fastK, "fastK");
-    Args.period(m1, mode == Ranges.STOCH ? "slowK" : "fastD");
+    Args.period(m1, mode == HighLow.STOCH ? "slowK" : "fastD");
     Args.period(m2, "slowD");
     int len = close.length;
     k = Args.output(k, "k", len, high, low, close);
     d = Args.output(d, "d", len, high, low, close, k);
-    Ranges.highLow(high, low, close, fastK, mode, m1, m2, k, d, null);
+    HighLow.highLow(high, low, close, fastK, mode, m1, m2, k, d, null);
     return new Stochastic(k, d);
   }
 
@@ -474,7 +475,7 @@ public final class Indicators {
     Args.sameLength(high, "high", low, "low", close, "close");
     Args.period(n, "n");
     out = Args.output(out, "out", close.length, high, low, close);
-    Ranges.highLow(high, low, close, n, Ranges.WILLIAMS_R, 1, 1, out, null, null);
+    HighLow.highLow(high, low, close, n, HighLow.WILLIAMS_R, 1, 1, out, null, null);
     return out;
   }
 
@@ -857,8 +858,8 @@ public final class Indicators {
 
   /**
    * Rolling maximum of the last n values. <b>Lookback</b> {@code n - 1}. TA-Lib {@code MAX}.
-   * O(1) per value by the van Herk / Gil-Werman block scheme. NaN policy: see the class
-   * documentation.
+   * O(log n) vectorized passes per value (see the numerical methods in {@code docs/indicators.md}).
+   * NaN policy: see the class documentation.
    *
    * @param x the series
    * @param n the window, {@code >= 1}
@@ -932,7 +933,7 @@ public final class Indicators {
     double[] upper = new double[len];
     double[] middle = new double[len];
     double[] lower = new double[len];
-    Ranges.highLow(high, low, null, n, Ranges.DONCHIAN, 1, 1, upper, middle, lower);
+    HighLow.highLow(high, low, null, n, HighLow.DONCHIAN, 1, 1, upper, middle, lower);
     return new Bands(upper, middle, lower);
   }
 

@@ -6,8 +6,8 @@ import io.github.quantfolio.indicators.internal.WindowExtremum;
 /**
  * Streaming twin of {@link Indicators#rollingMax(double[], int)} ({@link #max(int)}) and
  * {@link Indicators#rollingMin(double[], int)} ({@link #min(int)}): the extreme of the last n
- * values, exactly equal to the batch functions. O(1) amortised per update (van Herk /
- * Gil-Werman blocks).
+ * values, exactly equal to the batch functions (an extreme is one of the values, whatever the
+ * method). O(1) amortised per update (van Herk / Gil-Werman blocks).
  *
  * @see StreamingIndicator
  * @since 0.1.0

@@ -1,7 +1,7 @@
 package io.github.quantfolio.indicators;
 
 import io.github.quantfolio.indicators.internal.Args;
-import io.github.quantfolio.indicators.internal.Ranges;
+import io.github.quantfolio.indicators.internal.HighLow;
 import io.github.quantfolio.indicators.internal.WindowExtremum;
 
 /**
@@ -19,13 +19,13 @@ public final class StreamingStochastic extends BarStream {
 
   private final WindowExtremum hh;
   private final WindowExtremum ll;
-  private final Ranges.Smoother smoother;
+  private final HighLow.Smoother smoother;
 
   private StreamingStochastic(String name, int fastK, int mode, int m1, int m2) {
     super(name);
     hh = new WindowExtremum(fastK, true);
     ll = new WindowExtremum(fastK, false);
-    smoother = new Ranges.Smoother(mode, m1, m2);
+    smoother = new HighLow.Smoother(mode, m1, m2);
   }
 
   /**
@@ -41,7 +41,7 @@ public final class StreamingStochastic extends BarStream {
     Args.period(slowK, "slowK");
     Args.period(slowD, "slowD");
     return new StreamingStochastic("Stochastic(" + fastK + ", " + slowK + ", " + slowD + ")",
-        fastK, Ranges.STOCH, slowK, slowD);
+        fastK, HighLow.STOCH, slowK, slowD);
   }
 
   /**
@@ -55,7 +55,7 @@ public final class StreamingStochastic extends BarStream {
     Args.period(fastK, "fastK");
     Args.period(fastD, "fastD");
     return new StreamingStochastic("StochasticFast(" + fastK + ", " + fastD + ")", fastK,
-        Ranges.STOCH_FAST, fastD, 1);
+        HighLow.STOCH_FAST, fastD, 1);
   }
 
   /**
@@ -83,7 +83,7 @@ public final class StreamingStochastic extends BarStream {
     if (h != h) {
       return Double.NaN;
     }
-    smoother.add(Ranges.stochasticK(h, l, close));
+    smoother.add(HighLow.stochasticK(h, l, close));
     return smoother.k;
   }
 

@@ -1,7 +1,7 @@
 package io.github.quantfolio.indicators;
 
 import io.github.quantfolio.indicators.internal.Args;
-import io.github.quantfolio.indicators.internal.Ranges;
+import io.github.quantfolio.indicators.internal.HighLow;
 import io.github.quantfolio.indicators.internal.WindowExtremum;
 
 /**
@@ -36,7 +36,7 @@ public final class StreamingWilliamsR extends BarStream {
   double step(double high, double low, double close) {
     double h = hh.add(high);
     double l = ll.add(low);
-    return h != h ? Double.NaN : Ranges.williamsR(h, l, close);
+    return h != h ? Double.NaN : HighLow.williamsR(h, l, close);
   }
 
   @Override

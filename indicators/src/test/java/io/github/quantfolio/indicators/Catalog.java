@@ -183,7 +183,10 @@ final class Catalog {
     e.add(bollinger(2, -1));
     e.add(stochastic(5, 3, 3));
     e.add(stochastic(1, 2, 1));
+    e.add(stochastic(1, 1, 1));
+    e.add(stochastic(4, 10, 3)); // a smoothing window over 8: running sums instead of direct ones
     e.add(stochasticFast(5, 3));
+    e.add(stochasticFast(3, 9));
     e.add(keltner(5, 3, 2));
     e.add(keltner(2, 6, 1.5));
     e.add(obv());

@@ -1,6 +1,7 @@
 package io.github.quantfolio.indicators;
 
 import static io.github.quantfolio.indicators.Series.assertClose;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import net.jqwik.api.ForAll;
@@ -39,6 +40,35 @@ class NanPolicyProperties {
         }
         from = i + 1;
       }
+    }
+  }
+
+  /**
+   * An infinite input is an error, wherever it is: in long series (so that it falls inside the
+   * kernels' blocks, where non-finite values are found once per block, or through poisoned window
+   * extremes), in any input the indicator reads, of either sign, also where it is not the window's
+   * extreme (a -Infinity high in a rolling maximum). The message names the input, bar and value.
+   */
+  @Property(tries = 40)
+  void infiniteInputsAreErrorsWhereverTheyAre(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 9000) int length, @ForAll @IntRange(max = 3) int holes,
+      @ForAll @IntRange(max = 8999) int position, @ForAll @IntRange(max = 3) int input,
+      @ForAll boolean negative) {
+    Catalog.Ohlcv bars = Catalog.random(seed, length, holes);
+    int at = position % length;
+    double inf = negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    double[][] columns = {bars.h(), bars.l(), bars.c(), bars.v()};
+    columns[input][at] = inf;
+    int flag = new int[] {Catalog.HIGH, Catalog.LOW, Catalog.CLOSE, Catalog.VOLUME}[input];
+    for (Catalog.Entry e : Catalog.all()) {
+      if ((e.reads() & flag) == 0) {
+        e.batch().apply(bars); // an input it does not read: no error
+        continue;
+      }
+      IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
+          () -> e.batch().apply(bars), () -> e.name() + ": no error for " + inf + " at " + at);
+      String expected = "[" + at + "] is " + inf + ";";
+      assertTrue(x.getMessage().contains(expected), () -> e.name() + ": " + x.getMessage());
     }
   }
 }

@@ -2,6 +2,8 @@ package io.github.quantfolio.indicators;
 
 import static io.github.quantfolio.indicators.Series.NaN;
 import static io.github.quantfolio.indicators.Tolerance.HAND;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +70,45 @@ class NanPolicyTest {
       out[i] = ema.update(x[i]);
     }
     check(new double[] {NaN, 1.5, 2.5, NaN, NaN, 15, 25}, out);
+  }
+
+  /**
+   * Long series (where the SMA runs its two halves together) with a gap in the first half, in the
+   * block just before the second half starts (its anchor), in the second half, or an overflow to
+   * infinity of finite values: the same numbers as the streaming twin, bar for bar.
+   */
+  @Test
+  void longSmaWithGapsInEitherHalfEqualsItsStreamingTwin() {
+    int len = 6000;
+    int n = 7;
+    int mid = n + (len - n) / n / 2 * n; // where the second half starts
+    int[][] holes = {{}, {100}, {mid - 3}, {mid - n}, {mid + 5}, {len - 2}, {40, mid + 9},
+        {mid + 1, mid + 2}};
+    for (int[] at : holes) {
+      double[] x = new double[len];
+      java.util.SplittableRandom r = new java.util.SplittableRandom(at.length * 31L + len);
+      for (int i = 0; i < len; i++) {
+        x[i] = 100 + r.nextDouble();
+      }
+      for (int i : at) {
+        x[i] = NaN;
+      }
+      StreamingSma twin = StreamingSma.of(n);
+      double[] expected = new double[len];
+      for (int i = 0; i < len; i++) {
+        expected[i] = twin.update(x[i]);
+      }
+      Series.assertClose("SMA with gaps at " + java.util.Arrays.toString(at), expected,
+          Indicators.sma(x, n), 0, 0);
+    }
+    double[] huge = new double[len];
+    java.util.Arrays.fill(huge, Double.MAX_VALUE / 4);
+    StreamingSma twin = StreamingSma.of(n);
+    double[] expected = new double[len];
+    for (int i = 0; i < len; i++) {
+      expected[i] = twin.update(huge[i]);
+    }
+    assertArrayEquals(expected, Indicators.sma(huge, n)); // infinities from the sums, bit for bit
+    assertEquals(Double.POSITIVE_INFINITY, expected[len - 1]);
   }
 }

@@ -29,13 +29,13 @@ class StreamingProperties {
   }
 
   /**
-   * The same on long series, so that the batch kernels' internal blocks (256 to 512 bars, e.g.
-   * ATR's recursion, the stochastic smoothing, CCI's order-statistics path) are crossed, with and
-   * without holes.
+   * The same on long series, so that the batch kernels' internal blocks (256 to 4096 bars, e.g.
+   * ATR's recursion, the high-low windows, rolling extremes, CCI's order-statistics path) are
+   * crossed, with and without holes.
    */
   @Property(tries = 8)
   void streamingEqualsBatchOnLongSeries(@ForAll long seed,
-      @ForAll @IntRange(min = 1000, max = 3000) int length, @ForAll @IntRange(max = 4) int holes) {
+      @ForAll @IntRange(min = 1000, max = 9000) int length, @ForAll @IntRange(max = 4) int holes) {
     Catalog.Ohlcv bars = Catalog.random(seed, length, holes);
     for (Catalog.Entry e : Catalog.all()) {
       double[][] batch = e.batch().apply(bars);

@@ -20,6 +20,8 @@ public final class MovingAverages {
    * the exact sum of the last n values (accumulated alongside, on a separate dependency chain), the
    * same operations as {@link RunningSum}. Re-anchoring bounds the life of rounding error to n
    * bars: TA-Lib's running sum keeps forever the error made while a huge value was in the window.
+   * It also makes a block of n bars depend only on its values and the previous block's sum, so a
+   * long segment is run as two halves advanced together ({@link #smaHalves}).
    */
   public static void sma(double[] x, int n, double[] out) {
     double inv = 1.0 / n;
@@ -52,7 +54,66 @@ public final class MovingAverages {
     }
     nan(out, s, firstOut);
     out[firstOut] = sum * inv;
-    for (int b = s + n; b < len; b += n) {
+    return smaHalves(x, s + n, n, inv, sum, out);
+  }
+
+  /** Full blocks per half from which {@link #smaHalves} splits a segment. */
+  private static final int SMA_HALF_BLOCKS = 64;
+
+  /**
+   * The SMA's blocks from {@code b} (a block boundary; {@code sum} is the previous block's exact
+   * sum) to the end, the first and second half of the full blocks advanced together, one bar of
+   * each per step: two independent chains, and two memory streams, which on 10M values makes the
+   * loop as fast as a plain copy (one stream: 15% slower). The second half starts from the exact
+   * sum of the block before it, the value the first half reaches there, so the results are those
+   * of one pass. A non-finite block sum in either half hands the rest to {@link #smaBlocks} from
+   * where the first half stands (it recomputes the second half and finds the bad value).
+   */
+  private static int smaHalves(double[] x, int b, int n, double inv, double sum, double[] out) {
+    int len = x.length;
+    int half = (len - b) / n / 2;
+    if (half < SMA_HALF_BLOCKS) {
+      return smaBlocks(x, b, n, inv, sum, out);
+    }
+    int mid = b + half * n;
+    double sa = sum;
+    double sb = 0;
+    for (int k = mid - n; k < mid; k++) {
+      sb += x[k];
+    }
+    int a = b;
+    int c = mid;
+    for (int blk = 0; blk < half; blk++, a += n, c += n) {
+      double anchor = sa;
+      double qa = 0;
+      double qb = 0;
+      for (int j = 0; j < n - 1; j++) {
+        double va = x[a + j];
+        double vb = x[c + j];
+        sa += va - x[a + j - n];
+        sb += vb - x[c + j - n];
+        qa += va;
+        qb += vb;
+        out[a + j] = sa * inv;
+        out[c + j] = sb * inv;
+      }
+      qa += x[a + n - 1];
+      qb += x[c + n - 1];
+      if (bad(qa + qb)) {
+        return smaBlocks(x, a, n, inv, anchor, out);
+      }
+      sa = qa;
+      sb = qb;
+      out[a + n - 1] = sa * inv;
+      out[c + n - 1] = sb * inv;
+    }
+    return smaBlocks(x, c, n, inv, sb, out);
+  }
+
+  /** The SMA's blocks from {@code b} to the end, one at a time (see {@link #smaHalves}). */
+  private static int smaBlocks(double[] x, int b, int n, double inv, double sum, double[] out) {
+    int len = x.length;
+    for (; b < len; b += n) {
       int end = Math.min(b + n, len);
       double q = 0;
       // No test per value: a NaN or infinity makes the sums non-finite, which is checked once per

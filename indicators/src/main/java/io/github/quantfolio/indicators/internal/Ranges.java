@@ -4,20 +4,11 @@ import static io.github.quantfolio.indicators.internal.Args.bad;
 import static io.github.quantfolio.indicators.internal.Segments.nan;
 
 /**
- * Batch kernels on bar ranges: true range, ATR, ADX/DI, rolling maximum and minimum, and the
- * high-low window indicators (Donchian, Williams %R, stochastics), plus Keltner Channels. A bar is
- * valid when every input the indicator reads is finite; see {@link Segments}.
+ * Batch kernels on bar ranges: true range, ATR, ADX/DI, rolling maximum and minimum, and Keltner
+ * Channels (the high-low window indicators are in {@link HighLow}). A bar is valid when every input
+ * the indicator reads is finite; see {@link Segments}.
  */
 public final class Ranges {
-
-  /** {@link #highLow} mode: Donchian channel (o1 upper, o2 middle, o3 lower). */
-  public static final int DONCHIAN = 0;
-  /** {@link #highLow} mode: Williams %R (o1). */
-  public static final int WILLIAMS_R = 1;
-  /** {@link #highLow} mode: slow stochastic (o1 %K, o2 %D). */
-  public static final int STOCH = 2;
-  /** {@link #highLow} mode: fast stochastic (o1 %K, o2 %D). */
-  public static final int STOCH_FAST = 3;
 
   private Ranges() {
   }
@@ -340,13 +331,21 @@ public final class Ranges {
 
   // ------------------------------------------------------------------------------ MAX, MIN
 
-  /** Rolling maximum ({@code max}) or minimum of {@code n} values, van Herk / Gil-Werman. */
+  /** Output values per block of the rolling maximum and minimum. */
+  private static final int EXTREME_BLOCK = 4096;
+
+  /**
+   * Rolling maximum ({@code max}) or minimum of {@code n} values, in blocks of sliding passes
+   * ({@link SlidingBlocks#extreme}).
+   */
   public static void extremum(double[] x, int n, boolean max, double[] out) {
-    double[] suffix = new double[n + 1];
-    double sign = max ? 1.0 : -1.0;
-    for (int s = 0; s < x.length; ) {
-      int stop = extremumSegment(x, s, n, sign, out, suffix);
-      if (stop >= x.length) {
+    int len = x.length;
+    int size = Math.min(EXTREME_BLOCK, len) + n - 1;
+    double[] a = new double[size];
+    double[] tmp = new double[size];
+    for (int s = 0; s < len; ) {
+      int stop = extremumSegment(x, s, n, max, out, a, tmp);
+      if (stop >= len) {
         return;
       }
       Segments.missing(stop, x, "x", out);
@@ -354,357 +353,35 @@ public final class Ranges {
     }
   }
 
-  private static int extremumSegment(double[] x, int s, int n, double sign, double[] out,
-      double[] suffix) {
+  private static int extremumSegment(double[] x, int s, int n, boolean max, double[] out,
+      double[] a, double[] tmp) {
     int len = x.length;
-    int firstOut = s + n - 1;
-    double p = Double.NEGATIVE_INFINITY;
-    int i = s;
-    for (; i < len && i <= firstOut; i++) {
-      double v = x[i];
-      if (bad(v)) {
+    int first = s + n - 1;
+    int warm = Math.min(first, len);
+    for (int i = s; i < warm; i++) {
+      if (bad(x[i])) {
         nan(out, s, i);
         return i;
       }
-      p = Math.max(sign * v, p);
     }
-    if (i <= firstOut) {
-      nan(out, s, len);
-      return len;
-    }
-    nan(out, s, firstOut);
-    out[firstOut] = sign * p;
-    suffix[n] = Double.NEGATIVE_INFINITY;
-    for (int b = s + n; b < len; b += n) {
-      double acc = Double.NEGATIVE_INFINITY;
-      for (int j = n - 1; j >= 0; j--) {
-        acc = Math.max(sign * x[b - n + j], acc);
-        suffix[j] = acc;
+    nan(out, s, warm);
+    for (int t0 = first; t0 < len; t0 += EXTREME_BLOCK) {
+      int end = Math.min(t0 + EXTREME_BLOCK, len);
+      int stop = t0;
+      while (stop < end && !bad(x[stop])) {
+        stop++;
       }
-      p = Double.NEGATIVE_INFINITY;
-      int end = Math.min(b + n, len);
-      for (int k = b; k < end; k++) {
-        double v = x[k];
-        if (bad(v)) {
-          return k;
-        }
-        p = Math.max(sign * v, p);
-        out[k] = sign * Math.max(suffix[k - b + 1], p);
+      int count = stop - t0;
+      if (count > 0) {
+        System.arraycopy(x, t0 - (n - 1), a, 0, count + n - 1);
+        SlidingBlocks.extreme(a, count + n - 1, n, max, false, a, tmp);
+        System.arraycopy(a, 0, out, t0, count);
+      }
+      if (stop < end) {
+        return stop;
       }
     }
     return len;
-  }
-
-  // ------------------------------------------------------------------ Donchian, %R, stochastics
-
-  /**
-   * Highest high and lowest low of the last {@code n} bars (van Herk / Gil-Werman on both), then,
-   * by {@code mode}: {@link #DONCHIAN} (o1 upper, o2 middle, o3 lower; {@code c} may be null and
-   * is then not read), {@link #WILLIAMS_R} (o1), {@link #STOCH} (o1 slow %K = SMA(fast %K,
-   * {@code m1}), o2 %D = SMA(slow %K, {@code m2})) or {@link #STOCH_FAST} (o1 fast %K, o2 %D =
-   * SMA(fast %K, {@code m1})). Stochastic outputs start together, when %D is defined.
-   */
-  public static void highLow(double[] h, double[] l, double[] c, int n, int mode, int m1, int m2,
-      double[] o1, double[] o2, double[] o3) {
-    int len = h.length;
-    double[] sufH = new double[n + 1];
-    double[] sufL = new double[n + 1];
-    Smoother sm = mode == STOCH || mode == STOCH_FAST ? new Smoother(mode, m1, m2) : null;
-    double[] fk = sm != null ? new double[FK_BLOCK] : null;
-    for (int s = 0; s < len; ) {
-      if (sm != null) {
-        sm.clear();
-      }
-      int stop = highLowSegment(h, l, c, s, n, mode, sm, fk, o1, o2, o3, sufH, sufL);
-      if (stop >= len) {
-        return;
-      }
-      Segments.missing(stop, h, "high", l, "low", c, "close", null, null, o1, o2, o3);
-      s = stop + 1;
-    }
-  }
-
-  private static boolean badHl(double[] h, double[] l, double[] c, int i) {
-    return bad(h[i]) | bad(l[i]) | (c != null && bad(c[i]));
-  }
-
-  private static int firstBadHl(double[] h, double[] l, double[] c, int from, int to) {
-    for (int k = from; k < to; k++) {
-      if (badHl(h, l, c, k)) {
-        return k;
-      }
-    }
-    return to;
-  }
-
-  /** Fast %K values buffered before the stochastic smoothing runs over them. */
-  private static final int FK_BLOCK = 256;
-
-  /**
-   * The larger of two finite values, exactly one of them ({@code +0} for {@code +0, -0}, as
-   * {@link Math#max}), branch-free by the sign of {@code b - a}. JDK 17's {@code Math.max(double,
-   * double)} intrinsic, which must handle NaN, is several times slower, and a ternary compiles to
-   * an unpredictable branch. Unspecified for NaN arguments (the kernels detect those separately).
-   */
-  static double maxOf(double a, double b) {
-    long m = Double.doubleToRawLongBits(b - a) >> 63;
-    return Double.longBitsToDouble(
-        (Double.doubleToRawLongBits(a) & m) | (Double.doubleToRawLongBits(b) & ~m));
-  }
-
-  private static int highLowSegment(double[] h, double[] l, double[] c, int s, int n, int mode,
-      Smoother sm, double[] fk, double[] o1, double[] o2, double[] o3, double[] sufH,
-      double[] sufL) {
-    int len = h.length;
-    int firstOut = s + n - 1;
-    double ph = Double.NEGATIVE_INFINITY;
-    double pl = Double.NEGATIVE_INFINITY; // of -low
-    int i = s;
-    for (; i < len && i <= firstOut; i++) {
-      if (badHl(h, l, c, i)) {
-        MovingAverages.nan3(o1, o2, o3, s, i);
-        return i;
-      }
-      ph = Math.max(h[i], ph);
-      pl = Math.max(-l[i], pl);
-    }
-    if (i <= firstOut) {
-      MovingAverages.nan3(o1, o2, o3, s, len);
-      return len;
-    }
-    MovingAverages.nan3(o1, o2, o3, s, firstOut);
-    // Stochastics: fast %K values go to fk (bars from fkStart on) and are smoothed per FK_BLOCK.
-    int fkStart = firstOut;
-    int fkCount = 0;
-    if (sm != null) {
-      fk[fkCount++] = stochasticK(ph, -pl, c[firstOut]);
-    } else {
-      emit(mode, firstOut, ph, -pl, c, o1, o2, o3);
-    }
-    sufH[n] = Double.NEGATIVE_INFINITY;
-    sufL[n] = Double.NEGATIVE_INFINITY;
-    for (int b = s + n; b < len; b += n) {
-      double ah = Double.NEGATIVE_INFINITY;
-      double al = Double.NEGATIVE_INFINITY;
-      for (int j = n - 1; j >= 0; j--) {
-        ah = maxOf(h[b - n + j], ah);
-        sufH[j] = ah;
-        al = maxOf(-l[b - n + j], al);
-        sufL[j] = al;
-      }
-      ph = Double.NEGATIVE_INFINITY;
-      pl = Double.NEGATIVE_INFINITY;
-      int end = Math.min(b + n, len);
-      // High and low are not tested per bar: a NaN or infinity there makes the guard sum
-      // non-finite, checked once per block (and at a bad close); the outputs before the first bad
-      // bar are then right, and the caller overwrites the rest.
-      double guard = 0;
-      for (int k = b; k < end; k++) {
-        if (c != null && bad(c[k])) {
-          if (sm != null) {
-            sm.run(fk, fkCount, fkStart, o1, o2);
-          }
-          return firstBadHl(h, l, c, b, k + 1);
-        }
-        double hi = h[k];
-        double lo = l[k];
-        guard += hi - lo;
-        ph = maxOf(hi, ph);
-        pl = maxOf(-lo, pl);
-        double hh = maxOf(sufH[k - b + 1], ph);
-        double ll = -maxOf(sufL[k - b + 1], pl);
-        if (sm != null) {
-          if (fkCount == FK_BLOCK) {
-            sm.run(fk, fkCount, fkStart, o1, o2);
-            fkStart += fkCount;
-            fkCount = 0;
-          }
-          fk[fkCount++] = stochasticK(hh, ll, c[k]);
-        } else {
-          emit(mode, k, hh, ll, c, o1, o2, o3);
-        }
-      }
-      if (bad(guard)) {
-        int k = firstBadHl(h, l, c, b, end);
-        if (k < end) {
-          if (sm != null) {
-            sm.run(fk, fkCount, fkStart, o1, o2);
-          }
-          return k;
-        }
-      }
-    }
-    if (sm != null) {
-      sm.run(fk, fkCount, fkStart, o1, o2);
-    }
-    return len;
-  }
-
-  private static void emit(int mode, int i, double hh, double ll, double[] c, double[] o1,
-      double[] o2, double[] o3) {
-    if (mode == DONCHIAN) {
-      o1[i] = hh;
-      o2[i] = (hh + ll) * 0.5;
-      o3[i] = ll;
-    } else {
-      o1[i] = williamsR(hh, ll, c[i]);
-    }
-  }
-
-  /** {@code -100 (hh - c) / (hh - ll)}, or -50 when {@code hh == ll}. */
-  public static double williamsR(double hh, double ll, double c) {
-    double range = hh - ll;
-    return range > 0 ? -100.0 * ((hh - c) / range) : -50.0;
-  }
-
-  /** {@code 100 (c - ll) / (hh - ll)}, or 50 when {@code hh == ll}. */
-  public static double stochasticK(double hh, double ll, double c) {
-    double range = hh - ll;
-    return range > 0 ? 100.0 * ((c - ll) / range) : 50.0;
-  }
-
-  /**
-   * The smoothing stages of the stochastics: slow (%K = SMA(fast %K, m1), %D = SMA(%K, m2)) or fast
-   * (%K = fast %K, %D = SMA(fast %K, m1)); {@link #k} and {@link #d} are NaN until %D is defined.
-   * Each SMA is a {@link RunningSum} (re-anchored running sum; %K is bounded, so cheap), written
-   * out here so that the batch loop {@link #run} keeps its state in locals; {@link #add} (the
-   * streaming twin's) performs the same operations.
-   */
-  public static final class Smoother {
-    private final boolean slow;
-    private final int m1;
-    private final int m2;
-    private final double inv1;
-    private final double inv2;
-    private final double[] r1;
-    private final double[] r2;
-    private final double[] one = new double[1];
-    private final double[] scratchK = new double[1];
-    private final double[] scratchD = new double[1];
-    private double sum1;
-    private double q1;
-    private int pos1;
-    private boolean full1;
-    private double sum2;
-    private double q2;
-    private int pos2;
-    private boolean full2;
-    /** The latest %K (NaN until %D is defined). */
-    public double k = Double.NaN;
-    /** The latest %D (NaN during the warm-up). */
-    public double d = Double.NaN;
-
-    /** Smoothing of a fast %K stream by {@code mode} ({@link #STOCH} or {@link #STOCH_FAST}). */
-    public Smoother(int mode, int m1, int m2) {
-      this.slow = mode == STOCH;
-      this.m1 = m1;
-      this.m2 = slow ? m2 : 1;
-      this.inv1 = 1.0 / m1;
-      this.inv2 = 1.0 / this.m2;
-      this.r1 = new double[m1];
-      this.r2 = new double[this.m2];
-    }
-
-    /** Adds a fast %K value. */
-    public void add(double fastK) {
-      one[0] = fastK;
-      run(one, 1, 0, scratchK, scratchD);
-    }
-
-    /**
-     * Adds the fast %K values {@code fk[0, count)} of bars {@code from, from + 1, ...} and writes
-     * %K and %D of those bars to {@code ko[from...]} and {@code dout[from...]}.
-     */
-    void run(double[] fk, int count, int from, double[] ko, double[] dout) {
-      double s1 = sum1;
-      double a1 = q1;
-      int p1 = pos1;
-      boolean f1 = full1;
-      double s2 = sum2;
-      double a2 = q2;
-      int p2 = pos2;
-      boolean f2 = full2;
-      double kk = k;
-      double dd = d;
-      double[] ring1 = r1;
-      double[] ring2 = r2;
-      for (int j = 0; j < count; j++) {
-        double v = fk[j];
-        // Stage 1: RunningSum.add(v), as its code.
-        double old = ring1[p1];
-        ring1[p1] = v;
-        p1++;
-        double r;
-        if (!f1) {
-          s1 += v;
-          r = p1 == m1 ? s1 : Double.NaN;
-        } else {
-          a1 += v;
-          s1 = p1 == m1 ? a1 : s1 + (v - old);
-          r = s1;
-        }
-        if (p1 == m1) {
-          p1 = 0;
-          a1 = 0;
-          f1 = true;
-        }
-        double sk = r * inv1;
-        if (sk != sk) {
-          kk = Double.NaN;
-          dd = Double.NaN;
-        } else if (!slow) {
-          dd = sk;
-          kk = v;
-        } else {
-          // Stage 2 on the slow %K.
-          double old2 = ring2[p2];
-          ring2[p2] = sk;
-          p2++;
-          double r2v;
-          if (!f2) {
-            s2 += sk;
-            r2v = p2 == m2 ? s2 : Double.NaN;
-          } else {
-            a2 += sk;
-            s2 = p2 == m2 ? a2 : s2 + (sk - old2);
-            r2v = s2;
-          }
-          if (p2 == m2) {
-            p2 = 0;
-            a2 = 0;
-            f2 = true;
-          }
-          dd = r2v * inv2;
-          kk = dd != dd ? Double.NaN : sk;
-        }
-        ko[from + j] = kk;
-        dout[from + j] = dd;
-      }
-      sum1 = s1;
-      q1 = a1;
-      pos1 = p1;
-      full1 = f1;
-      sum2 = s2;
-      q2 = a2;
-      pos2 = p2;
-      full2 = f2;
-      k = kk;
-      d = dd;
-    }
-
-    /** Forgets every value. */
-    public void clear() {
-      sum1 = 0;
-      q1 = 0;
-      pos1 = 0;
-      full1 = false;
-      sum2 = 0;
-      q2 = 0;
-      pos2 = 0;
-      full2 = false;
-      k = Double.NaN;
-      d = Double.NaN;
-    }
   }
 
   // ------------------------------------------------------------------------------------ Keltner

@@ -8,8 +8,9 @@ package io.github.quantfolio.indicators.internal;
  * same values with unpredictable branches. References: M. van Herk, Pattern Recognition Letters
  * 13(7), 1992; J. Gil and M. Werman, IEEE PAMI 15(5), 1993.
  *
- * <p>A minimum is the negated maximum of the negated values (negation is exact).
- * {@link Ranges} performs exactly these operations in the same order.
+ * <p>A minimum is the negated maximum of the negated values (negation is exact). The batch kernels
+ * use another scheme ({@link SlidingBlocks#extreme}); an extreme is one of the window's values
+ * either way, so the results are the same.
  */
 public final class WindowExtremum {
 

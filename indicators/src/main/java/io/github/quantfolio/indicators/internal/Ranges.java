@@ -87,9 +87,9 @@ public final class Ranges {
   /** TA-Lib's ATR: the same operations as {@link AtrState}. */
   public static void atr(double[] h, double[] l, double[] c, int n, double[] out) {
     int len = c.length;
-    double[] u = new double[ATR_BLOCK + 3]; // scaled true ranges of a block (see atrSegment)
+    AtrWork w = new AtrWork();
     for (int s = 0; s < len; ) {
-      int stop = atrSegment(h, l, c, s, n, out, u);
+      int stop = atrSegment(h, l, c, s, n, out, w);
       if (stop >= len) {
         return;
       }
@@ -98,11 +98,11 @@ public final class Ranges {
     }
   }
 
-  /** Bars per block of the batch ATR recursion (its buffers stay in L1). */
+  /** Bars per block of the batch ATR recursion (its eight buffers stay in L1). */
   private static final int ATR_BLOCK = 512;
 
   private static int atrSegment(double[] h, double[] l, double[] c, int s, int n, double[] out,
-      double[] u) {
+      AtrWork w) {
     int len = c.length;
     if (badBar(h, l, c, s)) {
       return s;
@@ -137,45 +137,52 @@ public final class Ranges {
       if (badBar(h, l, c, i)) {
         return i;
       }
-      double uk = twiceTrueRange(h[i], l[i], pc) * half;
-      u[k] = uk;
-      y = Math.fma(a, y, uk);
+      y = Math.fma(a, y, twiceTrueRange(h[i], l[i], pc) * half);
       out[i] = y;
       pc = c[i];
     }
     // Then y_t = a^4 y_(t-4) + v_t, v_t = ((a u_(t-3) + u_(t-2)) a + u_(t-1)) a + u_t: four
-    // interleaved chains of one FMA per four bars. Per block: the scaled true ranges (u[3..],
-    // after the previous block's last three; plain arithmetic, no Math.max, see twiceTrueRange), then
-    // v, then the chains. There is no test per bar: a non-finite high, low or previous close
-    // makes u non-finite (see twiceTrueRange), which reaches all four chains, checked once per
-    // block together with the block's last close (which only the next block reads).
+    // interleaved chains of one FMA per four bars. Per block, the scaled true ranges u (from the
+    // block's inputs and the three bars before it, copied to scratch buffers; plain arithmetic, no
+    // Math.max, see twiceTrueRange) and v are loops over one index, which C2 vectorizes (shifted
+    // operands are copies); only the chains are scalar. There is no test per bar: a non-finite
+    // high, low or previous close makes u non-finite (see twiceTrueRange), which reaches all four
+    // chains, checked once per block together with the block's last close (which only the next
+    // block reads).
+    double[] bh = w.high;
+    double[] bl = w.low;
+    double[] bp = w.prevClose;
+    double[] u = w.u;
     double y0 = out[i - 4];
     double y1 = out[i - 3];
     double y2 = out[i - 2];
     double y3 = out[i - 1];
     while (i < len) {
       int m = Math.min(ATR_BLOCK, len - i);
-      for (int j = 0; j < m; j++) {
-        int k = i + j;
-        double hi = h[k];
-        double lo = l[k];
-        double p = c[k - 1];
-        u[j + 3] = (((hi - lo) + Math.abs(hi - p)) + Math.abs(lo - p)) * half;
+      int span = m + 3; // u of bars i - 3 .. i + m - 1
+      System.arraycopy(h, i - 3, bh, 0, span);
+      System.arraycopy(l, i - 3, bl, 0, span);
+      System.arraycopy(c, i - 4, bp, 0, span);
+      for (int j = 0; j < span; j++) {
+        double hi = bh[j];
+        double lo = bl[j];
+        double p = bp[j];
+        u[j] = (((hi - lo) + Math.abs(hi - p)) + Math.abs(lo - p)) * half; // as twiceTrueRange
       }
       int j = 0;
       for (; j + 3 < m; j += 4) {
         int k = i + j;
-        double u0 = u[j];
-        double u1 = u[j + 1];
-        double u2 = u[j + 2];
-        double u3 = u[j + 3];
-        double u4 = u[j + 4];
-        double u5 = u[j + 5];
-        double u6 = u[j + 6];
-        y0 = Math.fma(a4, y0, Math.fma(Math.fma(Math.fma(u0, a, u1), a, u2), a, u3));
-        y1 = Math.fma(a4, y1, Math.fma(Math.fma(Math.fma(u1, a, u2), a, u3), a, u4));
-        y2 = Math.fma(a4, y2, Math.fma(Math.fma(Math.fma(u2, a, u3), a, u4), a, u5));
-        y3 = Math.fma(a4, y3, Math.fma(Math.fma(Math.fma(u3, a, u4), a, u5), a, u6));
+        double v0 = u[j];
+        double v1 = u[j + 1];
+        double v2 = u[j + 2];
+        double v3 = u[j + 3];
+        double v4 = u[j + 4];
+        double v5 = u[j + 5];
+        double v6 = u[j + 6];
+        y0 = Math.fma(a4, y0, Math.fma(Math.fma(Math.fma(v0, a, v1), a, v2), a, v3));
+        y1 = Math.fma(a4, y1, Math.fma(Math.fma(Math.fma(v1, a, v2), a, v3), a, v4));
+        y2 = Math.fma(a4, y2, Math.fma(Math.fma(Math.fma(v2, a, v3), a, v4), a, v5));
+        y3 = Math.fma(a4, y3, Math.fma(Math.fma(Math.fma(v3, a, v4), a, v5), a, v6));
         out[k] = y0;
         out[k + 1] = y1;
         out[k + 2] = y2;
@@ -199,12 +206,17 @@ public final class Ranges {
         }
         // Finite inputs whose true range overflowed: the infinities are the values.
       }
-      u[0] = u[m];
-      u[1] = u[m + 1];
-      u[2] = u[m + 2];
       i += m;
     }
     return len;
+  }
+
+  /** Scratch buffers of the batch ATR's blocks. */
+  private static final class AtrWork {
+    final double[] high = new double[ATR_BLOCK + 3];
+    final double[] low = new double[ATR_BLOCK + 3];
+    final double[] prevClose = new double[ATR_BLOCK + 3];
+    final double[] u = new double[ATR_BLOCK + 3];
   }
 
   /** The first bar in {@code [from, to)} with a non-finite high, low or close, or {@code to}. */

@@ -73,42 +73,46 @@ class NanPolicyTest {
   }
 
   /**
-   * Long series (where the SMA runs its two halves together) with a gap in the first half, in the
-   * block just before the second half starts (its anchor), in the second half, or an overflow to
-   * infinity of finite values: the same numbers as the streaming twin, bar for bar.
+   * Long series (over 2^21 values, where the SMA runs four quarters together) with a gap in the
+   * first quarter, in the block just before a quarter starts (its anchor), inside a later quarter,
+   * near the end, or an overflow to infinity of finite values: the same numbers as the streaming
+   * twin, bar for bar.
    */
   @Test
-  void longSmaWithGapsInEitherHalfEqualsItsStreamingTwin() {
-    int len = 6000;
+  void longSmaWithGapsInAnyQuarterEqualsItsStreamingTwin() {
+    int len = (1 << 21) + 5003;
     int n = 7;
-    int mid = n + (len - n) / n / 2 * n; // where the second half starts
-    int[][] holes = {{}, {100}, {mid - 3}, {mid - n}, {mid + 5}, {len - 2}, {40, mid + 9},
-        {mid + 1, mid + 2}};
+    int quarter = (len - n) / n / 4 * n; // bars per quarter
+    int q1 = n + quarter;
+    int q3 = n + 3 * quarter;
+    int[][] holes = {{}, {100}, {q1 - 3}, {q1 - n}, {q1 + 5}, {q3 + 2}, {len - 2}, {40, q3 + 9},
+        {q1 + 1, q1 + 2}};
+    double[] x = new double[len];
+    java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+    for (int i = 0; i < len; i++) {
+      x[i] = 100 + r.nextDouble();
+    }
     for (int[] at : holes) {
-      double[] x = new double[len];
-      java.util.SplittableRandom r = new java.util.SplittableRandom(at.length * 31L + len);
-      for (int i = 0; i < len; i++) {
-        x[i] = 100 + r.nextDouble();
-      }
+      double[] y = x.clone();
       for (int i : at) {
-        x[i] = NaN;
+        y[i] = NaN;
       }
-      StreamingSma twin = StreamingSma.of(n);
-      double[] expected = new double[len];
-      for (int i = 0; i < len; i++) {
-        expected[i] = twin.update(x[i]);
-      }
-      Series.assertClose("SMA with gaps at " + java.util.Arrays.toString(at), expected,
-          Indicators.sma(x, n), 0, 0);
+      assertArrayEquals(streamedSma(y, n), Indicators.sma(y, n),
+          () -> "SMA with gaps at " + java.util.Arrays.toString(at));
     }
     double[] huge = new double[len];
     java.util.Arrays.fill(huge, Double.MAX_VALUE / 4);
-    StreamingSma twin = StreamingSma.of(n);
-    double[] expected = new double[len];
-    for (int i = 0; i < len; i++) {
-      expected[i] = twin.update(huge[i]);
-    }
+    double[] expected = streamedSma(huge, n);
     assertArrayEquals(expected, Indicators.sma(huge, n)); // infinities from the sums, bit for bit
     assertEquals(Double.POSITIVE_INFINITY, expected[len - 1]);
+  }
+
+  private static double[] streamedSma(double[] x, int n) {
+    StreamingSma twin = StreamingSma.of(n);
+    double[] out = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      out[i] = twin.update(x[i]);
+    }
+    return out;
   }
 }

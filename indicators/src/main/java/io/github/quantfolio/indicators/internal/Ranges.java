@@ -98,7 +98,7 @@ public final class Ranges {
     }
   }
 
-  /** Bars per block of the batch ATR recursion (its eight buffers stay in L1). */
+  /** Bars per block of the batch ATR recursion (its buffers stay in L1). */
   private static final int ATR_BLOCK = 512;
 
   private static int atrSegment(double[] h, double[] l, double[] c, int s, int n, double[] out,
@@ -142,13 +142,13 @@ public final class Ranges {
       pc = c[i];
     }
     // Then y_t = a^4 y_(t-4) + v_t, v_t = ((a u_(t-3) + u_(t-2)) a + u_(t-1)) a + u_t: four
-    // interleaved chains of one FMA per four bars. Per block, the scaled true ranges u (from the
-    // block's inputs and the three bars before it, copied to scratch buffers; plain arithmetic, no
-    // Math.max, see twiceTrueRange) and v are loops over one index, which C2 vectorizes (shifted
-    // operands are copies); only the chains are scalar. There is no test per bar: a non-finite
-    // high, low or previous close makes u non-finite (see twiceTrueRange), which reaches all four
-    // chains, checked once per block together with the block's last close (which only the next
-    // block reads).
+    // interleaved chains of one FMA per four bars. Per block, first the scaled true ranges u of
+    // the block and the three bars before it, as one loop over copies of the inputs (one index, so
+    // C2 vectorizes it; plain arithmetic, no Math.max, see twiceTrueRange), then v and the chains.
+    // (Computing v in a vectorized pass of its own measured slower.) There is no test per bar: a
+    // non-finite high, low or previous close makes u non-finite (see twiceTrueRange), which
+    // reaches all four chains, checked once per block together with the block's last close
+    // (which only the next block reads).
     double[] bh = w.high;
     double[] bl = w.low;
     double[] bp = w.prevClose;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Mean-variance portfolio optimisation (Markowitz 1952) as an immutable problem specification;
@@ -1193,29 +1194,48 @@ public final class MeanVariance {
 
   /**
    * {@code min c'w + k ||w - w0||_1} over C + extras + turnover limit (a linear program) by the
-   * proximal-point method: {@code w_j+1 = argmin c'w + k||w - w0||_1 + ||w - w_j||^2 / (2 t_j)},
-   * each step an exact (segment-selected) QP, finite on LPs (Ferris 1991).
+   * proximal-point method, each step an exact (segment-selected) QP ({@link #frictionSolve}).
    */
   private double[] proximalLp(double[] c, double k, List<Row> extras, String text,
       double[] start, Warm warm) {
-    int n = n();
-    double scale = maxAbs(c) + k;
+    double[][] eye = identity(n());
+    return proximalPoint(c, maxAbs(c) + k, start,
+        (linear, t, previous) -> frictionSolve(eye, linear, t * k, extras, text, previous, warm),
+        () -> "Linear program did not converge under " + describeTrading()
+            + " (proximal-point iteration limit)");
+  }
+
+  /** One step of {@link #proximalPoint}. */
+  private interface ProximalStep {
+    /**
+     * The exact minimiser of {@code linear'w + ||w||^2 / 2} plus the problem's own terms scaled
+     * by {@code t}, over the feasible set; {@code previous} is the last iterate (the start, which
+     * may be null, at first).
+     */
+    double[] solve(double[] linear, double t, double[] previous);
+  }
+
+  /**
+   * {@code min c'w} (plus the step's own terms) by the proximal-point method:
+   * {@code w_j+1 = argmin c'w + ... + ||w - w_j||^2 / (2 t_j)}, each step exact, so finite on LPs
+   * (Ferris 1991); the step's linear term is {@code t c - w_j}. {@code scale} is the size of the
+   * objective's coefficients (0 counts as 1).
+   */
+  private static double[] proximalPoint(double[] c, double scale, double[] start,
+      ProximalStep step, Supplier<String> failure) {
+    int n = c.length;
     if (scale == 0) {
       scale = 1;
     }
-    double t = 10 / scale;
-    double[][] eye = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      eye[i][i] = 1;
-    }
+    double t = 10 / scale; // proximal step: t c is O(10), large against weights of O(1)
     double[] w = start == null ? new double[n] : start.clone();
-    double[] feasible = start;
-    double[] cc = new double[n];
+    double[] previous = start;
+    double[] linear = new double[n];
     for (int it = 0; it < 200; it++) {
       for (int i = 0; i < n; i++) {
-        cc[i] = t * c[i] - w[i];
+        linear[i] = t * c[i] - w[i];
       }
-      double[] next = frictionSolve(eye, cc, t * k, extras, text, feasible, warm);
+      double[] next = step.solve(linear, t, previous);
       double change = 0;
       double size = 1;
       for (int i = 0; i < n; i++) {
@@ -1223,16 +1243,27 @@ public final class MeanVariance {
         size = Math.max(size, Math.abs(next[i]));
       }
       w = next;
-      feasible = next;
+      previous = next;
+      // At the fixed point the step is rounding only, of order eps x t max|c|.
       if (change <= 1e-14 * (size + t * scale)) {
         return w;
       }
+      // Nearly tied coefficients make fixed-t steps tiny; growing t keeps finite termination
+      // (Ferris 1991 allows any t_k bounded away from 0) and reaches the vertex in O(log) steps.
+      // t stops growing at 2^16 t_0, where the rounding above would reach ~1e-8.
       if (it < 16) {
         t *= 2;
       }
     }
-    throw new OptimizationException("Linear program did not converge under " + describeTrading()
-        + " (proximal-point iteration limit)");
+    throw new OptimizationException(failure.get());
+  }
+
+  private static double[][] identity(int n) {
+    double[][] eye = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      eye[i][i] = 1;
+    }
+    return eye;
   }
 
   private double trackingError(double[] w) {
@@ -1467,14 +1498,20 @@ public final class MeanVariance {
    * to the highest returns up to their upper bounds; Dantzig 1957); otherwise proximal point.
    */
   private double[] proximalMaxReturn() {
-    boolean finite = true;
+    return knapsack() ? greedyMaxReturn() : proximalPointMaxReturn();
+  }
+
+  /** Whether C is bounds and budget only, with finite bounds: a fractional knapsack. */
+  private boolean knapsack() {
+    if (!sectors.isEmpty()) {
+      return false;
+    }
     for (int i = 0; i < n(); i++) {
-      finite &= Double.isFinite(lower[i]) && Double.isFinite(upper[i]);
+      if (!Double.isFinite(lower[i]) || !Double.isFinite(upper[i])) {
+        return false;
+      }
     }
-    if (sectors.isEmpty() && finite) {
-      return greedyMaxReturn();
-    }
-    return proximalPointMaxReturn();
+    return true;
   }
 
   /**
@@ -1486,13 +1523,8 @@ public final class MeanVariance {
    * vertex).
    */
   private boolean uniqueGreedyMaximum() {
-    if (!sectors.isEmpty()) {
+    if (!knapsack()) {
       return false;
-    }
-    for (int i = 0; i < n(); i++) {
-      if (!Double.isFinite(lower[i]) || !Double.isFinite(upper[i])) {
-        return false;
-      }
     }
     double[] sorted = mu.clone();
     Arrays.sort(sorted);
@@ -1525,47 +1557,18 @@ public final class MeanVariance {
     return w;
   }
 
+  /** The maximum-return LP over C by {@link #proximalPoint} (each step a QP over C). */
   private double[] proximalPointMaxReturn() {
     int n = n();
-    double scale = 0;
-    for (double m : mu) {
-      scale = Math.max(scale, Math.abs(m));
-    }
-    if (scale == 0) {
-      scale = 1;
-    }
-    double t = 10 / scale; // proximal step: t mu is O(10), large against weights of O(1)
-    double[][] q = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      q[i][i] = 1;
-    }
-    double[] w = new double[n];
     double[] c = new double[n];
-    for (int it = 0; it < 200; it++) {
-      for (int i = 0; i < n; i++) {
-        c[i] = -(t * mu[i] + w[i]);
-      }
-      double[] next = solveWeights(q, c, null, 0, null);
-      double change = 0;
-      double size = 1;
-      for (int i = 0; i < n; i++) {
-        change = Math.max(change, Math.abs(next[i] - w[i]));
-        size = Math.max(size, Math.abs(next[i]));
-      }
-      w = next;
-      // At the fixed point the step is rounding only, of order eps x t max|mu|.
-      if (change <= 1e-14 * (size + t * scale)) {
-        return w;
-      }
-      // Nearly tied returns make fixed-t steps tiny; growing t keeps finite termination
-      // (Ferris 1991 allows any t_k bounded away from 0) and reaches the vertex in O(log) steps.
-      // t stops growing at 2^16 t_0, where the rounding above would reach ~1e-8.
-      if (it < 16) {
-        t *= 2;
-      }
+    for (int i = 0; i < n; i++) {
+      c[i] = -mu[i];
     }
-    throw new OptimizationException("Maximum return did not converge under " + describe()
-        + " (proximal-point iteration limit)");
+    double[][] eye = identity(n);
+    return proximalPoint(c, maxAbs(mu), null,
+        (linear, t, previous) -> solveWeights(eye, linear, null, 0, null),
+        () -> "Maximum return did not converge under " + describe()
+            + " (proximal-point iteration limit)");
   }
 
   /** {@code factor (S + gamma I)}. */

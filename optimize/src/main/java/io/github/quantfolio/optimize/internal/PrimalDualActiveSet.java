@@ -256,22 +256,7 @@ final class PrimalDualActiveSet {
       }
       // gradient of the Lagrangian without the bounds: Qx + c + A'lam + G'mu
       double gScale = cScale;
-      Arrays.fill(grad, 0);
-      // Qx from the columns of the non-zero x_j only (most weights sit on a zero bound): row j's
-      // lower part q_jk (k <= j) and the column below the diagonal q_ij (i > j)
-      for (int j = 0; j < n; j++) {
-        double xj = x[j];
-        if (xj == 0) {
-          continue;
-        }
-        double[] qj = q[j];
-        for (int k = 0; k <= j; k++) {
-          grad[k] += qj[k] * xj;
-        }
-        for (int i = j + 1; i < n; i++) {
-          grad[i] += q[i][j] * xj;
-        }
-      }
+      symmetricTimesSparse(q, x, grad);
       for (int i = 0; i < n; i++) {
         gScale = Math.max(gScale, Math.abs(grad[i]));
         grad[i] += c[i];
@@ -388,19 +373,7 @@ final class PrimalDualActiveSet {
       return Double.NaN;
     }
     double[] grad = new double[n];
-    for (int j = 0; j < n; j++) {
-      double xj = x[j];
-      if (xj == 0) {
-        continue;
-      }
-      double[] qj = q[j];
-      for (int k = 0; k <= j; k++) {
-        grad[k] += qj[k] * xj;
-      }
-      for (int i = j + 1; i < n; i++) {
-        grad[i] += q[i][j] * xj;
-      }
-    }
+    symmetricTimesSparse(q, x, grad);
     double below = inequality ? 0 : Double.NEGATIVE_INFINITY;
     double above = Double.POSITIVE_INFINITY;
     for (int i = 0; i < n; i++) {
@@ -499,5 +472,28 @@ final class PrimalDualActiveSet {
 
   private static double[] cholSolve(double[][] l, double[] b) {
     return backward(l, forward(l, b));
+  }
+
+  /**
+   * {@code out = Q x} for a symmetric Q of which the lower triangle is read, from the columns of
+   * the non-zero {@code x_j} only (most weights sit on a zero bound): row j's lower part
+   * {@code q_jk} (k <= j) and the column below the diagonal {@code q_ij} (i > j).
+   */
+  private static void symmetricTimesSparse(double[][] q, double[] x, double[] out) {
+    int n = x.length;
+    Arrays.fill(out, 0, n, 0);
+    for (int j = 0; j < n; j++) {
+      double xj = x[j];
+      if (xj == 0) {
+        continue;
+      }
+      double[] qj = q[j];
+      for (int k = 0; k <= j; k++) {
+        out[k] += qj[k] * xj;
+      }
+      for (int i = j + 1; i < n; i++) {
+        out[i] += q[i][j] * xj;
+      }
+    }
   }
 }

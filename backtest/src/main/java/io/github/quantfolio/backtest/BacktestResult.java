@@ -39,9 +39,6 @@ import java.util.Locale;
  */
 public final class BacktestResult {
 
-  private final TimeIndex index;
-  private final List<String> assets;
-  private final Frequency frequency;
   private final BacktestConfig config;
   private final MarketData data;
   private final double[] equity;
@@ -51,9 +48,6 @@ public final class BacktestResult {
   private final int cashLimitedOrders;
 
   BacktestResult(MarketData data, BacktestConfig config, Engine engine) {
-    this.index = data.index();
-    this.assets = data.assets();
-    this.frequency = data.frequency();
     this.config = config;
     this.data = data;
     this.equity = engine.equityPath();
@@ -79,17 +73,17 @@ public final class BacktestResult {
 
   /** The timestamps (one row per bar). */
   public TimeIndex index() {
-    return index;
+    return data.index();
   }
 
   /** The asset names, in column order. */
   public List<String> assets() {
-    return assets;
+    return data.assets();
   }
 
   /** The frequency used to annualise the report. */
   public Frequency frequency() {
-    return frequency;
+    return data.frequency();
   }
 
   /** The configuration the backtest ran with. */
@@ -180,7 +174,7 @@ public final class BacktestResult {
 
   /** Average annual one-way turnover: mean per-bar turnover times periods per year. */
   public double annualTurnover() {
-    return sum(turnover()) / equity.length * frequency.periodsPerYear();
+    return sum(turnover()) / equity.length * frequency().periodsPerYear();
   }
 
   /** Round trips, in the order they closed; trades still open at the end come last. */
@@ -202,7 +196,7 @@ public final class BacktestResult {
 
   /** Net PnL per asset in currency: trading cash flows plus the final position's value. */
   public AssetVector assetPnl() {
-    return AssetVector.of(assets, assetPnl.clone());
+    return AssetVector.of(assets(), assetPnl.clone());
   }
 
   /** Buy orders that were scaled down because cash (and leverage) did not cover them. */
@@ -215,7 +209,7 @@ public final class BacktestResult {
    * call (a backtest that only needs its trades does not pay for it): keep the result.
    */
   public PerformanceReport report() {
-    return PerformanceReport.of(returns(), frequency, config.riskFreeRate());
+    return PerformanceReport.of(returns(), frequency(), config.riskFreeRate());
   }
 
   /** Shares of {@code asset} held after each bar (a new array). */
@@ -238,7 +232,7 @@ public final class BacktestResult {
   /** Portfolio weights after bar {@code t}. */
   public Weights weightsAt(int t) {
     Checks.index(t, equity.length, "t");
-    int n = assets.size();
+    int n = assets().size();
     double[] w = fills.sharesAt(t, n);
     for (int i = 0; i < n; i++) {
       if (w[i] != 0) {
@@ -249,17 +243,17 @@ public final class BacktestResult {
         w[i] = w[i] * px / equity[t];
       }
     }
-    return Weights.of(assets, w);
+    return Weights.of(assets(), w);
   }
 
   /** Weights after every bar as a frame ({@code T x N}), e.g. for plotting or Tablesaw. */
   public ReturnFrame weightsFrame() {
-    int n = assets.size();
+    int n = assets().size();
     double[][] cols = new double[n][];
     for (int i = 0; i < n; i++) {
-      cols[i] = weights(assets.get(i));
+      cols[i] = weights(assets().get(i));
     }
-    return ReturnFrame.of(index, assets, cols).withFrequency(frequency);
+    return ReturnFrame.of(index(), assets(), cols).withFrequency(frequency());
   }
 
   /**
@@ -267,17 +261,17 @@ public final class BacktestResult {
    * for {@code TablesawInterop.toTable}.
    */
   public ReturnFrame equityFrame() {
-    return ReturnFrame.of(index, List.of("equity", "cash", "return", "fees", "slippage",
+    return ReturnFrame.of(index(), List.of("equity", "cash", "return", "fees", "slippage",
         "turnover"), new double[][] {equity.clone(), cash(), returns(), fees(), slippage(),
-            turnover()}).withFrequency(frequency);
+            turnover()}).withFrequency(frequency());
   }
 
   private int position(String asset) {
     Checks.notNull(asset, "asset");
-    int i = assets.indexOf(asset);
+    int i = assets().indexOf(asset);
     if (i < 0) {
       throw new IllegalArgumentException("Unknown asset '" + asset + "'; the backtest has "
-          + assets);
+          + assets());
     }
     return i;
   }
@@ -370,7 +364,8 @@ public final class BacktestResult {
     }
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "Backtest %s .. %s, %d bars, %d asset%s%n",
-        index.first(), index.last(), index.size(), assets.size(), assets.size() == 1 ? "" : "s"));
+        index().first(), index().last(), index().size(), assets().size(),
+        assets().size() == 1 ? "" : "s"));
     sb.append(String.format(Locale.ROOT,
         "capital %s -> %s, fees %s, slippage %s, annual turnover %s%n",
         TextTable.num(initialCapital(), 2), TextTable.num(finalEquity(), 2),

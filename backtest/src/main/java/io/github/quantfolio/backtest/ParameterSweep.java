@@ -49,14 +49,20 @@ public final class ParameterSweep<P> {
    */
   public static <P> ParameterSweep<P> of(Backtest backtest, List<P> grid,
       Function<? super P, ? extends Strategy> strategyOf) {
+    return new ParameterSweep<>(backtest, checkedGrid(backtest, grid, strategyOf), strategyOf,
+        Runtime.getRuntime().availableProcessors(), false);
+  }
+
+  /** The arguments of a sweep checked (non-null, a non-empty grid), and the grid copied. */
+  static <P> List<P> checkedGrid(Backtest backtest, List<P> grid,
+      Function<? super P, ? extends Strategy> strategyOf) {
     Checks.notNull(backtest, "backtest");
     Checks.notNull(grid, "grid");
     Checks.notNull(strategyOf, "strategyOf");
     if (grid.isEmpty()) {
       throw new IllegalArgumentException("Expected a non-empty parameter grid");
     }
-    return new ParameterSweep<>(backtest, List.copyOf(grid), strategyOf,
-        Runtime.getRuntime().availableProcessors(), false);
+    return List.copyOf(grid);
   }
 
   /** A copy running on {@code threads} threads (&gt;= 1); results do not depend on it. */

@@ -54,13 +54,8 @@ public final class WalkForwardOptimization<P> {
    */
   public static <P> WalkForwardOptimization<P> of(Backtest backtest, List<P> grid,
       Function<? super P, ? extends Strategy> strategyOf) {
-    Checks.notNull(backtest, "backtest");
-    Checks.notNull(grid, "grid");
-    Checks.notNull(strategyOf, "strategyOf");
-    if (grid.isEmpty()) {
-      throw new IllegalArgumentException("Expected a non-empty parameter grid");
-    }
-    return new WalkForwardOptimization<>(backtest, List.copyOf(grid), strategyOf, 504, 126,
+    return new WalkForwardOptimization<>(backtest,
+        ParameterSweep.checkedGrid(backtest, grid, strategyOf), strategyOf, 504, 126,
         SweepMetric.SHARPE, Runtime.getRuntime().availableProcessors());
   }
 

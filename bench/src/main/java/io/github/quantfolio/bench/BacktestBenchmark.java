@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The backtest issue's speed targets: a 500-asset x 2520-day monthly-rebalanced target-weight
- * backtest (<= 30 ms) and an SMA-crossover sweep of 10,000 (fast, slow) pairs on 2520 bars
- * (<= 0.3 s on 2 cores), both on the simulated market with 5 bps fees and 2 bps slippage.
+ * backtest (at most 30 ms) and an SMA-crossover sweep of 10,000 (fast, slow) pairs on 2520 bars
+ * (at most 0.3 s on 2 cores), both on the simulated market with 5 bps fees and 2 bps slippage.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -3,6 +3,7 @@ package io.github.quantfolio.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
@@ -10,10 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
+import jdk.jshell.tool.JavaShellToolBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -173,5 +178,50 @@ class ExamplesTest {
     String readme = between(Files.readString(ROOT.resolve("README.md")),
         "<!-- indicators:begin -->\n```java\n", "```\n<!-- indicators:end -->");
     assertEquals(strip(example), strip(readme), "README.md must show IndicatorsTour's README block");
+  }
+
+  @Test
+  void readmeListsEveryExampleWithItsRunCommand() throws Exception {
+    Path dir = ROOT.resolve("examples/src/main/java/io/github/quantfolio/examples");
+    TreeSet<String> programs = new TreeSet<>();
+    try (var files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (Files.readString(f).contains("public static void main(String[] args)")) {
+          programs.add(f.getFileName().toString().replace(".java", ""));
+        }
+      }
+    }
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    String table = between(readme, "<!-- examples:begin -->\n", "<!-- examples:end -->");
+    TreeSet<String> listed = new TreeSet<>();
+    Matcher m = Pattern.compile("(?m)^\\| `(\\w+)` \\|").matcher(table);
+    while (m.find()) {
+      listed.add(m.group(1));
+    }
+    assertEquals(programs, listed, "README's example table must list exactly the example programs");
+    assertTrue(readme.contains("java -cp examples/target/quantfolio-examples-all.jar "
+        + "io.github.quantfolio.examples."), "README must show how to run an example");
+  }
+
+  /**
+   * Runs the JShell tool itself on the startup script (minus its /env line: the shaded jar is
+   * built after the tests) in the feedback mode the README tells users to pick, and checks that
+   * a long value is printed whole: JShell's normal mode cuts a variable's value at 80 characters.
+   */
+  @Test
+  void jshellFeedbackModePrintsLongValuesWhole() throws Exception {
+    List<String> lines = Files.readAllLines(ROOT.resolve("examples/quantfolio.jsh"));
+    Path script = Files.createTempFile("quantfolio", ".jsh");
+    Files.write(script, lines.subList(1, lines.size()));
+    String input = "var longValue = \"x\".repeat(300) + \"END\"\n/exit\n";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+    JavaShellToolBuilder.builder()
+        .in(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), null)
+        .out(ps, ps, ps)
+        .run("--execution", "local", "--class-path", System.getProperty("java.class.path"),
+            "--feedback", "quantfolio", script.toString());
+    String shown = out.toString(StandardCharsets.UTF_8);
+    assertTrue(shown.contains("longValue ==> \"" + "x".repeat(300) + "END\""), shown);
   }
 }

@@ -91,11 +91,18 @@ public final class WalkForwardResult<P> {
     return out / in;
   }
 
+  /**
+   * The folds (test period, chosen parameters, in- and out-of-sample Sharpe ratios with their
+   * risk-free rate), then the out-of-sample performance report.
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "Walk-forward: %d folds, out-of-sample %s .. %s%n",
         folds.size(), index.first(), index.last()));
+    sb.append(String.format(Locale.ROOT, "Sharpe ratios annualised, rf %s%% a year; IS = "
+        + "in-sample (selection), OOS = out-of-sample%n",
+        io.github.quantfolio.core.internal.TextTable.num(100 * report.riskFreeAnnual(), 2)));
     sb.append(String.format(Locale.ROOT, "%-12s %-12s %-40s %10s %10s%n", "test from", "test to",
         "chosen", "IS Sharpe", "OOS Sharpe"));
     for (Fold<P> f : folds) {

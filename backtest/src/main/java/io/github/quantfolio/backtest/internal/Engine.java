@@ -318,6 +318,9 @@ public final class Engine {
       double a = pendingAmount[i];
       switch (kind) {
         case TARGET_WEIGHT:
+          if (!(e > 0)) {
+            throw wipedOut(t, i, a, e);
+          }
           target = a * e / p;
           break;
         case TARGET_VALUE:
@@ -374,6 +377,17 @@ public final class Engine {
         execute(t, i, d, price[base + i], pendingReason[i], pendingDecisionBar[i]);
       }
     }
+  }
+
+  /**
+   * A weight cannot be sized on non-positive equity (it would flip the position's sign): the
+   * account is wiped out, say so rather than blame the resulting "short".
+   */
+  private IllegalArgumentException wipedOut(int t, int i, double weight, double equity) {
+    return new IllegalArgumentException("Cannot size the target weight " + weight + " of '"
+        + data.assets().get(i) + "' decided on " + data.label(pendingDecisionBar[i])
+        + ": equity is " + equity + " on " + data.label(t)
+        + " (losses and costs have used up the capital of " + config.initialCapital() + ")");
   }
 
   private static double wholeShares(double target) {

@@ -409,6 +409,12 @@ public final class CovarianceEstimator {
             throw new IllegalArgumentException("Assets '" + assets.get(i) + "' and '"
                 + assets.get(j) + "' share no period");
           }
+          if (!(den[i][j] > 0)) { // would be 0/0: a NaN entry
+            throw new IllegalArgumentException("Assets '" + assets.get(i) + "' and '"
+                + assets.get(j) + "' share " + Math.round(present[i][j]) + " periods, but all so "
+                + "far before the end that their exponential weights (span " + parameter
+                + ") underflow to 0; use a longer span or leave the asset out");
+          }
           minObs = (int) Math.min(minObs, present[i][j]);
           if (i != j) {
             maxObs = (int) Math.max(maxObs, present[i][j]);

@@ -374,4 +374,24 @@ class CovarianceEstimatorTest {
     assertTrue(e.getMessage().contains("only 1 of 12 periods have a return for every asset")
         && e.getMessage().contains("'D', has 1"), e.getMessage());
   }
+
+  @Test
+  void exponentialWeightsThatUnderflowAreNotANaNEntry() {
+    // Span 3 (a = 0.5): a period k bars before the end weighs 0.5^k, which is 0 in doubles for
+    // k > 1074. Asset B stops trading 1200 bars before the end: its variance would be 0/0.
+    int t = 1300;
+    double[][] cols = new double[2][t];
+    java.util.Random rnd = new java.util.Random(3);
+    for (int k = 0; k < t; k++) {
+      cols[0][k] = 0.01 * rnd.nextGaussian();
+      cols[1][k] = k < 100 ? 0.01 * rnd.nextGaussian() : NaN;
+    }
+    ReturnFrame r = ReturnFrame.of(TimeIndex.businessDays(LocalDate.of(2020, 1, 1), t),
+        List.of("A", "B"), cols).withFrequency(io.github.quantfolio.core.Frequency.DAILY);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CovarianceEstimator.exponential(3).estimate(r));
+    assertTrue(e.getMessage().contains("underflow to 0"), e.getMessage());
+    // a span long enough keeps every weight positive
+    assertTrue(Double.isFinite(CovarianceEstimator.exponential(500).estimate(r).get("B", "B")));
+  }
 }

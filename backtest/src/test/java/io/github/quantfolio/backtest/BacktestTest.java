@@ -306,8 +306,13 @@ class BacktestTest {
     assertThrows(IllegalArgumentException.class, () -> PositionSizing.fixedValue(-1));
     double[][] orders = nan(1, 6);
     orders[0][1] = -3;
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> bt.orders(orders)).getMessage()
-        .contains("shorting is disabled"));
+    // the message says which order: its size and decision date (closes from 2024-01-01)
+    assertEquals("The order (sell 3.0 shares) for 'A' decided on 2024-01-02 would leave a short "
+        + "position of -3.0 shares on 2024-01-03, but shorting is disabled "
+        + "(BacktestConfig.withShorting(true))",
+        assertThrows(IllegalArgumentException.class, () -> bt.orders(orders)).getMessage());
+    assertEquals("Momentum: expected fast < slow, but found 50 and 20", assertThrows(
+        IllegalArgumentException.class, () -> new Momentum().withWindows(50, 20)).getMessage());
   }
 
   @Test

@@ -337,8 +337,9 @@ public final class Engine {
         target = wholeShares(target);
       }
       if (target < 0 && !config.allowShort()) {
-        throw new IllegalArgumentException("Order would leave a short position of " + target
-            + " shares in '" + data.assets().get(i) + "' on " + data.index().label(t)
+        throw new IllegalArgumentException("The order (" + describe(kind, a) + ") for '"
+            + data.assets().get(i) + "' decided on " + data.label(pendingDecisionBar[i])
+            + " would leave a short position of " + target + " shares on " + data.label(t)
             + ", but shorting is disabled (BacktestConfig.withShorting(true))");
       }
       double d = target - shares[i];
@@ -377,6 +378,16 @@ public final class Engine {
         execute(t, i, d, price[base + i], pendingReason[i], pendingDecisionBar[i]);
       }
     }
+  }
+
+  /** An order in words, for messages. */
+  private static String describe(int kind, double amount) {
+    return switch (kind) {
+      case TARGET_WEIGHT -> "target weight " + amount;
+      case TARGET_VALUE -> "target value " + amount;
+      case TARGET_SHARES -> "target of " + amount + " shares";
+      default -> (amount < 0 ? "sell " + -amount : "buy " + amount) + " shares";
+    };
   }
 
   /**

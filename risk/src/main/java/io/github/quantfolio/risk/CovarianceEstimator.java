@@ -207,9 +207,15 @@ public final class CovarianceEstimator {
         break;
     }
     double[][] v = r.values;
-    for (double[] row : v) {
+    for (int i = 0; i < v.length; i++) {
+      double[] row = v[i];
       for (int j = 0; j < row.length; j++) {
         row[j] *= periodsPerYear;
+        if (!Double.isFinite(row[j])) { // products of huge returns overflow
+          throw new IllegalArgumentException("The covariance of '" + assets.get(i) + "' and '"
+              + assets.get(j) + "' is " + row[j] + ": the returns are too large for a covariance"
+              + " in doubles (squares overflow)");
+        }
       }
     }
     // rank of a centred T-row data matrix <= T - 1; the semicovariance is not centred (<= T);

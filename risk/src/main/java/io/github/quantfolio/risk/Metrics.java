@@ -203,18 +203,25 @@ public final class Metrics {
   /**
    * Omega ratio (Keating &amp; Shadwick 2002): with the per-period threshold
    * {@code tau = (1 + requiredReturnAnnual)^(1/f) - 1}, the sum of gains over {@code rf + tau}
-   * divided by the sum of shortfalls below it (empyrical's formula). NaN if n &lt; 2 or
-   * {@code requiredReturnAnnual <= -1}. Without a shortfall the ratio follows IEEE division like
+   * divided by the sum of shortfalls below it (empyrical's formula). NaN if n &lt; 2. Without a shortfall the ratio follows IEEE division like
    * every other ratio here: {@code +Infinity} with gains, NaN when every return sits on the
    * threshold (empyrical returns NaN in both cases).
+   *
+   * @param requiredReturnAnnual the annual return above the risk-free rate that counts as a gain,
+   *     &gt; -1
+   * @throws IllegalArgumentException if {@code requiredReturnAnnual <= -1}
    */
   public static double omegaRatio(double[] returns, double riskFreePerPeriod,
       double requiredReturnAnnual, Frequency frequency) {
     check(returns, "returns");
     Checks.finite(riskFreePerPeriod, "riskFreePerPeriod");
     Checks.finite(requiredReturnAnnual, "requiredReturnAnnual");
+    if (requiredReturnAnnual <= -1) {
+      throw new IllegalArgumentException("Expected requiredReturnAnnual > -1, but found "
+          + requiredReturnAnnual);
+    }
     double f = ppy(frequency);
-    if (Moments.countValid(returns) < 2 || requiredReturnAnnual <= -1) {
+    if (Moments.countValid(returns) < 2) {
       return Double.NaN;
     }
     double tau = f == 1 ? requiredReturnAnnual : Math.pow(1 + requiredReturnAnnual, 1 / f) - 1;

@@ -394,4 +394,18 @@ class CovarianceEstimatorTest {
     // a span long enough keeps every weight positive
     assertTrue(Double.isFinite(CovarianceEstimator.exponential(500).estimate(r).get("B", "B")));
   }
+
+  @Test
+  void anOverflowingCovarianceIsAnErrorNotInfinity() {
+    // returns alternating 1e200 and 1e199 deviate from their mean by 4.5e199: squares of 2e399
+    double[][] rows = new double[12][];
+    for (int t = 0; t < 12; t++) {
+      rows[t] = ROWS[t].clone();
+      rows[t][0] = t % 2 == 0 ? 1e200 : 1e199;
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CovarianceEstimator.sample().estimate(frame(rows)));
+    assertTrue(e.getMessage().startsWith("The covariance of 'A' and 'A' is Infinity"),
+        e.getMessage());
+  }
 }

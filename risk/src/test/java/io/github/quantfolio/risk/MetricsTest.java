@@ -194,5 +194,8 @@ class MetricsTest {
     assertThrows(IllegalArgumentException.class,
         () -> Metrics.sharpeRatio(new double[] {0.01, Double.POSITIVE_INFINITY}, 0, DAILY));
     assertThrows(NullPointerException.class, () -> Metrics.cagr(null, DAILY));
+    // a required return of -100 % a year or less is a wrong argument, not an undefined ratio
+    assertEquals("Expected requiredReturnAnnual > -1, but found -1.0", assertThrows(
+        IllegalArgumentException.class, () -> Metrics.omegaRatio(R, 0, -1, DAILY)).getMessage());
   }
 }

@@ -14,7 +14,7 @@ import java.util.Locale;
  * asset's average weight over the period, {@code sigma_i} its realised annual volatility and
  * {@code sigma_p} the portfolio's (Choueifaty's ratio on realised data; 1 for a single asset,
  * higher is more diversified). Averages over assets skip assets with fewer than 2 returns in the
- * period. Volatilities are annualised; Sharpe ratios are annualised over the configured annual
+ * period (NaN if no asset has 2). Volatilities are annualised; Sharpe ratios are annualised over the configured annual
  * risk-free rate {@code riskFreeRate} (see {@code Metrics.sharpeRatio}), which the text states.
  *
  * @param portfolioVolatility realised annual volatility of the portfolio

@@ -80,6 +80,8 @@ public final class WalkForwardResult<P> {
   /**
    * Walk-forward efficiency: mean out-of-sample over mean in-sample value of {@code metric} across
    * folds (near 1 when in-sample results carry over; near 0 or negative when they were luck).
+   * NaN if the metric is undefined in some fold (e.g. a Sharpe ratio without returns), and
+   * {@code ±Infinity} or NaN when the in-sample mean is 0, by IEEE division.
    */
   public double efficiency(SweepMetric metric) {
     double in = 0;

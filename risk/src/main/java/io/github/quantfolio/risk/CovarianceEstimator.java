@@ -162,8 +162,9 @@ public final class CovarianceEstimator {
    * @return the annualised estimate
    * @throws IllegalArgumentException if fewer than 2 periods are usable (overall, or for a pair
    *     under PAIRWISE: the message names the pair), if the frame's frequency is unknown, if a
-   *     simple return is below -1 (naming asset, date and value), or if a target is undefined
-   *     (e.g. constant correlation with a zero-variance asset, named)
+   *     simple return is below -1 (naming asset, date and value), if a target is undefined
+   *     (e.g. constant correlation with a zero-variance asset, named), if a pair's exponential
+   *     weights all underflow to 0, or if an entry overflows the double range
    */
   public CovarianceMatrix estimate(ReturnFrame returns) {
     Checks.notNull(returns, "returns");

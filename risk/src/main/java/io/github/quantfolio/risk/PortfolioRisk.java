@@ -246,7 +246,11 @@ public final class PortfolioRisk {
     return out;
   }
 
-  /** Volatility, then per held asset: weight, volatility and the three contributions. */
+  /**
+   * Volatility, then per held asset: weight, annualised volatility and the three contributions
+   * (marginal {@code d sigma / d w_i}, component in volatility percent points, share of the
+   * total in percent).
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("PortfolioRisk: volatility ")
@@ -256,7 +260,8 @@ public final class PortfolioRisk {
     }
     sb.append(", diversification ratio ").append(TextTable.num(diversificationRatio(), 2))
         .append(", effective assets ").append(TextTable.num(effectiveNumberOfAssets(), 1)).append('\n');
-    TextTable t = new TextTable("asset", "weight %", "vol %", "marginal", "component %", "share %");
+    TextTable t = new TextTable("asset", "weight %", "vol % (ann.)", "marginal (ann.)",
+        "component %", "share %");
     double sigma = volatility();
     for (int i = 0; i < w.length; i++) {
       if (w[i] == 0) {

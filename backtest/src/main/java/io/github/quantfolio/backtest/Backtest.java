@@ -269,6 +269,12 @@ public final class Backtest {
     }
     double[] close = data.close();
     PositionSizing size = sizing != null ? sizing : PositionSizing.fractionOfEquity(1.0 / n);
+    if (size.kind() == PositionSizing.Kind.FRACTION_OF_EQUITY
+        && size.amount() > config.maxLeverage() + 1e-12) {
+      throw new IllegalArgumentException("Position sizing of " + size.amount() + " x equity per "
+          + "position exceeds maxLeverage " + config.maxLeverage()
+          + ": no such position could be filled (BacktestConfig.withMaxLeverage)");
+    }
     int kind = switch (size.kind()) {
       case FRACTION_OF_EQUITY -> Engine.TARGET_WEIGHT;
       case FIXED_VALUE -> Engine.TARGET_VALUE;

@@ -19,9 +19,9 @@ import io.github.quantfolio.core.internal.Checks;
  * {@code maxLeverage} are rejected.
  *
  * @param initialCapital starting cash, finite &gt; 0
- * @param feeBps proportional fee in basis points of executed value, &gt;= 0
+ * @param feeBps proportional fee in basis points of executed value, in [0, 10,000)
  * @param fixedFee fee per order in currency units, &gt;= 0
- * @param slippageBps price impact in basis points, &gt;= 0 and &lt; 10,000
+ * @param slippageBps price impact in basis points, in [0, 10,000)
  * @param allowShort whether negative positions are allowed
  * @param maxLeverage maximal gross exposure over equity, &gt;= 1
  * @param fractionalShares whether fills may be fractional (else rounded toward zero)
@@ -36,12 +36,9 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
   /** Validates every field. */
   public BacktestConfig {
     Checks.positive(initialCapital, "initialCapital");
-    nonNegative(feeBps, "feeBps");
+    basisPoints(feeBps, "feeBps", "a fee of 100 % of the traded value or more");
     nonNegative(fixedFee, "fixedFee");
-    nonNegative(slippageBps, "slippageBps");
-    if (slippageBps >= 10_000) {
-      throw new IllegalArgumentException("Expected slippageBps < 10000, but found " + slippageBps);
-    }
+    basisPoints(slippageBps, "slippageBps", "selling at a price of 0 or less");
     if (!(maxLeverage >= 1) || maxLeverage == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException("Expected finite maxLeverage >= 1, but found "
           + maxLeverage);
@@ -50,6 +47,15 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
     Checks.finite(riskFreeRate, "riskFreeRate");
     if (riskFreeRate <= -1) {
       throw new IllegalArgumentException("Expected riskFreeRate > -1, but found " + riskFreeRate);
+    }
+  }
+
+  /** Requires {@code 0 <= v < 10,000} basis points; {@code beyond} says what 10,000 would mean. */
+  private static void basisPoints(double v, String name, String beyond) {
+    nonNegative(v, name);
+    if (v >= 10_000) {
+      throw new IllegalArgumentException("Expected 0 <= " + name + " < 10000 (100 %), but found "
+          + v + ": that would mean " + beyond);
     }
   }
 

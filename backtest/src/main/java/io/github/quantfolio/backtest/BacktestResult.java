@@ -162,12 +162,12 @@ public final class BacktestResult {
 
   /**
    * One-way turnover per bar (a copy): value traded at market prices over the bar's closing
-   * equity.
+   * equity; NaN on bars whose equity is 0 or below (see {@link #wipeOutBar()}).
    */
   public double[] turnover() {
     double[] to = fills.tradedPath(equity.length);
     for (int t = 0; t < to.length; t++) {
-      to[t] /= equity[t];
+      to[t] = equity[t] > 0 ? to[t] / equity[t] : Double.NaN;
     }
     return to;
   }
@@ -207,9 +207,33 @@ public final class BacktestResult {
   /**
    * The performance report of {@link #returns()} (risk-free rate from the config), computed on each
    * call (a backtest that only needs its trades does not pay for it): keep the result.
+   *
+   * @return the report
+   * @throws IllegalStateException if equity fell to 0 or below (the account was wiped out: the
+   *     returns from there on are undefined); the message gives the date and the equity
    */
   public PerformanceReport report() {
+    int ruin = wipeOutBar();
+    if (ruin >= 0) {
+      throw new IllegalStateException(wipeOut(ruin) + "; returns after that are undefined, so "
+          + "there is no performance report (see equity())");
+    }
     return PerformanceReport.of(returns(), frequency(), config.riskFreeRate());
+  }
+
+  /** The first bar whose closing equity is 0 or below, or -1 if equity stayed positive. */
+  public int wipeOutBar() {
+    for (int t = 0; t < equity.length; t++) {
+      if (!(equity[t] > 0)) {
+        return t;
+      }
+    }
+    return -1;
+  }
+
+  private String wipeOut(int t) {
+    return "The account was wiped out: equity " + TextTable.num(equity[t], 2) + " on "
+        + index().label(t) + " (capital " + TextTable.num(config.initialCapital(), 2) + ")";
   }
 
   /** Shares of {@code asset} held after each bar (a new array). */
@@ -217,21 +241,33 @@ public final class BacktestResult {
     return fills.sharesPath(position(asset), equity.length);
   }
 
-  /** Weight of {@code asset} (position value over equity) after each bar (a new array). */
+  /**
+   * Weight of {@code asset} (position value over equity) after each bar (a new array); NaN on
+   * bars whose equity is 0 or below, where weights are undefined.
+   */
   public double[] weights(String asset) {
     int i = position(asset);
     double[] out = fills.sharesPath(i, equity.length);
     double[] px = marks(i);
     for (int t = 0; t < out.length; t++) {
       double q = out[t];
-      out[t] = q == 0 ? 0 : q * px[t] / equity[t];
+      out[t] = !(equity[t] > 0) ? Double.NaN : q == 0 ? 0 : q * px[t] / equity[t];
     }
     return out;
   }
 
-  /** Portfolio weights after bar {@code t}. */
+  /**
+   * Portfolio weights after bar {@code t}.
+   *
+   * @throws IllegalStateException if equity after bar {@code t} is 0 or below (weights are
+   *     undefined)
+   */
   public Weights weightsAt(int t) {
     Checks.index(t, equity.length, "t");
+    if (!(equity[t] > 0)) {
+      throw new IllegalStateException("Weights after " + index().label(t) + " are undefined: "
+          + wipeOut(t));
+    }
     int n = assets().size();
     double[] w = fills.sharesAt(t, n);
     for (int i = 0; i < n; i++) {
@@ -349,7 +385,11 @@ public final class BacktestResult {
 
   // ------------------------------------------------------------------ printing
 
-  /** A summary: capital, costs, trades, then the performance report. */
+  /**
+   * A summary: period and assets, capital and costs (currency units), turnover, round-trip
+   * trades with their per-trade win rate, then the performance report (whose win rate counts
+   * periods) or, if the account was wiped out, when that happened.
+   */
   @Override
   public String toString() {
     int closed = 0;
@@ -363,17 +403,23 @@ public final class BacktestResult {
       }
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "Backtest %s .. %s, %d bars, %d asset%s%n",
-        index().first(), index().last(), index().size(), assets().size(),
+    sb.append(String.format(Locale.ROOT, "Backtest %s .. %s, %d bars of %s, %d asset%s%n",
+        index().first(), index().last(), index().size(), frequency(), assets().size(),
         assets().size() == 1 ? "" : "s"));
     sb.append(String.format(Locale.ROOT,
-        "capital %s -> %s, fees %s, slippage %s, annual turnover %s%n",
+        "capital %s -> %s, fees %s, slippage %s (currency units), annual turnover %s x equity%n",
         TextTable.num(initialCapital(), 2), TextTable.num(finalEquity(), 2),
         TextTable.num(totalFees(), 2), TextTable.num(totalSlippage(), 2),
         TextTable.num(annualTurnover(), 2)));
-    sb.append(String.format(Locale.ROOT, "trades %d closed (%d won), %d open%n", closed, wins,
-        trades.size() - closed));
-    sb.append(report());
+    sb.append(String.format(Locale.ROOT, "trades: %d closed round trips, %d won (per-trade win "
+        + "rate %s), %d still open%n", closed, wins,
+        closed == 0 ? "-" : TextTable.num(100.0 * wins / closed, 2) + "%", trades.size() - closed));
+    int ruin = wipeOutBar();
+    if (ruin >= 0) {
+      sb.append(wipeOut(ruin)).append("; no performance report\n");
+    } else {
+      sb.append(report());
+    }
     return sb.toString();
   }
 }

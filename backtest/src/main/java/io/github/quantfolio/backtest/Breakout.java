@@ -25,10 +25,10 @@ public record Breakout(int entryWindow, int exitWindow, int atrPeriod, double at
 
   /** Validates the parameters. */
   public Breakout {
-    StrategyArgs.period(entryWindow, "entryWindow");
-    StrategyArgs.period(exitWindow, "exitWindow");
-    StrategyArgs.period(atrPeriod, "atrPeriod");
-    StrategyArgs.nonNegative(atrMultiple, "atrMultiple");
+    StrategyArgs.period("Breakout", entryWindow, "entryWindow");
+    StrategyArgs.period("Breakout", exitWindow, "exitWindow");
+    StrategyArgs.period("Breakout", atrPeriod, "atrPeriod");
+    StrategyArgs.nonNegative("Breakout", atrMultiple, "atrMultiple");
   }
 
   /** Defaults: 20-bar entry channel, 10-bar exit channel, ATR(14), 0.5 ATR margin. */

@@ -14,10 +14,14 @@ package io.github.quantfolio.backtest;
  */
 public record CircuitBreaker(double maxDrawdown, double dailyLossLimit) {
 
-  /** Validates the fields. */
+  /** Validates the fields: each in (0, 1) or NaN, at least one set. */
   public CircuitBreaker {
     check(maxDrawdown, "maxDrawdown");
     check(dailyLossLimit, "dailyLossLimit");
+    if (Double.isNaN(maxDrawdown) && Double.isNaN(dailyLossLimit)) {
+      throw new IllegalArgumentException("Expected a maxDrawdown or a dailyLossLimit, but both "
+          + "are NaN (off): such a breaker never trips");
+    }
   }
 
   private static void check(double v, String name) {

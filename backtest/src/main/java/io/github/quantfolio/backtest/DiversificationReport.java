@@ -14,8 +14,8 @@ import java.util.Locale;
  * asset's average weight over the period, {@code sigma_i} its realised annual volatility and
  * {@code sigma_p} the portfolio's (Choueifaty's ratio on realised data; 1 for a single asset,
  * higher is more diversified). Averages over assets skip assets with fewer than 2 returns in the
- * period. Sharpe ratios are annualised with the configured risk-free rate (see
- * {@code Metrics.sharpeRatio}).
+ * period (NaN if no asset has 2). Volatilities are annualised; Sharpe ratios are annualised over the configured annual
+ * risk-free rate {@code riskFreeRate} (see {@code Metrics.sharpeRatio}), which the text states.
  *
  * @param portfolioVolatility realised annual volatility of the portfolio
  * @param portfolioSharpe annualised Sharpe ratio of the portfolio
@@ -24,26 +24,33 @@ import java.util.Locale;
  * @param diversificationRatio as above
  * @param averageWeights each asset's average weight over the period
  * @param pnlContribution each asset's share of the total PnL (sums to 1; all 0 when the total PnL is exactly 0)
+ * @param riskFreeRate the annual risk-free rate of the Sharpe ratios
  * @since 0.1.0
  */
 public record DiversificationReport(double portfolioVolatility, double portfolioSharpe,
     double averageAssetVolatility, double averageAssetSharpe, double diversificationRatio,
-    AssetVector averageWeights, AssetVector pnlContribution) {
+    AssetVector averageWeights, AssetVector pnlContribution, double riskFreeRate) {
 
   /** Volatility reduction: {@code 1 - portfolioVolatility / averageAssetVolatility}. */
   public double volatilityReduction() {
     return 1 - portfolioVolatility / averageAssetVolatility;
   }
 
+  /**
+   * Two lines of comparison (annualised volatilities as fractions, Sharpe ratios with their
+   * risk-free rate), then average weight and PnL share per asset (fractions).
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT,
-        "Diversification: portfolio vol %s vs average asset vol %s (reduction %s), "
-            + "Sharpe %s vs average asset Sharpe %s, diversification ratio %s%n",
+        "Diversification: portfolio vol %s vs average asset vol %s (annualised; reduction %s), "
+            + "Sharpe %s vs average asset Sharpe %s (annualised, rf %s%% a year), "
+            + "diversification ratio %s%n",
         TextTable.num(portfolioVolatility, 4), TextTable.num(averageAssetVolatility, 4),
         TextTable.num(volatilityReduction(), 3), TextTable.num(portfolioSharpe, 3),
-        TextTable.num(averageAssetSharpe, 3), TextTable.num(diversificationRatio, 3)));
+        TextTable.num(averageAssetSharpe, 3), TextTable.num(100 * riskFreeRate, 2),
+        TextTable.num(diversificationRatio, 3)));
     sb.append("asset      avg weight   PnL share\n");
     for (String a : averageWeights.assets()) {
       sb.append(String.format(Locale.ROOT, "%-10s %10s %11s%n", a,

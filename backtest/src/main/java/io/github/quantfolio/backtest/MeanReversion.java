@@ -24,11 +24,11 @@ public record MeanReversion(int window, double k, int rsiPeriod, double rsiLow, 
 
   /** Validates the parameters. */
   public MeanReversion {
-    StrategyArgs.period(window, "window");
-    StrategyArgs.range(k, 0, Double.MAX_VALUE, "k");
-    StrategyArgs.period(rsiPeriod, "rsiPeriod");
-    StrategyArgs.range(rsiLow, 0, 50, "rsiLow");
-    StrategyArgs.range(rsiHigh, 50, 100, "rsiHigh");
+    StrategyArgs.period("MeanReversion", window, "window");
+    StrategyArgs.range("MeanReversion", k, 0, Double.MAX_VALUE, "k");
+    StrategyArgs.period("MeanReversion", rsiPeriod, "rsiPeriod");
+    StrategyArgs.range("MeanReversion", rsiLow, 0, 50, "rsiLow");
+    StrategyArgs.range("MeanReversion", rsiHigh, 50, 100, "rsiHigh");
   }
 
   /** The classic parameters: Bollinger(20, 2), RSI(14) &lt; 30 to enter, &gt; 70 to exit. */

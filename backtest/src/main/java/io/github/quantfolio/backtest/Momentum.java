@@ -36,17 +36,17 @@ public record Momentum(int fast, int slow, int rsiPeriod, double rsiMax, int mac
 
   /** Validates the parameters. */
   public Momentum {
-    StrategyArgs.period(fast, "fast");
-    StrategyArgs.period(slow, "slow");
-    StrategyArgs.ordered(fast, slow, "fast", "slow");
-    StrategyArgs.period(rsiPeriod, "rsiPeriod");
-    StrategyArgs.range(rsiMax, 50, 100, "rsiMax");
-    StrategyArgs.period(macdFast, "macdFast");
-    StrategyArgs.period(macdSlow, "macdSlow");
-    StrategyArgs.ordered(macdFast, macdSlow, "macdFast", "macdSlow");
-    StrategyArgs.period(macdSignal, "macdSignal");
-    StrategyArgs.period(rocPeriod, "rocPeriod");
-    StrategyArgs.nonNegative(minRocPercent, "minRocPercent");
+    StrategyArgs.period("Momentum", fast, "fast");
+    StrategyArgs.period("Momentum", slow, "slow");
+    StrategyArgs.ordered("Momentum", fast, slow, "fast", "slow");
+    StrategyArgs.period("Momentum", rsiPeriod, "rsiPeriod");
+    StrategyArgs.range("Momentum", rsiMax, 50, 100, "rsiMax");
+    StrategyArgs.period("Momentum", macdFast, "macdFast");
+    StrategyArgs.period("Momentum", macdSlow, "macdSlow");
+    StrategyArgs.ordered("Momentum", macdFast, macdSlow, "macdFast", "macdSlow");
+    StrategyArgs.period("Momentum", macdSignal, "macdSignal");
+    StrategyArgs.period("Momentum", rocPeriod, "rocPeriod");
+    StrategyArgs.nonNegative("Momentum", minRocPercent, "minRocPercent");
   }
 
   /** The classic parameters: SMA 20/50, RSI(14) &lt; 70, MACD(12, 26, 9), ROC(5) &gt; 2%. */

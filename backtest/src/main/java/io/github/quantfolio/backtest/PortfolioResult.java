@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The outcome of a {@link WalkForwardPortfolio}: the full {@link BacktestResult}, every rebalance
@@ -26,7 +27,9 @@ public final class PortfolioResult {
       int firstAllocation) {
     this.backtest = backtest;
     this.rebalances = Collections.unmodifiableList(new ArrayList<>(rebalances));
-    this.diversification = diversification(backtest, closes, firstAllocation);
+    // undefined once the account is wiped out (returns beyond that have no meaning)
+    this.diversification = backtest.wipeOutBar() >= 0 ? null
+        : diversification(backtest, closes, firstAllocation);
   }
 
   /** Equity, trades, costs, positions and the performance report. */
@@ -45,13 +48,25 @@ public final class PortfolioResult {
         .count();
   }
 
-  /** Scheduled re-estimations whose allocator failed (positions kept). */
+  /**
+   * Scheduled re-estimations whose allocator failed: positions kept, or the fallback's weights
+   * traded ({@link Rebalance#fallback()}).
+   */
   public List<Rebalance> failedAllocations() {
     return rebalances.stream().filter(Rebalance::failed).toList();
   }
 
-  /** Portfolio against single-asset volatility and Sharpe, diversification ratio, PnL shares. */
+  /**
+   * Portfolio against single-asset volatility and Sharpe, diversification ratio, PnL shares.
+   *
+   * @throws IllegalStateException if the account was wiped out (equity at 0 or below), which
+   *     leaves the portfolio's returns undefined
+   */
   public DiversificationReport diversification() {
+    if (diversification == null) {
+      throw new IllegalStateException("No diversification report: the account was wiped out on "
+          + backtest.index().label(backtest.wipeOutBar()) + " (see backtest().equity())");
+    }
     return diversification;
   }
 
@@ -101,14 +116,45 @@ public final class PortfolioResult {
       pnlShare[i] = totalPnl == 0 ? 0 : pnl.get(a) / totalPnl;
     }
     return new DiversificationReport(portVol, portSharpe, volSum / counted, sharpeSum / counted,
-        weighted / portVol, AssetVector.of(assets, avgW), AssetVector.of(assets, pnlShare));
+        weighted / portVol, AssetVector.of(assets, avgW), AssetVector.of(assets, pnlShare),
+        r.config().riskFreeRate());
   }
 
-  /** The backtest summary, the rebalance count and the diversification report. */
+  /** How many failures the summary lists by date. */
+  private static final int FAILURES_SHOWN = 3;
+
+  /**
+   * The rebalance counts, then (prominently, before anything else) the allocation failures: how
+   * many, how many the fallback covered, and the first dates with their causes; then the backtest
+   * summary and the diversification report.
+   */
   @Override
   public String toString() {
-    long failed = rebalances.stream().filter(Rebalance::failed).count();
-    return backtest + String.format("rebalances %d (%d failed allocations, %d circuit-breaker "
-        + "trips)%n", rebalances.size(), failed, circuitBreakerTrips()) + diversification;
+    long scheduled = rebalances.stream().filter(r -> r.kind() == Rebalance.Kind.SCHEDULED).count();
+    long drift = rebalances.stream().filter(r -> r.kind() == Rebalance.Kind.DRIFT).count();
+    List<Rebalance> failed = failedAllocations();
+    long covered = failed.stream().filter(Rebalance::fallback).count();
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+        "Walk-forward portfolio: %d rebalances (%d scheduled, %d on drift, %d circuit-breaker "
+            + "trips)%n", rebalances.size(), scheduled, drift, circuitBreakerTrips()));
+    if (!failed.isEmpty()) {
+      sb.append(String.format(Locale.ROOT, "ALLOCATION FAILURES: %d of %d scheduled allocations "
+          + "failed (%d positions kept, %d decided by the fallback allocator):%n", failed.size(),
+          scheduled, failed.size() - covered, covered));
+      for (Rebalance r : failed.subList(0, Math.min(FAILURES_SHOWN, failed.size()))) {
+        sb.append("  ").append(r.time()).append(": ").append(shortened(r.failure())).append('\n');
+      }
+      if (failed.size() > FAILURES_SHOWN) {
+        sb.append("  ... ").append(failed.size() - FAILURES_SHOWN)
+            .append(" more, see failedAllocations()\n");
+      }
+    }
+    sb.append(backtest);
+    return diversification == null ? sb.toString() : sb.append(diversification).toString();
+  }
+
+  private static String shortened(String message) {
+    String oneLine = String.valueOf(message).replace('\n', ' ');
+    return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 197) + "...";
   }
 }

@@ -25,7 +25,8 @@ public record PositionSizing(Kind kind, double amount) {
       throw new NullPointerException("Argument 'kind' must not be null");
     }
     if (!(amount > 0) || amount == Double.POSITIVE_INFINITY) {
-      throw new IllegalArgumentException("Expected finite sizing amount > 0, but found " + amount);
+      throw new IllegalArgumentException("Expected a finite " + kind + " sizing amount > 0, but "
+          + "found " + amount);
     }
   }
 

@@ -18,9 +18,9 @@ public record SmaCrossover(int fast, int slow, boolean shorts) implements Closes
 
   /** Validates the windows. */
   public SmaCrossover {
-    StrategyArgs.period(fast, "fast");
-    StrategyArgs.period(slow, "slow");
-    StrategyArgs.ordered(fast, slow, "fast", "slow");
+    StrategyArgs.period("SmaCrossover", fast, "fast");
+    StrategyArgs.period("SmaCrossover", slow, "slow");
+    StrategyArgs.ordered("SmaCrossover", fast, slow, "fast", "slow");
   }
 
   /** Long-only crossover of {@code SMA(fast)} and {@code SMA(slow)}. */

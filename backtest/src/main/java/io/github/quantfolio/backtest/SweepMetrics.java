@@ -1,30 +1,40 @@
 package io.github.quantfolio.backtest;
 
 import io.github.quantfolio.core.Frequency;
+import io.github.quantfolio.core.internal.TextTable;
 import io.github.quantfolio.risk.Metrics;
 import java.util.Locale;
 
 /**
  * The summary kept for each run of a {@link ParameterSweep} (the equity curve is dropped unless
  * asked for): the headline metrics of {@link io.github.quantfolio.risk.PerformanceReport}, computed
- * with the same {@link Metrics} functions, plus trade statistics.
+ * with the same {@link Metrics} definitions, plus trade statistics.
  *
- * @param totalReturn compounded return over the run
- * @param cagr compound annual growth rate
- * @param annualVolatility annualised volatility of per-bar returns
- * @param sharpeRatio annualised Sharpe ratio (risk-free rate from the config)
- * @param sortinoRatio annualised Sortino ratio
- * @param maxDrawdown maximum drawdown (negative)
+ * <p><b>A wiped-out run</b> (equity at 0 or below on some bar, possible with costs, leverage or
+ * shorts) has no defined returns from there on: {@code wipedOut} is true, {@code totalReturn} is
+ * the true final equity over capital minus 1 (-1 or below), {@code maxDrawdown} is -1 (everything
+ * was lost), and CAGR, volatility, Sharpe, Sortino and Calmar are NaN, so the run sorts last by
+ * them.
+ *
+ * @param totalReturn compounded return over the run (fraction)
+ * @param cagr compound annual growth rate (fraction)
+ * @param annualVolatility annualised volatility of per-bar returns (fraction)
+ * @param sharpeRatio annualised Sharpe ratio over {@code riskFreeRate}
+ * @param sortinoRatio annualised Sortino ratio over {@code riskFreeRate}
+ * @param maxDrawdown maximum drawdown (negative fraction)
  * @param calmarRatio CAGR over |max drawdown|
  * @param trades round trips (including one still open at the end)
- * @param winRate share of closed round trips with positive PnL (NaN without closed trades)
+ * @param winRate per-trade win rate: share of closed round trips with positive PnL (NaN without
+ *     closed trades)
  * @param exposure share of bars ending with a position
  * @param periods the number of bars
+ * @param riskFreeRate the annual risk-free rate of the Sharpe and Sortino ratios
+ * @param wipedOut whether equity reached 0 or below (see above)
  * @since 0.1.0
  */
 public record SweepMetrics(double totalReturn, double cagr, double annualVolatility,
     double sharpeRatio, double sortinoRatio, double maxDrawdown, double calmarRatio, int trades,
-    double winRate, double exposure, int periods) {
+    double winRate, double exposure, int periods, double riskFreeRate, boolean wipedOut) {
 
   /**
    * The metrics of an equity curve in two fused passes (the {@link Metrics} functions would walk it
@@ -40,13 +50,16 @@ public record SweepMetrics(double totalReturn, double cagr, double annualVolatil
     double rf = Math.pow(1 + riskFreeAnnual, 1 / f) - 1;
     double winRate = closedTrades == 0 ? Double.NaN : (double) wins / closedTrades;
     double exposure = (double) barsInvested / n;
+    double nan = Double.NaN;
     double[] r = returns(equity, initial);
     double sum = 0;
     double peak = initial;
     double maxDd = 0;
+    boolean positive = true;
     for (int t = 0; t < n; t++) {
       sum += r[t];
       double e = equity[t];
+      positive &= e > 0;
       if (e > peak) {
         peak = e;
       }
@@ -55,12 +68,16 @@ public record SweepMetrics(double totalReturn, double cagr, double annualVolatil
         maxDd = dd;
       }
     }
+    if (!positive) {
+      return new SweepMetrics(equity[n - 1] / initial - 1, nan, nan, nan, nan, -1, nan, trades,
+          winRate, exposure, n, riskFreeAnnual, true);
+    }
     if (!Double.isFinite(sum) || n < 2) { // a NaN or infinite return poisons the sum
       double cagr = Metrics.cagr(r, frequency);
       return new SweepMetrics(Metrics.cumulativeReturn(r), cagr,
           Metrics.annualVolatility(r, frequency), Metrics.sharpeRatio(r, rf, frequency),
           Metrics.sortinoRatio(r, rf, frequency), Metrics.maxDrawdown(r),
-          Metrics.calmarRatio(r, frequency), trades, winRate, exposure, n);
+          Metrics.calmarRatio(r, frequency), trades, winRate, exposure, n, riskFreeAnnual, false);
     }
     // two-pass moments with Metrics' correction term, of r and of r - rf
     double mean = sum / n;
@@ -90,7 +107,8 @@ public record SweepMetrics(double totalReturn, double cagr, double annualVolatil
     double downsideRisk = Math.sqrt(downside / n) * Math.sqrt(f);
     return new SweepMetrics(equity[n - 1] / initial - 1, cagr, std * Math.sqrt(f),
         m1Ex / stdEx * Math.sqrt(f), m1Ex * f / downsideRisk, maxDd,
-        maxDd < 0 ? cagr / -maxDd : Double.NaN, trades, winRate, exposure, n);
+        maxDd < 0 ? cagr / -maxDd : Double.NaN, trades, winRate, exposure, n, riskFreeAnnual,
+        false);
   }
 
   private static double[] returns(double[] equity, double initial) {
@@ -119,11 +137,24 @@ public record SweepMetrics(double totalReturn, double cagr, double annualVolatil
     };
   }
 
+  /**
+   * One line with units: fractions as percentages, ratios annualised with the risk-free rate,
+   * the per-trade win rate; "-" for undefined values.
+   */
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "return %.4f, CAGR %.4f, vol %.4f, Sharpe %.3f, Sortino "
-        + "%.3f, max DD %.4f, Calmar %.3f, %d trades, win rate %.3f, exposure %.3f", totalReturn,
-        cagr, annualVolatility, sharpeRatio, sortinoRatio, maxDrawdown, calmarRatio, trades,
-        winRate, exposure);
+    return String.format(Locale.ROOT, "%sreturn %s, CAGR %s, vol %s (ann.), Sharpe %s and "
+        + "Sortino %s (ann., rf %s a year), max DD %s, Calmar %s, %d trades, per-trade win rate "
+        + "%s, exposure %s of bars", wipedOut ? "WIPED OUT: " : "", pct(totalReturn), pct(cagr),
+        pct(annualVolatility), num(sharpeRatio), num(sortinoRatio), pct(riskFreeRate),
+        pct(maxDrawdown), num(calmarRatio), trades, pct(winRate), pct(exposure));
+  }
+
+  private static String pct(double v) {
+    return v == v ? TextTable.num(100 * v, 2) + "%" : "-";
+  }
+
+  private static String num(double v) {
+    return v == v ? TextTable.num(v, 3) : "-";
   }
 }

@@ -37,17 +37,21 @@ public final class SweepResult<P> {
     return rows.size();
   }
 
-  /** A copy sorted best first by {@code metric} (its natural direction); NaN values last. */
+  /**
+   * A copy sorted best first by {@code metric} (its natural direction); runs that wiped out the
+   * account come last, after NaN values, whatever the metric.
+   */
   public SweepResult<P> sortedBy(SweepMetric metric) {
     Checks.notNull(metric, "metric");
     Comparator<SweepRow<P>> byValue = Comparator.comparingDouble(r -> r.metrics().get(metric));
     if (metric.higherIsBetter()) {
       byValue = byValue.reversed();
     }
+    Comparator<SweepRow<P>> wipedLast = Comparator.comparing(r -> r.metrics().wipedOut());
     Comparator<SweepRow<P>> nanLast = Comparator.comparing(
         r -> Double.isNaN(r.metrics().get(metric)));
     List<SweepRow<P>> sorted = new ArrayList<>(rows);
-    sorted.sort(nanLast.thenComparing(byValue));
+    sorted.sort(wipedLast.thenComparing(nanLast).thenComparing(byValue));
     return new SweepResult<>(sorted, periodsPerYear, excessReturns);
   }
 
@@ -58,7 +62,10 @@ public final class SweepResult<P> {
     return new SweepResult<>(sorted, periodsPerYear, excessReturns);
   }
 
-  /** The best row by {@code metric} (ties: the first in grid order). */
+  /**
+   * The best row by {@code metric} (ties: the first in grid order; a run that wiped out the
+   * account only if every run did).
+   */
   public SweepRow<P> best(SweepMetric metric) {
     return sortedBy(metric).rows.get(0);
   }
@@ -95,6 +102,11 @@ public final class SweepResult<P> {
    */
   public double deflatedSharpeRatio(SweepRow<P> row) {
     Checks.notNull(row, "row");
+    if (row.metrics().wipedOut()) {
+      throw new IllegalArgumentException("The run " + row.parameters() + " on '" + row.asset()
+          + "' wiped out the account: its Sharpe ratio, and so its deflated Sharpe ratio, is "
+          + "undefined");
+    }
     double root = Math.sqrt(periodsPerYear);
     double[] trials = rows.stream().mapToDouble(r -> r.metrics().sharpeRatio())
         .filter(Double::isFinite).map(v -> v / root).toArray();
@@ -105,9 +117,21 @@ public final class SweepResult<P> {
     return SharpeStatistics.deflatedSharpeRatio(excessReturns.apply(row), trials);
   }
 
-  /** The first {@code top} rows as a text table. */
+  /**
+   * The first {@code top} rows as a text table, under a line that says what the columns mean:
+   * return, CAGR and max drawdown as fractions, the Sharpe ratio annualised over the risk-free
+   * rate, "win" the per-trade win rate of closed round trips.
+   *
+   * @param top the number of rows shown, at least 1
+   * @return the table
+   */
   public String table(int top) {
+    Checks.positive(top, "top");
     StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "return, CAGR, maxDD: fractions; Sharpe: annualised, rf "
+        + "%s%% a year; win: per-trade win rate of closed round trips%n",
+        io.github.quantfolio.core.internal.TextTable.num(
+            100 * rows.get(0).metrics().riskFreeRate(), 2)));
     sb.append(String.format(Locale.ROOT, "%-8s %-40s %9s %8s %8s %8s %7s %7s%n", "asset",
         "parameters", "return", "CAGR", "Sharpe", "maxDD", "trades", "win"));
     for (int i = 0; i < Math.min(top, rows.size()); i++) {
@@ -117,13 +141,14 @@ public final class SweepResult<P> {
       if (p.length() > 40) {
         p = p.substring(0, 37) + "...";
       }
-      sb.append(String.format(Locale.ROOT, "%-8s %-40s %9.4f %8.4f %8.3f %8.4f %7d %7.3f%n",
+      sb.append(String.format(Locale.ROOT, "%-8s %-40s %9.4f %8.4f %8.3f %8.4f %7d %7.3f%s%n",
           r.asset(), p, m.totalReturn(), m.cagr(), m.sharpeRatio(), m.maxDrawdown(), m.trades(),
-          m.winRate()));
+          m.winRate(), m.wipedOut() ? "  wiped out" : ""));
     }
     return sb.toString();
   }
 
+  /** The number of runs, then the first 10 rows as a {@link #table(int) table}. */
   @Override
   public String toString() {
     return rows.size() + " runs\n" + table(10);

@@ -12,6 +12,7 @@ package io.github.quantfolio.backtest;
  */
 public record SweepRow<P>(P parameters, String asset, SweepMetrics metrics, double[] equity) {
 
+  /** Asset, parameters and the metrics with their units (see {@link SweepMetrics#toString()}). */
   @Override
   public String toString() {
     return asset + " " + parameters + ": " + metrics;

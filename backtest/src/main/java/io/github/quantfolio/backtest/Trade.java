@@ -7,7 +7,7 @@ package io.github.quantfolio.backtest;
  * total PnL.
  *
  * @param asset the asset's name
- * @param side {@code +1} long, {@code -1} short
+ * @param side {@code +1} long, {@code -1} short (see {@link #sideName()})
  * @param entryBar row of the first entry fill
  * @param exitBar row of the closing fill (the last row for a trade still open)
  * @param entryTime label of the entry row (ISO date or date-time)
@@ -34,5 +34,40 @@ public record Trade(String asset, int side, int entryBar, int exitBar, String en
   /** True if the trade was still open at the last bar. */
   public boolean isOpen() {
     return exitReason == ExitReason.END_OF_DATA;
+  }
+
+  /**
+   * {@code "LONG"} or {@code "SHORT"}.
+   *
+   * @since 0.1.0
+   */
+  public String sideName() {
+    return side > 0 ? "LONG" : "SHORT";
+  }
+
+  /**
+   * One line, e.g. {@code LONG 'A01' 2024-01-02 -> 2024-03-04 (43 bars): 83 shares at 12.00 ->
+   * 9.00, fees 2.00, PnL -251.00 (-25.20%), SIGNAL}: quantities to 4 decimals (whole numbers
+   * without), prices to cents (4 significant digits below 1), money to cents; an open trade is
+   * marked as valued at the last close.
+   */
+  @Override
+  public String toString() {
+    return String.format(java.util.Locale.ROOT, "%s '%s' %s -> %s (%d bars): %s shares at %s -> %s,"
+        + " fees %.2f, PnL %.2f (%+.2f%%), %s", sideName(), asset, entryTime, exitTime,
+        holdingBars(), quantity(quantity), price(entryPrice), price(exitPrice), fees, pnl,
+        100 * returnPct, isOpen() ? "still open, valued at the last close" : exitReason);
+  }
+
+  private static String quantity(double q) {
+    double r = Math.rint(q);
+    return Math.abs(q - r) <= 1e-9 * Math.max(1, Math.abs(q))
+        ? String.format(java.util.Locale.ROOT, "%.0f", r)
+        : String.format(java.util.Locale.ROOT, "%.4f", q);
+  }
+
+  private static String price(double p) {
+    return Math.abs(p) >= 1 ? String.format(java.util.Locale.ROOT, "%.2f", p)
+        : io.github.quantfolio.core.internal.TextTable.auto(p, 4);
   }
 }

@@ -20,8 +20,9 @@ import java.util.function.Function;
  * bars up to the window's end only (earlier bars serve as indicator warm-up), and every window is
  * traded from flat; positions still open at a window's end are valued at its last close (no exit
  * cost), so nothing carries between folds but equity. Selection takes the best value of the
- * chosen {@link SweepMetric} (NaN never wins; ties go to the first in grid order). All assets of
- * the {@link Backtest} trade together with shared capital.
+ * chosen {@link SweepMetric} (NaN never wins, nor does a parameter set that wipes out the account
+ * in-sample; ties go to the first in grid order). All assets of the {@link Backtest}
+ * trade together with shared capital.
  *
  * @param <P> the parameter type
  * @since 0.1.0
@@ -86,7 +87,8 @@ public final class WalkForwardOptimization<P> {
    * Runs every fold.
    *
    * @throws IllegalArgumentException if the data has no complete in-sample window plus one
-   *     out-of-sample bar
+   *     out-of-sample bar, if no parameter set has a defined metric in some fold, or if an
+   *     out-of-sample fold wipes out the account (equity at 0 or below; named with its date)
    */
   public WalkForwardResult<P> run() {
     int rows = backtest.index().size();
@@ -104,13 +106,14 @@ public final class WalkForwardOptimization<P> {
       int best = -1;
       for (int k = 0; k < inSampleMetrics.length; k++) {
         double v = inSampleMetrics[k].get(metric);
-        if (v == v && (best < 0 || better(v, inSampleMetrics[best].get(metric)))) {
+        if (v == v && !inSampleMetrics[k].wipedOut()
+            && (best < 0 || better(v, inSampleMetrics[best].get(metric)))) {
           best = k;
         }
       }
       if (best < 0) {
         throw new IllegalArgumentException("No parameter set has a defined " + metric
-            + " in-sample on bars " + start + " to " + (testStart - 1) + " ("
+            + " (without wiping out the account) in-sample on bars " + start + " to " + (testStart - 1) + " ("
             + backtest.index().label(start) + " .. " + backtest.index().label(testStart - 1)
             + "); widen the in-sample window");
       }
@@ -119,6 +122,9 @@ public final class WalkForwardOptimization<P> {
           .withConfig(backtest.config().withInitialCapital(capital));
       Engine e = window.engine(window.signalPolicy(signals(chosen, testStart, testEnd)), false);
       SweepMetrics oos = ParameterSweep.summarize(e, window.config(), window.frequencyOfData());
+      if (oos.wipedOut()) {
+        throw wipedOut(e.equityPath(), testStart, chosen);
+      }
       System.arraycopy(e.equityPath(), 0, stitched, testStart - inSample, testEnd - testStart);
       capital = e.equityPath()[testEnd - testStart - 1];
       folds.add(new WalkForwardResult.Fold<>(start, testStart, testEnd, chosen,
@@ -126,6 +132,18 @@ public final class WalkForwardOptimization<P> {
     }
     return new WalkForwardResult<>(backtest.index().slice(inSample, rows), folds, stitched,
         backtest.config(), backtest.frequencyOfData(), backtest.index());
+  }
+
+  /** The out-of-sample piece from {@code testStart} lost everything: there is nothing to chain. */
+  private IllegalArgumentException wipedOut(double[] equity, int testStart, P chosen) {
+    int t = 0;
+    while (equity[t] > 0) {
+      t++;
+    }
+    return new IllegalArgumentException("The out-of-sample fold from "
+        + backtest.index().label(testStart) + " trading " + chosen
+        + " wiped out the account: equity " + equity[t] + " on "
+        + backtest.index().label(testStart + t) + "; later folds would start without capital");
   }
 
   private boolean better(double a, double b) {

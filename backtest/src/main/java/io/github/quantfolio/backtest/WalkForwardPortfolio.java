@@ -42,8 +42,11 @@ import java.util.List;
  *       re-estimation).
  *   <li>When the allocator throws an {@code OptimizationException} or an
  *       {@code IllegalArgumentException} (e.g. max-Sharpe with no asset above the risk-free rate in
- *       that window), the positions are kept and the failure is recorded in
- *       {@link PortfolioResult#rebalances()}.
+ *       that window), the {@linkplain #withFallback fallback allocator} decides if there is one;
+ *       otherwise (or if it fails too) the positions are kept. Every failure is recorded in
+ *       {@link PortfolioResult#rebalances()} and summarised at the top of
+ *       {@link PortfolioResult#toString()}. A run in which no allocation succeeded at all is an
+ *       error, not a portfolio that "returned" 0 % in cash.
  *   <li>A {@link CircuitBreaker} moves everything to cash and waits for the next scheduled date.
  * </ul>
  *
@@ -59,10 +62,11 @@ public final class WalkForwardPortfolio {
   private final double driftThreshold;
   private final double maxWeight;
   private final CircuitBreaker breaker;
+  private final Allocator fallback; // null: none
 
   private WalkForwardPortfolio(Backtest backtest, PriceFrame closes, Allocator allocator,
       int lookback, RebalanceSchedule schedule, double driftThreshold, double maxWeight,
-      CircuitBreaker breaker) {
+      CircuitBreaker breaker, Allocator fallback) {
     this.backtest = backtest;
     this.closes = closes;
     this.allocator = allocator;
@@ -71,6 +75,7 @@ public final class WalkForwardPortfolio {
     this.driftThreshold = driftThreshold;
     this.maxWeight = maxWeight;
     this.breaker = breaker;
+    this.fallback = fallback;
   }
 
   /**
@@ -80,7 +85,7 @@ public final class WalkForwardPortfolio {
   public static WalkForwardPortfolio of(PriceFrame prices) {
     Checks.notNull(prices, "prices");
     return new WalkForwardPortfolio(Backtest.of(prices), prices, Allocator.equalWeight(), 252,
-        RebalanceSchedule.MONTHLY, Double.NaN, Double.NaN, null);
+        RebalanceSchedule.MONTHLY, Double.NaN, Double.NaN, null, null);
   }
 
   /** A portfolio on OHLC bars (aligned on the union of their timestamps); see {@link #of}. */
@@ -94,13 +99,13 @@ public final class WalkForwardPortfolio {
     PriceFrame closes = PriceFrame.of(bt.index(), names, cols)
         .withFrequency(bt.bars().get(0).frequency());
     return new WalkForwardPortfolio(bt, closes, Allocator.equalWeight(), 252,
-        RebalanceSchedule.MONTHLY, Double.NaN, Double.NaN, null);
+        RebalanceSchedule.MONTHLY, Double.NaN, Double.NaN, null, null);
   }
 
   /** A copy with another allocator. */
   public WalkForwardPortfolio withAllocator(Allocator allocator) {
     return new WalkForwardPortfolio(backtest, closes, Checks.notNull(allocator, "allocator"),
-        lookback, schedule, driftThreshold, maxWeight, breaker);
+        lookback, schedule, driftThreshold, maxWeight, breaker, fallback);
   }
 
   /** A copy with another look-back window, in bars of prices (&gt;= 2). */
@@ -109,13 +114,13 @@ public final class WalkForwardPortfolio {
       throw new IllegalArgumentException("Expected lookback >= 2, but found " + bars);
     }
     return new WalkForwardPortfolio(backtest, closes, allocator, bars, schedule, driftThreshold,
-        maxWeight, breaker);
+        maxWeight, breaker, fallback);
   }
 
   /** A copy with another re-estimation schedule. */
   public WalkForwardPortfolio withSchedule(RebalanceSchedule schedule) {
     return new WalkForwardPortfolio(backtest, closes, allocator, lookback,
-        Checks.notNull(schedule, "schedule"), driftThreshold, maxWeight, breaker);
+        Checks.notNull(schedule, "schedule"), driftThreshold, maxWeight, breaker, fallback);
   }
 
   /** A copy that also rebalances when a weight drifts more than {@code threshold} from target. */
@@ -125,7 +130,7 @@ public final class WalkForwardPortfolio {
           + threshold);
     }
     return new WalkForwardPortfolio(backtest, closes, allocator, lookback, schedule, threshold,
-        maxWeight, breaker);
+        maxWeight, breaker, fallback);
   }
 
   /** A copy that caps every weight at {@code cap} (see the class rules). */
@@ -134,44 +139,64 @@ public final class WalkForwardPortfolio {
       throw new IllegalArgumentException("Expected 0 < maxWeight <= 1, but found " + cap);
     }
     return new WalkForwardPortfolio(backtest, closes, allocator, lookback, schedule, driftThreshold,
-        cap, breaker);
+        cap, breaker, fallback);
   }
 
   /** A copy with a portfolio circuit breaker. */
   public WalkForwardPortfolio withCircuitBreaker(CircuitBreaker breaker) {
     return new WalkForwardPortfolio(backtest, closes, allocator, lookback, schedule, driftThreshold,
-        maxWeight, Checks.notNull(breaker, "breaker"));
+        maxWeight, Checks.notNull(breaker, "breaker"), fallback);
   }
 
   /** A copy with another capital, cost and timing configuration. */
   public WalkForwardPortfolio withConfig(BacktestConfig config) {
     return new WalkForwardPortfolio(backtest.withConfig(config), closes, allocator, lookback,
-        schedule, driftThreshold, maxWeight, breaker);
+        schedule, driftThreshold, maxWeight, breaker, fallback);
+  }
+
+  /**
+   * A copy that falls back on {@code fallback} (e.g. {@link Allocator#equalWeight()}) whenever the
+   * allocator fails for a window: the fallback's weights are traded, and the
+   * {@link Rebalance} records the primary failure with {@code fallback() == true}. If the
+   * fallback fails too, the positions are kept.
+   *
+   * @param fallback the allocator used when the primary one throws
+   * @return the copy
+   * @since 0.1.0
+   */
+  public WalkForwardPortfolio withFallback(Allocator fallback) {
+    return new WalkForwardPortfolio(backtest, closes, allocator, lookback, schedule, driftThreshold,
+        maxWeight, breaker, Checks.notNull(fallback, "fallback"));
   }
 
   /** A copy with stop-loss / take-profit exits on the positions. */
   public WalkForwardPortfolio withExits(Exits exits) {
     return new WalkForwardPortfolio(backtest.withExits(exits), closes, allocator, lookback,
-        schedule, driftThreshold, maxWeight, breaker);
+        schedule, driftThreshold, maxWeight, breaker, fallback);
   }
 
   /**
    * Runs the walk-forward backtest.
    *
-   * @throws IllegalArgumentException if the data has fewer than {@code lookback} bars, or the
-   *     allocator returns an unknown asset, a non-finite weight, a short without shorting, or a
-   *     gross exposure above {@code maxLeverage}
+   * @return the backtest, every rebalance decision (failures included) and the diversification
+   * @throws IllegalArgumentException if the data has no bar after the first full look-back
+   *     window, if no allocation ever succeeded (the message gives the count and the first
+   *     failure, whose exception is the cause), or if the allocator returns an unknown asset, a
+   *     non-finite weight, a short without shorting, or a gross exposure above
+   *     {@code maxLeverage}
    */
   public PortfolioResult run() {
     TimeIndex index = closes.index();
     int rows = closes.rows();
     int n = closes.assetCount();
-    if (rows < lookback) {
-      throw new IllegalArgumentException("Expected at least lookback = " + lookback
-          + " bars, but found " + rows);
+    if (rows <= lookback) {
+      throw new IllegalArgumentException("Expected more than lookback = " + lookback
+          + " bars (the first allocation, at bar " + (lookback - 1) + ", fills on a later bar),"
+          + " but found " + rows);
     }
     int[][] lastMissing = lastMissingRows();
     List<Rebalance> events = new ArrayList<>();
+    RuntimeException[] firstFailure = new RuntimeException[1];
     BacktestConfig config = backtest.config();
     int first = lookback - 1;
     double[] target = new double[n];
@@ -185,7 +210,7 @@ public final class WalkForwardPortfolio {
         orderAll(t, engine, target, ExitReason.CIRCUIT_BREAKER);
         state[1] = true;
         events.add(new Rebalance(t, index.label(t), Rebalance.Kind.CIRCUIT_BREAKER,
-            Weights.of(closes.assets(), new double[n]), null));
+            Weights.of(closes.assets(), new double[n]), null, false));
         return;
       }
       if (t == first || (t > first && schedule.isRebalanceBar(index, t))) {
@@ -193,41 +218,92 @@ public final class WalkForwardPortfolio {
           state[1] = false;
           peak[0] = equity;
         }
-        int from = t - lookback + 1;
-        List<String> eligible = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-          if (lastMissing[i][t] < from) {
-            eligible.add(closes.assets().get(i));
-          }
+        Rebalance decision = allocate(t, lastMissing, firstFailure);
+        events.add(decision);
+        if (decision.target() != null) {
+          System.arraycopy(decision.target().toArray(), 0, target, 0, n);
+          state[0] = true;
+          orderAll(t, engine, target, ExitReason.REBALANCE);
         }
-        if (eligible.isEmpty()) {
-          events.add(new Rebalance(t, index.label(t), Rebalance.Kind.SCHEDULED, null,
-              "no asset has prices over the whole look-back window"));
-          return;
-        }
-        Weights w;
-        try {
-          w = allocator.allocate(closes.slice(from, t + 1).select(eligible));
-        } catch (OptimizationException | IllegalArgumentException e) {
-          events.add(new Rebalance(t, index.label(t), Rebalance.Kind.SCHEDULED, null,
-              e.getMessage()));
-          return;
-        }
-        double[] next = checked(w, t, config, eligible);
-        System.arraycopy(capped(next), 0, target, 0, n);
-        state[0] = true;
-        orderAll(t, engine, target, ExitReason.REBALANCE);
-        events.add(new Rebalance(t, index.label(t), Rebalance.Kind.SCHEDULED,
-            Weights.of(closes.assets(), target.clone()), null));
       } else if (state[0] && !state[1] && driftThreshold == driftThreshold
           && t + 1 < rows && drifted(engine, target)) {
         orderAll(t, engine, target, ExitReason.REBALANCE);
         events.add(new Rebalance(t, index.label(t), Rebalance.Kind.DRIFT,
-            Weights.of(closes.assets(), target.clone()), null));
+            Weights.of(closes.assets(), target.clone()), null, false));
       }
     };
     BacktestResult result = backtest.run(policy);
+    requireOneAllocation(events, firstFailure[0]);
     return new PortfolioResult(result, events, closes, first);
+  }
+
+  /**
+   * The scheduled decision at bar {@code t}: the allocator's capped weights, else the
+   * fallback's, else a failure (positions kept). Records the first allocator exception.
+   */
+  private Rebalance allocate(int t, int[][] lastMissing, RuntimeException[] firstFailure) {
+    String time = closes.index().label(t);
+    int from = t - lookback + 1;
+    List<String> eligible = new ArrayList<>();
+    for (int i = 0; i < closes.assetCount(); i++) {
+      if (lastMissing[i][t] < from) {
+        eligible.add(closes.assets().get(i));
+      }
+    }
+    if (eligible.isEmpty()) {
+      String why = "no asset has prices over the whole look-back window of " + lookback + " bars";
+      if (firstFailure[0] == null) {
+        firstFailure[0] = new IllegalArgumentException(why);
+      }
+      return new Rebalance(t, time, Rebalance.Kind.SCHEDULED, null, why, false);
+    }
+    PriceFrame window = closes.slice(from, t + 1).select(eligible);
+    Weights w;
+    try {
+      w = allocator.allocate(window);
+    } catch (OptimizationException | IllegalArgumentException e) {
+      if (firstFailure[0] == null) {
+        firstFailure[0] = e;
+      }
+      String why = String.valueOf(e.getMessage());
+      if (fallback == null) {
+        return new Rebalance(t, time, Rebalance.Kind.SCHEDULED, null, why, false);
+      }
+      try {
+        w = fallback.allocate(window);
+      } catch (OptimizationException | IllegalArgumentException f) {
+        return new Rebalance(t, time, Rebalance.Kind.SCHEDULED, null,
+            why + "; the fallback failed too: " + f.getMessage(), false);
+      }
+      return new Rebalance(t, time, Rebalance.Kind.SCHEDULED, weights(w, t, eligible), why, true);
+    }
+    return new Rebalance(t, time, Rebalance.Kind.SCHEDULED, weights(w, t, eligible), null, false);
+  }
+
+  /** Checked and capped target weights over all assets. */
+  private Weights weights(Weights w, int t, List<String> eligible) {
+    return Weights.of(closes.assets(), capped(checked(w, t, backtest.config(), eligible)));
+  }
+
+  /** A portfolio that never allocated stayed in cash by accident: that is an error, not a result. */
+  private static void requireOneAllocation(List<Rebalance> events, RuntimeException first) {
+    int scheduled = 0;
+    Rebalance firstFailed = null;
+    for (Rebalance r : events) {
+      if (r.kind() == Rebalance.Kind.SCHEDULED) {
+        if (r.target() != null) {
+          return;
+        }
+        scheduled++;
+        if (firstFailed == null) {
+          firstFailed = r;
+        }
+      }
+    }
+    throw new IllegalArgumentException("No allocation of the walk-forward portfolio succeeded: "
+        + "all " + scheduled + " scheduled allocations failed, so it would have stayed in cash. "
+        + "The first, on " + firstFailed.time() + ": " + firstFailed.failure()
+        + ". Fix the allocator or add withFallback(...) (e.g. Allocator.equalWeight())", first);
   }
 
   private boolean tripped(int t, Engine engine, double peak) {

@@ -80,6 +80,8 @@ public final class WalkForwardResult<P> {
   /**
    * Walk-forward efficiency: mean out-of-sample over mean in-sample value of {@code metric} across
    * folds (near 1 when in-sample results carry over; near 0 or negative when they were luck).
+   * NaN if the metric is undefined in some fold (e.g. a Sharpe ratio without returns), and
+   * {@code ±Infinity} or NaN when the in-sample mean is 0, by IEEE division.
    */
   public double efficiency(SweepMetric metric) {
     double in = 0;
@@ -91,11 +93,18 @@ public final class WalkForwardResult<P> {
     return out / in;
   }
 
+  /**
+   * The folds (test period, chosen parameters, in- and out-of-sample Sharpe ratios with their
+   * risk-free rate), then the out-of-sample performance report.
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "Walk-forward: %d folds, out-of-sample %s .. %s%n",
         folds.size(), index.first(), index.last()));
+    sb.append(String.format(Locale.ROOT, "Sharpe ratios annualised, rf %s%% a year; IS = "
+        + "in-sample (selection), OOS = out-of-sample%n",
+        io.github.quantfolio.core.internal.TextTable.num(100 * report.riskFreeAnnual(), 2)));
     sb.append(String.format(Locale.ROOT, "%-12s %-12s %-40s %10s %10s%n", "test from", "test to",
         "chosen", "IS Sharpe", "OOS Sharpe"));
     for (Fold<P> f : folds) {

@@ -306,8 +306,13 @@ class BacktestTest {
     assertThrows(IllegalArgumentException.class, () -> PositionSizing.fixedValue(-1));
     double[][] orders = nan(1, 6);
     orders[0][1] = -3;
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> bt.orders(orders)).getMessage()
-        .contains("shorting is disabled"));
+    // the message says which order: its size and decision date (closes from 2024-01-01)
+    assertEquals("The order (sell 3.0 shares) for 'A' decided on 2024-01-02 would leave a short "
+        + "position of -3.0 shares on 2024-01-03, but shorting is disabled "
+        + "(BacktestConfig.withShorting(true))",
+        assertThrows(IllegalArgumentException.class, () -> bt.orders(orders)).getMessage());
+    assertEquals("Momentum: expected fast < slow, but found 50 and 20", assertThrows(
+        IllegalArgumentException.class, () -> new Momentum().withWindows(50, 20)).getMessage());
   }
 
   @Test
@@ -337,5 +342,110 @@ class BacktestTest {
     r.writeEquityCsv(e);
     assertTrue(e.toString().startsWith("date,equity,cash,return,fees,slippage,turnover\n"),
         e.toString());
+  }
+
+  /** Capital 100, a fixed fee of 60 per order, a constant price of 1 (hand calculation below). */
+  static Backtest feeEatsTheCapital(boolean shorting) {
+    return Backtest.of(closes(1, 1, 1, 1, 1, 1)).withConfig(BacktestConfig.defaults()
+        .withInitialCapital(100).withFixedFee(60).withShorting(shorting));
+  }
+
+  @Test
+  void aWeightOnWipedOutEquityIsNotBlamedOnShortingNorTradedAsAShort() {
+    // Bar 1 buys as much as cash allows: 40 shares + 60 fee = 100, equity 40. Bar 2 sells the
+    // 40 shares for 40 - 60 = -20 in cash: equity -20. A target weight of 0.5 decided on bar 2
+    // cannot be sized on bar 3 (0.5 x -20 would be a short of 10 shares).
+    double[][] w = nan(1, 6);
+    w[0][0] = 1;
+    w[0][1] = 0;
+    w[0][2] = 0.5;
+    for (boolean shorting : new boolean[] {false, true}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> feeEatsTheCapital(shorting).targetWeights(w));
+      assertEquals("Cannot size the target weight 0.5 of 'A' decided on 2024-01-03: equity is "
+          + "-20.0 on 2024-01-04 (losses and costs have used up the capital of 100.0)",
+          e.getMessage(), "shorting " + shorting);
+    }
+  }
+
+  @Test
+  void aWipedOutAccountHasNoPerformanceReport() {
+    double[][] w = nan(1, 6);
+    w[0][0] = 1;
+    w[0][1] = 0;
+    BacktestResult r = feeEatsTheCapital(false).targetWeights(w);
+    // equity by hand (see above): 100, 40, -20, -20, -20, -20
+    assertArrayEquals(new double[] {100, 40, -20, -20, -20, -20}, r.equity(), 1e-12);
+    assertEquals(2, r.wipeOutBar());
+    IllegalStateException e = assertThrows(IllegalStateException.class, r::report);
+    assertTrue(e.getMessage().startsWith("The account was wiped out: equity -20.00 on 2024-01-03 "
+        + "(capital 100.00)"), e.getMessage());
+    assertTrue(r.toString().contains("The account was wiped out: equity -20.00 on 2024-01-03 "
+        + "(capital 100.00); no performance report"), r.toString());
+    assertTrue(Double.isNaN(r.turnover()[2]) && Double.isNaN(r.weights("A")[3]));
+    assertThrows(IllegalStateException.class, () -> r.weightsAt(4));
+    assertEquals(-1, Backtest.of(closes(1, 2, 3)).buyAndHold(1.0).wipeOutBar());
+  }
+
+  @Test
+  void feesAndSlippageOfAHundredPercentOrMoreAreRejectedWhereSet() {
+    IllegalArgumentException fee = assertThrows(IllegalArgumentException.class,
+        () -> BacktestConfig.defaults().withFeeBps(20_000));
+    assertEquals("Expected 0 <= feeBps < 10000 (100 %), but found 20000.0: that would mean a fee "
+        + "of 100 % of the traded value or more", fee.getMessage());
+    IllegalArgumentException slip = assertThrows(IllegalArgumentException.class,
+        () -> BacktestConfig.defaults().withSlippageBps(10_000));
+    assertTrue(slip.getMessage().startsWith("Expected 0 <= slippageBps < 10000 (100 %), but found "
+        + "10000.0"), slip.getMessage());
+    assertEquals(9_999, BacktestConfig.defaults().withFeeBps(9_999).feeBps());
+    // a position size no leverage setting allows
+    IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
+        () -> Backtest.of(closes(1, 2, 3)).withSizing(PositionSizing.fractionOfEquity(1.5))
+            .signals(new boolean[] {true, false, false}, new boolean[3]));
+    assertTrue(size.getMessage().contains("1.5 x equity per position exceeds maxLeverage 1.0"),
+        size.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> new CircuitBreaker(Double.NaN, Double.NaN));
+  }
+
+  @Test
+  void aSameCloseDecisionOnTheLastBarFillsAtThatClose() {
+    // Decided at the last close (12). SAME_CLOSE fills there: 100,000 / 12 shares, one open trade.
+    // The other timings have no later bar: nothing is filled.
+    double[][] w = nan(1, 3);
+    w[0][2] = 1.0;
+    Backtest bt = Backtest.of(closes(10, 11, 12));
+    BacktestResult same = bt.withConfig(BacktestConfig.defaults()
+        .withFillTiming(FillTiming.SAME_CLOSE)).targetWeights(w);
+    assertEquals(1, same.fillCount());
+    assertEquals(100_000.0 / 12, same.shares("A")[2], 1e-9);
+    assertTrue(same.trades().get(0).isOpen());
+    for (FillTiming later : new FillTiming[] {FillTiming.NEXT_BAR, FillTiming.NEXT_CLOSE}) {
+      BacktestResult r = bt.withConfig(BacktestConfig.defaults().withFillTiming(later))
+          .targetWeights(w);
+      assertEquals(0, r.fillCount(), later.toString());
+      assertEquals(100_000, r.finalEquity(), 0, later.toString());
+    }
+  }
+
+  @Test
+  void tradesAndSummariesSayWhatTheirNumbersMean() {
+    BacktestConfig cfg = BacktestConfig.defaults().withInitialCapital(1_000).withFixedFee(1)
+        .withWholeShares();
+    BacktestResult r = Backtest.of(closes(10, 12, 15, 9, 11)).withConfig(cfg).signals(
+        new boolean[] {true, false, false, false, false},
+        new boolean[] {false, false, true, false, false});
+    // the round trip of handCalculatedRoundTripWithWholeSharesAndFixedFee: -251 / 996 = -25.20 %
+    assertEquals("LONG 'A' 2024-01-02 -> 2024-01-04 (2 bars): 83 shares at 12.00 -> 9.00, "
+        + "fees 2.00, PnL -251.00 (-25.20%), SIGNAL", r.trades().get(0).toString());
+    String s = r.toString();
+    assertTrue(s.contains("trades: 1 closed round trips, 0 won (per-trade win rate 0.00%), "
+        + "0 still open"), s);
+    assertTrue(s.contains("Win rate (per period)") && s.contains("Sharpe (ann., rf 0.00% a year)"),
+        s);
+    Trade open = Backtest.of(closes(0.5, 0.25, 0.125)).buyAndHold(1.0).trades().get(0);
+    assertEquals("LONG 'A' 2024-01-02 -> 2024-01-03 (1 bars): 400000 shares at 0.250 -> 0.125, "
+        + "fees 0.00, PnL -50000.00 (-50.00%), still open, valued at the last close",
+        open.toString());
   }
 }

@@ -2,10 +2,12 @@ package io.github.quantfolio.backtest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.quantfolio.core.Bars;
+import io.github.quantfolio.core.Frequency;
 import io.github.quantfolio.core.MarketSimulator;
 import io.github.quantfolio.core.SimulatedMarket;
 import io.github.quantfolio.risk.PerformanceReport;
@@ -80,7 +82,10 @@ class SweepTest {
     for (int i = 1; i < vol.length; i++) {
       assertTrue(vol[i - 1] <= vol[i], "volatility ascending at " + i);
     }
-    assertTrue(r.table(5).lines().count() == 6);
+    String table = r.table(5);
+    assertEquals(7, table.lines().count(), table);
+    assertTrue(table.startsWith("return, CAGR, maxDD: fractions; Sharpe: annualised, rf 1.00% a "
+        + "year; win: per-trade win rate of closed round trips"), table);
   }
 
   @Test
@@ -180,5 +185,35 @@ class SweepTest {
         () -> WalkForwardOptimization.of(bt, grid(), p -> p).withWindows(1, 10));
     assertThrows(IllegalArgumentException.class,
         () -> WalkForwardOptimization.of(bt, grid(), p -> p).withWindows(5000, 10).run());
+  }
+
+  @Test
+  void aWipedOutRunIsMarkedNotMeasuredBeyondMinus100Percent() {
+    // Equity 100 -> 50 -> -10 -> 5: the "drawdown" -10 / 100 - 1 = -110 % and the return of
+    // -10 / 50 - 1 = -120 % have no meaning; the run is marked instead.
+    SweepMetrics m = SweepMetrics.of(new double[] {50, -10, 5}, 100, Frequency.DAILY, 0.02, 1, 1,
+        0, 3);
+    assertTrue(m.wipedOut());
+    assertEquals(-0.95, m.totalReturn(), 1e-15);
+    assertEquals(-1, m.maxDrawdown());
+    assertTrue(Double.isNaN(m.sharpeRatio()) && Double.isNaN(m.cagr())
+        && Double.isNaN(m.calmarRatio()));
+    assertTrue(m.toString().startsWith("WIPED OUT: return -95.00%"), m.toString());
+    SweepMetrics ok = SweepMetrics.of(new double[] {101, 102, 103}, 100, Frequency.DAILY, 0.02, 1,
+        1, 1, 3);
+    assertFalse(ok.wipedOut());
+    assertTrue(ok.toString().contains("(ann., rf 2.00% a year)")
+        && ok.toString().contains("per-trade win rate 100.00%"), ok.toString());
+    // the wiped-out run has the most trades, yet never ranks first, whatever the metric
+    SweepMetrics busy = SweepMetrics.of(new double[] {50, -10, 5}, 100, Frequency.DAILY, 0.02, 9,
+        9, 0, 3);
+    SweepResult<String> r = new SweepResult<>(List.of(new SweepRow<>("busy", "A", busy, null),
+        new SweepRow<>("ok", "A", ok, null)), 252, row -> new double[0]);
+    for (SweepMetric metric : SweepMetric.values()) {
+      assertEquals("ok", r.best(metric).parameters(), metric.toString());
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> r.deflatedSharpeRatio(r.rows().get(0)));
+    assertTrue(r.table(2).contains("wiped out"), r.table(2));
   }
 }

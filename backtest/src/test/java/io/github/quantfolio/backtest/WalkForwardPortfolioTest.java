@@ -187,14 +187,98 @@ class WalkForwardPortfolioTest {
   }
 
   @Test
-  void allocatorFailuresAreRecordedAndPositionsKept() {
+  void aPortfolioWhoseEveryAllocationFailsIsAnErrorNotCash() {
+    // No asset can beat a 500 % risk-free rate: every max-Sharpe allocation fails. The first
+    // decision is at bar 19 (lookback 20): 2024-01-26, the 20th business day of 2024.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> WalkForwardPortfolio.of(crash()).withLookback(20)
+            .withAllocator(Allocator.maxSharpe(5.0)).run());
+    assertTrue(e.getMessage().startsWith("No allocation of the walk-forward portfolio succeeded: "
+        + "all 8 scheduled allocations failed, so it would have stayed in cash. The first, on "
+        + "2024-01-26: Max Sharpe needs"), e.getMessage());
+    assertTrue(e.getCause() instanceof io.github.quantfolio.optimize.OptimizationException,
+        String.valueOf(e.getCause()));
+  }
+
+  /** Equal weight, except that it throws for windows ending in February 2024. */
+  static final Allocator NOT_IN_FEBRUARY = window -> {
+    if (window.index().last().startsWith("2024-02")) {
+      throw new IllegalArgumentException("no data vendor in February");
+    }
+    return Weights.equal(window.assets());
+  };
+
+  @Test
+  void allocatorFailuresAreRecordedPositionsKeptAndShownFirst() {
     PortfolioResult r = WalkForwardPortfolio.of(crash()).withLookback(20)
-        .withAllocator(Allocator.maxSharpe(5.0)).run();
-    assertFalse(r.failedAllocations().isEmpty());
+        .withAllocator(NOT_IN_FEBRUARY).run();
+    // monthly decisions: 01-26 (first window), 01-31, 02-29, 03-28, ...; only 02-29 fails
+    assertEquals(1, r.failedAllocations().size());
     Rebalance f = r.failedAllocations().get(0);
+    assertEquals("2024-02-29", f.time());
     assertNull(f.target());
-    assertTrue(f.failure().contains("risk-free"), f.failure());
-    assertEquals(r.backtest().initialCapital(), r.backtest().finalEquity(), 1e-9, "never invested");
+    assertTrue(f.keptPositions() && !f.fallback());
+    // nothing was traded on the bar after the failed decision, while every successful
+    // rebalance of this drifting equal-weight portfolio traded something
+    double[] turnover = r.backtest().turnover();
+    assertEquals(0, turnover[f.bar() + 1]);
+    for (Rebalance ok : r.rebalances()) {
+      if (!ok.failed() && ok.bar() > 19) {
+        assertTrue(turnover[ok.bar() + 1] > 0, ok.toString());
+      }
+    }
+    String s = r.toString();
+    assertTrue(s.startsWith("Walk-forward portfolio: " + r.rebalances().size() + " rebalances ("
+        + r.rebalances().size() + " scheduled, 0 on drift, 0 circuit-breaker trips)\n"
+        + "ALLOCATION FAILURES: 1 of " + r.rebalances().size() + " scheduled allocations failed "
+        + "(1 positions kept, 0 decided by the fallback allocator):\n"
+        + "  2024-02-29: no data vendor in February\n"), s);
+    assertEquals("2024-02-29 SCHEDULED FAILED, positions kept: no data vendor in February",
+        f.toString());
+  }
+
+  @Test
+  void aFallbackAllocatorTradesWhenThePrimaryFails() {
+    WalkForwardPortfolio base = WalkForwardPortfolio.of(crash()).withLookback(20);
+    PortfolioResult fallback = base.withAllocator(Allocator.maxSharpe(5.0))
+        .withFallback(Allocator.equalWeight()).run();
+    PortfolioResult equal = base.run();
+    // every primary allocation fails, so every decision is the fallback's: the equal-weight run
+    assertArrayEquals(equal.backtest().equity(), fallback.backtest().equity(), 0);
+    assertEquals(8, fallback.failedAllocations().size());
+    for (Rebalance r : fallback.rebalances()) {
+      assertTrue(r.failed() && r.fallback() && !r.keptPositions(), r.toString());
+      assertTrue(r.failure().contains("risk-free"), r.failure());
+    }
+    assertTrue(fallback.toString().contains("8 of 8 scheduled allocations failed (0 positions "
+        + "kept, 8 decided by the fallback allocator)"), fallback.toString());
+    assertTrue(fallback.rebalances().get(0).toString().startsWith(
+        "2024-01-26 SCHEDULED by the fallback allocator (2 assets, gross 100.00%) after: Max Sharpe"),
+        fallback.rebalances().get(0).toString());
+    // a fallback that fails too keeps the positions and says so
+    PortfolioResult both = base.withAllocator(NOT_IN_FEBRUARY).withFallback(window -> {
+      throw new IllegalArgumentException("fallback down too");
+    }).run();
+    Rebalance f = both.failedAllocations().get(0);
+    assertTrue(f.keptPositions());
+    assertEquals("no data vendor in February; the fallback failed too: fallback down too",
+        f.failure());
+    assertThrows(NullPointerException.class, () -> base.withFallback(null));
+  }
+
+  @Test
+  void theDiversificationReportStatesItsRiskFreeRate() {
+    PortfolioResult r = WalkForwardPortfolio.of(crash()).withLookback(20)
+        .withConfig(BacktestConfig.defaults().withRiskFreeRate(0.02)).run();
+    assertEquals(0.02, r.diversification().riskFreeRate());
+    assertTrue(r.diversification().toString().startsWith("Diversification: portfolio vol "),
+        r.diversification().toString());
+    assertTrue(r.diversification().toString().contains("(annualised, rf 2.00% a year)"),
+        r.diversification().toString());
+    // and a walk-forward needs a bar after its first window to trade at all
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> WalkForwardPortfolio.of(crash()).withLookback(160).run());
+    assertTrue(e.getMessage().contains("Expected more than lookback = 160 bars"), e.getMessage());
   }
 
   @Test

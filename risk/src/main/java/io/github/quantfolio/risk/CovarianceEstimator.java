@@ -3,6 +3,8 @@ package io.github.quantfolio.risk;
 import io.github.quantfolio.core.ReturnFrame;
 import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.risk.internal.CrossProduct;
+import io.github.quantfolio.risk.internal.Moments;
+import io.github.quantfolio.risk.internal.ReturnChecks;
 import io.github.quantfolio.risk.internal.ShrinkageMath;
 import java.util.List;
 import java.util.Locale;
@@ -150,11 +152,19 @@ public final class CovarianceEstimator {
   }
 
   /**
-   * Estimates the annualised covariance of every asset of {@code returns}.
+   * Estimates the annualised covariance of every asset of {@code returns}. The result records
+   * how it was estimated (periods used out of the frame's, the missing-data policy, pairwise
+   * counts, shrinkage) and whether too few periods make it singular; its {@code toString()}
+   * says so. Fewer periods than assets are accepted (the estimate is a valid statistic, e.g. for
+   * the risk of a given portfolio) but flagged by {@link CovarianceMatrix#isRankDeficient()}.
    *
+   * @param returns per-period returns, one column per asset (simple returns must be &gt;= -1)
+   * @return the annualised estimate
    * @throws IllegalArgumentException if fewer than 2 periods are usable (overall, or for a pair
-   *     under PAIRWISE: the message names the pair), if the frame's frequency is unknown, or if
-   *     a target is undefined (e.g. constant correlation with a zero-variance asset, named)
+   *     under PAIRWISE: the message names the pair), if the frame's frequency is unknown, if a
+   *     simple return is below -1 (naming asset, date and value), if a target is undefined
+   *     (e.g. constant correlation with a zero-variance asset, named), if a pair's exponential
+   *     weights all underflow to 0, or if an entry overflows the double range
    */
   public CovarianceMatrix estimate(ReturnFrame returns) {
     Checks.notNull(returns, "returns");
@@ -165,13 +175,13 @@ public final class CovarianceEstimator {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
     List<String> assets = returns.assets();
-    boolean hasNaN = returns.hasMissing();
-    ReturnFrame data = returns;
+    int total = returns.rows();
+    double[][] x = returns.toArray();
+    long missingValues = checkedMissingCount(returns, x);
+    boolean hasNaN = missingValues > 0;
     if (hasNaN && missing == MissingData.COMPLETE_ROWS) {
-      data = returns.dropIncompleteRows();
-    }
-    double[][] x = data.toArray();
-    if (hasNaN && missing == MissingData.ZERO_FILL) {
+      x = completeRows(x, assets);
+    } else if (hasNaN && missing == MissingData.ZERO_FILL) {
       for (double[] col : x) {
         for (int t = 0; t < col.length; t++) {
           if (col[t] != col[t]) {
@@ -198,15 +208,96 @@ public final class CovarianceEstimator {
         break;
     }
     double[][] v = r.values;
-    for (double[] row : v) {
+    for (int i = 0; i < v.length; i++) {
+      double[] row = v[i];
       for (int j = 0; j < row.length; j++) {
         row[j] *= periodsPerYear;
+        if (!Double.isFinite(row[j])) { // products of huge returns overflow
+          throw new IllegalArgumentException("The covariance of '" + assets.get(i) + "' and '"
+              + assets.get(j) + "' is " + row[j] + ": the returns are too large for a covariance"
+              + " in doubles (squares overflow)");
+        }
       }
     }
-    return new CovarianceMatrix(assets, v, r.observations, r.shrinkage);
+    // rank of a centred T-row data matrix <= T - 1; the semicovariance is not centred (<= T);
+    // a pairwise matrix is no Gram matrix and has no such bound
+    int rankBound = pairwise ? -1 : kind == Kind.SEMICOVARIANCE ? rows : rows - 1;
+    CovarianceMatrix.Estimation how = new CovarianceMatrix.Estimation(this, total,
+        r.maxPairObservations, hasNaN ? missingValues : 0, pairwise, rankBound);
+    return new CovarianceMatrix(assets, v, r.observations, r.shrinkage, how, 0.0);
   }
 
-  private record Result(double[][] values, int observations, double shrinkage) {
+  /**
+   * The number of missing values of {@code x} (the frame's columns); rejects simple returns
+   * below -1 naming asset and date.
+   */
+  private static long checkedMissingCount(ReturnFrame returns, double[][] x) {
+    boolean simple = returns.type() == ReturnFrame.Type.SIMPLE;
+    long missingValues = 0;
+    for (int i = 0; i < x.length; i++) {
+      double[] col = x[i];
+      for (int t = 0; t < col.length; t++) {
+        double v = col[t];
+        if (v != v) {
+          missingValues++;
+        } else if (simple && v < -1) {
+          throw ReturnChecks.rejection(v, t, returns.assets().get(i), returns.index());
+        }
+      }
+    }
+    return missingValues;
+  }
+
+  /** The rows of {@code x} where every asset has a value. */
+  private static double[][] completeRows(double[][] x, List<String> assets) {
+    int rows = x[0].length;
+    boolean[] keep = new boolean[rows];
+    int kept = 0;
+    for (int t = 0; t < rows; t++) {
+      boolean ok = true;
+      for (double[] col : x) {
+        if (col[t] != col[t]) {
+          ok = false;
+          break;
+        }
+      }
+      keep[t] = ok;
+      kept += ok ? 1 : 0;
+    }
+    if (kept < 2) {
+      int sparsest = 0;
+      int fewest = Integer.MAX_VALUE;
+      for (int i = 0; i < x.length; i++) {
+        int c = 0;
+        for (double v : x[i]) {
+          c += v == v ? 1 : 0;
+        }
+        if (c < fewest) {
+          fewest = c;
+          sparsest = i;
+        }
+      }
+      throw new IllegalArgumentException("A covariance needs at least 2 periods, but only " + kept
+          + " of " + rows + " periods have a return for every asset (COMPLETE_ROWS; the sparsest, '"
+          + assets.get(sparsest) + "', has " + fewest + "); use PAIRWISE or fewer assets");
+    }
+    double[][] out = new double[x.length][kept];
+    for (int i = 0; i < x.length; i++) {
+      for (int t = 0, k = 0; t < rows; t++) {
+        if (keep[t]) {
+          out[i][k++] = x[i][t];
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A kernel's output: per-period values, the periods used (the smallest pairwise count under
+   * PAIRWISE), the largest pairwise count (= observations otherwise), the shrinkage (NaN if none).
+   */
+  private record Result(double[][] values, int observations, int maxPairObservations,
+      double shrinkage) {
   }
 
   private static void requireRows(int rows, String what) {
@@ -216,36 +307,10 @@ public final class CovarianceEstimator {
     }
   }
 
-  /**
-   * The mean of the non-NaN values with one correction pass (Chan, Golub &amp; LeVeque 1983), so
-   * that a constant column centres to exact zeros; NaN if there is none.
-   */
-  static double mean(double[] col) {
-    double s = 0;
-    int c = 0;
-    for (double v : col) {
-      if (v == v) {
-        s += v;
-        c++;
-      }
-    }
-    if (c == 0) {
-      return Double.NaN;
-    }
-    double m = s / c;
-    double r = 0;
-    for (double v : col) {
-      if (v == v) {
-        r += v - m;
-      }
-    }
-    return m + r / c;
-  }
-
   private static double[] center(double[][] x, int rows) {
     double[] means = new double[x.length];
     for (int i = 0; i < x.length; i++) {
-      double mean = mean(x[i]);
+      double mean = Moments.mean(x[i]);
       double[] col = x[i];
       for (int t = 0; t < rows; t++) {
         col[t] -= mean;
@@ -260,7 +325,7 @@ public final class CovarianceEstimator {
     center(x, rows);
     double[][] s = CrossProduct.gram(x);
     scale(s, 1.0 / (rows - 1));
-    return new Result(s, rows, Double.NaN);
+    return new Result(s, rows, rows, Double.NaN);
   }
 
   /**
@@ -276,7 +341,7 @@ public final class CovarianceEstimator {
     double[][] mask = new double[n][rows];
     for (int i = 0; i < n; i++) {
       double[] col = x[i];
-      double mean = mean(col);
+      double mean = Moments.mean(col);
       for (int t = 0; t < rows; t++) {
         if (col[t] == col[t]) {
           col[t] -= mean;
@@ -291,6 +356,7 @@ public final class CovarianceEstimator {
     double[][] mm = CrossProduct.gram(mask);
     double[][] out = new double[n][n];
     int minObs = Integer.MAX_VALUE;
+    int maxObs = 0;
     for (int i = 0; i < n; i++) {
       for (int j = 0; j <= i; j++) {
         int common = (int) Math.round(mm[i][j]);
@@ -301,12 +367,13 @@ public final class CovarianceEstimator {
                   + " period(s); a pairwise covariance needs 2");
         }
         minObs = Math.min(minObs, common);
+        maxObs = Math.max(maxObs, i == j ? 0 : common);
         double v = (xx[i][j] - xm[i][j] * xm[j][i] / common) / (common - 1);
         out[i][j] = v;
         out[j][i] = v;
       }
     }
-    return new Result(out, minObs, Double.NaN);
+    return new Result(out, minObs, n == 1 ? minObs : maxObs, Double.NaN);
   }
 
   private Result exponential(double[][] x, List<String> assets, int rows) {
@@ -322,7 +389,7 @@ public final class CovarianceEstimator {
     boolean anyMissing = false;
     for (int i = 0; i < n; i++) {
       double[] col = x[i];
-      double mean = mean(col);
+      double mean = Moments.mean(col);
       if (mean != mean) {
         throw new IllegalArgumentException("Asset '" + assets.get(i) + "' has no return");
       }
@@ -339,6 +406,7 @@ public final class CovarianceEstimator {
     }
     double[][] num = CrossProduct.gram(x);
     int minObs = rows;
+    int maxObs = n == 1 ? rows : 0;
     if (anyMissing) {
       double[][] den = CrossProduct.gram(mask);
       double[][] present = CrossProduct.gram(presence);
@@ -348,7 +416,16 @@ public final class CovarianceEstimator {
             throw new IllegalArgumentException("Assets '" + assets.get(i) + "' and '"
                 + assets.get(j) + "' share no period");
           }
+          if (!(den[i][j] > 0)) { // would be 0/0: a NaN entry
+            throw new IllegalArgumentException("Assets '" + assets.get(i) + "' and '"
+                + assets.get(j) + "' share " + Math.round(present[i][j]) + " periods, but all so "
+                + "far before the end that their exponential weights (span " + parameter
+                + ") underflow to 0; use a longer span or leave the asset out");
+          }
           minObs = (int) Math.min(minObs, present[i][j]);
+          if (i != j) {
+            maxObs = (int) Math.max(maxObs, present[i][j]);
+          }
           num[i][j] /= den[i][j];
         }
       }
@@ -358,8 +435,9 @@ public final class CovarianceEstimator {
         wSum += w * w;
       }
       scale(num, 1.0 / wSum);
+      maxObs = rows;
     }
-    return new Result(num, minObs, Double.NaN);
+    return new Result(num, minObs, maxObs, Double.NaN);
   }
 
   private Result semicovariance(double[][] x, List<String> assets, int rows) {
@@ -384,10 +462,11 @@ public final class CovarianceEstimator {
         throw new IllegalArgumentException("A semicovariance needs at least 1 period");
       }
       scale(s, 1.0 / rows);
-      return new Result(s, rows, Double.NaN);
+      return new Result(s, rows, rows, Double.NaN);
     }
     double[][] counts = CrossProduct.gram(mask);
     int minObs = rows;
+    int maxObs = n == 1 ? rows : 0;
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         int c = (int) Math.round(counts[i][j]);
@@ -396,14 +475,17 @@ public final class CovarianceEstimator {
               + assets.get(j) + "' share no period");
         }
         minObs = Math.min(minObs, c);
+        if (i != j) {
+          maxObs = Math.max(maxObs, c);
+        }
         s[i][j] /= c;
       }
     }
-    return new Result(s, minObs, Double.NaN);
+    return new Result(s, minObs, maxObs, Double.NaN);
   }
 
   private Result shrinkage(double[][] x, List<String> assets, int rows) {
-    requireRows(rows, "the data (after the " + missing + " policy)");
+    requireRows(rows, "the data");
     center(x, rows);
     double[][] s = CrossProduct.gram(x);
     scale(s, 1.0 / rows);
@@ -428,7 +510,7 @@ public final class CovarianceEstimator {
       throw new IllegalArgumentException(nameAsset(e.getMessage(), assets), e);
     }
     double delta = kind == Kind.FIXED ? parameter : shrunk.intensity();
-    return new Result(ShrinkageMath.combine(s, shrunk.target(), delta), rows, delta);
+    return new Result(ShrinkageMath.combine(s, shrunk.target(), delta), rows, rows, delta);
   }
 
   /** Replaces "position k" in a kernel message by the asset's name. */

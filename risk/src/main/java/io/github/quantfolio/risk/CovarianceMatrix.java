@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -15,10 +16,16 @@ import java.util.OptionalDouble;
  * per year: a 20% annual volatility is a diagonal entry of 0.04), as produced by a
  * {@link CovarianceEstimator} or given by the caller.
  *
- * <p>Besides the values it records how it was estimated: the number of observations used and,
- * for shrinkage estimators, the shrinkage intensity. It need not be positive semidefinite
- * (pairwise estimation can break that): {@link #isPositiveSemidefinite()} checks and
- * {@link #nearestPositiveSemidefinite()} / {@link #withDiagonalShift(double)} repair.
+ * <p>Besides the values it records how it was estimated: the estimator and its
+ * {@link MissingData} policy, the periods used out of those available ({@link #observations()},
+ * {@link #availablePeriods()}; under {@code PAIRWISE} the smallest and largest number of periods a
+ * pair shares), the shrinkage intensity, and whether the data had too few periods for the matrix
+ * to be invertible ({@link #isRankDeficient()}). {@link #toString()} states all of it on its
+ * first lines, so that an estimate from 100 periods for 500 assets cannot pass unnoticed.
+ *
+ * <p>It need not be positive semidefinite (pairwise estimation can break that):
+ * {@link #isPositiveSemidefinite()} checks and {@link #nearestPositiveSemidefinite()} /
+ * {@link #withDiagonalShift(double)} repair.
  *
  * @since 0.1.0
  */
@@ -32,17 +39,38 @@ public final class CovarianceMatrix {
    */
   public static final double PSD_TOLERANCE = 1e-12;
 
+  /**
+   * How an estimate was made.
+   *
+   * @param estimator the estimator (with its missing-data policy)
+   * @param periods rows of the return frame, before the missing-data policy
+   * @param maxPairObservations the most periods any pair of assets shares (PAIRWISE), else the
+   *     periods used
+   * @param missingValues NaN cells in the frame (0 when there were none)
+   * @param pairwise whether PAIRWISE estimation with missing values took place
+   * @param rankBound an upper bound on the rank from the periods used (T - 1 for centred
+   *     estimators, T for the semicovariance), -1 when there is none (pairwise)
+   */
+  record Estimation(CovarianceEstimator estimator, int periods, int maxPairObservations,
+      long missingValues, boolean pairwise, int rankBound) {
+  }
+
   private final List<String> assets;
   private final Map<String, Integer> positions;
   private final double[][] values;
   private final int observations;
   private final double shrinkage; // NaN when not a shrinkage estimate
+  private final Estimation estimation; // null for a matrix given with of(...)
+  private final double diagonalShift; // added by withDiagonalShift (0 if none)
 
-  CovarianceMatrix(List<String> assets, double[][] values, int observations, double shrinkage) {
+  CovarianceMatrix(List<String> assets, double[][] values, int observations, double shrinkage,
+      Estimation estimation, double diagonalShift) {
     this.assets = assets;
     this.values = values;
     this.observations = observations;
     this.shrinkage = shrinkage;
+    this.estimation = estimation;
+    this.diagonalShift = diagonalShift;
     Map<String, Integer> p = new HashMap<>();
     for (int i = 0; i < assets.size(); i++) {
       p.put(assets.get(i), i);
@@ -97,7 +125,7 @@ public final class CovarianceMatrix {
         v[j][i] = m;
       }
     }
-    return new CovarianceMatrix(names, v, 0, Double.NaN);
+    return new CovarianceMatrix(names, v, 0, Double.NaN, null, 0.0);
   }
 
   /** The asset names, in row and column order. */
@@ -153,11 +181,62 @@ public final class CovarianceMatrix {
   }
 
   /**
+   * The number of periods (rows) of the return frame the estimate was computed from, before the
+   * missing-data policy dropped or filled anything; 0 for a matrix given with {@link #of}. With
+   * {@link #observations()} it says how much of the data an estimate used (e.g. 895 of 7,126
+   * periods under {@code COMPLETE_ROWS}).
+   *
+   * @since 0.1.0
+   */
+  public int availablePeriods() {
+    return estimation == null ? 0 : estimation.periods();
+  }
+
+  /**
+   * The largest number of periods any pair of assets shares under {@link MissingData#PAIRWISE}
+   * estimation with missing values (the smallest is {@link #observations()}); otherwise equal to
+   * {@link #observations()}.
+   *
+   * @since 0.1.0
+   */
+  public int maxPairObservations() {
+    return estimation == null ? observations : estimation.maxPairObservations();
+  }
+
+  /**
+   * The estimator that produced this matrix (its {@code toString()} names the method and the
+   * {@link MissingData} policy); empty for a matrix given with {@link #of}.
+   *
+   * @since 0.1.0
+   */
+  public Optional<CovarianceEstimator> estimator() {
+    return Optional.ofNullable(estimation == null ? null : estimation.estimator());
+  }
+
+  /**
    * The shrinkage intensity {@code delta} in {@code (1 - delta) S + delta F}, in [0, 1], for
    * shrinkage estimates; empty otherwise.
    */
   public OptionalDouble shrinkage() {
     return shrinkage == shrinkage ? OptionalDouble.of(shrinkage) : OptionalDouble.empty();
+  }
+
+  /**
+   * Whether the estimate is singular by construction because it used too few periods: a sample
+   * or exponentially weighted estimate from {@code T} periods has rank at most {@code T - 1}
+   * (the semicovariance at most {@code T}), so {@code T <= N} (semicovariance {@code T < N})
+   * periods for {@code N} assets give a singular matrix, on which optimizers find spurious
+   * riskless portfolios. False for shrinkage estimates with a positive intensity, after a
+   * positive {@link #withDiagonalShift(double)}, for pairwise estimates with missing values (no
+   * such bound exists; {@link #toString()} warns when pairs share few periods) and for matrices
+   * given with {@link #of} (check {@link #eigenvalues()}). Other causes of singularity (a
+   * constant asset, collinear assets) are not detected here.
+   *
+   * @since 0.1.0
+   */
+  public boolean isRankDeficient() {
+    return estimation != null && estimation.rankBound() >= 0 && estimation.rankBound() < size()
+        && !(shrinkage > 0) && !(diagonalShift > 0);
   }
 
   /** Annualised volatilities {@code sqrt(diag)}. */
@@ -210,7 +289,7 @@ public final class CovarianceMatrix {
         v[i][j] = values[idx[i]][idx[j]];
       }
     }
-    return new CovarianceMatrix(chosen, v, observations, shrinkage);
+    return new CovarianceMatrix(chosen, v, observations, shrinkage, estimation, diagonalShift);
   }
 
   /** The eigenvalues, ascending. */
@@ -261,7 +340,7 @@ public final class CovarianceMatrix {
         out[j][i] = out[i][j];
       }
     }
-    return new CovarianceMatrix(assets, out, observations, shrinkage);
+    return new CovarianceMatrix(assets, out, observations, shrinkage, estimation, diagonalShift);
   }
 
   /**
@@ -284,7 +363,8 @@ public final class CovarianceMatrix {
     for (int i = 0; i < out.length; i++) {
       out[i][i] += shift;
     }
-    return new CovarianceMatrix(assets, out, observations, shrinkage);
+    return new CovarianceMatrix(assets, out, observations, shrinkage, estimation,
+        diagonalShift + shift);
   }
 
   @Override
@@ -299,19 +379,65 @@ public final class CovarianceMatrix {
     return assets.hashCode() * 31 + java.util.Arrays.deepHashCode(values);
   }
 
-  /** Size, observations, shrinkage, then the values (at most 8 x 8 shown). */
+  /**
+   * How the matrix was made (estimator, periods used of those available, missing-data policy and
+   * pairwise counts, shrinkage, diagonal shift), a warning line when too few periods make it
+   * singular (or, pairwise, unreliable), then the values (at most 8 x 8 shown).
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("CovarianceMatrix ").append(size()).append(" x ")
-        .append(size()).append(" (annualised)");
-    if (observations > 0) {
-      sb.append(", ").append(observations).append(" observations");
-    }
+        .append(size()).append(" (annualised), ").append(provenance());
     if (shrinkage == shrinkage) {
       sb.append(", shrinkage ").append(TextTable.num(shrinkage, 4));
     }
+    if (diagonalShift > 0) {
+      sb.append(", diagonal shift ").append(TextTable.auto(diagonalShift, 3));
+    }
     sb.append('\n');
+    String warning = warning();
+    if (warning != null) {
+      sb.append(warning).append('\n');
+    }
     return sb.append(table(assets, values, 6)).toString();
+  }
+
+  /** The estimator and the data it used, in words. */
+  private String provenance() {
+    if (estimation == null) {
+      return "given (not estimated by Quantfolio)";
+    }
+    Estimation e = estimation;
+    String method = e.estimator().toString();
+    if (e.missingValues() == 0) {
+      return method + " from " + observations + " periods (no missing returns)";
+    }
+    return switch (e.estimator().missingData()) {
+      case COMPLETE_ROWS -> method + " from " + observations + " of " + e.periods()
+          + " periods (COMPLETE_ROWS dropped " + (e.periods() - observations)
+          + " periods with a missing return)";
+      case ZERO_FILL -> method + " from " + observations + " periods (ZERO_FILL counted "
+          + e.missingValues() + " missing returns as 0)";
+      case PAIRWISE -> method + " from " + e.periods() + " periods (PAIRWISE: pairs share "
+          + observations + " to " + e.maxPairObservations() + " periods)";
+    };
+  }
+
+  /** The singularity warning, or null. */
+  private String warning() {
+    if (isRankDeficient()) {
+      return "SINGULAR: estimated from " + observations + " periods for " + size()
+          + " assets (rank at most " + estimation.rankBound() + " < " + size()
+          + "); optimizers would find spurious riskless portfolios: consider "
+          + "CovarianceEstimator.ledoitWolf()";
+    }
+    if (estimation != null && estimation.pairwise() && !(shrinkage > 0) && !(diagonalShift > 0)
+        && observations <= size()) {
+      return "WARNING: some pairs share only " + observations + " periods for " + size()
+          + " assets: the pairwise matrix may be singular or indefinite; consider "
+          + "CovarianceEstimator.ledoitWolf()";
+    }
+    return null;
   }
 
   static String table(List<String> assets, double[][] values, int decimals) {

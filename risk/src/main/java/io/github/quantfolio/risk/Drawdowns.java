@@ -3,6 +3,8 @@ package io.github.quantfolio.risk;
 import io.github.quantfolio.core.TimeIndex;
 import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.core.internal.TextTable;
+import io.github.quantfolio.risk.internal.Moments;
+import io.github.quantfolio.risk.internal.ReturnChecks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,15 +49,22 @@ public final class Drawdowns {
     this.episodes = episodes;
   }
 
-  /** Drawdowns of per-period simple returns, without timestamps. */
+  /**
+   * Drawdowns of per-period simple returns, without timestamps.
+   *
+   * @param returns per-period simple returns (NaN = no change), at least one valid
+   * @throws IllegalArgumentException if {@code returns} is empty or all NaN, or holds an infinity
+   *     or a return below -1 (named by position)
+   */
   public static Drawdowns of(double[] returns) {
-    return build(returns, null);
+    return build(ReturnChecks.simple(returns, "returns"), null);
   }
 
   /**
    * Drawdowns of per-period simple returns labelled by {@code index} (one timestamp per return).
    *
-   * @throws IllegalArgumentException if the lengths differ
+   * @throws IllegalArgumentException if the lengths differ, if {@code returns} is empty or all
+   *     NaN, or holds an infinity or a return below -1 (named by date)
    */
   public static Drawdowns of(double[] returns, TimeIndex index) {
     Checks.notNull(index, "index");
@@ -63,10 +72,14 @@ public final class Drawdowns {
       throw new IllegalArgumentException("Expected one timestamp per return (" + returns.length
           + "), but the index has " + index.size());
     }
-    return build(returns, index);
+    return build(ReturnChecks.simple(returns, "returns", index), index);
   }
 
   private static Drawdowns build(double[] returns, TimeIndex index) {
+    if (Moments.countValid(returns) == 0) {
+      throw new IllegalArgumentException("Drawdowns need at least one return, but 'returns' "
+          + (returns.length == 0 ? "is empty" : "holds only NaN (" + returns.length + " values)"));
+    }
     double[] dd = Metrics.drawdownSeries(returns);
     List<Episode> out = new ArrayList<>();
     int n = dd.length;
@@ -119,12 +132,16 @@ public final class Drawdowns {
     return episodes.isEmpty() ? 0.0 : episodes.get(0).depth();
   }
 
-  /** The five deepest episodes as a table. */
+  /**
+   * The five deepest episodes as a table: dates (or positions), depth in percent below the peak,
+   * length and recovery time in periods ("-" while not recovered).
+   */
   @Override
   public String toString() {
-    TextTable t = new TextTable("#", "peak", "valley", "recovery", "depth %", "length", "recovery time");
+    TextTable t = new TextTable("#", "peak", "valley", "recovery", "depth %", "length (periods)",
+        "recovery (periods)");
     int k = 1;
-    for (Episode e : top(5).isEmpty() ? List.<Episode>of() : top(5)) {
+    for (Episode e : top(5)) {
       t.row(Integer.toString(k++), e.peakDate() != null ? e.peakDate()
               : e.peak() < 0 ? "start" : Integer.toString(e.peak()),
           e.valleyDate() != null ? e.valleyDate() : Integer.toString(e.valley()),
@@ -134,6 +151,6 @@ public final class Drawdowns {
           e.recovered() ? Integer.toString(e.recoveryTime()) : "-");
     }
     return "Drawdowns: " + episodes.size() + " episodes, max " + TextTable.num(100 * maxDrawdown(), 2)
-        + "%\n" + t.render();
+        + "%" + (episodes.size() > 5 ? ", the 5 deepest:" : "") + "\n" + t.render();
   }
 }

@@ -2,9 +2,13 @@ package io.github.quantfolio.risk;
 
 import io.github.quantfolio.core.Frequency;
 import io.github.quantfolio.core.internal.Checks;
+import io.github.quantfolio.risk.internal.Moments;
 import io.github.quantfolio.risk.internal.Normal;
+import io.github.quantfolio.risk.internal.ReturnChecks;
+import io.github.quantfolio.risk.internal.Rolling;
 import io.github.quantfolio.risk.internal.TailQuantiles;
 import io.github.quantfolio.risk.internal.WealthPath;
+import java.util.Arrays;
 
 /**
  * Performance and risk metrics of a series of per-period <b>simple</b> returns, with the
@@ -14,18 +18,30 @@ import io.github.quantfolio.risk.internal.WealthPath;
  * year {@code f} used to annualise: means x {@code f}, volatilities x {@code sqrt(f)}. Rates
  * named {@code ...PerPeriod} are per period, {@code ...Annual} per year.
  *
- * <p><b>Missing values.</b> NaN marks a period without a return. Unless a method says otherwise
- * it is <em>skipped</em>: statistics use the valid returns only ({@code n} below counts them).
- * Compounding metrics ({@link #cumulativeReturn}, {@link #cagr}, drawdowns) treat NaN as a period
- * of no change, and {@link #cagr} counts it in the elapsed time, as empyrical does. Two-series
- * metrics use the periods where both are valid.
+ * <p><b>Valid input.</b> A return is NaN (a period without a return) or a finite number
+ * {@code >= -1}: -1 is a total loss, and a simple return below -100 % would be a loss of more than
+ * everything. Anything else (an infinity, -1.5) is rejected with a message naming the argument,
+ * the position and the value, as are null arrays, mismatched lengths, a window below 2 and a
+ * confidence outside (0, 1).
  *
- * <p><b>Undefined values.</b> Where a ratio's denominator is zero (no volatility, no losing
- * period, no drawdown) the result is what IEEE division gives, as in empyrical: {@code ±Infinity}
- * for a non-zero numerator, NaN for {@code 0/0}. Series too short for a statistic (fewer than 2
- * valid returns for anything with a standard deviation) give NaN. Each method states its case.
- * Arguments that are wrong (null, mismatched lengths, a window of 0, a confidence outside
- * (0, 1)) throw instead.
+ * <p><b>Missing values.</b> NaN is <em>skipped</em> unless a method says otherwise: statistics
+ * use the valid returns only ({@code n} below counts them). Compounding metrics
+ * ({@link #cumulativeReturn}, {@link #cagr}, drawdowns) treat NaN as a period of no change, and
+ * {@link #cagr} counts it in the elapsed time, as empyrical does. Two-series metrics use the
+ * periods where both are valid.
+ *
+ * <p><b>Undefined values</b> are NaN or an infinity, never a stand-in number; each method states
+ * its cases. The common rules:
+ * <ul>
+ *   <li><em>No valid return</em> (an empty or all-NaN series): every metric is NaN — nothing was
+ *       observed (element-wise series such as {@link #drawdownSeries} keep their length).
+ *   <li><em>One valid return</em>: metrics of the path (cumulative return, CAGR, drawdown,
+ *       historical VaR) are defined; anything with a standard deviation is NaN (n &lt; 2).
+ *   <li><em>Constant returns</em>: volatility 0; ratios over a zero denominator follow IEEE
+ *       division, as empyrical: {@code ±Infinity} for a non-zero numerator, NaN for {@code 0/0}
+ *       (e.g. the Sharpe ratio of a constant series above the risk-free rate is
+ *       {@code +Infinity}, at the risk-free rate NaN); skewness and kurtosis are NaN.
+ * </ul>
  *
  * @since 0.1.0
  */
@@ -34,17 +50,8 @@ public final class Metrics {
   private Metrics() {
   }
 
-  // ------------------------------------------------------------------ helpers
-
   private static double[] check(double[] r, String name) {
-    Checks.notNull(r, name);
-    for (int i = 0; i < r.length; i++) {
-      if (Double.isInfinite(r[i])) {
-        throw new IllegalArgumentException("Return at position " + i + " of '" + name + "' is "
-            + r[i] + "; returns must be finite (NaN for missing)");
-      }
-    }
-    return r;
+    return ReturnChecks.simple(r, name);
   }
 
   private static void sameLength(double[] r, double[] b) {
@@ -58,122 +65,72 @@ public final class Metrics {
     return Checks.notNull(frequency, "frequency").periodsPerYear();
   }
 
-  /** Mean of valid values (one correction pass); NaN if none. */
-  static double mean(double[] r) {
-    double s = 0;
-    int n = 0;
-    for (double v : r) {
-      if (v == v) {
-        s += v;
-        n++;
-      }
-    }
-    if (n == 0) {
-      return Double.NaN;
-    }
-    double m = s / n;
-    double c = 0;
-    for (double v : r) {
-      if (v == v) {
-        c += v - m;
-      }
-    }
-    return m + c / n;
-  }
-
-  /** Sample standard deviation (divisor n - 1) of valid values; NaN if fewer than 2. */
-  static double std(double[] r) {
-    double m = mean(r);
-    double ss = 0;
-    int n = 0;
-    for (double v : r) {
-      if (v == v) {
-        double d = v - m;
-        ss += d * d;
-        n++;
-      }
-    }
-    return n < 2 ? Double.NaN : Math.sqrt(ss / (n - 1));
-  }
-
-  private static double[] minus(double[] r, double c) {
-    double[] out = new double[r.length];
-    for (int i = 0; i < r.length; i++) {
-      out[i] = r[i] - c;
-    }
-    return out;
-  }
-
-  /** r - b where both are valid, NaN elsewhere. */
-  private static double[] active(double[] r, double[] b) {
-    double[] out = new double[r.length];
-    for (int i = 0; i < r.length; i++) {
-      out[i] = r[i] - b[i];
-    }
-    return out;
-  }
-
-  private static int countValid(double[] r) {
-    int n = 0;
-    for (double v : r) {
-      if (v == v) {
-        n++;
-      }
-    }
-    return n;
+  private static WealthPath pathOf(double[] returns) {
+    return WealthPath.walk(check(returns, "returns"), null);
   }
 
   // ------------------------------------------------------------------ returns
 
   /**
-   * Total compounded return {@code prod(1 + r_t) - 1}; NaN periods count as no change; 0 for an
-   * empty series.
+   * Total compounded return {@code prod(1 + r_t) - 1}; NaN periods count as no change. NaN if no
+   * return is valid; -1 after a total loss.
+   *
+   * @param returns per-period simple returns
+   * @return the total return as a fraction (0.25 = 25 %)
    */
   public static double cumulativeReturn(double[] returns) {
-    check(returns, "returns");
-    return Math.expm1(WealthPath.walk(returns, null).logWealth);
+    WealthPath p = pathOf(returns);
+    return p.valid == 0 ? Double.NaN : Math.expm1(p.logWealth);
   }
 
   /**
    * Compound annual growth rate {@code (1 + cumulativeReturn)^(f / n) - 1} where {@code n} is the
-   * number of periods <em>including</em> NaN ones (empyrical's {@code annual_return}); NaN for an
-   * empty series.
+   * number of periods <em>including</em> NaN ones (empyrical's {@code annual_return}). NaN if no
+   * return is valid.
+   *
+   * @param returns per-period simple returns
+   * @param frequency periods per year
+   * @return the annual growth rate as a fraction
    */
   public static double cagr(double[] returns, Frequency frequency) {
-    check(returns, "returns");
+    WealthPath p = pathOf(returns);
     double f = ppy(frequency);
-    if (returns.length == 0) {
-      return Double.NaN;
-    }
     // exp(log W x f / n): finite even when W itself would overflow a double
-    return Math.expm1(WealthPath.walk(returns, null).logWealth * f / returns.length);
+    return p.valid == 0 ? Double.NaN : Math.expm1(p.logWealth * f / returns.length);
   }
 
-  /** Annualised volatility: sample standard deviation (n - 1) x {@code sqrt(f)}; NaN if n &lt; 2. */
+  /**
+   * Annualised volatility: sample standard deviation (n - 1) x {@code sqrt(f)}. NaN if
+   * n &lt; 2; 0 for constant returns.
+   */
   public static double annualVolatility(double[] returns, Frequency frequency) {
     check(returns, "returns");
-    return std(returns) * Math.sqrt(ppy(frequency));
+    return Moments.std(returns) * Math.sqrt(ppy(frequency));
   }
 
   /**
    * Annualised Sharpe ratio {@code mean(r - rf) / std(r - rf) x sqrt(f)} with the sample
-   * standard deviation (n - 1). NaN if n &lt; 2; {@code ±Infinity} or NaN for zero volatility.
+   * standard deviation (n - 1). NaN if n &lt; 2; for constant returns {@code ±Infinity} (mean
+   * above / below {@code rf}) or NaN (mean equal to {@code rf}).
+   *
+   * @param riskFreePerPeriod the per-period risk-free rate subtracted from every return
    */
   public static double sharpeRatio(double[] returns, double riskFreePerPeriod, Frequency frequency) {
     check(returns, "returns");
     Checks.finite(riskFreePerPeriod, "riskFreePerPeriod");
     double f = ppy(frequency);
-    double[] ex = minus(returns, riskFreePerPeriod);
-    if (countValid(ex) < 2) {
+    double[] ex = Moments.minus(returns, riskFreePerPeriod);
+    if (Moments.countValid(ex) < 2) {
       return Double.NaN;
     }
-    return mean(ex) / std(ex) * Math.sqrt(f);
+    return Moments.mean(ex) / Moments.std(ex) * Math.sqrt(f);
   }
 
   /**
    * Annualised downside deviation below a required return:
    * {@code sqrt(mean(min(r - req, 0)^2)) x sqrt(f)}, the mean taken over all n valid periods
-   * (empyrical's {@code downside_risk}). NaN for an empty series.
+   * (empyrical's {@code downside_risk}). NaN if no return is valid; 0 if none is below
+   * {@code req}.
    */
   public static double downsideRisk(double[] returns, double requiredReturnPerPeriod,
       Frequency frequency) {
@@ -194,24 +151,25 @@ public final class Metrics {
 
   /**
    * Annualised Sortino ratio {@code mean(r - req) x f / downsideRisk(r, req, f)} (empyrical).
-   * NaN if n &lt; 2; {@code +Infinity} when no period falls below {@code req} and the mean
-   * excess is positive.
+   * NaN if n &lt; 2. When no period falls below {@code req} the downside risk is 0: the result is
+   * {@code +Infinity} if the mean excess is positive, NaN if every return equals {@code req}.
    */
   public static double sortinoRatio(double[] returns, double requiredReturnPerPeriod,
       Frequency frequency) {
     check(returns, "returns");
     Checks.finite(requiredReturnPerPeriod, "requiredReturnPerPeriod");
     double f = ppy(frequency);
-    double[] ex = minus(returns, requiredReturnPerPeriod);
-    if (countValid(ex) < 2) {
+    double[] ex = Moments.minus(returns, requiredReturnPerPeriod);
+    if (Moments.countValid(ex) < 2) {
       return Double.NaN;
     }
-    return mean(ex) * f / downsideRisk(returns, requiredReturnPerPeriod, frequency);
+    return Moments.mean(ex) * f / downsideRisk(returns, requiredReturnPerPeriod, frequency);
   }
 
   /**
    * The underwater series: {@code W_t / max(1, W_1..W_t) - 1} where {@code W} is wealth
-   * compounded from 1 (NaN periods hold wealth unchanged); values in (-1, 0].
+   * compounded from 1 (NaN periods hold wealth unchanged, so an all-NaN series is all 0); values
+   * in [-1, 0]. Same length as {@code returns}.
    */
   public static double[] drawdownSeries(double[] returns) {
     check(returns, "returns");
@@ -222,13 +180,18 @@ public final class Metrics {
 
   /**
    * Maximum drawdown as a negative fraction (-0.10 = a 10% fall from a peak), the starting
-   * wealth counting as a peak (empyrical); 0 if wealth never falls, including an empty series.
+   * wealth counting as a peak (empyrical); 0 if wealth never falls, -1 after a total loss, NaN if
+   * no return is valid.
    */
   public static double maxDrawdown(double[] returns) {
-    return WealthPath.walk(check(returns, "returns"), null).maxDrawdown;
+    WealthPath p = pathOf(returns);
+    return p.valid == 0 ? Double.NaN : p.maxDrawdown;
   }
 
-  /** Calmar ratio {@code cagr / |maxDrawdown|}; NaN when there is no drawdown (empyrical). */
+  /**
+   * Calmar ratio {@code cagr / |maxDrawdown|}; NaN when there is no drawdown (empyrical) or no
+   * valid return.
+   */
   public static double calmarRatio(double[] returns, Frequency frequency) {
     double dd = maxDrawdown(returns);
     if (!(dd < 0)) {
@@ -238,18 +201,27 @@ public final class Metrics {
   }
 
   /**
-   * Omega ratio (Keating &amp; Shadwick 2002) as empyrical: with the per-period threshold
+   * Omega ratio (Keating &amp; Shadwick 2002): with the per-period threshold
    * {@code tau = (1 + requiredReturnAnnual)^(1/f) - 1}, the sum of gains over {@code rf + tau}
-   * divided by the sum of shortfalls below it. NaN if n &lt; 2 or there is no shortfall, or if
-   * {@code requiredReturnAnnual <= -1}.
+   * divided by the sum of shortfalls below it (empyrical's formula). NaN if n &lt; 2. Without a shortfall the ratio follows IEEE division like
+   * every other ratio here: {@code +Infinity} with gains, NaN when every return sits on the
+   * threshold (empyrical returns NaN in both cases).
+   *
+   * @param requiredReturnAnnual the annual return above the risk-free rate that counts as a gain,
+   *     &gt; -1
+   * @throws IllegalArgumentException if {@code requiredReturnAnnual <= -1}
    */
   public static double omegaRatio(double[] returns, double riskFreePerPeriod,
       double requiredReturnAnnual, Frequency frequency) {
     check(returns, "returns");
     Checks.finite(riskFreePerPeriod, "riskFreePerPeriod");
     Checks.finite(requiredReturnAnnual, "requiredReturnAnnual");
+    if (requiredReturnAnnual <= -1) {
+      throw new IllegalArgumentException("Expected requiredReturnAnnual > -1, but found "
+          + requiredReturnAnnual);
+    }
     double f = ppy(frequency);
-    if (countValid(returns) < 2 || requiredReturnAnnual <= -1) {
+    if (Moments.countValid(returns) < 2) {
       return Double.NaN;
     }
     double tau = f == 1 ? requiredReturnAnnual : Math.pow(1 + requiredReturnAnnual, 1 / f) - 1;
@@ -263,16 +235,17 @@ public final class Metrics {
         den -= d;
       }
     }
-    return den > 0 ? num / den : Double.NaN;
+    return num / den;
   }
 
   /**
    * {@code |q95| / |q5|} of the valid returns, quantiles interpolated linearly (numpy's
-   * default). NaN for an empty series; {@code Infinity} if the 5th percentile is 0.
+   * default). NaN if no return is valid or both quantiles are 0; {@code +Infinity} if only the
+   * 5th percentile is 0.
    */
   public static double tailRatio(double[] returns) {
     check(returns, "returns");
-    int n = countValid(returns);
+    int n = Moments.countValid(returns);
     if (n == 0) {
       return Double.NaN;
     }
@@ -301,7 +274,8 @@ public final class Metrics {
    *       literature).
    * </ul>
    *
-   * NaN for an empty series (n &lt; 2 for the parametric methods).
+   * NaN if no return is valid (n &lt; 2 for the parametric methods). For constant returns every
+   * method gives the constant (no dispersion: the Cornish-Fisher moments are not needed).
    */
   public static double valueAtRisk(double[] returns, double confidence, VarMethod method) {
     check(returns, "returns");
@@ -309,19 +283,19 @@ public final class Metrics {
     Checks.notNull(method, "method");
     double alpha = 1 - confidence;
     if (method == VarMethod.HISTORICAL) {
-      int n = countValid(returns);
+      int n = Moments.countValid(returns);
       return n == 0 ? Double.NaN : TailQuantiles.of(returns, n, alpha).lower();
     }
-    if (countValid(returns) < 2) {
+    if (Moments.countValid(returns) < 2) {
       return Double.NaN;
     }
     double z = Normal.quantile(alpha);
-    double m = mean(returns);
-    double sd = std(returns);
-    if (method == VarMethod.GAUSSIAN) {
+    double m = Moments.mean(returns);
+    double sd = Moments.std(returns);
+    if (method == VarMethod.GAUSSIAN || sd == 0) {
       return m + z * sd;
     }
-    double[] sk = momentSkewKurt(returns);
+    double[] sk = Moments.skewKurt(returns);
     double s = sk[0];
     double k = sk[1];
     double zcf = z + (z * z - 1) * s / 6 + (z * z * z - 3 * z) * k / 24
@@ -342,7 +316,8 @@ public final class Metrics {
    *       {@code integral_-inf^z x^k phi(x) dx} for k = 0..3.
    * </ul>
    *
-   * NaN for an empty series (n &lt; 2 for the parametric methods).
+   * NaN if no return is valid (n &lt; 2 for the parametric methods); the constant for constant
+   * returns.
    */
   public static double conditionalValueAtRisk(double[] returns, double confidence,
       VarMethod method) {
@@ -351,20 +326,20 @@ public final class Metrics {
     Checks.notNull(method, "method");
     double alpha = 1 - confidence;
     if (method == VarMethod.HISTORICAL) {
-      int n = countValid(returns);
+      int n = Moments.countValid(returns);
       return n == 0 ? Double.NaN : TailQuantiles.of(returns, n, alpha).lowerTailMean();
     }
-    if (countValid(returns) < 2) {
+    if (Moments.countValid(returns) < 2) {
       return Double.NaN;
     }
     double z = Normal.quantile(alpha);
-    double m = mean(returns);
-    double sd = std(returns);
+    double m = Moments.mean(returns);
+    double sd = Moments.std(returns);
     double phi = Normal.density(z);
-    if (method == VarMethod.GAUSSIAN) {
+    if (method == VarMethod.GAUSSIAN || sd == 0) {
       return m - sd * phi / alpha;
     }
-    double[] sk = momentSkewKurt(returns);
+    double[] sk = Moments.skewKurt(returns);
     double s = sk[0];
     double k = sk[1];
     // Partial moments of the standard normal below z, divided by alpha = Phi(z).
@@ -376,29 +351,6 @@ public final class Metrics {
     return m + sd * e / alpha;
   }
 
-  /** Population skewness m3/m2^1.5 and excess kurtosis m4/m2^2 - 3 of the valid values. */
-  private static double[] momentSkewKurt(double[] r) {
-    double m = mean(r);
-    double m2 = 0;
-    double m3 = 0;
-    double m4 = 0;
-    int n = 0;
-    for (double v : r) {
-      if (v == v) {
-        double d = v - m;
-        double d2 = d * d;
-        m2 += d2;
-        m3 += d2 * d;
-        m4 += d2 * d2;
-        n++;
-      }
-    }
-    m2 /= n;
-    m3 /= n;
-    m4 /= n;
-    return new double[] {m3 / Math.pow(m2, 1.5), m4 / (m2 * m2) - 3};
-  }
-
   /**
    * Sample skewness, bias-corrected (adjusted Fisher-Pearson {@code G1 = g1 sqrt(n(n-1))/(n-2)},
    * as pandas {@code Series.skew}, Excel {@code SKEW} and {@code scipy.stats.skew(bias=False)}).
@@ -406,12 +358,11 @@ public final class Metrics {
    */
   public static double skewness(double[] returns) {
     check(returns, "returns");
-    int n = countValid(returns);
+    int n = Moments.countValid(returns);
     if (n < 3) {
       return Double.NaN;
     }
-    double[] sk = momentSkewKurt(returns);
-    return sk[0] * Math.sqrt((double) n * (n - 1)) / (n - 2);
+    return Moments.skewKurt(returns)[0] * Math.sqrt((double) n * (n - 1)) / (n - 2);
   }
 
   /**
@@ -422,11 +373,11 @@ public final class Metrics {
    */
   public static double kurtosis(double[] returns) {
     check(returns, "returns");
-    int n = countValid(returns);
+    int n = Moments.countValid(returns);
     if (n < 4) {
       return Double.NaN;
     }
-    double g2 = momentSkewKurt(returns)[1];
+    double g2 = Moments.skewKurt(returns)[1];
     return ((n + 1) * g2 + 6) * (n - 1) / ((double) (n - 2) * (n - 3));
   }
 
@@ -435,11 +386,18 @@ public final class Metrics {
   /**
    * Beta {@code cov(r, b) / var(b)} over the periods where both are valid (empyrical). NaN if
    * fewer than 2 such periods or the benchmark does not vary.
+   *
+   * @param benchmark per-period simple returns of the benchmark, same length
    */
   public static double beta(double[] returns, double[] benchmark) {
     check(returns, "returns");
     check(benchmark, "benchmark");
     sameLength(returns, benchmark);
+    return betaOfValid(returns, benchmark);
+  }
+
+  /** Beta of two checked series of equal length (no check: also used on excess returns). */
+  private static double betaOfValid(double[] returns, double[] benchmark) {
     double[] r = new double[returns.length];
     double[] b = new double[returns.length];
     for (int i = 0; i < r.length; i++) {
@@ -447,11 +405,11 @@ public final class Metrics {
       r[i] = both ? returns[i] : Double.NaN;
       b[i] = both ? benchmark[i] : Double.NaN;
     }
-    if (countValid(r) < 2) {
+    if (Moments.countValid(r) < 2) {
       return Double.NaN;
     }
-    double mr = mean(r);
-    double mb = mean(b);
+    double mr = Moments.mean(r);
+    double mb = Moments.mean(b);
     double cov = 0;
     double var = 0;
     for (int i = 0; i < r.length; i++) {
@@ -470,11 +428,14 @@ public final class Metrics {
    */
   public static double alpha(double[] returns, double[] benchmark, double riskFreePerPeriod,
       Frequency frequency) {
+    check(returns, "returns");
+    check(benchmark, "benchmark");
+    sameLength(returns, benchmark);
     Checks.finite(riskFreePerPeriod, "riskFreePerPeriod");
     double f = ppy(frequency);
-    double[] r = minus(check(returns, "returns"), riskFreePerPeriod);
-    double[] b = minus(check(benchmark, "benchmark"), riskFreePerPeriod);
-    double beta = beta(r, b);
+    double[] r = Moments.minus(returns, riskFreePerPeriod);
+    double[] b = Moments.minus(benchmark, riskFreePerPeriod);
+    double beta = betaOfValid(r, b);
     if (beta != beta) {
       return Double.NaN;
     }
@@ -482,18 +443,19 @@ public final class Metrics {
     for (int i = 0; i < a.length; i++) {
       a[i] = r[i] - beta * b[i];
     }
-    return Math.pow(1 + mean(a), f) - 1;
+    return Math.pow(1 + Moments.mean(a), f) - 1;
   }
 
   /**
    * Annualised tracking error: sample standard deviation (n - 1) of {@code r - b} x
-   * {@code sqrt(f)} over the periods where both are valid. NaN if fewer than 2.
+   * {@code sqrt(f)} over the periods where both are valid. NaN if fewer than 2; 0 when the
+   * active return is constant.
    */
   public static double trackingError(double[] returns, double[] benchmark, Frequency frequency) {
     check(returns, "returns");
     check(benchmark, "benchmark");
     sameLength(returns, benchmark);
-    return std(active(returns, benchmark)) * Math.sqrt(ppy(frequency));
+    return Moments.std(Moments.minus(returns, benchmark)) * Math.sqrt(ppy(frequency));
   }
 
   /**
@@ -505,16 +467,17 @@ public final class Metrics {
     check(returns, "returns");
     check(benchmark, "benchmark");
     sameLength(returns, benchmark);
-    double[] a = active(returns, benchmark);
-    if (countValid(a) < 2) {
+    double[] a = Moments.minus(returns, benchmark);
+    if (Moments.countValid(a) < 2) {
       return Double.NaN;
     }
-    return mean(a) / std(a) * Math.sqrt(ppy(frequency));
+    return Moments.mean(a) / Moments.std(a) * Math.sqrt(ppy(frequency));
   }
 
   /**
    * Up-market capture (empyrical): {@code cagr(r | b > 0) / cagr(b | b > 0)}, each CAGR over the
-   * periods where the benchmark rose. NaN if it never rose.
+   * periods where the benchmark rose. NaN if it never rose or the returns have no valid value in
+   * those periods.
    */
   public static double upCapture(double[] returns, double[] benchmark, Frequency frequency) {
     return capture(returns, benchmark, frequency, true);
@@ -522,7 +485,7 @@ public final class Metrics {
 
   /**
    * Down-market capture (empyrical): {@code cagr(r | b < 0) / cagr(b | b < 0)}. NaN if the
-   * benchmark never fell.
+   * benchmark never fell or the returns have no valid value in those periods.
    */
   public static double downCapture(double[] returns, double[] benchmark, Frequency frequency) {
     return capture(returns, benchmark, frequency, false);
@@ -559,7 +522,8 @@ public final class Metrics {
   /**
    * Stability of the equity curve (empyrical {@code stability_of_timeseries}): the R^2 of a
    * least-squares line through the cumulative log returns {@code sum log(1 + r)} of the valid
-   * periods against their position. NaN if fewer than 2 valid returns or a flat curve.
+   * periods against their position. NaN if fewer than 2 valid returns, for a flat curve (all
+   * returns 0) and after a total loss (log wealth -Infinity); 1 for constant non-zero returns.
    */
   public static double stability(double[] returns) {
     return WealthPath.stability(check(returns, "returns"));
@@ -567,16 +531,18 @@ public final class Metrics {
 
   /**
    * Ulcer index (Martin &amp; McCann 1989): {@code sqrt(mean(d_t^2))} of the drawdown series
-   * {@link #drawdownSeries} over all periods, as a fraction (0.05 = 5%). NaN for an empty series.
+   * {@link #drawdownSeries} over all periods, as a fraction (0.05 = 5%). NaN if no return is
+   * valid; 0 if wealth never falls.
    */
   public static double ulcerIndex(double[] returns) {
-    WealthPath p = WealthPath.walk(check(returns, "returns"), null);
-    return p.periods == 0 ? Double.NaN : Math.sqrt(p.sumSquaredDrawdown / p.periods);
+    WealthPath p = pathOf(returns);
+    return p.valid == 0 ? Double.NaN : Math.sqrt(p.sumSquaredDrawdown / p.periods);
   }
 
   /**
-   * Share of winning periods among the periods with a non-zero return (quantstats): flat
-   * periods and NaN are not counted. NaN if no period has a non-zero return.
+   * Share of winning <em>periods</em> among the periods with a non-zero return (quantstats): flat
+   * periods and NaN are not counted. NaN if no period has a non-zero return. (A per-trade win
+   * rate needs round trips, see the backtest module's trades.)
    */
   public static double winRate(double[] returns) {
     check(returns, "returns");
@@ -594,8 +560,9 @@ public final class Metrics {
   }
 
   /**
-   * Sum of gains over the absolute sum of losses (quantstats {@code profit_factor}).
-   * {@code +Infinity} with gains and no loss; NaN with neither.
+   * Sum of per-period gains over the absolute sum of per-period losses (quantstats
+   * {@code profit_factor}). {@code +Infinity} with gains and no loss; 0 with losses and no gain;
+   * NaN with neither.
    */
   public static double profitFactor(double[] returns) {
     check(returns, "returns");
@@ -612,8 +579,9 @@ public final class Metrics {
   }
 
   /**
-   * Average winning return over the absolute average losing return (quantstats
-   * {@code payoff_ratio}). {@code +Infinity} with wins and no loss; NaN without wins.
+   * Average winning period return over the absolute average losing period return (quantstats
+   * {@code payoff_ratio}). {@code +Infinity} with wins and no loss; NaN without a win (the
+   * average win is undefined).
    */
   public static double payoffRatio(double[] returns) {
     check(returns, "returns");
@@ -639,7 +607,7 @@ public final class Metrics {
   /**
    * Kelly fraction {@code p - (1 - p) / R} with {@code p = winRate} and {@code R = payoffRatio}
    * (quantstats {@code kelly_criterion}): the fraction of capital a repeated bet with these odds
-   * would stake. {@code p} when there is no loss; NaN where p or R is.
+   * would stake. {@code p} (that is 1) when there is no loss; NaN where p or R is.
    */
   public static double kellyFraction(double[] returns) {
     double p = winRate(returns);
@@ -652,57 +620,19 @@ public final class Metrics {
 
   // ------------------------------------------------------------------ rolling
 
-  private static void checkWindow(int window, int length) {
-    if (window < 2) {
-      throw new IllegalArgumentException("Expected window >= 2, but found " + window);
-    }
-  }
-
   /**
    * Rolling annualised volatility over {@code window} periods: element {@code t} uses periods
    * {@code t - window + 1 .. t}; NaN for the first {@code window - 1} periods and for windows
    * holding a NaN (pandas' default {@code min_periods = window}).
+   *
+   * @param window periods per window, at least 2
    */
   public static double[] rollingVolatility(double[] returns, int window, Frequency frequency) {
     check(returns, "returns");
-    checkWindow(window, returns.length);
+    Rolling.checkWindow(window);
     double sq = Math.sqrt(ppy(frequency));
-    double[] out = rollingStd(returns, window);
-    for (int i = 0; i < out.length; i++) {
-      out[i] *= sq;
-    }
-    return out;
-  }
-
-  /** A statistic of the window {@code [from, to)}. */
-  private interface WindowStatistic {
-    double of(int from, int to);
-  }
-
-  /**
-   * Full-length rolling values: NaN during warm-up and for windows in which {@code missing}
-   * holds for some period; each window computed afresh (two-pass statistics, no drift).
-   */
-  private static double[] rolling(int length, int window, java.util.function.IntPredicate missing,
-      WindowStatistic statistic) {
-    double[] out = new double[length];
-    java.util.Arrays.fill(out, Double.NaN);
-    int lastMissing = -1;
-    for (int t = 0; t < length; t++) {
-      if (missing.test(t)) {
-        lastMissing = t;
-      }
-      if (t >= window - 1 && lastMissing <= t - window) {
-        out[t] = statistic.of(t - window + 1, t + 1);
-      }
-    }
-    return out;
-  }
-
-  /** Windowed sample standard deviation. */
-  private static double[] rollingStd(double[] r, int window) {
-    return rolling(r.length, window, t -> r[t] != r[t],
-        (a, b) -> std(java.util.Arrays.copyOfRange(r, a, b)));
+    return Rolling.of(returns.length, window, t -> returns[t] != returns[t],
+        (a, b) -> Moments.std(Arrays.copyOfRange(returns, a, b)) * sq);
   }
 
   /**
@@ -712,10 +642,11 @@ public final class Metrics {
   public static double[] rollingSharpe(double[] returns, int window, double riskFreePerPeriod,
       Frequency frequency) {
     check(returns, "returns");
-    checkWindow(window, returns.length);
-    return rolling(returns.length, window, t -> returns[t] != returns[t],
-        (a, b) -> sharpeRatio(java.util.Arrays.copyOfRange(returns, a, b), riskFreePerPeriod,
-            frequency));
+    Rolling.checkWindow(window);
+    Checks.finite(riskFreePerPeriod, "riskFreePerPeriod");
+    ppy(frequency);
+    return Rolling.of(returns.length, window, t -> returns[t] != returns[t],
+        (a, b) -> sharpeRatio(Arrays.copyOfRange(returns, a, b), riskFreePerPeriod, frequency));
   }
 
   /**
@@ -726,22 +657,22 @@ public final class Metrics {
     check(returns, "returns");
     check(benchmark, "benchmark");
     sameLength(returns, benchmark);
-    checkWindow(window, returns.length);
-    return rolling(returns.length, window,
+    Rolling.checkWindow(window);
+    return Rolling.of(returns.length, window,
         t -> returns[t] != returns[t] || benchmark[t] != benchmark[t],
-        (a, b) -> beta(java.util.Arrays.copyOfRange(returns, a, b),
-            java.util.Arrays.copyOfRange(benchmark, a, b)));
+        (a, b) -> betaOfValid(Arrays.copyOfRange(returns, a, b),
+            Arrays.copyOfRange(benchmark, a, b)));
   }
 
   /**
    * Rolling maximum drawdown within each trailing window of {@code window} periods (wealth
    * restarting at 1 at the window's start); NaN during warm-up. NaN periods inside a window
-   * count as no change, as in {@link #maxDrawdown}.
+   * count as no change, as in {@link #maxDrawdown}; a window without any valid return is NaN.
    */
   public static double[] rollingMaxDrawdown(double[] returns, int window) {
     check(returns, "returns");
-    checkWindow(window, returns.length);
-    return rolling(returns.length, window, t -> false,
-        (a, b) -> maxDrawdown(java.util.Arrays.copyOfRange(returns, a, b)));
+    Rolling.checkWindow(window);
+    return Rolling.of(returns.length, window, t -> false,
+        (a, b) -> maxDrawdown(Arrays.copyOfRange(returns, a, b)));
   }
 }

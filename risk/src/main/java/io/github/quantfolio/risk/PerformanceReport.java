@@ -3,6 +3,7 @@ package io.github.quantfolio.risk;
 import io.github.quantfolio.core.Frequency;
 import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.core.internal.TextTable;
+import io.github.quantfolio.risk.internal.ReturnChecks;
 import io.github.quantfolio.risk.internal.TailQuantiles;
 import io.github.quantfolio.risk.internal.WealthPath;
 import java.util.LinkedHashMap;
@@ -18,46 +19,54 @@ import java.util.Map;
  *   <li>{@code riskFreeAnnual} becomes the per-period rate {@code rf = (1 + rfAnnual)^(1/f) - 1};
  *       Sharpe uses excess returns over {@code rf}, Sortino and the downside deviation use
  *       {@code rf} as the required return, Omega uses {@code rf} as its threshold, alpha uses it
- *       on both series.
+ *       on both series. The table states the rate next to every ratio that uses it.
  *   <li>VaR and CVaR are historical at 95%, as per-period returns (negative = loss).
+ *   <li>Win rate, profit factor, payoff ratio and Kelly fraction count <em>periods</em> (a
+ *       period with a positive return is a win), not round-trip trades.
  *   <li>Benchmark-relative fields are NaN, and {@link #benchmark()} is null, without a
  *       benchmark.
  * </ul>
  *
- * Undefined values (e.g. Calmar without a drawdown) follow {@link Metrics}: NaN or infinity,
- * printed as {@code -} and {@code inf}.
+ * A report needs data: a series (or benchmark) that is empty or all NaN is rejected. Values
+ * that are undefined for the data at hand (e.g. Calmar without a drawdown, Sharpe of a single
+ * return) follow {@link Metrics}: NaN or infinity, printed as {@code -} and {@code inf} with a
+ * legend under the table.
  *
  * @param periods the number of periods (including NaN ones)
+ * @param frequency the frequency used to annualise
+ * @param riskFreeAnnual the annual risk-free rate of the ratios
  * @param totalReturn {@link Metrics#cumulativeReturn}
  * @param cagr {@link Metrics#cagr}
  * @param annualVolatility {@link Metrics#annualVolatility}
- * @param sharpeRatio {@link Metrics#sharpeRatio} over {@code rf}
- * @param sortinoRatio {@link Metrics#sortinoRatio} over {@code rf}
- * @param downsideRisk {@link Metrics#downsideRisk} below {@code rf}
+ * @param sharpeRatio {@link Metrics#sharpeRatio} over {@code rf}, annualised
+ * @param sortinoRatio {@link Metrics#sortinoRatio} over {@code rf}, annualised
+ * @param downsideRisk {@link Metrics#downsideRisk} below {@code rf}, annualised
  * @param maxDrawdown {@link Metrics#maxDrawdown} (negative)
  * @param calmarRatio {@link Metrics#calmarRatio}
  * @param omegaRatio {@link Metrics#omegaRatio} with threshold {@code rf}
  * @param tailRatio {@link Metrics#tailRatio}
- * @param valueAtRisk95 historical {@link Metrics#valueAtRisk} at 95%
- * @param conditionalValueAtRisk95 historical {@link Metrics#conditionalValueAtRisk} at 95%
+ * @param valueAtRisk95 historical {@link Metrics#valueAtRisk} at 95%, per period
+ * @param conditionalValueAtRisk95 historical {@link Metrics#conditionalValueAtRisk} at 95%, per
+ *     period
  * @param skewness {@link Metrics#skewness}
  * @param kurtosis {@link Metrics#kurtosis} (excess)
  * @param stability {@link Metrics#stability}
  * @param ulcerIndex {@link Metrics#ulcerIndex}
- * @param winRate {@link Metrics#winRate}
- * @param profitFactor {@link Metrics#profitFactor}
- * @param payoffRatio {@link Metrics#payoffRatio}
- * @param kellyFraction {@link Metrics#kellyFraction}
+ * @param winRate {@link Metrics#winRate} (share of winning periods)
+ * @param profitFactor {@link Metrics#profitFactor} (over periods)
+ * @param payoffRatio {@link Metrics#payoffRatio} (over periods)
+ * @param kellyFraction {@link Metrics#kellyFraction} (over periods)
  * @param beta {@link Metrics#beta} against the benchmark
- * @param alpha {@link Metrics#alpha} against the benchmark
- * @param informationRatio {@link Metrics#informationRatio}
- * @param trackingError {@link Metrics#trackingError}
+ * @param alpha {@link Metrics#alpha} against the benchmark, annualised
+ * @param informationRatio {@link Metrics#informationRatio}, annualised
+ * @param trackingError {@link Metrics#trackingError}, annualised
  * @param upCapture {@link Metrics#upCapture}
  * @param downCapture {@link Metrics#downCapture}
  * @param benchmark the benchmark's own report, or null
  * @since 0.1.0
  */
-public record PerformanceReport(int periods, double totalReturn, double cagr,
+public record PerformanceReport(int periods, Frequency frequency, double riskFreeAnnual,
+    double totalReturn, double cagr,
     double annualVolatility, double sharpeRatio, double sortinoRatio, double downsideRisk,
     double maxDrawdown, double calmarRatio, double omegaRatio, double tailRatio,
     double valueAtRisk95, double conditionalValueAtRisk95, double skewness, double kurtosis,
@@ -65,7 +74,11 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
     double kellyFraction, double beta, double alpha, double informationRatio,
     double trackingError, double upCapture, double downCapture, PerformanceReport benchmark) {
 
-  /** The report of {@code returns} without a benchmark. */
+  /**
+   * The report of {@code returns} without a benchmark.
+   *
+   * @see #of(double[], Frequency, double, double[])
+   */
   public static PerformanceReport of(double[] returns, Frequency frequency, double riskFreeAnnual) {
     return of(returns, frequency, riskFreeAnnual, null);
   }
@@ -74,7 +87,14 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
    * The report of per-period simple {@code returns} against an optional {@code benchmark} of the
    * same length (null for none).
    *
+   * @param returns per-period simple returns (NaN = missing), at least one valid
+   * @param frequency periods per year for annualisation
    * @param riskFreeAnnual annual risk-free rate, &gt; -1 (e.g. 0.02)
+   * @param benchmark the benchmark's per-period simple returns, or null
+   * @return the report
+   * @throws IllegalArgumentException if {@code returns} (or the benchmark) is empty or all NaN
+   *     (the message says which), holds an infinity or a return below -1 (named by position), or
+   *     the lengths differ
    */
   public static PerformanceReport of(double[] returns, Frequency frequency, double riskFreeAnnual,
       double[] benchmark) {
@@ -98,6 +118,8 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
         throw new IllegalArgumentException("Expected returns and benchmark of equal length, but found "
             + returns.length + " and " + benchmark.length);
       }
+      requireData(ReturnChecks.simple(benchmark, "benchmark"), "benchmark");
+      requireData(ReturnChecks.simple(returns, "returns"), "returns");
       beta = Metrics.beta(returns, benchmark);
       alpha = Metrics.alpha(returns, benchmark, rf, frequency);
       ir = Metrics.informationRatio(returns, benchmark, frequency);
@@ -107,6 +129,21 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
       bench = of(benchmark, frequency, riskFreeAnnual, null);
     }
     return compute(returns, frequency, rf, riskFreeAnnual, beta, alpha, ir, te, up, down, bench);
+  }
+
+  /** Rejects a series without any valid return (checked for bad values already). */
+  private static void requireData(double[] r, String name) {
+    if (r.length == 0) {
+      throw new IllegalArgumentException("A performance report needs at least one return, but '"
+          + name + "' is empty");
+    }
+    for (double v : r) {
+      if (v == v) {
+        return;
+      }
+    }
+    throw new IllegalArgumentException("A performance report needs at least one return, but all "
+        + r.length + " values of '" + name + "' are NaN (missing)");
   }
 
   /**
@@ -120,7 +157,7 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
       double down, PerformanceReport bench) {
     double f = frequency.periodsPerYear();
     // The stability fit (one log per period) is independent of everything else: second core
-    // (if the input turns out to hold an infinity, pass 1 throws and the result is dropped).
+    // (if the input turns out to be invalid, pass 1 throws and the result is dropped).
     java.util.concurrent.CompletableFuture<Double> stabilityTask = r.length >= 100_000
         ? java.util.concurrent.CompletableFuture.supplyAsync(() -> WealthPath.stability(r))
         : null;
@@ -140,9 +177,8 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
       if (v == v) {
         min = Math.min(min, v);
         max = Math.max(max, v);
-        if (Double.isInfinite(v)) {
-          throw new IllegalArgumentException("Return at position " + i + " of 'returns' is " + v
-              + "; returns must be finite (NaN for missing)");
+        if (ReturnChecks.invalid(v)) {
+          throw ReturnChecks.rejection(v, i, "returns", null);
         }
         n++;
         sum += v;
@@ -155,7 +191,10 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
         lossCount += v < 0 ? 1 : 0;
       }
     }
-    double mean = n == 0 ? Double.NaN : sum / n;
+    if (n == 0) {
+      requireData(r, "returns");
+    }
+    double mean = sum / n;
     // Pass 2: central moments, downside below rf, Omega sums around rf.
     double corr = 0;
     double m2 = 0;
@@ -180,13 +219,13 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
         down2 += below * below;
       }
     }
-    double meanC = n == 0 ? Double.NaN : mean + corr / n;
+    double meanC = mean + corr / n;
     double std = n < 2 ? Double.NaN : Math.sqrt(m2 / (n - 1));
     double vol = std * Math.sqrt(f);
     double sharpe = n < 2 ? Double.NaN : (meanC - rf) / std * Math.sqrt(f);
-    double downside = n == 0 ? Double.NaN : Math.sqrt(down2 / n) * Math.sqrt(f);
+    double downside = Math.sqrt(down2 / n) * Math.sqrt(f);
     double sortino = n < 2 ? Double.NaN : (meanC - rf) * f / downside;
-    double omega = n < 2 ? Double.NaN : omegaDown > 0 ? omegaUp / omegaDown : Double.NaN;
+    double omega = n < 2 ? Double.NaN : omegaUp / omegaDown;
     double g1 = (m3 / n) / Math.pow(m2 / n, 1.5);
     double g2 = (m4 / n) / ((m2 / n) * (m2 / n)) - 3;
     double skew = n < 3 ? Double.NaN : g1 * Math.sqrt((double) n * (n - 1)) / (n - 2);
@@ -199,30 +238,26 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
         : lossCount == 0 ? Double.POSITIVE_INFINITY : (gains / wins) / (losses / lossCount);
     double kelly = winRate != winRate || payoff != payoff ? Double.NaN
         : winRate - (1 - winRate) / payoff;
-    double tailRatio = Double.NaN;
-    double var95 = Double.NaN;
-    double cvar95 = Double.NaN;
-    if (n > 0) {
-      TailQuantiles.Result q = TailQuantiles.of(r, n, 0.05, min, max);
-      tailRatio = Math.abs(q.upper()) / Math.abs(q.lower());
-      var95 = q.lower();
-      cvar95 = q.lowerTailMean();
-    }
+    TailQuantiles.Result q = TailQuantiles.of(r, n, 0.05, min, max);
+    double tailRatio = Math.abs(q.upper()) / Math.abs(q.lower());
+    double var95 = q.lower();
+    double cvar95 = q.lowerTailMean();
     path.finish();
     double stability = stabilityTask != null ? stabilityTask.join() : WealthPath.stability(r);
     double total = Math.expm1(path.logWealth);
-    double cagr = r.length == 0 ? Double.NaN : Math.expm1(path.logWealth * f / r.length);
+    double cagr = Math.expm1(path.logWealth * f / r.length);
     double calmar = path.maxDrawdown < 0 ? cagr / -path.maxDrawdown : Double.NaN;
-    double ulcer = r.length == 0 ? Double.NaN : Math.sqrt(path.sumSquaredDrawdown / r.length);
-    return new PerformanceReport(r.length, total, cagr, vol, sharpe, sortino, downside,
+    double ulcer = Math.sqrt(path.sumSquaredDrawdown / r.length);
+    return new PerformanceReport(r.length, frequency, riskFreeAnnual, total, cagr, vol, sharpe, sortino, downside,
         path.maxDrawdown, calmar, omega, tailRatio, var95, cvar95, skew, kurt,
         stability, ulcer, winRate, profitFactor, payoff, kelly, beta, alpha, ir, te, up,
         down, bench);
   }
 
   /**
-   * The metrics by display name, in table order (benchmark-relative ones only with a
-   * benchmark). Percent-like values are fractions (0.1 = 10%).
+   * The metrics by stable name, in table order (benchmark-relative ones only with a benchmark).
+   * Percent-like values are fractions (0.1 = 10%). The names are short keys; the
+   * {@link #toString() table} labels the same rows with their units and risk-free rate.
    */
   public Map<String, Double> toMap() {
     Map<String, Double> m = new LinkedHashMap<>();
@@ -263,24 +298,61 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
       "CVaR 95% (hist.)", "Ulcer index", "Win rate", "Kelly fraction", "Alpha (ann.)",
       "Tracking error (ann.)");
 
-  /** A two- (or three-) column table: metric, strategy, benchmark. */
+  /** The table label of a {@link #toMap()} key: its units and, where used, the risk-free rate. */
+  private String label(String key) {
+    String rf = "rf " + percent(riskFreeAnnual) + " a year";
+    return switch (key) {
+      case "Sharpe" -> "Sharpe (ann., " + rf + ")";
+      case "Sortino" -> "Sortino (ann., " + rf + ")";
+      case "Downside risk (ann.)" -> "Downside risk (ann., below rf)";
+      case "Omega" -> "Omega (threshold rf)";
+      case "Tail ratio" -> "Tail ratio (q95 / q5)";
+      case "VaR 95% (hist.)" -> "VaR 95% (hist., per period)";
+      case "CVaR 95% (hist.)" -> "CVaR 95% (hist., per period)";
+      case "Stability" -> "Stability (R^2)";
+      case "Win rate" -> "Win rate (per period)";
+      case "Profit factor" -> "Profit factor (per period)";
+      case "Payoff ratio" -> "Payoff ratio (per period)";
+      case "Kelly fraction" -> "Kelly fraction (per period)";
+      case "Alpha (ann.)" -> "Alpha (ann., " + rf + ")";
+      case "Information ratio" -> "Information ratio (ann.)";
+      default -> key;
+    };
+  }
+
+  private static String percent(double fraction) {
+    return TextTable.num(100 * fraction, 2) + "%";
+  }
+
+  /**
+   * A header (periods, frequency, risk-free rate), then a two- (or three-) column table: metric
+   * with its units, strategy, benchmark; and a legend when a value is undefined.
+   */
   @Override
   public String toString() {
     Map<String, Double> mine = toMap();
     Map<String, Double> theirs = benchmark == null ? null : benchmark.toMap();
     TextTable t = theirs == null ? new TextTable("Metric", "Strategy")
         : new TextTable("Metric", "Strategy", "Benchmark");
+    boolean undefined = false;
     for (Map.Entry<String, Double> e : mine.entrySet()) {
       String k = e.getKey();
       String a = format(k, e.getValue());
+      undefined |= a.equals("-");
       if (theirs == null) {
-        t.row(k, a);
+        t.row(label(k), a);
       } else {
-        Double b = theirs.get(k);
-        t.row(k, a, b == null ? "" : format(k, b));
+        Double v = theirs.get(k);
+        String b = v == null ? "" : format(k, v);
+        undefined |= b.equals("-");
+        t.row(label(k), a, b);
       }
     }
-    return t.render();
+    String head = "Performance over " + periods + " periods of " + frequency
+        + "; ratios annualised, risk-free rate " + percent(riskFreeAnnual) + " a year\n";
+    return head + t.render() + (undefined
+        ? "- = undefined for this data (see Metrics: e.g. fewer than 2 returns, no drawdown)\n"
+        : "");
   }
 
   private static String format(String key, double v) {
@@ -293,6 +365,6 @@ public record PerformanceReport(int periods, double totalReturn, double cagr,
     if (key.equals("Periods")) {
       return Long.toString((long) v);
     }
-    return PERCENT.contains(key) ? TextTable.num(100 * v, 2) + "%" : TextTable.num(v, 2);
+    return PERCENT.contains(key) ? percent(v) : TextTable.num(v, 2);
   }
 }

@@ -230,11 +230,11 @@ public final class PortfolioRisk {
 
   /**
    * Positions whose absolute weight exceeds {@code maxWeight}, with the excess weight and its
-   * value in a portfolio worth {@code portfolioValue}, largest excess first.
+   * value in a portfolio worth {@code portfolioValue} (finite, &gt; 0), largest excess first.
    */
   public List<Concentration> concentration(double maxWeight, double portfolioValue) {
     Checks.inRange(maxWeight, 0, Double.MAX_VALUE, "maxWeight");
-    Checks.finite(portfolioValue, "portfolioValue");
+    Checks.positive(portfolioValue, "portfolioValue");
     List<Concentration> out = new ArrayList<>();
     for (int i = 0; i < w.length; i++) {
       double excess = Math.abs(w[i]) - maxWeight;
@@ -246,7 +246,11 @@ public final class PortfolioRisk {
     return out;
   }
 
-  /** Volatility, then per held asset: weight, volatility and the three contributions. */
+  /**
+   * Volatility, then per held asset: weight, annualised volatility and the three contributions
+   * (marginal {@code d sigma / d w_i}, component in volatility percent points, share of the
+   * total in percent).
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("PortfolioRisk: volatility ")
@@ -256,7 +260,8 @@ public final class PortfolioRisk {
     }
     sb.append(", diversification ratio ").append(TextTable.num(diversificationRatio(), 2))
         .append(", effective assets ").append(TextTable.num(effectiveNumberOfAssets(), 1)).append('\n');
-    TextTable t = new TextTable("asset", "weight %", "vol %", "marginal", "component %", "share %");
+    TextTable t = new TextTable("asset", "weight %", "vol % (ann.)", "marginal (ann.)",
+        "component %", "share %");
     double sigma = volatility();
     for (int i = 0; i < w.length; i++) {
       if (w[i] == 0) {

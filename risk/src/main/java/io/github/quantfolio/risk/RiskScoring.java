@@ -48,7 +48,11 @@ public record RiskScoring(double volatilityWeight, double concentrationWeight,
     return new RiskScoring(0.5, 0.25, 0.25, 0.40, 15, 0.5);
   }
 
-  /** The 0-100 risk score of {@code risk}. */
+  /**
+   * The 0-100 risk score of {@code risk}.
+   *
+   * @throws IllegalArgumentException if every weight is zero (nothing to score)
+   */
   public double riskScore(PortfolioRisk risk) {
     Checks.notNull(risk, "risk");
     double vol = Math.min(1, risk.volatility() / referenceVolatility);
@@ -58,7 +62,11 @@ public record RiskScoring(double volatilityWeight, double concentrationWeight,
         held++;
       }
     }
-    double conc = held <= 1 ? 1 : (risk.herfindahlIndex() - 1.0 / held) / (1 - 1.0 / held);
+    if (held == 0) {
+      throw new IllegalArgumentException("Every weight is zero: an empty portfolio has no risk "
+          + "score");
+    }
+    double conc = held == 1 ? 1 : (risk.herfindahlIndex() - 1.0 / held) / (1 - 1.0 / held);
     double corr = held <= 1 ? 0 : Math.max(0, risk.averagePairwiseCorrelation());
     double s = 100 * (volatilityWeight * vol + concentrationWeight * conc + correlationWeight * corr);
     return Math.max(0, Math.min(100, s));

@@ -231,10 +231,181 @@ class CovarianceEstimatorTest {
     assertClose(-0.8, bad.eigenvalues()[0], 1e-12, "smallest eigenvalue");
     CovarianceMatrix fixed = bad.nearestPositiveSemidefinite();
     assertTrue(fixed.isPositiveSemidefinite());
-    assertClose(0.0, fixed.eigenvalues()[0], 1, "clipped eigenvalue ~ 0");
+    // Clipping -0.8 to 0 leaves eigenvalues {0, 1.9, 1.9}: zero up to rounding of the largest.
+    assertTrue(Math.abs(fixed.eigenvalues()[0]) <= 1e-12 * 1.9, "clipped eigenvalue "
+        + fixed.eigenvalues()[0]);
     CovarianceMatrix shifted = bad.withDiagonalShift(0.1);
     assertClose(0.1, shifted.eigenvalues()[0], 1e-12, "shifted smallest eigenvalue");
     assertClose(0.9, shifted.get("X", "Y"), 0, "covariances kept");
     assertClose(1.9, shifted.get("X", "X"), 1e-12, "variance grows by 0.9");
+  }
+
+  /** T x N returns (T rows) of independent noise, a fixed seed. */
+  static ReturnFrame noise(int t, int n, long seed) {
+    java.util.Random rnd = new java.util.Random(seed);
+    double[][] cols = new double[n][t];
+    List<String> names = new java.util.ArrayList<>();
+    for (int a = 0; a < n; a++) {
+      names.add(String.format("X%03d", a));
+      for (int k = 0; k < t; k++) {
+        cols[a][k] = 0.01 * rnd.nextGaussian();
+      }
+    }
+    return ReturnFrame.of(TimeIndex.businessDays(LocalDate.of(2024, 1, 2), t), names, cols)
+        .withFrequency(io.github.quantfolio.core.Frequency.DAILY);
+  }
+
+  @Test
+  void fewerPeriodsThanAssetsIsFlaggedAndPrintedAsSingular() {
+    // 10 periods, 20 assets: a centred 10-row data matrix has rank <= 9, so the sample matrix
+    // has at least 11 zero eigenvalues. The flag is checked against the eigenvalues themselves.
+    ReturnFrame r = noise(10, 20, 5);
+    CovarianceMatrix s = CovarianceEstimator.sample().estimate(r);
+    assertTrue(s.isRankDeficient());
+    double[] ev = s.eigenvalues();
+    assertTrue(Math.abs(ev[10]) <= 1e-12 * ev[19] && ev[11] > 1e-6 * ev[19],
+        "exactly 9 positive eigenvalues: " + java.util.Arrays.toString(ev));
+    String text = s.toString();
+    assertTrue(text.contains("SINGULAR: estimated from 10 periods for 20 assets (rank at most 9 < 20)")
+        && text.contains("consider CovarianceEstimator.ledoitWolf()"), text);
+    // the same holds for the exponential estimate; the semicovariance is not centred (rank <= T)
+    assertTrue(CovarianceEstimator.exponential(60).estimate(r).isRankDeficient());
+    assertTrue(CovarianceEstimator.semicovariance(0).estimate(r).isRankDeficient());
+    assertFalse(CovarianceEstimator.semicovariance(0).estimate(noise(20, 20, 5)).isRankDeficient());
+    // T = N + 1 periods are enough for a centred estimate
+    assertFalse(CovarianceEstimator.sample().estimate(noise(21, 20, 5)).isRankDeficient());
+    assertTrue(CovarianceEstimator.sample().estimate(noise(20, 20, 5)).isRankDeficient());
+    // shrinkage and a positive diagonal shift make it invertible; the flag follows
+    CovarianceMatrix lw = CovarianceEstimator.ledoitWolf().estimate(r);
+    assertTrue(lw.shrinkage().getAsDouble() > 0);
+    assertFalse(lw.isRankDeficient());
+    assertFalse(lw.toString().contains("SINGULAR"), lw.toString());
+    CovarianceMatrix shifted = s.withDiagonalShift(1e-4);
+    assertFalse(shifted.isRankDeficient());
+    assertTrue(shifted.toString().contains("diagonal shift"), shifted.toString());
+    // a subset of 5 assets from 10 periods is no longer singular by construction
+    assertFalse(s.select(List.of("X000", "X001", "X002", "X003", "X004")).isRankDeficient());
+    // the optimizers' inputs keep their meaning
+    assertEquals(10, s.observations());
+    assertTrue(s.shrinkage().isEmpty());
+    // a matrix given by the caller makes no claim
+    assertFalse(CovarianceMatrix.of(List.of("X"), new double[][] {{0.04}}).isRankDeficient());
+  }
+
+  @Test
+  void everyEstimateSaysHowMuchOfTheDataItUsed() {
+    ReturnFrame r = ragged(); // 12 periods; B misses periods 0-2, D misses period 6
+    // COMPLETE_ROWS keeps the 8 periods where all four have a return
+    CovarianceMatrix lw = CovarianceEstimator.ledoitWolf().estimate(r);
+    assertEquals(8, lw.observations());
+    assertEquals(12, lw.availablePeriods());
+    assertEquals(8, lw.maxPairObservations());
+    assertTrue(lw.toString().startsWith("CovarianceMatrix 4 x 4 (annualised), "
+        + "CovarianceEstimator.ledoitWolf(CONSTANT_VARIANCE) [complete_rows] from 8 of 12 periods "
+        + "(COMPLETE_ROWS dropped 4 periods with a missing return), shrinkage "), lw.toString());
+    assertEquals(lw.estimator().orElseThrow().missingData(), MissingData.COMPLETE_ROWS);
+    // PAIRWISE: by hand, B and D share periods 3-5 and 7-11 (8), A and C all 12
+    CovarianceMatrix pw = CovarianceEstimator.sample().estimate(r);
+    assertEquals(8, pw.observations());
+    assertEquals(12, pw.maxPairObservations());
+    assertTrue(pw.toString().contains("[pairwise] from 12 periods (PAIRWISE: pairs share 8 to 12 "
+        + "periods)"), pw.toString());
+    CovarianceMatrix ew = CovarianceEstimator.exponential(5).estimate(r);
+    assertEquals(8, ew.observations());
+    assertEquals(12, ew.maxPairObservations());
+    CovarianceMatrix semi = CovarianceEstimator.semicovariance(0).estimate(r);
+    assertEquals(8, semi.observations());
+    assertEquals(12, semi.maxPairObservations());
+    // ZERO_FILL: 3 + 1 missing returns taken as 0
+    CovarianceMatrix zf = CovarianceEstimator.sample().withMissingData(MissingData.ZERO_FILL)
+        .estimate(r);
+    assertTrue(zf.toString().contains("from 12 periods (ZERO_FILL counted 4 missing returns as 0)"),
+        zf.toString());
+    assertTrue(CovarianceEstimator.sample().estimate(frame(ROWS)).toString()
+        .contains("from 12 periods (no missing returns)"));
+    // pairs sharing fewer periods than there are assets get a warning
+    double[][] rows = new double[12][];
+    for (int t = 0; t < 12; t++) {
+      rows[t] = ROWS[t].clone();
+      if (t < 9) {
+        rows[t][1] = NaN; // B has 3 returns
+      }
+    }
+    String thin = CovarianceEstimator.sample().estimate(frame(rows)).toString();
+    assertTrue(thin.contains("WARNING: some pairs share only 3 periods for 4 assets"), thin);
+  }
+
+  @Test
+  void simpleReturnsBelowMinus100PercentAreRejectedWithAssetAndDate() {
+    double[][] rows = new double[12][];
+    for (int t = 0; t < 12; t++) {
+      rows[t] = ROWS[t].clone();
+    }
+    rows[4][2] = -1.5;
+    // Either ReturnFrame.of or the estimator refuses it; both name asset, date and value.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CovarianceEstimator.ledoitWolf().estimate(frame(rows)));
+    // period 4 of business days from 2024-01-02 is 2024-01-08
+    assertTrue(e.getMessage().contains("'C'") && e.getMessage().contains("2024-01-08")
+        && e.getMessage().contains("-1.5"), e.getMessage());
+    // the same number as a log return is a fall of 78 %: accepted
+    double[][] cols = new double[4][12];
+    for (int t = 0; t < 12; t++) {
+      for (int a = 0; a < 4; a++) {
+        cols[a][t] = rows[t][a];
+      }
+    }
+    ReturnFrame log = ReturnFrame.of(TimeIndex.businessDays(LocalDate.of(2024, 1, 2), 12), ASSETS,
+        cols, ReturnFrame.Type.LOG);
+    assertEquals(12, CovarianceEstimator.sample().estimate(log).observations());
+  }
+
+  @Test
+  void tooFewCompleteRowsNameTheSparsestAsset() {
+    double[][] rows = new double[12][];
+    for (int t = 0; t < 12; t++) {
+      rows[t] = ROWS[t].clone();
+      if (t > 0) {
+        rows[t][3] = NaN; // D has a single return
+      }
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CovarianceEstimator.ledoitWolf().estimate(frame(rows)));
+    assertTrue(e.getMessage().contains("only 1 of 12 periods have a return for every asset")
+        && e.getMessage().contains("'D', has 1"), e.getMessage());
+  }
+
+  @Test
+  void exponentialWeightsThatUnderflowAreNotANaNEntry() {
+    // Span 3 (a = 0.5): a period k bars before the end weighs 0.5^k, which is 0 in doubles for
+    // k > 1074. Asset B stops trading 1200 bars before the end: its variance would be 0/0.
+    int t = 1300;
+    double[][] cols = new double[2][t];
+    java.util.Random rnd = new java.util.Random(3);
+    for (int k = 0; k < t; k++) {
+      cols[0][k] = 0.01 * rnd.nextGaussian();
+      cols[1][k] = k < 100 ? 0.01 * rnd.nextGaussian() : NaN;
+    }
+    ReturnFrame r = ReturnFrame.of(TimeIndex.businessDays(LocalDate.of(2020, 1, 1), t),
+        List.of("A", "B"), cols).withFrequency(io.github.quantfolio.core.Frequency.DAILY);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CovarianceEstimator.exponential(3).estimate(r));
+    assertTrue(e.getMessage().contains("underflow to 0"), e.getMessage());
+    // a span long enough keeps every weight positive
+    assertTrue(Double.isFinite(CovarianceEstimator.exponential(500).estimate(r).get("B", "B")));
+  }
+
+  @Test
+  void anOverflowingCovarianceIsAnErrorNotInfinity() {
+    // returns alternating 1e200 and 1e199 deviate from their mean by 4.5e199: squares of 2e399
+    double[][] rows = new double[12][];
+    for (int t = 0; t < 12; t++) {
+      rows[t] = ROWS[t].clone();
+      rows[t][0] = t % 2 == 0 ? 1e200 : 1e199;
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CovarianceEstimator.sample().estimate(frame(rows)));
+    assertTrue(e.getMessage().startsWith("The covariance of 'A' and 'A' is Infinity"),
+        e.getMessage());
   }
 }

@@ -3,6 +3,7 @@ package io.github.quantfolio.risk;
 import static io.github.quantfolio.risk.Tolerance.CLOSED_FORM;
 import static io.github.quantfolio.risk.Tolerance.QUADRATURE;
 import static io.github.quantfolio.risk.Tolerance.assertClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -111,25 +112,78 @@ class MetricsTest {
 
   @Test
   void edgeCasesFollowTheDocumentedRules() {
-    double[] empty = {};
-    assertEquals(0.0, Metrics.cumulativeReturn(empty));
-    assertTrue(Double.isNaN(Metrics.cagr(empty, DAILY)));
+    // no valid return: nothing was observed, every metric is NaN
+    for (double[] none : new double[][] {{}, {NaN, NaN, NaN}}) {
+      assertTrue(Double.isNaN(Metrics.cumulativeReturn(none)), "cumulative");
+      assertTrue(Double.isNaN(Metrics.cagr(none, DAILY)), "cagr");
+      assertTrue(Double.isNaN(Metrics.maxDrawdown(none)), "max drawdown");
+      assertTrue(Double.isNaN(Metrics.ulcerIndex(none)), "ulcer");
+      assertTrue(Double.isNaN(Metrics.annualVolatility(none, DAILY)), "vol");
+      assertTrue(Double.isNaN(Metrics.downsideRisk(none, 0, DAILY)), "downside");
+      assertTrue(Double.isNaN(Metrics.tailRatio(none)), "tail");
+      assertTrue(Double.isNaN(Metrics.valueAtRisk(none, 0.95, VarMethod.HISTORICAL)), "var");
+      assertTrue(Double.isNaN(Metrics.winRate(none)), "win rate");
+      assertTrue(Double.isNaN(Metrics.profitFactor(none)), "profit factor");
+      assertEquals(none.length, Metrics.drawdownSeries(none).length);
+    }
+    assertArrayEquals(new double[] {0, 0, 0}, Metrics.drawdownSeries(new double[] {NaN, NaN, NaN}));
+    // one valid return: the path is defined, dispersion is not
+    double[] one = {NaN, 0.02};
+    assertClose(0.02, Metrics.cumulativeReturn(one), CLOSED_FORM, "one return");
+    assertEquals(0.0, Metrics.maxDrawdown(one));
+    assertEquals(0.02, Metrics.valueAtRisk(one, 0.95, VarMethod.HISTORICAL));
     assertTrue(Double.isNaN(Metrics.sharpeRatio(new double[] {0.01}, 0, DAILY)), "one observation");
-    double[] allNaN = {NaN, NaN, NaN};
-    assertTrue(Double.isNaN(Metrics.annualVolatility(allNaN, DAILY)));
-    assertEquals(0.0, Metrics.cumulativeReturn(allNaN));
-    assertEquals(0.0, Metrics.maxDrawdown(allNaN));
+    assertTrue(Double.isNaN(Metrics.valueAtRisk(one, 0.95, VarMethod.GAUSSIAN)));
+    // constant returns
     double[] flat = {0.001, 0.001, 0.001};
     assertEquals(0.0, Metrics.annualVolatility(flat, DAILY));
     assertEquals(Double.POSITIVE_INFINITY, Metrics.sharpeRatio(flat, 0, DAILY), "zero volatility");
     assertTrue(Double.isNaN(Metrics.sharpeRatio(flat, 0.001, DAILY)), "0/0");
+    assertTrue(Double.isNaN(Metrics.skewness(flat)) && Double.isNaN(Metrics.kurtosis(
+        new double[] {0.001, 0.001, 0.001, 0.001})), "no dispersion, no shape");
+    // no dispersion: every VaR method gives the constant (Cornish-Fisher needs no moments)
+    for (VarMethod m : VarMethod.values()) {
+      assertEquals(0.001, Metrics.valueAtRisk(flat, 0.95, m), 1e-18, m.toString());
+      assertEquals(0.001, Metrics.conditionalValueAtRisk(flat, 0.95, m), 1e-18, m.toString());
+    }
     double[] up = {0.01, 0.02, 0.03};
     assertEquals(0.0, Metrics.maxDrawdown(up));
     assertTrue(Double.isNaN(Metrics.calmarRatio(up, DAILY)), "no drawdown");
     assertEquals(Double.POSITIVE_INFINITY, Metrics.profitFactor(up), "no losing period");
+    assertEquals(0.0, Metrics.profitFactor(new double[] {-0.01, -0.02}), "no winning period");
     assertEquals(Double.POSITIVE_INFINITY, Metrics.payoffRatio(up));
     assertEquals(1.0, Metrics.kellyFraction(up));
     assertEquals(Double.POSITIVE_INFINITY, Metrics.sortinoRatio(up, 0, DAILY));
+    assertEquals(0.0, Metrics.downsideRisk(up, 0, DAILY), "no return below the requirement");
+    // Omega without a shortfall divides gains by 0 like every other ratio here
+    assertEquals(Double.POSITIVE_INFINITY, Metrics.omegaRatio(up, 0, 0, DAILY));
+    assertTrue(Double.isNaN(Metrics.omegaRatio(new double[] {0, 0, 0}, 0, 0, DAILY)), "0/0");
+    // a total loss is a valid return: wealth 1.1, then 0
+    double[] wiped = {0.1, -1.0, 0.5};
+    assertEquals(-1.0, Metrics.cumulativeReturn(wiped));
+    assertEquals(-1.0, Metrics.maxDrawdown(wiped));
+    assertEquals(-1.0, Metrics.cagr(wiped, DAILY));
+  }
+
+  @Test
+  void returnsBelowMinus100PercentAreRejected() {
+    // Wealth 1.1 x (1 - 1.5) = -0.55 would be a "drawdown" of -150 % and a NaN CAGR.
+    double[] r = {0.1, -1.5, 0.2};
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Metrics.maxDrawdown(r));
+    assertEquals("Return at position 1 of 'returns' is -1.5, below -1 (-100 %): a simple return "
+        + "cannot lose more than everything", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Metrics.cagr(r, DAILY));
+    assertThrows(IllegalArgumentException.class, () -> Metrics.sharpeRatio(r, 0, DAILY));
+    assertThrows(IllegalArgumentException.class, () -> Metrics.drawdownSeries(r));
+    assertThrows(IllegalArgumentException.class, () -> Metrics.rollingMaxDrawdown(r, 2));
+    IllegalArgumentException b = assertThrows(IllegalArgumentException.class,
+        () -> Metrics.beta(new double[] {0.1, 0.2, 0.3}, r));
+    assertTrue(b.getMessage().contains("of 'benchmark'"), b.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> Metrics.alpha(new double[] {0.1, 0.2, 0.3}, r, 0, DAILY));
+    assertThrows(IllegalArgumentException.class,
+        () -> Metrics.maxDrawdown(new double[] {0.1, Double.NEGATIVE_INFINITY}));
   }
 
   @Test
@@ -140,5 +194,8 @@ class MetricsTest {
     assertThrows(IllegalArgumentException.class,
         () -> Metrics.sharpeRatio(new double[] {0.01, Double.POSITIVE_INFINITY}, 0, DAILY));
     assertThrows(NullPointerException.class, () -> Metrics.cagr(null, DAILY));
+    // a required return of -100 % a year or less is a wrong argument, not an undefined ratio
+    assertEquals("Expected requiredReturnAnnual > -1, but found -1.0", assertThrows(
+        IllegalArgumentException.class, () -> Metrics.omegaRatio(R, 0, -1, DAILY)).getMessage());
   }
 }

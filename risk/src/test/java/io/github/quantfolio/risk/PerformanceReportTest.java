@@ -2,7 +2,9 @@ package io.github.quantfolio.risk;
 
 import static io.github.quantfolio.risk.Tolerance.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.quantfolio.core.Frequency;
@@ -82,7 +84,7 @@ class PerformanceReportTest {
       acc += Math.log1p(r[i]);
       y[i] = acc;
     }
-    double my = Metrics.mean(y);
+    double my = io.github.quantfolio.risk.internal.Moments.mean(y);
     double mx = (r.length - 1) / 2.0;
     double sxy = 0;
     double sxx = 0;
@@ -132,5 +134,49 @@ class PerformanceReportTest {
     assertEquals(-0.1, e.get(2).depth(), 1e-12);
     assertEquals(d.maxDrawdown(), Metrics.maxDrawdown(r));
     assertTrue(d.toString().contains("-19.00"), d.toString());
+  }
+
+  @Test
+  void aReportOfNoDataIsAnError() {
+    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+        () -> PerformanceReport.of(new double[0], Frequency.DAILY, 0.02));
+    assertEquals("A performance report needs at least one return, but 'returns' is empty",
+        empty.getMessage());
+    double[] nan = {Double.NaN, Double.NaN, Double.NaN};
+    IllegalArgumentException allNaN = assertThrows(IllegalArgumentException.class,
+        () -> PerformanceReport.of(nan, Frequency.DAILY, 0.02));
+    assertEquals("A performance report needs at least one return, but all 3 values of 'returns' "
+        + "are NaN (missing)", allNaN.getMessage());
+    IllegalArgumentException bench = assertThrows(IllegalArgumentException.class,
+        () -> PerformanceReport.of(new double[] {0.01, 0.02, 0.03}, Frequency.DAILY, 0.02, nan));
+    assertTrue(bench.getMessage().contains("'benchmark'"), bench.getMessage());
+    IllegalArgumentException below = assertThrows(IllegalArgumentException.class,
+        () -> PerformanceReport.of(new double[] {0.01, -1.2}, Frequency.DAILY, 0.02));
+    assertTrue(below.getMessage().contains("position 1") && below.getMessage().contains("-1.2"),
+        below.getMessage());
+    // Drawdowns name the date when they have one: 2024-01-02 is the second business day
+    IllegalArgumentException dated = assertThrows(IllegalArgumentException.class,
+        () -> Drawdowns.of(new double[] {0.01, -1.2}, TimeIndex.businessDays(
+            LocalDate.of(2024, 1, 1), 2)));
+    assertTrue(dated.getMessage().contains("on 2024-01-02"), dated.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Drawdowns.of(nan));
+  }
+
+  @Test
+  void theTableStatesTheRiskFreeRateAndWhatAWinIs() {
+    PerformanceReport p = PerformanceReport.of(MetricsTest.R, Frequency.DAILY, 0.02,
+        MetricsTest.B);
+    assertEquals(0.02, p.riskFreeAnnual());
+    assertEquals(Frequency.DAILY, p.frequency());
+    String s = p.toString();
+    assertTrue(s.startsWith("Performance over 20 periods of DAILY (252/yr); ratios annualised, "
+        + "risk-free rate 2.00% a year\n"), s);
+    assertTrue(s.contains("Sharpe (ann., rf 2.00% a year)") && s.contains("Sortino (ann., rf 2.00% a year)")
+        && s.contains("Alpha (ann., rf 2.00% a year)"), s);
+    assertTrue(s.contains("Win rate (per period)") && s.contains("VaR 95% (hist., per period)"), s);
+    assertFalse(s.contains("- = undefined"), "every value is defined here: " + s);
+    // a single return leaves the dispersion metrics undefined, and the legend says what "-" is
+    String one = PerformanceReport.of(new double[] {0.01}, Frequency.DAILY, 0).toString();
+    assertTrue(one.contains("- = undefined for this data"), one);
   }
 }

@@ -5,7 +5,6 @@ import io.github.quantfolio.backtest.ExitReason;
 import io.github.quantfolio.backtest.Exits;
 import io.github.quantfolio.backtest.FillTiming;
 import io.github.quantfolio.backtest.Trade;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,7 +21,10 @@ import java.util.List;
  *       they wait for a later bar.
  * </ol>
  * An order for an asset without a price on the fill bar waits for its next price. Orders still
- * pending after the last bar are dropped. Not thread-safe; one engine runs one backtest.
+ * pending after the last bar are dropped (so decisions of the last bar fill only under
+ * {@code SAME_CLOSE}, at that bar's close). Exit levels live in {@link Stops}, round-trip
+ * records in {@link RoundTrips}; this class keeps the ledger (cash, shares, pending orders,
+ * fills, marks). Not thread-safe; one engine runs one backtest.
  */
 public final class Engine {
 
@@ -65,7 +67,6 @@ public final class Engine {
   private final double slip;
   private final double feeRate;
   private final double fixedFee;
-  private final boolean recordPositions;
 
   // ledger
   private double cash;
@@ -84,24 +85,9 @@ public final class Engine {
   private int pendingCount;
   private final double[] delta;
 
-  // per-position stop state
-  private final double[][] atr; // per asset, null when no ATR stop
-  private final double[] entryRef;
-  private final double[] anchor;
-  private final double[] atrAtEntry;
-
-  // open round trips
-  private final int[] tradeSide;
-  private final int[] tradeEntryBar;
-  private final double[] tradeEntryQty;
-  private final double[] tradeEntryValue;
-  private final double[] tradeExitQty;
-  private final double[] tradeExitValue;
-  private final double[] tradeFees;
-  private final List<Trade> trades = new ArrayList<>();
-  private int tradeCount;
-  private int closedTrades;
-  private int winningTrades;
+  // per-position exit levels and open round trips
+  private final Stops stops;
+  private final RoundTrips roundTrips;
 
   // records
   private final double[] equityPath;
@@ -129,7 +115,6 @@ public final class Engine {
     this.slip = config.slippageBps() / 1e4;
     this.feeRate = config.feeBps() / 1e4;
     this.fixedFee = config.fixedFee();
-    this.recordPositions = recordPositions;
     this.cash = config.initialCapital();
     this.equity = cash;
     this.shares = new double[n];
@@ -141,31 +126,22 @@ public final class Engine {
     this.pendingReason = new ExitReason[n];
     this.pendingDecisionBar = new int[n];
     this.delta = new double[n];
-    this.atr = atr;
-    this.entryRef = new double[n];
-    this.anchor = new double[n];
-    this.atrAtEntry = new double[n];
-    this.tradeSide = new int[n];
-    this.tradeEntryBar = new int[n];
-    this.tradeEntryQty = new double[n];
-    this.tradeEntryValue = new double[n];
-    this.tradeExitQty = new double[n];
-    this.tradeExitValue = new double[n];
-    this.tradeFees = new double[n];
+    this.stops = new Stops(exits, atr, n);
+    this.roundTrips = new RoundTrips(data, recordPositions);
     this.equityPath = new double[rows];
     this.log = recordPositions ? new FillLog() : null;
   }
 
   /** Runs the whole backtest with {@code policy}. */
   public void run(Policy policy) {
-    boolean stops = exits.isActive();
+    boolean exitsActive = exits.isActive();
     boolean sameClose = config.fillTiming() == FillTiming.SAME_CLOSE;
     int t = 0;
     while (t < rows) {
       if (fillAtOpen && pendingCount > 0) {
         fill(t, open);
       }
-      if (stops) {
+      if (exitsActive) {
         checkExits(t);
       }
       if (!fillAtOpen && !sameClose && pendingCount > 0) {
@@ -182,7 +158,7 @@ public final class Engine {
         barsInvested++;
       }
       t++;
-      if (!stops && pendingCount == 0 && t < rows) {
+      if (!exitsActive && pendingCount == 0 && t < rows) {
         // nothing can trade before the policy's next decision: only mark
         int next = Math.min(policy.nextDecisionBar(t - 1), rows);
         if (next > t) {
@@ -318,6 +294,9 @@ public final class Engine {
       double a = pendingAmount[i];
       switch (kind) {
         case TARGET_WEIGHT:
+          if (!(e > 0)) {
+            throw wipedOut(t, i, a, e);
+          }
           target = a * e / p;
           break;
         case TARGET_VALUE:
@@ -334,8 +313,9 @@ public final class Engine {
         target = wholeShares(target);
       }
       if (target < 0 && !config.allowShort()) {
-        throw new IllegalArgumentException("Order would leave a short position of " + target
-            + " shares in '" + data.assets().get(i) + "' on " + data.index().label(t)
+        throw new IllegalArgumentException("The order (" + describe(kind, a) + ") for '"
+            + data.assets().get(i) + "' decided on " + data.label(pendingDecisionBar[i])
+            + " would leave a short position of " + target + " shares on " + data.label(t)
             + ", but shorting is disabled (BacktestConfig.withShorting(true))");
       }
       double d = target - shares[i];
@@ -376,6 +356,27 @@ public final class Engine {
     }
   }
 
+  /** An order in words, for messages. */
+  private static String describe(int kind, double amount) {
+    return switch (kind) {
+      case TARGET_WEIGHT -> "target weight " + amount;
+      case TARGET_VALUE -> "target value " + amount;
+      case TARGET_SHARES -> "target of " + amount + " shares";
+      default -> (amount < 0 ? "sell " + -amount : "buy " + amount) + " shares";
+    };
+  }
+
+  /**
+   * A weight cannot be sized on non-positive equity (it would flip the position's sign): the
+   * account is wiped out, say so rather than blame the resulting "short".
+   */
+  private IllegalArgumentException wipedOut(int t, int i, double weight, double equity) {
+    return new IllegalArgumentException("Cannot size the target weight " + weight + " of '"
+        + data.assets().get(i) + "' decided on " + data.label(pendingDecisionBar[i])
+        + ": equity is " + equity + " on " + data.label(t)
+        + " (losses and costs have used up the capital of " + config.initialCapital() + ")");
+  }
+
   private static double wholeShares(double target) {
     // round toward zero, forgiving representation error just below an integer
     double a = Math.floor(Math.abs(target) + 1e-9);
@@ -394,18 +395,14 @@ public final class Engine {
     if (pos == 0) {
       openTrade(t, i, d, exec, fee, p, decisionBar);
     } else if ((d > 0) == (pos > 0)) {
-      tradeEntryQty[i] += size;
-      tradeEntryValue[i] += size * exec;
-      tradeFees[i] += fee;
+      roundTrips.addEntry(i, size, exec, fee);
     } else {
       double held = Math.abs(pos);
       double closed = Math.min(size, held);
       double feePart = fee * closed / size;
-      tradeExitQty[i] += closed;
-      tradeExitValue[i] += closed * exec;
-      tradeFees[i] += feePart;
+      roundTrips.addExit(i, closed, exec, feePart);
       if (size >= held) {
-        closeTrade(t, i, reason);
+        roundTrips.close(t, i, reason);
         if (size > held) {
           openTrade(t, i, d > 0 ? size - held : held - size, exec, fee - feePart, p, decisionBar);
         }
@@ -420,35 +417,8 @@ public final class Engine {
 
   private void openTrade(int t, int i, double d, double exec, double fee, double p,
       int decisionBar) {
-    double size = Math.abs(d);
-    tradeSide[i] = d > 0 ? 1 : -1;
-    tradeEntryBar[i] = t;
-    tradeEntryQty[i] = size;
-    tradeEntryValue[i] = size * exec;
-    tradeExitQty[i] = 0;
-    tradeExitValue[i] = 0;
-    tradeFees[i] = fee;
-    entryRef[i] = p;
-    anchor[i] = p;
-    atrAtEntry[i] = atr == null ? Double.NaN : atr[i][decisionBar];
-  }
-
-  private void closeTrade(int t, int i, ExitReason reason) {
-    int side = tradeSide[i];
-    double pnl = side * (tradeExitValue[i] - tradeEntryValue[i]) - tradeFees[i];
-    tradeSide[i] = 0;
-    tradeCount++;
-    if (reason != ExitReason.END_OF_DATA) {
-      closedTrades++;
-      winningTrades += pnl > 0 ? 1 : 0;
-    }
-    if (!recordPositions) {
-      return; // sweeps keep counts only: a Trade with its labels costs more than the bar loop
-    }
-    trades.add(new Trade(data.assets().get(i), side, tradeEntryBar[i], t,
-        data.label(tradeEntryBar[i]), data.label(t), tradeEntryQty[i],
-        tradeEntryValue[i] / tradeEntryQty[i], tradeExitValue[i] / tradeExitQty[i], tradeFees[i],
-        pnl, pnl / tradeEntryValue[i], reason));
+    roundTrips.open(t, i, d > 0 ? 1 : -1, Math.abs(d), exec, fee);
+    stops.open(i, p, decisionBar);
   }
 
   private void closeOpenTrades() {
@@ -456,10 +426,8 @@ public final class Engine {
     for (int i = 0; i < n; i++) {
       double pos = shares[i];
       if (pos != 0) {
-        double held = Math.abs(pos);
-        tradeExitQty[i] += held;
-        tradeExitValue[i] += held * lastPrice[i];
-        closeTrade(last, i, ExitReason.END_OF_DATA);
+        roundTrips.addExit(i, Math.abs(pos), lastPrice[i], 0);
+        roundTrips.close(last, i, ExitReason.END_OF_DATA);
       }
     }
   }
@@ -468,10 +436,6 @@ public final class Engine {
 
   private void checkExits(int t) {
     int base = t * n;
-    double sl = exits.stopLoss();
-    double tp = exits.takeProfit();
-    double tr = exits.trailingStop();
-    double am = exits.atrMultiple();
     for (int i = 0; i < n; i++) {
       double pos = shares[i];
       if (pos == 0) {
@@ -481,92 +445,9 @@ public final class Engine {
       if (o != o) {
         continue; // no bar
       }
-      double h = high[base + i];
-      double l = low[base + i];
-      double e = entryRef[i];
-      double exitPrice = Double.NaN;
-      ExitReason reason = null;
-      if (pos > 0) {
-        double stop = Double.NEGATIVE_INFINITY;
-        if (sl == sl) {
-          stop = e * (1 - sl);
-          reason = ExitReason.STOP_LOSS;
-        }
-        if (tr == tr) {
-          double level = Math.max(anchor[i], o) * (1 - tr);
-          if (level > stop) {
-            stop = level;
-            reason = ExitReason.TRAILING_STOP;
-          }
-        }
-        if (am == am && atrAtEntry[i] == atrAtEntry[i]) {
-          double level = e - am * atrAtEntry[i];
-          if (level > stop) {
-            stop = level;
-            reason = ExitReason.ATR_STOP;
-          }
-        }
-        if (reason != null) {
-          if (o <= stop) {
-            exitPrice = o;
-          } else if (l <= stop) {
-            exitPrice = stop;
-          }
-        }
-        if (exitPrice != exitPrice && tp == tp) {
-          double level = e * (1 + tp);
-          reason = ExitReason.TAKE_PROFIT;
-          if (o >= level) {
-            exitPrice = o;
-          } else if (h >= level) {
-            exitPrice = level;
-          }
-        }
-        if (exitPrice != exitPrice) {
-          anchor[i] = Math.max(anchor[i], h);
-        }
-      } else {
-        double stop = Double.POSITIVE_INFINITY;
-        if (sl == sl) {
-          stop = e * (1 + sl);
-          reason = ExitReason.STOP_LOSS;
-        }
-        if (tr == tr) {
-          double level = Math.min(anchor[i], o) * (1 + tr);
-          if (level < stop) {
-            stop = level;
-            reason = ExitReason.TRAILING_STOP;
-          }
-        }
-        if (am == am && atrAtEntry[i] == atrAtEntry[i]) {
-          double level = e + am * atrAtEntry[i];
-          if (level < stop) {
-            stop = level;
-            reason = ExitReason.ATR_STOP;
-          }
-        }
-        if (reason != null) {
-          if (o >= stop) {
-            exitPrice = o;
-          } else if (h >= stop) {
-            exitPrice = stop;
-          }
-        }
-        if (exitPrice != exitPrice && tp == tp) {
-          double level = e * (1 - tp);
-          reason = ExitReason.TAKE_PROFIT;
-          if (o <= level) {
-            exitPrice = o;
-          } else if (l <= level) {
-            exitPrice = level;
-          }
-        }
-        if (exitPrice != exitPrice) {
-          anchor[i] = Math.min(anchor[i], l);
-        }
-      }
+      double exitPrice = stops.exitPrice(i, pos, o, high[base + i], low[base + i]);
       if (exitPrice == exitPrice) {
-        execute(t, i, -pos, exitPrice, reason, t);
+        execute(t, i, -pos, exitPrice, stops.reason, t);
         cancel(i); // a stop supersedes an order decided before it
       }
     }
@@ -604,17 +485,17 @@ public final class Engine {
 
   /** Round trips, including those open at the end (counted also when not recorded). */
   public int tradeCount() {
-    return tradeCount;
+    return roundTrips.count();
   }
 
   /** Round trips closed before the end. */
   public int closedTradeCount() {
-    return closedTrades;
+    return roundTrips.closed();
   }
 
   /** Closed round trips with a positive PnL. */
   public int winningTradeCount() {
-    return winningTrades;
+    return roundTrips.won();
   }
 
   /**
@@ -622,7 +503,7 @@ public final class Engine {
    * recorded.
    */
   public List<Trade> trades() {
-    return trades;
+    return roundTrips.trades();
   }
 
   /** Net PnL per asset: cash flows plus the final position at its last close. */

@@ -20,13 +20,15 @@ public final class Parallel {
   /** Runs {@code job} for every index; returns when all have finished. */
   public static void forEach(int jobs, int threads, String name, IntConsumer job) {
     AtomicInteger next = new AtomicInteger();
-    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    // Throwable, not RuntimeException: an Error in a worker thread would otherwise vanish into
+    // its uncaught-exception handler and leave its result slot silently empty.
+    AtomicReference<Throwable> failure = new AtomicReference<>();
     Runnable worker = () -> {
       int k;
       while (failure.get() == null && (k = next.getAndIncrement()) < jobs) {
         try {
           job.accept(k);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
           failure.compareAndSet(null, e);
         }
       }
@@ -48,8 +50,15 @@ public final class Parallel {
         throw new IllegalStateException("Interrupted while waiting for " + name + " workers", e);
       }
     }
-    if (failure.get() != null) {
-      throw failure.get();
+    Throwable f = failure.get();
+    if (f instanceof RuntimeException e) {
+      throw e;
+    }
+    if (f instanceof Error e) {
+      throw e;
+    }
+    if (f != null) {
+      throw new IllegalStateException(name + " job failed", f); // a sneaky checked exception
     }
   }
 }

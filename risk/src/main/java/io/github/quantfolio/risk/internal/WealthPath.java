@@ -21,6 +21,8 @@ public final class WealthPath {
   public double sumSquaredDrawdown;
   /** Number of periods. */
   public int periods;
+  /** Number of valid (non-NaN) returns among them. */
+  public int valid;
 
   private double w = 1;
   private double peak = 1;
@@ -32,6 +34,7 @@ public final class WealthPath {
    */
   public double add(double v) {
     if (v == v) {
+      valid++;
       w *= 1 + v;
       if (w > BIG) {
         w *= SMALL;

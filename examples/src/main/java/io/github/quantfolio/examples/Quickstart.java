@@ -4,6 +4,7 @@ import io.github.quantfolio.backtest.Allocator;
 import io.github.quantfolio.backtest.BacktestConfig;
 import io.github.quantfolio.backtest.CircuitBreaker;
 import io.github.quantfolio.backtest.PortfolioResult;
+import io.github.quantfolio.backtest.Rebalance;
 import io.github.quantfolio.backtest.RebalanceSchedule;
 import io.github.quantfolio.backtest.WalkForwardPortfolio;
 import io.github.quantfolio.core.AssetVector;
@@ -18,10 +19,12 @@ import io.github.quantfolio.optimize.MeanVariance;
 import io.github.quantfolio.optimize.OptimalPortfolio;
 import io.github.quantfolio.risk.CovarianceEstimator;
 import io.github.quantfolio.risk.CovarianceMatrix;
+import io.github.quantfolio.risk.Drawdowns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The README demo: a simulated market of 20 assets over 10 years, returns and their statistics,
@@ -38,8 +41,9 @@ public final class Quickstart {
 
   public static void main(String[] args) throws IOException {
     // README-BEGIN
-    // A seeded synthetic market: 20 assets in 4 sectors, 10 years of business days,
+    // 1. Data. A seeded synthetic market: 20 assets in 4 sectors, 10 years of business days,
     // fat tails, calm/stressed regimes, 3 late listings (leading NaN).
+    System.out.println("== 1. A simulated market: prices, returns, resampling, bars ==");
     SimulatedMarket market = MarketSimulator.defaultMarket();
     PriceFrame prices = market.prices();
     System.out.println(prices);
@@ -48,7 +52,7 @@ public final class Quickstart {
     ReturnFrame returns = prices.returns();
     System.out.println(returns.describe());
     double dailyVol = returns.std("A01");
-    System.out.printf("A01 annualised volatility: %.2f%%%n",
+    System.out.printf("A01 annualised volatility: %.2f%%%n%n",
         100 * dailyVol * Math.sqrt(returns.frequency().periodsPerYear()));
 
     // Month-end prices of three assets over the last twelve months, and the latest prices.
@@ -68,16 +72,23 @@ public final class Quickstart {
     PriceFrame back = PriceFrame.readCsv(file);
     System.out.println("CSV round trip identical: " + back.equals(prices));
 
-    // An optimized portfolio: long-only max-Sharpe (risk-free 2%) on compounded mean returns
-    // and a Ledoit-Wolf covariance, at most 20% in any asset.
-    AssetVector mu = ExpectedReturns.meanHistorical(prices);
-    CovarianceMatrix cov = CovarianceEstimator.ledoitWolf().estimate(returns);
+    // 2. One optimized portfolio. Expected returns and covariance must come from the same
+    // sample: with late listings, a covariance on complete rows only sees the days on which
+    // every asset traded, while mean returns would use each asset's own history. So estimate
+    // both on the common window.
+    System.out.println("\n== 2. An optimized portfolio: capped max Sharpe on the common window ==");
+    PriceFrame common = prices.dropIncompleteRows();
+    AssetVector mu = ExpectedReturns.meanHistorical(common);
+    CovarianceMatrix cov = CovarianceEstimator.ledoitWolf().estimate(common.returns());
+    System.out.printf("Estimated on the %d days %s .. %s on which all %d assets trade%n",
+        common.rows(), common.index().first(), common.index().last(), common.assets().size());
     OptimalPortfolio best = MeanVariance.of(mu, cov).withBounds(0, 0.20).maxSharpe(0.02);
     System.out.println(best);
 
-    // A walk-forward backtest of that recipe: at every month end, re-estimate the capped
-    // max-Sharpe weights on the last 252 days only, trade at the next close with 5 bps fees and
-    // 2 bps slippage, and go to cash if the portfolio ever falls 25% below its peak.
+    // 3. The same recipe through time. At every month end, re-estimate the capped max-Sharpe
+    // weights on the last 252 days only, trade at the next close with 5 bps fees and 2 bps
+    // slippage, and go to cash if the portfolio falls 25% below its peak.
+    System.out.println("== 3. Walk-forward backtest of that recipe, monthly, 252-day window ==");
     PortfolioResult backtest = WalkForwardPortfolio.of(prices)
         .withAllocator(Allocator.meanVariance(CovarianceEstimator.ledoitWolf(),
             mv -> mv.withBounds(0, 0.20).maxSharpe(0.02)))
@@ -87,6 +98,29 @@ public final class Quickstart {
         .withCircuitBreaker(CircuitBreaker.maxDrawdown(0.25))
         .run();
     System.out.println(backtest);
+
+    // 4. Reading the result.
+    System.out.println("== 4. What the backtest says ==");
+    int scheduled = backtest.rebalances().size() - backtest.circuitBreakerTrips();
+    List<Rebalance> failed = backtest.failedAllocations();
+    if (!failed.isEmpty()) {
+      System.out.printf("%d of %d monthly allocations failed and kept the positions; the first,"
+          + " on %s: %s%n", failed.size(), scheduled, failed.get(0).time(),
+          failed.get(0).failure());
+    }
+    Drawdowns drawdowns = Drawdowns.of(backtest.backtest().returns(), prices.index());
+    Drawdowns.Episode worst = drawdowns.top(1).get(0);
+    System.out.printf("Deepest drawdown %.1f%% (peak %s, valley %s) although the breaker is set"
+        + " at 25%%:%n", 100 * worst.depth(), worst.peakDate(), worst.valleyDate());
+    for (Rebalance trip : backtest.rebalances()) {
+      if (trip.kind() == Rebalance.Kind.CIRCUIT_BREAKER && trip.bar() >= worst.peak()
+          && trip.bar() <= worst.valley()) {
+        System.out.printf("  the breaker went to cash on %s and the portfolio re-entered at the"
+            + " next month end;%n", trip.time());
+      }
+    }
+    System.out.println("  after re-entry the breaker measures from the new peak, so a fall that"
+        + " continues after a trip adds to the loss from the all-time peak.");
     // README-END
     Files.delete(file);
   }

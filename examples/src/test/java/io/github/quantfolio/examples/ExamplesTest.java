@@ -59,6 +59,16 @@ class ExamplesTest {
     assertTrue(out.contains("OptimalPortfolio: max Sharpe (rf = 0.02)"), out);
     assertTrue(out.contains("Backtest 2015-01-02 .. "), out);
     assertTrue(out.contains("rebalances ") && out.contains("Diversification: portfolio vol "), out);
+    // the demo tells its story: section headings, the sample, failures and the breaker
+    for (String heading : List.of("== 1. ", "== 2. ", "== 3. ", "== 4. ")) {
+      assertTrue(out.contains(heading), heading);
+    }
+    assertTrue(out.contains("Estimated on the 1310 days 2019-08-23 .. 2024-08-29 on which all 20"
+        + " assets trade"), out);
+    assertTrue(out.matches("(?s).*\\d+ of \\d+ monthly allocations failed and kept the positions;"
+        + " the first, on \\d{4}-\\d\\d-\\d\\d: .*"), out);
+    assertTrue(out.contains("although the breaker is set at 25%") && out.contains(
+        "the breaker went to cash on "), out);
   }
 
   @Test

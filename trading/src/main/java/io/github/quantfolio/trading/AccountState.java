@@ -13,7 +13,13 @@ import java.util.Map;
  */
 public record AccountState(double equity, Map<String, Double> positionValues, int tradesToday) {
 
-  /** Validates and copies (values finite). */
+  /**
+   * Validates and copies (values finite).
+   *
+   * @param equity cash plus positions at their marks, finite
+   * @param positionValues signed market value of each position ({@code quantity x price})
+   * @param tradesToday orders accepted in the current session so far, &gt;= 0
+   */
   public AccountState {
     Checks.finite(equity, "equity");
     positionValues = Map.copyOf(Checks.notNull(positionValues, "positionValues"));
@@ -21,7 +27,11 @@ public record AccountState(double equity, Map<String, Double> positionValues, in
     Checks.notNegative(tradesToday, "tradesToday");
   }
 
-  /** {@code sum |position values|}. */
+  /**
+   * {@code sum |position values|}.
+   *
+   * @return {@code sum |position values|}
+   */
   public double grossExposure() {
     double g = 0;
     for (double v : positionValues.values()) {

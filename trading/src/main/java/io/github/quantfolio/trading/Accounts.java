@@ -312,7 +312,11 @@ public final class Accounts {
     return acceptedThisSession.get(id).size();
   }
 
-  /** Every audit entry so far, oldest first (an unmodifiable copy). */
+  /**
+   * Every audit entry so far, oldest first (an unmodifiable copy).
+   *
+   * @return every audit entry so far, oldest first (an unmodifiable copy)
+   */
   public synchronized List<AuditEntry> auditLog() {
     return List.copyOf(log);
   }

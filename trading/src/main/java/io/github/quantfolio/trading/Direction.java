@@ -11,7 +11,11 @@ public enum Direction {
   /** Sold first, bought back later: profits when the price falls. */
   SHORT;
 
-  /** {@code +1} for {@link #LONG}, {@code -1} for {@link #SHORT}. */
+  /**
+   * {@code +1} for {@link #LONG}, {@code -1} for {@link #SHORT}.
+   *
+   * @return {@code +1} for {@link #LONG}, {@code -1} for {@link #SHORT}
+   */
   public int sign() {
     return this == LONG ? 1 : -1;
   }

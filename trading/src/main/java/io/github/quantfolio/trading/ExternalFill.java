@@ -30,7 +30,17 @@ public record ExternalFill(String symbol, Side side, double quantity, double pri
   /** Largest accepted relative difference between {@code netAmount} and {@code quantity x price}. */
   public static final double NET_AMOUNT_TOLERANCE = 1e-6;
 
-  /** Validates the fields (see the record description). */
+  /**
+   * Validates the fields (see the record description).
+   *
+   * @param symbol the instrument (not blank)
+   * @param side buy or sell
+   * @param quantity units, finite and &gt; 0
+   * @param price price per unit as reported, finite and &gt; 0
+   * @param netAmount cash exchanged for the units before fees, finite and &gt; 0
+   * @param fee fees charged, finite and &gt;= 0
+   * @param time when the trade happened
+   */
   public ExternalFill {
     Fill checked = Fill.of(symbol, side, quantity, price, fee, time);
     Checks.positive(netAmount, "netAmount of the " + side + " of '" + symbol + "'");
@@ -43,7 +53,11 @@ public record ExternalFill(String symbol, Side side, double quantity, double pri
     }
   }
 
-  /** The fill the ledger records: price {@code netAmount / quantity}, no client order id. */
+  /**
+   * The fill the ledger records: price {@code netAmount / quantity}, no client order id.
+   *
+   * @return the fill the ledger records: price {@code netAmount / quantity}, no client order id
+   */
   public Fill toFill() {
     return Fill.of(symbol, side, quantity, netAmount / quantity, fee, time);
   }

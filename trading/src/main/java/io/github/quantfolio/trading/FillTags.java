@@ -17,18 +17,34 @@ public record FillTags(String strategy, String signal) {
   /** No strategy, no signal. */
   public static final FillTags NONE = new FillTags("", "");
 
-  /** Validates the fields (not null; empty means "none"). */
+  /**
+   * Validates the fields (not null; empty means "none").
+   *
+   * @param strategy the strategy that decided the trade, or empty
+   * @param signal the id of the signal or decision behind it, or empty
+   */
   public FillTags {
     Checks.notNull(strategy, "strategy");
     Checks.notNull(signal, "signal");
   }
 
-  /** Tags with a strategy and no signal. */
+  /**
+   * Tags with a strategy and no signal.
+   *
+   * @param strategy the strategy (empty: none)
+   * @return tags with a strategy and no signal
+   */
   public static FillTags strategy(String strategy) {
     return new FillTags(strategy, "");
   }
 
-  /** Tags with both a strategy and a signal id. */
+  /**
+   * Tags with both a strategy and a signal id.
+   *
+   * @param strategy the strategy (empty: none)
+   * @param signal the signal or decision id (empty: none)
+   * @return tags with both a strategy and a signal id
+   */
   public static FillTags of(String strategy, String signal) {
     return new FillTags(strategy, signal);
   }

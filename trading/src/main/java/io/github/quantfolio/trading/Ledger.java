@@ -107,12 +107,22 @@ public final class Ledger {
     return ledger;
   }
 
-  /** As {@link #open(Instant, double, LedgerOptions)} with FIFO lots and no shorts. */
+  /**
+   * As {@link #open(Instant, double, LedgerOptions)} with FIFO lots and no shorts.
+   *
+   * @param start the opening time and the time of the deposit
+   * @param cash the opening cash, finite and &gt;= 0
+   * @return the ledger
+   */
   public static Ledger open(Instant start, double cash) {
     return open(start, cash, LedgerOptions.defaults());
   }
 
-  /** The lot method and shorting rule. */
+  /**
+   * The lot method and shorting rule.
+   *
+   * @return the lot method and shorting rule
+   */
   public LedgerOptions options() {
     return options;
   }
@@ -413,7 +423,11 @@ public final class Ledger {
     return LedgerSnapshot.of(this);
   }
 
-  /** The cash now (negative if fills spent more than was deposited). */
+  /**
+   * The cash now (negative if fills spent more than was deposited).
+   *
+   * @return the cash now (negative if fills spent more than was deposited)
+   */
   public synchronized double cash() {
     return cash;
   }
@@ -444,17 +458,29 @@ public final class Ledger {
     return b == null ? 0 : b.signedQuantity();
   }
 
-  /** Every closed round trip, in closing order (an unmodifiable copy). */
+  /**
+   * Every closed round trip, in closing order (an unmodifiable copy).
+   *
+   * @return every closed round trip, in closing order (an unmodifiable copy)
+   */
   public synchronized List<RoundTrip> roundTrips() {
     return List.copyOf(roundTrips);
   }
 
-  /** Every event recorded, in order (an unmodifiable copy). */
+  /**
+   * Every event recorded, in order (an unmodifiable copy).
+   *
+   * @return every event recorded, in order (an unmodifiable copy)
+   */
   public synchronized List<LedgerEvent> history() {
     return List.copyOf(events);
   }
 
-  /** The snapshots taken by {@link #endOfDay}, in order (an unmodifiable copy). */
+  /**
+   * The snapshots taken by {@link #endOfDay}, in order (an unmodifiable copy).
+   *
+   * @return the snapshots taken by {@link #endOfDay}, in order (an unmodifiable copy)
+   */
   public synchronized List<LedgerSnapshot> endOfDaySnapshots() {
     return List.copyOf(endOfDay);
   }

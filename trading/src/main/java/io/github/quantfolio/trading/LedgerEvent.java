@@ -11,10 +11,18 @@ import java.time.Instant;
  */
 public sealed interface LedgerEvent {
 
-  /** When the event happened. */
+  /**
+   * When the event happened.
+   *
+   * @return when the event happened
+   */
   Instant time();
 
-  /** The change of cash it caused, in the account currency (signed). */
+  /**
+   * The change of cash it caused, in the account currency (signed).
+   *
+   * @return the change of cash it caused, in the account currency (signed)
+   */
   double cashFlow();
 
   /**

@@ -23,7 +23,11 @@ public record LedgerPosition(String symbol, double quantity, double averagePrice
     double openFees, double mark, Instant markTime, double marketValue, double unrealizedPnl,
     double realizedPnl, double weight) {
 
-  /** {@link Direction#LONG} or {@link Direction#SHORT}. */
+  /**
+   * {@link Direction#LONG} or {@link Direction#SHORT}.
+   *
+   * @return {@link Direction#LONG} or {@link Direction#SHORT}
+   */
   public Direction direction() {
     return quantity > 0 ? Direction.LONG : Direction.SHORT;
   }

@@ -40,7 +40,28 @@ public record LedgerSnapshot(Instant time, double cash, double netDeposits, doub
     List<PnlLine> bySignal, int roundTrips, int winningRoundTrips, double grossProfit,
     double grossLoss) {
 
-  /** Copies the lists (unmodifiable). */
+  /**
+   * Copies the lists (unmodifiable).
+   *
+   * @param time the latest event or mark the snapshot reflects
+   * @param cash cash (negative when fills spent more than the deposits)
+   * @param netDeposits deposits minus withdrawals so far
+   * @param nav {@code cash + sum of quantity x mark}
+   * @param realizedPnl closed round trips net of all their fees, plus dividends
+   * @param unrealizedPnl open lots at their marks, net of their capitalized opening fees
+   * @param dailyPnl the change of NAV net of cash flows since the last end-of-day snapshot (since
+   *    opening when there is none)
+   * @param totalReturn time-weighted return since opening (see {@link Ledger})
+   * @param fees all fees paid
+   * @param positions the open positions, by symbol
+   * @param bySymbol P&amp;L of every symbol ever traded, by symbol
+   * @param byStrategy P&amp;L by the strategy tag of the lots (empty key: untagged)
+   * @param bySignal P&amp;L by the signal tag of the lots (empty key: untagged)
+   * @param roundTrips the number of closed round trips
+   * @param winningRoundTrips how many of them made money after fees
+   * @param grossProfit the sum of the winning round trips' P&amp;L
+   * @param grossLoss the sum of the losing round trips' P&amp;L (&lt;= 0)
+   */
   public LedgerSnapshot {
     positions = List.copyOf(positions);
     bySymbol = List.copyOf(bySymbol);
@@ -115,12 +136,20 @@ public record LedgerSnapshot(Instant time, double cash, double netDeposits, doub
     return out;
   }
 
-  /** {@code realizedPnl + unrealizedPnl}, which equals {@code nav - netDeposits} to rounding. */
+  /**
+   * {@code realizedPnl + unrealizedPnl}, which equals {@code nav - netDeposits} to rounding.
+   *
+   * @return {@code realizedPnl + unrealizedPnl}, which equals {@code nav - netDeposits} to rounding
+   */
   public double totalPnl() {
     return realizedPnl + unrealizedPnl;
   }
 
-  /** The sum of the long positions' market values (&gt;= 0). */
+  /**
+   * The sum of the long positions' market values (&gt;= 0).
+   *
+   * @return the sum of the long positions' market values (&gt;= 0)
+   */
   public double longExposure() {
     double e = 0;
     for (LedgerPosition p : positions) {
@@ -129,7 +158,11 @@ public record LedgerSnapshot(Instant time, double cash, double netDeposits, doub
     return e;
   }
 
-  /** The sum of the short positions' absolute market values (&gt;= 0). */
+  /**
+   * The sum of the short positions' absolute market values (&gt;= 0).
+   *
+   * @return the sum of the short positions' absolute market values (&gt;= 0)
+   */
   public double shortExposure() {
     double e = 0;
     for (LedgerPosition p : positions) {
@@ -138,12 +171,20 @@ public record LedgerSnapshot(Instant time, double cash, double netDeposits, doub
     return e;
   }
 
-  /** {@code longExposure + shortExposure}. */
+  /**
+   * {@code longExposure + shortExposure}.
+   *
+   * @return {@code longExposure + shortExposure}
+   */
   public double grossExposure() {
     return longExposure() + shortExposure();
   }
 
-  /** {@code longExposure - shortExposure}. */
+  /**
+   * {@code longExposure - shortExposure}.
+   *
+   * @return {@code longExposure - shortExposure}
+   */
   public double netExposure() {
     return longExposure() - shortExposure();
   }
@@ -162,7 +203,12 @@ public record LedgerSnapshot(Instant time, double cash, double netDeposits, doub
     return nav > 0 ? g / nav : Double.POSITIVE_INFINITY;
   }
 
-  /** The open position in {@code symbol}, if any. */
+  /**
+   * The open position in {@code symbol}, if any.
+   *
+   * @param symbol the instrument
+   * @return the open position in {@code symbol}, if any
+   */
   public Optional<LedgerPosition> position(String symbol) {
     return positions.stream().filter(p -> p.symbol().equals(symbol)).findFirst();
   }

@@ -13,7 +13,12 @@ import io.github.quantfolio.core.internal.Checks;
  */
 public record LiveConfirmation(String accountId, String operator) {
 
-  /** Validates the fields (not blank). */
+  /**
+   * Validates the fields (not blank).
+   *
+   * @param accountId the live account being switched to (not blank)
+   * @param operator who confirms (not blank), e.g. a user name
+   */
   public LiveConfirmation {
     Checks.notNull(accountId, "accountId");
     Checks.notNull(operator, "operator");

@@ -24,7 +24,20 @@ import java.util.List;
 public record OrderPlan(String runId, Instant decisionTime, List<OrderRequest> orders,
     List<SkippedTrade> skipped, double nav, double estimatedFees, double estimatedCashAfter) {
 
-  /** Copies the lists (unmodifiable). */
+  /**
+   * Copies the lists (unmodifiable).
+   *
+   * @param runId the run the decision belongs to
+   * @param decisionTime when the decision was taken (part of every client order id)
+   * @param orders the orders to submit, sells first
+   * @param skipped wanted trades left out or cut (below the minimum value, less than one lot,
+   *    not enough cash)
+   * @param nav the net asset value the target weights were applied to (NaN for a plan made from a
+   *    {@link io.github.quantfolio.optimize.Rebalancer.Plan}, which does not carry it)
+   * @param estimatedFees the fee estimate of all orders
+   * @param estimatedCashAfter cash after every order fills at the planning prices and estimated
+   *    fees
+   */
   public OrderPlan {
     orders = List.copyOf(orders);
     skipped = List.copyOf(skipped);

@@ -10,7 +10,11 @@ package io.github.quantfolio.trading;
  */
 public record PnlLine(String key, double realized, double unrealized) {
 
-  /** {@code realized + unrealized}. */
+  /**
+   * {@code realized + unrealized}.
+   *
+   * @return {@code realized + unrealized}
+   */
   public double total() {
     return realized + unrealized;
   }

@@ -28,12 +28,20 @@ public record RoundTrip(String symbol, Direction direction, double quantity, Ins
     double entryPrice, Instant exitTime, double exitPrice, double fees, double pnl,
     FillTags tags) {
 
-  /** Whether the round trip made money after fees ({@code pnl > 0}). */
+  /**
+   * Whether the round trip made money after fees ({@code pnl > 0}).
+   *
+   * @return whether the round trip made money after fees ({@code pnl > 0})
+   */
   public boolean isWin() {
     return pnl > 0;
   }
 
-  /** {@code pnl / (quantity x entryPrice)}: the net return on the capital the lot tied up. */
+  /**
+   * {@code pnl / (quantity x entryPrice)}: the net return on the capital the lot tied up.
+   *
+   * @return {@code pnl / (quantity x entryPrice)}: the net return on the capital the lot tied up
+   */
   public double returnOnCost() {
     return pnl / (quantity * entryPrice);
   }

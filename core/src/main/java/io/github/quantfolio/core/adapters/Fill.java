@@ -24,7 +24,19 @@ import java.time.Instant;
 public record Fill(String symbol, Side side, double quantity, double price, double fee,
     Instant time, String clientOrderId) {
 
-  /** Validates the fields (see the record description); messages name the fill. */
+  /**
+   * Validates the fields (see the record description); messages name the fill.
+   *
+   * @param symbol the instrument (not blank)
+   * @param side buy or sell
+   * @param quantity units, finite and &gt; 0
+   * @param price price per unit in the quote currency, finite and &gt; 0
+   * @param fee fees and commissions of this execution in the account currency, finite and &gt;= 0
+   *    (a rebate is not a fill's fee: record it as a cash flow)
+   * @param time when the execution happened
+   * @param clientOrderId the order this fill belongs to, or empty for a fill recorded without an
+   *    order (an external trade, a transfer in)
+   */
   public Fill {
     Values.symbol(symbol, "symbol");
     Checks.notNull(side, "side");
@@ -41,13 +53,27 @@ public record Fill(String symbol, Side side, double quantity, double price, doub
     Checks.notNull(clientOrderId, "clientOrderId");
   }
 
-  /** A fill that belongs to no order ({@code clientOrderId} empty). */
+  /**
+   * A fill that belongs to no order ({@code clientOrderId} empty).
+   *
+   * @param symbol the instrument (not blank)
+   * @param side buy or sell
+   * @param quantity units, finite and &gt; 0
+   * @param price price per unit, finite and &gt; 0
+   * @param fee fees of this execution, finite and &gt;= 0
+   * @param time when the execution happened
+   * @return a fill that belongs to no order ({@code clientOrderId} empty)
+   */
   public static Fill of(String symbol, Side side, double quantity, double price, double fee,
       Instant time) {
     return new Fill(symbol, side, quantity, price, fee, time, "");
   }
 
-  /** {@code quantity x price}: the traded value before fees. */
+  /**
+   * {@code quantity x price}: the traded value before fees.
+   *
+   * @return {@code quantity x price}: the traded value before fees
+   */
   public double notional() {
     return quantity * price;
   }
@@ -55,12 +81,18 @@ public record Fill(String symbol, Side side, double quantity, double price, doub
   /**
    * The change of cash this fill causes: {@code -(quantity x price) - fee} for a buy,
    * {@code quantity x price - fee} for a sell.
+   *
+   * @return the change of cash this fill causes: {@code -(quantity x price) - fee} for a buy, {@code quantity x price - fee} for a sell
    */
   public double cashFlow() {
     return side == Side.BUY ? -notional() - fee : notional() - fee;
   }
 
-  /** The signed change of the position: {@code +quantity} for a buy, {@code -quantity} for a sell. */
+  /**
+   * The signed change of the position: {@code +quantity} for a buy, {@code -quantity} for a sell.
+   *
+   * @return the signed change of the position: {@code +quantity} for a buy, {@code -quantity} for a sell
+   */
   public double signedQuantity() {
     return side == Side.BUY ? quantity : -quantity;
   }

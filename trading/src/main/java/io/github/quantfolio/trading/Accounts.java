@@ -348,7 +348,7 @@ public final class Accounts {
 
   private Order rejected(String account, OrderRequest order, String why) {
     audit(account, Kind.ORDER_REJECTED_PRE_TRADE, order.clientOrderId(), why);
-    return new Order(order, OrderStatus.REJECTED, Double.NaN, "Pre-trade check: " + why,
+    return Order.unfilled(order, OrderStatus.REJECTED, "Pre-trade check: " + why,
         clock.instant());
   }
 

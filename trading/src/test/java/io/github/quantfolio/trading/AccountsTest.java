@@ -240,5 +240,13 @@ class AccountsTest {
     public Optional<Order> order(String clientOrderId) {
       return Optional.empty();
     }
+
+    @Override
+    public void addFillListener(io.github.quantfolio.core.adapters.FillListener listener) {
+    }
+
+    @Override
+    public void removeFillListener(io.github.quantfolio.core.adapters.FillListener listener) {
+    }
   }
 }

@@ -51,4 +51,18 @@ public interface Broker {
 
   /** The order with this client order id, in its current state, or empty if unknown. */
   Optional<Order> order(String clientOrderId);
+
+  /**
+   * Registers {@code listener} to receive every later execution, once each, in order.
+   *
+   * @param listener the listener
+   */
+  void addFillListener(FillListener listener);
+
+  /**
+   * Stops sending executions to {@code listener} (no effect if it is not registered).
+   *
+   * @param listener the listener
+   */
+  void removeFillListener(FillListener listener);
 }

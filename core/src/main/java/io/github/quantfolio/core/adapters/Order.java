@@ -4,39 +4,101 @@ import io.github.quantfolio.core.internal.Checks;
 import java.time.Instant;
 
 /**
- * An order as the broker holds it: the request, its state and, once filled, the fill.
+ * An order as the broker holds it: the request, its state and what has been filled so far.
  *
  * @param request the submitted request
  * @param status the current state
- * @param fillPrice the price per unit of the fill when {@code FILLED}, else NaN
- * @param message why the order was rejected or cancelled, or empty
- * @param updated when the status last changed
+ * @param filledQuantity units filled so far, in [0, quantity]; the full quantity when
+ *     {@code FILLED}, 0 when {@code OPEN} or {@code REJECTED}
+ * @param averageFillPrice the quantity-weighted price of the fills, NaN when nothing is filled
+ * @param fees the fees charged on the fills so far, &gt;= 0
+ * @param message why the order was rejected, cancelled or expired, or empty
+ * @param updated when the order last changed
  * @since 0.1.0
  */
-public record Order(OrderRequest request, OrderStatus status, double fillPrice, String message,
-    Instant updated) {
+public record Order(OrderRequest request, OrderStatus status, double filledQuantity,
+    double averageFillPrice, double fees, String message, Instant updated) {
 
-  /** Validates the fields (see the record description). */
+  /** Relative tolerance of "the full quantity" for fractional quantities. */
+  private static final double FULL = 1e-9;
+
+  /**
+   * Validates the fields (see the record description); messages name the order.
+   *
+   * @param request the submitted request
+   * @param status the current state
+   * @param filledQuantity units filled so far
+   * @param averageFillPrice the quantity-weighted fill price, NaN when nothing is filled
+   * @param fees the fees so far
+   * @param message why the order was rejected, cancelled or expired, or empty
+   * @param updated when the order last changed
+   */
   public Order {
     Checks.notNull(request, "request");
     Checks.notNull(status, "status");
     Checks.notNull(message, "message");
     Checks.notNull(updated, "updated");
-    if (status == OrderStatus.FILLED) {
-      Checks.positive(fillPrice, "fillPrice");
-    } else if (!Double.isNaN(fillPrice)) {
-      throw new IllegalArgumentException("Expected fillPrice NaN for a " + status
-          + " order, but found " + fillPrice);
+    String which = "order " + request.clientOrderId();
+    Checks.finite(filledQuantity, "filledQuantity of " + which);
+    double q = request.quantity();
+    if (filledQuantity < 0 || filledQuantity > q * (1 + FULL)) {
+      throw new IllegalArgumentException("Expected 0 <= filledQuantity of " + which + " <= "
+          + q + ", but found " + filledQuantity);
+    }
+    boolean full = filledQuantity >= q * (1 - FULL);
+    boolean ok = switch (status) {
+      case OPEN, REJECTED -> filledQuantity == 0;
+      case PARTIALLY_FILLED -> filledQuantity > 0 && !full;
+      case FILLED -> full;
+      case CANCELLED, EXPIRED -> !full;
+    };
+    if (!ok) {
+      throw new IllegalArgumentException("A " + status + " " + which + " cannot have filled "
+          + filledQuantity + " of " + q);
+    }
+    if (filledQuantity == 0) {
+      if (!Double.isNaN(averageFillPrice)) {
+        throw new IllegalArgumentException("Expected averageFillPrice NaN for " + which
+            + " with nothing filled, but found " + averageFillPrice);
+      }
+    } else {
+      Checks.positive(averageFillPrice, "averageFillPrice of " + which);
+    }
+    Checks.finite(fees, "fees of " + which);
+    if (fees < 0) {
+      throw new IllegalArgumentException("Expected fees >= 0 of " + which + ", but found " + fees);
     }
   }
 
-  /** The caller's id of this order. */
+  /**
+   * An order with nothing filled.
+   *
+   * @param request the request
+   * @param status {@code OPEN}, {@code REJECTED}, {@code CANCELLED} or {@code EXPIRED}
+   * @param message why, or empty
+   * @param updated when
+   * @return the order
+   */
+  public static Order unfilled(OrderRequest request, OrderStatus status, String message,
+      Instant updated) {
+    return new Order(request, status, 0, Double.NaN, 0, message, updated);
+  }
+
+  /**
+   * The caller's id of this order.
+   *
+   * @return the client order id
+   */
   public String clientOrderId() {
     return request.clientOrderId();
   }
 
-  /** The units filled: the request's quantity when {@code FILLED}, else 0. */
-  public double filledQuantity() {
-    return status == OrderStatus.FILLED ? request.quantity() : 0;
+  /**
+   * The units still to fill: 0 once the order is final.
+   *
+   * @return {@code quantity - filledQuantity} while working, else 0
+   */
+  public double remainingQuantity() {
+    return status.isFinal() ? 0 : request.quantity() - filledQuantity;
   }
 }

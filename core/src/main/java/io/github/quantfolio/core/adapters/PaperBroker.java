@@ -9,81 +9,272 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An in-memory simulated {@link Broker} ({@link #isPaper()} is true): cash and long positions in
- * one currency, filled against the quotes it is given with {@link #updateQuote(Quote)}.
- *
+ * An in-memory simulated {@link Broker} ({@link #isPaper()} is true): cash and signed positions in
+ * one currency, orders filled against the market data it is given. Two modes:
  * <ul>
- *   <li><b>Market orders</b> fill at once in full at the latest quote: a buy at the ask, a sell at
- *       the bid. No partial fills, no slippage beyond the spread, no fees.
- *   <li><b>Limit orders</b> fill at once if marketable (buy: ask &lt;= limit; sell: bid &gt;=
- *       limit) at the quote's ask or bid, otherwise stay {@link OrderStatus#OPEN} and are checked
- *       again, oldest first, on every later quote of their symbol.
- *   <li><b>Rejections</b> (status {@link OrderStatus#REJECTED} with a message, nothing changes):
- *       no quote for the symbol yet; a buy costing more than the cash ({@code quantity x price >
- *       cash}); a sell of more than is held (no short selling). An open limit order that can no
- *       longer be paid for when its price is reached is rejected then.
- *   <li><b>Idempotency</b> as {@link Broker}: one order per client order id, ever.
- *   <li>{@link #positions()} lists each symbol held with its quantity and average buy price;
- *       {@link #account()} marks them at the mid of their latest quotes. A position sold down to
- *       less than {@code 1e-12} of its size is closed (rounding of fractional quantities).
+ *   <li><b>Quote-driven</b> (the default): {@link #updateQuote(Quote)} sets the market. A market
+ *       order fills at once at the ask (buy) or bid (sell); limit, stop and stop-limit orders
+ *       fill when a quote makes them marketable, and are checked again, oldest first, on every
+ *       later quote of their symbol. An order for a symbol without a quote is rejected.</li>
+ *   <li><b>Bar-driven</b> ({@link Builder#barDriven()}): orders wait for the next
+ *       {@link #updateBar(OhlcBar)} of their symbol and fill on its OHLC by the backtester's
+ *       rules (market at the open, a gap through a limit or stop at the open, otherwise at the
+ *       level; see {@link WorkingOrder}). With {@link Builder#withBarParticipation} an order
+ *       fills at most that fraction of each bar's volume, so large orders fill in parts over
+ *       several bars.</li>
  * </ul>
+ * <b>Time in force</b>: GTC orders work until filled or cancelled; DAY orders expire at the first
+ * market event of a later UTC date than their first one; IOC orders meet the market once (at
+ * submission in quote mode, on the next bar in bar mode) and the rest is cancelled.
  *
- * Thread-safe: every method is synchronized. Timestamps of orders come from the given clock.
+ * <p><b>Money</b>: each execution pays the {@link FeeModel}'s fee. A buy (or a buy to cover) that
+ * cash cannot pay, including its fee, is rejected; a sell beyond the long position is rejected
+ * unless shorts are allowed ({@link Builder#withShorts()}), and short sales credit their
+ * proceeds. An order already partly filled that then fails these checks is cancelled with the
+ * reason. Market data or fills that would make a value overflow are refused with an exception
+ * and change nothing. Positions are marked at the quote's mid or the bar's close.
+ *
+ * <p><b>Idempotency</b> as {@link Broker}: one order per client order id, ever. <b>Fills</b> go to
+ * the registered {@link FillListener}s after the broker's state is updated, outside its lock.
+ * Thread-safe. Order timestamps come from the clock at submission and cancellation, and from the
+ * quote or bar that filled or expired them.
  *
  * @since 0.1.0
  */
 public final class PaperBroker implements Broker {
 
+  /** A position within this fraction of the units traded is rounding dust and is closed. */
   private static final double DUST = 1e-12;
 
   private final Clock clock;
+  private final FeeModel fees;
+  private final boolean shorts;
+  private final boolean barDriven;
+  private final double participation;
   private double cash;
-  /** symbol -> {quantity, averagePrice}. */
+  /** symbol -> {signed quantity, average entry price}. */
   private final Map<String, double[]> holdings = new HashMap<>();
   private final Map<String, Quote> quotes = new HashMap<>();
-  /** In submission order, so open limit orders are filled oldest first. */
-  private final Map<String, Order> orders = new LinkedHashMap<>();
+  /** In submission order, so working orders are matched oldest first. */
+  private final Map<String, WorkingOrder> orders = new LinkedHashMap<>();
+  private final List<FillListener> listeners = new CopyOnWriteArrayList<>();
+  /** Fills made under the lock, sent to listeners after it is released. */
+  private final List<Fill> pending = new ArrayList<>();
+  private final Object dispatchLock = new Object();
+  /** Guarded by dispatchLock: a delivery loop is running (a re-entrant call returns). */
+  private boolean dispatching;
 
-  private PaperBroker(double cash, Clock clock) {
-    this.cash = cash;
-    this.clock = clock;
+  private PaperBroker(Builder b) {
+    this.cash = b.cash;
+    this.clock = b.clock;
+    this.fees = b.fees;
+    this.shorts = b.shorts;
+    this.barDriven = b.barDriven;
+    this.participation = b.participation;
   }
 
   /**
-   * A paper account holding {@code cash} and no positions, timestamping with the UTC system clock.
+   * A quote-driven paper account holding {@code cash}, no fees, no shorts, UTC system clock.
    *
-   * @throws IllegalArgumentException if cash is negative or not finite
+   * @param cash the opening cash, finite and &gt;= 0
+   * @return the broker
    */
   public static PaperBroker withCash(double cash) {
-    return withCash(cash, Clock.systemUTC());
+    return builder(cash).build();
   }
 
-  /** As {@link #withCash(double)}, timestamping orders with {@code clock} (e.g. a fixed clock in tests). */
+  /**
+   * As {@link #withCash(double)}, timestamping with {@code clock} (e.g. a fixed clock in tests).
+   *
+   * @param cash the opening cash, finite and &gt;= 0
+   * @param clock the clock
+   * @return the broker
+   */
   public static PaperBroker withCash(double cash, Clock clock) {
+    return builder(cash).withClock(clock).build();
+  }
+
+  /**
+   * A builder for a paper account holding {@code cash}.
+   *
+   * @param cash the opening cash, finite and &gt;= 0
+   * @return the builder
+   */
+  public static Builder builder(double cash) {
     Checks.finite(cash, "cash");
     if (cash < 0) {
       throw new IllegalArgumentException("Expected cash >= 0, but found " + cash);
     }
-    return new PaperBroker(cash, Checks.notNull(clock, "clock"));
+    return new Builder(cash);
+  }
+
+  /** Settings of a {@link PaperBroker}. */
+  public static final class Builder {
+    private final double cash;
+    private Clock clock = Clock.systemUTC();
+    private FeeModel fees = FeeModel.NONE;
+    private boolean shorts;
+    private boolean barDriven;
+    private double participation = 1;
+    private boolean participationSet;
+
+    private Builder(double cash) {
+      this.cash = cash;
+    }
+
+    /**
+     * Timestamps submissions and cancellations with {@code clock}.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder withClock(Clock clock) {
+      this.clock = Checks.notNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Charges {@code fees} on every execution.
+     *
+     * @param fees the fee model
+     * @return this builder
+     */
+    public Builder withFees(FeeModel fees) {
+      this.fees = Checks.notNull(fees, "fees");
+      return this;
+    }
+
+    /**
+     * Allows sells beyond the long position (short positions).
+     *
+     * @return this builder
+     */
+    public Builder withShorts() {
+      this.shorts = true;
+      return this;
+    }
+
+    /**
+     * Fills orders on bars ({@link #updateBar}) instead of quotes.
+     *
+     * @return this builder
+     */
+    public Builder barDriven() {
+      this.barDriven = true;
+      return this;
+    }
+
+    /**
+     * In bar mode, fills at most {@code fraction} of each bar's volume per order (bars of
+     * unknown volume do not limit).
+     *
+     * @param fraction in (0, 1]
+     * @return this builder
+     */
+    public Builder withBarParticipation(double fraction) {
+      if (!(fraction > 0 && fraction <= 1)) {
+        throw new IllegalArgumentException("Expected 0 < bar participation <= 1, but found "
+            + fraction);
+      }
+      this.participation = fraction;
+      this.participationSet = true;
+      return this;
+    }
+
+    /**
+     * The broker.
+     *
+     * @return a new paper broker
+     */
+    public PaperBroker build() {
+      if (participationSet && !barDriven) {
+        throw new IllegalArgumentException("Bar participation needs a bar-driven broker"
+            + " (Builder.barDriven())");
+      }
+      return new PaperBroker(this);
+    }
+  }
+
+  // ---------------------------------------------------------------- market data
+
+  /**
+   * Records {@code quote} as the latest of its symbol, then fills, oldest first, the working
+   * orders of that symbol that it makes marketable (quote-driven mode only).
+   *
+   * @param quote the latest quote
+   * @throws IllegalStateException on a bar-driven broker
+   * @throws IllegalArgumentException if valuing the positions at it would overflow; nothing
+   *     changes
+   */
+  public void updateQuote(Quote quote) {
+    Checks.notNull(quote, "quote");
+    synchronized (this) {
+      if (barDriven) {
+        throw new IllegalStateException("This PaperBroker is bar-driven: use updateBar");
+      }
+      checkValuation(quote.symbol(), quote.mid(), "Quote " + quote);
+      quotes.put(quote.symbol(), quote);
+      for (WorkingOrder w : orders.values()) {
+        if (!w.status.isFinal() && w.request.symbol().equals(quote.symbol())) {
+          if (w.expiresAt(quote.time())) {
+            w.end(OrderStatus.EXPIRED, "DAY order expired at the end of " + w.day, quote.time());
+          } else {
+            tryFill(w, w.priceOn(quote), w.remaining(), quote.time());
+          }
+        }
+      }
+    }
+    dispatch();
   }
 
   /**
-   * Records {@code quote} as the latest of its symbol, then fills the open limit orders on that
-   * symbol that it makes marketable, oldest first.
+   * Marks {@code bar}'s symbol at its close and fills, oldest first, the working orders of that
+   * symbol that it reaches (bar-driven mode only). Orders submitted after this call wait for the
+   * symbol's next bar.
+   *
+   * @param bar the next bar of its symbol
+   * @throws IllegalStateException on a quote-driven broker
+   * @throws IllegalArgumentException if the bar is not later than the symbol's previous bar, or
+   *     valuing the positions at its close would overflow; nothing changes
    */
-  public synchronized void updateQuote(Quote quote) {
-    Checks.notNull(quote, "quote");
-    quotes.put(quote.symbol(), quote);
-    for (Map.Entry<String, Order> e : orders.entrySet()) {
-      Order o = e.getValue();
-      if (o.status() == OrderStatus.OPEN && o.request().symbol().equals(quote.symbol())
-          && marketable(o.request(), quote)) {
-        e.setValue(fill(o.request(), quote));
+  public void updateBar(OhlcBar bar) {
+    Checks.notNull(bar, "bar");
+    synchronized (this) {
+      if (!barDriven) {
+        throw new IllegalStateException("This PaperBroker is quote-driven: use updateQuote, or"
+            + " build it with Builder.barDriven()");
       }
+      Quote last = quotes.get(bar.symbol());
+      if (last != null && !bar.time().isAfter(last.time())) {
+        throw new IllegalArgumentException("Bar of '" + bar.symbol() + "' at " + bar.time()
+            + " is not after its previous bar at " + last.time());
+      }
+      checkValuation(bar.symbol(), bar.close(), "Bar of '" + bar.symbol() + "' at " + bar.time());
+      for (WorkingOrder w : orders.values()) {
+        if (w.status.isFinal() || !w.request.symbol().equals(bar.symbol())) {
+          continue;
+        }
+        if (w.expiresAt(bar.time())) {
+          w.end(OrderStatus.EXPIRED, "DAY order expired at the end of " + w.day, bar.time());
+          continue;
+        }
+        double cap = Double.isNaN(bar.volume()) ? w.remaining()
+            : Math.min(w.remaining(), participation * bar.volume());
+        tryFill(w, w.priceOn(bar), cap, bar.time());
+        if (w.request.timeInForce() == TimeInForce.IOC && !w.status.isFinal()) {
+          w.end(OrderStatus.CANCELLED, "IOC remainder cancelled after the bar of " + bar.time(),
+              bar.time());
+        }
+      }
+      quotes.put(bar.symbol(), Quote.of(bar.symbol(), bar.close(), bar.time()));
     }
+    dispatch();
   }
+
+  // ---------------------------------------------------------------- Broker
 
   @Override
   public boolean isPaper() {
@@ -92,12 +283,7 @@ public final class PaperBroker implements Broker {
 
   @Override
   public synchronized Account account() {
-    double value = 0;
-    for (Map.Entry<String, double[]> e : holdings.entrySet()) {
-      // Every holding came from a fill, so its symbol has a quote.
-      value += e.getValue()[0] * quotes.get(e.getKey()).mid();
-    }
-    return new Account(cash, value, true);
+    return new Account(cash, positionsValue(holdings, null, 0), true);
   }
 
   @Override
@@ -107,105 +293,199 @@ public final class PaperBroker implements Broker {
     return List.copyOf(out);
   }
 
+  /**
+   * {@inheritDoc} In bar-driven mode: the latest bar's close as bid and ask.
+   */
   @Override
   public synchronized Optional<Quote> quote(String symbol) {
     return Optional.ofNullable(quotes.get(Checks.notNull(symbol, "symbol")));
   }
 
   @Override
-  public synchronized Order submit(OrderRequest request) {
+  public Order submit(OrderRequest request) {
     Checks.notNull(request, "request");
-    Order existing = orders.get(request.clientOrderId());
-    if (existing != null) {
-      if (!existing.request().equals(request)) {
-        throw new IllegalArgumentException("Client order id '" + request.clientOrderId()
-            + "' was already used for " + existing.request() + "; it cannot be reused for "
-            + request);
-      }
-      return existing;
-    }
-    Quote q = quotes.get(request.symbol());
     Order result;
-    if (q == null) {
-      result = status(request, OrderStatus.REJECTED, "No quote for '" + request.symbol() + "'");
-    } else if (request.type() == OrderType.MARKET || marketable(request, q)) {
-      result = fill(request, q);
-    } else {
-      result = status(request, OrderStatus.OPEN, "");
+    synchronized (this) {
+      WorkingOrder existing = orders.get(request.clientOrderId());
+      if (existing != null) {
+        if (!existing.request.equals(request)) {
+          throw new IllegalArgumentException("Client order id '" + request.clientOrderId()
+              + "' was already used for " + existing.request + "; it cannot be reused for "
+              + request);
+        }
+        return existing.toOrder();
+      }
+      Instant now = clock.instant();
+      WorkingOrder w = new WorkingOrder(request, now);
+      orders.put(request.clientOrderId(), w);
+      if (!barDriven) {
+        Quote q = quotes.get(request.symbol());
+        if (q == null) {
+          w.end(OrderStatus.REJECTED, "No quote for '" + request.symbol() + "'", now);
+        } else {
+          w.expiresAt(q.time()); // the order's day is the quote's
+          tryFill(w, w.priceOn(q), w.remaining(), now);
+          if (request.timeInForce() == TimeInForce.IOC && !w.status.isFinal()) {
+            w.end(OrderStatus.CANCELLED, "IOC order not marketable at submission", now);
+          }
+        }
+      }
+      result = w.toOrder();
     }
-    orders.put(request.clientOrderId(), result);
+    dispatch();
     return result;
   }
 
   @Override
   public synchronized Order cancel(String clientOrderId) {
-    Order o = orders.get(Checks.notNull(clientOrderId, "clientOrderId"));
-    if (o == null) {
+    WorkingOrder w = orders.get(Checks.notNull(clientOrderId, "clientOrderId"));
+    if (w == null) {
       throw new IllegalArgumentException("No order with client order id '" + clientOrderId + "'");
     }
-    if (o.status().isFinal()) {
-      return o;
+    if (!w.status.isFinal()) {
+      w.end(OrderStatus.CANCELLED, "Cancelled by the caller", clock.instant());
     }
-    Order cancelled = status(o.request(), OrderStatus.CANCELLED, "Cancelled by the caller");
-    orders.put(clientOrderId, cancelled);
-    return cancelled;
+    return w.toOrder();
   }
 
   @Override
   public synchronized Optional<Order> order(String clientOrderId) {
-    return Optional.ofNullable(orders.get(Checks.notNull(clientOrderId, "clientOrderId")));
+    WorkingOrder w = orders.get(Checks.notNull(clientOrderId, "clientOrderId"));
+    return w == null ? Optional.empty() : Optional.of(w.toOrder());
   }
 
   @Override
+  public void addFillListener(FillListener listener) {
+    listeners.add(Checks.notNull(listener, "listener"));
+  }
+
+  @Override
+  public void removeFillListener(FillListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** For example {@code PaperBroker[quote-driven, cash=..., positions=[...], orders=3]}. */
+  @Override
   public synchronized String toString() {
-    return "PaperBroker[cash=" + cash + ", positions=" + positions() + ", orders=" + orders.size()
-        + "]";
+    return "PaperBroker[" + (barDriven ? "bar-driven" : "quote-driven") + ", fees=" + fees
+        + (shorts ? ", shorts allowed" : "") + ", cash=" + cash + ", positions=" + positions()
+        + ", orders=" + orders.size() + "]";
   }
 
-  // ------------------------------------------------------------------ internals
+  // ---------------------------------------------------------------- internals
 
-  private static boolean marketable(OrderRequest r, Quote q) {
-    return r.side() == Side.BUY ? q.ask() <= r.limitPrice() : q.bid() >= r.limitPrice();
-  }
-
-  private Order status(OrderRequest r, OrderStatus s, String message) {
-    return new Order(r, s, Double.NaN, message, clock.instant());
-  }
-
-  /** Fills {@code r} in full at the quote's ask (buy) or bid (sell), or rejects it. */
-  private Order fill(OrderRequest r, Quote q) {
-    double price = q.priceFor(r.side());
-    double qty = r.quantity();
+  /** Fills up to {@code cap} of {@code w} at {@code price} (NaN: no fill), or ends it. */
+  private void tryFill(WorkingOrder w, double price, double cap, Instant time) {
+    if (Double.isNaN(price) || !(cap > 0)) {
+      return;
+    }
+    OrderRequest r = w.request;
     String symbol = r.symbol();
+    double q = cap;
+    double notional = q * price;
+    double fee = fees.fee(notional);
     double[] h = holdings.get(symbol);
-    if (r.side() == Side.BUY) {
-      double cost = qty * price;
-      if (cost > cash) {
-        return status(r, OrderStatus.REJECTED, "Insufficient cash: buying " + qty + " '" + symbol
-            + "' at " + price + " costs " + cost + ", cash is " + cash);
-      }
-      cash -= cost;
-      if (h == null) {
-        holdings.put(symbol, new double[] {qty, price});
-      } else {
-        h[1] = (h[0] * h[1] + qty * price) / (h[0] + qty);
-        h[0] += qty;
-      }
+    double held = h == null ? 0 : h[0];
+    String refusal = null;
+    if (r.side() == Side.BUY && notional + fee > cash) {
+      refusal = "Insufficient cash: buying " + q + " '" + symbol + "' at " + price + " costs "
+          + notional + " plus fee " + fee + ", cash is " + cash;
+    } else if (r.side() == Side.SELL && !shorts && q > Math.max(held, 0) * (1 + DUST)) {
+      refusal = "Insufficient position: selling " + q + " '" + symbol + "' but holding " + held
+          + " (shorts are off: PaperBroker.Builder.withShorts() allows them)";
+    }
+    double signed = r.side() == Side.BUY ? q : -q;
+    double newCash = cash - signed * price - fee;
+    if (refusal == null && !Double.isFinite(newCash + positionsValue(holdings, symbol,
+        (held + signed) * price))) {
+      refusal = "Filling " + q + " '" + symbol + "' at " + price + " would overflow the account";
+    }
+    if (refusal != null) {
+      w.end(OrderStatus.REJECTED, refusal, time);
+      return;
+    }
+    cash = newCash;
+    book(symbol, held, signed, price);
+    w.filled += q;
+    w.notional += notional;
+    w.fees += fee;
+    w.status = w.remaining() <= r.quantity() * DUST ? OrderStatus.FILLED
+        : OrderStatus.PARTIALLY_FILLED;
+    if (w.status == OrderStatus.FILLED) {
+      w.filled = r.quantity();
+    }
+    w.updated = time;
+    pending.add(new Fill(symbol, r.side(), q, price, fee, time, r.clientOrderId()));
+  }
+
+  /** Moves the position in {@code symbol} by {@code signed} units at {@code price}. */
+  private void book(String symbol, double held, double signed, double price) {
+    double after = held + signed;
+    if (Math.abs(after) <= Math.max(Math.abs(held), Math.abs(signed)) * DUST) {
+      holdings.remove(symbol);
+    } else if (held == 0 || Math.signum(after) != Math.signum(held)) {
+      holdings.put(symbol, new double[] {after, price}); // opened, or reversed through zero
+    } else if (Math.abs(after) > Math.abs(held)) {
+      double[] h = holdings.get(symbol);
+      h[1] = (Math.abs(held) * h[1] + Math.abs(signed) * price) / Math.abs(after);
+      h[0] = after;
     } else {
-      double held = h == null ? 0 : h[0];
-      if (qty > held * (1 + DUST)) {
-        return status(r, OrderStatus.REJECTED, "Insufficient position: selling " + qty + " '"
-            + symbol + "' but holding " + held + " (PaperBroker does not sell short)");
-      }
-      cash += qty * price;
-      double left = held - qty;
-      if (left <= held * DUST) {
-        holdings.remove(symbol);
-      } else {
-        h[0] = left;
+      holdings.get(symbol)[0] = after; // reduced: the entry price stays
+    }
+  }
+
+  /**
+   * The positions' value at their marks, with {@code symbol}'s position or mark replaced: by
+   * {@code value} when computing a fill's effect, or marked at {@code mark} for new market data.
+   */
+  private double positionsValue(Map<String, double[]> h, String symbol, double value) {
+    double v = 0;
+    for (Map.Entry<String, double[]> e : h.entrySet()) {
+      if (!e.getKey().equals(symbol)) {
+        v += e.getValue()[0] * quotes.get(e.getKey()).mid();
       }
     }
-    Instant now = clock.instant();
-    return new Order(r, OrderStatus.FILLED, price, "", now);
+    return symbol == null ? v : v + value;
+  }
+
+  private void checkValuation(String symbol, double mark, String what) {
+    double[] h = holdings.get(symbol);
+    double own = h == null ? 0 : h[0] * mark;
+    if (!Double.isFinite(cash + positionsValue(holdings, symbol, own))) {
+      throw new IllegalArgumentException(what + " would make the account's value overflow");
+    }
+  }
+
+  /**
+   * Sends the pending fills to the listeners, in the order they were made. One thread delivers
+   * at a time; a listener that calls back into the broker adds to the queue, which the loop
+   * drains after the current batch (so order holds).
+   */
+  private void dispatch() {
+    synchronized (dispatchLock) {
+      if (dispatching) {
+        return;
+      }
+      dispatching = true;
+      try {
+        while (true) {
+          List<Fill> out;
+          synchronized (this) {
+            if (pending.isEmpty()) {
+              return;
+            }
+            out = new ArrayList<>(pending);
+            pending.clear();
+          }
+          for (Fill f : out) {
+            for (FillListener l : listeners) {
+              l.onFill(f);
+            }
+          }
+        }
+      } finally {
+        dispatching = false;
+      }
+    }
   }
 }

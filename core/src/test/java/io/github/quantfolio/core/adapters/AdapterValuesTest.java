@@ -39,18 +39,43 @@ class AdapterValuesTest {
     assertEquals(OrderType.MARKET, m.type());
     assertTrue(Double.isNaN(m.limitPrice()));
     assertEquals(m, OrderRequest.market("id", "AAA", Side.BUY, 3)); // NaN limit compares equal
-    rejects("Expected finite quantity > 0, but found -3.0",
+    rejects("Expected finite quantity of order id (BUY 'AAA') > 0, but found -3.0",
         () -> OrderRequest.market("id", "AAA", Side.BUY, -3));
-    rejects("Expected finite limitPrice > 0, but found 0.0",
+    rejects("Expected finite limitPrice of order id (BUY 'AAA') > 0, but found 0.0",
         () -> OrderRequest.limit("id", "AAA", Side.BUY, 3, 0));
-    rejects("Expected limitPrice NaN for a market order, but found 5.0",
-        () -> new OrderRequest("id", "AAA", Side.BUY, 3, OrderType.MARKET, 5));
+    rejects("Expected limitPrice NaN for a MARKET order id (BUY 'AAA'), but found 5.0",
+        () -> new OrderRequest("id", "AAA", Side.BUY, 3, OrderType.MARKET, 5, Double.NaN,
+            TimeInForce.GTC));
+    rejects("Expected finite stopPrice of order id (SELL 'AAA') > 0, but found NaN",
+        () -> OrderRequest.stopLimit("id", "AAA", Side.SELL, 3, Double.NaN, 90));
+    rejects("Expected stopPrice NaN for a LIMIT order id (BUY 'AAA'), but found 5.0",
+        () -> new OrderRequest("id", "AAA", Side.BUY, 3, OrderType.LIMIT, 5, 5,
+            TimeInForce.DAY));
     rejects("Argument 'clientOrderId' must not be blank",
         () -> OrderRequest.market("", "AAA", Side.BUY, 3));
-    rejects("Expected fillPrice NaN for a OPEN order, but found 5.0",
-        () -> new Order(m, OrderStatus.OPEN, 5, "", T));
+    assertEquals(TimeInForce.IOC, m.withTimeInForce(TimeInForce.IOC).timeInForce());
+    assertEquals(TimeInForce.GTC, m.timeInForce());
+    rejects("Expected averageFillPrice NaN for order id with nothing filled, but found 5.0",
+        () -> new Order(m, OrderStatus.OPEN, 0, 5, 0, "", T));
+    rejects("A OPEN order id cannot have filled 1.0 of 3.0",
+        () -> new Order(m, OrderStatus.OPEN, 1, 5, 0, "", T));
+    rejects("A FILLED order id cannot have filled 2.0 of 3.0",
+        () -> new Order(m, OrderStatus.FILLED, 2, 5, 0, "", T));
+    rejects("A PARTIALLY_FILLED order id cannot have filled 3.0 of 3.0",
+        () -> new Order(m, OrderStatus.PARTIALLY_FILLED, 3, 5, 0, "", T));
+    rejects("Expected 0 <= filledQuantity of order id <= 3.0, but found 4.0",
+        () -> new Order(m, OrderStatus.FILLED, 4, 5, 0, "", T));
+    rejects("Expected fees >= 0 of order id, but found -1.0",
+        () -> new Order(m, OrderStatus.FILLED, 3, 5, -1, "", T));
+    Order partial = new Order(m, OrderStatus.PARTIALLY_FILLED, 1, 5, 0.1, "", T);
+    assertEquals(2, partial.remainingQuantity());
+    assertEquals(0, new Order(m, OrderStatus.CANCELLED, 1, 5, 0, "", T).remainingQuantity());
+    rejects("A position in 'AAA' cannot be 0 units", () -> new Position("AAA", 0, 1));
+    assertEquals(-500, new Position("AAA", -5, 90).valueAt(100));
     assertTrue(OrderStatus.REJECTED.isFinal());
     assertTrue(!OrderStatus.OPEN.isFinal());
+    assertTrue(!OrderStatus.PARTIALLY_FILLED.isFinal());
+    assertTrue(OrderStatus.EXPIRED.isFinal());
   }
 
   @Test

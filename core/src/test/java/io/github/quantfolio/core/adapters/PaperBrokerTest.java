@@ -29,7 +29,7 @@ class PaperBrokerTest {
     Order buy = broker.submit(OrderRequest.market("b1", "AAA", Side.BUY, 30));
     // A buy fills at the ask: 30 x 101 = 3030 paid, cash 10000 - 3030 = 6970.
     assertEquals(OrderStatus.FILLED, buy.status());
-    assertEquals(101, buy.fillPrice());
+    assertEquals(101, buy.averageFillPrice());
     assertEquals(30, buy.filledQuantity());
     assertEquals(T0, buy.updated());
     assertEquals(List.of(new Position("AAA", 30, 101)), broker.positions());
@@ -45,7 +45,7 @@ class PaperBrokerTest {
 
     Order sell = broker.submit(OrderRequest.market("s1", "AAA", Side.SELL, 40));
     // A sell fills at the bid: 40 x 109 = 4360, cash 5860 + 4360 = 10220; flat again.
-    assertEquals(109, sell.fillPrice());
+    assertEquals(109, sell.averageFillPrice());
     assertEquals(List.of(), broker.positions());
     assertEquals(new Account(10_220, 0, true), broker.account());
     assertTrue(broker.isPaper());
@@ -57,7 +57,7 @@ class PaperBrokerTest {
     OrderRequest r = OrderRequest.market("id-1", "AAA", Side.BUY, 10);
     Order first = broker.submit(r);
     Order again = broker.submit(r);
-    assertSame(first, again);
+    assertEquals(first, again);
     assertEquals(9_000, broker.account().cash()); // 10000 - 10 x 100, once
     assertEquals(Optional.of(first), broker.order("id-1"));
 
@@ -69,7 +69,7 @@ class PaperBrokerTest {
     Order rejected = broker.submit(OrderRequest.market("id-2", "AAA", Side.BUY, 1000));
     assertEquals(OrderStatus.REJECTED, rejected.status());
     broker.updateQuote(q("AAA", 1, 1));
-    assertSame(rejected, broker.submit(OrderRequest.market("id-2", "AAA", Side.BUY, 1000)));
+    assertEquals(rejected, broker.submit(OrderRequest.market("id-2", "AAA", Side.BUY, 1000)));
   }
 
   @Test
@@ -77,18 +77,18 @@ class PaperBrokerTest {
     Order noQuote = broker.submit(OrderRequest.market("n", "ZZZ", Side.BUY, 1));
     assertEquals(OrderStatus.REJECTED, noQuote.status());
     assertEquals("No quote for 'ZZZ'", noQuote.message());
-    assertTrue(Double.isNaN(noQuote.fillPrice()));
+    assertTrue(Double.isNaN(noQuote.averageFillPrice()));
     assertEquals(0, noQuote.filledQuantity());
 
     broker.updateQuote(q("AAA", 99, 101));
     // 100 x 101 = 10100 > 10000.
     Order tooBig = broker.submit(OrderRequest.market("c", "AAA", Side.BUY, 100));
     assertEquals(OrderStatus.REJECTED, tooBig.status());
-    assertEquals("Insufficient cash: buying 100.0 'AAA' at 101.0 costs 10100.0, cash is 10000.0",
-        tooBig.message());
+    assertEquals("Insufficient cash: buying 100.0 'AAA' at 101.0 costs 10100.0 plus fee 0.0, cash"
+        + " is 10000.0", tooBig.message());
     Order shortSale = broker.submit(OrderRequest.market("s", "AAA", Side.SELL, 1));
-    assertEquals("Insufficient position: selling 1.0 'AAA' but holding 0.0 (PaperBroker does not "
-        + "sell short)", shortSale.message());
+    assertEquals("Insufficient position: selling 1.0 'AAA' but holding 0.0 (shorts are off:"
+        + " PaperBroker.Builder.withShorts() allows them)", shortSale.message());
     assertEquals(new Account(10_000, 0, true), broker.account());
     assertEquals(List.of(), broker.positions());
   }
@@ -105,7 +105,7 @@ class PaperBrokerTest {
     broker.updateQuote(q("AAA", 93, 94)); // ask 94 <= 95: L1 fills at the ask 94; L2 (90) waits
     Order filled = broker.order("L1").orElseThrow();
     assertEquals(OrderStatus.FILLED, filled.status());
-    assertEquals(94, filled.fillPrice());
+    assertEquals(94, filled.averageFillPrice());
     assertEquals(10_000 - 940, broker.account().cash());
     assertEquals(OrderStatus.OPEN, broker.order("L2").orElseThrow().status());
 
@@ -115,7 +115,7 @@ class PaperBrokerTest {
     assertEquals(OrderStatus.CANCELLED, broker.order("L2").orElseThrow().status());
     assertEquals(List.of(new Position("AAA", 10, 94)), broker.positions());
     // Cancelling a final order returns it unchanged; an unknown id is misuse.
-    assertSame(filled, broker.cancel("L1"));
+    assertEquals(filled, broker.cancel("L1"));
     assertSame(other.request(), broker.cancel("L2").request());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> broker.cancel("nope"));
@@ -123,7 +123,7 @@ class PaperBrokerTest {
 
     // A marketable limit order fills at once at the quote, not at its limit.
     Order sell = broker.submit(OrderRequest.limit("L3", "AAA", Side.SELL, 10, 70));
-    assertEquals(80, sell.fillPrice());
+    assertEquals(80, sell.averageFillPrice());
     assertFalse(broker.order("L4").isPresent());
   }
 

@@ -66,6 +66,9 @@ public final class BlackLitterman {
    * A model with a prior of annualised expected returns and an annualised covariance, no views.
    *
    * @throws IllegalArgumentException if the assets of the prior and the covariance differ
+   * @throws OptimizationException if {@code cov} is a singular estimate without shrinkage (as
+   *     {@link MeanVariance#of(CovarianceMatrix)}): the posterior covariance would inherit its
+   *     spurious zero-risk directions without the record of how it was estimated
    */
   public static BlackLitterman of(CovarianceMatrix cov, AssetVector prior) {
     Checks.notNull(cov, "cov");
@@ -74,6 +77,7 @@ public final class BlackLitterman {
       throw new IllegalArgumentException("Prior and covariance must cover the same assets in the "
           + "same order, but prior has " + prior.assets() + " and cov has " + cov.assets());
     }
+    CovarianceChecks.requireNotSingularEstimate(cov, "BlackLitterman");
     return new BlackLitterman(cov, prior.toArray(), 0.05, List.of(), null, null);
   }
 

@@ -42,7 +42,8 @@ public final class MaxDiversification {
   /**
    * The most diversified long-only portfolio on an annualised covariance matrix.
    *
-   * @throws OptimizationException if {@code cov} is not positive semidefinite
+   * @throws OptimizationException if {@code cov} is not positive semidefinite, or is a singular
+   *     estimate without shrinkage (as {@link MeanVariance#of(CovarianceMatrix)})
    * @throws IllegalArgumentException if an asset has zero variance (named)
    */
   public static MaxDiversification of(CovarianceMatrix cov) {
@@ -55,6 +56,7 @@ public final class MaxDiversification {
             + "variance; the diversification ratio needs positive volatilities");
       }
     }
+    CovarianceChecks.requireNotSingularEstimate(cov, "MaxDiversification");
     return new MaxDiversification(cov, MeanVariance.of(AssetVector.of(cov.assets(), sigma), cov));
   }
 

@@ -5,7 +5,6 @@ import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.optimize.MeanVarianceSpec.Sector;
 import io.github.quantfolio.optimize.internal.LinearProgram;
-import io.github.quantfolio.optimize.internal.Psd;
 import io.github.quantfolio.risk.CovarianceMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +24,12 @@ import java.util.function.Function;
  * must be those of {@code S} in the same order. Volatilities and returns in results and messages
  * are annualised fractions (0.15 = 15%). {@code S} must be positive semidefinite; a matrix that is
  * not (e.g. a pairwise estimate) is rejected, and the caller may repair it with
- * {@code cov.nearestPositiveSemidefinite()} or {@code cov.withDiagonalShift(...)}.
+ * {@code cov.nearestPositiveSemidefinite()} or {@code cov.withDiagonalShift(...)}. A singular
+ * {@code S} estimated without shrinkage (fewer observations than assets, or one asset's returns a
+ * combination of others', as judged by a Cholesky pivot of the correlation matrix at or below
+ * 1e-10) is rejected too: its zero-variance directions are artefacts of the sample, and the
+ * optimum would exploit them; estimate it with {@code CovarianceEstimator.ledoitWolf()}. A matrix
+ * built by hand ({@code CovarianceMatrix.of}, no observations recorded) is accepted singular.
  *
  * <h2>Constraints (the feasible set C)</h2>
  * <ul>
@@ -65,7 +69,7 @@ import java.util.function.Function;
  * it acts on {@code y}, i.e. the ratio uses {@code sqrt(w'(S + gamma I)w)}); reported volatilities
  * always use {@code S} alone.
  *
- * <p>If {@code S_g} is singular (fewer observations than assets, say), a ridge {@code eps I} is
+ * <p>If {@code S_g} is singular (a hand-built matrix, say), a ridge {@code eps I} is
  * added with {@code eps = 1e-12 x} the largest variance (then 1e-10, 1e-8 if still singular):
  * the objective changes by at most {@code eps ||w||^2}. Among equally good portfolios (a singular
  * {@code S} has a flat direction) the ridge selects, approximately, the one with the smallest norm:
@@ -120,7 +124,8 @@ public final class MeanVariance {
    * @param mu annualised expected returns, same assets in the same order as {@code cov}
    * @param cov annualised covariance, positive semidefinite
    * @throws IllegalArgumentException if the assets differ (named)
-   * @throws OptimizationException if {@code cov} is not positive semidefinite
+   * @throws OptimizationException if {@code cov} is not positive semidefinite, or is a singular
+   *     estimate without shrinkage (see the class comment)
    */
   public static MeanVariance of(AssetVector mu, CovarianceMatrix cov) {
     Checks.notNull(mu, "mu");
@@ -138,20 +143,16 @@ public final class MeanVariance {
    * methods) can be solved; the others throw {@link IllegalStateException}.
    *
    * @param cov annualised covariance, positive semidefinite
-   * @throws OptimizationException if {@code cov} is not positive semidefinite
+   * @throws OptimizationException if {@code cov} is not positive semidefinite, or is a singular
+   *     estimate without shrinkage (see the class comment)
    */
   public static MeanVariance of(CovarianceMatrix cov) {
     return create(null, Checks.notNull(cov, "cov"));
   }
 
   private static MeanVariance create(double[] mu, CovarianceMatrix cov) {
-    // a successful Cholesky proves definiteness cheaply; otherwise the exact eigenvalue check
-    if (!Psd.choleskySucceeds(cov.toArray()) && !cov.isPositiveSemidefinite()) {
-      double[] ev = cov.eigenvalues();
-      throw new OptimizationException("Covariance matrix is not positive semidefinite (smallest "
-          + "eigenvalue " + fmt(ev[0]) + ", largest " + fmt(ev[ev.length - 1]) + "); repair it "
-          + "with cov.nearestPositiveSemidefinite() or cov.withDiagonalShift(minEigenvalue)");
-    }
+    CovarianceChecks.requirePositiveSemidefinite(cov);
+    CovarianceChecks.requireNotSingularEstimate(cov, "MeanVariance");
     int n = cov.size();
     double[] lo = new double[n];
     double[] hi = new double[n];

@@ -4,7 +4,6 @@ import io.github.quantfolio.core.AssetVector;
 import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.optimize.internal.Linear;
-import io.github.quantfolio.optimize.internal.Psd;
 import io.github.quantfolio.risk.CovarianceMatrix;
 import java.util.Arrays;
 import java.util.List;
@@ -58,23 +57,20 @@ public final class RiskParity {
    * Equal risk contribution on an annualised covariance matrix (budgets {@code 1/N}).
    *
    * @throws OptimizationException if {@code cov} is not positive semidefinite (suggesting the
-   *     repair) or an asset has zero variance (its contribution could never reach its budget)
+   *     repair), an asset has zero variance (its contribution could never reach its budget), or
+   *     it is a singular estimate without shrinkage (as {@link MeanVariance#of(CovarianceMatrix)};
+   *     a long-only portfolio of zero estimated risk would leave risk budgeting without solution)
    */
   public static RiskParity of(CovarianceMatrix cov) {
     Checks.notNull(cov, "cov");
-    // a successful Cholesky proves definiteness cheaply; otherwise the exact eigenvalue check
-    if (!Psd.choleskySucceeds(cov.toArray()) && !cov.isPositiveSemidefinite()) {
-      double[] ev = cov.eigenvalues();
-      throw new OptimizationException("Covariance matrix is not positive semidefinite (smallest "
-          + "eigenvalue " + MeanVariance.fmt(ev[0]) + "); repair it with "
-          + "cov.nearestPositiveSemidefinite() or cov.withDiagonalShift(minEigenvalue)");
-    }
+    CovarianceChecks.requirePositiveSemidefinite(cov);
     for (int i = 0; i < cov.size(); i++) {
       if (!(cov.get(i, i) > 0)) {
         throw new OptimizationException("Asset '" + cov.assets().get(i) + "' has zero variance: "
             + "its risk contribution is 0 at any weight and cannot reach a positive budget");
       }
     }
+    CovarianceChecks.requireNotSingularEstimate(cov, "RiskParity");
     double[] b = new double[cov.size()];
     Arrays.fill(b, 1.0 / cov.size());
     return new RiskParity(cov, b);

@@ -494,7 +494,8 @@ public final class BlackLitterman {
   public String toString() {
     StringBuilder sb = new StringBuilder("BlackLitterman: ").append(cov.size()).append(" assets, tau ")
         .append(MeanVariance.fmt(tau)).append(", ").append(views.size()).append(" view")
-        .append(views.size() == 1 ? "" : "s").append(omega != null ? ", explicit Omega"
+        .append(views.size() == 1 ? "" : "s").append(views.isEmpty() ? "" : " (on annualised returns)")
+        .append(omega != null ? ", explicit Omega"
             : confidences != null ? ", Idzorek confidences " + Arrays.toString(confidences)
             : ", He-Litterman Omega").append('\n');
     for (View v : views) {

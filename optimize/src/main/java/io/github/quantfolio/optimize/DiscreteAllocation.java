@@ -46,13 +46,16 @@ public final class DiscreteAllocation {
       Checks.finite(rmse, "rmse");
     }
 
-    /** A table of asset and shares, then the leftover and the allocation error. */
+    /**
+     * A table of asset and shares (negative = short), then the cash left over (in the prices'
+     * currency) and the allocation error (in weight).
+     */
     @Override
     public String toString() {
       TextTable t = new TextTable("asset", "shares");
       shares.forEach((a, n) -> t.row(a, Long.toString(n)));
-      return t.render() + String.format(Locale.ROOT, "leftover %.2f, allocation RMSE %.6f%n",
-          leftover, rmse);
+      return t.render() + String.format(Locale.ROOT, "leftover cash %.2f (prices' currency), "
+          + "allocation RMSE %.6f (weight, realised vs target)%n", leftover, rmse);
     }
   }
 
@@ -292,7 +295,15 @@ public final class DiscreteAllocation {
     try {
       x = LinearProgram.minimise(c, List.of(), le, lo, hi, integer);
     } catch (QpException e) {
-      throw new OptimizationException("Integer allocation failed: " + e.getMessage(), e);
+      // x = 0 (buy nothing) is always feasible, so any failure is the solver's, not the problem's
+      double most = 0;
+      for (int k = 0; k < m; k++) {
+        most = Math.max(most, hi[k]);
+      }
+      throw new OptimizationException("Integer allocation failed: the branch-and-bound solver "
+          + "stopped in state " + e.blocking() + " on a problem that always has a solution (buying "
+          + "nothing), with up to " + MeanVariance.fmt(most) + " shares of one asset to choose "
+          + "from; use greedy(), which has no such limit", e);
     }
     double invested = 0;
     long[] count = new long[m];

@@ -56,7 +56,8 @@ public final class MeanCdar {
   /**
    * A mean-CDaR problem on returns in time order, without expected returns ({@link #minCdar()}).
    *
-   * @throws IllegalArgumentException if a return is missing or beta is outside (0, 1)
+   * @throws IllegalArgumentException if there are not more return rows than assets (the
+   *     optimum would fit the sample), a return is missing or beta is outside (0, 1)
    */
   public static MeanCdar of(ReturnFrame returns, double beta) {
     Checks.notNull(returns, "returns");
@@ -272,7 +273,7 @@ public final class MeanCdar {
         constraints.constraintText());
     double ret = mu == null ? Double.NaN : ScenarioInputs.dot(mu, w);
     return new OptimalPortfolio(method + ", CDaR " + MeanVariance.fmt(cdar(w)) + " at beta "
-        + MeanVariance.fmt(beta), Weights.of(assets, w), ret,
+        + MeanVariance.fmt(beta) + " (drawdown, fraction of capital)", Weights.of(assets, w), ret,
         ScenarioInputs.volatility(scenarios, w, periodsPerYear));
   }
 }

@@ -60,7 +60,9 @@ public final class MeanCvar {
    * @param returns per-period simple returns, no missing values (use {@code dropIncompleteRows()}
    *     on the prices first)
    * @param beta confidence, 0 &lt; beta &lt; 1 (e.g. 0.95)
-   * @throws IllegalArgumentException if a return is NaN (asset and row named) or beta is outside
+   * @throws IllegalArgumentException if there are not more return rows than assets (the
+   *     optimum would fit the sample), a return is NaN (asset and row named) or beta is outside
+   *     (0, 1)
    */
   public static MeanCvar of(ReturnFrame returns, double beta) {
     Checks.notNull(returns, "returns");
@@ -281,7 +283,8 @@ public final class MeanCvar {
         constraints.constraintText());
     double ret = mu == null ? Double.NaN : ScenarioInputs.dot(mu, w);
     return new OptimalPortfolio(method + ", CVaR " + MeanVariance.fmt(cvar(w)) + " at beta "
-        + MeanVariance.fmt(beta), Weights.of(assets, w), ret,
+        + MeanVariance.fmt(beta) + " (loss per period of the returns, fraction of capital)",
+        Weights.of(assets, w), ret,
         ScenarioInputs.volatility(scenarios, w, periodsPerYear));
   }
 }

@@ -263,6 +263,15 @@ public final class MeanVariance {
     if (gamma < 0) {
       throw new IllegalArgumentException("Expected gamma >= 0, but found " + gamma);
     }
+    double maxVariance = 0;
+    for (int i = 0; i < spec.n(); i++) {
+      maxVariance = Math.max(maxVariance, spec.cov()[i][i]);
+    }
+    if (!Double.isFinite(4 * (maxVariance + gamma))) {
+      // the QPs use 2 (S + gamma I); beyond the double range they would fail with solver text
+      throw new IllegalArgumentException("gamma " + gamma + " overflows the risk model S + gamma I "
+          + "(largest variance " + fmt(maxVariance) + ")");
+    }
     return constraints(spec.lower(), spec.upper(), spec.boundsText(), spec.marketNeutral(), gamma,
         spec.sectors());
   }
@@ -508,9 +517,10 @@ public final class MeanVariance {
       // With trading options, or when homogenising the bounds and sector limits would add many
       // dense rows (y_i <= hi_i kappa, ...), the exact one-dimensional search over the utility
       // path is used: each step is a bound-constrained QP warm-started from the previous one.
-      return result(name, new FrictionSearches(spec).maxSharpe(riskFreeRate));
+      return result(name, new FrictionSearches(spec).maxSharpe(riskFreeRate))
+          .atRiskFreeRate(riskFreeRate);
     }
-    return result(name, new Frontier(spec).maxSharpe(riskFreeRate));
+    return result(name, new Frontier(spec).maxSharpe(riskFreeRate)).atRiskFreeRate(riskFreeRate);
   }
 
   /**

@@ -18,14 +18,19 @@ final class ScenarioInputs {
    * The returns as a row-major {@code [period][asset]} matrix.
    *
    * @param problem the optimiser's name for messages, e.g. "mean-CVaR"
-   * @throws IllegalArgumentException if there is no row, or a return is missing (asset and row
-   *     named)
+   * @throws IllegalArgumentException if there are not more rows than assets (with T &lt;= N
+   *     rows, as with a sample covariance of rank &lt; N, some portfolios have (nearly) the same
+   *     return in every row, and the optimum reports a risk that only the sample implies), or a
+   *     return is missing (asset and row named)
    */
   static double[][] rows(ReturnFrame returns, String problem) {
     List<String> assets = returns.assets();
     int t = returns.rows();
-    if (t == 0) {
-      throw new IllegalArgumentException("Expected at least one return row, but found none");
+    if (t <= assets.size()) {
+      throw new IllegalArgumentException(problem + " needs more return rows than assets, but "
+          + "found " + t + " rows for " + assets.size() + " assets: with so few rows a portfolio "
+          + "can have almost the same return in every row, and the optimum's risk would be an "
+          + "artefact of the sample; use a longer history or fewer assets");
     }
     double[][] s = new double[t][assets.size()];
     for (int i = 0; i < assets.size(); i++) {
@@ -91,12 +96,12 @@ final class ScenarioInputs {
     return w;
   }
 
-  /** Sample standard deviation (n - 1) of the portfolio's scenario returns, annualised. */
+  /**
+   * Sample standard deviation (n - 1) of the portfolio's scenario returns, annualised ({@link
+   * #rows} guarantees at least 2 rows).
+   */
   static double volatility(double[][] scenarios, double[] w, double periodsPerYear) {
     int t = scenarios.length;
-    if (t < 2) {
-      return 0;
-    }
     double[] p = new double[t];
     double mean = 0;
     for (int r = 0; r < t; r++) {

@@ -78,7 +78,8 @@ class BlackLittermanViewsTest {
   void viewsPrintTheirAssetsInAFixedOrder() {
     // Map.of iterates in an order that changes between JVM runs; the text must not.
     BlackLitterman bl = model().withView(Map.of("C", -1.0, "A", 0.5, "B", 0.5), 0.01);
-    assertEquals("BlackLitterman: 3 assets, tau 0.05, 1 view, He-Litterman Omega\n"
+    assertEquals("BlackLitterman: 3 assets, tau 0.05, 1 view (on annualised returns), "
+        + "He-Litterman Omega\n"
         + "  0.5 A + 0.5 B - C = 0.01\n", bl.toString());
   }
 

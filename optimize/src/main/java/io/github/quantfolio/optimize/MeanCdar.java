@@ -153,14 +153,8 @@ public final class MeanCdar {
   public OptimalPortfolio efficientReturn(double target) {
     requireMu("efficientReturn");
     Checks.finite(target, "target");
-    double max = constraints.maxReturn().expectedReturn();
-    if (target > max + 1e-12 * Math.max(1, Math.abs(max))) {
-      throw new OptimizationException("Target return " + MeanVariance.fmt(target) + " is above the "
-          + "maximum attainable " + MeanVariance.fmt(max) + " under "
-          + constraints.constraintText());
-    }
-    return solve(Math.min(target, max), Double.NaN, "efficient CDaR (target return "
-        + MeanVariance.fmt(target) + ")");
+    return solve(ScenarioInputs.attainableTarget(constraints, target), Double.NaN,
+        "efficient CDaR (target return " + MeanVariance.fmt(target) + ")");
   }
 
   /**

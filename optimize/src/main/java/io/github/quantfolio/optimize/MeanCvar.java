@@ -169,14 +169,8 @@ public final class MeanCvar {
           + "with MeanCvar.of(mu, returns, beta)");
     }
     Checks.finite(target, "target");
-    double max = constraints.maxReturn().expectedReturn();
-    if (target > max + 1e-12 * Math.max(1, Math.abs(max))) {
-      throw new OptimizationException("Target return " + MeanVariance.fmt(target) + " is above the "
-          + "maximum attainable " + MeanVariance.fmt(max) + " under "
-          + constraints.constraintText());
-    }
-    return solve(Math.min(target, max), "efficient CVaR (target return " + MeanVariance.fmt(target)
-        + ")");
+    return solve(ScenarioInputs.attainableTarget(constraints, target),
+        "efficient CVaR (target return " + MeanVariance.fmt(target) + ")");
   }
 
   /**

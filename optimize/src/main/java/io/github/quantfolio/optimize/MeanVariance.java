@@ -581,6 +581,17 @@ public final class MeanVariance {
     return spec.budget();
   }
 
+  /**
+   * The maximum attainable return {@code mu'w} over C (as {@link #maxReturn()}), or
+   * {@code +Infinity} if it is unbounded; for target checks of the scenario LPs.
+   */
+  double maxAttainableReturn() {
+    checkConstraints();
+    ReturnLp lp = new ReturnLp(spec);
+    return lp.unbounded() ? Double.POSITIVE_INFINITY
+        : result("max return", lp.maximiser()).expectedReturn();
+  }
+
   /** Lower bounds (not copied: callers must not modify). */
   double[] lowerBounds() {
     return spec.lower();

@@ -46,6 +46,21 @@ final class ScenarioInputs {
     return s;
   }
 
+  /**
+   * The return target to impose: {@code min(target, max)} with the maximum attainable return
+   * {@code max} (rounding at the end of the frontier), or {@code target} itself when the maximum
+   * return is unbounded.
+   *
+   * @throws OptimizationException if the target is above the maximum attainable return
+   */
+  static double attainableTarget(MeanVariance constraints, double target) {
+    double max = constraints.maxAttainableReturn();
+    if (target > max + MeanVariance.TARGET_SLACK * Math.max(1, Math.abs(max))) {
+      throw Diagnostics.targetReturnTooHigh(target, max, constraints.constraintText());
+    }
+    return Math.min(target, max);
+  }
+
   /** The frame's periods per year, or a clear error when it cannot be inferred. */
   static double periodsPerYear(ReturnFrame returns) {
     try {
@@ -81,7 +96,14 @@ final class ScenarioInputs {
     try {
       x = LinearProgram.minimise(c, eq, le, low, high);
     } catch (QpException e) {
-      throw new OptimizationException(method + " failed: " + e.getMessage(), e);
+      String state = e.blocking();
+      if (state != null && state.startsWith("UNBOUNDED")) {
+        throw new OptimizationException(method + " is unbounded under " + constraintText
+            + ": some zero-cost combination of the assets gains in every scenario that counts, "
+            + "so the objective improves without limit as it grows; use finite bounds", e);
+      }
+      throw new OptimizationException(method + " failed: the LP solver stopped in state " + state
+          + " under " + constraintText, e);
     }
     double[] w = Arrays.copyOf(x, lo.length);
     boolean empty = true;

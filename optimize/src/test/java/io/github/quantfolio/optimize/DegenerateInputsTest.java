@@ -135,4 +135,33 @@ class DegenerateInputsTest {
         + "greedy(), which has no such limit"), e.getMessage());
     assertEquals(Map.of("A", 500_000_000_000_000L, "B", 500_000_000_000_000L), a.greedy().shares());
   }
+
+  @Test
+  void scenarioOptimizersWithInfiniteBounds() {
+    double inf = Double.POSITIVE_INFINITY;
+    ReturnFrame r = SingularCovarianceTest.noise(3, 100, 4);
+    AssetVector mu = AssetVector.of(r.assets(), new double[] {0.1, 0.05, 0.02});
+    // any target return is attainable when the maximum return is unbounded; efficientReturn
+    // used to refuse it with "Maximum return is unbounded"
+    for (OptimalPortfolio p : List.of(
+        MeanCvar.of(mu, r, 0.9).withBounds(-inf, inf).efficientReturn(0.5),
+        MeanCdar.of(mu, r, 0.9).withBounds(-inf, inf).efficientReturn(0.5))) {
+      Tolerance.assertNear(1, p.weights().sum(), Tolerance.FEASIBILITY, p.method());
+      assertTrue(p.expectedReturn() >= 0.5 - 1e-9, p.method() + " " + p.expectedReturn());
+    }
+    // B returns A's return + 0.1% in every row: long B short A gains in every scenario, so the
+    // minimum CVaR is unbounded below (the solver's "state UNBOUNDED" used to be all it said)
+    double[][] x = new double[2][10];
+    for (int t = 0; t < 10; t++) {
+      x[0][t] = 0.01 * Math.sin(t);
+      x[1][t] = x[0][t] + 0.001;
+    }
+    ReturnFrame arbitrage = ReturnFrame.of(TimeIndex.businessDays(LocalDate.of(2024, 1, 1), 10),
+        AB, x);
+    OptimizationException e = assertThrows(OptimizationException.class,
+        () -> MeanCvar.of(arbitrage, 0.9).withBounds(-inf, inf).minCvar());
+    assertEquals("min CVaR is unbounded under bounds [-Infinity, Infinity]: some zero-cost "
+        + "combination of the assets gains in every scenario that counts, so the objective "
+        + "improves without limit as it grows; use finite bounds", e.getMessage());
+  }
 }

@@ -1,6 +1,7 @@
 package io.github.quantfolio.optimize;
 
 import io.github.quantfolio.optimize.internal.Psd;
+import java.util.Arrays;
 import io.github.quantfolio.risk.CovarianceMatrix;
 
 /**
@@ -114,27 +115,14 @@ final class CovarianceChecks {
       }
       sd[i] = Math.sqrt(s[i][i]);
     }
-    double[][] l = new double[n][];
-    for (int j = 0; j < n; j++) {
-      l[j] = new double[j + 1];
-      double[] lj = l[j];
-      for (int i = 0; i <= j; i++) {
-        double[] li = l[i];
-        double v = s[j][i] / (sd[j] * sd[i]);
-        for (int m = 0; m < i; m++) {
-          v -= lj[m] * li[m];
-        }
-        if (i == j) {
-          if (!(v > SINGULAR_TOLERANCE)) {
-            unexplained[0] = v;
-            return j;
-          }
-          lj[j] = Math.sqrt(v);
-        } else {
-          lj[i] = v / li[i];
-        }
+    double[][] corr = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) {
+        corr[i][j] = s[i][j] / (sd[i] * sd[j]);
       }
     }
-    return -1;
+    double[] floor = new double[n];
+    Arrays.fill(floor, SINGULAR_TOLERANCE);
+    return Psd.firstPivotAtMost(corr, floor, unexplained);
   }
 }

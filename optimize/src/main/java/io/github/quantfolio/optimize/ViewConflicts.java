@@ -1,6 +1,7 @@
 package io.github.quantfolio.optimize;
 
 import io.github.quantfolio.optimize.internal.Linear;
+import io.github.quantfolio.optimize.internal.Psd;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,26 +26,11 @@ final class ViewConflicts {
    * (a Cholesky pivot of {@code a} in view order), or -1 if there is none.
    */
   static int firstDependent(double[][] a) {
-    int k = a.length;
-    double[][] l = new double[k][k];
-    for (int j = 0; j < k; j++) {
-      double pivot = a[j][j];
-      for (int m = 0; m < j; m++) {
-        pivot -= l[j][m] * l[j][m];
-      }
-      if (!(pivot > DEPENDENCE_TOLERANCE * a[j][j])) {
-        return j;
-      }
-      l[j][j] = Math.sqrt(pivot);
-      for (int i = j + 1; i < k; i++) {
-        double v = a[i][j];
-        for (int m = 0; m < j; m++) {
-          v -= l[i][m] * l[j][m];
-        }
-        l[i][j] = v / l[j][j];
-      }
+    double[] floor = new double[a.length];
+    for (int j = 0; j < a.length; j++) {
+      floor[j] = DEPENDENCE_TOLERANCE * a[j][j];
     }
-    return -1;
+    return Psd.firstPivotAtMost(a, floor, null);
   }
 
   /**

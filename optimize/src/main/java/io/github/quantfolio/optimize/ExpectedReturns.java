@@ -155,7 +155,8 @@ public final class ExpectedReturns {
         throw new IllegalArgumentException("Expected one market column, but found " + market.assets());
       }
       if (!market.index().equals(prices.index())) {
-        throw new IllegalArgumentException("Market and asset prices must share timestamps; align "
+        throw new IllegalArgumentException("Market and asset prices must share timestamps, but the "
+            + "market has " + market.index() + " and the assets " + prices.index() + "; align "
             + "them first (e.g. join with Alignment.INTERSECTION)");
       }
       m = market.returns().column(0);

@@ -37,8 +37,9 @@ final class ScenarioInputs {
       double[] col = returns.column(i);
       for (int r = 0; r < t; r++) {
         if (Double.isNaN(col[r])) {
-          throw new IllegalArgumentException("Return of '" + assets.get(i) + "' in row " + r
-              + " is missing; " + problem + " needs complete rows (dropIncompleteRows())");
+          throw new IllegalArgumentException("Return of '" + assets.get(i) + "' on "
+              + returns.index().label(r) + " (row " + r + ") is missing; " + problem
+              + " needs complete rows (dropIncompleteRows())");
         }
         s[r][i] = col[r];
       }

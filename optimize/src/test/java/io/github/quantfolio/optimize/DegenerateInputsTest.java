@@ -164,4 +164,22 @@ class DegenerateInputsTest {
         + "combination of the assets gains in every scenario that counts, so the objective "
         + "improves without limit as it grows; use finite bounds", e.getMessage());
   }
+
+  @Test
+  void messagesNameTheDateAndTheIndexes() {
+    double[][] x = {{0.01, Double.NaN, 0.02, 0.0}, {0.0, 0.01, -0.01, 0.02}};
+    ReturnFrame r = ReturnFrame.of(TimeIndex.businessDays(LocalDate.of(2024, 1, 1), 4), AB, x);
+    assertEquals("Return of 'A' on 2024-01-02 (row 1) is missing; mean-CVaR needs complete rows "
+        + "(dropIncompleteRows())", assertThrows(IllegalArgumentException.class,
+            () -> MeanCvar.of(r, 0.5)).getMessage());
+    PriceFrame prices = PriceFrame.of(TimeIndex.businessDays(LocalDate.of(2024, 1, 1), 3), AB,
+        new double[][] {{10, 11, 12}, {20, 21, 19}});
+    PriceFrame market = PriceFrame.of(TimeIndex.businessDays(LocalDate.of(2024, 1, 2), 3),
+        List.of("M"), new double[][] {{100, 101, 102}});
+    assertEquals("Market and asset prices must share timestamps, but the market has "
+        + "TimeIndex[3 dates, 2024-01-02 .. 2024-01-04] and the assets TimeIndex[3 dates, "
+        + "2024-01-01 .. 2024-01-03]; align them first (e.g. join with Alignment.INTERSECTION)",
+        assertThrows(IllegalArgumentException.class,
+            () -> ExpectedReturns.capm(prices, market, 0.02)).getMessage());
+  }
 }

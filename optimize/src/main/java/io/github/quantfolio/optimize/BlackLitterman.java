@@ -162,7 +162,8 @@ public final class BlackLitterman {
     double delta = (mean * f - riskFreeRate) / (var * f);
     if (!(delta > 0)) {
       throw new OptimizationException("The market returned " + MeanVariance.fmt(mean * f)
-          + " a year (arithmetic mean), not above the risk-free rate " + MeanVariance.fmt(riskFreeRate)
+          + " a year (arithmetic mean), not above the risk-free rate "
+          + MeanVariance.fmt(riskFreeRate)
           + ", so its implied risk aversion would be " + MeanVariance.fmt(delta) + ", which no "
           + "prior can use; use a longer history or choose a risk aversion (e.g. 2.5)");
     }
@@ -494,7 +495,8 @@ public final class BlackLitterman {
   public String toString() {
     StringBuilder sb = new StringBuilder("BlackLitterman: ").append(cov.size()).append(" assets, tau ")
         .append(MeanVariance.fmt(tau)).append(", ").append(views.size()).append(" view")
-        .append(views.size() == 1 ? "" : "s").append(views.isEmpty() ? "" : " (on annualised returns)")
+        .append(views.size() == 1 ? "" : "s")
+        .append(views.isEmpty() ? "" : " (on annualised returns)")
         .append(omega != null ? ", explicit Omega"
             : confidences != null ? ", Idzorek confidences " + Arrays.toString(confidences)
             : ", He-Litterman Omega").append('\n');

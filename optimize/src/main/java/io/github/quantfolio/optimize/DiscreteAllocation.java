@@ -366,4 +366,17 @@ public final class DiscreteAllocation {
     }
     return cash;
   }
+
+  /**
+   * The problem in one line: assets with a non-zero weight, capital (in the prices' currency)
+   * and the short ratio, e.g. {@code DiscreteAllocation: 5 assets, capital 100000.00, short ratio
+   * default (the short weights' total)}.
+   */
+  @Override
+  public String toString() {
+    return "DiscreteAllocation: " + assets.size() + " asset" + (assets.size() == 1 ? "" : "s")
+        + ", capital " + TextTable.num(capital, 2) + " (prices' currency), short ratio "
+        + (Double.isNaN(shortRatio) ? "default (the short weights' total)"
+            : MeanVariance.fmt(shortRatio));
+  }
 }

@@ -55,11 +55,13 @@ final class FeasibleSet {
     }
     if (sumHi < budget - 1e-12) {
       throw new OptimizationException("Bounds cannot sum to " + what + ": the upper bounds under "
-          + s.boundsText() + " sum to " + Diagnostics.fmt(sumHi) + ", the most that can be invested");
+          + s.boundsText() + " sum to " + Diagnostics.fmt(sumHi)
+          + ", the most that can be invested");
     }
     if (sumLo > budget + 1e-12) {
       throw new OptimizationException("Bounds cannot sum to " + what + ": the lower bounds under "
-          + s.boundsText() + " sum to " + Diagnostics.fmt(sumLo) + ", the least that must be invested");
+          + s.boundsText() + " sum to " + Diagnostics.fmt(sumLo)
+          + ", the least that must be invested");
     }
     if (s.sectors().isEmpty()) {
       return;
@@ -77,13 +79,13 @@ final class FeasibleSet {
       }
       if (sec.lower() > hi + 1e-12) {
         throw new OptimizationException("Sector '" + sec.name() + "' lower limit "
-            + Diagnostics.fmt(sec.lower()) + " cannot be met: the upper bounds of its assets sum to "
-            + Diagnostics.fmt(hi));
+            + Diagnostics.fmt(sec.lower())
+            + " cannot be met: the upper bounds of its assets sum to " + Diagnostics.fmt(hi));
       }
       if (sec.upper() < lo - 1e-12) {
         throw new OptimizationException("Sector '" + sec.name() + "' upper limit "
-            + Diagnostics.fmt(sec.upper()) + " cannot be met: the lower bounds of its assets sum to "
-            + Diagnostics.fmt(lo));
+            + Diagnostics.fmt(sec.upper())
+            + " cannot be met: the lower bounds of its assets sum to " + Diagnostics.fmt(lo));
       }
       minTotal += Math.max(lo, sec.lower());
       maxTotal += Math.min(hi, sec.upper());

@@ -234,7 +234,8 @@ final class Frictions {
       eye[i][i] = 1;
       c[i] = -previous[i];
     }
-    double[] w = set.solve(eye, c, s.lower(), s.upper(), extras).x(); // projection: a feasible start
+    // the projection of w0 onto the constraints: a feasible start
+    double[] w = set.solve(eye, c, s.lower(), s.upper(), extras).x();
     double t = 1;
     Warm warm = new Warm();
     for (int it = 0; it < 200; it++) {

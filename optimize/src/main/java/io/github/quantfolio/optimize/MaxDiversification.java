@@ -139,4 +139,14 @@ public final class MaxDiversification {
     }
     return num / Math.sqrt(var);
   }
+
+  /**
+   * The problem in one line, e.g. {@code MaxDiversification: 20 assets, bounds [0, 0.1], budget
+   * 1}.
+   */
+  @Override
+  public String toString() {
+    return "MaxDiversification: " + cov.size() + " asset" + (cov.size() == 1 ? "" : "s") + ", "
+        + problem.constraintText() + ", budget 1";
+  }
 }

@@ -270,4 +270,16 @@ public final class MeanCdar {
         + MeanVariance.fmt(beta) + " (drawdown, fraction of capital)", Weights.of(assets, w), ret,
         ScenarioInputs.volatility(scenarios, w, periodsPerYear));
   }
+
+  /**
+   * The problem in one line, e.g. {@code MeanCdar: 3 assets, 250 return rows, beta 0.95, expected
+   * returns given, bounds [0, 1]}.
+   */
+  @Override
+  public String toString() {
+    return "MeanCdar: " + assets.size() + " asset" + (assets.size() == 1 ? "" : "s") + ", "
+        + scenarios.length + " return rows, beta " + MeanVariance.fmt(beta) + ", "
+        + (mu == null ? "no expected returns (min CDaR only)" : "expected returns given") + ", "
+        + constraints.constraintText();
+  }
 }

@@ -281,4 +281,16 @@ public final class MeanCvar {
         Weights.of(assets, w), ret,
         ScenarioInputs.volatility(scenarios, w, periodsPerYear));
   }
+
+  /**
+   * The problem in one line, e.g. {@code MeanCvar: 3 assets, 250 return rows, beta 0.95, expected
+   * returns given, bounds [0, 1]}.
+   */
+  @Override
+  public String toString() {
+    return "MeanCvar: " + assets.size() + " asset" + (assets.size() == 1 ? "" : "s") + ", "
+        + scenarios.length + " return rows, beta " + MeanVariance.fmt(beta) + ", "
+        + (mu == null ? "no expected returns (min CVaR only)" : "expected returns given") + ", "
+        + constraints.constraintText();
+  }
 }

@@ -335,7 +335,8 @@ public final class MeanVariance {
   public MeanVariance withTrackingErrorLimit(Weights benchmark, double maxTe) {
     Checks.positive(maxTe, "maxTe");
     Checks.notNull(benchmark, "benchmark");
-    return new MeanVariance(spec.withTracking(spec.weightArray(benchmark, "Benchmark holds"), maxTe));
+    return new MeanVariance(spec.withTracking(spec.weightArray(benchmark, "Benchmark holds"),
+        maxTe));
   }
 
   /** {@code w} as an array; {@code otherInUse}: the other trading option relies on the current w0. */

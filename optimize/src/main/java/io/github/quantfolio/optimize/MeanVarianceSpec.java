@@ -93,9 +93,11 @@ record MeanVarianceSpec(List<String> assets, double[] mu, double[][] cov, double
     List<Sector> out = new ArrayList<>();
     for (Map.Entry<String, List<Integer>> e : members.entrySet()) {
       String s = e.getKey();
-      double lo = lower.containsKey(s) ? Checks.finite(lower.get(s), "lower limit of sector '" + s + "'")
+      double lo = lower.containsKey(s)
+          ? Checks.finite(lower.get(s), "lower limit of sector '" + s + "'")
           : Double.NEGATIVE_INFINITY;
-      double hi = upper.containsKey(s) ? Checks.finite(upper.get(s), "upper limit of sector '" + s + "'")
+      double hi = upper.containsKey(s)
+          ? Checks.finite(upper.get(s), "upper limit of sector '" + s + "'")
           : Double.POSITIVE_INFINITY;
       if (lo > hi) {
         throw new IllegalArgumentException("Sector '" + s + "' has lower limit "
@@ -197,11 +199,12 @@ record MeanVarianceSpec(List<String> assets, double[] mu, double[][] cov, double
     return Math.sqrt(Math.max(0, v));
   }
 
-  /** The bounds, sector limits and market neutrality in words, e.g. "bounds [0, 1], 2 sector limits". */
+  /** The bounds, sector limits and market neutrality in words: "bounds [0, 1], 2 sector limits". */
   String describe() {
     StringBuilder sb = new StringBuilder(boundsText);
     if (!sectors.isEmpty()) {
-      sb.append(", ").append(sectors.size()).append(" sector limit").append(sectors.size() > 1 ? "s" : "");
+      sb.append(", ").append(sectors.size()).append(" sector limit")
+          .append(sectors.size() > 1 ? "s" : "");
     }
     if (marketNeutral) {
       sb.append(", market neutral");

@@ -41,7 +41,7 @@ public final class OptimalPortfolio {
     this.riskFreeRate = riskFreeRate;
   }
 
-  /** The same portfolio, printed with its Sharpe ratio at {@code rf} (the rate it was solved at). */
+  /** The same portfolio, printing its Sharpe ratio at {@code rf} (the rate it was solved for). */
   OptimalPortfolio atRiskFreeRate(double rf) {
     return new OptimalPortfolio(method, weights, expectedReturn, volatility, rf);
   }

@@ -317,4 +317,27 @@ public final class Rebalancer {
     double v = shares * price;
     return new Trade(asset, shares, price, v, costRate * Math.abs(v), reason);
   }
+
+  /**
+   * The rules in one line, e.g. {@code Rebalancer: target on 5 assets (sum 0.95, rest cash),
+   * drift threshold 0.02, minimum trade 500.00, cost rate 0.001, max weight 0.25, lot sizes
+   * {A01=100}}.
+   */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Rebalancer: target on ").append(target.assets().size())
+        .append(" asset").append(target.assets().size() == 1 ? "" : "s").append(" (sum ")
+        .append(MeanVariance.fmt(target.sum()))
+        .append(target.sum() < 1 - 1e-12 ? ", rest cash)" : ")")
+        .append(", drift threshold ").append(MeanVariance.fmt(driftThreshold))
+        .append(" (weight), minimum trade ").append(TextTable.num(minTradeValue, 2))
+        .append(" (prices' currency), cost rate ").append(MeanVariance.fmt(costRate));
+    if (maxWeight < Double.POSITIVE_INFINITY) {
+      sb.append(", max weight ").append(MeanVariance.fmt(maxWeight));
+    }
+    if (!lots.isEmpty()) {
+      sb.append(", lot sizes ").append(new java.util.TreeMap<>(lots));
+    }
+    return sb.toString();
+  }
 }

@@ -138,7 +138,8 @@ public final class RiskParity {
       equal &= Math.abs(v - b[0]) <= 1e-15;
     }
     return new OptimalPortfolio(equal ? "equal risk contribution" : "risk budgeting",
-        Weights.of(cov.assets(), w), Double.NaN, Math.sqrt(Math.max(0, RiskBudgetSolver.dot(w, sw))));
+        Weights.of(cov.assets(), w), Double.NaN,
+        Math.sqrt(Math.max(0, RiskBudgetSolver.dot(w, sw))));
   }
 
   /**
@@ -170,5 +171,28 @@ public final class RiskParity {
   /** Equal weights {@code 1/N} on the given assets. */
   public static Weights equalWeight(List<String> assets) {
     return Weights.equal(assets);
+  }
+
+  /**
+   * The problem in one line: assets and risk budgets (fractions of the portfolio's risk), e.g.
+   * {@code RiskParity: 3 assets, risk budgets A 0.25, B 0.25, C 0.5}.
+   */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("RiskParity: ").append(budgets.length).append(" asset")
+        .append(budgets.length == 1 ? "" : "s");
+    boolean equal = true;
+    for (double v : budgets) {
+      equal &= Math.abs(v - budgets[0]) <= 1e-15;
+    }
+    if (equal) {
+      return sb.append(", equal risk budgets (equal risk contribution)").toString();
+    }
+    sb.append(", risk budgets (fractions of portfolio risk)");
+    for (int i = 0; i < budgets.length; i++) {
+      sb.append(i == 0 ? " " : ", ").append(cov.assets().get(i)).append(' ')
+          .append(MeanVariance.fmt(budgets[i]));
+    }
+    return sb.toString();
   }
 }

@@ -46,8 +46,8 @@ class BlackLittermanViewsTest {
         .withAbsoluteView("B", 0.05).withRelativeView("A", "B", 0.02).withConfidences(1, 1, 1, 1);
     OptimizationException e = assertThrows(OptimizationException.class, bl::posteriorReturns);
     assertEquals("Views 1 ('A = 0.1'), 3 ('B = 0.05') and 4 ('A - B = 0.02') contradict each "
-        + "other and are fully confident (no view variance in Omega): view 4's pick is that of view 1 "
-        + "- view 3, so it could hold only with q = 0.05, not 0.02; lower a confidence "
+        + "other and are fully confident (no view variance in Omega): view 4's pick is that of "
+        + "view 1 - view 3, so it could hold only with q = 0.05, not 0.02; lower a confidence "
         + "(withConfidences) or remove a view", e.getMessage());
     // a zero Omega makes views fully confident in the same way
     BlackLitterman zero = model().withRelativeView("A", "B", 0.05).withRelativeView("B", "A", 0.03)
@@ -111,7 +111,8 @@ class BlackLittermanViewsTest {
   void marketImpliedRiskAversionRefusesWhatNoPriorCanUse() {
     TimeIndex days = TimeIndex.businessDays(LocalDate.of(2024, 1, 2), 5);
     // constant prices: variance 0, delta = x / 0 (was +-Infinity or NaN)
-    PriceFrame flat = PriceFrame.of(days, List.of("MKT"), new double[][] {{100, 100, 100, 100, 100}});
+    PriceFrame flat = PriceFrame.of(days, List.of("MKT"),
+        new double[][] {{100, 100, 100, 100, 100}});
     assertEquals("The market index's 4 returns do not vary; its implied risk aversion (excess "
         + "return / variance) is undefined", assertThrows(IllegalArgumentException.class,
             () -> BlackLitterman.marketImpliedRiskAversion(flat, 0.02)).getMessage());

@@ -1,5 +1,6 @@
 package io.github.quantfolio.optimize;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.quantfolio.core.AssetVector;
@@ -54,5 +55,32 @@ class PrintedOutputTest {
         + "capital)"), p.method());
     OptimalPortfolio d = MeanCdar.of(MeanCvarTest.R, 0.9).minCdar();
     assertTrue(d.method().endsWith(" at beta 0.9 (drawdown, fraction of capital)"), d.method());
+  }
+
+  @Test
+  void problemsDescribeThemselves() {
+    List<String> abc = BlackLittermanTest.A;
+    assertEquals("RiskParity: 3 assets, risk budgets (fractions of portfolio risk) A 0.25, B 0.25, "
+        + "C 0.5", RiskParity.of(BlackLittermanTest.S)
+            .withBudgets(AssetVector.of(abc, new double[] {1, 1, 2})).toString());
+    assertEquals("RiskParity: 3 assets, equal risk budgets (equal risk contribution)",
+        RiskParity.of(BlackLittermanTest.S).toString());
+    assertEquals("HierarchicalRiskParity: 3 assets, ward linkage",
+        HierarchicalRiskParity.of(BlackLittermanTest.S)
+            .withLinkage(HierarchicalRiskParity.Linkage.WARD).toString());
+    assertEquals("MaxDiversification: 3 assets, bounds [0, 0.5], budget 1",
+        MaxDiversification.of(BlackLittermanTest.S).withBounds(0, 0.5).toString());
+    assertEquals("MeanCvar: 3 assets, " + MeanCvarTest.R.rows() + " return rows, beta 0.95, no "
+        + "expected returns (min CVaR only), bounds [0, 1]",
+        MeanCvar.of(MeanCvarTest.R, 0.95).toString());
+    assertEquals("DiscreteAllocation: 2 assets, capital 110.00 (prices' currency), short ratio "
+        + "default (the short weights' total)", DiscreteAllocation.of(
+            Weights.of(List.of("A", "B"), new double[] {0.5, 0.5}),
+            AssetVector.of(List.of("A", "B"), new double[] {30, 20}), 110).toString());
+    assertEquals("Rebalancer: target on 2 assets (sum 0.9, rest cash), drift threshold 0.02 "
+        + "(weight), minimum trade 500.00 (prices' currency), cost rate 0.001, max weight 0.5, lot "
+        + "sizes {A=100}", Rebalancer.of(Weights.of(List.of("A", "B"), new double[] {0.5, 0.4}))
+            .withDriftThreshold(0.02).withMinimumTradeValue(500).withTransactionCost(0.001)
+            .withMaxWeight(0.5).withLotSize("A", 100).toString());
   }
 }

@@ -75,23 +75,37 @@ final class CovarianceChecks {
       return;
     }
     String asset = cov.assets().get(k);
+    // a shrinkage estimator that chose intensity 0 (e.g. on returns that never vary) is no
+    // better than the sample, but "use Ledoit-Wolf" would send its user in a circle
+    boolean shrinkageEstimator = cov.shrinkage().isPresent();
+    String how = shrinkageEstimator ? "with shrinkage intensity 0" : "without shrinkage";
+    String more = t <= n ? ", or use more observations than assets" : "";
     String fact;
+    String remedy;
     if (t <= n) {
-      fact = "estimated without shrinkage from " + t + " observations for " + n + " assets, it is "
+      fact = "estimated " + how + " from " + t + " observations for " + n + " assets, it is "
           + "singular (a sample covariance has rank at most its number of observations)";
+      remedy = shrinkageEstimator
+          ? "set a positive intensity with CovarianceEstimator.shrunk(target, intensity)" + more
+          : "estimate it with shrinkage, e.g. CovarianceEstimator.ledoitWolf()" + more;
     } else if (!(cov.get(k, k) > 0)) {
-      fact = "estimated without shrinkage from " + t + " observations, it is singular: the "
-          + "returns of '" + asset + "' do not vary (zero variance)";
+      fact = "estimated " + how + " from " + t + " observations, it is singular: the returns of '"
+          + asset + "' do not vary (zero variance)";
+      remedy = "leave '" + asset + "' out or use a period in which its returns vary"
+          + (shrinkageEstimator ? "" : ", or estimate it with shrinkage, e.g. "
+              + "CovarianceEstimator.ledoitWolf()");
     } else {
-      fact = "estimated without shrinkage from " + t + " observations, it is singular: the "
-          + "returns of '" + asset + "' are a linear combination of those of the assets before "
-          + "it (share of its variance left unexplained " + Diagnostics.fmt(Math.max(0,
-          unexplained[0])) + ")";
+      fact = "estimated " + how + " from " + t + " observations, it is singular: the returns of '"
+          + asset + "' are a linear combination of those of the assets before it (share of its "
+          + "variance left unexplained " + Diagnostics.fmt(Math.max(0, unexplained[0])) + ")";
+      remedy = shrinkageEstimator
+          ? "set a positive intensity with CovarianceEstimator.shrunk(target, intensity), or "
+              + "leave '" + asset + "' out"
+          : "estimate it with shrinkage, e.g. CovarianceEstimator.ledoitWolf()";
     }
     throw new OptimizationException(optimizer + " refuses this covariance matrix: " + fact
         + ", so some portfolios would show a near-zero risk that only the sample implies; "
-        + "estimate it with shrinkage, e.g. CovarianceEstimator.ledoitWolf()"
-        + (t <= n ? ", or use more observations than assets" : ""));
+        + remedy);
   }
 
   /** Whether {@code cov} was estimated from data (observations recorded) without shrinkage. */

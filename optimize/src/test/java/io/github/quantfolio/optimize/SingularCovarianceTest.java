@@ -177,4 +177,29 @@ class SingularCovarianceTest {
         () -> MeanVariance.of(pairwise.nearestPositiveSemidefinite()));
     MeanVariance.of(pairwise.withDiagonalShift(0.001)).minVolatility();
   }
+
+  @Test
+  void aLedoitWolfEstimateThatChoseNoShrinkageIsNotSentBackToLedoitWolf() {
+    // Prices growing by exactly 0.1% and 0.2% a day: every return is constant, the Ledoit-Wolf
+    // estimate is the zero matrix with intensity 0 (nothing to shrink), and every portfolio
+    // would have zero risk. Refused, with a remedy other than the estimator already used.
+    double[][] px = new double[2][20];
+    for (int i = 0; i < 2; i++) {
+      double p = 100 + 10 * i;
+      for (int t = 0; t < 20; t++) {
+        p *= 1.001 + 0.001 * i;
+        px[i][t] = p;
+      }
+    }
+    ReturnFrame r = io.github.quantfolio.core.PriceFrame.of(
+        TimeIndex.businessDays(LocalDate.of(2024, 1, 1), 20), List.of("A", "B"), px).returns();
+    CovarianceMatrix lw = CovarianceEstimator.ledoitWolf().estimate(r);
+    assertEquals(0.0, lw.shrinkage().getAsDouble());
+    OptimizationException e = assertThrows(OptimizationException.class,
+        () -> MeanVariance.of(ExpectedReturns.arithmetic(r), lw));
+    assertEquals("MeanVariance refuses this covariance matrix: estimated with shrinkage intensity 0 "
+        + "from 19 observations, it is singular: the returns of 'A' do not vary (zero variance), "
+        + "so some portfolios would show a near-zero risk that only the sample implies; leave 'A' "
+        + "out or use a period in which its returns vary", e.getMessage());
+  }
 }

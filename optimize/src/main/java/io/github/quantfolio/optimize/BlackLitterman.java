@@ -35,6 +35,12 @@ import java.util.Map;
  * {@code c = 1} makes the view hold exactly, {@code c = 0} ignores it); or a caller's
  * {@link #withOmega(double[][])}. {@code tau} defaults to 0.05.
  *
+ * <p>Fully confident views (zero variance in Omega) are exact constraints on the mean: one that
+ * restates earlier ones (its pick a combination of theirs, its q the same combination) is left
+ * out, as it changes nothing; ones that contradict each other have no posterior, and the
+ * posterior methods throw {@link OptimizationException} naming them, e.g.
+ * {@code Views 1 ('A - B = 0.05') and 2 ('B - A = 0.03') contradict each other ...}.
+ *
  * <p>To get constrained (e.g. long-only) Black-Litterman portfolios, pass the posterior to
  * {@link MeanVariance}: {@code MeanVariance.of(bl.posteriorReturns(), bl.posteriorCovariance())}.
  *
@@ -66,6 +72,9 @@ public final class BlackLitterman {
    * A model with a prior of annualised expected returns and an annualised covariance, no views.
    *
    * @throws IllegalArgumentException if the assets of the prior and the covariance differ
+   * @throws OptimizationException if {@code cov} is a singular estimate without shrinkage (as
+   *     {@link MeanVariance#of(CovarianceMatrix)}): the posterior covariance would inherit its
+   *     spurious zero-risk directions without the record of how it was estimated
    */
   public static BlackLitterman of(CovarianceMatrix cov, AssetVector prior) {
     Checks.notNull(cov, "cov");
@@ -74,6 +83,7 @@ public final class BlackLitterman {
       throw new IllegalArgumentException("Prior and covariance must cover the same assets in the "
           + "same order, but prior has " + prior.assets() + " and cov has " + cov.assets());
     }
+    CovarianceChecks.requireNotSingularEstimate(cov, "BlackLitterman");
     return new BlackLitterman(cov, prior.toArray(), 0.05, List.of(), null, null);
   }
 
@@ -145,7 +155,19 @@ public final class BlackLitterman {
       }
     }
     double var = ss / (n - 1);
-    return (mean * f - riskFreeRate) / (var * f);
+    if (!(var > 0)) {
+      throw new IllegalArgumentException("The market index's " + n + " returns do not vary; its "
+          + "implied risk aversion (excess return / variance) is undefined");
+    }
+    double delta = (mean * f - riskFreeRate) / (var * f);
+    if (!(delta > 0)) {
+      throw new OptimizationException("The market returned " + MeanVariance.fmt(mean * f)
+          + " a year (arithmetic mean), not above the risk-free rate "
+          + MeanVariance.fmt(riskFreeRate)
+          + ", so its implied risk aversion would be " + MeanVariance.fmt(delta) + ", which no "
+          + "prior can use; use a longer history or choose a risk aversion (e.g. 2.5)");
+    }
+    return delta;
   }
 
   /** The same model with another {@code tau > 0} (scale of the prior's uncertainty). */
@@ -155,7 +177,9 @@ public final class BlackLitterman {
 
   /** Adds the absolute view {@code mu_asset = q} (annualised). */
   public BlackLitterman withAbsoluteView(String asset, double q) {
-    return withView(Map.of(asset, 1.0), q);
+    Checks.finite(q, "q");
+    return add(pick(Map.of(Checks.notNull(asset, "asset"), 1.0)), q, asset + " = "
+        + MeanVariance.fmt(q));
   }
 
   /** Adds the relative view {@code mu_outperformer - mu_underperformer = q}. */
@@ -164,7 +188,10 @@ public final class BlackLitterman {
       throw new IllegalArgumentException("A relative view needs two different assets, but both "
           + "are '" + outperformer + "'");
     }
-    return withView(Map.of(outperformer, 1.0, underperformer, -1.0), q);
+    Checks.notNull(underperformer, "underperformer");
+    Checks.finite(q, "q");
+    return add(pick(Map.of(outperformer, 1.0, underperformer, -1.0)), q, outperformer + " - "
+        + underperformer + " = " + MeanVariance.fmt(q));
   }
 
   /**
@@ -175,11 +202,16 @@ public final class BlackLitterman {
    * @throws IllegalArgumentException for an unknown asset or an all-zero pick
    */
   public BlackLitterman withView(Map<String, Double> pick, double q) {
-    Checks.notNull(pick, "pick");
     Checks.finite(q, "q");
+    double[] p = pick(pick);
+    return add(p, q, viewText(p, q));
+  }
+
+  /** The row of P for a pick by asset (validated). */
+  private double[] pick(Map<String, Double> pick) {
+    Checks.notNull(pick, "pick");
     double[] p = new double[cov.size()];
     boolean any = false;
-    StringBuilder text = new StringBuilder();
     for (Map.Entry<String, Double> e : pick.entrySet()) {
       int i = cov.assets().indexOf(e.getKey());
       if (i < 0) {
@@ -192,8 +224,13 @@ public final class BlackLitterman {
     if (!any) {
       throw new IllegalArgumentException("A view needs a non-zero pick, but found " + pick);
     }
+    return p;
+  }
+
+  /** This model plus one view; earlier confidences or Omega are cleared (they no longer fit). */
+  private BlackLitterman add(double[] p, double q, String text) {
     List<View> v = new ArrayList<>(views);
-    v.add(new View(p, q, pick + " = " + q));
+    v.add(new View(p, q, text));
     return new BlackLitterman(cov, prior, tau, List.copyOf(v), null, null);
   }
 
@@ -208,16 +245,20 @@ public final class BlackLitterman {
       throw new IllegalArgumentException("Expected " + views.size() + " confidences (one per view),"
           + " but found " + confidences.length);
     }
-    for (double c : confidences) {
-      Checks.inRange(c, 0, 1, "confidence");
+    for (int k = 0; k < confidences.length; k++) {
+      Checks.inRange(confidences[k], 0, 1, "confidence of view " + (k + 1) + " ('"
+          + views.get(k).text() + "')");
     }
     return new BlackLitterman(cov, prior, tau, views, confidences.clone(), null);
   }
 
   /**
-   * An explicit view covariance Omega (K x K, symmetric positive semidefinite; copied).
+   * An explicit view covariance Omega (K x K, symmetric positive semidefinite; copied; rows and
+   * columns in the order the views were added). A zero variance makes a view fully confident.
    *
-   * @throws IllegalArgumentException if the shape differs from the number of views
+   * @throws IllegalArgumentException if the shape differs from the number of views, an entry is
+   *     not finite, a variance is negative, or the matrix is not symmetric (to 1e-12 relative) or
+   *     has a covariance larger than the product of the two standard deviations (named)
    */
   public BlackLitterman withOmega(double[][] omega) {
     Checks.notNull(omega, "omega");
@@ -228,13 +269,36 @@ public final class BlackLitterman {
     }
     double[][] o = new double[k][];
     for (int i = 0; i < k; i++) {
-      if (omega[i].length != k) {
+      if (omega[i] == null || omega[i].length != k) {
         throw new IllegalArgumentException("Expected row " + i + " of Omega to have " + k
-            + " entries, but found " + omega[i].length);
+            + " entries, but found " + (omega[i] == null ? "none" : omega[i].length));
       }
       o[i] = omega[i].clone();
-      for (double v : o[i]) {
-        Checks.finite(v, "Omega entry");
+      for (int j = 0; j < k; j++) {
+        Checks.finite(o[i][j], "Omega entry (" + i + ", " + j + ")");
+      }
+    }
+    // a covariance of view errors: variances >= 0, symmetric, correlations within [-1, 1]
+    for (int i = 0; i < k; i++) {
+      if (o[i][i] < 0) {
+        throw new IllegalArgumentException("Omega entry (" + i + ", " + i + "), the variance of "
+            + "view " + (i + 1) + " ('" + views.get(i).text() + "'), is " + o[i][i]
+            + "; expected >= 0");
+      }
+      for (int j = 0; j < i; j++) {
+        double scale = Math.max(Math.max(Math.abs(o[i][j]), Math.abs(o[j][i])),
+            Math.sqrt(o[i][i] * o[j][j]));
+        if (Math.abs(o[i][j] - o[j][i]) > 1e-12 * scale) {
+          throw new IllegalArgumentException("Omega is not symmetric: entry (" + i + ", " + j
+              + ") is " + o[i][j] + " but (" + j + ", " + i + ") is " + o[j][i]);
+        }
+        o[i][j] = 0.5 * (o[i][j] + o[j][i]); // rounding asymmetry averaged away
+        o[j][i] = o[i][j];
+        if (Math.abs(o[i][j]) > Math.sqrt(o[i][i] * o[j][j]) * (1 + 1e-12)) {
+          throw new IllegalArgumentException("Omega entry (" + i + ", " + j + ") is " + o[i][j]
+              + ", larger in magnitude than sqrt(Omega(" + i + ", " + i + ") x Omega(" + j + ", "
+              + j + ")) = " + Math.sqrt(o[i][i] * o[j][j]) + ": not a covariance");
+        }
       }
     }
     return new BlackLitterman(cov, prior, tau, views, null, o);
@@ -245,12 +309,20 @@ public final class BlackLitterman {
     return AssetVector.of(cov.assets(), prior);
   }
 
-  /** The posterior expected returns {@code mu_BL} (annualised). */
+  /**
+   * The posterior expected returns {@code mu_BL} (annualised).
+   *
+   * @throws OptimizationException if fully confident views contradict each other (named)
+   */
   public AssetVector posteriorReturns() {
     return AssetVector.of(cov.assets(), posterior().mu);
   }
 
-  /** The posterior covariance {@code S + M} (annualised). */
+  /**
+   * The posterior covariance {@code S + M} (annualised).
+   *
+   * @throws OptimizationException if fully confident views contradict each other (named)
+   */
   public CovarianceMatrix posteriorCovariance() {
     return CovarianceMatrix.of(cov.assets(), posterior().sigma);
   }
@@ -276,7 +348,13 @@ public final class BlackLitterman {
       }
       b[i] = p.mu[i] - riskFreeRate;
     }
-    return Weights.of(cov.assets(), Linear.solve(a, b));
+    try {
+      return Weights.of(cov.assets(), Linear.solve(a, b));
+    } catch (ArithmeticException e) {
+      throw new OptimizationException("Unconstrained Black-Litterman weights need an invertible "
+          + "posterior covariance, but it is singular (the covariance given to of() is); use "
+          + "MeanVariance on the posterior instead", e);
+    }
   }
 
   private record Posterior(double[] mu, double[][] sigma) {
@@ -301,25 +379,42 @@ public final class BlackLitterman {
       }
       return new Posterior(prior.clone(), sigma);
     }
-    double[][] p = new double[k][];
-    double[] q = new double[k];
-    for (int r = 0; r < k; r++) {
-      p[r] = views.get(used.get(r)).p();
-      q[r] = views.get(used.get(r)).q();
-    }
     double[][] tauS = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         tauS[i][j] = tau * s[i][j];
       }
     }
-    double[][] tauSPt = Linear.multiply(tauS, Linear.transpose(p)); // n x k
-    double[][] a = Linear.multiply(p, tauSPt); // k x k = P tau S P'
-    double[][] om = omegaFor(used, a);
-    for (int i = 0; i < k; i++) {
-      for (int j = 0; j < k; j++) {
-        a[i][j] += om[i][j];
+    double[][] p;
+    double[] q;
+    double[][] tauSPt;
+    double[][] a;
+    while (true) {
+      k = used.size();
+      p = new double[k][];
+      q = new double[k];
+      List<String> texts = new ArrayList<>();
+      for (int r = 0; r < k; r++) {
+        p[r] = views.get(used.get(r)).p();
+        q[r] = views.get(used.get(r)).q();
+        texts.add(views.get(used.get(r)).text());
       }
+      tauSPt = Linear.multiply(tauS, Linear.transpose(p)); // n x k
+      a = Linear.multiply(p, tauSPt); // k x k = P tau S P'
+      double[][] om = omegaFor(used, a);
+      for (int i = 0; i < k; i++) {
+        for (int j = 0; j < k; j++) {
+          a[i][j] += om[i][j];
+        }
+      }
+      int dependent = ViewConflicts.firstDependent(a);
+      if (dependent < 0) {
+        break;
+      }
+      // a fully confident restatement of earlier views: drop it and recompute; a contradiction
+      // throws, naming the views
+      ViewConflicts.requireConsistent(a, q, dependent, used, texts);
+      used.remove(dependent);
     }
     double[] resid = new double[k];
     double[] ppi = Linear.multiply(p, prior);
@@ -332,8 +427,9 @@ public final class BlackLitterman {
       aInvPtauS = Linear.solve(a, Linear.transpose(tauSPt)); // k x n
       aInvResid = Linear.solve(a, resid);
     } catch (ArithmeticException e) {
-      throw new OptimizationException("Views are linearly dependent and fully confident (P tau S P'"
-          + " + Omega is singular): " + e.getMessage(), e);
+      // not expected after independentViews; never show the elimination's pivot to the user
+      throw new OptimizationException("The views cannot be combined: P tau S P' + Omega is "
+          + "singular to working precision; lower the confidence of a view or remove one", e);
     }
     double[] mu = prior.clone();
     double[] shift = Linear.multiply(tauSPt, aInvResid);
@@ -355,6 +451,20 @@ public final class BlackLitterman {
       }
     }
     return new Posterior(mu, sigma);
+  }
+
+  /** A view in words, assets in the covariance's order, e.g. {@code A01 - A02 = 0.05}. */
+  private String viewText(double[] p, double q) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < p.length; i++) {
+      if (p[i] == 0) {
+        continue;
+      }
+      double m = Math.abs(p[i]);
+      sb.append(sb.length() == 0 ? (p[i] < 0 ? "-" : "") : (p[i] < 0 ? " - " : " + "))
+          .append(m == 1 ? "" : MeanVariance.fmt(m) + " ").append(cov.assets().get(i));
+    }
+    return sb.append(" = ").append(MeanVariance.fmt(q)).toString();
   }
 
   private double[][] omegaFor(List<Integer> used, double[][] pTauSPt) {
@@ -385,7 +495,9 @@ public final class BlackLitterman {
   public String toString() {
     StringBuilder sb = new StringBuilder("BlackLitterman: ").append(cov.size()).append(" assets, tau ")
         .append(MeanVariance.fmt(tau)).append(", ").append(views.size()).append(" view")
-        .append(views.size() == 1 ? "" : "s").append(omega != null ? ", explicit Omega"
+        .append(views.size() == 1 ? "" : "s")
+        .append(views.isEmpty() ? "" : " (on annualised returns)")
+        .append(omega != null ? ", explicit Omega"
             : confidences != null ? ", Idzorek confidences " + Arrays.toString(confidences)
             : ", He-Litterman Omega").append('\n');
     for (View v : views) {

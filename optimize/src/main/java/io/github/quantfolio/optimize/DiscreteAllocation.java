@@ -46,15 +46,21 @@ public final class DiscreteAllocation {
       Checks.finite(rmse, "rmse");
     }
 
-    /** A table of asset and shares, then the leftover and the allocation error. */
+    /**
+     * A table of asset and shares (negative = short), then the cash left over (in the prices'
+     * currency) and the allocation error (in weight).
+     */
     @Override
     public String toString() {
       TextTable t = new TextTable("asset", "shares");
       shares.forEach((a, n) -> t.row(a, Long.toString(n)));
-      return t.render() + String.format(Locale.ROOT, "leftover %.2f, allocation RMSE %.6f%n",
-          leftover, rmse);
+      return t.render() + String.format(Locale.ROOT, "leftover cash %.2f (prices' currency), "
+          + "allocation RMSE %.6f (weight, realised vs target)%n", leftover, rmse);
     }
   }
+
+  /** The most shares of one asset whose count and value stay exact in double precision. */
+  private static final double MAX_SHARES = 0x1p53;
 
   private final List<String> assets;
   private final double[] weights;
@@ -79,8 +85,9 @@ public final class DiscreteAllocation {
    * @param latestPrices price per share of every asset with a non-zero weight, &gt; 0 (e.g.
    *     {@code prices.latest()})
    * @param capital money to allocate, &gt; 0, in the prices' currency
-   * @throws IllegalArgumentException if a price is missing or not &gt; 0 (named), or no weight is
-   *     non-zero
+   * @throws IllegalArgumentException if a price is missing or not &gt; 0 (named), no weight is
+   *     non-zero, the capital is below the price of the cheapest asset to buy (named with its
+   *     price: not one share could be bought), or would buy more than 2^53 shares of an asset
    */
   public static DiscreteAllocation of(Weights weights, AssetVector latestPrices, double capital) {
     Checks.notNull(weights, "weights");
@@ -109,18 +116,73 @@ public final class DiscreteAllocation {
     if (names.isEmpty()) {
       throw new IllegalArgumentException("Every weight is zero; nothing to allocate");
     }
-    return new DiscreteAllocation(List.copyOf(names), w.stream().mapToDouble(Double::doubleValue)
-        .toArray(), p.stream().mapToDouble(Double::doubleValue).toArray(), capital, Double.NaN);
+    DiscreteAllocation a = new DiscreteAllocation(List.copyOf(names),
+        w.stream().mapToDouble(Double::doubleValue).toArray(),
+        p.stream().mapToDouble(Double::doubleValue).toArray(), capital, Double.NaN);
+    a.checkBudgets(false);
+    return a;
+  }
+
+  /**
+   * Each side's money must buy at least one share of its cheapest asset (else the side would be
+   * silently empty) and at most 2^53 shares of any asset (beyond that whole-share counts and
+   * their values are no longer exact in double precision).
+   */
+  private void checkBudgets(boolean shortSide) {
+    double shortTotal = 0;
+    boolean anyLong = false;
+    for (double v : weights) {
+      if (v < 0) {
+        shortTotal -= v;
+      } else {
+        anyLong = true;
+      }
+    }
+    if (anyLong && !shortSide) {
+      checkBudget(true, capital, "Capital " + TextTable.num(capital, 2));
+    }
+    if (shortTotal > 0 && shortSide) {
+      boolean byDefault = Double.isNaN(shortRatio);
+      double ratio = byDefault ? shortTotal : shortRatio;
+      checkBudget(false, capital * ratio, "Short proceeds " + TextTable.num(capital * ratio, 2)
+          + " (capital " + TextTable.num(capital, 2) + " x short ratio "
+          + MeanVariance.fmt(ratio) + (byDefault ? ", the short weights' total" : "") + ")");
+    }
+  }
+
+  private void checkBudget(boolean longSide, double value, String what) {
+    int cheapest = -1;
+    for (int i = 0; i < weights.length; i++) {
+      if ((longSide ? weights[i] > 0 : weights[i] < 0)
+          && (cheapest < 0 || prices[i] < prices[cheapest])) {
+        cheapest = i;
+      }
+    }
+    if (value < prices[cheapest]) {
+      throw new IllegalArgumentException(what + " buys no whole share: the cheapest asset to "
+          + (longSide ? "buy" : "sell short") + ", '" + assets.get(cheapest) + "', costs "
+          + MeanVariance.fmt(prices[cheapest]));
+    }
+    if (!(value / prices[cheapest] <= MAX_SHARES)) {
+      throw new IllegalArgumentException(what + " would buy " + MeanVariance.fmt(value
+          / prices[cheapest]) + " shares of '" + assets.get(cheapest) + "' at "
+          + MeanVariance.fmt(prices[cheapest]) + ", more than the 2^53 whole shares that can be "
+          + "counted exactly");
+    }
   }
 
   /**
    * The same problem with short proceeds of {@code capital x ratio} for the short side.
    *
    * @param ratio &gt; 0
+   * @throws IllegalArgumentException if the short proceeds are below the price of the cheapest
+   *     asset to sell short (named), or would sell more than 2^53 shares of one
    */
   public DiscreteAllocation withShortRatio(double ratio) {
-    return new DiscreteAllocation(assets, weights, prices, capital,
+    DiscreteAllocation a = new DiscreteAllocation(assets, weights, prices, capital,
         Checks.positive(ratio, "ratio"));
+    a.checkBudgets(true);
+    return a;
   }
 
   /**
@@ -130,6 +192,9 @@ public final class DiscreteAllocation {
    * the cash left (realised weights relative to the value invested so far). It stops when no
    * affordable asset is under its weight. Unlike PyPortfolioOpt, which gives up after ten
    * unaffordable candidates in one round, every affordable asset is considered.
+   *
+   * @throws IllegalArgumentException if the short proceeds are below the price of the cheapest
+   *     asset to sell short (named), or would sell more than 2^53 shares of one
    */
   public Result greedy() {
     return allocate(this::side);
@@ -142,6 +207,7 @@ public final class DiscreteAllocation {
    * and bound (ojAlgo, behind an internal adapter). Meant for tens of assets; the greedy method
    * scales further. Long/short as described in the class comment.
    *
+   * @throws IllegalArgumentException as {@link #greedy()}, for the short side
    * @throws OptimizationException if the solver fails
    */
   public Result integerProgramming() {
@@ -156,6 +222,7 @@ public final class DiscreteAllocation {
 
   /** Splits the weights into sides, allocates each and reports shares, leftover and RMSE. */
   private Result allocate(SideAllocator method) {
+    checkBudgets(true); // the short ratio is known now (it may be the default)
     int n = assets.size();
     double shortTotal = 0;
     double longTotal = 0;
@@ -228,7 +295,15 @@ public final class DiscreteAllocation {
     try {
       x = LinearProgram.minimise(c, List.of(), le, lo, hi, integer);
     } catch (QpException e) {
-      throw new OptimizationException("Integer allocation failed: " + e.getMessage(), e);
+      // x = 0 (buy nothing) is always feasible, so any failure is the solver's, not the problem's
+      double most = 0;
+      for (int k = 0; k < m; k++) {
+        most = Math.max(most, hi[k]);
+      }
+      throw new OptimizationException("Integer allocation failed: the branch-and-bound solver "
+          + "stopped in state " + e.blocking() + " on a problem that always has a solution (buying "
+          + "nothing), with up to " + MeanVariance.fmt(most) + " shares of one asset to choose "
+          + "from; use greedy(), which has no such limit", e);
     }
     double invested = 0;
     long[] count = new long[m];
@@ -290,5 +365,18 @@ public final class DiscreteAllocation {
       realised[i] = invested > 0 ? count[i] * prices[i] / invested : 0;
     }
     return cash;
+  }
+
+  /**
+   * The problem in one line: assets with a non-zero weight, capital (in the prices' currency)
+   * and the short ratio, e.g. {@code DiscreteAllocation: 5 assets, capital 100000.00, short ratio
+   * default (the short weights' total)}.
+   */
+  @Override
+  public String toString() {
+    return "DiscreteAllocation: " + assets.size() + " asset" + (assets.size() == 1 ? "" : "s")
+        + ", capital " + TextTable.num(capital, 2) + " (prices' currency), short ratio "
+        + (Double.isNaN(shortRatio) ? "default (the short weights' total)"
+            : MeanVariance.fmt(shortRatio));
   }
 }

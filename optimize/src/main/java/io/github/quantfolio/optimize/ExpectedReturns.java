@@ -65,7 +65,9 @@ public final class ExpectedReturns {
           logG += Math.log1p(v);
         }
       }
-      out[a] = Math.expm1(logG * f / n);
+      double g = logG / n;
+      out[a] = annualised(Math.expm1(logG * f / n), "Geometric mean return of '" + assets.get(a)
+          + "'", "mean log growth " + MeanVariance.fmt(g), f);
     }
     return AssetVector.of(assets, out);
   }
@@ -124,7 +126,8 @@ public final class ExpectedReturns {
         }
         w *= decay;
       }
-      out[a] = Math.pow(1 + num / den, f) - 1;
+      out[a] = annualised(Math.pow(1 + num / den, f) - 1, "EMA return of '" + assets.get(a) + "'",
+          "weighted mean return " + MeanVariance.fmt(num / den), f);
     }
     return AssetVector.of(assets, out);
   }
@@ -152,7 +155,8 @@ public final class ExpectedReturns {
         throw new IllegalArgumentException("Expected one market column, but found " + market.assets());
       }
       if (!market.index().equals(prices.index())) {
-        throw new IllegalArgumentException("Market and asset prices must share timestamps; align "
+        throw new IllegalArgumentException("Market and asset prices must share timestamps, but the "
+            + "market has " + market.index() + " and the assets " + prices.index() + "; align "
             + "them first (e.g. join with Alignment.INTERSECTION)");
       }
       m = market.returns().column(0);
@@ -178,7 +182,8 @@ public final class ExpectedReturns {
         logG += Math.log1p(v);
       }
     }
-    double marketReturn = Math.expm1(logG * f / nm);
+    double marketReturn = annualised(Math.expm1(logG * f / nm), "The market's return",
+        "mean log growth " + MeanVariance.fmt(logG / nm), f);
     List<String> assets = r.assets();
     double varM = marketVariance(m);
     double[] out = new double[assets.size()];
@@ -186,6 +191,11 @@ public final class ExpectedReturns {
       double[] x = r.column(a);
       double beta = pairCovariance(x, m, assets.get(a)) / varM;
       out[a] = riskFreeRate + beta * (marketReturn - riskFreeRate);
+      if (!Double.isFinite(out[a])) {
+        throw new IllegalArgumentException("CAPM return of '" + assets.get(a) + "' overflows: beta "
+            + MeanVariance.fmt(beta) + " x market excess return "
+            + MeanVariance.fmt(marketReturn - riskFreeRate) + " is beyond the double range");
+      }
     }
     return AssetVector.of(assets, out);
   }
@@ -239,6 +249,19 @@ public final class ExpectedReturns {
       }
     }
     return cov / (n - 1);
+  }
+
+  /**
+   * {@code value}, or an error saying that annualising {@code what} overflowed (a compounded
+   * growth beyond the double range would otherwise surface as "Value of 'X' is Infinity").
+   */
+  private static double annualised(double value, String what, String perPeriod, double f) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(what + " overflows: " + perPeriod
+          + " per period, annualised over " + MeanVariance.fmt(f) + " periods a year, is beyond "
+          + "the double range (are these prices in one currency unit, without splits?)");
+    }
+    return value;
   }
 
   private static void requireSimple(ReturnFrame r) {

@@ -250,4 +250,11 @@ public final class HierarchicalRiskParity {
     }
     return order;
   }
+
+  /** The problem in one line, e.g. {@code HierarchicalRiskParity: 20 assets, single linkage}. */
+  @Override
+  public String toString() {
+    return "HierarchicalRiskParity: " + cov.size() + " asset" + (cov.size() == 1 ? "" : "s")
+        + ", " + linkage.name().toLowerCase(Locale.ROOT) + " linkage";
+  }
 }

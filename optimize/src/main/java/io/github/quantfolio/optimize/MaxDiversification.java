@@ -42,7 +42,8 @@ public final class MaxDiversification {
   /**
    * The most diversified long-only portfolio on an annualised covariance matrix.
    *
-   * @throws OptimizationException if {@code cov} is not positive semidefinite
+   * @throws OptimizationException if {@code cov} is not positive semidefinite, or is a singular
+   *     estimate without shrinkage (as {@link MeanVariance#of(CovarianceMatrix)})
    * @throws IllegalArgumentException if an asset has zero variance (named)
    */
   public static MaxDiversification of(CovarianceMatrix cov) {
@@ -55,6 +56,7 @@ public final class MaxDiversification {
             + "variance; the diversification ratio needs positive volatilities");
       }
     }
+    CovarianceChecks.requireNotSingularEstimate(cov, "MaxDiversification");
     return new MaxDiversification(cov, MeanVariance.of(AssetVector.of(cov.assets(), sigma), cov));
   }
 
@@ -104,7 +106,8 @@ public final class MaxDiversification {
    * The diversification ratio {@code sigma'w / sqrt(w'Sw)} of weights on the covariance's assets
    * (for long-only weights; {@code PortfolioRisk.diversificationRatio()} uses {@code |w_i|}).
    *
-   * @throws IllegalArgumentException if the weights' assets are not those of {@code cov}
+   * @throws IllegalArgumentException if the weights' assets are not those of {@code cov}, a
+   *     weight is negative (named), or the weights have zero volatility (the ratio is undefined)
    */
   public static double diversificationRatio(Weights weights, CovarianceMatrix cov) {
     Checks.notNull(weights, "weights");
@@ -114,6 +117,13 @@ public final class MaxDiversification {
           + "the same order, but weights have " + weights.assets() + " and cov has " + cov.assets());
     }
     double[] w = weights.toArray();
+    for (int i = 0; i < w.length; i++) {
+      if (w[i] < 0) {
+        throw new IllegalArgumentException("Weight of '" + weights.assets().get(i) + "' is "
+            + w[i] + "; this ratio is for long-only weights (PortfolioRisk.diversificationRatio() "
+            + "uses |w_i| for long/short ones)");
+      }
+    }
     double num = 0;
     double var = 0;
     for (int i = 0; i < w.length; i++) {
@@ -122,6 +132,21 @@ public final class MaxDiversification {
         var += w[i] * cov.get(i, j) * w[j];
       }
     }
+    if (!(var > 0)) {
+      throw new IllegalArgumentException("The weights have volatility 0 under the covariance (all "
+          + "weights 0, or only on zero-variance assets), so their diversification ratio "
+          + "sigma'w / sqrt(w'Sw) is undefined");
+    }
     return num / Math.sqrt(var);
+  }
+
+  /**
+   * The problem in one line, e.g. {@code MaxDiversification: 20 assets, bounds [0, 0.1], budget
+   * 1}.
+   */
+  @Override
+  public String toString() {
+    return "MaxDiversification: " + cov.size() + " asset" + (cov.size() == 1 ? "" : "s") + ", "
+        + problem.constraintText() + ", budget 1";
   }
 }

@@ -56,7 +56,8 @@ public final class MeanCdar {
   /**
    * A mean-CDaR problem on returns in time order, without expected returns ({@link #minCdar()}).
    *
-   * @throws IllegalArgumentException if a return is missing or beta is outside (0, 1)
+   * @throws IllegalArgumentException if there are not more return rows than assets (the
+   *     optimum would fit the sample), a return is missing or beta is outside (0, 1)
    */
   public static MeanCdar of(ReturnFrame returns, double beta) {
     Checks.notNull(returns, "returns");
@@ -152,14 +153,8 @@ public final class MeanCdar {
   public OptimalPortfolio efficientReturn(double target) {
     requireMu("efficientReturn");
     Checks.finite(target, "target");
-    double max = constraints.maxReturn().expectedReturn();
-    if (target > max + 1e-12 * Math.max(1, Math.abs(max))) {
-      throw new OptimizationException("Target return " + MeanVariance.fmt(target) + " is above the "
-          + "maximum attainable " + MeanVariance.fmt(max) + " under "
-          + constraints.constraintText());
-    }
-    return solve(Math.min(target, max), Double.NaN, "efficient CDaR (target return "
-        + MeanVariance.fmt(target) + ")");
+    return solve(ScenarioInputs.attainableTarget(constraints, target), Double.NaN,
+        "efficient CDaR (target return " + MeanVariance.fmt(target) + ")");
   }
 
   /**
@@ -272,7 +267,19 @@ public final class MeanCdar {
         constraints.constraintText());
     double ret = mu == null ? Double.NaN : ScenarioInputs.dot(mu, w);
     return new OptimalPortfolio(method + ", CDaR " + MeanVariance.fmt(cdar(w)) + " at beta "
-        + MeanVariance.fmt(beta), Weights.of(assets, w), ret,
+        + MeanVariance.fmt(beta) + " (drawdown, fraction of capital)", Weights.of(assets, w), ret,
         ScenarioInputs.volatility(scenarios, w, periodsPerYear));
+  }
+
+  /**
+   * The problem in one line, e.g. {@code MeanCdar: 3 assets, 250 return rows, beta 0.95, expected
+   * returns given, bounds [0, 1]}.
+   */
+  @Override
+  public String toString() {
+    return "MeanCdar: " + assets.size() + " asset" + (assets.size() == 1 ? "" : "s") + ", "
+        + scenarios.length + " return rows, beta " + MeanVariance.fmt(beta) + ", "
+        + (mu == null ? "no expected returns (min CDaR only)" : "expected returns given") + ", "
+        + constraints.constraintText();
   }
 }

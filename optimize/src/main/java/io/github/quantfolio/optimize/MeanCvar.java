@@ -60,7 +60,9 @@ public final class MeanCvar {
    * @param returns per-period simple returns, no missing values (use {@code dropIncompleteRows()}
    *     on the prices first)
    * @param beta confidence, 0 &lt; beta &lt; 1 (e.g. 0.95)
-   * @throws IllegalArgumentException if a return is NaN (asset and row named) or beta is outside
+   * @throws IllegalArgumentException if there are not more return rows than assets (the
+   *     optimum would fit the sample), a return is NaN (asset and row named) or beta is outside
+   *     (0, 1)
    */
   public static MeanCvar of(ReturnFrame returns, double beta) {
     Checks.notNull(returns, "returns");
@@ -167,14 +169,8 @@ public final class MeanCvar {
           + "with MeanCvar.of(mu, returns, beta)");
     }
     Checks.finite(target, "target");
-    double max = constraints.maxReturn().expectedReturn();
-    if (target > max + 1e-12 * Math.max(1, Math.abs(max))) {
-      throw new OptimizationException("Target return " + MeanVariance.fmt(target) + " is above the "
-          + "maximum attainable " + MeanVariance.fmt(max) + " under "
-          + constraints.constraintText());
-    }
-    return solve(Math.min(target, max), "efficient CVaR (target return " + MeanVariance.fmt(target)
-        + ")");
+    return solve(ScenarioInputs.attainableTarget(constraints, target),
+        "efficient CVaR (target return " + MeanVariance.fmt(target) + ")");
   }
 
   /**
@@ -281,7 +277,20 @@ public final class MeanCvar {
         constraints.constraintText());
     double ret = mu == null ? Double.NaN : ScenarioInputs.dot(mu, w);
     return new OptimalPortfolio(method + ", CVaR " + MeanVariance.fmt(cvar(w)) + " at beta "
-        + MeanVariance.fmt(beta), Weights.of(assets, w), ret,
+        + MeanVariance.fmt(beta) + " (loss per period of the returns, fraction of capital)",
+        Weights.of(assets, w), ret,
         ScenarioInputs.volatility(scenarios, w, periodsPerYear));
+  }
+
+  /**
+   * The problem in one line, e.g. {@code MeanCvar: 3 assets, 250 return rows, beta 0.95, expected
+   * returns given, bounds [0, 1]}.
+   */
+  @Override
+  public String toString() {
+    return "MeanCvar: " + assets.size() + " asset" + (assets.size() == 1 ? "" : "s") + ", "
+        + scenarios.length + " return rows, beta " + MeanVariance.fmt(beta) + ", "
+        + (mu == null ? "no expected returns (min CVaR only)" : "expected returns given") + ", "
+        + constraints.constraintText();
   }
 }

@@ -26,12 +26,24 @@ public final class OptimalPortfolio {
   private final Weights weights;
   private final double expectedReturn; // NaN when the problem has no mu
   private final double volatility;
+  private final double riskFreeRate; // the rate the problem used (max Sharpe), else 0 for printing
 
   OptimalPortfolio(String method, Weights weights, double expectedReturn, double volatility) {
+    this(method, weights, expectedReturn, volatility, 0);
+  }
+
+  OptimalPortfolio(String method, Weights weights, double expectedReturn, double volatility,
+      double riskFreeRate) {
     this.method = Objects.requireNonNull(method);
     this.weights = Objects.requireNonNull(weights);
     this.expectedReturn = expectedReturn;
     this.volatility = volatility;
+    this.riskFreeRate = riskFreeRate;
+  }
+
+  /** The same portfolio, printing its Sharpe ratio at {@code rf} (the rate it was solved for). */
+  OptimalPortfolio atRiskFreeRate(double rf) {
+    return new OptimalPortfolio(method, weights, expectedReturn, volatility, rf);
   }
 
   /** A short description of the problem solved, e.g. {@code "max Sharpe (rf = 0.02)"}. */
@@ -72,23 +84,40 @@ public final class OptimalPortfolio {
    * Infinite if the volatility is 0 and the excess return is not (IEEE division).
    *
    * @param riskFreeRate annualised risk-free rate (0.02 = 2%)
-   * @throws IllegalStateException if the problem was built without expected returns
+   * @throws IllegalStateException if the problem was built without expected returns, or if the
+   *     volatility is 0 and the expected return equals the risk-free rate (0 / 0: undefined)
    */
   public double sharpeRatio(double riskFreeRate) {
     Checks.finite(riskFreeRate, "riskFreeRate");
-    return (expectedReturn() - riskFreeRate) / volatility;
+    double excess = expectedReturn() - riskFreeRate;
+    if (volatility == 0 && excess == 0) {
+      throw new IllegalStateException("The Sharpe ratio is undefined: the portfolio has volatility "
+          + "0 and an expected return equal to the risk-free rate " + riskFreeRate);
+    }
+    return excess / volatility;
   }
 
-  /** The method, expected return, volatility and Sharpe ratio (rf = 0), then the weights table. */
+  /**
+   * The method, then the annualised expected return, volatility and Sharpe ratio with the
+   * risk-free rate it uses (the rate the portfolio was optimised for with max Sharpe, else 0),
+   * then the weights table, e.g.
+   * {@code expected return 12.40% a year, volatility 15.02% a year, Sharpe ratio 0.692 at risk-free
+   * rate 2.00%}.
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("OptimalPortfolio: ").append(method).append('\n');
+    String vol = "volatility " + TextTable.num(100 * volatility, 2) + "% a year";
     if (hasExpectedReturn()) {
-      sb.append(String.format(Locale.ROOT, "expected return %s%%, volatility %s%%, Sharpe (rf = 0) %s%n",
-          TextTable.num(100 * expectedReturn, 2), TextTable.num(100 * volatility, 2),
-          TextTable.num(sharpeRatio(0), 3)));
+      double excess = expectedReturn - riskFreeRate;
+      String sharpe = volatility > 0 ? "Sharpe ratio " + TextTable.num(excess / volatility, 3)
+          : excess == 0 ? "Sharpe ratio undefined (volatility 0)"
+          : "Sharpe ratio " + (excess > 0 ? "+" : "-") + "infinite (volatility 0)";
+      sb.append(String.format(Locale.ROOT, "expected return %s%% a year, %s, %s at risk-free rate "
+          + "%s%%%n", TextTable.num(100 * expectedReturn, 2), vol, sharpe,
+          TextTable.num(100 * riskFreeRate, 2)));
     } else {
-      sb.append("volatility ").append(TextTable.num(100 * volatility, 2)).append("%\n");
+      sb.append(vol).append(" (no expected returns: no Sharpe ratio)\n");
     }
     return sb.append(weights).toString();
   }
@@ -97,11 +126,12 @@ public final class OptimalPortfolio {
   public boolean equals(Object o) {
     return o instanceof OptimalPortfolio p && p.method.equals(method) && p.weights.equals(weights)
         && Double.compare(p.expectedReturn, expectedReturn) == 0
-        && Double.compare(p.volatility, volatility) == 0;
+        && Double.compare(p.volatility, volatility) == 0
+        && Double.compare(p.riskFreeRate, riskFreeRate) == 0;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(method, weights, expectedReturn, volatility);
+    return Objects.hash(method, weights, expectedReturn, volatility, riskFreeRate);
   }
 }

@@ -83,7 +83,10 @@ public final class Rebalancer {
       holdings = Collections.unmodifiableMap(new LinkedHashMap<>(holdings));
     }
 
-    /** A table of the trades, then cash, cost and turnover. */
+    /**
+     * A table of the trades (shares: + buy, - sell), then the cash after the trades and their
+     * total cost (in the prices' currency) and the turnover (traded value over portfolio value).
+     */
     @Override
     public String toString() {
       TextTable t = new TextTable("asset", "shares", "price", "value", "cost", "reason");
@@ -91,10 +94,13 @@ public final class Rebalancer {
         t.row(tr.asset(), Long.toString(tr.shares()), TextTable.num(tr.price(), 4),
             TextTable.num(tr.value(), 2), TextTable.num(tr.cost(), 2), tr.reason().name());
       }
-      return t.render() + String.format(Locale.ROOT, "cash %.2f, cost %.2f, turnover %.4f%n",
-          cash, totalCost, turnover);
+      return t.render() + String.format(Locale.ROOT, "cash after trades %.2f, costs %.2f (prices' "
+          + "currency), turnover %.2f%% of portfolio value%n", cash, totalCost, 100 * turnover);
     }
   }
+
+  /** The most shares of one trade whose count and value stay exact in double precision. */
+  private static final double MAX_SHARES = 0x1p53;
 
   private final Weights target;
   private final double driftThreshold;
@@ -154,9 +160,21 @@ public final class Rebalancer {
     return new Rebalancer(target, driftThreshold, minTradeValue, rate, maxWeight, lots);
   }
 
-  /** Positions above {@code maxWeight} are trimmed whatever the drift threshold. */
+  /**
+   * Positions above {@code maxWeight} are trimmed whatever the drift threshold.
+   *
+   * @param maxWeight in [0, 1]
+   * @throws IllegalArgumentException if a target weight is above it (named)
+   */
   public Rebalancer withMaxWeight(double maxWeight) {
     Checks.inRange(maxWeight, 0, 1, "maxWeight");
+    for (String a : target.assets()) {
+      if (target.get(a) > maxWeight) {
+        throw new IllegalArgumentException("Target weight of '" + a + "' is " + target.get(a)
+            + ", above the maximum weight " + maxWeight + ": a plan would buy up to the target "
+            + "and the next one trim it back; lower the target or raise the maximum");
+      }
+    }
     return new Rebalancer(target, driftThreshold, minTradeValue, costRate, maxWeight, lots);
   }
 
@@ -178,7 +196,8 @@ public final class Rebalancer {
    * @param holdings shares per asset (&gt;= 0)
    * @param cash cash (&gt;= 0)
    * @param prices latest price per share of every held or targeted asset (&gt; 0)
-   * @throws IllegalArgumentException for a missing or non-positive price, or negative holdings
+   * @throws IllegalArgumentException for a missing or non-positive price, negative holdings, a
+   *     portfolio value beyond the double range, or a trade of more than 2^53 shares (named)
    */
   public Plan plan(Map<String, Long> holdings, double cash, AssetVector prices) {
     Checks.notNull(holdings, "holdings");
@@ -205,6 +224,11 @@ public final class Rebalancer {
         throw new IllegalArgumentException("Holding of '" + a + "' is " + s + "; expected >= 0");
       }
       value += s * p;
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException("Portfolio value overflows at '" + a + "': " + s
+            + " shares at " + p + " (with the cash and the assets before it) exceed the double "
+            + "range");
+      }
     }
     if (!(value > 0)) {
       throw new IllegalArgumentException("Portfolio value is " + value + "; nothing to rebalance");
@@ -234,6 +258,10 @@ public final class Rebalancer {
       }
       long lot = lots.getOrDefault(a, 1L);
       double raw = (goal * value - held * p) / p;
+      if (!(Math.abs(raw) <= MAX_SHARES)) {
+        throw new IllegalArgumentException("Trade of '" + a + "' would be " + raw + " shares at "
+            + p + ", more than the 2^53 whole shares that can be counted exactly");
+      }
       long shares = (long) (raw / lot) * lot; // towards zero
       if (shares == 0 || Math.abs(shares * p) < minTradeValue) {
         continue;
@@ -288,5 +316,28 @@ public final class Rebalancer {
   private Trade trade(String asset, long shares, double price, Reason reason) {
     double v = shares * price;
     return new Trade(asset, shares, price, v, costRate * Math.abs(v), reason);
+  }
+
+  /**
+   * The rules in one line, e.g. {@code Rebalancer: target on 5 assets (sum 0.95, rest cash),
+   * drift threshold 0.02, minimum trade 500.00, cost rate 0.001, max weight 0.25, lot sizes
+   * {A01=100}}.
+   */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Rebalancer: target on ").append(target.assets().size())
+        .append(" asset").append(target.assets().size() == 1 ? "" : "s").append(" (sum ")
+        .append(MeanVariance.fmt(target.sum()))
+        .append(target.sum() < 1 - 1e-12 ? ", rest cash)" : ")")
+        .append(", drift threshold ").append(MeanVariance.fmt(driftThreshold))
+        .append(" (weight), minimum trade ").append(TextTable.num(minTradeValue, 2))
+        .append(" (prices' currency), cost rate ").append(MeanVariance.fmt(costRate));
+    if (maxWeight < Double.POSITIVE_INFINITY) {
+      sb.append(", max weight ").append(MeanVariance.fmt(maxWeight));
+    }
+    if (!lots.isEmpty()) {
+      sb.append(", lot sizes ").append(new java.util.TreeMap<>(lots));
+    }
+    return sb.toString();
   }
 }

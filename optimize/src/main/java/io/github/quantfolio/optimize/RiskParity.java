@@ -3,12 +3,9 @@ package io.github.quantfolio.optimize;
 import io.github.quantfolio.core.AssetVector;
 import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.core.internal.Checks;
-import io.github.quantfolio.optimize.internal.Linear;
-import io.github.quantfolio.optimize.internal.Psd;
 import io.github.quantfolio.risk.CovarianceMatrix;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Long-only risk parity (equal risk contribution) and risk budgeting, plus the naive
@@ -58,23 +55,20 @@ public final class RiskParity {
    * Equal risk contribution on an annualised covariance matrix (budgets {@code 1/N}).
    *
    * @throws OptimizationException if {@code cov} is not positive semidefinite (suggesting the
-   *     repair) or an asset has zero variance (its contribution could never reach its budget)
+   *     repair), an asset has zero variance (its contribution could never reach its budget), or
+   *     it is a singular estimate without shrinkage (as {@link MeanVariance#of(CovarianceMatrix)};
+   *     a long-only portfolio of zero estimated risk would leave risk budgeting without solution)
    */
   public static RiskParity of(CovarianceMatrix cov) {
     Checks.notNull(cov, "cov");
-    // a successful Cholesky proves definiteness cheaply; otherwise the exact eigenvalue check
-    if (!Psd.choleskySucceeds(cov.toArray()) && !cov.isPositiveSemidefinite()) {
-      double[] ev = cov.eigenvalues();
-      throw new OptimizationException("Covariance matrix is not positive semidefinite (smallest "
-          + "eigenvalue " + MeanVariance.fmt(ev[0]) + "); repair it with "
-          + "cov.nearestPositiveSemidefinite() or cov.withDiagonalShift(minEigenvalue)");
-    }
+    CovarianceChecks.requirePositiveSemidefinite(cov);
     for (int i = 0; i < cov.size(); i++) {
       if (!(cov.get(i, i) > 0)) {
         throw new OptimizationException("Asset '" + cov.assets().get(i) + "' has zero variance: "
             + "its risk contribution is 0 at any weight and cannot reach a positive budget");
       }
     }
+    CovarianceChecks.requireNotSingularEstimate(cov, "RiskParity");
     double[] b = new double[cov.size()];
     Arrays.fill(b, 1.0 / cov.size());
     return new RiskParity(cov, b);
@@ -129,102 +123,7 @@ public final class RiskParity {
     double[][] s = cov.toArray();
     int n = s.length;
     double[] b = budgets;
-    double[] y = new double[n];
-    // start: inverse volatility scaled by the budgets, normalised so that y'Sy = 1
-    for (int i = 0; i < n; i++) {
-      y[i] = b[i] / Math.sqrt(s[i][i]);
-    }
-    double[] sy = times(s, y);
-    double q = dot(y, sy);
-    double scale = 1 / Math.sqrt(q);
-    for (int i = 0; i < n; i++) {
-      y[i] *= scale;
-    }
-    // Cyclical coordinate descent (Griveau-Billion, Richard and Roncalli 2013) is O(N^2) per sweep
-    // and gets close fast; Newton then finishes quadratically with few O(N^3) steps.
-    sy = times(s, y);
-    for (int sweep = 0; sweep < 50 && contributionError(y, sy, b) > 1e-4; sweep++) {
-      for (int i = 0; i < n; i++) {
-        double sii = s[i][i];
-        double ci = sy[i] - sii * y[i];
-        double yi = (-ci + Math.sqrt(ci * ci + 4 * sii * b[i])) / (2 * sii);
-        double delta = yi - y[i];
-        if (delta != 0) {
-          // S is symmetric: row i is column i, read contiguously
-          double[] si = s[i];
-          for (int j = 0; j < n; j++) {
-            sy[j] += delta * si[j];
-          }
-          y[i] = yi;
-        }
-      }
-    }
-    double[] g = new double[n];
-    double[] d = new double[n];
-    double[][] h = new double[n][n];
-    double[] trial = new double[n];
-    double worst = Double.POSITIVE_INFINITY;
-    for (int it = 0; it < 100; it++) {
-      sy = times(s, y);
-      worst = contributionError(y, sy, b);
-      if (worst <= 0.01 * CONTRIBUTION_TOLERANCE) {
-        break;
-      }
-      double[] diag = new double[n];
-      for (int i = 0; i < n; i++) {
-        g[i] = sy[i] - b[i] / y[i];
-        diag[i] = b[i] / (y[i] * y[i]);
-      }
-      // d = H^-1 g with H = S + diag(b / y^2); step is -d. Conjugate gradients (O(N^2) per
-      // iteration) first: covariance spectra are clustered (a few factors plus idiosyncratic
-      // noise), so they usually converge in far fewer than the N/8 iterations that cost as much
-      // as one Cholesky factorisation, which is the fallback.
-      if (!conjugateGradient(s, diag, g, d, n >= 64 ? n / 8 : 0)) {
-        for (int i = 0; i < n; i++) {
-          System.arraycopy(s[i], 0, h[i], 0, n);
-          h[i][i] += diag[i];
-        }
-        solveSpd(h, g, d);
-      }
-      double alpha = 1;
-      for (int i = 0; i < n; i++) {
-        if (d[i] > 0) {
-          alpha = Math.min(alpha, 0.99 * y[i] / d[i]);
-        }
-      }
-      double f0 = objective(s, y, b);
-      double slope = -dot(g, d);
-      // The objective is self-concordant: once the Newton decrement -slope = g'H^-1 g is small the
-      // full step converges quadratically, and the Armijo test would only compare rounding noise.
-      boolean fullStep = -slope < 1e-2;
-      while (!fullStep) {
-        for (int i = 0; i < n; i++) {
-          trial[i] = y[i] - alpha * d[i];
-        }
-        double f = objective(s, trial, b);
-        if (f <= f0 + 1e-4 * alpha * slope || alpha < 1e-12) {
-          break;
-        }
-        alpha *= 0.5;
-      }
-      if (fullStep) {
-        for (int i = 0; i < n; i++) {
-          trial[i] = y[i] - alpha * d[i];
-        }
-      }
-      double[] t = y;
-      y = trial;
-      trial = t;
-      if (alpha < 1e-12) {
-        break;
-      }
-    }
-    sy = times(s, y);
-    worst = contributionError(y, sy, b);
-    if (!(worst <= CONTRIBUTION_TOLERANCE)) {
-      throw new OptimizationException(String.format(Locale.ROOT, "Risk budgeting did not converge: "
-          + "largest deviation of a risk contribution from its budget is %.3g", worst));
-    }
+    double[] y = RiskBudgetSolver.solve(s, b);
     double total = 0;
     for (double v : y) {
       total += v;
@@ -233,13 +132,14 @@ public final class RiskParity {
     for (int i = 0; i < n; i++) {
       w[i] = y[i] / total;
     }
-    double[] sw = times(s, w);
+    double[] sw = RiskBudgetSolver.times(s, w);
     boolean equal = true;
     for (double v : b) {
       equal &= Math.abs(v - b[0]) <= 1e-15;
     }
     return new OptimalPortfolio(equal ? "equal risk contribution" : "risk budgeting",
-        Weights.of(cov.assets(), w), Double.NaN, Math.sqrt(Math.max(0, dot(w, sw))));
+        Weights.of(cov.assets(), w), Double.NaN,
+        Math.sqrt(Math.max(0, RiskBudgetSolver.dot(w, sw))));
   }
 
   /**
@@ -273,133 +173,26 @@ public final class RiskParity {
     return Weights.equal(assets);
   }
 
-  private static double contributionError(double[] y, double[] sy, double[] b) {
-    double q = dot(y, sy);
-    double worst = 0;
-    for (int i = 0; i < y.length; i++) {
-      worst = Math.max(worst, Math.abs(y[i] * sy[i] / q - b[i]));
-    }
-    return worst;
-  }
-
-  private static double objective(double[][] s, double[] y, double[] b) {
-    double f = 0.5 * dot(y, times(s, y));
-    for (int i = 0; i < y.length; i++) {
-      if (!(y[i] > 0)) {
-        return Double.POSITIVE_INFINITY;
-      }
-      f -= b[i] * Math.log(y[i]);
-    }
-    return f;
-  }
-
   /**
-   * Solves {@code (S + diag(dg)) x = g} by Jacobi-preconditioned conjugate gradients to a relative
-   * residual of 1e-13 (recomputed, not recurred, before accepting); false if that needs more than
-   * {@code maxIterations} iterations.
+   * The problem in one line: assets and risk budgets (fractions of the portfolio's risk), e.g.
+   * {@code RiskParity: 3 assets, risk budgets A 0.25, B 0.25, C 0.5}.
    */
-  private static boolean conjugateGradient(double[][] s, double[] dg, double[] g, double[] x,
-      int maxIterations) {
-    int n = g.length;
-    if (maxIterations <= 0) {
-      return false;
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("RiskParity: ").append(budgets.length).append(" asset")
+        .append(budgets.length == 1 ? "" : "s");
+    boolean equal = true;
+    for (double v : budgets) {
+      equal &= Math.abs(v - budgets[0]) <= 1e-15;
     }
-    double[] r = g.clone();
-    double[] z = new double[n];
-    double[] p = new double[n];
-    double[] hp = new double[n];
-    double[] pre = new double[n];
-    for (int i = 0; i < n; i++) {
-      pre[i] = 1 / (s[i][i] + dg[i]);
-      z[i] = r[i] * pre[i];
-      p[i] = z[i];
-      x[i] = 0;
+    if (equal) {
+      return sb.append(", equal risk budgets (equal risk contribution)").toString();
     }
-    double gNorm = Math.sqrt(dot(g, g));
-    if (gNorm == 0) {
-      return true;
+    sb.append(", risk budgets (fractions of portfolio risk)");
+    for (int i = 0; i < budgets.length; i++) {
+      sb.append(i == 0 ? " " : ", ").append(cov.assets().get(i)).append(' ')
+          .append(MeanVariance.fmt(budgets[i]));
     }
-    double rz = dot(r, z);
-    for (int it = 0; it < maxIterations; it++) {
-      for (int i = 0; i < n; i++) {
-        hp[i] = Linear.dot(s[i], p, n) + dg[i] * p[i];
-      }
-      double alpha = rz / dot(p, hp);
-      for (int i = 0; i < n; i++) {
-        x[i] += alpha * p[i];
-        r[i] -= alpha * hp[i];
-      }
-      if (Math.sqrt(dot(r, r)) <= 1e-13 * gNorm) {
-        // confirm with the true residual g - Hx (the recurrence drifts)
-        double worst = 0;
-        for (int i = 0; i < n; i++) {
-          double v = g[i] - Linear.dot(s[i], x, n) - dg[i] * x[i];
-          worst += v * v;
-        }
-        if (Math.sqrt(worst) <= 1e-12 * gNorm) {
-          return true;
-        }
-      }
-      double rzNext = 0;
-      for (int i = 0; i < n; i++) {
-        z[i] = r[i] * pre[i];
-        rzNext += r[i] * z[i];
-      }
-      double beta = rzNext / rz;
-      rz = rzNext;
-      for (int i = 0; i < n; i++) {
-        p[i] = z[i] + beta * p[i];
-      }
-    }
-    return false;
-  }
-
-  /** Solves H x = g for symmetric positive definite H by Cholesky (H is overwritten). */
-  private static void solveSpd(double[][] h, double[] g, double[] x) {
-    int n = g.length;
-    for (int j = 0; j < n; j++) {
-      double[] hj = h[j];
-      double ljj = Math.sqrt(hj[j] - Linear.dot(hj, hj, j));
-      hj[j] = ljj;
-      for (int i = j + 1; i < n; i++) {
-        double[] hi = h[i];
-        hi[j] = (hi[j] - Linear.dot(hi, hj, j)) / ljj;
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      double v = g[i];
-      for (int k = 0; k < i; k++) {
-        v -= h[i][k] * x[k];
-      }
-      x[i] = v / h[i][i];
-    }
-    for (int i = n - 1; i >= 0; i--) {
-      double v = x[i];
-      for (int k = i + 1; k < n; k++) {
-        v -= h[k][i] * x[k];
-      }
-      x[i] = v / h[i][i];
-    }
-  }
-
-  private static double[] times(double[][] s, double[] y) {
-    double[] out = new double[y.length];
-    for (int i = 0; i < y.length; i++) {
-      double v = 0;
-      double[] si = s[i];
-      for (int j = 0; j < y.length; j++) {
-        v += si[j] * y[j];
-      }
-      out[i] = v;
-    }
-    return out;
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
+    return sb.toString();
   }
 }

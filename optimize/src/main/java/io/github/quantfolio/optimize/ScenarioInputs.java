@@ -18,27 +18,48 @@ final class ScenarioInputs {
    * The returns as a row-major {@code [period][asset]} matrix.
    *
    * @param problem the optimiser's name for messages, e.g. "mean-CVaR"
-   * @throws IllegalArgumentException if there is no row, or a return is missing (asset and row
-   *     named)
+   * @throws IllegalArgumentException if there are not more rows than assets (with T &lt;= N
+   *     rows, as with a sample covariance of rank &lt; N, some portfolios have (nearly) the same
+   *     return in every row, and the optimum reports a risk that only the sample implies), or a
+   *     return is missing (asset and row named)
    */
   static double[][] rows(ReturnFrame returns, String problem) {
     List<String> assets = returns.assets();
     int t = returns.rows();
-    if (t == 0) {
-      throw new IllegalArgumentException("Expected at least one return row, but found none");
+    if (t <= assets.size()) {
+      throw new IllegalArgumentException(problem + " needs more return rows than assets, but "
+          + "found " + t + " rows for " + assets.size() + " assets: with so few rows a portfolio "
+          + "can have almost the same return in every row, and the optimum's risk would be an "
+          + "artefact of the sample; use a longer history or fewer assets");
     }
     double[][] s = new double[t][assets.size()];
     for (int i = 0; i < assets.size(); i++) {
       double[] col = returns.column(i);
       for (int r = 0; r < t; r++) {
         if (Double.isNaN(col[r])) {
-          throw new IllegalArgumentException("Return of '" + assets.get(i) + "' in row " + r
-              + " is missing; " + problem + " needs complete rows (dropIncompleteRows())");
+          throw new IllegalArgumentException("Return of '" + assets.get(i) + "' on "
+              + returns.index().label(r) + " (row " + r + ") is missing; " + problem
+              + " needs complete rows (dropIncompleteRows())");
         }
         s[r][i] = col[r];
       }
     }
     return s;
+  }
+
+  /**
+   * The return target to impose: {@code min(target, max)} with the maximum attainable return
+   * {@code max} (rounding at the end of the frontier), or {@code target} itself when the maximum
+   * return is unbounded.
+   *
+   * @throws OptimizationException if the target is above the maximum attainable return
+   */
+  static double attainableTarget(MeanVariance constraints, double target) {
+    double max = constraints.maxAttainableReturn();
+    if (target > max + MeanVariance.TARGET_SLACK * Math.max(1, Math.abs(max))) {
+      throw Diagnostics.targetReturnTooHigh(target, max, constraints.constraintText());
+    }
+    return Math.min(target, max);
   }
 
   /** The frame's periods per year, or a clear error when it cannot be inferred. */
@@ -76,7 +97,14 @@ final class ScenarioInputs {
     try {
       x = LinearProgram.minimise(c, eq, le, low, high);
     } catch (QpException e) {
-      throw new OptimizationException(method + " failed: " + e.getMessage(), e);
+      String state = e.blocking();
+      if (state != null && state.startsWith("UNBOUNDED")) {
+        throw new OptimizationException(method + " is unbounded under " + constraintText
+            + ": some zero-cost combination of the assets gains in every scenario that counts, "
+            + "so the objective improves without limit as it grows; use finite bounds", e);
+      }
+      throw new OptimizationException(method + " failed: the LP solver stopped in state " + state
+          + " under " + constraintText, e);
     }
     double[] w = Arrays.copyOf(x, lo.length);
     boolean empty = true;
@@ -91,12 +119,12 @@ final class ScenarioInputs {
     return w;
   }
 
-  /** Sample standard deviation (n - 1) of the portfolio's scenario returns, annualised. */
+  /**
+   * Sample standard deviation (n - 1) of the portfolio's scenario returns, annualised ({@link
+   * #rows} guarantees at least 2 rows).
+   */
   static double volatility(double[][] scenarios, double[] w, double periodsPerYear) {
     int t = scenarios.length;
-    if (t < 2) {
-      return 0;
-    }
     double[] p = new double[t];
     double mean = 0;
     for (int r = 0; r < t; r++) {

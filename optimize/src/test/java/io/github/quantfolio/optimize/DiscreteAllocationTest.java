@@ -105,7 +105,7 @@ class DiscreteAllocationTest {
     double sum = 0;
     for (int i = 0; i < n; i++) {
       w[i] = 0.01 + rnd.nextDouble();
-      p[i] = 1 + 500 * rnd.nextDouble();
+      p[i] = 1 + 499 * rnd.nextDouble(); // <= the smallest capital: a share is affordable
       sum += w[i];
     }
     for (int i = 0; i < n; i++) {
@@ -128,5 +128,49 @@ class DiscreteAllocationTest {
       assertTrue(p[i] > r.leftover() || realised >= w[i] - 1e-12,
           "asset " + i + " is affordable and under its weight");
     }
+  }
+
+  @Test
+  void capitalBelowTheCheapestPriceIsAnErrorNotAnEmptyAllocation() {
+    // Both methods used to return no shares and leftover 50 without a word.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DiscreteAllocation.of(Weights.of(List.of("A", "B"), new double[] {0.5, 0.5}),
+            AssetVector.of(List.of("A", "B"), new double[] {120.5, 80}), 50));
+    assertEquals("Capital 50.00 buys no whole share: the cheapest asset to buy, 'B', costs 80",
+        e.getMessage());
+  }
+
+  @Test
+  void shortProceedsBelowTheCheapestShortPriceAreNamedWithTheirOrigin() {
+    // Long A 1, short B -0.01: by default the short side gets 1000 x 0.01 = 10 < 30.
+    Weights w = Weights.of(List.of("A", "B"), new double[] {1, -0.01});
+    AssetVector p = AssetVector.of(List.of("A", "B"), new double[] {100, 30});
+    DiscreteAllocation a = DiscreteAllocation.of(w, p, 1000);
+    for (Runnable method : List.<Runnable>of(a::greedy, a::integerProgramming)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, method::run);
+      assertEquals("Short proceeds 10.00 (capital 1000.00 x short ratio 0.01, the short weights' "
+          + "total) buys no whole share: the cheapest asset to sell short, 'B', costs 30",
+          e.getMessage());
+    }
+    // a short ratio that is still too small fails at once; a large enough one allocates
+    IllegalArgumentException tooSmall = assertThrows(IllegalArgumentException.class,
+        () -> a.withShortRatio(0.02));
+    assertEquals("Short proceeds 20.00 (capital 1000.00 x short ratio 0.02) buys no whole share: "
+        + "the cheapest asset to sell short, 'B', costs 30", tooSmall.getMessage());
+    // 1000 x 0.05 = 50: one share of B (30), 20 left on the short side; A: 10 shares, 0 left
+    DiscreteAllocation.Result r = a.withShortRatio(0.05).greedy();
+    assertEquals(Map.of("A", 10L, "B", -1L), r.shares());
+    assertEquals(20, r.leftover(), 1e-12);
+  }
+
+  @Test
+  void shareCountsBeyondDoublePrecisionAreRefused() {
+    // 1e18 / 1 = 1e18 shares > 2^53 = 9.007e15: the long cast would saturate and cash would no
+    // longer be conserved exactly, so the allocation is refused instead of returned.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DiscreteAllocation.of(Weights.of(List.of("A"), new double[] {1}),
+            AssetVector.of(List.of("A"), new double[] {1}), 1e18));
+    assertTrue(e.getMessage().contains("would buy 1e+18 shares of 'A' at 1, more than the 2^53"),
+        e.getMessage());
   }
 }

@@ -1,6 +1,8 @@
 package io.github.quantfolio.optimize.internal;
 
-/** Cheap positive-definiteness test used before the exact (eigenvalue) PSD check. */
+import java.util.Arrays;
+
+/** Cholesky-based tests of symmetric matrices: definiteness, and the first dependent row. */
 public final class Psd {
 
   private Psd() {
@@ -21,6 +23,21 @@ public final class Psd {
     if (!(max > 0)) {
       return false;
     }
+    double[] floor = new double[n];
+    Arrays.fill(floor, 1e-14 * max);
+    return firstPivotAtMost(a, floor, null) < 0;
+  }
+
+  /**
+   * Factorises the symmetric matrix {@code a = LL'} (lower triangle read) row by row and returns
+   * the first row {@code j} whose pivot (the squared diagonal entry of L, i.e. what is left of
+   * {@code a_jj} after the rows before it) is at most {@code floor[j]}, or -1 if every pivot is
+   * above its floor. For a covariance matrix, pivot j is the variance of asset j not explained by
+   * the assets before it. The pivot found is stored in {@code pivot[0]} when {@code pivot} is not
+   * null. O(N^3 / 6).
+   */
+  public static int firstPivotAtMost(double[][] a, double[] floor, double[] pivot) {
+    int n = a.length;
     double[][] l = new double[n][];
     for (int j = 0; j < n; j++) {
       l[j] = new double[j + 1];
@@ -32,8 +49,11 @@ public final class Psd {
           v -= lj[k] * li[k];
         }
         if (i == j) {
-          if (!(v > 1e-14 * max)) {
-            return false;
+          if (!(v > floor[j])) {
+            if (pivot != null) {
+              pivot[0] = v;
+            }
+            return j;
           }
           lj[j] = Math.sqrt(v);
         } else {
@@ -41,6 +61,6 @@ public final class Psd {
         }
       }
     }
-    return true;
+    return -1;
   }
 }

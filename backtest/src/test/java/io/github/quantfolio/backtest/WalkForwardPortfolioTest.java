@@ -133,6 +133,15 @@ class WalkForwardPortfolioTest {
   }
 
   static PriceFrame crash() {
+    return crash(0);
+  }
+
+  /**
+   * As {@link #crash()}, each daily growth factor moved by {@code +-wobble}: A alternates every
+   * bar, B every third bar, so windows have a non-singular covariance (constant growth has a zero
+   * covariance, which the optimizers refuse).
+   */
+  static PriceFrame crash(double wobble) {
     // Two assets rising 0.1% and 0.2% a day for 80 bars, both falling 2% a day for 8 bars, then
     // rising 0.3% a day.
     int rows = 160;
@@ -140,7 +149,8 @@ class WalkForwardPortfolioTest {
     for (int i = 0; i < 2; i++) {
       double p = 100 + 10 * i;
       for (int t = 0; t < rows; t++) {
-        p *= t < 80 ? 1.001 + 0.001 * i : t < 88 ? 0.98 : 1.003;
+        p *= (t < 80 ? 1.001 + 0.001 * i : t < 88 ? 0.98 : 1.003)
+            + wobble * ((i == 0 ? t : t / 3) % 2 == 0 ? 1 : -1);
         c[i][t] = p;
       }
     }
@@ -191,7 +201,7 @@ class WalkForwardPortfolioTest {
     // No asset can beat a 500 % risk-free rate: every max-Sharpe allocation fails. The first
     // decision is at bar 19 (lookback 20): 2024-01-26, the 20th business day of 2024.
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> WalkForwardPortfolio.of(crash()).withLookback(20)
+        () -> WalkForwardPortfolio.of(crash(1e-4)).withLookback(20)
             .withAllocator(Allocator.maxSharpe(5.0)).run());
     assertTrue(e.getMessage().startsWith("No allocation of the walk-forward portfolio succeeded: "
         + "all 8 scheduled allocations failed, so it would have stayed in cash. The first, on "
@@ -239,7 +249,7 @@ class WalkForwardPortfolioTest {
 
   @Test
   void aFallbackAllocatorTradesWhenThePrimaryFails() {
-    WalkForwardPortfolio base = WalkForwardPortfolio.of(crash()).withLookback(20);
+    WalkForwardPortfolio base = WalkForwardPortfolio.of(crash(1e-4)).withLookback(20);
     PortfolioResult fallback = base.withAllocator(Allocator.maxSharpe(5.0))
         .withFallback(Allocator.equalWeight()).run();
     PortfolioResult equal = base.run();

@@ -126,6 +126,21 @@ class ExamplesTest {
   }
 
   @Test
+  void paperTrading() throws Exception {
+    String out = run(() -> PaperTrading.main(new String[0]));
+    assertTrue(out.contains("Paper trading 2023-09-13 .. 2024-08-29: "), out);
+    assertTrue(out.contains("at the broker: {FILLED="), out);
+    assertTrue(out.contains("Round trips ") && out.contains("per-trade win rate"), out);
+    assertTrue(out.contains("P&L by symbol"), out);
+    // the ledger, fed only by the broker's fills, agrees with the broker
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "Broker equity ([0-9.]+) = ledger NAV ([0-9.]+)").matcher(out);
+    assertTrue(m.find(), out);
+    assertEquals(m.group(1), m.group(2));
+    assertTrue(out.contains("DU123456 SWITCH: from none to PAPER account DU123456"), out);
+  }
+
+  @Test
   void readmeJavaQuickStartIsTheQuickstartExample() throws Exception {
     String example = between(Files.readString(ROOT.resolve(
         "examples/src/main/java/io/github/quantfolio/examples/Quickstart.java")),

@@ -281,11 +281,17 @@ public record LedgerSnapshot(Instant time, double cash, double netDeposits, doub
     TextTable t = new TextTable("symbol", "quantity", "avg price", "mark", "value", "weight",
         "unrealized", "realized");
     for (LedgerPosition p : positions) {
-      t.row(p.symbol(), TextTable.auto(p.quantity(), 6), TextTable.num(p.averagePrice(), 4),
+      t.row(p.symbol(), quantity(p.quantity()), TextTable.num(p.averagePrice(), 4),
           TextTable.num(p.mark(), 4), TextTable.num(p.marketValue(), 2), percent(p.weight()),
           TextTable.num(p.unrealizedPnl(), 2), TextTable.num(p.realizedPnl(), 2));
     }
     return sb.append(t.render()).toString();
+  }
+
+  /** Whole units without decimals; fractional ones to 8 significant digits. */
+  private static String quantity(double q) {
+    return q == Math.rint(q) && Math.abs(q) < 1e15 ? String.format("%.0f", q)
+        : TextTable.auto(q, 8);
   }
 
   private static String money(double v) {

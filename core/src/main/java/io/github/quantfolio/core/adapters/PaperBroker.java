@@ -231,30 +231,53 @@ public final class PaperBroker implements Broker {
   }
 
   /**
-   * Marks {@code bar}'s symbol at its close and fills, oldest first, the working orders of that
-   * symbol that it reaches (bar-driven mode only). Orders submitted after this call wait for the
-   * symbol's next bar.
+   * As {@link #updateBars} with one bar.
    *
    * @param bar the next bar of its symbol
-   * @throws IllegalStateException on a quote-driven broker
-   * @throws IllegalArgumentException if the bar is not later than the symbol's previous bar, or
-   *     valuing the positions at its close would overflow; nothing changes
    */
   public void updateBar(OhlcBar bar) {
-    Checks.notNull(bar, "bar");
+    updateBars(List.of(Checks.notNull(bar, "bar")));
+  }
+
+  /**
+   * Takes the next bar of several symbols at once (typically every symbol's bar of one
+   * timestamp), marks each symbol at its close, and matches the working orders of those symbols
+   * against their bars <b>in submission order across symbols</b>, so that sells submitted before
+   * buys are filled first and fund them (bar-driven mode only). Orders submitted after this call
+   * wait for their symbol's next bar.
+   *
+   * @param bars at most one bar per symbol, each later than that symbol's previous bar
+   * @throws IllegalStateException on a quote-driven broker
+   * @throws IllegalArgumentException for two bars of one symbol, a bar not later than its
+   *     symbol's previous bar, or closes that would make the account's value overflow; nothing
+   *     changes
+   */
+  public void updateBars(List<OhlcBar> bars) {
+    Checks.notNull(bars, "bars");
     synchronized (this) {
       if (!barDriven) {
         throw new IllegalStateException("This PaperBroker is quote-driven: use updateQuote, or"
             + " build it with Builder.barDriven()");
       }
-      Quote last = quotes.get(bar.symbol());
-      if (last != null && !bar.time().isAfter(last.time())) {
-        throw new IllegalArgumentException("Bar of '" + bar.symbol() + "' at " + bar.time()
-            + " is not after its previous bar at " + last.time());
+      Map<String, OhlcBar> bySymbol = new HashMap<>();
+      for (OhlcBar bar : bars) {
+        Checks.notNull(bar, "bar");
+        if (bySymbol.put(bar.symbol(), bar) != null) {
+          throw new IllegalArgumentException("Two bars of '" + bar.symbol() + "' in one update");
+        }
+        Quote last = quotes.get(bar.symbol());
+        if (last != null && !bar.time().isAfter(last.time())) {
+          throw new IllegalArgumentException("Bar of '" + bar.symbol() + "' at " + bar.time()
+              + " is not after its previous bar at " + last.time());
+        }
       }
-      checkValuation(bar.symbol(), bar.close(), "Bar of '" + bar.symbol() + "' at " + bar.time());
+      checkValuation(bySymbol);
+      for (OhlcBar bar : bars) { // marks first: fills below value other positions at them
+        quotes.put(bar.symbol(), Quote.of(bar.symbol(), bar.close(), bar.time()));
+      }
       for (WorkingOrder w : orders.values()) {
-        if (w.status.isFinal() || !w.request.symbol().equals(bar.symbol())) {
+        OhlcBar bar = bySymbol.get(w.request.symbol());
+        if (w.status.isFinal() || bar == null) {
           continue;
         }
         if (w.expiresAt(bar.time())) {
@@ -269,7 +292,6 @@ public final class PaperBroker implements Broker {
               bar.time());
         }
       }
-      quotes.put(bar.symbol(), Quote.of(bar.symbol(), bar.close(), bar.time()));
     }
     dispatch();
   }
@@ -388,11 +410,11 @@ public final class PaperBroker implements Broker {
     double held = h == null ? 0 : h[0];
     String refusal = null;
     if (r.side() == Side.BUY && notional + fee > cash) {
-      refusal = "Insufficient cash: buying " + q + " '" + symbol + "' at " + price + " costs "
-          + notional + " plus fee " + fee + ", cash is " + cash;
+      refusal = "Insufficient cash: buying " + num(q) + " '" + symbol + "' at " + num(price)
+          + " costs " + num(notional) + " plus fee " + num(fee) + ", cash is " + num(cash);
     } else if (r.side() == Side.SELL && !shorts && q > Math.max(held, 0) * (1 + DUST)) {
-      refusal = "Insufficient position: selling " + q + " '" + symbol + "' but holding " + held
-          + " (shorts are off: PaperBroker.Builder.withShorts() allows them)";
+      refusal = "Insufficient position: selling " + num(q) + " '" + symbol + "' but holding "
+          + num(held) + " (shorts are off: PaperBroker.Builder.withShorts() allows them)";
     }
     double signed = r.side() == Side.BUY ? q : -q;
     double newCash = cash - signed * price - fee;
@@ -453,6 +475,25 @@ public final class PaperBroker implements Broker {
     double own = h == null ? 0 : h[0] * mark;
     if (!Double.isFinite(cash + positionsValue(holdings, symbol, own))) {
       throw new IllegalArgumentException(what + " would make the account's value overflow");
+    }
+  }
+
+  /** {@code x} to 10 significant digits, without trailing zeros (for messages). */
+  static String num(double x) {
+    return new java.math.BigDecimal(x).round(new java.math.MathContext(10)).stripTrailingZeros()
+        .toPlainString();
+  }
+
+  /** As {@link #checkValuation(String, double, String)} with every bar's close as the mark. */
+  private void checkValuation(Map<String, OhlcBar> bars) {
+    double v = cash;
+    for (Map.Entry<String, double[]> e : holdings.entrySet()) {
+      OhlcBar b = bars.get(e.getKey());
+      v += e.getValue()[0] * (b != null ? b.close() : quotes.get(e.getKey()).mid());
+    }
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException("Bars at " + bars.values().iterator().next().time()
+          + " would make the account's value overflow");
     }
   }
 

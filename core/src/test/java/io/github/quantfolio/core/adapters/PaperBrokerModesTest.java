@@ -175,6 +175,26 @@ class PaperBrokerModesTest {
   }
 
   @Test
+  void oneTimestampOfBarsFillsInSubmissionOrderAcrossSymbols() {
+    // cash 1,000: hold 10 ZZZ; sell them (submitted first) to buy 15 AAA at the next open 100
+    PaperBroker b = PaperBroker.builder(1000).barDriven()
+        .withClock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    b.updateBars(List.of(bar("AAA", 0, 100, 100, 100, 100), bar("ZZZ", 0, 100, 100, 100, 100)));
+    b.submit(OrderRequest.market("own", "ZZZ", Side.BUY, 10));
+    b.updateBars(List.of(bar("AAA", 1, 100, 100, 100, 100), bar("ZZZ", 1, 100, 100, 100, 100)));
+    assertEquals(0, b.account().cash(), EXACT);
+    b.submit(OrderRequest.market("sell", "ZZZ", Side.SELL, 10));
+    b.submit(OrderRequest.market("buy", "AAA", Side.BUY, 10));
+    // AAA's bar comes first in the list, but the sell was submitted first: it funds the buy
+    b.updateBars(List.of(bar("AAA", 2, 100, 100, 100, 100), bar("ZZZ", 2, 100, 100, 100, 100)));
+    assertEquals(OrderStatus.FILLED, b.order("buy").orElseThrow().status());
+    assertEquals(List.of(new Position("AAA", 10, 100)), b.positions());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.updateBars(
+        List.of(bar("AAA", 3, 1, 1, 1, 1), bar("AAA", 4, 1, 1, 1, 1))));
+    assertEquals("Two bars of 'AAA' in one update", e.getMessage());
+  }
+
+  @Test
   void dayAndIocOrdersOnBars() {
     PaperBroker b = PaperBroker.builder(100_000).barDriven()
         .withClock(Clock.fixed(T0, ZoneOffset.UTC)).build();

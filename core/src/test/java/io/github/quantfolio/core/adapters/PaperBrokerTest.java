@@ -84,10 +84,10 @@ class PaperBrokerTest {
     // 100 x 101 = 10100 > 10000.
     Order tooBig = broker.submit(OrderRequest.market("c", "AAA", Side.BUY, 100));
     assertEquals(OrderStatus.REJECTED, tooBig.status());
-    assertEquals("Insufficient cash: buying 100.0 'AAA' at 101.0 costs 10100.0 plus fee 0.0, cash"
-        + " is 10000.0", tooBig.message());
+    assertEquals("Insufficient cash: buying 100 'AAA' at 101 costs 10100 plus fee 0, cash"
+        + " is 10000", tooBig.message());
     Order shortSale = broker.submit(OrderRequest.market("s", "AAA", Side.SELL, 1));
-    assertEquals("Insufficient position: selling 1.0 'AAA' but holding 0.0 (shorts are off:"
+    assertEquals("Insufficient position: selling 1 'AAA' but holding 0 (shorts are off:"
         + " PaperBroker.Builder.withShorts() allows them)", shortSale.message());
     assertEquals(new Account(10_000, 0, true), broker.account());
     assertEquals(List.of(), broker.positions());

@@ -64,8 +64,18 @@ public final class PaperTrading {
     AccountProfile profile = AccountProfile.paper("DU123456").withMaxOrderValue(50_000)
         .withMaxDailyTrades(100).withAllowedSymbols(symbols.toArray(String[]::new))
         .withMaxPositionWeight(0.30);
-    Accounts accounts = Accounts.builder().add(profile, broker).withClock(clock).build();
+    // Seed 002's live account sits next to it (here another paper broker stands in for IBKR);
+    // switching to it needs a confirmation that names it, so this run stays on paper.
+    AccountProfile live = AccountProfile.live("U123456").withMaxOrderValue(25_000)
+        .withMaxDailyTrades(50).withAllowedSymbols("AAPL", "MSFT", "SPY");
+    Accounts accounts = Accounts.builder().add(profile, broker)
+        .add(live, PaperBroker.withCash(0, clock)).withClock(clock).build();
     accounts.switchTo("DU123456");
+    try {
+      accounts.switchTo("U123456");
+    } catch (IllegalArgumentException refused) {
+      System.out.println("Refused: " + refused.getMessage());
+    }
     Ledger ledger = Ledger.open(start, 100_000);
     broker.addFillListener(ledger::record);
     OrderPlanner planner = OrderPlanner.defaults().withMinimumTradeValue(500)

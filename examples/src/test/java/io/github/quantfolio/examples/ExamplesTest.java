@@ -138,6 +138,8 @@ class ExamplesTest {
     assertTrue(m.find(), out);
     assertEquals(m.group(1), m.group(2));
     assertTrue(out.contains("DU123456 SWITCH: from none to PAPER account DU123456"), out);
+    assertTrue(out.contains("Refused: Switching to LIVE account U123456 needs a LiveConfirmation"
+        + " naming it"), out);
   }
 
   @Test

@@ -30,7 +30,7 @@ public record Bands(double[] upper, double[] middle, double[] lower) {
    * @throws IllegalArgumentException if the lengths differ
    */
   public Bands {
-    Args.sameLength(upper, "upper", middle, "middle", lower, "lower");
+    Args.sameLength("Bands", upper, "upper", middle, "middle", lower, "lower");
   }
 
   /**
@@ -45,14 +45,27 @@ public record Bands(double[] upper, double[] middle, double[] lower) {
   /**
    * Bandwidth {@code (upper - lower) / middle}, a new array (J. Bollinger, <i>Bollinger on
    * Bollinger Bands</i>, 2001: BandWidth; multiply by 100 for percent). NaN where the bands are
-   * NaN; where {@code middle == 0} the IEEE quotient (infinite, or NaN if the bands also touch).
+   * NaN. Meant for positive series such as prices.
    *
    * @return a new array
+   * @throws ArithmeticException where the bands are defined but the bandwidth is not finite (a
+   *     middle line of 0, or an overflow), naming the index
    */
   public double[] width() {
     double[] w = new double[upper.length];
     for (int i = 0; i < w.length; i++) {
-      w[i] = (upper[i] - lower[i]) / middle[i];
+      w[i] = width(upper[i], middle[i], lower[i], "index", i);
+    }
+    return w;
+  }
+
+  /** One bar's bandwidth (shared with {@link StreamingBollinger#width()}). */
+  static double width(double upper, double middle, double lower, String unit, long at) {
+    double w = (upper - lower) / middle;
+    if (Args.bad(w) && upper == upper && middle == middle && lower == lower) {
+      throw new ArithmeticException("Bands.width: the bandwidth (upper - lower) / middle at " + unit
+          + " " + at + " is " + w + " (upper " + upper + ", middle " + middle + ", lower " + lower
+          + "); it is meant for positive series such as prices");
     }
     return w;
   }
@@ -69,7 +82,7 @@ public record Bands(double[] upper, double[] middle, double[] lower) {
    * @throws IllegalArgumentException if its length differs
    */
   public double[] percentB(double[] price) {
-    Args.sameLength(price, "price", upper, "upper");
+    Args.sameLength("Bands", price, "price", upper, "upper");
     double[] b = new double[upper.length];
     for (int i = 0; i < b.length; i++) {
       double range = upper[i] - lower[i];

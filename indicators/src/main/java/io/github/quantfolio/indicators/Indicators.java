@@ -79,17 +79,8 @@ public final class Indicators {
   private Indicators() {
   }
 
-  private static double[] in(double[] x) {
-    return Args.notNull(x, "x");
-  }
-
-  private static void requireVolumes(double[] volume) {
-    for (int i = 0; i < volume.length; i++) {
-      if (volume[i] < 0) {
-        throw new IllegalArgumentException(
-            "volume[" + i + "] is " + volume[i] + "; volumes must be >= 0 (NaN for missing)");
-      }
-    }
+  private static double[] in(double[] x, String what) {
+    return Args.notNull(x, what, "x");
   }
 
   // ============================================================================ moving averages
@@ -120,10 +111,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] sma(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    MovingAverages.sma(x, n, out);
+    in(x, "sma");
+    Args.period(n, "sma", "n");
+    out = Args.output("sma", out, "out", x.length, x);
+    MovingAverages.sma("sma", x, n, out);
     return out;
   }
 
@@ -151,10 +142,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] ema(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    MovingAverages.ema(x, n, out);
+    in(x, "ema");
+    Args.period(n, "ema", "n");
+    out = Args.output("ema", out, "out", x.length, x);
+    MovingAverages.ema("ema", x, n, out);
     return out;
   }
 
@@ -180,10 +171,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] wma(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    MovingAverages.wma(x, n, out);
+    in(x, "wma");
+    Args.period(n, "wma", "n");
+    out = Args.output("wma", out, "out", x.length, x);
+    MovingAverages.wma("wma", x, n, out);
     return out;
   }
 
@@ -210,10 +201,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] dema(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    MovingAverages.multiEma(x, n, 2, out);
+    in(x, "dema");
+    Args.period(n, "dema", "n");
+    out = Args.output("dema", out, "out", x.length, x);
+    MovingAverages.multiEma("dema", x, n, 2, out);
     return out;
   }
 
@@ -240,10 +231,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] tema(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    MovingAverages.multiEma(x, n, 3, out);
+    in(x, "tema");
+    Args.period(n, "tema", "n");
+    out = Args.output("tema", out, "out", x.length, x);
+    MovingAverages.multiEma("tema", x, n, 3, out);
     return out;
   }
 
@@ -285,18 +276,18 @@ public final class Indicators {
    */
   public static Macd macd(double[] x, int fast, int slow, int signal, double[] line,
       double[] signalLine, double[] histogram) {
-    in(x);
-    Args.period(fast, "fast");
-    Args.period(slow, "slow");
-    Args.period(signal, "signal");
+    in(x, "macd");
+    Args.period(fast, "macd", "fast");
+    Args.period(slow, "macd", "slow");
+    Args.period(signal, "macd", "signal");
     if (fast > slow) {
       throw new IllegalArgumentException(
-          "Expected fast <= slow, but found fast = " + fast + ", slow = " + slow);
+          "macd: expected fast <= slow, but found fast = " + fast + ", slow = " + slow);
     }
-    line = Args.output(line, "line", x.length, x);
-    signalLine = Args.output(signalLine, "signal", x.length, x, line);
-    histogram = Args.output(histogram, "histogram", x.length, x, line, signalLine);
-    MovingAverages.macd(x, fast, slow, signal, line, signalLine, histogram);
+    line = Args.output("macd", line, "line", x.length, x);
+    signalLine = Args.output("macd", signalLine, "signal", x.length, x, line);
+    histogram = Args.output("macd", histogram, "histogram", x.length, x, line, signalLine);
+    MovingAverages.macd("macd", x, fast, slow, signal, line, signalLine, histogram);
     return new Macd(line, signalLine, histogram);
   }
 
@@ -338,10 +329,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] rsi(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    Oscillators.rsi(x, n, out);
+    in(x, "rsi");
+    Args.period(n, "rsi", "n");
+    out = Args.output("rsi", out, "out", x.length, x);
+    Oscillators.rsi("rsi", x, n, out);
     return out;
   }
 
@@ -382,7 +373,7 @@ public final class Indicators {
    */
   public static Stochastic stochastic(double[] high, double[] low, double[] close, int fastK,
       int slowK, int slowD, double[] k, double[] d) {
-    return stoch(high, low, close, fastK, slowK, slowD, HighLow.STOCH, k, d);
+    return stoch("stochastic", high, low, close, fastK, slowK, slowD, HighLow.STOCH, k, d);
   }
 
   /**
@@ -396,7 +387,7 @@ public final class Indicators {
    * @see #stochastic(double[], double[], double[], int, int, int)
    */
   public static Stochastic stochastic(Bars bars, int fastK, int slowK, int slowD) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "stochastic", "bars");
     return stochastic(bars.high(), bars.low(), bars.close(), fastK, slowK, slowD);
   }
 
@@ -415,7 +406,8 @@ public final class Indicators {
    */
   public static Stochastic stochasticFast(double[] high, double[] low, double[] close, int fastK,
       int fastD) {
-    return stoch(high, low, close, fastK, fastD, 1, HighLow.STOCH_FAST, null, null);
+    return stoch("stochasticFast", high, low, close, fastK, fastD, 1, HighLow.STOCH_FAST, null,
+        null);
   }
 
   /**
@@ -428,20 +420,20 @@ public final class Indicators {
    * @see #stochasticFast(double[], double[], double[], int, int)
    */
   public static Stochastic stochasticFast(Bars bars, int fastK, int fastD) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "stochasticFast", "bars");
     return stochasticFast(bars.high(), bars.low(), bars.close(), fastK, fastD);
   }
 
-  private static Stochastic stoch(double[] high, double[] low, double[] close, int fastK,
-      int m1, int m2, int mode, double[] k, double[] d) {
-    Args.sameLength(high, "high", low, "low", close, "close");
-    Args.period(fastK, "fastK");
-    Args.period(m1, mode == HighLow.STOCH ? "slowK" : "fastD");
-    Args.period(m2, "slowD");
+  private static Stochastic stoch(String what, double[] high, double[] low, double[] close,
+      int fastK, int m1, int m2, int mode, double[] k, double[] d) {
+    Args.sameLength(what, high, "high", low, "low", close, "close");
+    Args.period(fastK, what, "fastK");
+    Args.period(m1, what, mode == HighLow.STOCH ? "slowK" : "fastD");
+    Args.period(m2, what, "slowD");
     int len = close.length;
-    k = Args.output(k, "k", len, high, low, close);
-    d = Args.output(d, "d", len, high, low, close, k);
-    HighLow.highLow(high, low, close, fastK, mode, m1, m2, k, d, null);
+    k = Args.output(what, k, "k", len, high, low, close);
+    d = Args.output(what, d, "d", len, high, low, close, k);
+    HighLow.highLow(what, high, low, close, fastK, mode, m1, m2, k, d, null);
     return new Stochastic(k, d);
   }
 
@@ -472,10 +464,10 @@ public final class Indicators {
    */
   public static double[] williamsR(double[] high, double[] low, double[] close, int n,
       double[] out) {
-    Args.sameLength(high, "high", low, "low", close, "close");
-    Args.period(n, "n");
-    out = Args.output(out, "out", close.length, high, low, close);
-    HighLow.highLow(high, low, close, n, HighLow.WILLIAMS_R, 1, 1, out, null, null);
+    Args.sameLength("williamsR", high, "high", low, "low", close, "close");
+    Args.period(n, "williamsR", "n");
+    out = Args.output("williamsR", out, "out", close.length, high, low, close);
+    HighLow.highLow("williamsR", high, low, close, n, HighLow.WILLIAMS_R, 1, 1, out, null, null);
     return out;
   }
 
@@ -488,7 +480,7 @@ public final class Indicators {
    * @see #williamsR(double[], double[], double[], int)
    */
   public static double[] williamsR(Bars bars, int n) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "williamsR", "bars");
     return williamsR(bars.high(), bars.low(), bars.close(), n);
   }
 
@@ -523,10 +515,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] cci(double[] high, double[] low, double[] close, int n, double[] out) {
-    Args.sameLength(high, "high", low, "low", close, "close");
-    Args.period(n, "n");
-    out = Args.output(out, "out", close.length, high, low, close);
-    Oscillators.cci(high, low, close, n, out);
+    Args.sameLength("cci", high, "high", low, "low", close, "close");
+    Args.period(n, "cci", "n");
+    out = Args.output("cci", out, "out", close.length, high, low, close);
+    Oscillators.cci("cci", high, low, close, n, out);
     return out;
   }
 
@@ -539,7 +531,7 @@ public final class Indicators {
    * @see #cci(double[], double[], double[], int)
    */
   public static double[] cci(Bars bars, int n) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "cci", "bars");
     return cci(bars.high(), bars.low(), bars.close(), n);
   }
 
@@ -566,10 +558,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] roc(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    Oscillators.change(x, n, true, out);
+    in(x, "roc");
+    Args.period(n, "roc", "n");
+    out = Args.output("roc", out, "out", x.length, x);
+    Oscillators.change("roc", x, n, true, out);
     return out;
   }
 
@@ -594,10 +586,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] momentum(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    Oscillators.change(x, n, false, out);
+    in(x, "momentum");
+    Args.period(n, "momentum", "n");
+    out = Args.output("momentum", out, "out", x.length, x);
+    Oscillators.change("momentum", x, n, false, out);
     return out;
   }
 
@@ -627,9 +619,9 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] trueRange(double[] high, double[] low, double[] close, double[] out) {
-    Args.sameLength(high, "high", low, "low", close, "close");
-    out = Args.output(out, "out", close.length, high, low, close);
-    Ranges.trueRange(high, low, close, out);
+    Args.sameLength("trueRange", high, "high", low, "low", close, "close");
+    out = Args.output("trueRange", out, "out", close.length, high, low, close);
+    Ranges.trueRange("trueRange", high, low, close, out);
     return out;
   }
 
@@ -641,7 +633,7 @@ public final class Indicators {
    * @see #trueRange(double[], double[], double[])
    */
   public static double[] trueRange(Bars bars) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "trueRange", "bars");
     return trueRange(bars.high(), bars.low(), bars.close());
   }
 
@@ -672,10 +664,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] atr(double[] high, double[] low, double[] close, int n, double[] out) {
-    Args.sameLength(high, "high", low, "low", close, "close");
-    Args.period(n, "n");
-    out = Args.output(out, "out", close.length, high, low, close);
-    Ranges.atr(high, low, close, n, out);
+    Args.sameLength("atr", high, "high", low, "low", close, "close");
+    Args.period(n, "atr", "n");
+    out = Args.output("atr", out, "out", close.length, high, low, close);
+    Ranges.atr("atr", high, low, close, n, out);
     return out;
   }
 
@@ -688,7 +680,7 @@ public final class Indicators {
    * @see #atr(double[], double[], double[], int)
    */
   public static double[] atr(Bars bars, int n) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "atr", "bars");
     return atr(bars.high(), bars.low(), bars.close(), n);
   }
 
@@ -729,13 +721,13 @@ public final class Indicators {
    */
   public static Adx adx(double[] high, double[] low, double[] close, int n, double[] adx,
       double[] plusDi, double[] minusDi) {
-    Args.sameLength(high, "high", low, "low", close, "close");
-    Args.period(n, "n");
+    Args.sameLength("adx", high, "high", low, "low", close, "close");
+    Args.period(n, "adx", "n");
     int len = close.length;
-    adx = Args.output(adx, "adx", len, high, low, close);
-    plusDi = Args.output(plusDi, "plusDi", len, high, low, close, adx);
-    minusDi = Args.output(minusDi, "minusDi", len, high, low, close, adx, plusDi);
-    Ranges.adx(high, low, close, n, adx, plusDi, minusDi);
+    adx = Args.output("adx", adx, "adx", len, high, low, close);
+    plusDi = Args.output("adx", plusDi, "plusDi", len, high, low, close, adx);
+    minusDi = Args.output("adx", minusDi, "minusDi", len, high, low, close, adx, plusDi);
+    Ranges.adx("adx", high, low, close, n, adx, plusDi, minusDi);
     return new Adx(adx, plusDi, minusDi);
   }
 
@@ -748,7 +740,7 @@ public final class Indicators {
    * @see #adx(double[], double[], double[], int)
    */
   public static Adx adx(Bars bars, int n) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "adx", "bars");
     return adx(bars.high(), bars.low(), bars.close(), n);
   }
 
@@ -784,13 +776,13 @@ public final class Indicators {
    */
   public static Bands bollinger(double[] x, int n, double k, double[] upper, double[] middle,
       double[] lower) {
-    in(x);
-    Args.period(n, "n");
-    Args.finite(k, "k");
-    upper = Args.output(upper, "upper", x.length, x);
-    middle = Args.output(middle, "middle", x.length, x, upper);
-    lower = Args.output(lower, "lower", x.length, x, upper, middle);
-    Dispersion.run(x, n, k, Dispersion.BANDS, upper, middle, lower);
+    in(x, "bollinger");
+    Args.period(n, "bollinger", "n");
+    Args.finite(k, "bollinger", "k");
+    upper = Args.output("bollinger", upper, "upper", x.length, x);
+    middle = Args.output("bollinger", middle, "middle", x.length, x, upper);
+    lower = Args.output("bollinger", lower, "lower", x.length, x, upper, middle);
+    Dispersion.run("bollinger", x, n, k, Dispersion.BANDS, upper, middle, lower);
     return new Bands(upper, middle, lower);
   }
 
@@ -817,10 +809,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] rollingStd(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    Dispersion.run(x, n, 0, Dispersion.STD, out, null, null);
+    in(x, "rollingStd");
+    Args.period(n, "rollingStd", "n");
+    out = Args.output("rollingStd", out, "out", x.length, x);
+    Dispersion.run("rollingStd", x, n, 0, Dispersion.STD, out, null, null);
     return out;
   }
 
@@ -849,10 +841,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] zscore(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    Dispersion.run(x, n, 0, Dispersion.ZSCORE, out, null, null);
+    in(x, "zscore");
+    Args.period(n, "zscore", "n");
+    out = Args.output("zscore", out, "out", x.length, x);
+    Dispersion.run("zscore", x, n, 0, Dispersion.ZSCORE, out, null, null);
     return out;
   }
 
@@ -878,10 +870,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] rollingMax(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    Ranges.extremum(x, n, true, out);
+    in(x, "rollingMax");
+    Args.period(n, "rollingMax", "n");
+    out = Args.output("rollingMax", out, "out", x.length, x);
+    Ranges.extremum("rollingMax", x, n, true, out);
     return out;
   }
 
@@ -906,10 +898,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] rollingMin(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    Ranges.extremum(x, n, false, out);
+    in(x, "rollingMin");
+    Args.period(n, "rollingMin", "n");
+    out = Args.output("rollingMin", out, "out", x.length, x);
+    Ranges.extremum("rollingMin", x, n, false, out);
     return out;
   }
 
@@ -927,13 +919,13 @@ public final class Indicators {
    * @return the channel (new arrays)
    */
   public static Bands donchian(double[] high, double[] low, int n) {
-    Args.sameLength(high, "high", low, "low");
-    Args.period(n, "n");
+    Args.sameLength("donchian", high, "high", low, "low");
+    Args.period(n, "donchian", "n");
     int len = high.length;
     double[] upper = new double[len];
     double[] middle = new double[len];
     double[] lower = new double[len];
-    HighLow.highLow(high, low, null, n, HighLow.DONCHIAN, 1, 1, upper, middle, lower);
+    HighLow.highLow("donchian", high, low, null, n, HighLow.DONCHIAN, 1, 1, upper, middle, lower);
     return new Bands(upper, middle, lower);
   }
 
@@ -946,7 +938,7 @@ public final class Indicators {
    * @see #donchian(double[], double[], int)
    */
   public static Bands donchian(Bars bars, int n) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "donchian", "bars");
     return donchian(bars.high(), bars.low(), n);
   }
 
@@ -969,15 +961,15 @@ public final class Indicators {
    */
   public static Bands keltner(double[] high, double[] low, double[] close, int n, int atrPeriod,
       double multiplier) {
-    Args.sameLength(high, "high", low, "low", close, "close");
-    Args.period(n, "n");
-    Args.period(atrPeriod, "atrPeriod");
-    Args.finite(multiplier, "multiplier");
+    Args.sameLength("keltner", high, "high", low, "low", close, "close");
+    Args.period(n, "keltner", "n");
+    Args.period(atrPeriod, "keltner", "atrPeriod");
+    Args.finite(multiplier, "keltner", "multiplier");
     int len = close.length;
     double[] upper = new double[len];
     double[] middle = new double[len];
     double[] lower = new double[len];
-    Ranges.keltner(high, low, close, n, atrPeriod, multiplier, upper, middle, lower);
+    Ranges.keltner("keltner", high, low, close, n, atrPeriod, multiplier, upper, middle, lower);
     return new Bands(upper, middle, lower);
   }
 
@@ -992,7 +984,7 @@ public final class Indicators {
    * @see #keltner(double[], double[], double[], int, int, double)
    */
   public static Bands keltner(Bars bars, int n, int atrPeriod, double multiplier) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "keltner", "bars");
     return keltner(bars.high(), bars.low(), bars.close(), n, atrPeriod, multiplier);
   }
 
@@ -1021,10 +1013,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] obv(double[] close, double[] volume, double[] out) {
-    Args.sameLength(close, "close", volume, "volume");
-    requireVolumes(volume);
-    out = Args.output(out, "out", close.length, close, volume);
-    Oscillators.obv(close, volume, out);
+    Args.sameLength("obv", close, "close", volume, "volume");
+    Args.volumes("obv", volume);
+    out = Args.output("obv", out, "out", close.length, close, volume);
+    Oscillators.obv("obv", close, volume, out);
     return out;
   }
 
@@ -1036,7 +1028,7 @@ public final class Indicators {
    * @see #obv(double[], double[])
    */
   public static double[] obv(Bars bars) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "obv", "bars");
     return obv(bars.close(), bars.volume());
   }
 
@@ -1071,11 +1063,11 @@ public final class Indicators {
    */
   public static double[] mfi(double[] high, double[] low, double[] close, double[] volume, int n,
       double[] out) {
-    Args.sameLength(high, "high", low, "low", close, "close", volume, "volume");
-    Args.period(n, "n");
-    requireVolumes(volume);
-    out = Args.output(out, "out", close.length, high, low, close, volume);
-    Oscillators.mfi(high, low, close, volume, n, out);
+    Args.sameLength("mfi", high, "high", low, "low", close, "close", volume, "volume");
+    Args.period(n, "mfi", "n");
+    Args.volumes("mfi", volume);
+    out = Args.output("mfi", out, "out", close.length, high, low, close, volume);
+    Oscillators.mfi("mfi", high, low, close, volume, n, out);
     return out;
   }
 
@@ -1088,7 +1080,7 @@ public final class Indicators {
    * @see #mfi(double[], double[], double[], double[], int)
    */
   public static double[] mfi(Bars bars, int n) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "mfi", "bars");
     return mfi(bars.high(), bars.low(), bars.close(), bars.volume(), n);
   }
 
@@ -1107,7 +1099,7 @@ public final class Indicators {
    * @return a new array
    */
   public static double[] vwap(double[] high, double[] low, double[] close, double[] volume) {
-    return vwapImpl(high, low, close, volume, 0);
+    return vwapImpl("vwap", high, low, close, volume, 0);
   }
 
   /**
@@ -1125,8 +1117,8 @@ public final class Indicators {
    */
   public static double[] vwap(double[] high, double[] low, double[] close, double[] volume,
       int n) {
-    Args.period(n, "n");
-    return vwapImpl(high, low, close, volume, n);
+    Args.period(n, "vwap", "n");
+    return vwapImpl("vwap", high, low, close, volume, n);
   }
 
   /**
@@ -1137,7 +1129,7 @@ public final class Indicators {
    * @see #vwap(double[], double[], double[], double[])
    */
   public static double[] vwap(Bars bars) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "vwap", "bars");
     return vwap(bars.high(), bars.low(), bars.close(), bars.volume());
   }
 
@@ -1150,16 +1142,16 @@ public final class Indicators {
    * @see #vwap(double[], double[], double[], double[], int)
    */
   public static double[] vwap(Bars bars, int n) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "vwap", "bars");
     return vwap(bars.high(), bars.low(), bars.close(), bars.volume(), n);
   }
 
-  private static double[] vwapImpl(double[] high, double[] low, double[] close, double[] volume,
-      int n) {
-    Args.sameLength(high, "high", low, "low", close, "close", volume, "volume");
-    requireVolumes(volume);
+  private static double[] vwapImpl(String what, double[] high, double[] low, double[] close,
+      double[] volume, int n) {
+    Args.sameLength(what, high, "high", low, "low", close, "close", volume, "volume");
+    Args.volumes(what, volume);
     double[] out = new double[close.length];
-    Oscillators.vwap(high, low, close, volume, n, out);
+    Oscillators.vwap(what, high, low, close, volume, n, out);
     return out;
   }
 
@@ -1175,7 +1167,7 @@ public final class Indicators {
    * @return a new array
    */
   public static boolean[] crossAbove(double[] a, double[] b) {
-    Args.sameLength(a, "a", b, "b");
+    Args.sameLength("crossAbove", a, "a", b, "b");
     boolean[] r = new boolean[a.length];
     for (int t = 1; t < a.length; t++) {
       r[t] = a[t] > b[t] && a[t - 1] <= b[t - 1];
@@ -1192,8 +1184,8 @@ public final class Indicators {
    * @see #crossAbove(double[], double[])
    */
   public static boolean[] crossAbove(double[] a, double level) {
-    in(a);
-    Args.finite(level, "level");
+    in(a, "crossAbove");
+    Args.finite(level, "crossAbove", "level");
     boolean[] r = new boolean[a.length];
     for (int t = 1; t < a.length; t++) {
       r[t] = a[t] > level && a[t - 1] <= level;
@@ -1210,7 +1202,7 @@ public final class Indicators {
    * @return a new array
    */
   public static boolean[] crossBelow(double[] a, double[] b) {
-    Args.sameLength(a, "a", b, "b");
+    Args.sameLength("crossBelow", a, "a", b, "b");
     boolean[] r = new boolean[a.length];
     for (int t = 1; t < a.length; t++) {
       r[t] = a[t] < b[t] && a[t - 1] >= b[t - 1];
@@ -1227,8 +1219,8 @@ public final class Indicators {
    * @see #crossBelow(double[], double[])
    */
   public static boolean[] crossBelow(double[] a, double level) {
-    in(a);
-    Args.finite(level, "level");
+    in(a, "crossBelow");
+    Args.finite(level, "crossBelow", "level");
     boolean[] r = new boolean[a.length];
     for (int t = 1; t < a.length; t++) {
       r[t] = a[t] < level && a[t - 1] >= level;

@@ -53,24 +53,29 @@ public final class Dispersion {
   /**
    * Runs the kernel. {@link #BANDS}: {@code o1} upper, {@code o2} middle, {@code o3} lower with
    * {@code k} standard deviations; {@link #STD}: {@code o1} standard deviation;
-   * {@link #ZSCORE}: {@code o1} z-score (0 where the deviation is 0).
+   * {@link #ZSCORE}: {@code o1} z-score (0 where the deviation is 0). A window whose sums
+   * overflow gets its mean and deviation from {@link #exact}; bands beyond the double range are
+   * an {@link ArithmeticException}.
    */
-  public static void run(double[] x, int n, double k, int mode, double[] o1, double[] o2,
-      double[] o3) {
+  public static void run(String what, double[] x, int n, double k, int mode, double[] o1,
+      double[] o2, double[] o3) {
     double[] s1 = new double[n + 1];
     double[] s2 = new double[n + 1];
+    Emitter e = new Emitter(what, n, k, mode, o1, o2, o3);
     for (int s = 0; s < x.length; ) {
-      int stop = segment(x, s, n, k, mode, o1, o2, o3, s1, s2);
+      int stop = segment(x, s, n, e, s1, s2);
       if (stop >= x.length) {
         return;
       }
-      Segments.missing(stop, x, "x", null, null, null, null, null, null, o1, o2, o3);
+      Segments.missing(what, stop, x, "x", null, null, o1, o2, o3);
       s = stop + 1;
     }
   }
 
-  private static int segment(double[] x, int s, int n, double k, int mode, double[] o1,
-      double[] o2, double[] o3, double[] s1, double[] s2) {
+  private static int segment(double[] x, int s, int n, Emitter em, double[] s1, double[] s2) {
+    double[] o1 = em.o1;
+    double[] o2 = em.o2;
+    double[] o3 = em.o3;
     int len = x.length;
     double invN = 1.0 / n;
     int firstOut = s + n - 1;
@@ -96,7 +101,7 @@ public final class Dispersion {
       return len;
     }
     MovingAverages.nan3(o1, o2, o3, s, firstOut);
-    emit(mode, firstOut, x[firstOut], c + p1 * invN, sd(m2(p1, p2, invN), invN), k, o1, o2, o3);
+    em.emit(firstOut, x[firstOut], c + p1 * invN, m2(p1, p2, invN), x, firstOut - n + 1);
     for (int b = s + n; b < len; b += n) {
       c = x[b];
       if (bad(c)) {
@@ -117,24 +122,110 @@ public final class Dispersion {
         int p = q - b + 1;
         double a1 = s1[p] + p1;
         double a2 = s2[p] + p2;
-        emit(mode, q, v, c + a1 * invN, sd(m2(a1, a2, invN), invN), k, o1, o2, o3);
+        em.emit(q, v, c + a1 * invN, m2(a1, a2, invN), x, q - n + 1);
       }
     }
     return len;
   }
 
-  private static void emit(int mode, int i, double v, double mean, double sd, double k,
-      double[] o1, double[] o2, double[] o3) {
-    if (mode == BANDS) {
-      double w = k * sd;
-      o1[i] = mean + w;
-      o2[i] = mean;
-      o3[i] = mean - w;
-    } else if (mode == STD) {
-      o1[i] = sd;
-    } else {
-      o1[i] = zscore(v, mean, sd);
+  /** Writes one bar's outputs; the streaming twins take the same steps. */
+  private static final class Emitter {
+    final String what;
+    final int n;
+    final double invN;
+    final double k;
+    final int mode;
+    final double[] o1;
+    final double[] o2;
+    final double[] o3;
+    final double[] exact = new double[3];
+
+    Emitter(String what, int n, double k, int mode, double[] o1, double[] o2, double[] o3) {
+      this.what = what;
+      this.n = n;
+      this.invN = 1.0 / n;
+      this.k = k;
+      this.mode = mode;
+      this.o1 = o1;
+      this.o2 = o2;
+      this.o3 = o3;
     }
+
+    /** Bar i of value v, window mean and M2 from the sums; the window is {@code x[from, i]}. */
+    void emit(int i, double v, double mean, double m2, double[] x, int from) {
+      if (bad(m2 + mean)) {
+        Dispersion.exact(x, from, n, v, exact);
+        if (mode == BANDS) {
+          bands(i, exact[0], exact[1]);
+        } else {
+          o1[i] = mode == STD ? exact[1] : exact[2];
+        }
+        return;
+      }
+      double sd = sd(m2, invN);
+      if (mode == BANDS) {
+        bands(i, mean, sd);
+      } else if (mode == STD) {
+        o1[i] = sd;
+      } else {
+        o1[i] = zscore(v, mean, sd);
+      }
+    }
+
+    private void bands(int i, double mean, double sd) {
+      double w = k * sd;
+      double up = mean + w;
+      double lo = mean - w;
+      if (bad(up) | bad(lo)) {
+        throw Args.overflow(what, "a band", "index", i, "mean = " + mean + ", deviation = " + sd);
+      }
+      o1[i] = up;
+      o2[i] = mean;
+      o3[i] = lo;
+    }
+  }
+
+  /**
+   * The mean, population standard deviation and z-score of the last value of the window
+   * {@code a[start], ...} of {@code n} values (wrapping at the end of {@code a}, oldest first, as
+   * {@link Scaled#mean}), written to {@code out[0..2]}: the exact two-pass computation on the
+   * values scaled by a power of two that brings the largest magnitude to [1, 2), so that no sum of
+   * squares can overflow; used where the window's anchored sums overflowed (values beyond about
+   * 1e154), by the batch kernel and the streaming twins alike. Scaling by a power of two is exact
+   * except for values below {@code 2^-1022} times the largest, which cannot change the result.
+   *
+   * @param v the window's newest value (for the z-score)
+   */
+  public static void exact(double[] a, int start, int n, double v, double[] out) {
+    int len = a.length;
+    double max = 0;
+    for (int j = 0, i = start; j < n; j++) {
+      max = Math.max(max, Math.abs(a[i]));
+      if (++i == len) {
+        i = 0;
+      }
+    }
+    double scale = Math.scalb(1.0, -Math.getExponent(max));
+    double sum = 0;
+    for (int j = 0, i = start; j < n; j++) {
+      sum += a[i] * scale;
+      if (++i == len) {
+        i = 0;
+      }
+    }
+    double mean = sum / n;
+    double ss = 0;
+    for (int j = 0, i = start; j < n; j++) {
+      double d = a[i] * scale - mean;
+      ss += d * d;
+      if (++i == len) {
+        i = 0;
+      }
+    }
+    double sd = Math.sqrt(ss / n);
+    out[0] = mean / scale;
+    out[1] = sd / scale;
+    out[2] = zscore(v * scale, mean, sd);
   }
 
   /** {@code (v - mean) / sd}, or 0 when {@code sd == 0} (then every value equals the mean). */

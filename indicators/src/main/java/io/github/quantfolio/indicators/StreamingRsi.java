@@ -65,7 +65,7 @@ public final class StreamingRsi extends SeriesStream {
     if (Args.bad(g) | Args.bad(l)) { // as the batch RSI: an average overflowed
       throw Args.overflow(name(), "the average gain or loss", "bar", bar(), "x = " + v);
     }
-    return Oscillators.rsi(g, l);
+    return Oscillators.rsiAnyMagnitude(g, l);
   }
 
   @Override

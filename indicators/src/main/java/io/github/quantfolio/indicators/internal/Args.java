@@ -117,14 +117,26 @@ public final class Args {
   }
 
   /**
-   * 0 for {@code d >= 0}, -Infinity for {@code d < 0}, NaN for NaN: added to a value, makes it
-   * non-finite where a bar breaks its order ({@code d = min(c - l, h - c)}, or {@code h - l}), so
-   * that a vectorized kernel's existing non-finite test finds such bars too. Plain arithmetic
-   * (vectorizable): {@code min(d, 0)} times {@code 2^3069} overflows for every negative double,
-   * even the smallest subnormal ({@code 2^-1074}).
+   * 0 if {@code d >= 0}, -Infinity if {@code d < 0}, NaN for NaN: added to a value, makes it
+   * non-finite where a bar breaks its order ({@code d = h - l}), so that a vectorized kernel's
+   * existing non-finite test finds such bars too. Plain arithmetic (vectorizable, no
+   * {@code Math.min}): {@code d - |d|} is 0 or exactly {@code 2d}, and {@code 2d} times
+   * {@code 2^3069} overflows for every negative double, even the smallest subnormal
+   * ({@code 2^-1074}).
    */
   public static double poison(double d) {
-    return Math.min(d, 0.0) * 0x1p1023 * 0x1p1023 * 0x1p1023;
+    return (d - Math.abs(d)) * 0x1p1023 * 0x1p1023 * 0x1p1023;
+  }
+
+  /**
+   * {@link #poison} of the bar order {@code low <= close <= high}: 0, or -Infinity/NaN where
+   * {@code c - l} or {@code h - c} is negative or NaN ({@code 2a + 2b} of two non-positive
+   * exact terms cannot cancel to 0).
+   */
+  public static double poison(double h, double l, double c) {
+    double a = c - l;
+    double b = h - c;
+    return ((a - Math.abs(a)) + (b - Math.abs(b))) * 0x1p1023 * 0x1p1023 * 0x1p1023;
   }
 
   /**

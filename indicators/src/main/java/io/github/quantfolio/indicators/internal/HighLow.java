@@ -13,7 +13,7 @@ import static io.github.quantfolio.indicators.internal.Args.bad;
  * value and a guard per bar, one scalar scan of the guards, then the smoothing sums. The sliding
  * extremes are poisoned (NaN for a window holding a non-finite value) and the guard is
  * {@code 2 max(HH - LL, 0)} plus {@link Args#poison} of the bar's own order
- * ({@code min(c - l, h - c)}, or {@code h - l} for the Donchian channel, which also adds
+ * ({@code low <= close <= high}, or {@code h - l} for the Donchian channel, which also adds
  * {@code middle - middle}), so it is positive and finite unless the bar's window holds a missing or
  * infinite value, the bar breaks {@code low <= close <= high}, the window is flat
  * ({@code HH <= LL}, a constant value) or {@code HH - LL} (or the Donchian middle) overflows: the
@@ -268,7 +268,7 @@ public final class HighLow {
     for (int j = 0; j < k; j++) {
       double range = hh[j] - ll[j];
       double x = rc[j];
-      g[j] = (range + Math.abs(range)) + Args.poison(Math.min(x - rl[j], rh[j] - x));
+      g[j] = (range + Math.abs(range)) + Args.poison(rh[j], rl[j], x);
     }
   }
 

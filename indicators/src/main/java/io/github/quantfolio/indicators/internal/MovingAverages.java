@@ -179,10 +179,10 @@ public final class MovingAverages {
       }
       double v = x[end - 1];
       q += v;
-      double run = sum + (v - x[end - 1 - n]);
-      sum = end - b == n ? q : run;
+      double run = sum; // the running sum through end - 2: once not finite, it stays so
+      sum = end - b == n ? q : sum + (v - x[end - 1 - n]);
       out[end - 1] = sum * inv;
-      if (bad(run) || bad(q)) {
+      if (bad(run) || bad(sum) || bad(q)) {
         int k = firstBad(x, b, end);
         if (k < end) {
           fixOverflow(what, x, n, b, k, out);
@@ -214,7 +214,10 @@ public final class MovingAverages {
    */
   public static void ema(String what, double[] x, int n, double[] out) {
     for (int s = 0; s < x.length; ) {
-      int stop = emaSegment(what, x, s, n, out);
+      int stop = emaSegment(what, x, s, n, out, false);
+      if (stop < 0) {
+        stop = emaSegment(what, x, s, n, out, true);
+      }
       if (stop >= x.length) {
         return;
       }
@@ -239,7 +242,19 @@ public final class MovingAverages {
     return e;
   }
 
-  private static int emaSegment(String what, double[] x, int s, int n, double[] out) {
+  /**
+   * Values up to this magnitude cannot make an EMA recursion overflow (it is a weighted mean of
+   * them, to rounding); a segment with a larger value is run again with a test per output.
+   */
+  static final double EMA_FAST_LIMIT = Double.MAX_VALUE / 4;
+
+  /**
+   * One segment from {@code s}: returns the first missing or infinite value's index, or the
+   * length; or, if not {@code careful}, -1 at a finite value beyond {@link #EMA_FAST_LIMIT} (the
+   * caller then runs the segment again, carefully: every output tested, an overflow thrown).
+   */
+  private static int emaSegment(String what, double[] x, int s, int n, double[] out,
+      boolean careful) {
     int len = x.length;
     int firstOut = s + n - 1;
     double sum = 0;
@@ -263,6 +278,27 @@ public final class MovingAverages {
     double a = 1.0 - k;
     double a2 = a * a;
     double ak = a * k;
+    if (!careful) {
+      for (; i + 1 < len; i += 2) {
+        double v1 = x[i];
+        double v2 = x[i + 1];
+        if (!(Math.abs(v1) <= EMA_FAST_LIMIT) || !(Math.abs(v2) <= EMA_FAST_LIMIT)) {
+          break;
+        }
+        out[i] = a * e + k * v1;
+        e = a2 * e + (ak * v1 + k * v2);
+        out[i + 1] = e;
+      }
+      for (; i < len; i++) {
+        double v = x[i];
+        if (!(Math.abs(v) <= EMA_FAST_LIMIT)) {
+          return bad(v) ? i : -1;
+        }
+        e = a * e + k * v;
+        out[i] = e;
+      }
+      return len;
+    }
     for (; i + 1 < len; i += 2) {
       double v1 = x[i];
       double v2 = x[i + 1];
@@ -273,8 +309,6 @@ public final class MovingAverages {
       out[i] = y;
       e = a2 * e + (ak * v1 + k * v2);
       out[i + 1] = e;
-      // An EMA of finite values overflows only where they are within rounding of the largest
-      // double; the test is off the recursion's dependency chain.
       if (bad(y) | bad(e)) {
         throw emaOverflow(what, x, out, i);
       }
@@ -467,7 +501,10 @@ public final class MovingAverages {
   public static void macd(String what, double[] x, int fast, int slow, int signal, double[] line,
       double[] sig, double[] hist) {
     for (int s = 0; s < x.length; ) {
-      int stop = macdSegment(what, x, s, fast, slow, signal, line, sig, hist);
+      int stop = macdSegment(what, x, s, fast, slow, signal, line, sig, hist, false);
+      if (stop < 0) {
+        stop = macdSegment(what, x, s, fast, slow, signal, line, sig, hist, true);
+      }
       if (stop >= x.length) {
         return;
       }
@@ -476,8 +513,20 @@ public final class MovingAverages {
     }
   }
 
+  /**
+   * Values up to this magnitude cannot make MACD overflow after its first output (the EMAs are
+   * weighted means of them, the line at most {@code MAX / 4}, the histogram {@code MAX / 2}); a
+   * segment with a larger value is run again testing every bar.
+   */
+  private static final double MACD_FAST_LIMIT = Double.MAX_VALUE / 8;
+
+  /**
+   * One segment from {@code s}: returns the first missing or infinite value's index, or the
+   * length; or, if not {@code careful}, -1 at a finite value beyond {@link #MACD_FAST_LIMIT} in
+   * the main loop (the caller then runs the segment again, carefully: every bar tested).
+   */
   private static int macdSegment(String what, double[] x, int s, int fast, int slow, int signal,
-      double[] line, double[] sig, double[] hist) {
+      double[] line, double[] sig, double[] hist, boolean careful) {
     int len = x.length;
     int seedAt = s + slow - 1;
     int firstOut = seedAt + signal - 1;
@@ -532,10 +581,14 @@ public final class MovingAverages {
     if (bad(m - g)) {
       throw Args.overflow(what, "the value", "index", firstOut, "x = " + x[firstOut]);
     }
+    double limit = careful ? Double.MAX_VALUE : MACD_FAST_LIMIT;
+    if (!careful && !(Math.abs(ef) <= limit && Math.abs(es) <= limit && Math.abs(g) <= limit)) {
+      return -1;
+    }
     for (; i < len; i++) {
       double v = x[i];
-      if (bad(v)) {
-        return i;
+      if (!(Math.abs(v) <= limit)) {
+        return bad(v) ? i : -1;
       }
       ef = af * ef + kf * v;
       es = as * es + ks * v;
@@ -545,7 +598,7 @@ public final class MovingAverages {
       line[i] = m;
       sig[i] = g;
       hist[i] = h;
-      if (bad(h)) {
+      if (careful && bad(h)) { // h is not finite unless m and g are
         throw Args.overflow(what, "the value", "index", i, "x = " + v);
       }
     }

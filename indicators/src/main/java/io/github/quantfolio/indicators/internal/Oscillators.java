@@ -21,33 +21,44 @@ public final class Oscillators {
     return Math.max(-d, 0.0);
   }
 
-  /**
-   * {@code 100 g / (g + l)}, or 50 when {@code g + l == 0} (no change at all). Where
-   * {@code g + l} overflows, computed from halves; NaN if {@code g} or {@code l} is not finite
-   * (the averages overflowed: the callers report it).
-   */
+  /** {@code 100 g / (g + l)}, or 50 when {@code g + l == 0} (no change at all). */
   public static double rsi(double g, double l) {
     double s = g + l;
-    if (s > 0 && s <= Double.MAX_VALUE) {
-      return 100.0 * (g / s);
-    }
-    if (s == 0) {
-      return 50.0;
-    }
-    if (bad(g) | bad(l)) {
-      return Double.NaN;
+    return s > 0 ? 100.0 * (g / s) : 50.0;
+  }
+
+  /**
+   * {@link #rsi(double, double)} for any finite {@code g, l >= 0}: where {@code g + l} overflows,
+   * from halves (the same value wherever the sum is finite). The streaming twin's form.
+   */
+  public static double rsiAnyMagnitude(double g, double l) {
+    double s = g + l;
+    if (s <= Double.MAX_VALUE) {
+      return s > 0 ? 100.0 * (g / s) : 50.0;
     }
     double h = 0.5 * g;
     return 100.0 * (h / (h + 0.5 * l));
   }
 
   /**
+   * Values up to this magnitude cannot make the RSI overflow (changes up to {@code MAX / 4}, so
+   * {@code g + l <= MAX / 2}), except in the seed's sum; a segment with a larger value is run
+   * again with a test per bar.
+   */
+  private static final double RSI_FAST_LIMIT = Double.MAX_VALUE / 8;
+
+  /**
    * Wilder's RSI as TA-Lib: average gain and loss seeded with the means of the first n changes
-   * (first output at index n), then {@code avg = avg (n - 1) / n + change / n}.
+   * (first output at index n), then {@code avg = avg (n - 1) / n + change / n}. Each segment runs
+   * without a test per bar unless it holds a value beyond {@link #RSI_FAST_LIMIT} or its seed
+   * overflowed; then it is run again testing every bar, as the streaming twin does.
    */
   public static void rsi(String what, double[] x, int n, double[] out) {
     for (int s = 0; s < x.length; ) {
-      int stop = rsiSegment(what, x, s, n, out);
+      int stop = rsiSegment(what, x, s, n, out, false);
+      if (stop < 0) {
+        stop = rsiSegment(what, x, s, n, out, true);
+      }
       if (stop >= x.length) {
         return;
       }
@@ -57,23 +68,18 @@ public final class Oscillators {
   }
 
   /**
-   * The error for averages that overflowed in {@code out[from, to)} (a change or a sum of changes
-   * beyond the double range): names the first bar whose RSI it spoiled (NaN).
+   * One segment from {@code s}: returns the first missing or infinite value's index, or the
+   * length. Fast ({@code careful} false): returns -1 instead at a finite value beyond
+   * {@link #RSI_FAST_LIMIT} or for averages that overflowed. Careful: throws at the first bar
+   * whose averages are not finite, and uses {@link #rsiAnyMagnitude}.
    */
-  private static ArithmeticException rsiOverflow(String what, double[] x, double[] out, int from,
-      int to) {
-    int k = from;
-    while (k < to - 1 && out[k] == out[k]) {
-      k++;
-    }
-    return Args.overflow(what, "the average gain or loss", "index", k, "x = " + x[k]);
-  }
-
-  private static int rsiSegment(String what, double[] x, int s, int n, double[] out) {
+  private static int rsiSegment(String what, double[] x, int s, int n, double[] out,
+      boolean careful) {
     int len = x.length;
+    double limit = careful ? Double.MAX_VALUE : RSI_FAST_LIMIT;
     double prev = x[s];
-    if (bad(prev)) {
-      return s;
+    if (!(Math.abs(prev) <= limit)) {
+      return bad(prev) ? s : -1;
     }
     int firstOut = s + n;
     double g = 0;
@@ -81,7 +87,10 @@ public final class Oscillators {
     int i = s + 1;
     for (; i < len && i <= firstOut; i++) {
       double v = x[i];
-      if (bad(v)) {
+      if (!(Math.abs(v) <= limit)) {
+        if (!bad(v)) {
+          return -1;
+        }
         nan(out, s, i);
         return i;
       }
@@ -97,9 +106,32 @@ public final class Oscillators {
     nan(out, s, firstOut);
     g /= n;
     l /= n;
-    out[firstOut] = rsi(g, l);
+    if (bad(g) | bad(l)) {
+      if (!careful) {
+        return -1;
+      }
+      throw rsiOverflow(what, x, firstOut);
+    }
+    out[firstOut] = careful ? rsiAnyMagnitude(g, l) : rsi(g, l);
     double a = (n - 1.0) / n;
     double invN = 1.0 / n;
+    if (!careful) {
+      for (; i < len; i++) {
+        double v = x[i];
+        if (!(Math.abs(v) <= RSI_FAST_LIMIT)) {
+          if (!bad(v)) {
+            return -1;
+          }
+          break;
+        }
+        double d = v - prev;
+        prev = v;
+        g = g * a + gain(d) * invN;
+        l = l * a + loss(d) * invN;
+        out[i] = rsi(g, l);
+      }
+      return i;
+    }
     for (; i < len; i++) {
       double v = x[i];
       if (bad(v)) {
@@ -109,13 +141,16 @@ public final class Oscillators {
       prev = v;
       g = g * a + gain(d) * invN;
       l = l * a + loss(d) * invN;
-      out[i] = rsi(g, l);
-    }
-    // An infinite average stays infinite: one test per segment finds every overflow.
-    if (bad(g) | bad(l)) {
-      throw rsiOverflow(what, x, out, firstOut, i);
+      if (bad(g) | bad(l)) {
+        throw rsiOverflow(what, x, i);
+      }
+      out[i] = rsiAnyMagnitude(g, l);
     }
     return i;
+  }
+
+  private static ArithmeticException rsiOverflow(String what, double[] x, int i) {
+    return Args.overflow(what, "the average gain or loss", "index", i, "x = " + x[i]);
   }
 
   // ---------------------------------------------------------------------------------------- CCI

@@ -195,7 +195,7 @@ public final class Ranges {
         double p = bp[j];
         double cl = bc[j];
         u[j] = (((hi - lo) + Math.abs(hi - p)) + Math.abs(lo - p)) * half // as twiceTrueRange
-            + Args.poison(Math.min(cl - lo, hi - cl));
+            + Args.poison(hi, lo, cl);
       }
       int j = 0;
       for (; j + 3 < m; j += 4) {

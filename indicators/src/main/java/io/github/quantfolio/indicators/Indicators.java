@@ -28,9 +28,22 @@ import io.github.quantfolio.indicators.internal.Ranges;
  *       computed from bars on both sides of a gap, interpolated, or carried over it.
  *   <li><b>Bad arguments</b> fail fast: a null array ({@link NullPointerException}), inputs of
  *       different lengths, a period {@code < 1}, a non-finite multiplier, an infinite input value
- *       ({@link IllegalArgumentException} naming the argument, the index and the value, e.g.
- *       {@code close[17] is Infinity; indicator inputs must be finite, or NaN for a missing value}).
- *       Volumes must be {@code >= 0}.
+ *       ({@link IllegalArgumentException}; every message starts with the indicator and names the
+ *       argument, the index and the value, e.g. {@code atr: close[17] is Infinity; indicator
+ *       inputs must be finite, or NaN for a missing value}). Volumes must be {@code >= 0}.
+ *   <li><b>Bars</b> follow {@link Bars}' rule: where high, low and close are finite,
+ *       {@code low <= close <= high} (only {@code low <= high} for the Donchian channel, which
+ *       reads no close); anything else is an {@link IllegalArgumentException} such as
+ *       {@code atr: high 9.5 < low 10.0 at index 17; a bar needs low <= close <= high}.
+ *   <li><b>Magnitude.</b> Finite inputs never give an infinity, a stray NaN or a plausible
+ *       substitute (such as a deviation of 0 where the squares overflowed). Means and deviations
+ *       are computed correctly whatever the magnitude (SMA, the EMA seeds, WMA, Bollinger's
+ *       middle and deviation, the rolling deviation and z-score, the Donchian middle, the
+ *       stochastics' and %R's ranges, the typical price), by rescaling where a sum overflows;
+ *       any other result beyond the range of {@code double} is an {@link ArithmeticException}
+ *       naming the indicator, the index and the inputs there (e.g. the true range of a bar from
+ *       -1e308 to 1e308, or a rate of change from 0). On any exception, the contents of given
+ *       output arrays are unspecified.
  *   <li><b>Arrays.</b> Inputs are read, never modified or retained. Each method returns new
  *       arrays; the overloads taking output arrays write into them instead (allocation-free; they
  *       must have the input's length and must not be input arrays) and return them. Overloads
@@ -537,9 +550,9 @@ public final class Indicators {
 
   /**
    * Rate of change in percent: {@code ROC_t = 100 (x_t / x_(t-n) - 1)}. <b>Lookback</b> {@code n}.
-   * TA-Lib {@code ROC}. Meant for positive series such as prices: where {@code x_(t-n) == 0} the
-   * result is the IEEE quotient (infinite, or NaN if {@code x_t} is 0 too) where TA-Lib returns 0.
-   * NaN policy: see the class documentation.
+   * TA-Lib {@code ROC}. Meant for positive series such as prices: where {@code x_(t-n) == 0} there
+   * is no rate of change ({@link ArithmeticException}; TA-Lib returns 0). NaN policy: see the
+   * class documentation.
    *
    * @param x the series
    * @param n the distance in bars, {@code >= 1}

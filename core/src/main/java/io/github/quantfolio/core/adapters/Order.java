@@ -1,6 +1,5 @@
 package io.github.quantfolio.core.adapters;
 
-import io.github.quantfolio.core.internal.Checks;
 import java.time.Instant;
 
 /**
@@ -18,14 +17,15 @@ public record Order(OrderRequest request, OrderStatus status, double fillPrice, 
 
   /** Validates the fields (see the record description). */
   public Order {
-    Checks.notNull(request, "request");
-    Checks.notNull(status, "status");
-    Checks.notNull(message, "message");
-    Checks.notNull(updated, "updated");
+    Values.notNull(request, "Order", "request");
+    String what = request.describe();
+    Values.notNull(status, what, "status");
+    Values.notNull(message, what, "message");
+    Values.notNull(updated, what, "updated");
     if (status == OrderStatus.FILLED) {
-      Checks.positive(fillPrice, "fillPrice");
+      Values.positive(fillPrice, what, "fillPrice");
     } else if (!Double.isNaN(fillPrice)) {
-      throw new IllegalArgumentException("Expected fillPrice NaN for a " + status
+      throw new IllegalArgumentException(what + ": expected fillPrice NaN for a " + status
           + " order, but found " + fillPrice);
     }
   }

@@ -1,7 +1,5 @@
 package io.github.quantfolio.core.adapters;
 
-import io.github.quantfolio.core.internal.Checks;
-
 /**
  * An order as the caller submits it. {@code clientOrderId} is chosen by the caller and makes
  * submission idempotent: a broker executes at most one order per id, so a request retried after a
@@ -12,7 +10,8 @@ import io.github.quantfolio.core.internal.Checks;
  * @param side buy or sell
  * @param quantity units, finite and &gt; 0
  * @param type market or limit
- * @param limitPrice for a limit order the limit, finite and &gt; 0; NaN for a market order
+ * @param limitPrice for a limit order the limit, finite and &gt; 0 (with a finite
+ *     {@code quantity x limitPrice}); NaN for a market order
  * @since 0.1.0
  */
 public record OrderRequest(String clientOrderId, String symbol, Side side, double quantity,
@@ -20,18 +19,26 @@ public record OrderRequest(String clientOrderId, String symbol, Side side, doubl
 
   /** Validates the fields (see the record description). */
   public OrderRequest {
-    Values.text(clientOrderId, "clientOrderId");
-    Values.symbol(symbol, "symbol");
-    Checks.notNull(side, "side");
-    Checks.positive(quantity, "quantity");
-    Checks.notNull(type, "type");
+    Values.text(clientOrderId, "Order", "clientOrderId");
+    String what = "Order '" + clientOrderId + "'";
+    Values.text(symbol, what, "symbol");
+    Values.notNull(side, what, "side");
+    what = "Order '" + clientOrderId + "' (" + side + " '" + symbol + "')";
+    Values.positive(quantity, what, "quantity");
+    Values.notNull(type, what, "type");
     if (type == OrderType.MARKET && !Double.isNaN(limitPrice)) {
-      throw new IllegalArgumentException(
-          "Expected limitPrice NaN for a market order, but found " + limitPrice);
+      throw new IllegalArgumentException(what + ": expected limitPrice NaN for a market order, but "
+          + "found " + limitPrice);
     }
     if (type == OrderType.LIMIT) {
-      Checks.positive(limitPrice, "limitPrice");
+      Values.positive(limitPrice, what, "limitPrice");
+      Values.finiteProduct(quantity, "quantity", limitPrice, "limitPrice", what);
     }
+  }
+
+  /** {@code Order 'c-17' (BUY 'AAPL')}: how messages name this order. */
+  String describe() {
+    return "Order '" + clientOrderId + "' (" + side + " '" + symbol + "')";
   }
 
   /** A market order. */

@@ -22,8 +22,13 @@ import java.util.Optional;
  *       again, oldest first, on every later quote of their symbol.
  *   <li><b>Rejections</b> (status {@link OrderStatus#REJECTED} with a message, nothing changes):
  *       no quote for the symbol yet; a buy costing more than the cash ({@code quantity x price >
- *       cash}); a sell of more than is held (no short selling). An open limit order that can no
- *       longer be paid for when its price is reached is rejected then.
+ *       cash}); a sell of more than is held (no short selling); a fill whose cost, proceeds,
+ *       position or account value would overflow the range of double. An open limit order that
+ *       can no longer be paid for when its price is reached is rejected then.
+ *   <li><b>Finite accounts.</b> Cash, every position and the account's value and equity stay
+ *       finite: a quote that would value a position beyond the range of double is rejected by
+ *       {@link #updateQuote(Quote)} ({@link IllegalArgumentException} naming it, nothing changes),
+ *       so {@link #account()} always answers.
  *   <li><b>Idempotency</b> as {@link Broker}: one order per client order id, ever.
  *   <li>{@link #positions()} lists each symbol held with its quantity and average buy price;
  *       {@link #account()} marks them at the mid of their latest quotes. A position sold down to
@@ -62,9 +67,9 @@ public final class PaperBroker implements Broker {
 
   /** As {@link #withCash(double)}, timestamping orders with {@code clock} (e.g. a fixed clock in tests). */
   public static PaperBroker withCash(double cash, Clock clock) {
-    Checks.finite(cash, "cash");
-    if (cash < 0) {
-      throw new IllegalArgumentException("Expected cash >= 0, but found " + cash);
+    if (!(cash >= 0) || cash == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException("PaperBroker: expected finite cash >= 0, but found "
+          + cash);
     }
     return new PaperBroker(cash, Checks.notNull(clock, "clock"));
   }
@@ -72,9 +77,21 @@ public final class PaperBroker implements Broker {
   /**
    * Records {@code quote} as the latest of its symbol, then fills the open limit orders on that
    * symbol that it makes marketable, oldest first.
+   *
+   * @throws IllegalArgumentException if the quote would value the position held in its symbol,
+   *     or the account, beyond the range of double (the broker is then unchanged)
    */
   public synchronized void updateQuote(Quote quote) {
     Checks.notNull(quote, "quote");
+    double[] h = holdings.get(quote.symbol());
+    if (h != null) {
+      double value = positionsValue(quote.symbol(), h[0], quote.mid());
+      if (!Double.isFinite(value) || !Double.isFinite(cash + value)) {
+        throw new IllegalArgumentException("PaperBroker: " + quote + " would value the "
+            + h[0] + " units of '" + quote.symbol() + "' held at " + h[0] * quote.mid()
+            + " and the positions at " + value + ", beyond the range of double; quote rejected");
+      }
+    }
     quotes.put(quote.symbol(), quote);
     for (Map.Entry<String, Order> e : orders.entrySet()) {
       Order o = e.getValue();
@@ -164,6 +181,20 @@ public final class PaperBroker implements Broker {
 
   // ------------------------------------------------------------------ internals
 
+  /**
+   * The value of all positions at the mid of their latest quotes, with {@code quantity} units of
+   * {@code symbol} (0 for none) valued at {@code mid} instead of what is held.
+   */
+  private double positionsValue(String symbol, double quantity, double mid) {
+    double value = quantity == 0 ? 0 : quantity * mid;
+    for (Map.Entry<String, double[]> e : holdings.entrySet()) {
+      if (!e.getKey().equals(symbol)) {
+        value += e.getValue()[0] * quotes.get(e.getKey()).mid();
+      }
+    }
+    return value;
+  }
+
   private static boolean marketable(OrderRequest r, Quote q) {
     return r.side() == Side.BUY ? q.ask() <= r.limitPrice() : q.bid() >= r.limitPrice();
   }
@@ -172,38 +203,58 @@ public final class PaperBroker implements Broker {
     return new Order(r, s, Double.NaN, message, clock.instant());
   }
 
-  /** Fills {@code r} in full at the quote's ask (buy) or bid (sell), or rejects it. */
+  /**
+   * Fills {@code r} in full at the quote's ask (buy) or bid (sell), or rejects it. Everything is
+   * computed and checked before anything changes.
+   */
   private Order fill(OrderRequest r, Quote q) {
     double price = q.priceFor(r.side());
     double qty = r.quantity();
     String symbol = r.symbol();
     double[] h = holdings.get(symbol);
+    double held = h == null ? 0 : h[0];
+    double newCash;
+    double newHeld;
     if (r.side() == Side.BUY) {
       double cost = qty * price;
+      if (!Double.isFinite(cost)) {
+        return status(r, OrderStatus.REJECTED, "Overflow: buying " + qty + " '" + symbol
+            + "' at " + price + " costs " + cost + ", beyond the range of double");
+      }
       if (cost > cash) {
         return status(r, OrderStatus.REJECTED, "Insufficient cash: buying " + qty + " '" + symbol
             + "' at " + price + " costs " + cost + ", cash is " + cash);
       }
-      cash -= cost;
-      if (h == null) {
-        holdings.put(symbol, new double[] {qty, price});
-      } else {
-        h[1] = (h[0] * h[1] + qty * price) / (h[0] + qty);
-        h[0] += qty;
-      }
+      newCash = cash - cost;
+      newHeld = held + qty;
     } else {
-      double held = h == null ? 0 : h[0];
       if (qty > held * (1 + DUST)) {
         return status(r, OrderStatus.REJECTED, "Insufficient position: selling " + qty + " '"
             + symbol + "' but holding " + held + " (PaperBroker does not sell short)");
       }
-      cash += qty * price;
+      newCash = cash + qty * price;
       double left = held - qty;
-      if (left <= held * DUST) {
-        holdings.remove(symbol);
-      } else {
-        h[0] = left;
+      newHeld = left <= held * DUST ? 0 : left;
+    }
+    double value = positionsValue(symbol, newHeld, q.mid());
+    if (!Double.isFinite(newHeld) || !Double.isFinite(newCash) || !Double.isFinite(value)
+        || !Double.isFinite(newCash + value)) {
+      return status(r, OrderStatus.REJECTED, "Overflow: " + (r.side() == Side.BUY ? "buying "
+          : "selling ") + qty + " '" + symbol + "' at " + price + " would make the position ("
+          + newHeld + " units), the cash (" + newCash + ") or the account value (" + value
+          + ") exceed the range of double");
+    }
+    cash = newCash;
+    if (newHeld == 0) {
+      holdings.remove(symbol);
+    } else if (h == null) {
+      holdings.put(symbol, new double[] {newHeld, price});
+    } else {
+      if (r.side() == Side.BUY) {
+        // the quantity-weighted mean of the old average and this price, without overflow
+        h[1] += (price - h[1]) * (qty / newHeld);
       }
+      h[0] = newHeld;
     }
     Instant now = clock.instant();
     return new Order(r, OrderStatus.FILLED, price, "", now);

@@ -1,7 +1,5 @@
 package io.github.quantfolio.core.adapters;
 
-import io.github.quantfolio.core.internal.Checks;
-
 /**
  * A holding of {@code quantity} units of {@code symbol} bought at {@code averagePrice} on
  * average (the quantity-weighted mean of the buy fills since the position was last flat; sells
@@ -16,9 +14,10 @@ public record Position(String symbol, double quantity, double averagePrice) {
 
   /** Validates the fields (see the record description). */
   public Position {
-    Values.symbol(symbol, "symbol");
-    Checks.positive(quantity, "quantity of '" + symbol + "'");
-    Checks.positive(averagePrice, "averagePrice of '" + symbol + "'");
+    Values.text(symbol, "Position", "symbol");
+    String what = "Position in '" + symbol + "'";
+    Values.positive(quantity, what, "quantity");
+    Values.positive(averagePrice, what, "averagePrice");
   }
 
   /** {@code quantity x price}: the position's value at {@code price}. */

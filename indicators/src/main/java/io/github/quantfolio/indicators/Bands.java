@@ -79,15 +79,34 @@ public record Bands(double[] upper, double[] middle, double[] lower) {
    * @param price the series the bands were computed from (e.g. closes), same length
    * @return a new array
    * @throws NullPointerException if {@code price} is null
-   * @throws IllegalArgumentException if its length differs
+   * @throws IllegalArgumentException if its length differs or a price is infinite
+   * @throws ArithmeticException where %B is beyond the range of double (a price astronomically
+   *     far outside the bands)
    */
   public double[] percentB(double[] price) {
-    Args.sameLength("Bands", price, "price", upper, "upper");
+    Args.sameLength("Bands.percentB", price, "price", upper, "upper");
     double[] b = new double[upper.length];
     for (int i = 0; i < b.length; i++) {
-      double range = upper[i] - lower[i];
-      double x = price[i];
-      b[i] = range == 0 ? (x == x ? 0.5 : Double.NaN) : (x - lower[i]) / range;
+      Args.requireMissing("Bands.percentB", price, "price", i);
+      b[i] = percentB(price[i], upper[i], lower[i], "index", i);
+    }
+    return b;
+  }
+
+  /**
+   * One bar's %B (shared with {@link StreamingBollinger#percentB()}): 0.5 for zero-width bands;
+   * computed from halves where {@code upper - lower} overflows (it would give a plausible 0).
+   */
+  static double percentB(double x, double upper, double lower, String unit, long at) {
+    double range = upper - lower;
+    if (range == 0) {
+      return x == x ? 0.5 : Double.NaN;
+    }
+    double b = Args.bad(range) && range == range
+        ? (0.5 * x - 0.5 * lower) / (0.5 * upper - 0.5 * lower) : (x - lower) / range;
+    if (Double.isInfinite(b)) {
+      throw new ArithmeticException("Bands.percentB: %B at " + unit + " " + at + " is " + b
+          + " (price " + x + ", upper " + upper + ", lower " + lower + ")");
     }
     return b;
   }

@@ -64,6 +64,7 @@ public final class Signals {
     Args.period(rocPeriod, "momentumEntry", "rocPeriod");
     Args.finite(rsiMax, "momentumEntry", "rsiMax");
     Args.finite(minRocPercent, "momentumEntry", "minRocPercent");
+    Segments.checkSeries("momentumEntry", close, "close"); // errors name this signal, not its parts
     double[] smaFast = Indicators.sma(close, fast);
     double[] smaSlow = Indicators.sma(close, slow);
     double[] rsi = Indicators.rsi(close, rsiPeriod);
@@ -109,6 +110,7 @@ public final class Signals {
     Args.period(rsiPeriod, "meanReversionEntry", "rsiPeriod");
     Args.finite(k, "meanReversionEntry", "k");
     Args.finite(rsiMin, "meanReversionEntry", "rsiMin");
+    Segments.checkSeries("meanReversionEntry", close, "close");
     double[] lower = Indicators.bollinger(close, n, k).lower();
     double[] rsi = Indicators.rsi(close, rsiPeriod);
     boolean[] r = new boolean[close.length];

@@ -89,8 +89,7 @@ public final class StreamingBollinger extends SeriesStream {
    * @return the value
    */
   public double percentB() {
-    double range = upper() - lower();
-    return range == 0 ? 0.5 : (last - lower()) / range;
+    return Bands.percentB(last, upper(), lower(), "bar", bar() - 1);
   }
 
   @Override

@@ -57,7 +57,7 @@ class ArgumentsTest {
         () -> Indicators.atr(X, X, new double[4], 3));
     iae("obv: close has 5 values but volume has 2; the inputs must have the same length",
         () -> Indicators.obv(X, new double[2]));
-    iae("Bands: price has 3 values but upper has 5; the inputs must have the same length",
+    iae("Bands.percentB: price has 3 values but upper has 5; the inputs must have the same length",
         () -> Indicators.bollinger(X, 2, 2).percentB(new double[3]));
   }
 

@@ -187,6 +187,14 @@ class OverflowTest {
     jump[26] = 1.7 * BIG;
     arithmetic("macd: the value overflows the range of double at index 26 (x = 1.7E308)" + tail,
         () -> Indicators.macd(jump, 1, 26, 1));
+    // %B where upper - lower = 3e308 overflows: from halves (was a plausible 0). Upper 1.5e308,
+    // lower -1.5e308, price 0: %B = (0 + 1.5e308) / 3e308 = 0.5. An infinite price is an error,
+    // as in every indicator.
+    Bands wide = new Bands(new double[] {1.5 * BIG}, new double[] {0}, new double[] {-1.5 * BIG});
+    assertArrayEquals(new double[] {0.5}, wide.percentB(new double[] {0}), 0.0);
+    assertEquals("Bands.percentB: price[0] is Infinity; indicator inputs must be finite, or NaN "
+        + "for a missing value", assertThrows(IllegalArgumentException.class,
+            () -> wide.percentB(new double[] {Double.POSITIVE_INFINITY})).getMessage());
     arithmetic("Bands.width: the bandwidth (upper - lower) / middle at index 1 is Infinity (upper "
         + "2.0, middle 0.0, lower -2.0); it is meant for positive series such as prices",
         () -> Indicators.bollinger(new double[] {-1, 1}, 2, 2).width());

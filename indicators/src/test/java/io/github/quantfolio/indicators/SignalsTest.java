@@ -86,4 +86,21 @@ class SignalsTest {
         + "the same length", assertThrows(IllegalArgumentException.class,
             () -> Signals.all(x, new boolean[1])).getMessage());
   }
+
+  /**
+   * A bad input of a composite signal is reported under the signal's name, not under the name of
+   * whichever indicator inside it met it first (it used to say "sma: x[3] is Infinity").
+   */
+  @Test
+  void compositeSignalsNameThemselves() {
+    double[] c = new double[60];
+    java.util.Arrays.fill(c, 100);
+    c[3] = Double.POSITIVE_INFINITY;
+    assertEquals("momentumEntry: close[3] is Infinity; indicator inputs must be finite, or NaN for a "
+        + "missing value", assertThrows(IllegalArgumentException.class,
+            () -> Signals.momentumEntry(c)).getMessage());
+    assertEquals("meanReversionEntry: close[3] is Infinity; indicator inputs must be finite, or NaN "
+        + "for a missing value", assertThrows(IllegalArgumentException.class,
+            () -> Signals.meanReversionEntry(c)).getMessage());
+  }
 }

@@ -67,6 +67,15 @@ public final class Segments {
     }
   }
 
+  /** Throws for an infinite value of {@code x}, as {@link #missing} would in a kernel. */
+  public static void checkSeries(String what, double[] x, String name) {
+    for (int i = 0; i < x.length; i++) {
+      if (Double.isInfinite(x[i])) {
+        Args.requireMissing(what, x, name, i);
+      }
+    }
+  }
+
   private static void nanAt(int i, double[] o1, double[] o2, double[] o3) {
     o1[i] = Double.NaN;
     if (o2 != null) {

@@ -10,22 +10,25 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Finite inputs of any magnitude never give an infinity or a stray NaN: for every indicator, on a
- * random series scaled by {@code 10^k} (prices up to about 1e308, volumes to 1e307,
- * possibly negated), either every output is finite wherever it is defined for the unscaled series
- * (the same NaN pattern: warm-up and missing bars only), or the indicator throws
- * {@link ArithmeticException}; the streaming twin gives the same numbers or fails at the same bar.
+ * Finite inputs of any magnitude never give an infinity, a stray NaN or a plausible substitute:
+ * for every indicator, on a random series scaled by {@code 2^k} (prices up to about 1e308, volumes
+ * to 1e307, possibly negated), either every output is finite wherever it is defined for the
+ * unscaled series (the same NaN pattern: warm-up and missing bars only) and equal to the unscaled
+ * output times the scale, or the indicator throws {@link ArithmeticException}; the streaming twin
+ * gives the same numbers or fails at the same bar. Scaling by a power of two is exact, so outputs
+ * computed the ordinary way scale exactly; where a scaled series needs the overflow-safe
+ * computations (exact means and deviations) they agree to rounding.
  */
 class OverflowProperties {
 
   @Property(tries = 60)
   void finiteInputsGiveFiniteOutputsOrAnArithmeticError(@ForAll long seed,
       @ForAll @IntRange(min = 1, max = 300) int length, @ForAll @IntRange(max = 3) int holes,
-      @ForAll @IntRange(min = 0, max = 305) int priceExponent,
-      @ForAll @IntRange(min = 0, max = 301) int volumeExponent, @ForAll boolean negative) {
+      @ForAll @IntRange(min = 0, max = 1012) int priceExponent,
+      @ForAll @IntRange(min = 0, max = 1000) int volumeExponent, @ForAll boolean negative) {
     Catalog.Ohlcv plain = Catalog.random(seed, length, holes);
-    double f = Math.pow(10, priceExponent) * (negative ? -1 : 1);
-    double g = Math.pow(10, volumeExponent);
+    double f = Math.scalb(negative ? -1.0 : 1.0, priceExponent);
+    double g = Math.scalb(1.0, volumeExponent);
     double[] h = new double[length];
     double[] l = new double[length];
     double[] c = new double[length];
@@ -76,12 +79,18 @@ class OverflowProperties {
       }
       if (!negative) {
         // Each indicator is homogeneous: linear in the price scale, linear in the volume scale
-        // (OBV), or invariant (oscillators, bandwidth, %B): the scaled outputs are the unscaled
-        // ones times f, g or 1, to rounding, relative to the operands' magnitude (the price or
-        // volume level, 1 for an invariant output: differences of prices cancel).
+        // (OBV), or invariant (oscillators, bandwidth): the scaled outputs are the unscaled ones
+        // times f, g or 1, to rounding, relative to the operands' magnitude (the price or volume
+        // level, 1 for an invariant output). %B and the z-score are left out: near their midpoint
+        // they are ill-conditioned (x - lower or x - mean of nearly equal values), so the
+        // rounding of the overflow-safe computation shows relative to them; the bands and the
+        // deviation they come from are checked.
         double prices = Series.scale(plain.h());
         double volumes = Series.scale(plain.v());
         for (int k = 0; k < out.length; k++) {
+          if (e.name().startsWith("zscore") || e.name().startsWith("bollinger") && k == 4) {
+            continue;
+          }
           int d = degree(e.name(), k);
           double m = d == 1 ? f : d == 2 ? g : 1;
           double scale = d == 1 ? prices * f : d == 2 ? volumes * g : 1;

@@ -5,8 +5,8 @@ import io.github.quantfolio.backtest.internal.FillLog;
 import io.github.quantfolio.backtest.internal.MarketData;
 import io.github.quantfolio.core.AssetVector;
 import io.github.quantfolio.core.Frequency;
-import io.github.quantfolio.core.ReturnFrame;
 import io.github.quantfolio.core.TimeIndex;
+import io.github.quantfolio.core.ValueFrame;
 import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.core.internal.TextTable;
@@ -282,24 +282,32 @@ public final class BacktestResult {
     return Weights.of(assets(), w);
   }
 
-  /** Weights after every bar as a frame ({@code T x N}), e.g. for plotting or Tablesaw. */
-  public ReturnFrame weightsFrame() {
+  /**
+   * Weights after every bar as a frame ({@code T x N}, one column per asset: fractions of equity),
+   * e.g. for plotting or {@code TablesawInterop.toTable}.
+   *
+   * @return the weights (a {@link ValueFrame}: weights are neither prices nor returns)
+   */
+  public ValueFrame weightsFrame() {
     int n = assets().size();
     double[][] cols = new double[n][];
     for (int i = 0; i < n; i++) {
       cols[i] = weights(assets().get(i));
     }
-    return ReturnFrame.of(index(), assets(), cols).withFrequency(frequency());
+    return ValueFrame.of(index(), assets(), cols, frequency());
   }
 
   /**
-   * Equity, cash, return, fees, slippage and turnover per bar as a frame (columns named so), e.g.
-   * for {@code TablesawInterop.toTable}.
+   * Equity, cash, return, fees, slippage and turnover per bar as a frame (columns named so; money
+   * in the account currency, the return and turnover as fractions), e.g. for
+   * {@code TablesawInterop.toTable}.
+   *
+   * @return the columns (a {@link ValueFrame}: they are not all returns)
    */
-  public ReturnFrame equityFrame() {
-    return ReturnFrame.of(index(), List.of("equity", "cash", "return", "fees", "slippage",
+  public ValueFrame equityFrame() {
+    return ValueFrame.of(index(), List.of("equity", "cash", "return", "fees", "slippage",
         "turnover"), new double[][] {equity.clone(), cash(), returns(), fees(), slippage(),
-            turnover()}).withFrequency(frequency());
+            turnover()}, frequency());
   }
 
   private int position(String asset) {

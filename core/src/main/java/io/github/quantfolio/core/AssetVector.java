@@ -10,17 +10,27 @@ import java.util.Map;
 
 /**
  * An immutable vector of finite values labelled by asset name: expected returns, latest prices,
- * volatilities. Units are those of whatever produced it (documented there).
+ * volatilities. Units are those of whatever produced it (documented there); its {@link #label()}
+ * says what the values are (e.g. "latest price"), and heads the value column of
+ * {@link #toString()}.
  *
  * @since 0.1.0
  */
 public final class AssetVector {
 
+  private static final String DEFAULT_LABEL = "value";
+
   private final List<String> assets;
   private final double[] values;
   private final Map<String, Integer> positions;
+  private final String label;
 
   private AssetVector(List<String> assets, double[] values) {
+    this(assets, values, DEFAULT_LABEL);
+  }
+
+  private AssetVector(List<String> assets, double[] values, String label) {
+    this.label = label;
     this.assets = assets;
     this.values = values;
     Map<String, Integer> p = new HashMap<>(assets.size() * 2);
@@ -32,6 +42,36 @@ public final class AssetVector {
 
   static AssetVector trusted(List<String> assets, double[] values) {
     return new AssetVector(assets, values);
+  }
+
+  static AssetVector trusted(List<String> assets, double[] values, String label) {
+    return new AssetVector(assets, values, label);
+  }
+
+  /**
+   * What the values are, e.g. {@code "latest price"} or {@code "expected return (annualised)"};
+   * {@code "value"} unless set by the producer or {@link #withLabel(String)}.
+   *
+   * @return the label
+   * @since 0.1.0
+   */
+  public String label() {
+    return label;
+  }
+
+  /**
+   * This vector with another label (for {@link #toString()}; {@link #equals(Object)} ignores it).
+   *
+   * @param label what the values are, not blank
+   * @return a new vector sharing the values
+   * @since 0.1.0
+   */
+  public AssetVector withLabel(String label) {
+    Checks.notNull(label, "label");
+    if (label.isBlank()) {
+      throw new IllegalArgumentException("Argument 'label' must not be blank");
+    }
+    return new AssetVector(assets, values, label);
   }
 
   /**
@@ -124,10 +164,10 @@ public final class AssetVector {
     return out;
   }
 
-  /** The named assets in the given order. */
+  /** The named assets in the given order (with this vector's label). */
   public AssetVector select(List<String> names) {
     List<String> chosen = Checks.assetNames(names, "names");
-    return new AssetVector(chosen, toArray(chosen));
+    return new AssetVector(chosen, toArray(chosen), label);
   }
 
   /** An ordered, unmodifiable map view copy. */
@@ -139,6 +179,7 @@ public final class AssetVector {
     return java.util.Collections.unmodifiableMap(m);
   }
 
+  /** Equal when the assets and values are (the label is presentation, not compared). */
   @Override
   public boolean equals(Object o) {
     return o instanceof AssetVector v && v.assets.equals(assets) && Arrays.equals(v.values, values);
@@ -149,10 +190,10 @@ public final class AssetVector {
     return assets.hashCode() * 31 + Arrays.hashCode(values);
   }
 
-  /** A two-column table: asset, value. */
+  /** A two-column table: asset, and the values headed by the {@link #label()}. */
   @Override
   public String toString() {
-    TextTable t = new TextTable("asset", "value");
+    TextTable t = new TextTable("asset", label);
     for (int i = 0; i < values.length; i++) {
       t.row(assets.get(i), TextTable.auto(values[i], 6));
     }

@@ -242,11 +242,11 @@ public final class Bars {
         for (int r = 0; r < 6; r++) {
           // Prices (and adjusted close) must be > 0, volume >= 0: a bad cell is named as such.
           v[r][n] = col[r] < 0 ? Double.NaN : FrameCsv.parseValue(in, col[r], header[col[r]],
-              r == 4 ? FrameCsv.Values.VOLUMES : FrameCsv.Values.PRICES);
+              r == 4 ? FrameCsv.Values.VOLUMES : FrameCsv.Values.PRICES, time, t);
         }
         String problem = check(v[0][n], v[1][n], v[2][n], v[3][n], v[4][n], v[5][n], col[5] >= 0);
         if (problem != null) {
-          throw in.error(0, null, null, problem);
+          throw in.error(time.label(t), 0, null, null, problem);
         }
         n++;
       }
@@ -347,6 +347,12 @@ public final class Bars {
       l[t] = Math.min(low[t] * f, Math.min(o[t], adj[t]));
       c[t] = adj[t];
       v[t] = volume[t] / f;
+      String problem = check(o[t], h[t], l[t], c[t], v[t], 1.0, false);
+      if (problem != null) { // a factor adj / close beyond what the double range holds
+        throw new IllegalArgumentException("Adjusting the bar of '" + symbol + "' on "
+            + index.label(t) + " by adjusted close / close = " + f + " gives an invalid bar: "
+            + problem);
+      }
     }
     return new Bars(symbol, index, o, h, l, c, v, null, frequency);
   }
@@ -364,8 +370,8 @@ public final class Bars {
    */
   public Frequency frequency() {
     if (frequency == null) {
-      throw new IllegalStateException("The frequency of bars of '" + symbol
-          + "' cannot be inferred; set it with withFrequency(...)");
+      throw new IllegalStateException("The frequency of bars of '" + symbol + "' (" + index
+          + ") is unknown: " + FrameBase.unknownFrequency(index) + "; set it with withFrequency(...)");
     }
     return frequency;
   }
@@ -464,6 +470,13 @@ public final class Bars {
       throw new IllegalArgumentException("Bars of '" + symbol + "' hold no valid bar to resample");
     }
     int m = k + 1;
+    for (int b = 0; b < m; b++) {
+      if (v[b] == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException("Resampling bars of '" + symbol + "' to " + target
+            + ": the volumes of the period ending " + TimeIndex.format(index.kind(), idx[b])
+            + " sum to Infinity");
+      }
+    }
     TimeIndex out = TimeIndex.trusted(index.kind(), Arrays.copyOf(idx, m));
     return new Bars(symbol, out,
         Arrays.copyOf(o, m), Arrays.copyOf(h, m), Arrays.copyOf(l, m), Arrays.copyOf(c, m),

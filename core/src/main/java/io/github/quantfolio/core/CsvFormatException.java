@@ -16,6 +16,7 @@ public final class CsvFormatException extends IllegalArgumentException {
   private final int column;
   private final String columnName;
   private final String value;
+  private final String timestamp;
 
   /**
    * @param source the file name or other description of the input
@@ -27,19 +28,41 @@ public final class CsvFormatException extends IllegalArgumentException {
    */
   public CsvFormatException(String source, long line, int column, String columnName, String value,
       String reason) {
-    super(message(source, line, column, columnName, value, reason));
+    this(source, line, null, column, columnName, value, reason);
+  }
+
+  /**
+   * A problem in a row whose timestamp was read, e.g. {@code "prices.csv, line 3 (2018-04-11),
+   * column 2 ('AAPL'), value '-3.2': ..."}.
+   *
+   * @param source the file name or other description of the input
+   * @param line 1-based line number
+   * @param timestamp the row's timestamp as ISO text, or null if not known
+   * @param column 1-based column number, or 0 if the problem is not tied to a column
+   * @param columnName the header of that column, or null
+   * @param value the offending text, or null
+   * @param reason what is wrong and what was expected
+   * @since 0.1.0
+   */
+  public CsvFormatException(String source, long line, String timestamp, int column,
+      String columnName, String value, String reason) {
+    super(message(source, line, timestamp, column, columnName, value, reason));
     this.source = source;
     this.line = line;
+    this.timestamp = timestamp;
     this.column = column;
     this.columnName = columnName;
     this.value = value;
   }
 
-  private static String message(String source, long line, int column, String columnName,
-      String value, String reason) {
+  private static String message(String source, long line, String timestamp, int column,
+      String columnName, String value, String reason) {
     StringBuilder sb = new StringBuilder(source);
     if (line > 0) {
       sb.append(", line ").append(line);
+    }
+    if (timestamp != null) {
+      sb.append(" (").append(timestamp).append(')');
     }
     if (column > 0) {
       sb.append(", column ").append(column);
@@ -76,5 +99,15 @@ public final class CsvFormatException extends IllegalArgumentException {
   /** The offending text, or null. */
   public String value() {
     return value;
+  }
+
+  /**
+   * The timestamp of the row (ISO text), or null if the problem is not in a row whose timestamp
+   * was read.
+   *
+   * @since 0.1.0
+   */
+  public String timestamp() {
+    return timestamp;
   }
 }

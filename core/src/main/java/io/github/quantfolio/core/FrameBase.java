@@ -131,9 +131,15 @@ abstract class FrameBase<F extends FrameBase<F>> {
   public Frequency frequency() {
     if (frequency == null) {
       throw new IllegalStateException("The frequency of this " + kindName() + " (" + index
-          + ") cannot be inferred from its index; set it with withFrequency(...)");
+          + ") is unknown: " + unknownFrequency(index) + "; set it with withFrequency(...)");
     }
     return frequency;
+  }
+
+  /** Why a frame or bars on {@code index} have no frequency, for messages. */
+  static String unknownFrequency(TimeIndex index) {
+    String why = Frequency.whyNotInferable(index);
+    return why != null ? why : "it was not known for the data this was made from";
   }
 
   /** A copy of this frame with the given frequency (for annualisation). */
@@ -155,8 +161,8 @@ abstract class FrameBase<F extends FrameBase<F>> {
     Checks.notNull(asset, "asset");
     Integer p = positions.get(asset);
     if (p == null) {
-      throw new IllegalArgumentException("Unknown asset '" + asset + "'; this " + kindName()
-          + " has " + describeAssets());
+      throw new IllegalArgumentException("Unknown " + columnNoun() + " '" + asset + "'; this "
+          + kindName() + " has " + describeAssets());
     }
     return p;
   }
@@ -553,8 +559,28 @@ abstract class FrameBase<F extends FrameBase<F>> {
           ss += (v - mean) * (v - mean);
         }
       }
+      double std = n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN;
+      if (n > 0 && !(Double.isFinite(mean) && (n < 2 || Double.isFinite(ss)))) {
+        // Values so large that their sum or squares overflow: the same statistics on values
+        // scaled by a power of two (exact) that brings the largest to [1, 2).
+        double scale = Math.scalb(1.0, -Math.getExponent(Math.max(-min, max)));
+        double s = 0;
+        for (double v : c) {
+          s += v == v ? v * scale : 0;
+        }
+        double m = s / n;
+        double q = 0;
+        for (double v : c) {
+          if (v == v) {
+            double d = v * scale - m;
+            q += d * d;
+          }
+        }
+        mean = m / scale;
+        std = n > 1 ? Math.sqrt(q / (n - 1)) / scale : Double.NaN;
+      }
       out.add(new AssetSummary(assets.get(a), n, first < 0 ? null : index.label(first),
-          last < 0 ? null : index.label(last), mean, n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN,
+          last < 0 ? null : index.label(last), mean, std,
           n > 0 ? min : Double.NaN, n > 0 ? max : Double.NaN, n > 0 ? c[last] : Double.NaN));
     }
     return new FrameSummary(out);
@@ -654,14 +680,37 @@ abstract class FrameBase<F extends FrameBase<F>> {
     return h;
   }
 
-  /** Shape, date range, frequency, then the first and last rows (at most 8 assets shown). */
+  /**
+   * Shape, date range, frequency, then the first and last 5 rows of at most 8 columns; the same as
+   * {@code toString(10, 8)}.
+   */
   @Override
   public String toString() {
-    int shownAssets = Math.min(assets.size(), 8);
+    return toString(10, 8);
+  }
+
+  /**
+   * Shape, date range, frequency, then at most {@code maxRows} rows (all of them if there are no
+   * more; otherwise the first and last, with a line saying how many are left out) of the first
+   * {@code maxColumns} columns (and a line saying how many more there are). Values are rounded
+   * for display (4 decimals for prices, 6 for returns and values). To print everything, e.g. in
+   * JShell: {@code frame.toString(frame.rows(), frame.assetCount())}, or
+   * {@code toString(Integer.MAX_VALUE, Integer.MAX_VALUE)}.
+   *
+   * @param maxRows the most rows to show, {@code >= 1}
+   * @param maxColumns the most columns (assets) to show, {@code >= 1}
+   * @return the table as text, one line per row
+   * @throws IllegalArgumentException if a limit is below 1
+   * @since 0.1.0
+   */
+  public String toString(int maxRows, int maxColumns) {
+    Checks.positive(maxRows, "maxRows");
+    Checks.positive(maxColumns, "maxColumns");
+    int shownAssets = Math.min(assets.size(), maxColumns);
     StringBuilder sb = new StringBuilder();
     sb.append(kindName()).append(": ").append(rows()).append(" rows x ").append(assets.size())
-        .append(assets.size() == 1 ? " asset, " : " assets, ").append(index.first()).append(" .. ")
-        .append(index.last()).append(", ")
+        .append(' ').append(columnNoun()).append(assets.size() == 1 ? ", " : "s, ")
+        .append(index.first()).append(" .. ").append(index.last()).append(", ")
         .append(frequency == null ? "frequency unknown" : frequency.toString())
         .append(headerNote()).append('\n');
     String[] header = new String[shownAssets + 1];
@@ -671,19 +720,21 @@ abstract class FrameBase<F extends FrameBase<F>> {
     }
     TextTable table = new TextTable(header);
     int t = rows();
-    int headRows = t <= 10 ? t : 5;
+    int headRows = t <= maxRows ? t : (maxRows + 1) / 2;
+    int tailRows = t <= maxRows ? 0 : maxRows / 2;
     for (int r = 0; r < headRows; r++) {
       table.row(rowCells(r, shownAssets));
     }
-    if (t > 10) {
-      table.note("... " + (t - 10) + " more rows ...");
-      for (int r = t - 5; r < t; r++) {
+    if (t > maxRows) {
+      table.note("... " + (t - headRows - tailRows) + " more rows ...");
+      for (int r = t - tailRows; r < t; r++) {
         table.row(rowCells(r, shownAssets));
       }
     }
     sb.append(table.render());
     if (shownAssets < assets.size()) {
-      sb.append("... ").append(assets.size() - shownAssets).append(" more assets not shown\n");
+      sb.append("... ").append(assets.size() - shownAssets).append(" more ").append(columnNoun())
+          .append("s not shown (toString(maxRows, maxColumns) shows more)\n");
     }
     return sb.toString();
   }
@@ -691,6 +742,11 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /** Extra text after the shape line, e.g. the return type. */
   String headerNote() {
     return "";
+  }
+
+  /** What a column is, for {@code toString()}: "asset", or "column" for general values. */
+  String columnNoun() {
+    return "asset";
   }
 
   private String[] rowCells(int r, int shownAssets) {

@@ -25,21 +25,29 @@ final class FrameCsv {
       @Override
       String problem(double v) {
         return v > 0 && v != Double.POSITIVE_INFINITY ? null
-            : "a price must be a finite number > 0 (or an empty cell for missing), but is " + v;
+            : "a price must be a finite number > 0 (or an empty cell for missing)";
       }
     },
     RETURNS {
       @Override
       String problem(double v) {
+        return v >= -1 && v != Double.POSITIVE_INFINITY ? null
+            : "a simple return must be finite and >= -1 (-100 %, a total loss), or an empty cell "
+                + "for missing";
+      }
+    },
+    VALUES {
+      @Override
+      String problem(double v) {
         return Double.isFinite(v) ? null
-            : "a return must be finite (or an empty cell for missing), but is " + v;
+            : "a value must be finite (or an empty cell for missing)";
       }
     },
     VOLUMES {
       @Override
       String problem(double v) {
         return v >= 0 && v != Double.POSITIVE_INFINITY ? null
-            : "a volume must be a finite number >= 0 (or an empty cell if unknown), but is " + v;
+            : "a volume must be a finite number >= 0 (or an empty cell if unknown)";
       }
     };
 
@@ -115,7 +123,7 @@ final class FrameCsv {
         }
         times[rows] = t;
         for (int a = 0; a < n; a++) {
-          cols[a][rows] = parseValue(in, a + 1, assets.get(a), values);
+          cols[a][rows] = parseValue(in, a + 1, assets.get(a), values, time, t);
         }
         rows++;
       }
@@ -142,7 +150,10 @@ final class FrameCsv {
       this.name = name;
     }
 
-    /** The raw index value of the current record's timestamp. */
+    /**
+     * The raw index value of the current record's timestamp. One message per cause: a text not
+     * in the first row's format says so; one in that format but impossible says why.
+     */
     long parse(CsvReader in) {
       String text = in.field(column);
       if (format == null) {
@@ -151,13 +162,20 @@ final class FrameCsv {
           throw in.error(column + 1, name, text, "not a timestamp: expected an ISO date "
               + "(2018-04-11), an ISO date-time (2018-04-11T14:30:00Z) or epoch seconds/milliseconds");
         }
+      } else if (!format.matches(text)) {
+        throw in.error(column + 1, name, text,
+            "not " + format.example() + ", the format of the first data row");
       }
       try {
         return format.parse(text);
       } catch (IllegalArgumentException | ArithmeticException e) {
-        throw in.error(column + 1, name, text, e.getMessage() + "; expected " + format.example()
-            + " (the format of the first data row)");
+        throw in.error(column + 1, name, text, e.getMessage());
       }
+    }
+
+    /** Timestamp {@code t} (a raw value of this column) as ISO text, for messages. */
+    String label(long t) {
+      return TimeIndex.format(kind(), t);
     }
 
     /** Rejects a timestamp that does not follow {@code previous} (when there is one). */
@@ -182,8 +200,12 @@ final class FrameCsv {
     }
   }
 
-  /** Parses field {@code field} (0-based) as a value; blank is NaN. */
-  static double parseValue(CsvReader in, int field, String columnName, Values values) {
+  /**
+   * Parses field {@code field} (0-based) as a value; blank is NaN. Errors name the row's
+   * timestamp {@code t} of column {@code time}.
+   */
+  static double parseValue(CsvReader in, int field, String columnName, Values values,
+      TimestampColumn time, long t) {
     if (in.isBlank(field)) {
       return Double.NaN;
     }
@@ -191,13 +213,13 @@ final class FrameCsv {
     try {
       v = in.parseDouble(field);
     } catch (NumberFormatException e) {
-      throw in.error(field + 1, columnName, in.field(field),
+      throw in.error(time.label(t), field + 1, columnName, in.field(field),
           "not a number (a missing value must be an empty cell or NaN)");
     }
     if (v == v) {
       String problem = values.problem(v);
       if (problem != null) {
-        throw in.error(field + 1, columnName, in.field(field), problem);
+        throw in.error(time.label(t), field + 1, columnName, in.field(field), problem);
       }
     }
     return v;
@@ -245,7 +267,7 @@ final class FrameCsv {
         }
         times[n] = t;
         ids[n] = assetIds.computeIfAbsent(symbol, k -> assetIds.size());
-        vals[n] = parseValue(in, vc, header[vc], values);
+        vals[n] = parseValue(in, vc, header[vc], values, time, t);
         lines[n] = in.lineNumber();
         n++;
       }

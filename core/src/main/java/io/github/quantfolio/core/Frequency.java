@@ -121,10 +121,30 @@ public final class Frequency {
    */
   public static Frequency infer(TimeIndex index) {
     Checks.notNull(index, "index");
+    Object f = tryInfer(index);
+    if (f instanceof String reason) {
+      throw new IllegalArgumentException(Character.toUpperCase(reason.charAt(0))
+          + reason.substring(1) + "; give it explicitly (e.g. Frequency.DAILY)");
+    }
+    return (Frequency) f;
+  }
+
+  /**
+   * Why the frequency of {@code index} cannot be inferred (e.g. "cannot infer a frequency from 1
+   * timestamp: inference needs at least 2"), or null if it can. For messages that give their own
+   * advice.
+   */
+  static String whyNotInferable(TimeIndex index) {
+    Object f = tryInfer(index);
+    return f instanceof String reason ? reason : null;
+  }
+
+  /** The inferred frequency, or the reason (a String) why there is none. */
+  private static Object tryInfer(TimeIndex index) {
     int n = index.size();
     if (n < 2) {
-      throw new IllegalArgumentException("Cannot infer a frequency from " + n
-          + " timestamp; give it explicitly (e.g. Frequency.DAILY)");
+      return "cannot infer a frequency from " + n + " timestamp: inference needs at least 2 (one "
+          + "gap between periods)";
     }
     long modeGapMillis = modeGapMillis(index);
     if (index.kind() == TimeIndex.Kind.INSTANT && modeGapMillis < TimeIndex.MILLIS_PER_DAY) {
@@ -153,9 +173,8 @@ public final class Frequency {
       case 5:
         return ANNUAL;
       default:
-        throw new IllegalArgumentException("Cannot infer a frequency: most gaps between "
-            + index.first() + " and " + index.last()
-            + " fit no daily/weekly/monthly/quarterly/annual pattern; give it explicitly");
+        return "cannot infer a frequency: most gaps between " + index.first() + " and "
+            + index.last() + " fit no daily/weekly/monthly/quarterly/annual pattern";
     }
   }
 

@@ -327,19 +327,21 @@ public final class MarketSimulator {
         maxInitialPrice, baseVolume);
   }
 
-  /** Every setting on one line. */
+  /** Every setting on one line, with its unit (annual drift and volatility, daily switching). */
   @Override
   public String toString() {
     return "MarketSimulator[seed=" + seed + ", assets=" + assets + ", sectors=" + sectors
         + ", start=" + start + ", days=" + days
-        + ", drift=" + (drifts != null ? Arrays.toString(drifts) : range(minDrift, maxDrift))
-        + ", volatility="
+        + ", annual drift=" + (drifts != null ? Arrays.toString(drifts)
+            : range(minDrift, maxDrift))
+        + ", annual volatility="
         + (volatilities != null ? Arrays.toString(volatilities)
             : range(minVolatility, maxVolatility))
         + ", rho_m=" + marketCorrelation + ", rho_s=" + sectorCorrelation
-        + ", nu=" + degreesOfFreedom + ", p_cs=" + calmToStressed + ", p_sc=" + stressedToCalm
-        + ", stress volatility x" + stressVolatilityMultiplier
-        + ", stress drift shift=" + stressDriftShift + ", lateListingShare=" + lateListingShare
+        + ", nu=" + degreesOfFreedom + ", daily p_cs=" + calmToStressed + ", daily p_sc="
+        + stressedToCalm + ", stress volatility x" + stressVolatilityMultiplier
+        + ", annual stress drift shift=" + stressDriftShift + ", lateListingShare="
+        + lateListingShare
         + ", initialPrice=" + range(minInitialPrice, maxInitialPrice)
         + ", baseVolume=" + baseVolume + "]";
   }

@@ -164,7 +164,7 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
       }
       out[a] = columns[a][r];
     }
-    return AssetVector.trusted(assets, out);
+    return AssetVector.trusted(assets, out, "latest price");
   }
 
   /**
@@ -276,16 +276,26 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
   /**
    * Every price divided by the asset's first valid price, so each column starts at 1 (growth of
    * one unit of currency); leading NaN stay NaN.
+   *
+   * @throws IllegalArgumentException if a ratio is not a valid price (it overflows, or underflows
+   *     to 0: prices spanning more than the double range), naming the asset and the date
    */
   public PriceFrame normalized() {
     double[][] out = toArray();
-    for (double[] c : out) {
+    for (int a = 0; a < out.length; a++) {
+      double[] c = out[a];
       double base = Double.NaN;
       for (int t = 0; t < c.length; t++) {
         if (base != base) {
           base = c[t];
         }
-        c[t] = c[t] / base;
+        double r = c[t] / base;
+        if (!(r > 0 && r <= Double.MAX_VALUE) && r == r) {
+          throw new IllegalArgumentException("Normalising '" + assets.get(a) + "' gives " + r
+              + " on " + index.label(t) + " (price " + c[t] + " / first price " + base
+              + "), not a valid price");
+        }
+        c[t] = r;
       }
     }
     return new PriceFrame(index, assets, out, frequency);

@@ -9,10 +9,13 @@ import java.util.List;
 
 /**
  * An immutable T x N table of per-period returns (simple or log), with the same accessors and
- * selection operations as {@link PriceFrame}.
+ * selection operations as {@link PriceFrame}. For other per-period numbers (equity, weights,
+ * costs) use {@link ValueFrame}.
  *
- * <p><b>Values.</b> Present returns are finite; a missing return is {@code NaN}. Returns made by
- * {@link PriceFrame#returns()} are NaN wherever either price is missing.
+ * <p><b>Values.</b> Present returns are finite, and simple returns are at least -1 (-100 %, a
+ * total loss: a price cannot fall below 0); a missing return is {@code NaN}. Anything else is
+ * rejected naming the asset, the date and the value. Returns made by {@link PriceFrame#returns()}
+ * are NaN wherever either price is missing.
  *
  * <p><b>Base timestamp.</b> A return frame made from prices remembers the timestamp of the price
  * row that was dropped (the row before its first return), so that {@link #toPrices(double)} can
@@ -50,7 +53,8 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
    * Simple returns from column-major data ({@code columns[asset][row]}, copied); the frequency
    * is inferred from the index when possible.
    *
-   * @throws IllegalArgumentException if the shapes disagree or a present value is infinite
+   * @throws IllegalArgumentException if the shapes disagree, a present value is infinite or a
+   *     simple return is below -1 (the message names the asset, the date and the value)
    */
   public static ReturnFrame of(TimeIndex index, List<String> assets, double[][] columns) {
     return of(index, assets, columns, Type.SIMPLE);
@@ -73,7 +77,7 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
 
   /**
    * Reads simple returns from a wide CSV laid out as for {@link PriceFrame#readCsv(Path)}
-   * (empty cell = missing; any finite number accepted).
+   * (empty cell = missing; any finite number {@code >= -1} accepted).
    *
    * @throws CsvFormatException naming file, line, column and value of the first problem
    */
@@ -138,7 +142,11 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
 
   @Override
   String headerNote() {
-    return ", " + type.name().toLowerCase(java.util.Locale.ROOT) + " returns";
+    return ", " + typeName() + " returns";
+  }
+
+  private String typeName() {
+    return type.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   @Override
@@ -146,6 +154,10 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
     if (v == v && !Double.isFinite(v)) {
       throw new IllegalArgumentException("Return of '" + asset + "' on " + index.label(row) + " is "
           + v + "; returns must be finite (NaN for missing)");
+    }
+    if (v < -1 && type == Type.SIMPLE) {
+      throw new IllegalArgumentException("Simple return of '" + asset + "' on " + index.label(row)
+          + " is " + v + "; a simple return is at least -1 (-100 %, a total loss)");
     }
   }
 
@@ -330,7 +342,7 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
     for (int a = 0; a < out.length; a++) {
       out[a] = mean(assets.get(a));
     }
-    return AssetVector.trusted(assets, out);
+    return AssetVector.trusted(assets, out, "mean " + typeName() + " return (per period)");
   }
 
   /** {@link #std(String)} of every asset. */
@@ -339,7 +351,7 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
     for (int a = 0; a < out.length; a++) {
       out[a] = std(assets.get(a));
     }
-    return AssetVector.trusted(assets, out);
+    return AssetVector.trusted(assets, out, "std of " + typeName() + " returns (per period)");
   }
 
   private AssetSummary summarize(String asset) {

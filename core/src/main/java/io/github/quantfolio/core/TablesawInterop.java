@@ -25,7 +25,7 @@ import tech.tablesaw.columns.Column;
  *
  * <p>A table made from a frame has a first column {@code date} ({@link DateColumn}, for date
  * indexes) or {@code time} ({@link InstantColumn}, for instant indexes) and one
- * {@link DoubleColumn} per asset.
+ * {@link DoubleColumn} per asset (or per column of a {@link ValueFrame}).
  *
  * @since 0.1.0
  */
@@ -44,6 +44,18 @@ public final class TablesawInterop {
   public static Table toTable(ReturnFrame returns) {
     Checks.notNull(returns, "returns");
     return toTable("returns", returns);
+  }
+
+  /**
+   * The values as a table named {@code values}; see the class doc for the layout.
+   *
+   * @param values the frame
+   * @return a new table
+   * @since 0.1.0
+   */
+  public static Table toTable(ValueFrame values) {
+    Checks.notNull(values, "values");
+    return toTable("values", values);
   }
 
   /**
@@ -93,13 +105,35 @@ public final class TablesawInterop {
    */
   public static PriceFrame toPriceFrame(Table table) {
     Checks.notNull(table, "table");
-    if (table.columnCount() < 2) {
-      throw new IllegalArgumentException("Table '" + table.name()
-          + "' needs a timestamp column and at least one asset column, but has "
-          + table.columnCount() + " column(s)");
-    }
     TimeIndex index = readIndex(table);
+    return PriceFrame.of(index, columnNames(table), numericColumns(table));
+  }
+
+  /**
+   * General values from a table laid out as for {@link #toPriceFrame(Table)}. Validation is that
+   * of {@link ValueFrame#of(TimeIndex, List, double[][])} (finite values of any sign, missing =
+   * NaN).
+   *
+   * @param table the table
+   * @return the frame
+   * @throws IllegalArgumentException as {@link #toPriceFrame(Table)}, or for an infinite value
+   * @since 0.1.0
+   */
+  public static ValueFrame toValueFrame(Table table) {
+    Checks.notNull(table, "table");
+    TimeIndex index = readIndex(table);
+    return ValueFrame.of(index, columnNames(table), numericColumns(table));
+  }
+
+  private static List<String> columnNames(Table table) {
     List<String> names = new ArrayList<>();
+    for (int c = 1; c < table.columnCount(); c++) {
+      names.add(table.column(c).name());
+    }
+    return names;
+  }
+
+  private static double[][] numericColumns(Table table) {
     double[][] cols = new double[table.columnCount() - 1][];
     for (int c = 1; c < table.columnCount(); c++) {
       Column<?> col = table.column(c);
@@ -111,13 +145,17 @@ public final class TablesawInterop {
       for (int r = 0; r < v.length; r++) {
         v[r] = num.isMissing(r) ? Double.NaN : num.getDouble(r);
       }
-      names.add(col.name());
       cols[c - 1] = v;
     }
-    return PriceFrame.of(index, names, cols);
+    return cols;
   }
 
   private static TimeIndex readIndex(Table table) {
+    if (table.columnCount() < 2) {
+      throw new IllegalArgumentException("Table '" + table.name()
+          + "' needs a timestamp column and at least one value column, but has "
+          + table.columnCount() + " column(s)");
+    }
     Column<?> first = table.column(0);
     int n = table.rowCount();
     for (int r = 0; r < n; r++) {

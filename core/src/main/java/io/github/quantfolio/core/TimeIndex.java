@@ -99,6 +99,7 @@ public final class TimeIndex {
   public static TimeIndex businessDays(LocalDate start, int count) {
     Checks.notNull(start, "start");
     Checks.positive(count, "count");
+    checked(Kind.DATE, new long[] {start.toEpochDay()}); // in range (so is every later day tried)
     long[] v = new long[count];
     LocalDate d = start;
     for (int i = 0; i < count; i++) {
@@ -108,12 +109,29 @@ public final class TimeIndex {
       v[i] = d.toEpochDay();
       d = d.plusDays(1);
     }
-    return new TimeIndex(Kind.DATE, v);
+    return checked(Kind.DATE, v);
   }
+
+  /**
+   * The supported dates: those whose epoch milliseconds fit in a {@code long} (years -292,275,055
+   * to 292,278,994), so that {@link #epochMillis(int)} is exact.
+   */
+  static final long MIN_EPOCH_DAY = Long.MIN_VALUE / MILLIS_PER_DAY;
+  static final long MAX_EPOCH_DAY = Long.MAX_VALUE / MILLIS_PER_DAY;
 
   private static TimeIndex checked(Kind kind, long[] v) {
     if (v.length == 0) {
       throw new IllegalArgumentException("A time index needs at least one timestamp, but found none");
+    }
+    if (kind == Kind.DATE) {
+      for (int i = 0; i < v.length; i++) {
+        if (v[i] < MIN_EPOCH_DAY || v[i] > MAX_EPOCH_DAY) {
+          throw new IllegalArgumentException("The date at position " + i + " (epoch day " + v[i]
+              + ") is outside the supported range " + LocalDate.ofEpochDay(MIN_EPOCH_DAY) + " .. "
+              + LocalDate.ofEpochDay(MAX_EPOCH_DAY) + " (dates whose epoch milliseconds fit in a "
+              + "long)");
+        }
+      }
     }
     for (int i = 1; i < v.length; i++) {
       if (v[i] <= v[i - 1]) {

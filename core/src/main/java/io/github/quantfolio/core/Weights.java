@@ -26,7 +26,7 @@ public final class Weights {
   private final double[] values;
 
   private Weights(List<String> assets, double[] values) {
-    this.vector = AssetVector.trusted(assets, values);
+    this.vector = AssetVector.trusted(assets, values, "weight");
     this.assets = assets;
     this.values = values;
   }
@@ -99,38 +99,63 @@ public final class Weights {
     return out;
   }
 
-  /** The sum of weights (net exposure): 1 for a fully invested long-only portfolio. */
+  /**
+   * The sum of weights (net exposure): 1 for a fully invested long-only portfolio.
+   *
+   * @throws ArithmeticException if the sum overflows (weights near the largest double)
+   */
   public double sum() {
     double s = 0;
     for (double w : values) {
       s += w;
     }
-    return s;
+    return finite(s, "sum");
   }
 
-  /** The sum of absolute weights (gross exposure, i.e. leverage). */
+  /**
+   * The sum of absolute weights (gross exposure, i.e. leverage).
+   *
+   * @throws ArithmeticException if the sum overflows
+   */
   public double grossExposure() {
     double s = 0;
     for (double w : values) {
       s += Math.abs(w);
     }
-    return s;
+    return finite(s, "gross exposure");
   }
 
-  /** The sum of positive weights. */
+  /**
+   * The sum of positive weights.
+   *
+   * @throws ArithmeticException if the sum overflows
+   */
   public double longExposure() {
     double s = 0;
     for (double w : values) {
       s += Math.max(w, 0);
     }
-    return s;
+    return finite(s, "long exposure");
   }
 
-  /** The sum of negative weights (a number &lt;= 0). */
+  /**
+   * The sum of negative weights (a number &lt;= 0).
+   *
+   * @throws ArithmeticException if the sum overflows
+   */
   public double shortExposure() {
     double s = 0;
     for (double w : values) {
       s += Math.min(w, 0);
+    }
+    return finite(s, "short exposure");
+  }
+
+  /** {@code s}, unless a sum of finite weights overflowed. */
+  private static double finite(double s, String what) {
+    if (!Double.isFinite(s)) {
+      throw new ArithmeticException("Weights: the " + what + " of the weights overflows the range"
+          + " of double (" + s + "); weights are fractions of portfolio value");
     }
     return s;
   }
@@ -162,13 +187,15 @@ public final class Weights {
   /**
    * Each weight rounded half-even to {@code decimals} places (of the decimal value, e.g.
    * {@code 0.12345 -> 0.1234} with 4 decimals). The result is not renormalised, so the sum may
-   * move by up to {@code n x 0.5 x 10^-decimals}.
+   * move by up to {@code n x 0.5 x 10^-decimals}. From 342 decimals on nothing changes: the
+   * shortest decimal form of any double has at most 341 places.
    */
   public Weights rounded(int decimals) {
     Checks.notNegative(decimals, "decimals");
+    int places = Math.min(decimals, 341); // beyond, setScale would only append zeros (slowly)
     double[] out = new double[values.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = new BigDecimal(Double.toString(values[i])).setScale(decimals, RoundingMode.HALF_EVEN)
+      out[i] = new BigDecimal(Double.toString(values[i])).setScale(places, RoundingMode.HALF_EVEN)
           .doubleValue();
     }
     return new Weights(assets, out);
@@ -222,7 +249,7 @@ public final class Weights {
     for (String a : all) {
       s += Math.abs(getOrZero(a) - previous.getOrZero(a));
     }
-    return s;
+    return finite(s, "turnover");
   }
 
   /** The weights as an {@link AssetVector}. */

@@ -53,13 +53,15 @@ class CsvReadTest {
   void malformedValuesAreReportedWithFileLineColumnAndValue() {
     CsvFormatException e = assertThrowsWith(CsvFormatException.class,
         () -> csv("date,AAPL,MSFT\n2018-04-10,170.1,90\n2018-04-11,-3.2,91\n"),
-        "test.csv, line 3, column 2 ('AAPL'), value '-3.2'", "finite number > 0");
+        "test.csv, line 3 (2018-04-11), column 2 ('AAPL'), value '-3.2': a price must be a finite "
+            + "number > 0 (or an empty cell for missing)");
+    assertEquals("2018-04-11", e.timestamp()); // the row's date, asked for by users
     assertEquals(3, e.line());
     assertEquals(2, e.column());
     assertEquals("AAPL", e.columnName());
     assertEquals("-3.2", e.value());
     assertThrowsWith(CsvFormatException.class, () -> csv("date,X\n2018-04-10,n/a\n"),
-        "line 2, column 2 ('X'), value 'n/a'", "not a number");
+        "line 2 (2018-04-10), column 2 ('X'), value 'n/a'", "not a number");
     assertThrowsWith(CsvFormatException.class, () -> csv("date,X\n2018-04-10,0\n"),
         "line 2", "value '0'");
     assertThrowsWith(CsvFormatException.class, () -> csv("date,X\n2018-04-10,Infinity\n"),

@@ -82,7 +82,7 @@ class ReviewFixesTest {
   void barCsvErrorsNameTheColumnAndValue() {
     assertThrowsWith(CsvFormatException.class,
         () -> Bars.readCsv(new StringReader("date,open,high,low,close\n2024-01-02,10,11,9,-3\n"),
-            "b.csv", "X"), "line 2, column 5 ('close'), value '-3'", "price");
+            "b.csv", "X"), "line 2 (2024-01-02), column 5 ('close'), value '-3'", "price");
     assertThrowsWith(CsvFormatException.class,
         () -> Bars.readCsv(new StringReader("date,open,high,low,close,volume\n2024-01-02,10,11,9,10,-1\n"),
             "b.csv", "X"), "column 6 ('volume'), value '-1'", "volume");

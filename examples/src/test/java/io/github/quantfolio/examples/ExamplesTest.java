@@ -78,7 +78,8 @@ class ExamplesTest {
     assertTrue(out.contains("PriceFrame: 320 rows x 1 asset"), out);
     assertTrue(out.contains("aligned: "), out);
     assertTrue(out.contains("Bars 'SIM'"), out);
-    assertTrue(out.contains("Rejected: broken.csv, line 3, column 2 ('AAA'), value '-3.2'"), out);
+    assertTrue(out.contains("Rejected: broken.csv, line 3 (2024-01-03), column 2 ('AAA'), value "
+        + "'-3.2'"), out);
   }
 
   @Test

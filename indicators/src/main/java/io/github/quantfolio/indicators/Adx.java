@@ -29,7 +29,7 @@ public record Adx(double[] adx, double[] plusDi, double[] minusDi) {
    * @throws IllegalArgumentException if the lengths differ
    */
   public Adx {
-    Args.sameLength(adx, "adx", plusDi, "plusDi", minusDi, "minusDi");
+    Args.sameLength("Adx", adx, "adx", plusDi, "plusDi", minusDi, "minusDi");
   }
 
   /**

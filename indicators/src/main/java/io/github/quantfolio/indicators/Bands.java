@@ -30,7 +30,7 @@ public record Bands(double[] upper, double[] middle, double[] lower) {
    * @throws IllegalArgumentException if the lengths differ
    */
   public Bands {
-    Args.sameLength(upper, "upper", middle, "middle", lower, "lower");
+    Args.sameLength("Bands", upper, "upper", middle, "middle", lower, "lower");
   }
 
   /**
@@ -45,14 +45,27 @@ public record Bands(double[] upper, double[] middle, double[] lower) {
   /**
    * Bandwidth {@code (upper - lower) / middle}, a new array (J. Bollinger, <i>Bollinger on
    * Bollinger Bands</i>, 2001: BandWidth; multiply by 100 for percent). NaN where the bands are
-   * NaN; where {@code middle == 0} the IEEE quotient (infinite, or NaN if the bands also touch).
+   * NaN. Meant for positive series such as prices.
    *
    * @return a new array
+   * @throws ArithmeticException where the bands are defined but the bandwidth is not finite (a
+   *     middle line of 0, or an overflow), naming the index
    */
   public double[] width() {
     double[] w = new double[upper.length];
     for (int i = 0; i < w.length; i++) {
-      w[i] = (upper[i] - lower[i]) / middle[i];
+      w[i] = width(upper[i], middle[i], lower[i], "index", i);
+    }
+    return w;
+  }
+
+  /** One bar's bandwidth (shared with {@link StreamingBollinger#width()}). */
+  static double width(double upper, double middle, double lower, String unit, long at) {
+    double w = (upper - lower) / middle;
+    if (Args.bad(w) && upper == upper && middle == middle && lower == lower) {
+      throw new ArithmeticException("Bands.width: the bandwidth (upper - lower) / middle at " + unit
+          + " " + at + " is " + w + " (upper " + upper + ", middle " + middle + ", lower " + lower
+          + "); it is meant for positive series such as prices");
     }
     return w;
   }
@@ -66,15 +79,34 @@ public record Bands(double[] upper, double[] middle, double[] lower) {
    * @param price the series the bands were computed from (e.g. closes), same length
    * @return a new array
    * @throws NullPointerException if {@code price} is null
-   * @throws IllegalArgumentException if its length differs
+   * @throws IllegalArgumentException if its length differs or a price is infinite
+   * @throws ArithmeticException where %B is beyond the range of double (a price astronomically
+   *     far outside the bands)
    */
   public double[] percentB(double[] price) {
-    Args.sameLength(price, "price", upper, "upper");
+    Args.sameLength("Bands.percentB", price, "price", upper, "upper");
     double[] b = new double[upper.length];
     for (int i = 0; i < b.length; i++) {
-      double range = upper[i] - lower[i];
-      double x = price[i];
-      b[i] = range == 0 ? (x == x ? 0.5 : Double.NaN) : (x - lower[i]) / range;
+      Args.requireMissing("Bands.percentB", price, "price", i);
+      b[i] = percentB(price[i], upper[i], lower[i], "index", i);
+    }
+    return b;
+  }
+
+  /**
+   * One bar's %B (shared with {@link StreamingBollinger#percentB()}): 0.5 for zero-width bands;
+   * computed from halves where {@code upper - lower} overflows (it would give a plausible 0).
+   */
+  static double percentB(double x, double upper, double lower, String unit, long at) {
+    double range = upper - lower;
+    if (range == 0) {
+      return x == x ? 0.5 : Double.NaN;
+    }
+    double b = Args.bad(range) && range == range
+        ? (0.5 * x - 0.5 * lower) / (0.5 * upper - 0.5 * lower) : (x - lower) / range;
+    if (Double.isInfinite(b)) {
+      throw new ArithmeticException("Bands.percentB: %B at " + unit + " " + at + " is " + b
+          + " (price " + x + ", upper " + upper + ", lower " + lower + ")");
     }
     return b;
   }

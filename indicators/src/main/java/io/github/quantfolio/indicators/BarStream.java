@@ -3,13 +3,10 @@ package io.github.quantfolio.indicators;
 import io.github.quantfolio.indicators.internal.Args;
 
 /** Base of the streaming indicators of high/low/close bars: NaN handling, the latest value. */
-abstract class BarStream implements StreamingIndicator {
-
-  private final String name;
-  private double value = Double.NaN;
+abstract class BarStream extends AbstractStream {
 
   BarStream(String name) {
-    this.name = name;
+    super(name);
   }
 
   /**
@@ -20,33 +17,27 @@ abstract class BarStream implements StreamingIndicator {
    * @param low the bar's low
    * @param close the bar's close
    * @return the new value
-   * @throws IllegalArgumentException if an input is infinite (the state is unchanged)
+   * @throws IllegalArgumentException if an input is infinite or the bar breaks
+   *     {@code low <= close <= high} (the state is unchanged)
+   * @throws ArithmeticException if the value overflows the range of double (the indicator then
+   *     takes no more bars)
+   * @throws IllegalStateException if an earlier update overflowed
    */
   public final double update(double high, double low, double close) {
-    if (Args.bad(high) | Args.bad(low) | Args.bad(close)) {
-      Args.notInfinite(high, "high");
-      Args.notInfinite(low, "low");
-      Args.notInfinite(close, "close");
-      restart();
-      value = Double.NaN;
-      return value;
+    requireLive();
+    if (Args.badBar(high, low, close)) {
+      requireBar(high, low, close);
+      return missing();
     }
-    value = step(high, low, close);
-    return value;
+    double v;
+    try {
+      v = step(high, low, close);
+    } catch (ArithmeticException e) {
+      throw fail(e);
+    }
+    return accept(v);
   }
 
+  /** The new value after a valid bar; may throw {@link ArithmeticException}. */
   abstract double step(double high, double low, double close);
-
-  abstract void restart();
-
-  @Override
-  public final double value() {
-    return value;
-  }
-
-  /** The indicator, its parameters and its value, e.g. {@code Atr(14) = 2.31}. */
-  @Override
-  public String toString() {
-    return name + " = " + value;
-  }
 }

@@ -28,9 +28,22 @@ import io.github.quantfolio.indicators.internal.Ranges;
  *       computed from bars on both sides of a gap, interpolated, or carried over it.
  *   <li><b>Bad arguments</b> fail fast: a null array ({@link NullPointerException}), inputs of
  *       different lengths, a period {@code < 1}, a non-finite multiplier, an infinite input value
- *       ({@link IllegalArgumentException} naming the argument, the index and the value, e.g.
- *       {@code close[17] is Infinity; indicator inputs must be finite, or NaN for a missing value}).
- *       Volumes must be {@code >= 0}.
+ *       ({@link IllegalArgumentException}; every message starts with the indicator and names the
+ *       argument, the index and the value, e.g. {@code atr: close[17] is Infinity; indicator
+ *       inputs must be finite, or NaN for a missing value}). Volumes must be {@code >= 0}.
+ *   <li><b>Bars</b> follow {@link Bars}' rule: where high, low and close are finite,
+ *       {@code low <= close <= high} (only {@code low <= high} for the Donchian channel, which
+ *       reads no close); anything else is an {@link IllegalArgumentException} such as
+ *       {@code atr: high 9.5 < low 10.0 at index 17; a bar needs low <= close <= high}.
+ *   <li><b>Magnitude.</b> Finite inputs never give an infinity, a stray NaN or a plausible
+ *       substitute (such as a deviation of 0 where the squares overflowed). Means and deviations
+ *       are computed correctly whatever the magnitude (SMA, the EMA seeds, WMA, Bollinger's
+ *       middle and deviation, the rolling deviation and z-score, the Donchian middle, the
+ *       stochastics' and %R's ranges, the typical price), by rescaling where a sum overflows;
+ *       any other result beyond the range of {@code double} is an {@link ArithmeticException}
+ *       naming the indicator, the index and the inputs there (e.g. the true range of a bar from
+ *       -1e308 to 1e308, or a rate of change from 0). On any exception, the contents of given
+ *       output arrays are unspecified.
  *   <li><b>Arrays.</b> Inputs are read, never modified or retained. Each method returns new
  *       arrays; the overloads taking output arrays write into them instead (allocation-free; they
  *       must have the input's length and must not be input arrays) and return them. Overloads
@@ -79,17 +92,8 @@ public final class Indicators {
   private Indicators() {
   }
 
-  private static double[] in(double[] x) {
-    return Args.notNull(x, "x");
-  }
-
-  private static void requireVolumes(double[] volume) {
-    for (int i = 0; i < volume.length; i++) {
-      if (volume[i] < 0) {
-        throw new IllegalArgumentException(
-            "volume[" + i + "] is " + volume[i] + "; volumes must be >= 0 (NaN for missing)");
-      }
-    }
+  private static double[] in(double[] x, String what) {
+    return Args.notNull(x, what, "x");
   }
 
   // ============================================================================ moving averages
@@ -120,10 +124,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] sma(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    MovingAverages.sma(x, n, out);
+    in(x, "sma");
+    Args.period(n, "sma", "n");
+    out = Args.output("sma", out, "out", x.length, x);
+    MovingAverages.sma("sma", x, n, out);
     return out;
   }
 
@@ -151,10 +155,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] ema(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    MovingAverages.ema(x, n, out);
+    in(x, "ema");
+    Args.period(n, "ema", "n");
+    out = Args.output("ema", out, "out", x.length, x);
+    MovingAverages.ema("ema", x, n, out);
     return out;
   }
 
@@ -180,10 +184,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] wma(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    MovingAverages.wma(x, n, out);
+    in(x, "wma");
+    Args.period(n, "wma", "n");
+    out = Args.output("wma", out, "out", x.length, x);
+    MovingAverages.wma("wma", x, n, out);
     return out;
   }
 
@@ -210,10 +214,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] dema(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    MovingAverages.multiEma(x, n, 2, out);
+    in(x, "dema");
+    Args.period(n, "dema", "n");
+    out = Args.output("dema", out, "out", x.length, x);
+    MovingAverages.multiEma("dema", x, n, 2, out);
     return out;
   }
 
@@ -240,10 +244,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] tema(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    MovingAverages.multiEma(x, n, 3, out);
+    in(x, "tema");
+    Args.period(n, "tema", "n");
+    out = Args.output("tema", out, "out", x.length, x);
+    MovingAverages.multiEma("tema", x, n, 3, out);
     return out;
   }
 
@@ -285,18 +289,18 @@ public final class Indicators {
    */
   public static Macd macd(double[] x, int fast, int slow, int signal, double[] line,
       double[] signalLine, double[] histogram) {
-    in(x);
-    Args.period(fast, "fast");
-    Args.period(slow, "slow");
-    Args.period(signal, "signal");
+    in(x, "macd");
+    Args.period(fast, "macd", "fast");
+    Args.period(slow, "macd", "slow");
+    Args.period(signal, "macd", "signal");
     if (fast > slow) {
       throw new IllegalArgumentException(
-          "Expected fast <= slow, but found fast = " + fast + ", slow = " + slow);
+          "macd: expected fast <= slow, but found fast = " + fast + ", slow = " + slow);
     }
-    line = Args.output(line, "line", x.length, x);
-    signalLine = Args.output(signalLine, "signal", x.length, x, line);
-    histogram = Args.output(histogram, "histogram", x.length, x, line, signalLine);
-    MovingAverages.macd(x, fast, slow, signal, line, signalLine, histogram);
+    line = Args.output("macd", line, "line", x.length, x);
+    signalLine = Args.output("macd", signalLine, "signal", x.length, x, line);
+    histogram = Args.output("macd", histogram, "histogram", x.length, x, line, signalLine);
+    MovingAverages.macd("macd", x, fast, slow, signal, line, signalLine, histogram);
     return new Macd(line, signalLine, histogram);
   }
 
@@ -338,10 +342,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] rsi(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    Oscillators.rsi(x, n, out);
+    in(x, "rsi");
+    Args.period(n, "rsi", "n");
+    out = Args.output("rsi", out, "out", x.length, x);
+    Oscillators.rsi("rsi", x, n, out);
     return out;
   }
 
@@ -382,7 +386,7 @@ public final class Indicators {
    */
   public static Stochastic stochastic(double[] high, double[] low, double[] close, int fastK,
       int slowK, int slowD, double[] k, double[] d) {
-    return stoch(high, low, close, fastK, slowK, slowD, HighLow.STOCH, k, d);
+    return stoch("stochastic", high, low, close, fastK, slowK, slowD, HighLow.STOCH, k, d);
   }
 
   /**
@@ -396,7 +400,7 @@ public final class Indicators {
    * @see #stochastic(double[], double[], double[], int, int, int)
    */
   public static Stochastic stochastic(Bars bars, int fastK, int slowK, int slowD) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "stochastic", "bars");
     return stochastic(bars.high(), bars.low(), bars.close(), fastK, slowK, slowD);
   }
 
@@ -415,7 +419,8 @@ public final class Indicators {
    */
   public static Stochastic stochasticFast(double[] high, double[] low, double[] close, int fastK,
       int fastD) {
-    return stoch(high, low, close, fastK, fastD, 1, HighLow.STOCH_FAST, null, null);
+    return stoch("stochasticFast", high, low, close, fastK, fastD, 1, HighLow.STOCH_FAST, null,
+        null);
   }
 
   /**
@@ -428,20 +433,20 @@ public final class Indicators {
    * @see #stochasticFast(double[], double[], double[], int, int)
    */
   public static Stochastic stochasticFast(Bars bars, int fastK, int fastD) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "stochasticFast", "bars");
     return stochasticFast(bars.high(), bars.low(), bars.close(), fastK, fastD);
   }
 
-  private static Stochastic stoch(double[] high, double[] low, double[] close, int fastK,
-      int m1, int m2, int mode, double[] k, double[] d) {
-    Args.sameLength(high, "high", low, "low", close, "close");
-    Args.period(fastK, "fastK");
-    Args.period(m1, mode == HighLow.STOCH ? "slowK" : "fastD");
-    Args.period(m2, "slowD");
+  private static Stochastic stoch(String what, double[] high, double[] low, double[] close,
+      int fastK, int m1, int m2, int mode, double[] k, double[] d) {
+    Args.sameLength(what, high, "high", low, "low", close, "close");
+    Args.period(fastK, what, "fastK");
+    Args.period(m1, what, mode == HighLow.STOCH ? "slowK" : "fastD");
+    Args.period(m2, what, "slowD");
     int len = close.length;
-    k = Args.output(k, "k", len, high, low, close);
-    d = Args.output(d, "d", len, high, low, close, k);
-    HighLow.highLow(high, low, close, fastK, mode, m1, m2, k, d, null);
+    k = Args.output(what, k, "k", len, high, low, close);
+    d = Args.output(what, d, "d", len, high, low, close, k);
+    HighLow.highLow(what, high, low, close, fastK, mode, m1, m2, k, d, null);
     return new Stochastic(k, d);
   }
 
@@ -472,10 +477,10 @@ public final class Indicators {
    */
   public static double[] williamsR(double[] high, double[] low, double[] close, int n,
       double[] out) {
-    Args.sameLength(high, "high", low, "low", close, "close");
-    Args.period(n, "n");
-    out = Args.output(out, "out", close.length, high, low, close);
-    HighLow.highLow(high, low, close, n, HighLow.WILLIAMS_R, 1, 1, out, null, null);
+    Args.sameLength("williamsR", high, "high", low, "low", close, "close");
+    Args.period(n, "williamsR", "n");
+    out = Args.output("williamsR", out, "out", close.length, high, low, close);
+    HighLow.highLow("williamsR", high, low, close, n, HighLow.WILLIAMS_R, 1, 1, out, null, null);
     return out;
   }
 
@@ -488,7 +493,7 @@ public final class Indicators {
    * @see #williamsR(double[], double[], double[], int)
    */
   public static double[] williamsR(Bars bars, int n) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "williamsR", "bars");
     return williamsR(bars.high(), bars.low(), bars.close(), n);
   }
 
@@ -523,10 +528,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] cci(double[] high, double[] low, double[] close, int n, double[] out) {
-    Args.sameLength(high, "high", low, "low", close, "close");
-    Args.period(n, "n");
-    out = Args.output(out, "out", close.length, high, low, close);
-    Oscillators.cci(high, low, close, n, out);
+    Args.sameLength("cci", high, "high", low, "low", close, "close");
+    Args.period(n, "cci", "n");
+    out = Args.output("cci", out, "out", close.length, high, low, close);
+    Oscillators.cci("cci", high, low, close, n, out);
     return out;
   }
 
@@ -539,15 +544,15 @@ public final class Indicators {
    * @see #cci(double[], double[], double[], int)
    */
   public static double[] cci(Bars bars, int n) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "cci", "bars");
     return cci(bars.high(), bars.low(), bars.close(), n);
   }
 
   /**
    * Rate of change in percent: {@code ROC_t = 100 (x_t / x_(t-n) - 1)}. <b>Lookback</b> {@code n}.
-   * TA-Lib {@code ROC}. Meant for positive series such as prices: where {@code x_(t-n) == 0} the
-   * result is the IEEE quotient (infinite, or NaN if {@code x_t} is 0 too) where TA-Lib returns 0.
-   * NaN policy: see the class documentation.
+   * TA-Lib {@code ROC}. Meant for positive series such as prices: where {@code x_(t-n) == 0} there
+   * is no rate of change ({@link ArithmeticException}; TA-Lib returns 0). NaN policy: see the
+   * class documentation.
    *
    * @param x the series
    * @param n the distance in bars, {@code >= 1}
@@ -566,10 +571,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] roc(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    Oscillators.change(x, n, true, out);
+    in(x, "roc");
+    Args.period(n, "roc", "n");
+    out = Args.output("roc", out, "out", x.length, x);
+    Oscillators.change("roc", x, n, true, out);
     return out;
   }
 
@@ -594,10 +599,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] momentum(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    Oscillators.change(x, n, false, out);
+    in(x, "momentum");
+    Args.period(n, "momentum", "n");
+    out = Args.output("momentum", out, "out", x.length, x);
+    Oscillators.change("momentum", x, n, false, out);
     return out;
   }
 
@@ -627,9 +632,9 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] trueRange(double[] high, double[] low, double[] close, double[] out) {
-    Args.sameLength(high, "high", low, "low", close, "close");
-    out = Args.output(out, "out", close.length, high, low, close);
-    Ranges.trueRange(high, low, close, out);
+    Args.sameLength("trueRange", high, "high", low, "low", close, "close");
+    out = Args.output("trueRange", out, "out", close.length, high, low, close);
+    Ranges.trueRange("trueRange", high, low, close, out);
     return out;
   }
 
@@ -641,7 +646,7 @@ public final class Indicators {
    * @see #trueRange(double[], double[], double[])
    */
   public static double[] trueRange(Bars bars) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "trueRange", "bars");
     return trueRange(bars.high(), bars.low(), bars.close());
   }
 
@@ -672,10 +677,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] atr(double[] high, double[] low, double[] close, int n, double[] out) {
-    Args.sameLength(high, "high", low, "low", close, "close");
-    Args.period(n, "n");
-    out = Args.output(out, "out", close.length, high, low, close);
-    Ranges.atr(high, low, close, n, out);
+    Args.sameLength("atr", high, "high", low, "low", close, "close");
+    Args.period(n, "atr", "n");
+    out = Args.output("atr", out, "out", close.length, high, low, close);
+    Ranges.atr("atr", high, low, close, n, out);
     return out;
   }
 
@@ -688,7 +693,7 @@ public final class Indicators {
    * @see #atr(double[], double[], double[], int)
    */
   public static double[] atr(Bars bars, int n) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "atr", "bars");
     return atr(bars.high(), bars.low(), bars.close(), n);
   }
 
@@ -729,13 +734,13 @@ public final class Indicators {
    */
   public static Adx adx(double[] high, double[] low, double[] close, int n, double[] adx,
       double[] plusDi, double[] minusDi) {
-    Args.sameLength(high, "high", low, "low", close, "close");
-    Args.period(n, "n");
+    Args.sameLength("adx", high, "high", low, "low", close, "close");
+    Args.period(n, "adx", "n");
     int len = close.length;
-    adx = Args.output(adx, "adx", len, high, low, close);
-    plusDi = Args.output(plusDi, "plusDi", len, high, low, close, adx);
-    minusDi = Args.output(minusDi, "minusDi", len, high, low, close, adx, plusDi);
-    Ranges.adx(high, low, close, n, adx, plusDi, minusDi);
+    adx = Args.output("adx", adx, "adx", len, high, low, close);
+    plusDi = Args.output("adx", plusDi, "plusDi", len, high, low, close, adx);
+    minusDi = Args.output("adx", minusDi, "minusDi", len, high, low, close, adx, plusDi);
+    Ranges.adx("adx", high, low, close, n, adx, plusDi, minusDi);
     return new Adx(adx, plusDi, minusDi);
   }
 
@@ -748,7 +753,7 @@ public final class Indicators {
    * @see #adx(double[], double[], double[], int)
    */
   public static Adx adx(Bars bars, int n) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "adx", "bars");
     return adx(bars.high(), bars.low(), bars.close(), n);
   }
 
@@ -784,13 +789,13 @@ public final class Indicators {
    */
   public static Bands bollinger(double[] x, int n, double k, double[] upper, double[] middle,
       double[] lower) {
-    in(x);
-    Args.period(n, "n");
-    Args.finite(k, "k");
-    upper = Args.output(upper, "upper", x.length, x);
-    middle = Args.output(middle, "middle", x.length, x, upper);
-    lower = Args.output(lower, "lower", x.length, x, upper, middle);
-    Dispersion.run(x, n, k, Dispersion.BANDS, upper, middle, lower);
+    in(x, "bollinger");
+    Args.period(n, "bollinger", "n");
+    Args.finite(k, "bollinger", "k");
+    upper = Args.output("bollinger", upper, "upper", x.length, x);
+    middle = Args.output("bollinger", middle, "middle", x.length, x, upper);
+    lower = Args.output("bollinger", lower, "lower", x.length, x, upper, middle);
+    Dispersion.run("bollinger", x, n, k, Dispersion.BANDS, upper, middle, lower);
     return new Bands(upper, middle, lower);
   }
 
@@ -817,10 +822,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] rollingStd(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    Dispersion.run(x, n, 0, Dispersion.STD, out, null, null);
+    in(x, "rollingStd");
+    Args.period(n, "rollingStd", "n");
+    out = Args.output("rollingStd", out, "out", x.length, x);
+    Dispersion.run("rollingStd", x, n, 0, Dispersion.STD, out, null, null);
     return out;
   }
 
@@ -849,10 +854,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] zscore(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    Dispersion.run(x, n, 0, Dispersion.ZSCORE, out, null, null);
+    in(x, "zscore");
+    Args.period(n, "zscore", "n");
+    out = Args.output("zscore", out, "out", x.length, x);
+    Dispersion.run("zscore", x, n, 0, Dispersion.ZSCORE, out, null, null);
     return out;
   }
 
@@ -878,10 +883,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] rollingMax(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    Ranges.extremum(x, n, true, out);
+    in(x, "rollingMax");
+    Args.period(n, "rollingMax", "n");
+    out = Args.output("rollingMax", out, "out", x.length, x);
+    Ranges.extremum("rollingMax", x, n, true, out);
     return out;
   }
 
@@ -906,10 +911,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] rollingMin(double[] x, int n, double[] out) {
-    in(x);
-    Args.period(n, "n");
-    out = Args.output(out, "out", x.length, x);
-    Ranges.extremum(x, n, false, out);
+    in(x, "rollingMin");
+    Args.period(n, "rollingMin", "n");
+    out = Args.output("rollingMin", out, "out", x.length, x);
+    Ranges.extremum("rollingMin", x, n, false, out);
     return out;
   }
 
@@ -927,13 +932,13 @@ public final class Indicators {
    * @return the channel (new arrays)
    */
   public static Bands donchian(double[] high, double[] low, int n) {
-    Args.sameLength(high, "high", low, "low");
-    Args.period(n, "n");
+    Args.sameLength("donchian", high, "high", low, "low");
+    Args.period(n, "donchian", "n");
     int len = high.length;
     double[] upper = new double[len];
     double[] middle = new double[len];
     double[] lower = new double[len];
-    HighLow.highLow(high, low, null, n, HighLow.DONCHIAN, 1, 1, upper, middle, lower);
+    HighLow.highLow("donchian", high, low, null, n, HighLow.DONCHIAN, 1, 1, upper, middle, lower);
     return new Bands(upper, middle, lower);
   }
 
@@ -946,7 +951,7 @@ public final class Indicators {
    * @see #donchian(double[], double[], int)
    */
   public static Bands donchian(Bars bars, int n) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "donchian", "bars");
     return donchian(bars.high(), bars.low(), n);
   }
 
@@ -969,15 +974,15 @@ public final class Indicators {
    */
   public static Bands keltner(double[] high, double[] low, double[] close, int n, int atrPeriod,
       double multiplier) {
-    Args.sameLength(high, "high", low, "low", close, "close");
-    Args.period(n, "n");
-    Args.period(atrPeriod, "atrPeriod");
-    Args.finite(multiplier, "multiplier");
+    Args.sameLength("keltner", high, "high", low, "low", close, "close");
+    Args.period(n, "keltner", "n");
+    Args.period(atrPeriod, "keltner", "atrPeriod");
+    Args.finite(multiplier, "keltner", "multiplier");
     int len = close.length;
     double[] upper = new double[len];
     double[] middle = new double[len];
     double[] lower = new double[len];
-    Ranges.keltner(high, low, close, n, atrPeriod, multiplier, upper, middle, lower);
+    Ranges.keltner("keltner", high, low, close, n, atrPeriod, multiplier, upper, middle, lower);
     return new Bands(upper, middle, lower);
   }
 
@@ -992,7 +997,7 @@ public final class Indicators {
    * @see #keltner(double[], double[], double[], int, int, double)
    */
   public static Bands keltner(Bars bars, int n, int atrPeriod, double multiplier) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "keltner", "bars");
     return keltner(bars.high(), bars.low(), bars.close(), n, atrPeriod, multiplier);
   }
 
@@ -1021,10 +1026,10 @@ public final class Indicators {
    * @return {@code out}, or the new array
    */
   public static double[] obv(double[] close, double[] volume, double[] out) {
-    Args.sameLength(close, "close", volume, "volume");
-    requireVolumes(volume);
-    out = Args.output(out, "out", close.length, close, volume);
-    Oscillators.obv(close, volume, out);
+    Args.sameLength("obv", close, "close", volume, "volume");
+    Args.volumes("obv", volume);
+    out = Args.output("obv", out, "out", close.length, close, volume);
+    Oscillators.obv("obv", close, volume, out);
     return out;
   }
 
@@ -1036,7 +1041,7 @@ public final class Indicators {
    * @see #obv(double[], double[])
    */
   public static double[] obv(Bars bars) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "obv", "bars");
     return obv(bars.close(), bars.volume());
   }
 
@@ -1071,11 +1076,11 @@ public final class Indicators {
    */
   public static double[] mfi(double[] high, double[] low, double[] close, double[] volume, int n,
       double[] out) {
-    Args.sameLength(high, "high", low, "low", close, "close", volume, "volume");
-    Args.period(n, "n");
-    requireVolumes(volume);
-    out = Args.output(out, "out", close.length, high, low, close, volume);
-    Oscillators.mfi(high, low, close, volume, n, out);
+    Args.sameLength("mfi", high, "high", low, "low", close, "close", volume, "volume");
+    Args.period(n, "mfi", "n");
+    Args.volumes("mfi", volume);
+    out = Args.output("mfi", out, "out", close.length, high, low, close, volume);
+    Oscillators.mfi("mfi", high, low, close, volume, n, out);
     return out;
   }
 
@@ -1088,7 +1093,7 @@ public final class Indicators {
    * @see #mfi(double[], double[], double[], double[], int)
    */
   public static double[] mfi(Bars bars, int n) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "mfi", "bars");
     return mfi(bars.high(), bars.low(), bars.close(), bars.volume(), n);
   }
 
@@ -1107,7 +1112,7 @@ public final class Indicators {
    * @return a new array
    */
   public static double[] vwap(double[] high, double[] low, double[] close, double[] volume) {
-    return vwapImpl(high, low, close, volume, 0);
+    return vwapImpl("vwap", high, low, close, volume, 0);
   }
 
   /**
@@ -1125,8 +1130,8 @@ public final class Indicators {
    */
   public static double[] vwap(double[] high, double[] low, double[] close, double[] volume,
       int n) {
-    Args.period(n, "n");
-    return vwapImpl(high, low, close, volume, n);
+    Args.period(n, "vwap", "n");
+    return vwapImpl("vwap", high, low, close, volume, n);
   }
 
   /**
@@ -1137,7 +1142,7 @@ public final class Indicators {
    * @see #vwap(double[], double[], double[], double[])
    */
   public static double[] vwap(Bars bars) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "vwap", "bars");
     return vwap(bars.high(), bars.low(), bars.close(), bars.volume());
   }
 
@@ -1150,16 +1155,16 @@ public final class Indicators {
    * @see #vwap(double[], double[], double[], double[], int)
    */
   public static double[] vwap(Bars bars, int n) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "vwap", "bars");
     return vwap(bars.high(), bars.low(), bars.close(), bars.volume(), n);
   }
 
-  private static double[] vwapImpl(double[] high, double[] low, double[] close, double[] volume,
-      int n) {
-    Args.sameLength(high, "high", low, "low", close, "close", volume, "volume");
-    requireVolumes(volume);
+  private static double[] vwapImpl(String what, double[] high, double[] low, double[] close,
+      double[] volume, int n) {
+    Args.sameLength(what, high, "high", low, "low", close, "close", volume, "volume");
+    Args.volumes(what, volume);
     double[] out = new double[close.length];
-    Oscillators.vwap(high, low, close, volume, n, out);
+    Oscillators.vwap(what, high, low, close, volume, n, out);
     return out;
   }
 
@@ -1175,7 +1180,7 @@ public final class Indicators {
    * @return a new array
    */
   public static boolean[] crossAbove(double[] a, double[] b) {
-    Args.sameLength(a, "a", b, "b");
+    Args.sameLength("crossAbove", a, "a", b, "b");
     boolean[] r = new boolean[a.length];
     for (int t = 1; t < a.length; t++) {
       r[t] = a[t] > b[t] && a[t - 1] <= b[t - 1];
@@ -1192,8 +1197,8 @@ public final class Indicators {
    * @see #crossAbove(double[], double[])
    */
   public static boolean[] crossAbove(double[] a, double level) {
-    in(a);
-    Args.finite(level, "level");
+    in(a, "crossAbove");
+    Args.finite(level, "crossAbove", "level");
     boolean[] r = new boolean[a.length];
     for (int t = 1; t < a.length; t++) {
       r[t] = a[t] > level && a[t - 1] <= level;
@@ -1210,7 +1215,7 @@ public final class Indicators {
    * @return a new array
    */
   public static boolean[] crossBelow(double[] a, double[] b) {
-    Args.sameLength(a, "a", b, "b");
+    Args.sameLength("crossBelow", a, "a", b, "b");
     boolean[] r = new boolean[a.length];
     for (int t = 1; t < a.length; t++) {
       r[t] = a[t] < b[t] && a[t - 1] >= b[t - 1];
@@ -1227,8 +1232,8 @@ public final class Indicators {
    * @see #crossBelow(double[], double[])
    */
   public static boolean[] crossBelow(double[] a, double level) {
-    in(a);
-    Args.finite(level, "level");
+    in(a, "crossBelow");
+    Args.finite(level, "crossBelow", "level");
     boolean[] r = new boolean[a.length];
     for (int t = 1; t < a.length; t++) {
       r[t] = a[t] < level && a[t - 1] >= level;

@@ -28,7 +28,7 @@ public record Macd(double[] line, double[] signal, double[] histogram) {
    * @throws IllegalArgumentException if the lengths differ
    */
   public Macd {
-    Args.sameLength(line, "line", signal, "signal", histogram, "histogram");
+    Args.sameLength("Macd", line, "line", signal, "signal", histogram, "histogram");
   }
 
   /**

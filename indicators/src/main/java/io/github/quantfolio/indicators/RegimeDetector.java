@@ -70,18 +70,18 @@ public record RegimeDetector(int adxPeriod, double adxThreshold, int maPeriod, i
    * @throws IllegalArgumentException naming the first parameter out of range
    */
   public RegimeDetector {
-    Args.period(adxPeriod, "adxPeriod");
+    Args.period(adxPeriod, "RegimeDetector", "adxPeriod");
     if (!(adxThreshold >= 0 && adxThreshold <= 100)) {
       throw new IllegalArgumentException(
-          "Expected 0 <= adxThreshold <= 100, but found " + adxThreshold);
+          "RegimeDetector: expected 0 <= adxThreshold <= 100, but found " + adxThreshold);
     }
-    Args.period(maPeriod, "maPeriod");
-    Args.period(slopeBars, "slopeBars");
-    Args.period(volPeriod, "volPeriod");
-    Args.period(volLookback, "volLookback");
+    Args.period(maPeriod, "RegimeDetector", "maPeriod");
+    Args.period(slopeBars, "RegimeDetector", "slopeBars");
+    Args.period(volPeriod, "RegimeDetector", "volPeriod");
+    Args.period(volLookback, "RegimeDetector", "volLookback");
     if (!(highVolPercentile > 0 && highVolPercentile <= 1)) {
       throw new IllegalArgumentException(
-          "Expected 0 < highVolPercentile <= 1, but found " + highVolPercentile);
+          "RegimeDetector: expected 0 < highVolPercentile <= 1, but found " + highVolPercentile);
     }
   }
 
@@ -153,15 +153,11 @@ public record RegimeDetector(int adxPeriod, double adxThreshold, int maPeriod, i
    *     {@code <= 0}
    */
   public Regime[] classify(double[] high, double[] low, double[] close) {
-    Args.sameLength(high, "high", low, "low", close, "close");
+    Args.sameLength("RegimeDetector", high, "high", low, "low", close, "close");
     StreamingRegime s = stream();
     Regime[] r = new Regime[close.length];
     for (int i = 0; i < r.length; i++) {
-      try {
-        r[i] = s.update(high[i], low[i], close[i]);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("bar " + i + ": " + e.getMessage(), e);
-      }
+      r[i] = s.update(high[i], low[i], close[i]); // its messages name bar i
     }
     return r;
   }
@@ -174,7 +170,7 @@ public record RegimeDetector(int adxPeriod, double adxThreshold, int maPeriod, i
    * @see #classify(double[], double[], double[])
    */
   public Regime[] classify(Bars bars) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "RegimeDetector", "bars");
     return classify(bars.high(), bars.low(), bars.close());
   }
 

@@ -3,13 +3,10 @@ package io.github.quantfolio.indicators;
 import io.github.quantfolio.indicators.internal.Args;
 
 /** Base of the streaming indicators of one series: NaN handling and the latest value. */
-abstract class SeriesStream implements StreamingIndicator {
-
-  private final String name;
-  private double value = Double.NaN;
+abstract class SeriesStream extends AbstractStream {
 
   SeriesStream(String name) {
-    this.name = name;
+    super(name);
   }
 
   /**
@@ -19,30 +16,25 @@ abstract class SeriesStream implements StreamingIndicator {
    * @param x the next value: finite, or NaN for missing
    * @return the new value
    * @throws IllegalArgumentException if {@code x} is infinite (the state is unchanged)
+   * @throws ArithmeticException if the value overflows the range of double (the indicator then
+   *     takes no more values)
+   * @throws IllegalStateException if an earlier update overflowed
    */
   public final double update(double x) {
+    requireLive();
     if (Args.bad(x)) {
-      Args.notInfinite(x, "x");
-      restart();
-      value = Double.NaN;
-      return value;
+      Args.notInfinite(name(), x, "x", bar());
+      return missing();
     }
-    value = step(x);
-    return value;
+    double v;
+    try {
+      v = step(x);
+    } catch (ArithmeticException e) {
+      throw fail(e);
+    }
+    return accept(v);
   }
 
+  /** The new value after {@code x} (finite); may throw {@link ArithmeticException}. */
   abstract double step(double x);
-
-  abstract void restart();
-
-  @Override
-  public final double value() {
-    return value;
-  }
-
-  /** The indicator, its parameters and its value, e.g. {@code Sma(20) = 101.25}. */
-  @Override
-  public String toString() {
-    return name + " = " + value;
-  }
 }

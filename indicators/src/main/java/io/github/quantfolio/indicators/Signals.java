@@ -2,6 +2,7 @@ package io.github.quantfolio.indicators;
 
 import io.github.quantfolio.core.Bars;
 import io.github.quantfolio.indicators.internal.Args;
+import io.github.quantfolio.indicators.internal.Segments;
 
 /**
  * Entry conditions of classic strategies as {@code boolean[]} one-liners, and the comparisons to
@@ -56,13 +57,14 @@ public final class Signals {
    */
   public static boolean[] momentumEntry(double[] close, int fast, int slow, int rsiPeriod,
       double rsiMax, int rocPeriod, double minRocPercent) {
-    Args.notNull(close, "close");
-    Args.period(fast, "fast");
-    Args.period(slow, "slow");
-    Args.period(rsiPeriod, "rsiPeriod");
-    Args.period(rocPeriod, "rocPeriod");
-    Args.finite(rsiMax, "rsiMax");
-    Args.finite(minRocPercent, "minRocPercent");
+    Args.notNull(close, "momentumEntry", "close");
+    Args.period(fast, "momentumEntry", "fast");
+    Args.period(slow, "momentumEntry", "slow");
+    Args.period(rsiPeriod, "momentumEntry", "rsiPeriod");
+    Args.period(rocPeriod, "momentumEntry", "rocPeriod");
+    Args.finite(rsiMax, "momentumEntry", "rsiMax");
+    Args.finite(minRocPercent, "momentumEntry", "minRocPercent");
+    Segments.checkSeries("momentumEntry", close, "close"); // errors name this signal, not its parts
     double[] smaFast = Indicators.sma(close, fast);
     double[] smaSlow = Indicators.sma(close, slow);
     double[] rsi = Indicators.rsi(close, rsiPeriod);
@@ -103,11 +105,12 @@ public final class Signals {
    */
   public static boolean[] meanReversionEntry(double[] close, int n, double k, int rsiPeriod,
       double rsiMin) {
-    Args.notNull(close, "close");
-    Args.period(n, "n");
-    Args.period(rsiPeriod, "rsiPeriod");
-    Args.finite(k, "k");
-    Args.finite(rsiMin, "rsiMin");
+    Args.notNull(close, "meanReversionEntry", "close");
+    Args.period(n, "meanReversionEntry", "n");
+    Args.period(rsiPeriod, "meanReversionEntry", "rsiPeriod");
+    Args.finite(k, "meanReversionEntry", "k");
+    Args.finite(rsiMin, "meanReversionEntry", "rsiMin");
+    Segments.checkSeries("meanReversionEntry", close, "close");
     double[] lower = Indicators.bollinger(close, n, k).lower();
     double[] rsi = Indicators.rsi(close, rsiPeriod);
     boolean[] r = new boolean[close.length];
@@ -129,7 +132,8 @@ public final class Signals {
    * @return a new array
    */
   public static boolean[] donchianBreakoutUp(double[] high, double[] low, double[] close, int n) {
-    Args.sameLength(high, "high", low, "low", close, "close");
+    Args.sameLength("donchianBreakoutUp", high, "high", low, "low", close, "close");
+    Segments.checkBars("donchianBreakoutUp", high, low, close);
     double[] upper = Indicators.donchian(high, low, n).upper();
     boolean[] r = new boolean[close.length];
     for (int t = 1; t < r.length; t++) {
@@ -150,7 +154,8 @@ public final class Signals {
    */
   public static boolean[] donchianBreakoutDown(double[] high, double[] low, double[] close,
       int n) {
-    Args.sameLength(high, "high", low, "low", close, "close");
+    Args.sameLength("donchianBreakoutDown", high, "high", low, "low", close, "close");
+    Segments.checkBars("donchianBreakoutDown", high, low, close);
     double[] lower = Indicators.donchian(high, low, n).lower();
     boolean[] r = new boolean[close.length];
     for (int t = 1; t < r.length; t++) {
@@ -168,7 +173,7 @@ public final class Signals {
    * @see #donchianBreakoutUp(double[], double[], double[], int)
    */
   public static boolean[] donchianBreakoutUp(Bars bars, int n) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "donchianBreakoutUp", "bars");
     return donchianBreakoutUp(bars.high(), bars.low(), bars.close(), n);
   }
 
@@ -181,7 +186,7 @@ public final class Signals {
    * @see #donchianBreakoutDown(double[], double[], double[], int)
    */
   public static boolean[] donchianBreakoutDown(Bars bars, int n) {
-    Args.notNull(bars, "bars");
+    Args.notNull(bars, "donchianBreakoutDown", "bars");
     return donchianBreakoutDown(bars.high(), bars.low(), bars.close(), n);
   }
 
@@ -195,7 +200,7 @@ public final class Signals {
    * @return a new array
    */
   public static boolean[] above(double[] a, double[] b) {
-    Args.sameLength(a, "a", b, "b");
+    Args.sameLength("above", a, "a", b, "b");
     boolean[] r = new boolean[a.length];
     for (int t = 0; t < r.length; t++) {
       r[t] = a[t] > b[t];
@@ -211,8 +216,8 @@ public final class Signals {
    * @return a new array
    */
   public static boolean[] above(double[] a, double level) {
-    Args.notNull(a, "a");
-    Args.finite(level, "level");
+    Args.notNull(a, "above", "a");
+    Args.finite(level, "above", "level");
     boolean[] r = new boolean[a.length];
     for (int t = 0; t < r.length; t++) {
       r[t] = a[t] > level;
@@ -239,8 +244,8 @@ public final class Signals {
    * @return a new array
    */
   public static boolean[] below(double[] a, double level) {
-    Args.notNull(a, "a");
-    Args.finite(level, "level");
+    Args.notNull(a, "below", "a");
+    Args.finite(level, "below", "level");
     boolean[] r = new boolean[a.length];
     for (int t = 0; t < r.length; t++) {
       r[t] = a[t] < level;
@@ -255,7 +260,7 @@ public final class Signals {
    * @return a new array
    */
   public static boolean[] all(boolean[]... conditions) {
-    boolean[] r = combineStart(conditions);
+    boolean[] r = combineStart("all", conditions);
     for (boolean[] c : conditions) {
       for (int t = 0; t < r.length; t++) {
         r[t] &= c[t];
@@ -271,7 +276,7 @@ public final class Signals {
    * @return a new array
    */
   public static boolean[] any(boolean[]... conditions) {
-    boolean[] r = combineStart(conditions);
+    boolean[] r = combineStart("any", conditions);
     java.util.Arrays.fill(r, false);
     for (boolean[] c : conditions) {
       for (int t = 0; t < r.length; t++) {
@@ -281,16 +286,16 @@ public final class Signals {
     return r;
   }
 
-  private static boolean[] combineStart(boolean[][] conditions) {
-    Args.notNull(conditions, "conditions");
+  private static boolean[] combineStart(String what, boolean[][] conditions) {
+    Args.notNull(conditions, what, "conditions");
     if (conditions.length == 0) {
-      throw new IllegalArgumentException("Expected at least one condition, but found none");
+      throw new IllegalArgumentException(what + ": expected at least one condition, but found none");
     }
-    int len = Args.notNull(conditions[0], "conditions[0]").length;
+    int len = Args.notNull(conditions[0], what, "conditions[0]").length;
     for (int i = 1; i < conditions.length; i++) {
-      int n = Args.notNull(conditions[i], "conditions[" + i + "]").length;
+      int n = Args.notNull(conditions[i], what, "conditions[" + i + "]").length;
       if (n != len) {
-        throw new IllegalArgumentException("conditions[" + i + "] has " + n
+        throw new IllegalArgumentException(what + ": conditions[" + i + "] has " + n
             + " values but conditions[0] has " + len + "; conditions must have the same length");
       }
     }
@@ -307,7 +312,7 @@ public final class Signals {
    * @return a new array
    */
   public static boolean[] onset(boolean[] condition) {
-    Args.notNull(condition, "condition");
+    Args.notNull(condition, "onset", "condition");
     boolean[] r = new boolean[condition.length];
     for (int t = 0; t < r.length; t++) {
       r[t] = condition[t] && (t == 0 || !condition[t - 1]);
@@ -322,7 +327,7 @@ public final class Signals {
    * @return the count
    */
   public static int count(boolean[] condition) {
-    Args.notNull(condition, "condition");
+    Args.notNull(condition, "count", "condition");
     int n = 0;
     for (boolean b : condition) {
       if (b) {

@@ -29,7 +29,7 @@ public record Stochastic(double[] k, double[] d) {
    * @throws IllegalArgumentException if the lengths differ
    */
   public Stochastic {
-    Args.sameLength(k, "k", d, "d");
+    Args.sameLength("Stochastic", k, "k", d, "d");
   }
 
   /**

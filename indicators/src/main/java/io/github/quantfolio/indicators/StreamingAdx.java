@@ -1,6 +1,7 @@
 package io.github.quantfolio.indicators;
 
 import io.github.quantfolio.indicators.internal.Args;
+import io.github.quantfolio.indicators.internal.Oscillators;
 import io.github.quantfolio.indicators.internal.Ranges;
 
 /**
@@ -43,7 +44,7 @@ public final class StreamingAdx extends BarStream {
    * @return a new indicator
    */
   public static StreamingAdx of(int n) {
-    return new StreamingAdx(Args.period(n, "n"));
+    return new StreamingAdx(Args.period(n, "StreamingAdx", "n"));
   }
 
   /**
@@ -94,6 +95,10 @@ public final class StreamingAdx extends BarStream {
     sm = sm * a + dm;
     st = st * a + tr;
     if (st > 0) {
+      if (!(st <= Double.MAX_VALUE)) { // as the batch ADX
+        throw Args.overflow(name(), "the true range sum", "bar", bar(),
+            Oscillators.bar(hi, lo, cl));
+      }
       double r = 100.0 / st;
       pdi = sp * r;
       mdi = sm * r;

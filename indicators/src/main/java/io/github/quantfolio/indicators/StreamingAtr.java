@@ -2,6 +2,7 @@ package io.github.quantfolio.indicators;
 
 import io.github.quantfolio.indicators.internal.Args;
 import io.github.quantfolio.indicators.internal.AtrState;
+import io.github.quantfolio.indicators.internal.Oscillators;
 
 /**
  * Streaming twin of {@link Indicators#atr(double[], double[], double[], int)}: Wilder's average
@@ -26,12 +27,17 @@ public final class StreamingAtr extends BarStream {
    * @return a new indicator
    */
   public static StreamingAtr of(int n) {
-    return new StreamingAtr(Args.period(n, "n"));
+    return new StreamingAtr(Args.period(n, "StreamingAtr", "n"));
   }
 
   @Override
   double step(double high, double low, double close) {
-    return atr.add(high, low, close);
+    double r = atr.add(high, low, close);
+    if (Double.isInfinite(r)) { // as the batch ATR
+      throw Args.overflow(name(), "the average true range", "bar", bar(),
+          Oscillators.bar(high, low, close));
+    }
+    return r;
   }
 
   @Override

@@ -17,7 +17,9 @@ public final class StreamingBollinger extends SeriesStream {
 
   private final WindowMoments moments;
   private final double k;
+  private final int n;
   private final double invN;
+  private final double[] exact = new double[3];
   private double upper = Double.NaN;
   private double lower = Double.NaN;
   private double last = Double.NaN;
@@ -26,6 +28,7 @@ public final class StreamingBollinger extends SeriesStream {
     super("Bollinger(" + n + ", " + k + ")");
     this.moments = new WindowMoments(n);
     this.k = k;
+    this.n = n;
     this.invN = 1.0 / n;
   }
 
@@ -37,8 +40,8 @@ public final class StreamingBollinger extends SeriesStream {
    * @return a new indicator
    */
   public static StreamingBollinger of(int n, double k) {
-    Args.period(n, "n");
-    Args.finite(k, "k");
+    Args.period(n, "StreamingBollinger", "n");
+    Args.finite(k, "StreamingBollinger", "k");
     return new StreamingBollinger(n, k);
   }
 
@@ -73,9 +76,11 @@ public final class StreamingBollinger extends SeriesStream {
    * BandWidth {@code (upper - lower) / middle}, as {@link Bands#width()}.
    *
    * @return the value
+   * @throws ArithmeticException if the bands are defined but the bandwidth is not finite (a
+   *     middle line of 0)
    */
   public double width() {
-    return (upper() - lower()) / middle();
+    return Bands.width(upper(), middle(), lower(), "bar", bar() - 1);
   }
 
   /**
@@ -84,8 +89,7 @@ public final class StreamingBollinger extends SeriesStream {
    * @return the value
    */
   public double percentB() {
-    double range = upper() - lower();
-    return range == 0 ? 0.5 : (last - lower()) / range;
+    return Bands.percentB(last, upper(), lower(), "bar", bar() - 1);
   }
 
   @Override
@@ -95,9 +99,23 @@ public final class StreamingBollinger extends SeriesStream {
       return Double.NaN;
     }
     double mean = moments.mean();
-    double w = k * Dispersion.sd(moments.m2(), invN);
-    upper = mean + w;
-    lower = mean - w;
+    double m2 = moments.m2();
+    double sd;
+    if (Args.bad(m2 + mean)) { // the sums overflowed: as the batch kernel
+      Dispersion.exact(moments.window(), moments.windowStart(), n, x, exact);
+      mean = exact[0];
+      sd = exact[1];
+    } else {
+      sd = Dispersion.sd(m2, invN);
+    }
+    double w = k * sd;
+    double up = mean + w;
+    double lo = mean - w;
+    if (Args.bad(up) | Args.bad(lo)) {
+      throw Args.overflow(name(), "a band", "bar", bar(), "mean = " + mean + ", deviation = " + sd);
+    }
+    upper = up;
+    lower = lo;
     return mean;
   }
 

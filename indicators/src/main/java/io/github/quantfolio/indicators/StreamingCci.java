@@ -28,12 +28,17 @@ public final class StreamingCci extends BarStream {
    * @return a new indicator
    */
   public static StreamingCci of(int n) {
-    return new StreamingCci(Args.period(n, "n"));
+    return new StreamingCci(Args.period(n, "StreamingCci", "n"));
   }
 
   @Override
   double step(double high, double low, double close) {
-    return window.add(Oscillators.typicalPrice(high, low, close));
+    double r = window.add(Oscillators.typicalPrice(high, low, close));
+    if (r != r && window.isFull()) { // as the batch CCI
+      throw Args.overflow(name(), "the mean deviation", "bar", bar(),
+          Oscillators.bar(high, low, close));
+    }
+    return r;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.github.quantfolio.indicators;
 
 import io.github.quantfolio.indicators.internal.Args;
+import io.github.quantfolio.indicators.internal.Oscillators;
 
 /**
  * Streaming twin of {@link Indicators#roc(double[], int)} ({@link #roc(int)}, percent) and
@@ -32,7 +33,7 @@ public final class StreamingChange extends SeriesStream {
    * @return a new indicator
    */
   public static StreamingChange roc(int n) {
-    return new StreamingChange(Args.period(n, "n"), true);
+    return new StreamingChange(Args.period(n, "StreamingChange", "n"), true);
   }
 
   /**
@@ -42,19 +43,26 @@ public final class StreamingChange extends SeriesStream {
    * @return a new indicator
    */
   public static StreamingChange momentum(int n) {
-    return new StreamingChange(Args.period(n, "n"), false);
+    return new StreamingChange(Args.period(n, "StreamingChange", "n"), false);
   }
 
   @Override
   double step(double v) {
     double p = ring[pos];
-    ring[pos] = v;
-    pos = pos + 1 == n ? 0 : pos + 1;
     if (count < n) {
+      ring[pos] = v;
+      pos = pos + 1 == n ? 0 : pos + 1;
       count++;
       return Double.NaN;
     }
-    return percent ? (v / p - 1.0) * 100.0 : v - p;
+    double y = Oscillators.change(v, p, percent);
+    if (Args.bad(y)) { // before any change of state
+      throw Oscillators.changeError(name(), percent, v, p, "bar", bar(),
+          "the value " + n + " bars earlier");
+    }
+    ring[pos] = v;
+    pos = pos + 1 == n ? 0 : pos + 1;
+    return y;
   }
 
   @Override

@@ -34,7 +34,7 @@ public final class StreamingDema extends SeriesStream {
    * @return a new indicator
    */
   public static StreamingDema of(int n) {
-    return new StreamingDema(Args.period(n, "n"), 2);
+    return new StreamingDema(Args.period(n, "StreamingDema", "n"), 2);
   }
 
   /**
@@ -44,12 +44,12 @@ public final class StreamingDema extends SeriesStream {
    * @return a new indicator
    */
   public static StreamingDema triple(int n) {
-    return new StreamingDema(Args.period(n, "n"), 3);
+    return new StreamingDema(Args.period(n, "StreamingDema", "n"), 3);
   }
 
   @Override
   double step(double x) {
-    return MovingAverages.multiEmaStep(x, order, e1, e2, e3);
+    return MovingAverages.multiEmaStep(x, order, e1, e2, e3, name(), "bar", bar());
   }
 
   @Override

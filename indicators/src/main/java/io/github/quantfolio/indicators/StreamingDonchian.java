@@ -1,6 +1,7 @@
 package io.github.quantfolio.indicators;
 
 import io.github.quantfolio.indicators.internal.Args;
+import io.github.quantfolio.indicators.internal.HighLow;
 import io.github.quantfolio.indicators.internal.WindowExtremum;
 
 /**
@@ -12,9 +13,8 @@ import io.github.quantfolio.indicators.internal.WindowExtremum;
  * @see StreamingIndicator
  * @since 0.1.0
  */
-public final class StreamingDonchian implements StreamingIndicator {
+public final class StreamingDonchian extends AbstractStream {
 
-  private final int n;
   private final WindowExtremum hh;
   private final WindowExtremum ll;
   private double upper = Double.NaN;
@@ -22,7 +22,7 @@ public final class StreamingDonchian implements StreamingIndicator {
   private double middle = Double.NaN;
 
   private StreamingDonchian(int n) {
-    this.n = n;
+    super("Donchian(" + n + ")");
     hh = new WindowExtremum(n, true);
     ll = new WindowExtremum(n, false);
   }
@@ -34,7 +34,7 @@ public final class StreamingDonchian implements StreamingIndicator {
    * @return a new indicator
    */
   public static StreamingDonchian of(int n) {
-    return new StreamingDonchian(Args.period(n, "n"));
+    return new StreamingDonchian(Args.period(n, "StreamingDonchian", "n"));
   }
 
   /**
@@ -44,23 +44,30 @@ public final class StreamingDonchian implements StreamingIndicator {
    * @param high the bar's high: finite, or NaN for missing
    * @param low the bar's low
    * @return the new middle line
-   * @throws IllegalArgumentException if an input is infinite (the state is unchanged)
+   * @throws IllegalArgumentException if an input is infinite or {@code high < low} (the state is
+   *     unchanged)
    */
   public double update(double high, double low) {
-    if (Args.bad(high) | Args.bad(low)) {
-      Args.notInfinite(high, "high");
-      Args.notInfinite(low, "low");
-      hh.clear();
-      ll.clear();
+    requireLive();
+    if (Args.badRange(high, low)) {
+      Args.notInfinite(name(), high, "high", bar());
+      Args.notInfinite(name(), low, "low", bar());
+      Args.requireBar(name(), high, low, Double.NaN, where());
       upper = Double.NaN;
       lower = Double.NaN;
       middle = Double.NaN;
-      return middle;
+      return missing();
     }
     upper = hh.add(high);
     lower = ll.add(low);
-    middle = (upper + lower) * 0.5;
-    return middle;
+    middle = HighLow.middle(upper, lower);
+    return accept(middle);
+  }
+
+  @Override
+  void restart() {
+    hh.clear();
+    ll.clear();
   }
 
   /**
@@ -88,16 +95,5 @@ public final class StreamingDonchian implements StreamingIndicator {
    */
   public double lower() {
     return lower;
-  }
-
-  @Override
-  public double value() {
-    return middle;
-  }
-
-  /** {@code Donchian(n) = middle}. */
-  @Override
-  public String toString() {
-    return "Donchian(" + n + ") = " + middle;
   }
 }

@@ -27,12 +27,16 @@ public final class StreamingEma extends SeriesStream {
    * @return a new indicator
    */
   public static StreamingEma of(int n) {
-    return new StreamingEma(Args.period(n, "n"));
+    return new StreamingEma(Args.period(n, "StreamingEma", "n"));
   }
 
   @Override
   double step(double x) {
-    return ema.add(x);
+    double e = ema.add(x);
+    if (Double.isInfinite(e)) {
+      throw Args.overflow(name(), "the moving average", "bar", bar(), "x = " + x);
+    }
+    return e;
   }
 
   @Override

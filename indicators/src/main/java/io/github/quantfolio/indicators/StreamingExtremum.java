@@ -28,7 +28,7 @@ public final class StreamingExtremum extends SeriesStream {
    * @return a new indicator
    */
   public static StreamingExtremum max(int n) {
-    return new StreamingExtremum(Args.period(n, "n"), true);
+    return new StreamingExtremum(Args.period(n, "StreamingExtremum", "n"), true);
   }
 
   /**
@@ -38,7 +38,7 @@ public final class StreamingExtremum extends SeriesStream {
    * @return a new indicator
    */
   public static StreamingExtremum min(int n) {
-    return new StreamingExtremum(Args.period(n, "n"), false);
+    return new StreamingExtremum(Args.period(n, "StreamingExtremum", "n"), false);
   }
 
   @Override

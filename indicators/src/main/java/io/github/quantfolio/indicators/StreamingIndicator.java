@@ -8,8 +8,15 @@ package io.github.quantfolio.indicators;
  *
  * <p><b>Warm-up and missing values</b> follow the batch rules: {@link #value()} is NaN until the
  * indicator's lookback has been served; a NaN input (a missing bar) makes the value NaN and
- * restarts the indicator, which then warms up again; an infinite input throws
- * {@link IllegalArgumentException} and leaves the state unchanged.
+ * restarts the indicator, which then warms up again.
+ *
+ * <p><b>Errors.</b> An infinite input, a bar breaking {@code low <= close <= high} or a negative
+ * volume throws {@link IllegalArgumentException} naming the indicator, the bar (counted from 0 by
+ * updates) and the values, and leaves the state unchanged. A value beyond the range of
+ * {@code double} from finite inputs throws {@link ArithmeticException} at the same bar as the batch
+ * function; the indicator then takes no more bars (its state holds the overflow): every later
+ * call of {@code update} or {@link #value()} throws {@link IllegalStateException} naming the
+ * failure, and {@code toString()} shows it. Start a new instance.
  *
  * <p><b>Cost.</b> {@code update} is O(1): constant work per bar, or, for window indicators, O(1)
  * amortised (the window's block sums are refreshed once every n bars, costing n additions then).

@@ -2,6 +2,7 @@ package io.github.quantfolio.indicators;
 
 import io.github.quantfolio.indicators.internal.Args;
 import io.github.quantfolio.indicators.internal.AtrState;
+import io.github.quantfolio.indicators.internal.Oscillators;
 import io.github.quantfolio.indicators.internal.SeededEma;
 
 /**
@@ -36,9 +37,9 @@ public final class StreamingKeltner extends BarStream {
    * @return a new indicator
    */
   public static StreamingKeltner of(int n, int atrPeriod, double multiplier) {
-    Args.period(n, "n");
-    Args.period(atrPeriod, "atrPeriod");
-    Args.finite(multiplier, "multiplier");
+    Args.period(n, "StreamingKeltner", "n");
+    Args.period(atrPeriod, "StreamingKeltner", "atrPeriod");
+    Args.finite(multiplier, "StreamingKeltner", "multiplier");
     return new StreamingKeltner(n, atrPeriod, multiplier);
   }
 
@@ -76,7 +77,11 @@ public final class StreamingKeltner extends BarStream {
     if (e != e || r != r) {
       return Double.NaN;
     }
-    width = multiplier * r;
+    double w = multiplier * r;
+    if (Args.bad(e + w) | Args.bad(e - w)) { // as the batch Keltner Channels
+      throw Args.overflow(name(), "a channel", "bar", bar(), Oscillators.bar(high, low, close));
+    }
+    width = w;
     return e;
   }
 

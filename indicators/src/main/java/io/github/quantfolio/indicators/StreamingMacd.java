@@ -1,6 +1,7 @@
 package io.github.quantfolio.indicators;
 
 import io.github.quantfolio.indicators.internal.Args;
+import io.github.quantfolio.indicators.internal.Scaled;
 
 /**
  * Streaming twin of {@link Indicators#macd(double[], int, int, int)}, with TA-Lib's seeds; bit for
@@ -25,6 +26,8 @@ public final class StreamingMacd extends SeriesStream {
   private int count;
   private double slowSum;
   private double fastSum;
+  private double slowScaled; // the sums of x 2^-64, for seeds whose plain sums overflow
+  private double fastScaled;
   private double lineSum;
   private double ef;
   private double es;
@@ -54,12 +57,12 @@ public final class StreamingMacd extends SeriesStream {
    * @throws IllegalArgumentException if a period is {@code < 1} or {@code fast > slow}
    */
   public static StreamingMacd of(int fast, int slow, int signal) {
-    Args.period(fast, "fast");
-    Args.period(slow, "slow");
-    Args.period(signal, "signal");
+    Args.period(fast, "StreamingMacd", "fast");
+    Args.period(slow, "StreamingMacd", "slow");
+    Args.period(signal, "StreamingMacd", "signal");
     if (fast > slow) {
-      throw new IllegalArgumentException(
-          "Expected fast <= slow, but found fast = " + fast + ", slow = " + slow);
+      throw new IllegalArgumentException("StreamingMacd: expected fast <= slow, but found fast = "
+          + fast + ", slow = " + slow);
     }
     return new StreamingMacd(fast, slow, signal);
   }
@@ -101,14 +104,16 @@ public final class StreamingMacd extends SeriesStream {
     double m;
     if (t < slow) {
       slowSum += v;
+      slowScaled += v * Scaled.DOWN;
       if (t >= slow - fast) {
         fastSum += v;
+        fastScaled += v * Scaled.DOWN;
       }
       if (t < slow - 1) {
         return Double.NaN;
       }
-      ef = fastSum / fast;
-      es = slowSum / slow;
+      ef = seed(fastSum, fastScaled, fast, v);
+      es = seed(slowSum, slowScaled, slow, v);
       m = ef - es;
       lineSum = m;
     } else {
@@ -124,7 +129,22 @@ public final class StreamingMacd extends SeriesStream {
     }
     sig = t == firstOut ? lineSum / signalPeriod : ag * sig + kg * m;
     hist = m - sig;
+    if (Args.bad(hist)) { // not finite unless the line and the signal are
+      throw Args.overflow(name(), "the value", "bar", bar(), "x = " + v);
+    }
     return m;
+  }
+
+  /** An EMA seed: {@code sum / n}, or the scaled mean if the sum overflowed (as the batch MACD). */
+  private double seed(double sum, double scaled, int n, double v) {
+    double e = sum / n;
+    if (Args.bad(e)) {
+      e = scaled / n * Scaled.UP; // as Scaled.mean
+      if (Args.bad(e)) {
+        throw Args.overflow(name(), "the mean", "bar", bar(), "x = " + v);
+      }
+    }
+    return e;
   }
 
   @Override
@@ -132,6 +152,8 @@ public final class StreamingMacd extends SeriesStream {
     count = 0;
     slowSum = 0;
     fastSum = 0;
+    slowScaled = 0;
+    fastScaled = 0;
     lineSum = 0;
     sig = Double.NaN;
     hist = Double.NaN;

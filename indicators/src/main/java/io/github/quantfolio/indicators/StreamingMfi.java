@@ -16,7 +16,7 @@ public final class StreamingMfi extends VolumeBarStream {
 
   private StreamingMfi(int n) {
     super("Mfi(" + n + ")");
-    state = new Oscillators.MfiState(n);
+    state = new Oscillators.MfiState(n, name(), "bar");
   }
 
   /**
@@ -26,12 +26,12 @@ public final class StreamingMfi extends VolumeBarStream {
    * @return a new indicator
    */
   public static StreamingMfi of(int n) {
-    return new StreamingMfi(Args.period(n, "n"));
+    return new StreamingMfi(Args.period(n, "StreamingMfi", "n"));
   }
 
   @Override
   double step(double high, double low, double close, double volume) {
-    return state.add(high, low, close, volume);
+    return state.add(high, low, close, volume, bar());
   }
 
   @Override

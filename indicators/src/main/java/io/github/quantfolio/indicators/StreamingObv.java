@@ -9,12 +9,13 @@ import io.github.quantfolio.indicators.internal.Args;
  * @see StreamingIndicator
  * @since 0.1.0
  */
-public final class StreamingObv implements StreamingIndicator {
+public final class StreamingObv extends AbstractStream {
 
   private double obv = Double.NaN;
   private double prev = Double.NaN;
 
   private StreamingObv() {
+    super("Obv");
   }
 
   /**
@@ -35,38 +36,40 @@ public final class StreamingObv implements StreamingIndicator {
    * @return the new value
    * @throws IllegalArgumentException if an input is infinite or the volume negative (the state is
    *     unchanged)
+   * @throws ArithmeticException if the sum overflows the range of double (the indicator then takes
+   *     no more bars)
+   * @throws IllegalStateException if an earlier update overflowed
    */
   public double update(double close, double volume) {
+    requireLive();
     if (Args.bad(close) | Args.bad(volume)) {
-      Args.notInfinite(close, "close");
-      Args.notInfinite(volume, "volume");
-      prev = Double.NaN;
-      obv = Double.NaN;
-      return obv;
+      Args.notInfinite(name(), close, "close", bar());
+      Args.notInfinite(name(), volume, "volume", bar());
+      return missing();
     }
     if (volume < 0) {
-      throw new IllegalArgumentException(
-          "volume is " + volume + "; volumes must be >= 0 (NaN for missing)");
+      throw new IllegalArgumentException(name() + ": volume is " + volume + " at " + where()
+          + "; volumes must be >= 0 (NaN for missing)");
     }
+    double next = obv;
     if (prev != prev) {
-      obv = volume;
+      next = volume;
     } else if (close > prev) {
-      obv += volume;
+      next += volume;
     } else if (close < prev) {
-      obv -= volume;
+      next -= volume;
     }
+    if (Args.bad(next)) { // as the batch OBV
+      throw fail(Args.overflow(name(), "the volume sum", "bar", bar(), "volume = " + volume));
+    }
+    obv = next;
     prev = close;
-    return obv;
+    return accept(next);
   }
 
   @Override
-  public double value() {
-    return obv;
-  }
-
-  /** {@code Obv = value}. */
-  @Override
-  public String toString() {
-    return "Obv = " + obv;
+  void restart() {
+    prev = Double.NaN;
+    obv = Double.NaN;
   }
 }

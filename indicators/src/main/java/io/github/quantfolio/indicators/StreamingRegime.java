@@ -13,6 +13,8 @@ import io.github.quantfolio.indicators.internal.RankWindow;
  */
 public final class StreamingRegime {
 
+  private static final String NAME = "RegimeDetector";
+
   private final RegimeDetector p;
   private final StreamingAdx adx;
   private final StreamingSma sma;
@@ -21,6 +23,8 @@ public final class StreamingRegime {
   private final RankWindow rank;
   private double prevClose = Double.NaN;
   private Regime value = Regime.UNKNOWN;
+  private long bars;
+  private String failure;
 
   StreamingRegime(RegimeDetector p) {
     this.p = p;
@@ -38,21 +42,47 @@ public final class StreamingRegime {
    * @param low the bar's low
    * @param close the bar's close, &gt; 0
    * @return the label ({@link Regime#UNKNOWN} during the warm-up)
-   * @throws IllegalArgumentException if an input is infinite or the close {@code <= 0}
+   * @throws IllegalArgumentException if an input is infinite, the bar breaks
+   *     {@code low <= close <= high} or the close is {@code <= 0} (the state is unchanged)
+   * @throws ArithmeticException if a measure overflows the range of double (the classifier then
+   *     takes no more bars)
+   * @throws IllegalStateException if an earlier update overflowed
    */
   public Regime update(double high, double low, double close) {
-    if (close <= 0) {
-      throw new IllegalArgumentException("close is " + close + "; closes must be > 0");
+    if (failure != null) {
+      throw new IllegalStateException(NAME + " can take no more bars: " + failure
+          + "; start a new one");
     }
+    boolean missing = Args.badBar(high, low, close);
+    if (missing) {
+      Args.notInfinite(NAME, high, "high", bars);
+      Args.notInfinite(NAME, low, "low", bars);
+      Args.notInfinite(NAME, close, "close", bars);
+      Args.requireBar(NAME, high, low, close, "bar " + bars);
+    }
+    if (close <= 0) {
+      throw new IllegalArgumentException(NAME + ": close is " + close + " at bar " + bars
+          + "; closes must be > 0 (log returns)");
+    }
+    try {
+      value = classify(high, low, close, missing);
+    } catch (ArithmeticException e) {
+      failure = e.getMessage();
+      throw e;
+    }
+    bars++;
+    return value;
+  }
+
+  private Regime classify(double high, double low, double close, boolean missing) {
     double a = adx.update(high, low, close);
-    if (Args.bad(high) | Args.bad(low) | Args.bad(close)) {
+    if (missing) {
       sma.update(Double.NaN);
       slope.update(Double.NaN);
       vol.update(Double.NaN);
       rank.clear();
       prevClose = Double.NaN;
-      value = Regime.UNKNOWN;
-      return value;
+      return Regime.UNKNOWN;
     }
     double m = sma.update(close);
     double s = m == m ? slope.update(m) : Double.NaN;
@@ -61,17 +91,15 @@ public final class StreamingRegime {
     double v = pc == pc ? vol.update(Math.log(close / pc)) : Double.NaN;
     double r = v == v ? rank.add(v) : Double.NaN;
     if (a != a || s != s || r != r) {
-      value = Regime.UNKNOWN;
+      return Regime.UNKNOWN;
     } else if (r >= p.highVolPercentile()) {
-      value = Regime.HIGH_VOLATILITY;
+      return Regime.HIGH_VOLATILITY;
     } else if (a >= p.adxThreshold() && s > 0) {
-      value = Regime.TRENDING_UP;
+      return Regime.TRENDING_UP;
     } else if (a >= p.adxThreshold() && s < 0) {
-      value = Regime.TRENDING_DOWN;
-    } else {
-      value = Regime.RANGING;
+      return Regime.TRENDING_DOWN;
     }
-    return value;
+    return Regime.RANGING;
   }
 
   /**

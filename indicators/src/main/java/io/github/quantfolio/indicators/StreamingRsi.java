@@ -34,7 +34,7 @@ public final class StreamingRsi extends SeriesStream {
    * @return a new indicator
    */
   public static StreamingRsi of(int n) {
-    return new StreamingRsi(Args.period(n, "n"));
+    return new StreamingRsi(Args.period(n, "StreamingRsi", "n"));
   }
 
   @Override
@@ -54,11 +54,18 @@ public final class StreamingRsi extends SeriesStream {
       }
       g /= n;
       l /= n;
-      return Oscillators.rsi(g, l);
+      return rsi(v);
     }
     g = g * a + Oscillators.gain(d) * invN;
     l = l * a + Oscillators.loss(d) * invN;
-    return Oscillators.rsi(g, l);
+    return rsi(v);
+  }
+
+  private double rsi(double v) {
+    if (Args.bad(g) | Args.bad(l)) { // as the batch RSI: an average overflowed
+      throw Args.overflow(name(), "the average gain or loss", "bar", bar(), "x = " + v);
+    }
+    return Oscillators.rsiAnyMagnitude(g, l);
   }
 
   @Override

@@ -35,12 +35,19 @@ public final class StreamingSma extends SeriesStream {
    * @return a new indicator
    */
   public static StreamingSma of(int n) {
-    return new StreamingSma(Args.period(n, "n"));
+    return new StreamingSma(Args.period(n, "StreamingSma", "n"));
   }
 
   @Override
   double step(double x) {
-    return sum.add(x) * inv;
+    double m = sum.add(x) * inv;
+    if (Args.bad(m) && sum.isFull()) { // the sum overflowed: the exact mean, as the batch SMA
+      m = sum.mean();
+      if (Args.bad(m)) {
+        throw Args.overflow(name(), "the mean", "bar", bar(), "x = " + x);
+      }
+    }
+    return m;
   }
 
   @Override

@@ -16,12 +16,15 @@ import io.github.quantfolio.indicators.internal.WindowMoments;
 public final class StreamingStd extends SeriesStream {
 
   private final WindowMoments moments;
+  private final int n;
   private final double invN;
   private final boolean z;
+  private final double[] exact = new double[3];
 
   private StreamingStd(int n, boolean z) {
     super((z ? "ZScore(" : "Std(") + n + ")");
     this.moments = new WindowMoments(n);
+    this.n = n;
     this.invN = 1.0 / n;
     this.z = z;
   }
@@ -33,7 +36,7 @@ public final class StreamingStd extends SeriesStream {
    * @return a new indicator
    */
   public static StreamingStd of(int n) {
-    return new StreamingStd(Args.period(n, "n"), false);
+    return new StreamingStd(Args.period(n, "StreamingStd", "n"), false);
   }
 
   /**
@@ -43,7 +46,7 @@ public final class StreamingStd extends SeriesStream {
    * @return a new indicator
    */
   public static StreamingStd zscore(int n) {
-    return new StreamingStd(Args.period(n, "n"), true);
+    return new StreamingStd(Args.period(n, "StreamingStd", "n"), true);
   }
 
   @Override
@@ -51,8 +54,14 @@ public final class StreamingStd extends SeriesStream {
     if (!moments.add(x)) {
       return Double.NaN;
     }
-    double sd = Dispersion.sd(moments.m2(), invN);
-    return z ? Dispersion.zscore(x, moments.mean(), sd) : sd;
+    double mean = moments.mean();
+    double m2 = moments.m2();
+    if (Args.bad(m2 + mean)) { // the sums overflowed: as the batch kernel
+      Dispersion.exact(moments.window(), moments.windowStart(), n, x, exact);
+      return z ? exact[2] : exact[1];
+    }
+    double sd = Dispersion.sd(m2, invN);
+    return z ? Dispersion.zscore(x, mean, sd) : sd;
   }
 
   @Override

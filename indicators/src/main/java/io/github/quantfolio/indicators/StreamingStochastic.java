@@ -37,9 +37,9 @@ public final class StreamingStochastic extends BarStream {
    * @return a new indicator
    */
   public static StreamingStochastic of(int fastK, int slowK, int slowD) {
-    Args.period(fastK, "fastK");
-    Args.period(slowK, "slowK");
-    Args.period(slowD, "slowD");
+    Args.period(fastK, "StreamingStochastic", "fastK");
+    Args.period(slowK, "StreamingStochastic", "slowK");
+    Args.period(slowD, "StreamingStochastic", "slowD");
     return new StreamingStochastic("Stochastic(" + fastK + ", " + slowK + ", " + slowD + ")",
         fastK, HighLow.STOCH, slowK, slowD);
   }
@@ -52,8 +52,8 @@ public final class StreamingStochastic extends BarStream {
    * @return a new indicator
    */
   public static StreamingStochastic fast(int fastK, int fastD) {
-    Args.period(fastK, "fastK");
-    Args.period(fastD, "fastD");
+    Args.period(fastK, "StreamingStochastic", "fastK");
+    Args.period(fastD, "StreamingStochastic", "fastD");
     return new StreamingStochastic("StochasticFast(" + fastK + ", " + fastD + ")", fastK,
         HighLow.STOCH_FAST, fastD, 1);
   }

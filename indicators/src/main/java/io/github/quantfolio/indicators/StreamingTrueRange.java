@@ -1,5 +1,7 @@
 package io.github.quantfolio.indicators;
 
+import io.github.quantfolio.indicators.internal.Args;
+import io.github.quantfolio.indicators.internal.Oscillators;
 import io.github.quantfolio.indicators.internal.Ranges;
 
 /**
@@ -29,8 +31,13 @@ public final class StreamingTrueRange extends BarStream {
   @Override
   double step(double high, double low, double close) {
     double pc = prevClose;
+    double tr = pc != pc ? Double.NaN : Ranges.trueRange(high, low, pc);
+    if (Double.isInfinite(tr)) {
+      throw Args.overflow(name(), "the true range", "bar", bar(),
+          Oscillators.bar(high, low, close) + ", previous close = " + pc);
+    }
     prevClose = close;
-    return pc != pc ? Double.NaN : Ranges.trueRange(high, low, pc);
+    return tr;
   }
 
   @Override

@@ -18,7 +18,7 @@ public final class StreamingVwap extends VolumeBarStream {
 
   private StreamingVwap(String name, int n) {
     super(name);
-    state = new Oscillators.VwapState(n);
+    state = new Oscillators.VwapState(n, name(), "bar");
   }
 
   /**
@@ -37,12 +37,12 @@ public final class StreamingVwap extends VolumeBarStream {
    * @return a new indicator
    */
   public static StreamingVwap rolling(int n) {
-    return new StreamingVwap("Vwap(" + n + ")", Args.period(n, "n"));
+    return new StreamingVwap("Vwap(" + n + ")", Args.period(n, "StreamingVwap", "n"));
   }
 
   @Override
   double step(double high, double low, double close, double volume) {
-    return state.add(high, low, close, volume);
+    return state.add(high, low, close, volume, bar());
   }
 
   @Override

@@ -29,7 +29,7 @@ public final class StreamingWilliamsR extends BarStream {
    * @return a new indicator
    */
   public static StreamingWilliamsR of(int n) {
-    return new StreamingWilliamsR(Args.period(n, "n"));
+    return new StreamingWilliamsR(Args.period(n, "StreamingWilliamsR", "n"));
   }
 
   @Override

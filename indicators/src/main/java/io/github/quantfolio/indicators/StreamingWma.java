@@ -1,6 +1,7 @@
 package io.github.quantfolio.indicators;
 
 import io.github.quantfolio.indicators.internal.Args;
+import io.github.quantfolio.indicators.internal.MovingAverages;
 
 /**
  * Streaming twin of {@link Indicators#wma(double[], int)}: the linearly weighted moving average of
@@ -36,7 +37,7 @@ public final class StreamingWma extends SeriesStream {
    * @return a new indicator
    */
   public static StreamingWma of(int n) {
-    return new StreamingWma(Args.period(n, "n"));
+    return new StreamingWma(Args.period(n, "StreamingWma", "n"));
   }
 
   @Override
@@ -50,6 +51,9 @@ public final class StreamingWma extends SeriesStream {
       r = (a1[p + 1] + p1 + (n - p) * p0) * inv;
     } else {
       r = p == n - 1 ? (p1 + p0) * inv : Double.NaN;
+    }
+    if (Args.bad(r) && (full || p == n - 1)) { // the sums overflowed, as in the batch WMA
+      r = MovingAverages.wmaOverflow(name(), block, p + 1 == n ? 0 : p + 1, n, "bar", bar(), v);
     }
     if (++pos == n) {
       double s0 = 0;

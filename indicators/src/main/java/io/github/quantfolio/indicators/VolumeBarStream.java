@@ -3,13 +3,10 @@ package io.github.quantfolio.indicators;
 import io.github.quantfolio.indicators.internal.Args;
 
 /** Base of the streaming indicators of high/low/close/volume bars. */
-abstract class VolumeBarStream implements StreamingIndicator {
-
-  private final String name;
-  private double value = Double.NaN;
+abstract class VolumeBarStream extends AbstractStream {
 
   VolumeBarStream(String name) {
-    this.name = name;
+    super(name);
   }
 
   /**
@@ -21,39 +18,32 @@ abstract class VolumeBarStream implements StreamingIndicator {
    * @param close the bar's close
    * @param volume the bar's volume, {@code >= 0}
    * @return the new value
-   * @throws IllegalArgumentException if an input is infinite or the volume negative (the state is
-   *     unchanged)
+   * @throws IllegalArgumentException if an input is infinite, the bar breaks
+   *     {@code low <= close <= high} or the volume is negative (the state is unchanged)
+   * @throws ArithmeticException if the value overflows the range of double (the indicator then
+   *     takes no more bars)
+   * @throws IllegalStateException if an earlier update overflowed
    */
   public final double update(double high, double low, double close, double volume) {
-    if (Args.bad(high) | Args.bad(low) | Args.bad(close) | Args.bad(volume)) {
-      Args.notInfinite(high, "high");
-      Args.notInfinite(low, "low");
-      Args.notInfinite(close, "close");
-      Args.notInfinite(volume, "volume");
-      restart();
-      value = Double.NaN;
-      return value;
+    requireLive();
+    if (Args.badBar(high, low, close) | Args.bad(volume)) {
+      requireBar(high, low, close);
+      Args.notInfinite(name(), volume, "volume", bar());
+      return missing();
     }
     if (volume < 0) {
-      throw new IllegalArgumentException(
-          "volume is " + volume + "; volumes must be >= 0 (NaN for missing)");
+      throw new IllegalArgumentException(name() + ": volume is " + volume + " at " + where()
+          + "; volumes must be >= 0 (NaN for missing)");
     }
-    value = step(high, low, close, volume);
-    return value;
+    double v;
+    try {
+      v = step(high, low, close, volume);
+    } catch (ArithmeticException e) {
+      throw fail(e);
+    }
+    return accept(v);
   }
 
+  /** The new value after a valid bar; may throw {@link ArithmeticException}. */
   abstract double step(double high, double low, double close, double volume);
-
-  abstract void restart();
-
-  @Override
-  public final double value() {
-    return value;
-  }
-
-  /** The indicator, its parameters and its value, e.g. {@code Mfi(14) = 61.2}. */
-  @Override
-  public String toString() {
-    return name + " = " + value;
-  }
 }

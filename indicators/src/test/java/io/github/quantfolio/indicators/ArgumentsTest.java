@@ -18,68 +18,73 @@ class ArgumentsTest {
 
   @Test
   void periods() {
-    iae("Expected n >= 1, but found 0", () -> Indicators.sma(X, 0));
-    iae("Expected n >= 1, but found -3", () -> Indicators.rsi(X, -3));
-    iae("Expected slowK >= 1, but found 0", () -> Indicators.stochastic(X, X, X, 5, 0, 3));
-    iae("Expected fastD >= 1, but found 0", () -> Indicators.stochasticFast(X, X, X, 5, 0));
-    iae("Expected atrPeriod >= 1, but found 0", () -> Indicators.keltner(X, X, X, 20, 0, 2));
-    iae("Expected fast <= slow, but found fast = 26, slow = 12",
+    iae("sma: expected n >= 1, but found 0", () -> Indicators.sma(X, 0));
+    iae("rsi: expected n >= 1, but found -3", () -> Indicators.rsi(X, -3));
+    iae("stochastic: expected slowK >= 1, but found 0",
+        () -> Indicators.stochastic(X, X, X, 5, 0, 3));
+    iae("stochasticFast: expected fastD >= 1, but found 0",
+        () -> Indicators.stochasticFast(X, X, X, 5, 0));
+    iae("keltner: expected atrPeriod >= 1, but found 0",
+        () -> Indicators.keltner(X, X, X, 20, 0, 2));
+    iae("macd: expected fast <= slow, but found fast = 26, slow = 12",
         () -> Indicators.macd(X, 26, 12, 9));
-    iae("Expected signal >= 1, but found 0", () -> Indicators.macd(X, 12, 26, 0));
+    iae("macd: expected signal >= 1, but found 0", () -> Indicators.macd(X, 12, 26, 0));
   }
 
   @Test
   void multipliers() {
-    iae("Expected finite k, but found NaN", () -> Indicators.bollinger(X, 3, Double.NaN));
-    iae("Expected finite multiplier, but found Infinity",
+    iae("bollinger: expected finite k, but found NaN",
+        () -> Indicators.bollinger(X, 3, Double.NaN));
+    iae("keltner: expected finite multiplier, but found Infinity",
         () -> Indicators.keltner(X, X, X, 3, 3, Double.POSITIVE_INFINITY));
-    iae("Expected finite level, but found NaN", () -> Indicators.crossAbove(X, Double.NaN));
+    iae("crossAbove: expected finite level, but found NaN",
+        () -> Indicators.crossAbove(X, Double.NaN));
   }
 
   @Test
   void nulls() {
-    assertEquals("Argument 'x' must not be null",
+    assertEquals("ema: argument 'x' must not be null",
         assertThrows(NullPointerException.class, () -> Indicators.ema(null, 3)).getMessage());
-    assertEquals("Argument 'low' must not be null", assertThrows(NullPointerException.class,
+    assertEquals("atr: argument 'low' must not be null", assertThrows(NullPointerException.class,
         () -> Indicators.atr(X, null, X, 3)).getMessage());
-    assertEquals("Argument 'bars' must not be null", assertThrows(NullPointerException.class,
+    assertEquals("adx: argument 'bars' must not be null", assertThrows(NullPointerException.class,
         () -> Indicators.adx((io.github.quantfolio.core.Bars) null, 14)).getMessage());
   }
 
   @Test
   void lengths() {
-    iae("high has 5 values but close has 4; the inputs must have the same length",
+    iae("atr: high has 5 values but close has 4; the inputs must have the same length",
         () -> Indicators.atr(X, X, new double[4], 3));
-    iae("close has 5 values but volume has 2; the inputs must have the same length",
+    iae("obv: close has 5 values but volume has 2; the inputs must have the same length",
         () -> Indicators.obv(X, new double[2]));
-    iae("price has 3 values but upper has 5; the inputs must have the same length",
+    iae("Bands.percentB: price has 3 values but upper has 5; the inputs must have the same length",
         () -> Indicators.bollinger(X, 2, 2).percentB(new double[3]));
   }
 
   @Test
   void infiniteInputsAreErrorsNotMissingValues() {
-    iae("x[2] is Infinity; indicator inputs must be finite, or NaN for a missing value",
+    iae("sma: x[2] is Infinity; indicator inputs must be finite, or NaN for a missing value",
         () -> Indicators.sma(new double[] {1, 2, Double.POSITIVE_INFINITY, 4}, 2));
-    iae("close[1] is -Infinity; indicator inputs must be finite, or NaN for a missing value",
+    iae("adx: close[1] is -Infinity; indicator inputs must be finite, or NaN for a missing value",
         () -> Indicators.adx(X, X, new double[] {1, Double.NEGATIVE_INFINITY, 3, 4, 5}, 2));
     // found wherever it is, whichever sign (the kernels test non-finite values once per block)
     double[] h = {5, 6, 7, 8, 9, 10, 11, 12, 13, 14};
     double[] l = {4, 5, 6, 7, 8, 9, 10, 11, 12, 13};
     h[7] = Double.NEGATIVE_INFINITY;
-    iae("high[7] is -Infinity; indicator inputs must be finite, or NaN for a missing value",
+    iae("stochastic: high[7] is -Infinity; indicator inputs must be finite, or NaN for a missing value",
         () -> Indicators.stochastic(h, l, l, 3, 2, 2));
     double[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9};
     x[8] = Double.NEGATIVE_INFINITY;
-    iae("x[8] is -Infinity; indicator inputs must be finite, or NaN for a missing value",
+    iae("sma: x[8] is -Infinity; indicator inputs must be finite, or NaN for a missing value",
         () -> Indicators.sma(x, 3));
     // found even in the warm-up, and when the window is longer than the input
-    iae("x[0] is Infinity; indicator inputs must be finite, or NaN for a missing value",
+    iae("ema: x[0] is Infinity; indicator inputs must be finite, or NaN for a missing value",
         () -> Indicators.ema(new double[] {Double.POSITIVE_INFINITY, 1}, 10));
   }
 
   @Test
   void volumes() {
-    iae("volume[1] is -5.0; volumes must be >= 0 (NaN for missing)",
+    iae("obv: volume[1] is -5.0; volumes must be >= 0 (NaN for missing)",
         () -> Indicators.obv(new double[] {1, 2}, new double[] {1, -5}));
   }
 
@@ -87,11 +92,11 @@ class ArgumentsTest {
   void outputArrays() {
     double[] out = new double[5];
     assertSame(out, Indicators.sma(X, 2, out));
-    iae("out has 4 values but the input has 5; an output array must have the input's length",
+    iae("sma: out has 4 values but the input has 5; an output array must have the input's length",
         () -> Indicators.sma(X, 2, new double[4]));
-    iae("out must not be an input array: outputs are written while inputs are read",
+    iae("ema: out must not be an input array: outputs are written while inputs are read",
         () -> Indicators.ema(X, 2, X));
-    iae("signal must not be an input array: outputs are written while inputs are read",
+    iae("macd: signal must not be an input array: outputs are written while inputs are read",
         () -> Indicators.macd(X, 2, 3, 2, out, out, null));
   }
 }

@@ -71,4 +71,38 @@ class NanPolicyProperties {
       assertTrue(x.getMessage().contains(expected), () -> e.name() + ": " + x.getMessage());
     }
   }
+
+  /**
+   * A bar whose finite values break {@code low <= close <= high} is an error wherever it is, in
+   * every indicator that reads the values in question (high and low for the high-below-low case,
+   * and the close for the others), batch and streaming alike, naming the bar; indicators that do
+   * not read them ignore it. Long series put the bar inside the vectorized kernels' blocks, where
+   * the check rides on the once-per-block guards.
+   */
+  @Property(tries = 40)
+  void barsOutOfOrderAreErrorsWhereverTheyAre(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 9000) int length, @ForAll @IntRange(max = 3) int holes,
+      @ForAll @IntRange(max = 8999) int position, @ForAll @IntRange(max = 2) int kind) {
+    Catalog.Ohlcv bars = Catalog.random(seed, length, holes);
+    int at = position % length;
+    bars.h()[at] = kind == 0 ? 98 : 101;
+    bars.l()[at] = 99;
+    bars.c()[at] = kind == 1 ? 102 : kind == 2 ? 98 : 100;
+    int needs = kind == 0 ? Catalog.HIGH | Catalog.LOW : Catalog.HIGH | Catalog.LOW | Catalog.CLOSE;
+    for (Catalog.Entry e : Catalog.all()) {
+      if ((e.reads() & needs) != needs) {
+        e.batch().apply(bars); // values it does not read: no error
+        e.stream().apply(bars);
+        continue;
+      }
+      String batch = assertThrows(IllegalArgumentException.class, () -> e.batch().apply(bars),
+          () -> e.name() + ": no error for bar " + at).getMessage();
+      assertTrue(batch.contains(" at index " + at + "; a bar needs low <= "),
+          () -> e.name() + ": " + batch);
+      String stream = assertThrows(IllegalArgumentException.class, () -> e.stream().apply(bars),
+          () -> e.name() + " (streaming): no error for bar " + at).getMessage();
+      assertTrue(stream.contains(" at bar " + at + "; a bar needs low <= "),
+          () -> e.name() + " (streaming): " + stream);
+    }
+  }
 }

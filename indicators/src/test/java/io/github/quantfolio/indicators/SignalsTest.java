@@ -61,8 +61,9 @@ class SignalsTest {
     // lower(2): t1 9, t2 10, t3 9, t4 9. Down: t2 11.5 < 9 no; t3 10 < 10 no; t4 12.8 < 9 no.
     assertArrayEquals(new boolean[] {false, false, false, false, false},
         Signals.donchianBreakoutDown(h, l, c, 2));
-    // t3 close 8.5 < lower(t2) = 10
+    // t3 close 8.5 (low 8) < lower(t2) = 10; t4 12.8 < lower(t3) = 8 no
     c[3] = 8.5;
+    l[3] = 8;
     assertArrayEquals(new boolean[] {false, false, false, true, false},
         Signals.donchianBreakoutDown(h, l, c, 2));
   }
@@ -81,8 +82,25 @@ class SignalsTest {
     assertArrayEquals(new boolean[] {true, true, true, true}, Signals.any(x, y));
     assertArrayEquals(new boolean[] {true, false, false, true}, Signals.onset(x));
     assertEquals(3, Signals.count(x));
-    assertEquals("conditions[1] has 1 values but conditions[0] has 4; conditions must have the "
-        + "same length", assertThrows(IllegalArgumentException.class,
+    assertEquals("all: conditions[1] has 1 values but conditions[0] has 4; conditions must have "
+        + "the same length", assertThrows(IllegalArgumentException.class,
             () -> Signals.all(x, new boolean[1])).getMessage());
+  }
+
+  /**
+   * A bad input of a composite signal is reported under the signal's name, not under the name of
+   * whichever indicator inside it met it first (it used to say "sma: x[3] is Infinity").
+   */
+  @Test
+  void compositeSignalsNameThemselves() {
+    double[] c = new double[60];
+    java.util.Arrays.fill(c, 100);
+    c[3] = Double.POSITIVE_INFINITY;
+    assertEquals("momentumEntry: close[3] is Infinity; indicator inputs must be finite, or NaN for a "
+        + "missing value", assertThrows(IllegalArgumentException.class,
+            () -> Signals.momentumEntry(c)).getMessage());
+    assertEquals("meanReversionEntry: close[3] is Infinity; indicator inputs must be finite, or NaN "
+        + "for a missing value", assertThrows(IllegalArgumentException.class,
+            () -> Signals.meanReversionEntry(c)).getMessage());
   }
 }

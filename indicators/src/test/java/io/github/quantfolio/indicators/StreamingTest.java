@@ -34,26 +34,29 @@ class StreamingTest {
     sma.update(1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> sma.update(Double.POSITIVE_INFINITY));
-    assertEquals("x is Infinity; indicator inputs must be finite, or NaN for a missing value",
+    assertEquals("Sma(2): x is Infinity at bar 1; indicator inputs must be finite, or NaN for a "
+        + "missing value",
         e.getMessage());
     assertEquals(2.0, sma.update(3), 0.0); // (1 + 3)/2: the infinite value never entered
     StreamingAtr atr = StreamingAtr.of(3);
-    assertEquals("low is -Infinity; indicator inputs must be finite, or NaN for a missing value",
+    assertEquals("Atr(3): low is -Infinity at bar 0; indicator inputs must be finite, or NaN for "
+        + "a missing value",
         assertThrows(IllegalArgumentException.class,
             () -> atr.update(1, Double.NEGATIVE_INFINITY, 1)).getMessage());
-    assertEquals("volume is -1.0; volumes must be >= 0 (NaN for missing)", assertThrows(
+    assertEquals("Mfi(3): volume is -1.0 at bar 0; volumes must be >= 0 (NaN for missing)",
+        assertThrows(
         IllegalArgumentException.class, () -> StreamingMfi.of(3).update(2, 1, 1.5, -1))
         .getMessage());
   }
 
   @Test
   void factoriesCheckTheirArguments() {
-    assertEquals("Expected n >= 1, but found 0",
+    assertEquals("StreamingSma: expected n >= 1, but found 0",
         assertThrows(IllegalArgumentException.class, () -> StreamingSma.of(0)).getMessage());
-    assertEquals("Expected fast <= slow, but found fast = 5, slow = 3",
+    assertEquals("StreamingMacd: expected fast <= slow, but found fast = 5, slow = 3",
         assertThrows(IllegalArgumentException.class, () -> StreamingMacd.of(5, 3, 2))
             .getMessage());
-    assertEquals("Expected finite k, but found NaN", assertThrows(IllegalArgumentException.class,
+    assertEquals("StreamingBollinger: expected finite k, but found NaN", assertThrows(IllegalArgumentException.class,
         () -> StreamingBollinger.of(20, Double.NaN)).getMessage());
   }
 

@@ -278,12 +278,10 @@ class LedgerTest {
   void invalidFillsAreRejectedBeforeTheyReachALedger() {
     IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
         () -> fill("AAPL", BUY, 1, Double.NaN, 0, 1));
-    assertEquals("Expected finite price of the BUY fill of 'AAPL' > 0, but found NaN",
-        nan.getMessage());
+    assertEquals("BUY fill of 'AAPL': expected finite price > 0, but found NaN", nan.getMessage());
     IllegalArgumentException fee = assertThrows(IllegalArgumentException.class,
         () -> fill("AAPL", SELL, 1, 10, -0.5, 1));
-    assertEquals("Expected fee >= 0 of the SELL fill of 'AAPL', but found -0.5",
-        fee.getMessage());
+    assertEquals("SELL fill of 'AAPL': expected fee >= 0, but found -0.5", fee.getMessage());
     assertThrows(IllegalArgumentException.class, () -> fill("AAPL", BUY, 1e300, 1e10, 0, 1));
   }
 

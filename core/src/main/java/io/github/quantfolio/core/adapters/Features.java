@@ -1,6 +1,5 @@
 package io.github.quantfolio.core.adapters;
 
-import io.github.quantfolio.core.internal.Checks;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -12,22 +11,29 @@ import java.util.List;
  * @param symbol the instrument (not blank)
  * @param asOf the time the features describe (no information after it may be in them)
  * @param names feature names, unique and not blank (copied)
- * @param values one value per name; NaN marks a missing feature (copied)
+ * @param values one value per name, finite; NaN marks a missing feature (copied)
  * @since 0.1.0
  */
 public record Features(String symbol, Instant asOf, List<String> names, double[] values) {
 
   /** Validates and copies the fields (see the record description). */
   public Features {
-    Values.symbol(symbol, "symbol");
-    Checks.notNull(asOf, "asOf");
-    names = Values.names(names);
-    Checks.notNull(values, "values");
+    Values.text(symbol, "Features", "symbol");
+    String what = "Features of '" + symbol + "'";
+    Values.notNull(asOf, what, "asOf");
+    names = Values.names(names, what);
+    Values.notNull(values, what, "values");
     if (values.length != names.size()) {
-      throw new IllegalArgumentException("Expected one value per name (" + names.size()
+      throw new IllegalArgumentException(what + ": expected one value per name (" + names.size()
           + "), but found " + values.length + " values");
     }
     values = values.clone();
+    for (int i = 0; i < values.length; i++) {
+      if (Double.isInfinite(values[i])) {
+        throw new IllegalArgumentException(what + ": feature '" + names.get(i) + "' is "
+            + values[i] + "; values must be finite (NaN for a missing feature)");
+      }
+    }
   }
 
   /** A copy of the values, in the order of {@link #names()}. */
@@ -44,7 +50,8 @@ public record Features(String symbol, Instant asOf, List<String> names, double[]
   public double get(String name) {
     int i = names.indexOf(name);
     if (i < 0) {
-      throw new IllegalArgumentException("No feature '" + name + "'; features are " + names);
+      throw new IllegalArgumentException("Features of '" + symbol + "': no feature '" + name
+          + "'; features are " + names);
     }
     return values[i];
   }

@@ -1,7 +1,5 @@
 package io.github.quantfolio.core.adapters;
 
-import io.github.quantfolio.core.internal.Checks;
-
 /**
  * What a broker charges per execution: {@code max(bps / 10^4 x notional + fixed, minimum)}.
  *
@@ -23,18 +21,18 @@ public record FeeModel(double bps, double fixed, double minimum) {
    * @param minimum the least fee of an execution, &gt;= 0
    */
   public FeeModel {
-    Checks.finite(bps, "fee bps");
+    Values.finite(bps, "FeeModel", "bps");
     if (!(bps >= 0 && bps < 10_000)) {
-      throw new IllegalArgumentException("Expected 0 <= fee bps < 10000, but found " + bps);
+      throw new IllegalArgumentException("FeeModel: expected 0 <= bps < 10000, but found " + bps);
     }
-    nonNegative(fixed, "fixed fee");
-    nonNegative(minimum, "minimum fee");
+    nonNegative(fixed, "fixed");
+    nonNegative(minimum, "minimum");
   }
 
   private static void nonNegative(double v, String name) {
-    Checks.finite(v, name);
+    Values.finite(v, "FeeModel", name);
     if (v < 0) {
-      throw new IllegalArgumentException("Expected " + name + " >= 0, but found " + v);
+      throw new IllegalArgumentException("FeeModel: expected " + name + " >= 0, but found " + v);
     }
   }
 

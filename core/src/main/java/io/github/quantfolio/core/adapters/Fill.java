@@ -1,6 +1,5 @@
 package io.github.quantfolio.core.adapters;
 
-import io.github.quantfolio.core.internal.Checks;
 import java.time.Instant;
 
 /**
@@ -38,19 +37,18 @@ public record Fill(String symbol, Side side, double quantity, double price, doub
    *    order (an external trade, a transfer in)
    */
   public Fill {
-    Values.symbol(symbol, "symbol");
-    Checks.notNull(side, "side");
-    String which = side + " fill of '" + symbol + "'";
-    Checks.positive(quantity, "quantity of the " + which);
-    Checks.positive(price, "price of the " + which);
-    Checks.finite(fee, "fee of the " + which);
+    Values.text(symbol, "Fill", "symbol");
+    Values.notNull(side, "Fill of '" + symbol + "'", "side");
+    String what = side + " fill of '" + symbol + "'";
+    Values.positive(quantity, what, "quantity");
+    Values.positive(price, what, "price");
+    Values.finite(fee, what, "fee");
     if (fee < 0) {
-      throw new IllegalArgumentException("Expected fee >= 0 of the " + which + ", but found "
-          + fee);
+      throw new IllegalArgumentException(what + ": expected fee >= 0, but found " + fee);
     }
-    Checks.finite(quantity * price, "notional (quantity x price) of the " + which);
-    Checks.notNull(time, "time");
-    Checks.notNull(clientOrderId, "clientOrderId");
+    Values.finiteProduct(quantity, "quantity", price, "price", what);
+    Values.notNull(time, what, "time");
+    Values.notNull(clientOrderId, what, "clientOrderId");
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.github.quantfolio.core.adapters;
 
-import io.github.quantfolio.core.internal.Checks;
 import java.time.Instant;
 
 /**
@@ -30,20 +29,20 @@ public record OhlcBar(String symbol, Instant time, double open, double high, dou
    * @param volume units traded, or NaN
    */
   public OhlcBar {
-    Values.symbol(symbol, "symbol");
-    Checks.notNull(time, "time");
-    String which = " of the bar of '" + symbol + "' at " + time;
-    Checks.positive(open, "open" + which);
-    Checks.positive(high, "high" + which);
-    Checks.positive(low, "low" + which);
-    Checks.positive(close, "close" + which);
+    Values.text(symbol, "Bar", "symbol");
+    Values.notNull(time, "Bar of '" + symbol + "'", "time");
+    String what = "Bar of '" + symbol + "' at " + time;
+    Values.positive(open, what, "open");
+    Values.positive(high, what, "high");
+    Values.positive(low, what, "low");
+    Values.positive(close, what, "close");
     if (!(low <= Math.min(open, close) && high >= Math.max(open, close))) {
-      throw new IllegalArgumentException("Expected low <= open, close <= high" + which
-          + ", but found open " + open + ", high " + high + ", low " + low + ", close " + close);
+      throw new IllegalArgumentException(what + ": expected low <= open, close <= high, but found"
+          + " open " + open + ", high " + high + ", low " + low + ", close " + close);
     }
     if (!Double.isNaN(volume) && !(volume >= 0 && volume < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException("Expected finite volume >= 0 (or NaN)" + which
-          + ", but found " + volume);
+      throw new IllegalArgumentException(what + ": expected finite volume >= 0 (or NaN), but"
+          + " found " + volume);
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.github.quantfolio.core.adapters;
 
-import io.github.quantfolio.core.internal.Checks;
 import java.time.Instant;
 
 /**
@@ -34,16 +33,16 @@ public record Order(OrderRequest request, OrderStatus status, double filledQuant
    * @param updated when the order last changed
    */
   public Order {
-    Checks.notNull(request, "request");
-    Checks.notNull(status, "status");
-    Checks.notNull(message, "message");
-    Checks.notNull(updated, "updated");
-    String which = "order " + request.clientOrderId();
-    Checks.finite(filledQuantity, "filledQuantity of " + which);
+    Values.notNull(request, "Order", "request");
+    String what = request.describe();
+    Values.notNull(status, what, "status");
+    Values.notNull(message, what, "message");
+    Values.notNull(updated, what, "updated");
+    Values.finite(filledQuantity, what, "filledQuantity");
     double q = request.quantity();
     if (filledQuantity < 0 || filledQuantity > q * (1 + FULL)) {
-      throw new IllegalArgumentException("Expected 0 <= filledQuantity of " + which + " <= "
-          + q + ", but found " + filledQuantity);
+      throw new IllegalArgumentException(what + ": expected 0 <= filledQuantity <= " + q
+          + ", but found " + filledQuantity);
     }
     boolean full = filledQuantity >= q * (1 - FULL);
     boolean ok = switch (status) {
@@ -53,20 +52,20 @@ public record Order(OrderRequest request, OrderStatus status, double filledQuant
       case CANCELLED, EXPIRED -> !full;
     };
     if (!ok) {
-      throw new IllegalArgumentException("A " + status + " " + which + " cannot have filled "
+      throw new IllegalArgumentException(what + ": a " + status + " order cannot have filled "
           + filledQuantity + " of " + q);
     }
     if (filledQuantity == 0) {
       if (!Double.isNaN(averageFillPrice)) {
-        throw new IllegalArgumentException("Expected averageFillPrice NaN for " + which
-            + " with nothing filled, but found " + averageFillPrice);
+        throw new IllegalArgumentException(what + ": expected averageFillPrice NaN with nothing"
+            + " filled, but found " + averageFillPrice);
       }
     } else {
-      Checks.positive(averageFillPrice, "averageFillPrice of " + which);
+      Values.positive(averageFillPrice, what, "averageFillPrice");
     }
-    Checks.finite(fees, "fees of " + which);
+    Values.finite(fees, what, "fees");
     if (fees < 0) {
-      throw new IllegalArgumentException("Expected fees >= 0 of " + which + ", but found " + fees);
+      throw new IllegalArgumentException(what + ": expected fees >= 0, but found " + fees);
     }
   }
 

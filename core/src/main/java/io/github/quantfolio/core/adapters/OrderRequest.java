@@ -1,7 +1,5 @@
 package io.github.quantfolio.core.adapters;
 
-import io.github.quantfolio.core.internal.Checks;
-
 /**
  * An order as the caller submits it. {@code clientOrderId} is chosen by the caller and makes
  * submission idempotent: a broker executes at most one order per id, so a request retried after a
@@ -37,26 +35,34 @@ public record OrderRequest(String clientOrderId, String symbol, Side side, doubl
    * @param timeInForce how long the order works
    */
   public OrderRequest {
-    Values.text(clientOrderId, "clientOrderId");
-    Values.symbol(symbol, "symbol of order " + clientOrderId);
-    Checks.notNull(side, "side");
-    Checks.notNull(type, "type");
-    Checks.notNull(timeInForce, "timeInForce");
-    String which = "order " + clientOrderId + " (" + side + " '" + symbol + "')";
-    Checks.positive(quantity, "quantity of " + which);
+    Values.text(clientOrderId, "Order", "clientOrderId");
+    String what = "Order '" + clientOrderId + "'";
+    Values.text(symbol, what, "symbol");
+    Values.notNull(side, what, "side");
+    what = "Order '" + clientOrderId + "' (" + side + " '" + symbol + "')";
+    Values.notNull(type, what, "type");
+    Values.notNull(timeInForce, what, "timeInForce");
+    Values.positive(quantity, what, "quantity");
     boolean limited = type == OrderType.LIMIT || type == OrderType.STOP_LIMIT;
     boolean stopped = type == OrderType.STOP || type == OrderType.STOP_LIMIT;
-    price(limitPrice, limited, "limitPrice", type, which);
-    price(stopPrice, stopped, "stopPrice", type, which);
+    price(quantity, limitPrice, limited, "limitPrice", type, what);
+    price(quantity, stopPrice, stopped, "stopPrice", type, what);
   }
 
-  private static void price(double p, boolean needed, String name, OrderType type, String which) {
+  private static void price(double quantity, double p, boolean needed, String name,
+      OrderType type, String what) {
     if (needed) {
-      Checks.positive(p, name + " of " + which);
+      Values.positive(p, what, name);
+      Values.finiteProduct(quantity, "quantity", p, name, what);
     } else if (!Double.isNaN(p)) {
-      throw new IllegalArgumentException("Expected " + name + " NaN for a " + type + " " + which
-          + ", but found " + p);
+      throw new IllegalArgumentException(what + ": expected " + name + " NaN for a " + type
+          + " order, but found " + p);
     }
+  }
+
+  /** {@code Order 'c-17' (BUY 'AAPL')}: how messages name this order. */
+  String describe() {
+    return "Order '" + clientOrderId + "' (" + side + " '" + symbol + "')";
   }
 
   /**

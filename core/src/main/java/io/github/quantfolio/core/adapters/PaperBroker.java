@@ -104,9 +104,9 @@ public final class PaperBroker implements Broker {
    * @return the builder
    */
   public static Builder builder(double cash) {
-    Checks.finite(cash, "cash");
-    if (cash < 0) {
-      throw new IllegalArgumentException("Expected cash >= 0, but found " + cash);
+    if (!(cash >= 0) || cash == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException("PaperBroker: expected finite cash >= 0, but found "
+          + cash);
     }
     return new Builder(cash);
   }
@@ -215,7 +215,7 @@ public final class PaperBroker implements Broker {
       if (barDriven) {
         throw new IllegalStateException("This PaperBroker is bar-driven: use updateBar");
       }
-      checkValuation(quote.symbol(), quote.mid(), "Quote " + quote);
+      checkValuation(quote.symbol(), quote.mid(), quote.toString());
       quotes.put(quote.symbol(), quote);
       for (WorkingOrder w : orders.values()) {
         if (!w.status.isFinal() && w.request.symbol().equals(quote.symbol())) {
@@ -408,19 +408,23 @@ public final class PaperBroker implements Broker {
     double fee = fees.fee(notional);
     double[] h = holdings.get(symbol);
     double held = h == null ? 0 : h[0];
-    String refusal = null;
-    if (r.side() == Side.BUY && notional + fee > cash) {
-      refusal = "Insufficient cash: buying " + num(q) + " '" + symbol + "' at " + num(price)
-          + " costs " + num(notional) + " plus fee " + num(fee) + ", cash is " + num(cash);
-    } else if (r.side() == Side.SELL && !shorts && q > Math.max(held, 0) * (1 + DUST)) {
-      refusal = "Insufficient position: selling " + num(q) + " '" + symbol + "' but holding "
-          + num(held) + " (shorts are off: PaperBroker.Builder.withShorts() allows them)";
-    }
     double signed = r.side() == Side.BUY ? q : -q;
     double newCash = cash - signed * price - fee;
-    if (refusal == null && !Double.isFinite(newCash + positionsValue(holdings, symbol,
-        (held + signed) * price))) {
-      refusal = "Filling " + q + " '" + symbol + "' at " + price + " would overflow the account";
+    String buying = (r.side() == Side.BUY ? "buying " : "selling ") + num(q) + " '" + symbol
+        + "' at " + num(price);
+    String refusal = null;
+    if (!Double.isFinite(notional) || !Double.isFinite(fee)) {
+      refusal = "Overflow: " + buying + " costs " + notional + ", beyond the range of double";
+    } else if (r.side() == Side.BUY && notional + fee > cash) {
+      refusal = "Insufficient cash: " + buying + " costs " + num(notional) + " plus fee "
+          + num(fee) + ", cash is " + num(cash);
+    } else if (r.side() == Side.SELL && !shorts && q > Math.max(held, 0) * (1 + DUST)) {
+      refusal = "Insufficient position: " + buying + " but holding " + num(held)
+          + " (shorts are off: PaperBroker.Builder.withShorts() allows them)";
+    } else if (!Double.isFinite(held + signed) || !Double.isFinite(newCash + positionsValue(
+        holdings, symbol, (held + signed) * price))) {
+      refusal = "Overflow: " + buying + " would make the position (" + (held + signed)
+          + " units), the cash or the account's value leave the range of double";
     }
     if (refusal != null) {
       w.end(OrderStatus.REJECTED, refusal, time);
@@ -473,13 +477,21 @@ public final class PaperBroker implements Broker {
   private void checkValuation(String symbol, double mark, String what) {
     double[] h = holdings.get(symbol);
     double own = h == null ? 0 : h[0] * mark;
-    if (!Double.isFinite(cash + positionsValue(holdings, symbol, own))) {
-      throw new IllegalArgumentException(what + " would make the account's value overflow");
+    double value = positionsValue(holdings, symbol, own);
+    if (!Double.isFinite(own) || !Double.isFinite(value) || !Double.isFinite(cash + value)) {
+      throw new IllegalArgumentException("PaperBroker: " + what + " would value the "
+          + (h == null ? 0 : h[0]) + " units of '" + symbol + "' held at " + own
+          + " and the positions at " + value + ", beyond the range of double; rejected, nothing"
+          + " changed");
     }
   }
 
-  /** {@code x} to 10 significant digits, without trailing zeros (for messages). */
+  /** {@code x} to 10 significant digits (scientific beyond 1e15 or below 1e-6), for messages. */
   static String num(double x) {
+    double a = Math.abs(x);
+    if (a != 0 && (a >= 1e15 || a < 1e-6) || !Double.isFinite(x)) {
+      return Double.toString(x);
+    }
     return new java.math.BigDecimal(x).round(new java.math.MathContext(10)).stripTrailingZeros()
         .toPlainString();
   }
@@ -492,8 +504,9 @@ public final class PaperBroker implements Broker {
       v += e.getValue()[0] * (b != null ? b.close() : quotes.get(e.getKey()).mid());
     }
     if (!Double.isFinite(v)) {
-      throw new IllegalArgumentException("Bars at " + bars.values().iterator().next().time()
-          + " would make the account's value overflow");
+      throw new IllegalArgumentException("PaperBroker: bars at "
+          + bars.values().iterator().next().time() + " would value the positions beyond the"
+          + " range of double; rejected, nothing changed");
     }
   }
 

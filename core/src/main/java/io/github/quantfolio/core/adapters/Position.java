@@ -1,7 +1,5 @@
 package io.github.quantfolio.core.adapters;
 
-import io.github.quantfolio.core.internal.Checks;
-
 /**
  * A holding of {@code quantity} units of {@code symbol}: positive for a long position, negative
  * for a short one, entered at {@code averagePrice} on average (the quantity-weighted price of the
@@ -22,12 +20,14 @@ public record Position(String symbol, double quantity, double averagePrice) {
    * @param averagePrice finite and &gt; 0
    */
   public Position {
-    Values.symbol(symbol, "symbol");
-    Checks.finite(quantity, "quantity of '" + symbol + "'");
+    Values.text(symbol, "Position", "symbol");
+    String what = "Position in '" + symbol + "'";
+    Values.finite(quantity, what, "quantity");
     if (quantity == 0) {
-      throw new IllegalArgumentException("A position in '" + symbol + "' cannot be 0 units");
+      throw new IllegalArgumentException(what + ": quantity cannot be 0 (brokers list only"
+          + " non-empty positions)");
     }
-    Checks.positive(averagePrice, "averagePrice of '" + symbol + "'");
+    Values.positive(averagePrice, what, "averagePrice");
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.github.quantfolio.core.adapters;
 
-import io.github.quantfolio.core.internal.Checks;
 import java.time.Instant;
 
 /**
@@ -16,14 +15,15 @@ public record Quote(String symbol, double bid, double ask, Instant time) {
 
   /** Validates the fields (see the record description). */
   public Quote {
-    Values.symbol(symbol, "symbol");
-    Checks.positive(bid, "bid of '" + symbol + "'");
-    Checks.positive(ask, "ask of '" + symbol + "'");
+    Values.text(symbol, "Quote", "symbol");
+    String what = "Quote of '" + symbol + "'";
+    Values.positive(bid, what, "bid");
+    Values.positive(ask, what, "ask");
     if (ask < bid) {
-      throw new IllegalArgumentException("Expected ask >= bid for '" + symbol + "', but found bid "
-          + bid + " and ask " + ask);
+      throw new IllegalArgumentException(what + ": expected ask >= bid, but found bid " + bid
+          + " and ask " + ask);
     }
-    Checks.notNull(time, "time");
+    Values.notNull(time, what, "time");
   }
 
   /** A quote with bid = ask = {@code price} (e.g. a bar's close in a backtest). */
@@ -31,13 +31,13 @@ public record Quote(String symbol, double bid, double ask, Instant time) {
     return new Quote(symbol, price, price, time);
   }
 
-  /** The mid price {@code (bid + ask) / 2}. */
+  /** The mid price {@code (bid + ask) / 2}, computed so that it cannot overflow. */
   public double mid() {
-    return 0.5 * (bid + ask);
+    return bid + 0.5 * (ask - bid);
   }
 
   /** The price a market order on {@code side} fills at: the ask for a buy, the bid for a sell. */
   public double priceFor(Side side) {
-    return Checks.notNull(side, "side") == Side.BUY ? ask : bid;
+    return Values.notNull(side, "Quote of '" + symbol + "'", "side") == Side.BUY ? ask : bid;
   }
 }

@@ -1,7 +1,5 @@
 package io.github.quantfolio.core.adapters;
 
-import io.github.quantfolio.core.internal.Checks;
-
 /**
  * A {@link TradeReviewer}'s answer: approve the proposal as it is, reject it, or resize it.
  *
@@ -27,15 +25,16 @@ public record ReviewDecision(Verdict verdict, double resizedQuantity, String rat
 
   /** Validates the fields (see the record description). */
   public ReviewDecision {
-    Checks.notNull(verdict, "verdict");
+    Values.notNull(verdict, "Review decision", "verdict");
+    String what = "Review decision (" + verdict + ")";
     if (verdict == Verdict.RESIZE) {
-      Checks.positive(resizedQuantity, "resizedQuantity");
+      Values.positive(resizedQuantity, what, "resizedQuantity");
     } else if (resizedQuantity != 0) {
-      throw new IllegalArgumentException("Expected resizedQuantity 0 for " + verdict
-          + ", but found " + resizedQuantity);
+      throw new IllegalArgumentException(what + ": expected resizedQuantity 0, but found "
+          + resizedQuantity);
     }
-    Checks.notNull(rationale, "rationale");
-    Values.confidence(confidence);
+    Values.notNull(rationale, what, "rationale");
+    Values.confidence(confidence, what);
   }
 
   /** Approve as proposed. */
@@ -55,7 +54,7 @@ public record ReviewDecision(Verdict verdict, double resizedQuantity, String rat
 
   /** The units to trade for {@code proposal}: its quantity, 0, or the resized quantity. */
   public double quantityFor(TradeProposal proposal) {
-    Checks.notNull(proposal, "proposal");
+    Values.notNull(proposal, "Review decision (" + verdict + ")", "proposal");
     return switch (verdict) {
       case APPROVE -> proposal.quantity();
       case REJECT -> 0;

@@ -1,7 +1,5 @@
 package io.github.quantfolio.core.adapters;
 
-import io.github.quantfolio.core.internal.Checks;
-
 /**
  * A model's view of one instrument: {@code value} from -1 (strongest sell) through 0 (no view)
  * to +1 (strongest buy), and how sure the model is of it.
@@ -14,8 +12,8 @@ public record Signal(double value, double confidence) {
 
   /** Validates the fields (see the record description). */
   public Signal {
-    Checks.inRange(value, -1, 1, "value");
-    Values.confidence(confidence);
+    Values.inRange(value, -1, 1, "Signal", "value");
+    Values.confidence(confidence, "Signal");
   }
 
   /** No view: value 0, confidence 0. */

@@ -1,14 +1,13 @@
 package io.github.quantfolio.core.adapters;
 
-import io.github.quantfolio.core.internal.Checks;
-
 /**
  * A trade put to a {@link TradeReviewer}: what would be done, at about what price, and why.
  *
  * @param symbol the instrument (not blank)
  * @param side buy or sell
  * @param quantity units, finite and &gt; 0
- * @param referencePrice the price the proposal assumes (e.g. the latest mid), finite and &gt; 0
+ * @param referencePrice the price the proposal assumes (e.g. the latest mid), finite and &gt; 0,
+ *     with a finite notional {@code quantity x referencePrice}
  * @param rationale why the trade is proposed, for the reviewer (not null; may be empty)
  * @since 0.1.0
  */
@@ -17,11 +16,13 @@ public record TradeProposal(String symbol, Side side, double quantity, double re
 
   /** Validates the fields (see the record description). */
   public TradeProposal {
-    Values.symbol(symbol, "symbol");
-    Checks.notNull(side, "side");
-    Checks.positive(quantity, "quantity");
-    Checks.positive(referencePrice, "referencePrice");
-    Checks.notNull(rationale, "rationale");
+    Values.text(symbol, "Trade proposal", "symbol");
+    Values.notNull(side, "Trade proposal of '" + symbol + "'", "side");
+    String what = "Trade proposal (" + side + " '" + symbol + "')";
+    Values.positive(quantity, what, "quantity");
+    Values.positive(referencePrice, what, "referencePrice");
+    Values.finiteProduct(quantity, "quantity", referencePrice, "referencePrice", what);
+    Values.notNull(rationale, what, "rationale");
   }
 
   /** {@code quantity x referencePrice}. */

@@ -215,6 +215,13 @@ public final class CsvReader implements AutoCloseable {
     return new CsvFormatException(source, lineNumber, column, columnName, value, reason);
   }
 
+  /** An exception about the current line, whose timestamp (ISO text) was read. */
+  public CsvFormatException error(String timestamp, int column, String columnName, String value,
+      String reason) {
+    return new CsvFormatException(source, lineNumber, timestamp, column, columnName, value,
+        reason);
+  }
+
   /** The 1-based number of the current line. */
   public long lineNumber() {
     return lineNumber;

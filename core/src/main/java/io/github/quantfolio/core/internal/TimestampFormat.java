@@ -37,69 +37,86 @@ public enum TimestampFormat {
     return this == ISO_DATE;
   }
 
-  /** Detects the format of {@code text}, or returns null if it matches none. */
+  /**
+   * Detects the format of {@code text} from its shape, or returns null if it has none of them. A
+   * text of the right shape holding an impossible value (2018-04-31) is detected, so that
+   * {@link #parse} can say what is wrong with it.
+   */
   public static TimestampFormat detect(String text) {
     String t = text.trim();
-    if (t.isEmpty()) {
-      return null;
-    }
-    if (isInteger(t)) {
-      try {
-        long v = Long.parseLong(t);
-        return Math.abs(v) < SECONDS_LIMIT ? EPOCH_SECONDS : EPOCH_MILLIS;
-      } catch (NumberFormatException e) {
-        return null;
+    for (TimestampFormat f : values()) {
+      if (f.matches(t)) {
+        return f;
       }
     }
-    if (t.length() == 10) {
-      try {
-        parseIsoDate(t);
-        return ISO_DATE;
-      } catch (RuntimeException e) {
-        return null;
-      }
-    }
-    try {
-      parseDateTime(t);
-      return ISO_DATE_TIME;
-    } catch (RuntimeException e) {
-      return null;
-    }
+    return null;
   }
 
   /**
-   * Parses {@code text} in this format to a raw index value (epoch day for dates, epoch millis
-   * for instants).
-   *
-   * @throws IllegalArgumentException with a short reason if the text does not match
+   * Whether {@code text} (surrounding blanks allowed) has this format's shape: digits and
+   * separators in place, for epoch values an integer in this format's range. {@link #parse} may
+   * still reject its value (a 31st of April, an hour 25).
    */
-  public long parse(String text) {
+  public boolean matches(String text) {
+    String t = text.trim();
     switch (this) {
       case ISO_DATE:
-        return parseIsoDate(text);
+        return isDateShape(t) && t.length() == 10;
       case ISO_DATE_TIME:
-        return parseDateTime(text.trim());
-      case EPOCH_SECONDS:
-      case EPOCH_MILLIS: {
-        String t = text.trim();
-        if (!isInteger(t)) {
-          throw new IllegalArgumentException("expected an integer epoch timestamp");
+        return t.length() > 11 && isDateShape(t.substring(0, 10))
+            && (t.charAt(10) == 'T' || t.charAt(10) == 't' || t.charAt(10) == ' ');
+      default:
+        if (t.isEmpty() || !isInteger(t)) {
+          return false;
         }
+        try {
+          boolean seconds = Math.abs(Long.parseLong(t)) < SECONDS_LIMIT;
+          return seconds == (this == EPOCH_SECONDS);
+        } catch (NumberFormatException e) {
+          return this == EPOCH_MILLIS; // beyond the long range: parse says so
+        }
+    }
+  }
+
+  private static boolean isDateShape(String t) {
+    if (t.length() < 10) {
+      return false;
+    }
+    for (int i = 0; i < 10; i++) {
+      char c = t.charAt(i);
+      boolean ok = i == 4 || i == 7 ? c == '-' : c >= '0' && c <= '9';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Parses {@code text}, which {@link #matches} this format, to a raw index value (epoch day for
+   * dates, epoch millis for instants).
+   *
+   * @throws IllegalArgumentException with the reason if the text does not hold a valid timestamp
+   *     of this format (e.g. {@code "invalid date: Invalid date 'APRIL 31'"})
+   */
+  public long parse(String text) {
+    String t = text.trim();
+    if (!matches(t)) {
+      throw new IllegalArgumentException("not " + example());
+    }
+    switch (this) {
+      case ISO_DATE:
+        return parseIsoDate(t);
+      case ISO_DATE_TIME:
+        return parseDateTime(t);
+      default:
         long v;
         try {
           v = Long.parseLong(t);
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException("integer out of range");
         }
-        TimestampFormat actual = Math.abs(v) < SECONDS_LIMIT ? EPOCH_SECONDS : EPOCH_MILLIS;
-        if (actual != this) {
-          throw new IllegalArgumentException("expected epoch " + (this == EPOCH_SECONDS
-              ? "seconds (below 10^11)" : "milliseconds (10^11 or more)") + " like the first row");
-        }
         return this == EPOCH_SECONDS ? Math.multiplyExact(v, 1000L) : v;
-      }
-      default:
-        throw new AssertionError(this);
     }
   }
 
@@ -131,14 +148,8 @@ public enum TimestampFormat {
     return true;
   }
 
-  /** Parses {@code yyyy-MM-dd} without the formatter machinery (hot path of CSV reading). */
+  /** Parses {@code yyyy-MM-dd} (shape already checked) without the formatter machinery. */
   static long parseIsoDate(String t) {
-    if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
-      if (t.trim().length() != t.length()) {
-        return parseIsoDate(t.trim());
-      }
-      throw new IllegalArgumentException("expected an ISO date like 2018-04-11");
-    }
     int y = digits(t, 0, 4);
     int m = digits(t, 5, 7);
     int d = digits(t, 8, 10);
@@ -152,20 +163,13 @@ public enum TimestampFormat {
   private static int digits(String t, int from, int to) {
     int v = 0;
     for (int i = from; i < to; i++) {
-      char c = t.charAt(i);
-      if (c < '0' || c > '9') {
-        throw new IllegalArgumentException("expected an ISO date like 2018-04-11");
-      }
-      v = v * 10 + (c - '0');
+      v = v * 10 + (t.charAt(i) - '0');
     }
     return v;
   }
 
   private static long parseDateTime(String t) {
-    String s = t.length() > 10 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
-    if (s.length() < 11 || s.charAt(10) != 'T') {
-      throw new IllegalArgumentException("expected an ISO date-time like 2018-04-11T14:30:00Z");
-    }
+    String s = t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
     try {
       char last = s.charAt(s.length() - 1);
       if (last == 'Z' || last == 'z') {
@@ -179,7 +183,9 @@ public enum TimestampFormat {
       }
       return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC).toEpochMilli();
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("invalid date-time: " + e.getMessage());
+      // The parser's own message quotes the rewritten text; its cause says what is wrong.
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new IllegalArgumentException("invalid date-time: " + cause.getMessage());
     }
   }
 }

@@ -217,7 +217,7 @@ class PaperBrokerModesTest {
     Account before = b.account();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> b.updateQuote(Quote.of("AAA", 1.7e308, T0)));
-    assertTrue(e.getMessage().endsWith("would make the account's value overflow"),
+    assertTrue(e.getMessage().endsWith("beyond the range of double; rejected, nothing changed"),
         e.getMessage());
     assertEquals(before, b.account(), "still usable, unchanged");
     assertEquals(100, b.quote("AAA").orElseThrow().mid(), EXACT);
@@ -237,8 +237,8 @@ class PaperBrokerModesTest {
         () -> PaperBroker.builder(1).withBarParticipation(0.5).build());
     IllegalArgumentException badBar = assertThrows(IllegalArgumentException.class,
         () -> bar("A", 0, 10, 9, 8, 9));
-    assertEquals("Expected low <= open, close <= high of the bar of 'A' at 2026-11-20T15:00:00Z,"
-        + " but found open 10.0, high 9.0, low 8.0, close 9.0", badBar.getMessage());
+    assertEquals("Bar of 'A' at 2026-11-20T15:00:00Z: expected low <= open, close <= high, but"
+        + " found open 10.0, high 9.0, low 8.0, close 9.0", badBar.getMessage());
   }
 
   private static double price(PaperBroker b, String id) {

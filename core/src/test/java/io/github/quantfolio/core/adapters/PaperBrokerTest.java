@@ -87,7 +87,7 @@ class PaperBrokerTest {
     assertEquals("Insufficient cash: buying 100 'AAA' at 101 costs 10100 plus fee 0, cash"
         + " is 10000", tooBig.message());
     Order shortSale = broker.submit(OrderRequest.market("s", "AAA", Side.SELL, 1));
-    assertEquals("Insufficient position: selling 1 'AAA' but holding 0 (shorts are off:"
+    assertEquals("Insufficient position: selling 1 'AAA' at 99 but holding 0 (shorts are off:"
         + " PaperBroker.Builder.withShorts() allows them)", shortSale.message());
     assertEquals(new Account(10_000, 0, true), broker.account());
     assertEquals(List.of(), broker.positions());
@@ -159,5 +159,53 @@ class PaperBrokerTest {
     Order o = broker.submit(OrderRequest.market("sig-1", "AAA", p.side(), d.quantityFor(p)));
     assertEquals(OrderStatus.FILLED, o.status());
     assertEquals(10_000 - 20 * 101, broker.account().cash());
+  }
+
+  /**
+   * A quote of 1.7e308 used to be accepted and then made {@code account()} throw on every call
+   * (30 units x 1.7e308 overflows): the broker was poisoned. Now the quote is rejected naming it,
+   * and the broker is unchanged and usable.
+   */
+  @Test
+  void aQuoteThatWouldOverflowTheAccountIsRejectedAndTheBrokerStaysUsable() {
+    broker.updateQuote(q("AAA", 99, 101));
+    broker.submit(OrderRequest.market("b1", "AAA", Side.BUY, 30));
+    Account before = broker.account(); // cash 6970, 30 x 100 = 3000 (see above)
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> broker.updateQuote(q("AAA", 1.7e308, 1.7e308)));
+    assertTrue(e.getMessage().startsWith("PaperBroker: Quote[symbol=AAA, bid=1.7E308, ask=1.7E308")
+        && e.getMessage().contains("30.0 units of 'AAA' held at Infinity")
+        && e.getMessage().endsWith("beyond the range of double; rejected, nothing changed"),
+        e.getMessage());
+    assertEquals(before, broker.account());
+    assertEquals(Optional.of(q("AAA", 99, 101)), broker.quote("AAA"));
+    // still trading: sell 30 at the bid 99, cash 6970 + 2970 = 9940
+    assertEquals(OrderStatus.FILLED,
+        broker.submit(OrderRequest.market("s1", "AAA", Side.SELL, 30)).status());
+    assertEquals(new Account(9940, 0, true), broker.account());
+    // a symbol not held may be quoted that high (nothing to value); its mid is finite
+    broker.updateQuote(q("BBB", 1.7e308, Double.MAX_VALUE));
+    assertEquals(1.7e308 + 0.5 * (Double.MAX_VALUE - 1.7e308), broker.quote("BBB").get().mid());
+  }
+
+  /** Fills whose cost or resulting position would overflow are rejected, changing nothing. */
+  @Test
+  void fillsThatWouldOverflowAreRejected() {
+    PaperBroker rich = PaperBroker.withCash(1e308, Clock.fixed(T0, ZoneOffset.UTC));
+    rich.updateQuote(q("AAA", 1e-300, 1e-300));
+    // 1e308 units at 1e-300 cost 1e8: fine, twice: 2e308 units, beyond the range
+    assertEquals(OrderStatus.FILLED,
+        rich.submit(OrderRequest.market("b1", "AAA", Side.BUY, 1e308)).status());
+    Account before = rich.account();
+    Order o = rich.submit(OrderRequest.market("b2", "AAA", Side.BUY, 1e308));
+    assertEquals(OrderStatus.REJECTED, o.status());
+    assertTrue(o.message().startsWith("Overflow: buying 1.0E308 'AAA' at 1.0E-300 would make the "
+        + "position (Infinity units)"), o.message());
+    assertEquals(before, rich.account());
+    rich.updateQuote(q("BBB", 1e10, 1e10));
+    Order big = rich.submit(OrderRequest.market("b3", "BBB", Side.BUY, 1e300));
+    assertEquals("Overflow: buying 1.0E300 'BBB' at 10000000000 costs Infinity, beyond the range"
+        + " of double", big.message());
+    assertEquals(before, rich.account());
   }
 }

@@ -91,7 +91,8 @@ public final class CciWindow {
 
   /**
    * Adds a finite typical price and returns the CCI of it, or NaN while fewer than {@code n}
-   * values have been added since construction or {@link #clear()}.
+   * values have been added since construction or {@link #clear()}, or NaN once full if the
+   * window's sums overflowed (see {@link #isFull()}).
    */
   public double add(double tp) {
     if (direct) {
@@ -118,6 +119,11 @@ public final class CciWindow {
     sumLo[slot] = 0;
     root = insert(root, slot);
     return count == n ? cci(tp) : Double.NaN;
+  }
+
+  /** Whether the window holds {@code n} values (so a NaN from {@link #add} is an overflow). */
+  public boolean isFull() {
+    return count == n;
   }
 
   /** Forgets every value (a new warm-up starts). */
@@ -174,7 +180,7 @@ public final class CciWindow {
     double bb = s0 - tp;
     double e = (tp - (s0 - bb)) + (-mh - bb);
     double num = s0 + (e - ml);
-    return num != 0 && dev != 0 ? num / (0.015 * (dev / n)) : 0.0;
+    return Oscillators.cci(num, dev, n);
   }
 
   /**

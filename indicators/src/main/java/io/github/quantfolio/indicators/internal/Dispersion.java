@@ -53,24 +53,26 @@ public final class Dispersion {
   /**
    * Runs the kernel. {@link #BANDS}: {@code o1} upper, {@code o2} middle, {@code o3} lower with
    * {@code k} standard deviations; {@link #STD}: {@code o1} standard deviation;
-   * {@link #ZSCORE}: {@code o1} z-score (0 where the deviation is 0).
+   * {@link #ZSCORE}: {@code o1} z-score (0 where the deviation is 0). A window whose sums
+   * overflow gets its mean and deviation from {@link #exact}; bands beyond the double range are
+   * an {@link ArithmeticException}.
    */
-  public static void run(double[] x, int n, double k, int mode, double[] o1, double[] o2,
-      double[] o3) {
+  public static void run(String what, double[] x, int n, double k, int mode, double[] o1,
+      double[] o2, double[] o3) {
     double[] s1 = new double[n + 1];
     double[] s2 = new double[n + 1];
     for (int s = 0; s < x.length; ) {
-      int stop = segment(x, s, n, k, mode, o1, o2, o3, s1, s2);
+      int stop = segment(what, x, s, n, k, mode, o1, o2, o3, s1, s2);
       if (stop >= x.length) {
         return;
       }
-      Segments.missing(stop, x, "x", null, null, null, null, null, null, o1, o2, o3);
+      Segments.missing(what, stop, x, "x", null, null, o1, o2, o3);
       s = stop + 1;
     }
   }
 
-  private static int segment(double[] x, int s, int n, double k, int mode, double[] o1,
-      double[] o2, double[] o3, double[] s1, double[] s2) {
+  private static int segment(String what, double[] x, int s, int n, double k, int mode,
+      double[] o1, double[] o2, double[] o3, double[] s1, double[] s2) {
     int len = x.length;
     double invN = 1.0 / n;
     int firstOut = s + n - 1;
@@ -96,7 +98,12 @@ public final class Dispersion {
       return len;
     }
     MovingAverages.nan3(o1, o2, o3, s, firstOut);
-    emit(mode, firstOut, x[firstOut], c + p1 * invN, sd(m2(p1, p2, invN), invN), k, o1, o2, o3);
+    double mean0 = c + p1 * invN;
+    double m20 = m2(p1, p2, invN);
+    emit(mode, firstOut, x[firstOut], mean0, m20, invN, k, o1, o2, o3);
+    if (!fine(mode, firstOut, mean0, m20, o1, o3)) {
+      slow(what, mode, firstOut, x[firstOut], mean0, m20, x, s, n, k, o1, o2, o3);
+    }
     for (int b = s + n; b < len; b += n) {
       c = x[b];
       if (bad(c)) {
@@ -106,10 +113,11 @@ public final class Dispersion {
       p1 = 0;
       p2 = 0;
       int end = Math.min(b + n, len);
-      for (int q = b; q < end; q++) {
+      int q = b;
+      for (; q < end; q++) {
         double v = x[q];
         if (bad(v)) {
-          return q;
+          break;
         }
         double d = v - c;
         p1 += d;
@@ -117,24 +125,145 @@ public final class Dispersion {
         int p = q - b + 1;
         double a1 = s1[p] + p1;
         double a2 = s2[p] + p2;
-        emit(mode, q, v, c + a1 * invN, sd(m2(a1, a2, invN), invN), k, o1, o2, o3);
+        emit(mode, q, v, c + a1 * invN, m2(a1, a2, invN), invN, k, o1, o2, o3);
+      }
+      // No test per bar: every window of the block has a sum of squared deviations from c of at
+      // most A = s2[0] + p2, so if A <= MAX / (4n) no sum overflowed (a1^2 <= n a2 by
+      // Cauchy-Schwarz), and every mean and band is at most |c| + (1 + |k|) sqrt(A / n) in
+      // magnitude: if that is <= MAX / 2, no band did either. Otherwise look at each bar.
+      double big = s2[0] + p2;
+      if (!(big <= Double.MAX_VALUE / 4 * invN
+          && Math.abs(c) + (1 + Math.abs(k)) * Math.sqrt(big * invN) <= Double.MAX_VALUE / 2)) {
+        recheck(what, mode, x, b, q, c, n, k, s1, s2, o1, o2, o3);
+      }
+      if (q < end) {
+        return q;
       }
     }
     return len;
   }
 
-  private static void emit(int mode, int i, double v, double mean, double sd, double k,
-      double[] o1, double[] o2, double[] o3) {
+  /** Writes bar i (value v, window mean and M2 from the sums). The streaming twins do the same. */
+  private static void emit(int mode, int i, double v, double mean, double m2, double invN,
+      double k, double[] o1, double[] o2, double[] o3) {
+    double sd = sd(m2, invN);
     if (mode == BANDS) {
       double w = k * sd;
       o1[i] = mean + w;
       o2[i] = mean;
       o3[i] = mean - w;
-    } else if (mode == STD) {
-      o1[i] = sd;
     } else {
-      o1[i] = zscore(v, mean, sd);
+      o1[i] = mode == STD ? sd : zscore(v, mean, sd);
     }
+  }
+
+  /**
+   * Whether bar i's sums and outputs are all finite (as the streaming twins test each bar):
+   * otherwise {@link #slow} writes it.
+   */
+  private static boolean fine(int mode, int i, double mean, double m2, double[] o1,
+      double[] o3) {
+    return mode == BANDS ? !(bad(m2 + mean) | bad(o1[i]) | bad(o3[i])) : !bad(m2 + mean);
+  }
+
+  /**
+   * Bars {@code [b, q)} of the block anchored at {@code c}, whose sums may have overflowed: replays
+   * their sums (the same operations) and sends each bar that is not {@link #fine} to
+   * {@link #slow}.
+   */
+  private static void recheck(String what, int mode, double[] x, int b, int q, double c, int n,
+      double k, double[] s1, double[] s2, double[] o1, double[] o2, double[] o3) {
+    double invN = 1.0 / n;
+    double p1 = 0;
+    double p2 = 0;
+    for (int i = b; i < q; i++) {
+      double v = x[i];
+      double d = v - c;
+      p1 += d;
+      p2 += d * d;
+      int p = i - b + 1;
+      double a1 = s1[p] + p1;
+      double a2 = s2[p] + p2;
+      double mean = c + a1 * invN;
+      double m2 = m2(a1, a2, invN);
+      if (!fine(mode, i, mean, m2, o1, o3)) {
+        slow(what, mode, i, v, mean, m2, x, i - n + 1, n, k, o1, o2, o3);
+      }
+    }
+  }
+
+  /**
+   * Bar i whose probe was not 0: the window {@code x[from, i]}'s sums
+   * overflowed ({@link #exact} gives its mean and deviation), or a band is beyond the double range
+   * (an {@link ArithmeticException}), or neither.
+   */
+  private static void slow(String what, int mode, int i, double v, double mean, double m2,
+      double[] x, int from, int n, double k, double[] o1, double[] o2, double[] o3) {
+    double sd;
+    if (bad(m2 + mean)) {
+      double[] e = new double[3];
+      exact(x, from, n, v, e);
+      if (mode != BANDS) {
+        o1[i] = mode == STD ? e[1] : e[2];
+        return;
+      }
+      mean = e[0];
+      sd = e[1];
+    } else {
+      sd = sd(m2, 1.0 / n);
+    }
+    double w = k * sd;
+    double up = mean + w;
+    double lo = mean - w;
+    if (bad(up) | bad(lo)) {
+      throw Args.overflow(what, "a band", "index", i, "mean = " + mean + ", deviation = " + sd);
+    }
+    o1[i] = up;
+    o2[i] = mean;
+    o3[i] = lo;
+  }
+
+  /**
+   * The mean, population standard deviation and z-score of the last value of the window
+   * {@code a[start], ...} of {@code n} values (wrapping at the end of {@code a}, oldest first, as
+   * {@link Scaled#mean}), written to {@code out[0..2]}: the exact two-pass computation on the
+   * values scaled by a power of two that brings the largest magnitude to [1, 2), so that no sum of
+   * squares can overflow; used where the window's anchored sums overflowed (values beyond about
+   * 1e154), by the batch kernel and the streaming twins alike. Scaling by a power of two is exact
+   * except for values below {@code 2^-1022} times the largest, which cannot change the result.
+   *
+   * @param v the window's newest value (for the z-score)
+   */
+  public static void exact(double[] a, int start, int n, double v, double[] out) {
+    int len = a.length;
+    double max = 0;
+    for (int j = 0, i = start; j < n; j++) {
+      max = Math.max(max, Math.abs(a[i]));
+      if (++i == len) {
+        i = 0;
+      }
+    }
+    double scale = Math.scalb(1.0, -Math.getExponent(max));
+    double sum = 0;
+    for (int j = 0, i = start; j < n; j++) {
+      sum += a[i] * scale;
+      if (++i == len) {
+        i = 0;
+      }
+    }
+    double mean = sum / n;
+    double ss = 0;
+    for (int j = 0, i = start; j < n; j++) {
+      double d = a[i] * scale - mean;
+      ss += d * d;
+      if (++i == len) {
+        i = 0;
+      }
+    }
+    double sd = Math.sqrt(ss / n);
+    out[0] = mean / scale;
+    out[1] = sd / scale;
+    out[2] = zscore(v * scale, mean, sd);
   }
 
   /** {@code (v - mean) / sd}, or 0 when {@code sd == 0} (then every value equals the mean). */

@@ -12,9 +12,13 @@ import static io.github.quantfolio.indicators.internal.Args.bad;
  * reach) to scratch buffers, sliding maximum of the highs and minimum of the lows, the indicator
  * value and a guard per bar, one scalar scan of the guards, then the smoothing sums. The sliding
  * extremes are poisoned (NaN for a window holding a non-finite value) and the guard is
- * {@code 2 max(HH - LL, 0) + (c - c)}, so it is positive unless the bar's window holds an invalid
- * bar or is flat ({@code HH <= LL}, a constant value): the scan stops at the first invalid bar,
- * which is the first bar whose window holds it.
+ * {@code 2 max(HH - LL, 0)} plus {@link Args#poison} of the bar's own order
+ * ({@code low <= close <= high}, or {@code h - l} for the Donchian channel, which also adds
+ * {@code middle - middle}), so it is positive and finite unless the bar's window holds a missing or
+ * infinite value, the bar breaks {@code low <= close <= high}, the window is flat
+ * ({@code HH <= LL}, a constant value) or {@code HH - LL} (or the Donchian middle) overflows: the
+ * scan stops at the first invalid bar, which is the first bar whose window holds it, and computes
+ * the flat and overflowing bars' values by the scalar formulas.
  */
 public final class HighLow {
 
@@ -37,6 +41,7 @@ public final class HighLow {
    */
   static final int DIRECT_SUM_MAX = 8;
 
+  private final String what;
   private final double[] h;
   private final double[] l;
   private final double[] c;
@@ -58,14 +63,17 @@ public final class HighLow {
   private final double[] hi;
   private final double[] lo;
   private final double[] tmp;
+  private final double[] rawH;
+  private final double[] rawL;
   private final double[] rawC;
   private final double[] value;
   private final double[] guard;
   private final double[] sum1;
   private final double[] sum2;
 
-  private HighLow(double[] h, double[] l, double[] c, int n, int mode, int m1, int m2,
-      double[] o1, double[] o2, double[] o3) {
+  private HighLow(String what, double[] h, double[] l, double[] c, int n, int mode, int m1,
+      int m2, double[] o1, double[] o2, double[] o3) {
+    this.what = what;
     this.h = h;
     this.l = l;
     this.c = c;
@@ -86,6 +94,8 @@ public final class HighLow {
     this.lo = new double[size];
     this.tmp = new double[size];
     int k = Math.min(BLOCK, h.length) + lead;
+    this.rawH = new double[k];
+    this.rawL = new double[k];
     this.rawC = c != null ? new double[k] : null;
     this.value = new double[k];
     this.guard = new double[k];
@@ -104,12 +114,12 @@ public final class HighLow {
    * = SMA(slow %K, {@code m2})) or {@link #STOCH_FAST} (o1 fast %K, o2 %D = SMA(fast %K,
    * {@code m1})). Stochastic outputs start together, when %D is defined.
    */
-  public static void highLow(double[] h, double[] l, double[] c, int n, int mode, int m1, int m2,
-      double[] o1, double[] o2, double[] o3) {
+  public static void highLow(String what, double[] h, double[] l, double[] c, int n, int mode,
+      int m1, int m2, double[] o1, double[] o2, double[] o3) {
     if (h.length == 0) {
       return;
     }
-    new HighLow(h, l, c, n, mode, m1, m2, o1, o2, o3).all();
+    new HighLow(what, h, l, c, n, mode, m1, m2, o1, o2, o3).all();
   }
 
   private void all() {
@@ -119,13 +129,14 @@ public final class HighLow {
       if (stop >= len) {
         return;
       }
-      Segments.missing(stop, h, "high", l, "low", c, "close", null, null, o1, o2, o3);
+      Segments.missingBar(what, stop, h, l, c, null, o1, o2, o3);
       s = stop + 1;
     }
   }
 
+  /** Whether bar i is missing or invalid ({@link Args#badBar}, {@link Args#badRange}). */
   private boolean badBar(int i) {
-    return bad(h[i]) | bad(l[i]) | (c != null && bad(c[i]));
+    return c == null ? Args.badRange(h[i], l[i]) : Args.badBar(h[i], l[i], c[i]);
   }
 
   /** One segment from bar {@code s}: returns the first invalid bar, or the length. */
@@ -166,6 +177,8 @@ public final class HighLow {
     // hi[j]: highest high of the window ending at bar from + j, NaN if it holds a bad high
     SlidingBlocks.extreme(hi, span, n, true, true, hi, tmp);
     SlidingBlocks.extreme(lo, span, n, false, true, lo, tmp);
+    System.arraycopy(h, from, rawH, 0, k);
+    System.arraycopy(l, from, rawL, 0, k);
     if (c != null) {
       System.arraycopy(c, from, rawC, 0, k);
     }
@@ -183,8 +196,9 @@ public final class HighLow {
 
   /**
    * Scans the guards of the first {@code k} bars of the block (eight at a time: their product is
-   * positive unless one is zero or NaN, or it underflows, which only costs a closer look). A flat
-   * window gets its value from the scalar formula; returns the first invalid bar, or -1.
+   * positive and finite unless one is zero, NaN or infinite, or it underflows or overflows, which
+   * only costs a closer look). A flat or overflowing window gets its value from the scalar
+   * formula; returns the first invalid bar, or -1.
    */
   private int firstBad(int from, int k) {
     double[] g = guard;
@@ -193,7 +207,7 @@ public final class HighLow {
       for (; j + 7 < k; j += 8) {
         double p = ((g[j] * g[j + 1]) * (g[j + 2] * g[j + 3]))
             * ((g[j + 4] * g[j + 5]) * (g[j + 6] * g[j + 7]));
-        if (!(p > 0)) {
+        if (!(p > 0 && p <= Double.MAX_VALUE)) {
           break;
         }
       }
@@ -202,14 +216,16 @@ public final class HighLow {
       }
       int end = Math.min(j + 8, k);
       for (; j < end; j++) {
-        if (!(g[j] > 0)) {
+        if (!(g[j] > 0 && g[j] <= Double.MAX_VALUE)) {
           int bar = from + j;
           if (badBar(bar)) {
             return bar;
           }
           if (mode == WILLIAMS_R) {
             value[j] = williamsR(hi[j], lo[j], c[bar]);
-          } else if (mode != DONCHIAN) {
+          } else if (mode == DONCHIAN) {
+            value[j] = middle(hi[j], lo[j]);
+          } else {
             value[j] = stochasticK(hi[j], lo[j], c[bar]);
           }
         }
@@ -219,21 +235,24 @@ public final class HighLow {
 
   /**
    * The indicator value and the guard of each of the first {@code k} bars of the block: the guard
-   * is {@code 2 max(HH - LL, 0)} (as {@code r + |r|}), NaN if an input of the window is not
-   * finite.
+   * is {@code 2 max(HH - LL, 0)} (as {@code r + |r|}) plus the poison of the bar's order, NaN if an
+   * input of the window is not finite (see the class documentation).
    * Two loops: fused with the division, the guard loop runs at half speed.
    */
   private void values(int k) {
     double[] hh = hi;
     double[] ll = lo;
+    double[] rh = rawH;
+    double[] rl = rawL;
     double[] rc = rawC;
     double[] v = value;
     double[] g = guard;
     if (mode == DONCHIAN) {
       for (int j = 0; j < k; j++) {
         double range = hh[j] - ll[j];
-        v[j] = (hh[j] + ll[j]) * 0.5;
-        g[j] = range + Math.abs(range);
+        double mid = (hh[j] + ll[j]) * 0.5; // as middle
+        v[j] = mid;
+        g[j] = ((range + Math.abs(range)) + (mid - mid)) + Args.poison(rh[j] - rl[j]);
       }
       return;
     }
@@ -249,7 +268,7 @@ public final class HighLow {
     for (int j = 0; j < k; j++) {
       double range = hh[j] - ll[j];
       double x = rc[j];
-      g[j] = (range + Math.abs(range)) + (x - x);
+      g[j] = (range + Math.abs(range)) + Args.poison(rh[j], rl[j], x);
     }
   }
 
@@ -275,16 +294,39 @@ public final class HighLow {
     }
   }
 
-  /** {@code -100 (hh - c) / (hh - ll)}, or -50 unless {@code hh > ll}. */
+  /**
+   * {@code -100 (hh - c) / (hh - ll)}, or -50 unless {@code hh > ll}; from halves where
+   * {@code hh - ll} overflows ({@code ll <= c <= hh}).
+   */
   public static double williamsR(double hh, double ll, double c) {
     double range = hh - ll;
-    return range > 0 ? -100.0 * ((hh - c) / range) : -50.0;
+    if (range > 0) {
+      return range <= Double.MAX_VALUE ? -100.0 * ((hh - c) / range)
+          : -100.0 * ((0.5 * hh - 0.5 * c) / (0.5 * hh - 0.5 * ll));
+    }
+    return -50.0;
   }
 
-  /** {@code 100 (c - ll) / (hh - ll)}, or 50 unless {@code hh > ll}. */
+  /**
+   * {@code 100 (c - ll) / (hh - ll)}, or 50 unless {@code hh > ll}; from halves where
+   * {@code hh - ll} overflows ({@code ll <= c <= hh}).
+   */
   public static double stochasticK(double hh, double ll, double c) {
     double range = hh - ll;
-    return range > 0 ? 100.0 * ((c - ll) / range) : 50.0;
+    if (range > 0) {
+      return range <= Double.MAX_VALUE ? 100.0 * ((c - ll) / range)
+          : 100.0 * ((0.5 * c - 0.5 * ll) / (0.5 * hh - 0.5 * ll));
+    }
+    return 50.0;
+  }
+
+  /**
+   * The Donchian middle {@code (hh + ll) / 2}; {@code hh / 2 + ll / 2} where the sum overflows
+   * (the same value wherever the sum is finite and not subnormal).
+   */
+  public static double middle(double hh, double ll) {
+    double mid = (hh + ll) * 0.5;
+    return bad(mid) ? 0.5 * hh + 0.5 * ll : mid;
   }
 
   /**

@@ -50,20 +50,26 @@ public final class Ranges {
     return plusDm(down, up);
   }
 
+  /** Whether bar i is missing or invalid ({@link Args#badBar}). */
   private static boolean badBar(double[] h, double[] l, double[] c, int i) {
-    return bad(h[i]) | bad(l[i]) | bad(c[i]);
+    return Args.badBar(h[i], l[i], c[i]);
+  }
+
+  /** The inputs of bar i, for messages. */
+  private static String bar(double[] h, double[] l, double[] c, int i) {
+    return Oscillators.bar(h[i], l[i], c[i]);
   }
 
   // --------------------------------------------------------------------------------- TRANGE, ATR
 
   /** True range: NaN on a segment's first bar (no previous close). */
-  public static void trueRange(double[] h, double[] l, double[] c, double[] out) {
+  public static void trueRange(String what, double[] h, double[] l, double[] c, double[] out) {
     int len = c.length;
     int s = 0;
     while (s < len) {
       int i = s;
       if (badBar(h, l, c, i)) {
-        Segments.missing(i, h, "high", l, "low", c, "close", null, null, out, null, null);
+        Segments.missingBar(what, i, h, l, c, null, out, null, null);
         s = i + 1;
         continue;
       }
@@ -73,36 +79,47 @@ public final class Ranges {
         if (badBar(h, l, c, i)) {
           break;
         }
-        out[i] = trueRange(h[i], l[i], pc);
+        double tr = trueRange(h[i], l[i], pc);
+        if (bad(tr)) {
+          throw Args.overflow(what, "the true range", "index", i,
+              bar(h, l, c, i) + ", previous close = " + pc);
+        }
+        out[i] = tr;
         pc = c[i];
       }
       if (i >= len) {
         return;
       }
-      Segments.missing(i, h, "high", l, "low", c, "close", null, null, out, null, null);
+      Segments.missingBar(what, i, h, l, c, null, out, null, null);
       s = i + 1;
     }
   }
 
   /** TA-Lib's ATR: the same operations as {@link AtrState}. */
-  public static void atr(double[] h, double[] l, double[] c, int n, double[] out) {
+  public static void atr(String what, double[] h, double[] l, double[] c, int n, double[] out) {
     int len = c.length;
     AtrWork w = new AtrWork();
     for (int s = 0; s < len; ) {
-      int stop = atrSegment(h, l, c, s, n, out, w);
+      int stop = atrSegment(what, h, l, c, s, n, out, w);
       if (stop >= len) {
         return;
       }
-      Segments.missing(stop, h, "high", l, "low", c, "close", null, null, out, null, null);
+      Segments.missingBar(what, stop, h, l, c, null, out, null, null);
       s = stop + 1;
     }
+  }
+
+  /** The error for an ATR that overflowed at bar {@code i}. */
+  private static ArithmeticException atrOverflow(String what, double[] h, double[] l,
+      double[] c, int i) {
+    return Args.overflow(what, "the average true range", "index", i, bar(h, l, c, i));
   }
 
   /** Bars per block of the batch ATR recursion (its buffers stay in L1). */
   private static final int ATR_BLOCK = 512;
 
-  private static int atrSegment(double[] h, double[] l, double[] c, int s, int n, double[] out,
-      AtrWork w) {
+  private static int atrSegment(String what, double[] h, double[] l, double[] c, int s, int n,
+      double[] out, AtrWork w) {
     int len = c.length;
     if (badBar(h, l, c, s)) {
       return s;
@@ -125,6 +142,9 @@ public final class Ranges {
     }
     nan(out, s, firstOut);
     double y = sum / n;
+    if (bad(y)) {
+      throw atrOverflow(what, h, l, c, firstOut);
+    }
     out[firstOut] = y;
     double a = (n - 1.0) / n;
     double a4 = (a * a) * (a * a);
@@ -138,6 +158,9 @@ public final class Ranges {
         return i;
       }
       y = Math.fma(a, y, twiceTrueRange(h[i], l[i], pc) * half);
+      if (bad(y)) {
+        throw atrOverflow(what, h, l, c, i);
+      }
       out[i] = y;
       pc = c[i];
     }
@@ -146,12 +169,14 @@ public final class Ranges {
     // the block and the three bars before it, as one loop over copies of the inputs (one index, so
     // C2 vectorizes it; plain arithmetic, no Math.max, see twiceTrueRange), then v and the chains.
     // (Computing v in a vectorized pass of its own measured slower.) There is no test per bar: a
-    // non-finite high, low or previous close makes u non-finite (see twiceTrueRange), which
-    // reaches all four chains, checked once per block together with the block's last close
-    // (which only the next block reads).
+    // non-finite high, low or previous close makes u non-finite (see twiceTrueRange), and so does
+    // a bar breaking low <= close <= high (the term poison adds), which reaches all four chains,
+    // checked once per block together with the block's last close (which only the next block
+    // reads); so does an overflow.
     double[] bh = w.high;
     double[] bl = w.low;
     double[] bp = w.prevClose;
+    double[] bc = w.close;
     double[] u = w.u;
     double y0 = out[i - 4];
     double y1 = out[i - 3];
@@ -163,11 +188,14 @@ public final class Ranges {
       System.arraycopy(h, i - 3, bh, 0, span);
       System.arraycopy(l, i - 3, bl, 0, span);
       System.arraycopy(c, i - 4, bp, 0, span);
+      System.arraycopy(c, i - 3, bc, 0, span);
       for (int j = 0; j < span; j++) {
         double hi = bh[j];
         double lo = bl[j];
         double p = bp[j];
-        u[j] = (((hi - lo) + Math.abs(hi - p)) + Math.abs(lo - p)) * half; // as twiceTrueRange
+        double cl = bc[j];
+        u[j] = (((hi - lo) + Math.abs(hi - p)) + Math.abs(lo - p)) * half // as twiceTrueRange
+            + Args.poison(hi, lo, cl);
       }
       int j = 0;
       for (; j + 3 < m; j += 4) {
@@ -204,7 +232,12 @@ public final class Ranges {
         if (k < i + m) {
           return k;
         }
-        // Finite inputs whose true range overflowed: the infinities are the values.
+        // Valid bars: an overflow, or large finite chains whose sum overflowed.
+        for (k = i; k < i + m; k++) {
+          if (bad(out[k])) {
+            throw atrOverflow(what, h, l, c, k);
+          }
+        }
       }
       i += m;
     }
@@ -216,6 +249,7 @@ public final class Ranges {
     final double[] high = new double[ATR_BLOCK + 3];
     final double[] low = new double[ATR_BLOCK + 3];
     final double[] prevClose = new double[ATR_BLOCK + 3];
+    final double[] close = new double[ATR_BLOCK + 3];
     final double[] u = new double[ATR_BLOCK + 3];
   }
 
@@ -236,23 +270,24 @@ public final class Ranges {
    * 1..n-1, then {@code S = S (n - 1) / n + new} from bar n, where the DIs
    * ({@code 100 S(DM) / S(TR)}) and DX ({@code 100 |+DI - -DI| / (+DI + -DI)}) start; ADX is the
    * mean of the first n DX (bar 2n - 1), then Wilder-smoothed. A zero S(TR) gives DI 0, a zero
-   * DI sum gives DX 0.
+   * DI sum gives DX 0. An S(TR) that overflows is an {@link ArithmeticException} (+DM and -DM are
+   * at most the true range on valid bars, so their sums are finite where S(TR) is).
    */
-  public static void adx(double[] h, double[] l, double[] c, int n, double[] adx, double[] pdi,
-      double[] mdi) {
+  public static void adx(String what, double[] h, double[] l, double[] c, int n, double[] adx,
+      double[] pdi, double[] mdi) {
     int len = c.length;
     for (int s = 0; s < len; ) {
-      int stop = adxSegment(h, l, c, s, n, adx, pdi, mdi);
+      int stop = adxSegment(what, h, l, c, s, n, adx, pdi, mdi);
       if (stop >= len) {
         return;
       }
-      Segments.missing(stop, h, "high", l, "low", c, "close", null, null, adx, pdi, mdi);
+      Segments.missingBar(what, stop, h, l, c, null, adx, pdi, mdi);
       s = stop + 1;
     }
   }
 
-  private static int adxSegment(double[] h, double[] l, double[] c, int s, int n, double[] adx,
-      double[] pdi, double[] mdi) {
+  private static int adxSegment(String what, double[] h, double[] l, double[] c, int s, int n,
+      double[] adx, double[] pdi, double[] mdi) {
     int len = c.length;
     if (badBar(h, l, c, s)) {
       return s;
@@ -270,7 +305,7 @@ public final class Ranges {
       double hi = h[i];
       double lo = l[i];
       double cl = c[i];
-      if (bad(hi) | bad(lo) | bad(cl)) {
+      if (Args.badBar(hi, lo, cl)) {
         MovingAverages.nan3(adx, pdi, mdi, s, i);
         return i;
       }
@@ -298,7 +333,7 @@ public final class Ranges {
       double hi = h[i];
       double lo = l[i];
       double cl = c[i];
-      if (bad(hi) | bad(lo) | bad(cl)) {
+      if (Args.badBar(hi, lo, cl)) {
         return i;
       }
       double up = hi - ph;
@@ -312,6 +347,9 @@ public final class Ranges {
       double p;
       double m;
       if (st > 0) {
+        if (!(st <= Double.MAX_VALUE)) {
+          throw Args.overflow(what, "the true range sum", "index", i, bar(h, l, c, i));
+        }
         double r = 100.0 / st;
         p = sp * r;
         m = sm * r;
@@ -350,7 +388,7 @@ public final class Ranges {
    * Rolling maximum ({@code max}) or minimum of {@code n} values, in blocks of sliding passes
    * ({@link SlidingBlocks#extreme}).
    */
-  public static void extremum(double[] x, int n, boolean max, double[] out) {
+  public static void extremum(String what, double[] x, int n, boolean max, double[] out) {
     int len = x.length;
     int size = Math.min(EXTREME_BLOCK, len) + n - 1;
     double[] a = new double[size];
@@ -360,7 +398,7 @@ public final class Ranges {
       if (stop >= len) {
         return;
       }
-      Segments.missing(stop, x, "x", out);
+      Segments.missing(what, stop, x, "x", out);
       s = stop + 1;
     }
   }
@@ -402,35 +440,34 @@ public final class Ranges {
    * Keltner Channels: middle = EMA(close, n) ({@link SeededEma}), bands = middle +/- mult x
    * ATR(atrN) ({@link AtrState}); defined once both are.
    */
-  public static void keltner(double[] h, double[] l, double[] c, int n, int atrN, double mult,
-      double[] upper, double[] middle, double[] lower) {
+  public static void keltner(String what, double[] h, double[] l, double[] c, int n, int atrN,
+      double mult, double[] upper, double[] middle, double[] lower) {
     SeededEma ema = new SeededEma(n);
     AtrState atr = new AtrState(atrN);
     for (int i = 0; i < c.length; i++) {
       if (badBar(h, l, c, i)) {
-        Segments.missing(i, h, "high", l, "low", c, "close", null, null, upper, middle, lower);
+        Segments.missingBar(what, i, h, l, c, null, upper, middle, lower);
         ema.clear();
         atr.clear();
         continue;
       }
       double e = ema.add(c[i]);
       double r = atr.add(h[i], l[i], c[i]);
-      keltnerEmit(e, r, mult, i, upper, middle, lower);
-    }
-  }
-
-  /** Writes one Keltner bar (NaN unless both the EMA and the ATR are defined). */
-  private static void keltnerEmit(double e, double r, double mult, int i, double[] upper,
-      double[] middle, double[] lower) {
-    if (e != e || r != r) {
-      upper[i] = Double.NaN;
-      middle[i] = Double.NaN;
-      lower[i] = Double.NaN;
-    } else {
-      double w = mult * r;
-      upper[i] = e + w;
-      middle[i] = e;
-      lower[i] = e - w;
+      if (e != e || r != r) {
+        upper[i] = Double.NaN;
+        middle[i] = Double.NaN;
+        lower[i] = Double.NaN;
+      } else {
+        double w = mult * r;
+        double up = e + w;
+        double lo = e - w;
+        if (bad(up) | bad(lo)) {
+          throw Args.overflow(what, "a channel", "index", i, bar(h, l, c, i));
+        }
+        upper[i] = up;
+        middle[i] = e;
+        lower[i] = lo;
+      }
     }
   }
 }

@@ -47,6 +47,19 @@ public final class RunningSum {
     return r;
   }
 
+  /** Whether {@code n} values have been added since construction or {@link #clear()}. */
+  public boolean isFull() {
+    return full;
+  }
+
+  /**
+   * The exact mean of the last {@code n} values where their sum overflows ({@link Scaled#mean},
+   * oldest first, as the batch SMA); only when {@link #isFull()}.
+   */
+  public double mean() {
+    return Scaled.mean(ring, pos, n);
+  }
+
   /** Forgets every value (a new warm-up starts). */
   public void clear() {
     sum = 0;

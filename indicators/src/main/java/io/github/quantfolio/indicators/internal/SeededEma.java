@@ -7,7 +7,10 @@ package io.github.quantfolio.indicators.internal;
  * batch kernel {@link MovingAverages#ema} does ({@code e_(t+2) = a^2 e_t + (a k x_(t+1) +
  * k x_(t+2))}, which halves its dependency chain): the first value of a pair reports
  * {@code a e_t + k x_(t+1)}, the second the two-step value. Same operations, same order, so the
- * streaming EMA equals the batch EMA bit for bit.
+ * streaming EMA equals the batch EMA bit for bit. If the seed's sum overflows, the seed is the
+ * scaled mean ({@link Scaled#mean}, from a scaled sum kept alongside), as in the batch kernel; a
+ * recursion that overflows (values within rounding of the largest double) gives an infinity,
+ * which callers report.
  */
 public final class SeededEma {
 
@@ -17,6 +20,7 @@ public final class SeededEma {
   private final double a2;
   private final double ak;
   private double sum;
+  private double scaledSum;
   private int count;
   private double e = Double.NaN; // the value reported for the last input
   private double base; // the recursion's state at the start of the current pair
@@ -32,13 +36,20 @@ public final class SeededEma {
     this.ak = a * k;
   }
 
-  /** Adds a finite value and returns the EMA, or NaN during the warm-up. */
+  /**
+   * Adds a finite value and returns the EMA, NaN during the warm-up, or an infinity if it
+   * overflows.
+   */
   public double add(double v) {
     if (count < n) {
       sum += v;
+      scaledSum += v * Scaled.DOWN;
       count++;
       if (count == n) {
         e = sum / n;
+        if (Args.bad(e)) {
+          e = scaledSum / n * Scaled.UP; // as Scaled.mean
+        }
         base = e;
         odd = false;
       }
@@ -58,6 +69,7 @@ public final class SeededEma {
   /** Forgets every value (a new warm-up starts). */
   public void clear() {
     sum = 0;
+    scaledSum = 0;
     count = 0;
     e = Double.NaN;
   }

@@ -77,6 +77,19 @@ public final class WindowMoments {
     return mean == mean;
   }
 
+  /**
+   * The array holding the window's values once it is full: oldest first from
+   * {@link #windowStart()}, wrapping at its end (for {@link Dispersion#exact}).
+   */
+  public double[] window() {
+    return block;
+  }
+
+  /** Where the window's oldest value is in {@link #window()}. */
+  public int windowStart() {
+    return pos;
+  }
+
   /** The window's mean (NaN until full). */
   public double mean() {
     return mean;

@@ -206,14 +206,20 @@ public final class PaperBroker implements Broker {
    *
    * @param quote the latest quote
    * @throws IllegalStateException on a bar-driven broker
-   * @throws IllegalArgumentException if valuing the positions at it would overflow; nothing
-   *     changes
+   * @throws IllegalArgumentException if the quote is older than the symbol's latest, or valuing
+   *     the positions at it would overflow; nothing changes
    */
   public void updateQuote(Quote quote) {
     Checks.notNull(quote, "quote");
     synchronized (this) {
       if (barDriven) {
         throw new IllegalStateException("This PaperBroker is bar-driven: use updateBar");
+      }
+      Quote last = quotes.get(quote.symbol());
+      if (last != null && quote.time().isBefore(last.time())) {
+        throw new IllegalArgumentException("PaperBroker: quote of '" + quote.symbol() + "' at "
+            + quote.time() + " is older than its latest quote at " + last.time()
+            + "; quotes must not go back in time");
       }
       checkValuation(quote.symbol(), quote.mid(), quote.toString());
       quotes.put(quote.symbol(), quote);

@@ -224,6 +224,19 @@ class PaperBrokerModesTest {
   }
 
   @Test
+  void anOlderQuoteDoesNotReplaceANewerOne() {
+    PaperBroker b = PaperBroker.withCash(1000);
+    b.updateQuote(Quote.of("X", 100, Instant.parse("2024-01-02T15:00:00Z")));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> b.updateQuote(Quote.of("X", 90, Instant.parse("2024-01-02T14:00:00Z"))));
+    assertEquals("PaperBroker: quote of 'X' at 2024-01-02T14:00:00Z is older than its latest"
+        + " quote at 2024-01-02T15:00:00Z; quotes must not go back in time", e.getMessage());
+    assertEquals(100, b.quote("X").orElseThrow().mid(), EXACT);
+    b.updateQuote(Quote.of("X", 101, Instant.parse("2024-01-02T15:00:00Z"))); // same time: ok
+    assertEquals(101, b.quote("X").orElseThrow().mid(), EXACT);
+  }
+
+  @Test
   void modesAreNotMixed() {
     PaperBroker quotes = PaperBroker.withCash(1);
     assertThrows(IllegalStateException.class, () -> quotes.updateBar(bar("A", 0, 1, 1, 1, 1)));

@@ -21,21 +21,40 @@ import java.util.Optional;
  */
 public interface Broker {
 
-  /** Whether orders are simulated ({@code true}) or reach a real market with real money. */
+  /**
+   * Whether orders are simulated ({@code true}) or reach a real market with real money.
+   *
+   * @return whether orders are simulated ({@code true}) or reach a real market with real money
+   */
   boolean isPaper();
 
-  /** The account now: cash, positions marked to market, paper flag. */
+  /**
+   * The account now: cash, positions marked to market, paper flag.
+   *
+   * @return the account now: cash, positions marked to market, paper flag
+   */
   Account account();
 
-  /** The non-empty positions now, in no particular order (unmodifiable). */
+  /**
+   * The non-empty positions now, in no particular order (unmodifiable).
+   *
+   * @return the non-empty positions now, in no particular order (unmodifiable)
+   */
   List<Position> positions();
 
-  /** The latest quote of {@code symbol}, or empty if the broker has none. */
+  /**
+   * The latest quote of {@code symbol}, or empty if the broker has none.
+   *
+   * @param symbol the instrument
+   * @return the latest quote of {@code symbol}, or empty if the broker has none
+   */
   Optional<Quote> quote(String symbol);
 
   /**
    * Submits an order, or returns the existing order with the same client order id.
    *
+   * @param request the order, with the caller's client order id
+   * @return submits an order, or returns the existing order with the same client order id
    * @throws IllegalArgumentException if an order with this client order id exists and its
    *     request differs from {@code request}
    */
@@ -45,11 +64,18 @@ public interface Broker {
    * Cancels the order with this client order id if it is still open; returns it in its
    * resulting state (unchanged if already final).
    *
+   * @param clientOrderId the caller's id of the order
+   * @return cancels the order with this client order id if it is still open; returns it in its resulting state (unchanged if already final)
    * @throws IllegalArgumentException if there is no order with this id
    */
   Order cancel(String clientOrderId);
 
-  /** The order with this client order id, in its current state, or empty if unknown. */
+  /**
+   * The order with this client order id, in its current state, or empty if unknown.
+   *
+   * @param clientOrderId the caller's id of the order
+   * @return the order with this client order id, in its current state, or empty if unknown
+   */
   Optional<Order> order(String clientOrderId);
 
   /**

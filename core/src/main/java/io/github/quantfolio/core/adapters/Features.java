@@ -16,7 +16,14 @@ import java.util.List;
  */
 public record Features(String symbol, Instant asOf, List<String> names, double[] values) {
 
-  /** Validates and copies the fields (see the record description). */
+  /**
+   * Validates and copies the fields (see the record description).
+   *
+   * @param symbol the instrument (not blank)
+   * @param asOf the time the features describe (no information after it may be in them)
+   * @param names feature names, unique and not blank (copied)
+   * @param values one value per name, finite; NaN marks a missing feature (copied)
+   */
   public Features {
     Values.text(symbol, "Features", "symbol");
     String what = "Features of '" + symbol + "'";
@@ -36,7 +43,11 @@ public record Features(String symbol, Instant asOf, List<String> names, double[]
     }
   }
 
-  /** A copy of the values, in the order of {@link #names()}. */
+  /**
+   * A copy of the values, in the order of {@link #names()}.
+   *
+   * @return a copy of the values, in the order of {@link #names()}
+   */
   @Override
   public double[] values() {
     return values.clone();
@@ -45,6 +56,8 @@ public record Features(String symbol, Instant asOf, List<String> names, double[]
   /**
    * The value of feature {@code name}.
    *
+   * @param name a feature name
+   * @return the value of feature {@code name}
    * @throws IllegalArgumentException if there is no such feature (the message lists them)
    */
   public double get(String name) {

@@ -23,7 +23,15 @@ public record ReviewDecision(Verdict verdict, double resizedQuantity, String rat
     RESIZE
   }
 
-  /** Validates the fields (see the record description). */
+  /**
+   * Validates the fields (see the record description).
+   *
+   * @param verdict approve, reject or resize
+   * @param resizedQuantity for {@link Verdict#RESIZE} the new quantity, finite and &gt; 0;
+   *    otherwise 0
+   * @param rationale why (not null; may be empty)
+   * @param confidence the reviewer's confidence in the decision, in [0, 1]
+   */
   public ReviewDecision {
     Values.notNull(verdict, "Review decision", "verdict");
     String what = "Review decision (" + verdict + ")";
@@ -37,22 +45,46 @@ public record ReviewDecision(Verdict verdict, double resizedQuantity, String rat
     Values.confidence(confidence, what);
   }
 
-  /** Approve as proposed. */
+  /**
+   * Approve as proposed.
+   *
+   * @param rationale why (not null; may be empty)
+   * @param confidence the reviewer's confidence in the decision, in [0, 1]
+   * @return approve as proposed
+   */
   public static ReviewDecision approve(String rationale, double confidence) {
     return new ReviewDecision(Verdict.APPROVE, 0, rationale, confidence);
   }
 
-  /** Reject. */
+  /**
+   * Reject.
+   *
+   * @param rationale why (not null; may be empty)
+   * @param confidence the reviewer's confidence in the decision, in [0, 1]
+   * @return reject
+   */
   public static ReviewDecision reject(String rationale, double confidence) {
     return new ReviewDecision(Verdict.REJECT, 0, rationale, confidence);
   }
 
-  /** Trade {@code quantity} units instead of the proposed quantity. */
+  /**
+   * Trade {@code quantity} units instead of the proposed quantity.
+   *
+   * @param quantity the smaller quantity the reviewer allows, finite and &gt; 0
+   * @param rationale why (not null; may be empty)
+   * @param confidence the reviewer's confidence in the decision, in [0, 1]
+   * @return trade {@code quantity} units instead of the proposed quantity
+   */
   public static ReviewDecision resize(double quantity, String rationale, double confidence) {
     return new ReviewDecision(Verdict.RESIZE, quantity, rationale, confidence);
   }
 
-  /** The units to trade for {@code proposal}: its quantity, 0, or the resized quantity. */
+  /**
+   * The units to trade for {@code proposal}: its quantity, 0, or the resized quantity.
+   *
+   * @param proposal the proposal this decision answers
+   * @return the units to trade for {@code proposal}: its quantity, 0, or the resized quantity
+   */
   public double quantityFor(TradeProposal proposal) {
     Values.notNull(proposal, "Review decision (" + verdict + ")", "proposal");
     return switch (verdict) {

@@ -17,6 +17,11 @@ package io.github.quantfolio.core.adapters;
 @FunctionalInterface
 public interface SignalModel {
 
-  /** The signal for these features; never null. */
+  /**
+   * The signal for these features; never null.
+   *
+   * @param features the features as of one time (nothing after it)
+   * @return the signal for these features; never null
+   */
   Signal predict(Features features);
 }

@@ -18,6 +18,11 @@ package io.github.quantfolio.core.adapters;
 @FunctionalInterface
 public interface TradeReviewer {
 
-  /** The decision on {@code proposal}; never null. */
+  /**
+   * The decision on {@code proposal}; never null.
+   *
+   * @param proposal the proposed trade
+   * @return the decision on {@code proposal}; never null
+   */
   ReviewDecision review(TradeProposal proposal);
 }

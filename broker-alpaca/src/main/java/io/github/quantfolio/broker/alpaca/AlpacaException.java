@@ -16,7 +16,9 @@ public final class AlpacaException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Method and path of the call that failed. */
   private final String endpoint;
+  /** HTTP status of the failing response, 0 when there was none. */
   private final int status;
 
   /**

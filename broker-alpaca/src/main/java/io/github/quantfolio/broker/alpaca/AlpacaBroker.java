@@ -26,6 +26,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -71,10 +72,14 @@ import java.util.regex.Pattern;
  * the increase, once, to the fill listeners: quantity = the increase, price = the change of
  * {@code filled_qty x filled_avg_price} divided by the increase (so the fills of an order add up
  * exactly to Alpaca's quantity times average price), fee 0, time = the order's
- * {@code updated_at}. An order submitted through this broker reports every execution; an order
+ * {@code updated_at}, or the previous fill's time if that is later (fills never go back in time,
+ * so a ledger accepts them even when one order's execution is seen after a later one of another
+ * order). An order submitted through this broker reports every execution; an order
  * it first sees through {@link #order} or {@link #cancel} (e.g. one submitted by an earlier
  * process) reports only executions after that first look. {@link #poll()} refreshes every order
- * this broker knows that is still working.
+ * this broker knows that is still working. A listener that throws does not stop the others; its
+ * exception is rethrown by the call that found the fill, after the bookkeeping (the fill is not
+ * sent again, and retrying the call is safe).
  *
  * <p><b>Idempotency.</b> A client order id is used at most once: Alpaca refuses a reused one
  * (HTTP 422), and this broker then fetches the existing order and returns it if it is the same
@@ -134,6 +139,8 @@ public final class AlpacaBroker implements Broker {
   private final Object dispatchLock = new Object();
   /** Guarded by dispatchLock: a delivery loop runs (a re-entrant or concurrent call leaves). */
   private boolean dispatching;
+  /** Guarded by dispatchLock: the time of the last fill delivered. */
+  private Instant lastDelivered = Instant.MIN;
 
   /** What has been reported of one order. */
   private static final class Tracked {
@@ -463,7 +470,7 @@ public final class AlpacaBroker implements Broker {
     JsonNode q = json.object(json.root(), "quote");
     BigDecimal bid = json.decimal(q, "bp");
     BigDecimal ask = json.decimal(q, "ap");
-    var time = json.instant(q, "t");
+    Instant time = json.instant(q, "t");
     if (bid.signum() <= 0 || ask.signum() <= 0 || ask.compareTo(bid) < 0) {
       return Optional.empty();
     }
@@ -629,7 +636,15 @@ public final class AlpacaBroker implements Broker {
         }
       }
     }
-    dispatch();
+    try {
+      dispatch();
+    } catch (RuntimeException e) {
+      if (first == null) {
+        first = e;
+      } else {
+        first.addSuppressed(e);
+      }
+    }
     if (first != null) {
       throw first;
     }
@@ -736,9 +751,11 @@ public final class AlpacaBroker implements Broker {
   }
 
   /**
-   * Delivers the queued fills outside the lock, in time order per batch. One thread delivers at a
-   * time; a call that finds delivery running leaves its fills to that thread. A listener that
-   * throws does not stop the others; the first exception is rethrown after the batch.
+   * Delivers the queued fills outside the lock, in time order per batch and never earlier than
+   * the previous fill (an execution seen late, after a later one of another order, takes that
+   * one's time: a ledger refuses fills that go back in time). One thread delivers at a time; a
+   * call that finds delivery running leaves its fills to that thread. A listener that throws does
+   * not stop the others; the first exception is rethrown after the batch.
    */
   private void dispatch() {
     synchronized (dispatchLock) {
@@ -758,7 +775,11 @@ public final class AlpacaBroker implements Broker {
             pending.clear();
           }
           out.sort(Comparator.comparing(Fill::time));
-          for (Fill f : out) {
+          for (Fill found : out) {
+            Fill f = found.time().isBefore(lastDelivered) ? new Fill(found.symbol(), found.side(),
+                found.quantity(), found.price(), found.fee(), lastDelivered,
+                found.clientOrderId()) : found;
+            lastDelivered = f.time();
             for (FillListener l : listeners) {
               try {
                 l.onFill(f);

@@ -13,6 +13,7 @@ import io.github.quantfolio.core.adapters.Order;
 import io.github.quantfolio.core.adapters.OrderRequest;
 import io.github.quantfolio.core.adapters.OrderStatus;
 import io.github.quantfolio.core.adapters.Side;
+import io.github.quantfolio.trading.Ledger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,6 +152,28 @@ class AlpacaFillsTest {
     broker.poll();   // reads p-1 first, then p-2
     assertEquals(List.of(new Fill("MSFT", Side.BUY, 1, 100, 0, T0.plusSeconds(3), "p-2"),
         fill(1, 101, 4, "p-1")), fills);
+  }
+
+  @Test
+  void anExecutionSeenLateNeverGoesBackInTimeSoALedgerAcceptsIt() {
+    Ledger ledger = Ledger.open(T0, 100_000);
+    broker.addFillListener(ledger::record);
+    broker.submit(OrderRequest.limit("y-1", "MSFT", Side.BUY, 10, 105));   // change 1
+    broker.submit(OrderRequest.limit("x-1", "AAPL", Side.BUY, 10, 105));   // change 2
+    String yBefore = fake.orderJsonOf("y-1");
+    fake.fill("y-1", "2", "100");                                          // change 3
+    fake.fill("x-1", "3", "101");                                          // change 4
+    // The poll reads y-1 just before its execution shows (a lagging read), x-1 just after.
+    fake.script(Route.BY_CLIENT_ID, Script.respond(200, yBefore));
+    broker.poll();
+    assertEquals(List.of(fill(3, 101, 4, "x-1")), fills);
+    // The next poll sees y-1's earlier execution: it is delivered at x-1's time, not before it.
+    broker.poll();
+    assertEquals(new Fill("MSFT", Side.BUY, 2, 100, 0, T0.plusSeconds(4), "y-1"), fills.get(1));
+    assertEquals(3, ledger.snapshot().position("AAPL").orElseThrow().quantity());
+    assertEquals(2, ledger.snapshot().position("MSFT").orElseThrow().quantity());
+    // The order itself keeps Alpaca's time.
+    assertEquals(T0.plusSeconds(3), broker.order("y-1").orElseThrow().updated());
   }
 
   @Test

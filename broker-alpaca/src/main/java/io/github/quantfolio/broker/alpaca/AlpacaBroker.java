@@ -512,7 +512,7 @@ public final class AlpacaBroker implements Broker {
     if (resp.ok()) {
       Json json = Json.of(resp, redactor);
       Snapshot s = AlpacaOrders.read(json, json.root());
-      if (!s.request().equals(request)) {
+      if (!sameTrade(s.request(), request)) {
         throw json.fail("Alpaca holds the order with " + differences(s.request(), request)
             + " (Alpaca's first), not as submitted");
       }
@@ -802,8 +802,19 @@ public final class AlpacaBroker implements Broker {
     }
   }
 
+  /**
+   * Whether two requests trade the same thing: symbol, side and quantity. Type, prices and time
+   * in force are not compared, because Alpaca may hold an order in another form than submitted
+   * (it turns most market orders into limit orders with a price collar); an order that did land
+   * must not be reported as a failure, nor its retry as a different order.
+   */
+  private static boolean sameTrade(OrderRequest held, OrderRequest asked) {
+    return held.clientOrderId().equals(asked.clientOrderId()) && held.symbol().equals(
+        asked.symbol()) && held.side() == asked.side() && held.quantity() == asked.quantity();
+  }
+
   private void requireSame(OrderRequest held, OrderRequest asked) {
-    if (!held.equals(asked)) {
+    if (!sameTrade(held, asked)) {
       throw new IllegalArgumentException("Client order id '" + redactor.clean(asked.clientOrderId())
           + "' is already used at Alpaca by a different order: " + differences(held, asked)
           + " (Alpaca's first, this request's second)");

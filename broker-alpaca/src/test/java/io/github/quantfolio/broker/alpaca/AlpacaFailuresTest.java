@@ -233,7 +233,7 @@ class AlpacaFailuresTest {
     expectMalformed(Route.ACCOUNT, "{\"cash\":true,\"equity\":\"100\"}", broker::account,
         "field 'cash' is not a decimal number: boolean");
     expectMalformed(Route.ACCOUNT, "{\"cash\":\"1e999\",\"equity\":\"100\"}", broker::account,
-        "Expected finite cash, but found Infinity");
+        "Account: expected finite cash, but found Infinity");
     expectMalformed(Route.POSITIONS, "[{\"symbol\":\"AAPL\",\"qty\":\"5\",\"avg_entry_price\":"
         + "\"100\"}]", broker::positions, "field 'side' is missing");
     expectMalformed(Route.POSITIONS, "[{\"symbol\":\"AAPL\",\"qty\":\"-5\",\"side\":\"long\","
@@ -257,7 +257,7 @@ class AlpacaFailuresTest {
         () -> broker.order(id), "order 'bad-1' has an unknown status 'teleported'");
     expectMalformed(Route.BY_CLIENT_ID, edit(id, n -> n.put("status", "filled")
         .put("filled_qty", "3").put("filled_avg_price", "180")), () -> broker.order(id),
-        "Alpaca status 'filled': A FILLED order bad-1 cannot have filled 3.0 of 10.0");
+        "Alpaca status 'filled': Order 'bad-1' (BUY 'AAPL'): a FILLED order cannot have filled 3.0 of 10.0");
     expectMalformed(Route.BY_CLIENT_ID, edit(id, n -> n.put("filled_qty", "3")),
         () -> broker.order(id), "order 'bad-1' has filled_qty 3 but no filled_avg_price");
     expectMalformed(Route.BY_CLIENT_ID, edit(id, n -> n.put("type", "trailing_stop")),

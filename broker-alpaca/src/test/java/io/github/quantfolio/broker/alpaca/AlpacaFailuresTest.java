@@ -283,6 +283,20 @@ class AlpacaFailuresTest {
         + " with quantity 100.0 vs 10.0 (Alpaca's first), not as submitted", e.getMessage());
   }
 
+  /**
+   * Alpaca turns most market orders into limit orders with a price collar and answers them as
+   * such: the order landed, so it is a success, and retrying the same request returns it.
+   */
+  @Test
+  void aMarketOrderHeldAsACollaredLimitOrderIsASuccess() {
+    // echo-1 as Alpaca would hold the market order: a limit buy of 10 AAPL at the collar 189
+    fake.script(Route.SUBMIT, Script.respond(200, edit0(n -> n.put("limit_price", "189"))));
+    OrderRequest market = OrderRequest.market("echo-1", "AAPL", Side.BUY, 10);
+    Order placed = broker.submit(market);
+    assertEquals(OrderStatus.OPEN, placed.status());
+    assertEquals("echo-1", placed.clientOrderId());
+  }
+
   // ---------------------------------------------------------------- other HTTP errors
 
   @Test

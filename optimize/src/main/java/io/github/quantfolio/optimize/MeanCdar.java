@@ -109,12 +109,7 @@ public final class MeanCdar {
 
   /** The CDaR at {@code beta} of weights (see the class comment), evaluated directly. */
   public double cdar(Weights weights) {
-    Checks.notNull(weights, "weights");
-    double[] w = new double[assets.size()];
-    for (int i = 0; i < w.length; i++) {
-      w[i] = weights.getOrZero(assets.get(i));
-    }
-    return cdar(w);
+    return cdar(ScenarioInputs.weightsOn(weights, assets));
   }
 
   private double cdar(double[] w) {
@@ -167,9 +162,9 @@ public final class MeanCdar {
     Checks.finite(targetCdar, "targetCdar");
     double min = cdar(minCdar().weights());
     if (targetCdar < min - 1e-12 * Math.max(1, Math.abs(min))) {
-      throw new OptimizationException("Target CDaR " + MeanVariance.fmt(targetCdar) + " is below "
-          + "the minimum attainable " + MeanVariance.fmt(min) + " under "
-          + constraints.constraintText() + " at beta " + MeanVariance.fmt(beta));
+      throw new OptimizationException("Target CDaR " + MeanVariance.fmt(targetCdar) + " (drawdown, "
+          + "fraction of capital) is below the minimum attainable " + MeanVariance.fmt(min)
+          + " under " + constraints.constraintText() + " at beta " + MeanVariance.fmt(beta));
     }
     return solve(Double.NaN, Math.max(targetCdar, min), "efficient CDaR (target CDaR "
         + MeanVariance.fmt(targetCdar) + ")");
@@ -267,7 +262,9 @@ public final class MeanCdar {
         constraints.constraintText());
     double ret = mu == null ? Double.NaN : ScenarioInputs.dot(mu, w);
     return new OptimalPortfolio(method + ", CDaR " + MeanVariance.fmt(cdar(w)) + " at beta "
-        + MeanVariance.fmt(beta) + " (drawdown, fraction of capital)", Weights.of(assets, w), ret,
+        + MeanVariance.fmt(beta) + " (drawdown over " + scenarios.length + " "
+        + ScenarioInputs.period(periodsPerYear) + "s of returns, fraction of capital; not "
+        + "annualised)", Weights.of(assets, w), ret,
         ScenarioInputs.volatility(scenarios, w, periodsPerYear));
   }
 

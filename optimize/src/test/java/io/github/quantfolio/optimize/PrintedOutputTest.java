@@ -50,11 +50,14 @@ class PrintedOutputTest {
 
   @Test
   void scenarioRiskSaysItIsALossPerPeriod() {
+    // daily rows next to annualised return and volatility: the unit names the period
     OptimalPortfolio p = MeanCvar.of(MeanCvarTest.R, 0.9).minCvar();
-    assertTrue(p.method().endsWith(" at beta 0.9 (loss per period of the returns, fraction of "
-        + "capital)"), p.method());
+    assertTrue(p.method().endsWith(" at beta 0.9 (loss per day, fraction of capital; not "
+        + "annualised)"), p.method());
+    assertTrue(p.toString().contains("a year"), p.toString());
     OptimalPortfolio d = MeanCdar.of(MeanCvarTest.R, 0.9).minCdar();
-    assertTrue(d.method().endsWith(" at beta 0.9 (drawdown, fraction of capital)"), d.method());
+    assertTrue(d.method().endsWith(" at beta 0.9 (drawdown over " + MeanCvarTest.R.rows()
+        + " days of returns, fraction of capital; not annualised)"), d.method());
   }
 
   @Test

@@ -77,7 +77,8 @@ public final class ExpectedReturns {
    * Compounded (geometric) mean: {@code (prod(1 + r))^(f / n) - 1} over the asset's n valid
    * returns (PyPortfolioOpt {@code mean_historical_return}).
    *
-   * @throws IllegalArgumentException if an asset has no valid return (named)
+   * @throws IllegalArgumentException if an asset has no valid return, or fewer than the
+   *     minimum-observation rule asks (see the class comment; asset, count and dates named)
    */
   public static AssetVector meanHistorical(PriceFrame prices) {
     return meanHistorical(Checks.notNull(prices, "prices").returns());
@@ -105,7 +106,11 @@ public final class ExpectedReturns {
     return AssetVector.of(assets, out);
   }
 
-  /** Arithmetic mean x f over each asset's valid returns. */
+  /**
+   * Arithmetic mean x f over each asset's valid returns.
+   *
+   * @throws IllegalArgumentException as {@link #meanHistorical(PriceFrame)}
+   */
   public static AssetVector arithmetic(PriceFrame prices) {
     return arithmetic(Checks.notNull(prices, "prices").returns());
   }
@@ -130,6 +135,7 @@ public final class ExpectedReturns {
    * (pandas {@code ewm(span, adjust=True).mean()}; PyPortfolioOpt {@code ema_historical_return}).
    *
    * @param span at least 1 (PyPortfolioOpt's default is 500)
+   * @throws IllegalArgumentException as {@link #meanHistorical(PriceFrame)}, or if span &lt; 1
    */
   public static AssetVector ema(PriceFrame prices, double span) {
     return ema(Checks.notNull(prices, "prices").returns(), span);
@@ -175,6 +181,8 @@ public final class ExpectedReturns {
    *
    * @param market market prices (one column, same timestamps as {@code prices}), or null
    * @param riskFreeRate annual risk-free rate
+   * @throws IllegalArgumentException as {@link #meanHistorical(PriceFrame)} for each asset, or
+   *     if the timestamps differ, the market does not vary or a beta has fewer than 2 pairs
    */
   public static AssetVector capm(PriceFrame prices, PriceFrame market, double riskFreeRate) {
     Checks.notNull(prices, "prices");

@@ -56,7 +56,8 @@ public final class MeanCdar {
   /**
    * A mean-CDaR problem on returns in time order, without expected returns ({@link #minCdar()}).
    *
-   * @throws IllegalArgumentException if there are not more return rows than assets (the
+   * @throws IllegalArgumentException if the returns are LOG returns (a portfolio's return is
+   *     {@code w'r} only for simple returns), there are not more return rows than assets (the
    *     optimum would fit the sample), a return is missing or beta is outside (0, 1)
    */
   public static MeanCdar of(ReturnFrame returns, double beta) {
@@ -107,7 +108,12 @@ public final class MeanCdar {
   }
 
 
-  /** The CDaR at {@code beta} of weights (see the class comment), evaluated directly. */
+  /**
+   * The CDaR at {@code beta} of weights (see the class comment), evaluated directly. Assets the
+   * weights omit weigh 0.
+   *
+   * @throws IllegalArgumentException if the weights name an asset that is not in the scenarios
+   */
   public double cdar(Weights weights) {
     return cdar(ScenarioInputs.weightsOn(weights, assets));
   }

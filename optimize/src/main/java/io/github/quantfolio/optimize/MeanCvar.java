@@ -60,7 +60,8 @@ public final class MeanCvar {
    * @param returns per-period simple returns, no missing values (use {@code dropIncompleteRows()}
    *     on the prices first)
    * @param beta confidence, 0 &lt; beta &lt; 1 (e.g. 0.95)
-   * @throws IllegalArgumentException if there are not more return rows than assets (the
+   * @throws IllegalArgumentException if the returns are LOG returns (a portfolio's return is
+   *     {@code w'r} only for simple returns), there are not more return rows than assets (the
    *     optimum would fit the sample), a return is NaN (asset and row named) or beta is outside
    *     (0, 1)
    */
@@ -120,7 +121,9 @@ public final class MeanCvar {
   /**
    * The CVaR at {@code beta} of weights on the scenarios (per-period loss; see the class
    * comment), by sorting the portfolio's scenario returns: {@code alpha} is the loss at rank
-   * {@code ceil(beta T)}.
+   * {@code ceil(beta T)}. Assets the weights omit weigh 0.
+   *
+   * @throws IllegalArgumentException if the weights name an asset that is not in the scenarios
    */
   public double cvar(Weights weights) {
     return cvar(ScenarioInputs.weightsOn(weights, assets));

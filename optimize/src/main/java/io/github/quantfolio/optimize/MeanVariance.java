@@ -80,7 +80,8 @@ import java.util.function.Function;
  * attainable when the problem is infeasible (bounds that cannot sum to the budget, sector limits
  * that contradict the bounds, a target return above the maximum attainable, a target volatility
  * below the minimum attainable, no attainable return above the risk-free rate for max-Sharpe),
- * and when the optimum would be the empty portfolio. Results never hold NaN.
+ * when the optimum would be the empty portfolio, and when a max-Sharpe optimum is riskless (an
+ * infinite ratio). Results never hold NaN; a weight on an active bound is exactly that bound.
  *
  * @since 0.1.0
  */
@@ -506,10 +507,16 @@ public final class MeanVariance {
    * driven to {@code |g| <= 1e-13 w'S_g w} by Illinois regula falsi. The result therefore meets
    * the KKT conditions of the ratio with {@code delta = N / w'S_g w} to about 1e-13 relative.
    *
+   * <p>The excess returns are scaled by their largest magnitude before the homogenised solve (the
+   * maximiser does not change), so their scale does not matter.
+   *
    * @param riskFreeRate annualised risk-free rate
    * @throws OptimizationException if no attainable portfolio returns more than {@code rf} (the
-   *     maximum attainable is named), or under market neutrality (the ratio is scale-invariant
-   *     there, so the problem has no unique solution)
+   *     maximum attainable is named, and why the best asset's return is out of reach when a cap
+   *     is the reason), if the optimum has no risk under {@code S + gamma I} while returning
+   *     more than {@code rf} (an infinite ratio: a singular hand-built covariance; the portfolio
+   *     is named), if the ratio has no maximum (infinite bounds), or under market neutrality
+   *     (the ratio is scale-invariant there, so the problem has no unique solution)
    */
   public OptimalPortfolio maxSharpe(double riskFreeRate) {
     requireMu("maxSharpe");

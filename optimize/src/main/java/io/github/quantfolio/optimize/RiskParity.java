@@ -4,7 +4,6 @@ import io.github.quantfolio.core.AssetVector;
 import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.risk.CovarianceMatrix;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -158,31 +157,15 @@ public final class RiskParity {
    * variance portfolio finds such a combination; it is computed only on this failure path.
    */
   private OptimizationException explain(OptimizationException failure) {
-    OptimalPortfolio least;
-    try {
-      least = MeanVariance.of(cov).minVolatility();
-    } catch (OptimizationException e) {
+    String held = CovarianceChecks.zeroVarianceMix(cov);
+    if (held == null) {
       return failure;
-    }
-    double maxVar = 0;
-    for (int i = 0; i < cov.size(); i++) {
-      maxVar = Math.max(maxVar, cov.get(i, i));
-    }
-    double v = least.volatility() * least.volatility();
-    if (!(v <= Diagnostics.RISKLESS * maxVar)) {
-      return failure;
-    }
-    List<String> held = new ArrayList<>();
-    for (String a : cov.assets()) {
-      if (least.weights().get(a) > 1e-9) {
-        held.add("'" + a + "' " + Diagnostics.pct(least.weights().get(a)));
-      }
     }
     return new OptimizationException("Risk budgeting has no solution for this covariance matrix: "
-        + "the long-only portfolio " + String.join(", ", held) + " has zero variance (its assets "
-        + "hedge each other exactly), so near it every risk contribution is 0 / 0 and no weights "
-        + "give each asset its budget; give that combination some risk (e.g. "
-        + "cov.withDiagonalShift(...)) or leave one of its assets out", failure);
+        + "the long-only portfolio " + held + " has zero variance (its assets hedge each other "
+        + "exactly), so near it every risk contribution is 0 / 0 and no weights give each asset "
+        + "its budget; give that combination some risk (e.g. cov.withDiagonalShift(...)) or "
+        + "leave one of its assets out", failure);
   }
 
   /**

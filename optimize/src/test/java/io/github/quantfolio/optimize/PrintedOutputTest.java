@@ -1,6 +1,7 @@
 package io.github.quantfolio.optimize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.quantfolio.core.AssetVector;
@@ -46,6 +47,15 @@ class PrintedOutputTest {
     // 100 shares at 10 = 1000 traded of a 1000 portfolio: turnover 100%
     assertTrue(plan.toString().contains("cash after trades 0.00, costs 0.00 (prices' currency), "
         + "turnover 100.00% of portfolio value"), plan.toString());
+  }
+
+  @Test
+  void tinyAndHugeNumbersAreNotPrintedAsZeroOrAsHundredsOfDigits() {
+    // a valid price of 1e-5 was printed as 0.0000, which looks like the invalid price 0
+    Rebalancer.Plan plan = Rebalancer.of(Weights.of(List.of("A"), new double[] {1}))
+        .plan(Map.of(), 1, AssetVector.of(List.of("A"), new double[] {1e-5}));
+    assertTrue(plan.toString().contains(" 1.0000e-05 "), plan.toString());
+    assertFalse(plan.toString().contains("0.0000 "), plan.toString());
   }
 
   @Test

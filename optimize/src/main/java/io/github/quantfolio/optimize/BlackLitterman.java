@@ -261,6 +261,8 @@ public final class BlackLitterman {
 
   /**
    * Idzorek confidences, one per view in the order added, each in [0, 1] (see the class comment).
+   * Call it after every view is added: a view added later is refused, since these confidences
+   * would not cover it.
    *
    * @throws IllegalArgumentException if the count differs from the views or a value is outside
    */
@@ -280,6 +282,7 @@ public final class BlackLitterman {
   /**
    * An explicit view covariance Omega (K x K, symmetric positive semidefinite; copied; rows and
    * columns in the order the views were added). A zero variance makes a view fully confident.
+   * Call it after every view is added: a view added later is refused.
    *
    * @throws IllegalArgumentException if the shape differs from the number of views, an entry is
    *     not finite, a variance is negative, or the matrix is not symmetric (to 1e-12 relative),

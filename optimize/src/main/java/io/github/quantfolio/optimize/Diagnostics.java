@@ -140,11 +140,11 @@ final class Diagnostics {
    * with "Sharpe Infinity").
    */
   static void requireRisk(MeanVarianceSpec s, double[] w, double rf) {
-    double[][] q = s.riskMatrix(1);
+    double[][] cov = s.cov();
     double maxDiag = 0;
     double norm2 = 0;
     for (int i = 0; i < w.length; i++) {
-      maxDiag = Math.max(maxDiag, q[i][i]);
+      maxDiag = Math.max(maxDiag, cov[i][i] + s.gamma());
       norm2 += w[i] * w[i];
     }
     double risk = s.risk(w);

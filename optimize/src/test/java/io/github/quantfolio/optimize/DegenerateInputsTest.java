@@ -298,8 +298,13 @@ class DegenerateInputsTest {
         + "exactly), so near it every risk contribution is 0 / 0 and no weights give each asset "
         + "its budget; give that combination some risk (e.g. cov.withDiagonalShift(...)) or "
         + "leave one of its assets out", e.getMessage());
-    // the same pair makes the diversification ratio sigma'w / sqrt(w'Sw) infinite (it was
-    // returned as a portfolio with "Sharpe Infinity"-style arbitrary weights)
+  }
+
+  @Test
+  void maxDiversificationOfAPerfectHedgeNamesIt() {
+    // the pair of the test above makes the diversification ratio sigma'w / sqrt(w'Sw) infinite
+    CovarianceMatrix hedged = CovarianceMatrix.of(List.of("A", "B", "C"),
+        new double[][] {{0.04, -0.04, 0}, {-0.04, 0.04, 0}, {0, 0, 0.09}});
     assertEquals("Max diversification is unbounded under bounds [0, 1]: the portfolio 'A' "
         + "50.00%, 'B' 50.00% has zero variance under this covariance matrix (its assets hedge "
         + "each other exactly), so its diversification ratio is infinite; give that combination "

@@ -175,14 +175,24 @@ public final class BlackLitterman {
     return new BlackLitterman(cov, prior, Checks.positive(tau, "tau"), views, confidences, omega);
   }
 
-  /** Adds the absolute view {@code mu_asset = q} (annualised). */
+  /**
+   * Adds the absolute view {@code mu_asset = q} (annualised).
+   *
+   * @throws IllegalStateException if confidences or an Omega are already set (see {@link
+   *     #withView})
+   */
   public BlackLitterman withAbsoluteView(String asset, double q) {
     Checks.finite(q, "q");
     return add(pick(Map.of(Checks.notNull(asset, "asset"), 1.0)), q, asset + " = "
         + MeanVariance.fmt(q));
   }
 
-  /** Adds the relative view {@code mu_outperformer - mu_underperformer = q}. */
+  /**
+   * Adds the relative view {@code mu_outperformer - mu_underperformer = q}.
+   *
+   * @throws IllegalStateException if confidences or an Omega are already set (see {@link
+   *     #withView})
+   */
   public BlackLitterman withRelativeView(String outperformer, String underperformer, double q) {
     if (Checks.notNull(outperformer, "outperformer").equals(underperformer)) {
       throw new IllegalArgumentException("A relative view needs two different assets, but both "
@@ -196,10 +206,12 @@ public final class BlackLitterman {
 
   /**
    * Adds the general view {@code sum_i pick_i mu_i = q} (one row of P; e.g. market-cap weighted
-   * baskets as in Idzorek's third view). Earlier confidences or Omega no longer fit and are
-   * cleared.
+   * baskets as in Idzorek's third view). Views are added before {@link #withConfidences} or
+   * {@link #withOmega}, which give one entry per view.
    *
    * @throws IllegalArgumentException for an unknown asset or an all-zero pick
+   * @throws IllegalStateException if confidences or an Omega are already set (they are for the
+   *     views before this one; add every view first)
    */
   public BlackLitterman withView(Map<String, Double> pick, double q) {
     Checks.finite(q, "q");
@@ -227,8 +239,21 @@ public final class BlackLitterman {
     return p;
   }
 
-  /** This model plus one view; earlier confidences or Omega are cleared (they no longer fit). */
+  /**
+   * This model plus one view. Confidences or an Omega set earlier are for the views before it:
+   * dropping them in silence turned a 100%-confident view into a He-Litterman one (posterior
+   * 17.2% for a view of 30%), so the call is refused instead.
+   */
   private BlackLitterman add(double[] p, double q, String text) {
+    if (confidences != null || omega != null) {
+      throw new IllegalStateException("Cannot add the view '" + text + "' after "
+          + (omega != null ? "withOmega(...)" : "withConfidences(...)") + ": its " + views.size()
+          + (omega != null ? " x " + views.size() + " Omega is" : " confidence"
+              + (views.size() == 1 ? " is" : "s are")) + " for the view"
+          + (views.size() == 1 ? "" : "s") + " added before; add every view first, then call "
+          + (omega != null ? "withOmega once with a row and column per view"
+              : "withConfidences once with one confidence per view"));
+    }
     List<View> v = new ArrayList<>(views);
     v.add(new View(p, q, text));
     return new BlackLitterman(cov, prior, tau, List.copyOf(v), null, null);
@@ -236,6 +261,8 @@ public final class BlackLitterman {
 
   /**
    * Idzorek confidences, one per view in the order added, each in [0, 1] (see the class comment).
+   * Call it after every view is added: a view added later is refused, since these confidences
+   * would not cover it.
    *
    * @throws IllegalArgumentException if the count differs from the views or a value is outside
    */
@@ -255,10 +282,13 @@ public final class BlackLitterman {
   /**
    * An explicit view covariance Omega (K x K, symmetric positive semidefinite; copied; rows and
    * columns in the order the views were added). A zero variance makes a view fully confident.
+   * Call it after every view is added: a view added later is refused.
    *
    * @throws IllegalArgumentException if the shape differs from the number of views, an entry is
-   *     not finite, a variance is negative, or the matrix is not symmetric (to 1e-12 relative) or
-   *     has a covariance larger than the product of the two standard deviations (named)
+   *     not finite, a variance is negative, or the matrix is not symmetric (to 1e-12 relative),
+   *     has a covariance larger than the product of the two standard deviations (named), or is
+   *     otherwise not positive semidefinite (an eigenvalue below {@code -1e-12 x} the largest;
+   *     the first views whose block fails are named)
    */
   public BlackLitterman withOmega(double[][] omega) {
     Checks.notNull(omega, "omega");
@@ -301,7 +331,53 @@ public final class BlackLitterman {
         }
       }
     }
+    requirePositiveSemidefinite(o);
     return new BlackLitterman(cov, prior, tau, views, null, o);
+  }
+
+  /**
+   * Refuses an Omega that passed the entry-wise checks but is not positive semidefinite (e.g.
+   * three views with error correlations 0.9 between views 1 and 2 and between 2 and 3, but -0.9
+   * between 1 and 3: every pair is a valid covariance, the whole is not). With such an Omega some combination of the views has a
+   * negative error variance, and the posterior can move away from the views. The message names
+   * the first views (in the order added) that together cannot be a covariance, and the smallest
+   * eigenvalue of their block.
+   */
+  private void requirePositiveSemidefinite(double[][] o) {
+    int k = o.length;
+    if (k < 3 || psd(o, k)) {
+      return; // blocks of 1 and 2 views were checked entry by entry
+    }
+    for (int m = 3; m <= k; m++) {
+      if (m == k || !psd(o, m)) {
+        double[] ev = block(o, m).eigenvalues();
+        StringBuilder which = new StringBuilder();
+        for (int i = 0; i < m; i++) {
+          which.append(i == 0 ? "" : i == m - 1 ? " and " : ", ").append(i + 1).append(" ('")
+              .append(views.get(i).text()).append("')");
+        }
+        throw new IllegalArgumentException("Omega is not positive semidefinite: the block of "
+            + "views " + which + " has the eigenvalue " + MeanVariance.fmt(ev[0]) + " < 0, so "
+            + "some combination of these views would have a negative error variance; Omega "
+            + "must be a covariance matrix of the view errors");
+      }
+    }
+  }
+
+  /** Whether the leading {@code m x m} block of {@code o} is positive semidefinite. */
+  private static boolean psd(double[][] o, int m) {
+    return block(o, m).isPositiveSemidefinite();
+  }
+
+  /** The leading {@code m x m} block of {@code o}, for its eigenvalues. */
+  private static CovarianceMatrix block(double[][] o, int m) {
+    List<String> names = new ArrayList<>();
+    double[][] b = new double[m][m];
+    for (int i = 0; i < m; i++) {
+      names.add("view " + (i + 1));
+      System.arraycopy(o[i], 0, b[i], 0, m);
+    }
+    return CovarianceMatrix.of(names, b);
   }
 
   /** The prior {@code pi}. */

@@ -139,4 +139,36 @@ final class CovarianceChecks {
     Arrays.fill(floor, SINGULAR_TOLERANCE);
     return Psd.firstPivotAtMost(corr, floor, unexplained);
   }
+
+  /**
+   * The long-only, fully invested portfolio of least variance, as text ({@code 'A' 50.00%, 'B'
+   * 50.00%}), if its variance is zero (at most {@link Diagnostics#RISKLESS} x the largest
+   * variance): a combination of assets that hedge each other exactly, possible only in a
+   * singular matrix. Else null. A QP solve (O(N^3)): for failure paths only.
+   */
+  static String zeroVarianceMix(CovarianceMatrix cov) {
+    OptimalPortfolio least;
+    try {
+      least = MeanVariance.of(cov).minVolatility();
+    } catch (OptimizationException e) {
+      return null;
+    }
+    double maxVar = 0;
+    for (int i = 0; i < cov.size(); i++) {
+      maxVar = Math.max(maxVar, cov.get(i, i));
+    }
+    double v = least.volatility() * least.volatility();
+    if (!(v <= Diagnostics.RISKLESS * maxVar)) {
+      return null;
+    }
+    StringBuilder held = new StringBuilder();
+    for (String a : cov.assets()) {
+      double w = least.weights().get(a);
+      if (w > 1e-9) {
+        held.append(held.length() == 0 ? "" : ", ").append('\'').append(a).append("' ")
+            .append(Diagnostics.pct(w));
+      }
+    }
+    return held.toString();
+  }
 }

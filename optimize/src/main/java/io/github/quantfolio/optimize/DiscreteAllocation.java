@@ -4,8 +4,6 @@ import io.github.quantfolio.core.AssetVector;
 import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.core.internal.TextTable;
-import io.github.quantfolio.optimize.internal.LinearProgram;
-import io.github.quantfolio.optimize.internal.QpException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,8 +13,8 @@ import java.util.Map;
 
 /**
  * Turns portfolio weights into whole numbers of shares for a given capital, greedily
- * ({@link #greedy()}, PyPortfolioOpt's {@code greedy_portfolio}) or by integer programming
- * ({@link #integerProgramming()}, PyPortfolioOpt's {@code lp_portfolio}). Immutable.
+ * ({@link #greedy()}, PyPortfolioOpt's {@code greedy_portfolio}) or by exact integer
+ * programming ({@link #integerProgramming()}, PyPortfolioOpt's {@code lp_portfolio}). Immutable.
  *
  * <p>Long/short weights are split as in PyPortfolioOpt: the long weights, rescaled to sum to 1,
  * are allocated with the capital; the short weights' magnitudes, rescaled to sum to 1, with
@@ -203,12 +201,16 @@ public final class DiscreteAllocation {
   /**
    * Integer-programming allocation, per side (PyPortfolioOpt's {@code lp_portfolio}): whole shares
    * {@code x_i >= 0} minimising {@code sum_i |w_i V - x_i p_i| + (V - p'x)} subject to
-   * {@code p'x <= V}, i.e. the value deviations plus the cash left over, solved exactly by branch
-   * and bound (ojAlgo, behind an internal adapter). Meant for tens of assets; the greedy method
-   * scales further. Long/short as described in the class comment.
+   * {@code p'x <= V}, i.e. the value deviations plus the cash left over, solved exactly by a
+   * branch and bound of our own on the equivalent problem "least total shortfall below the goals
+   * {@code w_i V}" (the objective is twice that shortfall plus a constant; see the docs). An
+   * exact fit of the money within {@code 1e-12} of it counts as a fit (prices in cents are not
+   * exact in binary). Meant for tens of assets (milliseconds); share counts up to 2^53 are fine.
+   * Long/short as described in the class comment.
    *
    * @throws IllegalArgumentException as {@link #greedy()}, for the short side
-   * @throws OptimizationException if the solver fails
+   * @throws OptimizationException if the search needs more than 20 million nodes (hundreds of
+   *     assets with prices spread over many orders of magnitude); {@link #greedy()} then
    */
   public Result integerProgramming() {
     return allocate(this::integerSide);
@@ -266,49 +268,18 @@ public final class DiscreteAllocation {
       }
     }
     int m = idx.size();
-    // variables: x (m, integer), u (m)
-    double[] c = new double[2 * m];
-    double[] lo = new double[2 * m];
-    double[] hi = new double[2 * m];
-    boolean[] integer = new boolean[2 * m];
-    List<LinearProgram.Row> le = new ArrayList<>();
-    int[] xs = new int[m];
     double[] px = new double[m];
+    double[] goals = new double[m];
     for (int k = 0; k < m; k++) {
       int i = idx.get(k);
-      c[k] = -prices[i]; // the leftover V - p'x, up to its constant
-      c[m + k] = 1;
-      hi[k] = Math.floor(value / prices[i]);
-      hi[m + k] = Double.POSITIVE_INFINITY;
-      integer[k] = true;
-      xs[k] = k;
       px[k] = prices[i];
-      double goal = target[i] * value;
-      // goal - p x <= u  and  p x - goal <= u
-      le.add(new LinearProgram.Row(new int[] {k, m + k}, new double[] {-prices[i], -1}, -goal,
-          "deviation above " + assets.get(i)));
-      le.add(new LinearProgram.Row(new int[] {k, m + k}, new double[] {prices[i], -1}, goal,
-          "deviation below " + assets.get(i)));
+      goals[k] = target[i] * value;
     }
-    le.add(new LinearProgram.Row(xs, px, value, "capital"));
-    double[] x;
-    try {
-      x = LinearProgram.minimise(c, List.of(), le, lo, hi, integer);
-    } catch (QpException e) {
-      // x = 0 (buy nothing) is always feasible, so any failure is the solver's, not the problem's
-      double most = 0;
-      for (int k = 0; k < m; k++) {
-        most = Math.max(most, hi[k]);
-      }
-      throw new OptimizationException("Integer allocation failed: the branch-and-bound solver "
-          + "stopped in state " + e.blocking() + " on a problem that always has a solution (buying "
-          + "nothing), with up to " + MeanVariance.fmt(most) + " shares of one asset to choose "
-          + "from; use greedy(), which has no such limit", e);
-    }
+    long[] x = WholeShareSearch.solve(px, goals, value);
     double invested = 0;
     long[] count = new long[m];
     for (int k = 0; k < m; k++) {
-      count[k] = Math.round(x[k]);
+      count[k] = x[k];
       invested += count[k] * px[k];
     }
     for (int k = 0; k < m; k++) {
@@ -316,7 +287,9 @@ public final class DiscreteAllocation {
       shares[i] = longSide ? count[k] : -count[k];
       realised[i] = invested > 0 ? count[k] * px[k] / invested : 0;
     }
-    return value - invested;
+    double left = value - invested;
+    // an exact fit (within WholeShareSearch.FIT of the money) is rounding, not an overdraft
+    return left < 0 && left >= -2 * WholeShareSearch.FIT * value ? 0 : left;
   }
 
   /** Allocates one side; returns its leftover; fills shares, realised and target weights. */

@@ -12,6 +12,18 @@ import java.util.List;
  * ({@link PriceFrame#returns()}: NaN wherever either price is missing), so late listings use
  * their shorter history; {@code f} is the frame's periods per year.
  *
+ * <h2>Sample size</h2>
+ * The estimate of an asset uses its {@code returns.validCount(asset)} valid returns
+ * ({@code prices.returns().describe()} lists each asset's count and first and last date). The
+ * minimum-observation rule: an asset needs at least {@code min(f, rows / 2)} valid returns - a
+ * year of them, or half of the frame's rows. Below both, its annual figure would be an
+ * extrapolation of a sample much shorter than the other assets' (a stock listed two days before
+ * the end of a 16-day window gave -918% a year from 2 returns), so it is refused with the count
+ * and dates; estimate on a window in which it trades throughout, or leave it out. A frame whose
+ * assets all have the same count (e.g. after {@code dropIncompleteRows()}) always passes: its
+ * sample size is the frame's, chosen by the caller. The same rule applies to the pairs behind a
+ * CAPM beta's asset column.
+ *
  * @since 0.1.0
  */
 public final class ExpectedReturns {
@@ -27,15 +39,36 @@ public final class ExpectedReturns {
     }
   }
 
-  private static int valid(double[] x, String asset) {
+  /**
+   * The count of valid returns of one column, checked against the minimum-observation rule: an
+   * asset needs at least {@code min(f, rows / 2)} valid returns, i.e. a year of them or half of
+   * the frame (see the class comment).
+   *
+   * @throws IllegalArgumentException if the column has no valid return, or fewer than the rule
+   *     asks (asset, count, dates, frame rows and periods a year named)
+   */
+  private static int valid(ReturnFrame r, double[] x, String asset, double f) {
     int n = 0;
-    for (double v : x) {
-      if (v == v) {
+    int first = -1;
+    int last = -1;
+    for (int t = 0; t < x.length; t++) {
+      if (x[t] == x[t]) {
         n++;
+        first = first < 0 ? t : first;
+        last = t;
       }
     }
     if (n == 0) {
       throw new IllegalArgumentException("Asset '" + asset + "' has no valid return");
+    }
+    if (n < f && 2 * n < x.length) {
+      throw new IllegalArgumentException("The expected return of '" + asset + "' would rest on "
+          + n + " valid return" + (n == 1 ? "" : "s") + " (" + r.index().label(first) + " .. "
+          + r.index().label(last) + ") of the frame's " + x.length + " rows: fewer than half "
+          + "the frame and less than a year (" + MeanVariance.fmt(f) + " periods), so annualising "
+          + "would extrapolate them " + MeanVariance.fmt(Math.round(f / n * 10) / 10.0)
+          + "-fold while other assets use a longer sample; estimate on a window in which '"
+          + asset + "' trades throughout (dropIncompleteRows() or between(...)), or leave it out");
     }
     return n;
   }
@@ -44,7 +77,8 @@ public final class ExpectedReturns {
    * Compounded (geometric) mean: {@code (prod(1 + r))^(f / n) - 1} over the asset's n valid
    * returns (PyPortfolioOpt {@code mean_historical_return}).
    *
-   * @throws IllegalArgumentException if an asset has no valid return (named)
+   * @throws IllegalArgumentException if an asset has no valid return, or fewer than the
+   *     minimum-observation rule asks (see the class comment; asset, count and dates named)
    */
   public static AssetVector meanHistorical(PriceFrame prices) {
     return meanHistorical(Checks.notNull(prices, "prices").returns());
@@ -58,7 +92,7 @@ public final class ExpectedReturns {
     double[] out = new double[assets.size()];
     for (int a = 0; a < out.length; a++) {
       double[] r = returns.column(a);
-      int n = valid(r, assets.get(a));
+      int n = valid(returns, r, assets.get(a), f);
       double logG = 0;
       for (double v : r) {
         if (v == v) {
@@ -72,7 +106,11 @@ public final class ExpectedReturns {
     return AssetVector.of(assets, out);
   }
 
-  /** Arithmetic mean x f over each asset's valid returns. */
+  /**
+   * Arithmetic mean x f over each asset's valid returns.
+   *
+   * @throws IllegalArgumentException as {@link #meanHistorical(PriceFrame)}
+   */
   public static AssetVector arithmetic(PriceFrame prices) {
     return arithmetic(Checks.notNull(prices, "prices").returns());
   }
@@ -84,7 +122,7 @@ public final class ExpectedReturns {
     List<String> assets = returns.assets();
     double[] out = new double[assets.size()];
     for (int a = 0; a < out.length; a++) {
-      valid(returns.column(a), assets.get(a));
+      valid(returns, returns.column(a), assets.get(a), f);
       out[a] = returns.mean(assets.get(a)) * f;
     }
     return AssetVector.of(assets, out);
@@ -97,6 +135,7 @@ public final class ExpectedReturns {
    * (pandas {@code ewm(span, adjust=True).mean()}; PyPortfolioOpt {@code ema_historical_return}).
    *
    * @param span at least 1 (PyPortfolioOpt's default is 500)
+   * @throws IllegalArgumentException as {@link #meanHistorical(PriceFrame)}, or if span &lt; 1
    */
   public static AssetVector ema(PriceFrame prices, double span) {
     return ema(Checks.notNull(prices, "prices").returns(), span);
@@ -115,7 +154,7 @@ public final class ExpectedReturns {
     double[] out = new double[assets.size()];
     for (int a = 0; a < out.length; a++) {
       double[] r = returns.column(a);
-      valid(r, assets.get(a));
+      valid(returns, r, assets.get(a), f);
       double num = 0;
       double den = 0;
       double w = 1;
@@ -142,6 +181,8 @@ public final class ExpectedReturns {
    *
    * @param market market prices (one column, same timestamps as {@code prices}), or null
    * @param riskFreeRate annual risk-free rate
+   * @throws IllegalArgumentException as {@link #meanHistorical(PriceFrame)} for each asset, or
+   *     if the timestamps differ, the market does not vary or a beta has fewer than 2 pairs
    */
   public static AssetVector capm(PriceFrame prices, PriceFrame market, double riskFreeRate) {
     Checks.notNull(prices, "prices");
@@ -175,7 +216,7 @@ public final class ExpectedReturns {
         m[k] = c == 0 ? Double.NaN : s / c;
       }
     }
-    int nm = valid(m, "market");
+    int nm = valid(r, m, "market", f);
     double logG = 0;
     for (double v : m) {
       if (v == v) {
@@ -189,6 +230,7 @@ public final class ExpectedReturns {
     double[] out = new double[assets.size()];
     for (int a = 0; a < out.length; a++) {
       double[] x = r.column(a);
+      valid(r, x, assets.get(a), f);
       double beta = pairCovariance(x, m, assets.get(a)) / varM;
       out[a] = riskFreeRate + beta * (marketReturn - riskFreeRate);
       if (!Double.isFinite(out[a])) {

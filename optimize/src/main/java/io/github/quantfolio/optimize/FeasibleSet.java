@@ -195,9 +195,11 @@ final class FeasibleSet {
    * The homogenised problem (Cornuejols and Tutuncu 2007, section 8.2): {@code min 1/2 y'Qy}
    * s.t. {@code excess'y = 1}, {@code kappa = 1'y >= 0} and every constraint of C multiplied by
    * {@code kappa} ({@code lo_i kappa <= y_i <= hi_i kappa}, {@code L_s kappa <= sum_s y <= U_s
-   * kappa}); returns {@code y}.
+   * kappa}); returns {@code y} and, per asset, the bound of C that the solution holds it on
+   * ({@code -1} lower, {@code +1} upper, 0 neither): {@code y_i / kappa} is that bound up to
+   * rounding, and the caller puts it there exactly.
    */
-  double[] solveHomogenised(double[][] q, double[] excess) {
+  Homogenised solveHomogenised(double[][] q, double[] excess) {
     double[] lower = s.lower();
     double[] upper = s.upper();
     List<String> assets = s.assets();
@@ -205,6 +207,7 @@ final class FeasibleSet {
     double[][] aEq = new double[][] {excess};
     List<double[]> g = new ArrayList<>();
     List<String> gn = new ArrayList<>();
+    List<Integer> boundRow = new ArrayList<>(); // per row: +-(asset + 1) for its bound, else 0
     boolean longOnly = longOnly();
     double[] ylo = new double[n];
     Arrays.fill(ylo, Double.NEGATIVE_INFINITY);
@@ -217,6 +220,7 @@ final class FeasibleSet {
         row[i] -= 1;
         g.add(row);
         gn.add("lower bound of '" + assets.get(i) + "'");
+        boundRow.add(-(i + 1));
       }
       // y_i <= hi_i kappa is implied when hi_i >= 1 and every y_j >= 0 (then y_i <= 1'y)
       if (upper[i] < Double.POSITIVE_INFINITY && !(upper[i] >= 1 && longOnly)) {
@@ -225,6 +229,7 @@ final class FeasibleSet {
         row[i] += 1;
         g.add(row);
         gn.add("upper bound of '" + assets.get(i) + "'");
+        boundRow.add(i + 1);
       }
     }
     for (Sector sec : s.sectors()) {
@@ -251,9 +256,29 @@ final class FeasibleSet {
     Arrays.fill(kappaRow, -1);
     g.add(kappaRow);
     gn.add("kappa >= 0");
-    return qp(q, new double[n], aEq, new double[] {1},
+    DenseQp.Solution sol = qp(q, new double[n], aEq, new double[] {1},
         new String[] {"excess return normalisation"}, g.toArray(new double[0][]),
-        new double[g.size()], gn.toArray(new String[0]), ylo, null, null).x();
+        new double[g.size()], gn.toArray(new String[0]), ylo, null, null);
+    int[] onBound = new int[n];
+    for (int i = 0; i < n; i++) {
+      if (ylo[i] == 0 && sol.boundState()[i] < 0) {
+        onBound[i] = -1;
+      }
+    }
+    for (int r = 0; r < boundRow.size(); r++) {
+      int b = boundRow.get(r);
+      if (b != 0 && sol.rowActive()[r]) {
+        onBound[Math.abs(b) - 1] = Integer.signum(b);
+      }
+    }
+    return new Homogenised(sol.x(), onBound);
+  }
+
+  /**
+   * A solution of the homogenised max-Sharpe QP: {@code y}, and per asset the bound of C its
+   * weight {@code y_i / kappa} lies on (-1 lower, +1 upper, 0 neither) by the QP's active set.
+   */
+  record Homogenised(double[] y, int[] onBound) {
   }
 
   private boolean longOnly() {

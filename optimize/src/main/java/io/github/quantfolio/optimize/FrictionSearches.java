@@ -95,15 +95,22 @@ final class FrictionSearches {
     double[] wMax = maxReturn(k);
     double nMax = net(wMax, k, rf);
     if (!(nMax > 0)) {
-      throw Diagnostics.noExcessReturn(k > 0, rf, s.describeTrading(), nMax + rf, s.mu());
+      throw Diagnostics.noExcessReturn(k > 0, rf, s, s.describeTrading(), nMax + rf);
     }
     double[][] s1 = s.riskMatrix(1);
     Warm warm = new Warm();
     double[] w = frictions.solve(s1, new double[n], 0, null, warm);
     double v0 = s.risk(w) * s.risk(w);
     if (!(v0 > 0)) {
-      throw new OptimizationException("Max Sharpe is unbounded under " + s.describeTrading()
-          + ": a portfolio with zero volatility is attainable");
+      // the search starts from a portfolio with risk; a riskless one beating rf is an infinite
+      // ratio, and one that does not leaves the search without a start
+      if (net(w, k, rf) > 0) {
+        throw Diagnostics.riskless(s, w, rf);
+      }
+      throw new OptimizationException("Max Sharpe cannot be solved under " + s.describeTrading()
+          + ": a portfolio with zero volatility is attainable (the covariance matrix is "
+          + "singular), and the search this problem needs starts from the least risky portfolio; "
+          + "give every combination of assets some risk, e.g. cov.withDiagonalShift(...)");
     }
     double a = 0;
     double ga = v0;
@@ -163,6 +170,7 @@ final class FrictionSearches {
         break;
       }
     }
+    Diagnostics.requireRisk(s, best, rf);
     return best;
   }
 

@@ -153,36 +153,69 @@ final class Frontier {
 
   /**
    * The tangency portfolio without trading options by the homogenised QP
-   * ({@link FeasibleSet#solveHomogenised}): {@code w = y / kappa}.
+   * ({@link FeasibleSet#solveHomogenised}): {@code w = y / kappa}, with every weight whose bound
+   * the QP holds active put exactly on that bound. The excess returns are divided by their
+   * largest magnitude first (the maximiser does not change when they are scaled), so that
+   * {@code y} is of order 1 whatever their scale: expected returns of 1e300 used to make
+   * {@code y'Sy} underflow.
    *
-   * @throws OptimizationException if no attainable return exceeds {@code rf}, or kappa is not
-   *     positive (unbounded ratio)
+   * @throws OptimizationException if no attainable return exceeds {@code rf}, if the ratio has no
+   *     maximum (it rises without limit along a zero-sum combination with infinite bounds), or
+   *     if a portfolio with positive excess return has no risk (an infinite ratio)
    */
   double[] maxSharpe(double riskFreeRate) {
     double[] mu = s.mu();
     double max = lp.unbounded() ? Double.POSITIVE_INFINITY
         : MeanVarianceSpec.dot(mu, lp.maximiser());
     if (!(max > riskFreeRate)) {
-      throw Diagnostics.noExcessReturn(false, riskFreeRate, s.describe(), max, mu);
+      throw Diagnostics.noExcessReturn(false, riskFreeRate, s, s.describe(), max);
     }
     int n = s.n();
     double[] excess = new double[n];
+    double scale = 0;
     for (int i = 0; i < n; i++) {
       excess[i] = mu[i] - riskFreeRate;
+      scale = Math.max(scale, Math.abs(excess[i]));
     }
-    double[] y = set.solveHomogenised(s.riskMatrix(1), excess);
+    if (!Double.isFinite(scale)) {
+      throw new OptimizationException("Max Sharpe cannot use these expected returns: mu - rf "
+          + "overflows for '" + s.assets().get(argMaxAbs(mu)) + "' (expected return "
+          + Diagnostics.fmt(mu[argMaxAbs(mu)]) + ", risk-free rate "
+          + Diagnostics.fmt(riskFreeRate) + ")");
+    }
+    for (int i = 0; i < n; i++) {
+      excess[i] /= scale;
+    }
+    FeasibleSet.Homogenised h = set.solveHomogenised(s.riskMatrix(1), excess);
+    double[] y = h.y();
     double kappa = 0;
     for (double v : y) {
       kappa += v;
     }
     if (!(kappa > 0)) {
-      throw new OptimizationException("Max Sharpe is unbounded under " + s.describe()
-          + ": the homogenised solution has kappa = " + Diagnostics.fmt(kappa));
+      // kappa = 0 with excess'y = 1: a zero-sum combination with positive excess return, along
+      // which the ratio approaches its supremum only as the weights grow without limit
+      throw new OptimizationException("Max Sharpe has no maximum under " + s.describe()
+          + ": the ratio keeps rising as the portfolio adds ever more of a zero-sum combination "
+          + "of long and short positions; use finite bounds");
     }
     double[] w = new double[n];
+    double[] lower = s.lower();
+    double[] upper = s.upper();
     for (int i = 0; i < n; i++) {
-      w[i] = y[i] / kappa;
+      w[i] = h.onBound()[i] < 0 ? lower[i] : h.onBound()[i] > 0 ? upper[i] : y[i] / kappa;
     }
+    Diagnostics.requireRisk(s, w, riskFreeRate);
     return w;
+  }
+
+  private static int argMaxAbs(double[] v) {
+    int k = 0;
+    for (int i = 1; i < v.length; i++) {
+      if (Math.abs(v[i]) > Math.abs(v[k])) {
+        k = i;
+      }
+    }
+    return k;
   }
 }

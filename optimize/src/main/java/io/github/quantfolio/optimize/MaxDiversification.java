@@ -87,6 +87,16 @@ public final class MaxDiversification {
     try {
       w = problem.maxSharpe(0).weights();
     } catch (OptimizationException e) {
+      String held = e.getMessage().startsWith("Max Sharpe is unbounded")
+          ? CovarianceChecks.zeroVarianceMix(cov) : null;
+      if (held != null) {
+        // the max-Sharpe wording (expected return, risk-free rate) does not fit this ratio
+        throw new OptimizationException("Max diversification is unbounded under "
+            + problem.constraintText() + ": the portfolio " + held + " has zero variance under "
+            + "this covariance matrix (its assets hedge each other exactly), so its "
+            + "diversification ratio is infinite; give that combination some risk (e.g. "
+            + "cov.withDiagonalShift(...)) or leave one of its assets out", e);
+      }
       throw new OptimizationException(e.getMessage().replace("Max Sharpe", "Max diversification"),
           e);
     }

@@ -56,7 +56,8 @@ public final class MeanCdar {
   /**
    * A mean-CDaR problem on returns in time order, without expected returns ({@link #minCdar()}).
    *
-   * @throws IllegalArgumentException if there are not more return rows than assets (the
+   * @throws IllegalArgumentException if the returns are LOG returns (a portfolio's return is
+   *     {@code w'r} only for simple returns), there are not more return rows than assets (the
    *     optimum would fit the sample), a return is missing or beta is outside (0, 1)
    */
   public static MeanCdar of(ReturnFrame returns, double beta) {
@@ -107,14 +108,14 @@ public final class MeanCdar {
   }
 
 
-  /** The CDaR at {@code beta} of weights (see the class comment), evaluated directly. */
+  /**
+   * The CDaR at {@code beta} of weights (see the class comment), evaluated directly. Assets the
+   * weights omit weigh 0.
+   *
+   * @throws IllegalArgumentException if the weights name an asset that is not in the scenarios
+   */
   public double cdar(Weights weights) {
-    Checks.notNull(weights, "weights");
-    double[] w = new double[assets.size()];
-    for (int i = 0; i < w.length; i++) {
-      w[i] = weights.getOrZero(assets.get(i));
-    }
-    return cdar(w);
+    return cdar(ScenarioInputs.weightsOn(weights, assets));
   }
 
   private double cdar(double[] w) {
@@ -167,9 +168,9 @@ public final class MeanCdar {
     Checks.finite(targetCdar, "targetCdar");
     double min = cdar(minCdar().weights());
     if (targetCdar < min - 1e-12 * Math.max(1, Math.abs(min))) {
-      throw new OptimizationException("Target CDaR " + MeanVariance.fmt(targetCdar) + " is below "
-          + "the minimum attainable " + MeanVariance.fmt(min) + " under "
-          + constraints.constraintText() + " at beta " + MeanVariance.fmt(beta));
+      throw new OptimizationException("Target CDaR " + MeanVariance.fmt(targetCdar) + " (drawdown, "
+          + "fraction of capital) is below the minimum attainable " + MeanVariance.fmt(min)
+          + " under " + constraints.constraintText() + " at beta " + MeanVariance.fmt(beta));
     }
     return solve(Double.NaN, Math.max(targetCdar, min), "efficient CDaR (target CDaR "
         + MeanVariance.fmt(targetCdar) + ")");
@@ -267,7 +268,9 @@ public final class MeanCdar {
         constraints.constraintText());
     double ret = mu == null ? Double.NaN : ScenarioInputs.dot(mu, w);
     return new OptimalPortfolio(method + ", CDaR " + MeanVariance.fmt(cdar(w)) + " at beta "
-        + MeanVariance.fmt(beta) + " (drawdown, fraction of capital)", Weights.of(assets, w), ret,
+        + MeanVariance.fmt(beta) + " (drawdown over " + scenarios.length + " "
+        + ScenarioInputs.period(periodsPerYear) + "s of returns, fraction of capital; not "
+        + "annualised)", Weights.of(assets, w), ret,
         ScenarioInputs.volatility(scenarios, w, periodsPerYear));
   }
 

@@ -60,7 +60,8 @@ public final class MeanCvar {
    * @param returns per-period simple returns, no missing values (use {@code dropIncompleteRows()}
    *     on the prices first)
    * @param beta confidence, 0 &lt; beta &lt; 1 (e.g. 0.95)
-   * @throws IllegalArgumentException if there are not more return rows than assets (the
+   * @throws IllegalArgumentException if the returns are LOG returns (a portfolio's return is
+   *     {@code w'r} only for simple returns), there are not more return rows than assets (the
    *     optimum would fit the sample), a return is NaN (asset and row named) or beta is outside
    *     (0, 1)
    */
@@ -120,15 +121,12 @@ public final class MeanCvar {
   /**
    * The CVaR at {@code beta} of weights on the scenarios (per-period loss; see the class
    * comment), by sorting the portfolio's scenario returns: {@code alpha} is the loss at rank
-   * {@code ceil(beta T)}.
+   * {@code ceil(beta T)}. Assets the weights omit weigh 0.
+   *
+   * @throws IllegalArgumentException if the weights name an asset that is not in the scenarios
    */
   public double cvar(Weights weights) {
-    Checks.notNull(weights, "weights");
-    double[] w = new double[assets.size()];
-    for (int i = 0; i < w.length; i++) {
-      w[i] = weights.getOrZero(assets.get(i));
-    }
-    return cvar(w);
+    return cvar(ScenarioInputs.weightsOn(weights, assets));
   }
 
   private double cvar(double[] w) {
@@ -178,7 +176,8 @@ public final class MeanCvar {
    * {@code max mu'w} s.t. {@code alpha + 1/((1 - beta) T) sum u_t <= targetCvar} and the scenario
    * rows of the class comment.
    *
-   * @param targetCvar per-period loss (e.g. 0.02)
+   * @param targetCvar loss per period of the scenario rows, not annualised (0.02 = 2% a day for
+   *     daily returns)
    * @throws IllegalStateException without expected returns
    * @throws OptimizationException if the target is below the minimum attainable CVaR (named)
    */
@@ -190,9 +189,10 @@ public final class MeanCvar {
     Checks.finite(targetCvar, "targetCvar");
     double min = cvar(minCvar().weights());
     if (targetCvar < min - 1e-12 * Math.max(1, Math.abs(min))) {
-      throw new OptimizationException("Target CVaR " + MeanVariance.fmt(targetCvar) + " is below "
-          + "the minimum attainable " + MeanVariance.fmt(min) + " under "
-          + constraints.constraintText() + " at beta " + MeanVariance.fmt(beta));
+      throw new OptimizationException("Target CVaR " + MeanVariance.fmt(targetCvar) + " (loss per "
+          + ScenarioInputs.period(periodsPerYear) + ") is below the minimum attainable "
+          + MeanVariance.fmt(min) + " under " + constraints.constraintText() + " at beta "
+          + MeanVariance.fmt(beta));
     }
     return solve(Double.NaN, Math.max(targetCvar, min), "efficient CVaR (target CVaR "
         + MeanVariance.fmt(targetCvar) + ")");
@@ -277,7 +277,8 @@ public final class MeanCvar {
         constraints.constraintText());
     double ret = mu == null ? Double.NaN : ScenarioInputs.dot(mu, w);
     return new OptimalPortfolio(method + ", CVaR " + MeanVariance.fmt(cvar(w)) + " at beta "
-        + MeanVariance.fmt(beta) + " (loss per period of the returns, fraction of capital)",
+        + MeanVariance.fmt(beta) + " (loss per " + ScenarioInputs.period(periodsPerYear)
+        + ", fraction of capital; not annualised)",
         Weights.of(assets, w), ret,
         ScenarioInputs.volatility(scenarios, w, periodsPerYear));
   }

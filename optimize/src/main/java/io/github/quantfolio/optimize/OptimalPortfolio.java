@@ -2,7 +2,6 @@ package io.github.quantfolio.optimize;
 
 import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.core.internal.Checks;
-import io.github.quantfolio.core.internal.TextTable;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -107,15 +106,15 @@ public final class OptimalPortfolio {
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("OptimalPortfolio: ").append(method).append('\n');
-    String vol = "volatility " + TextTable.num(100 * volatility, 2) + "% a year";
+    String vol = "volatility " + Diagnostics.num(100 * volatility, 2) + "% a year";
     if (hasExpectedReturn()) {
       double excess = expectedReturn - riskFreeRate;
-      String sharpe = volatility > 0 ? "Sharpe ratio " + TextTable.num(excess / volatility, 3)
+      String sharpe = volatility > 0 ? "Sharpe ratio " + Diagnostics.num(excess / volatility, 3)
           : excess == 0 ? "Sharpe ratio undefined (volatility 0)"
           : "Sharpe ratio " + (excess > 0 ? "+" : "-") + "infinite (volatility 0)";
       sb.append(String.format(Locale.ROOT, "expected return %s%% a year, %s, %s at risk-free rate "
-          + "%s%%%n", TextTable.num(100 * expectedReturn, 2), vol, sharpe,
-          TextTable.num(100 * riskFreeRate, 2)));
+          + "%s%%%n", Diagnostics.num(100 * expectedReturn, 2), vol, sharpe,
+          Diagnostics.num(100 * riskFreeRate, 2)));
     } else {
       sb.append(vol).append(" (no expected returns: no Sharpe ratio)\n");
     }

@@ -91,7 +91,7 @@ public final class Rebalancer {
     public String toString() {
       TextTable t = new TextTable("asset", "shares", "price", "value", "cost", "reason");
       for (Trade tr : trades) {
-        t.row(tr.asset(), Long.toString(tr.shares()), TextTable.num(tr.price(), 4),
+        t.row(tr.asset(), Long.toString(tr.shares()), Diagnostics.num(tr.price(), 4),
             TextTable.num(tr.value(), 2), TextTable.num(tr.cost(), 2), tr.reason().name());
       }
       return t.render() + String.format(Locale.ROOT, "cash after trades %.2f, costs %.2f (prices' "

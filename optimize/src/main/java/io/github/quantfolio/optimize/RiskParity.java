@@ -116,14 +116,21 @@ public final class RiskParity {
    * The long-only, fully invested portfolio whose risk contributions equal the budgets within
    * {@link #CONTRIBUTION_TOLERANCE} (see the class comment). The result has no expected return.
    *
-   * @throws OptimizationException if Newton's method fails to converge (not expected for a
-   *     positive semidefinite matrix with positive variances)
+   * @throws OptimizationException if a long-only portfolio has zero variance under the covariance
+   *     (possible only for a singular matrix built by hand, e.g. two assets that hedge each other
+   *     exactly: no solution exists; the portfolio is named), or if Newton's method fails to
+   *     converge (not expected otherwise)
    */
   public OptimalPortfolio solve() {
     double[][] s = cov.toArray();
     int n = s.length;
     double[] b = budgets;
-    double[] y = RiskBudgetSolver.solve(s, b);
+    double[] y;
+    try {
+      y = RiskBudgetSolver.solve(s, b);
+    } catch (OptimizationException e) {
+      throw explain(e);
+    }
     double total = 0;
     for (double v : y) {
       total += v;
@@ -140,6 +147,25 @@ public final class RiskParity {
     return new OptimalPortfolio(equal ? "equal risk contribution" : "risk budgeting",
         Weights.of(cov.assets(), w), Double.NaN,
         Math.sqrt(Math.max(0, RiskBudgetSolver.dot(w, sw))));
+  }
+
+  /**
+   * Why risk budgeting failed. With a singular covariance (accepted when built by hand) a
+   * long-only portfolio can have zero variance, e.g. two assets that hedge each other exactly;
+   * then {@code 1/2 y'Sy - sum b_i ln y_i} decreases without limit along it and no weights give
+   * every asset its positive budget (contributions are 0 / 0 there). The long-only minimum
+   * variance portfolio finds such a combination; it is computed only on this failure path.
+   */
+  private OptimizationException explain(OptimizationException failure) {
+    String held = CovarianceChecks.zeroVarianceMix(cov);
+    if (held == null) {
+      return failure;
+    }
+    return new OptimizationException("Risk budgeting has no solution for this covariance matrix: "
+        + "the long-only portfolio " + held + " has zero variance (its assets hedge each other "
+        + "exactly), so near it every risk contribution is 0 / 0 and no weights give each asset "
+        + "its budget; give that combination some risk (e.g. cov.withDiagonalShift(...)) or "
+        + "leave one of its assets out", failure);
   }
 
   /**

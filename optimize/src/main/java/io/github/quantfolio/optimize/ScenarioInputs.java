@@ -2,6 +2,8 @@ package io.github.quantfolio.optimize;
 
 import io.github.quantfolio.core.AssetVector;
 import io.github.quantfolio.core.ReturnFrame;
+import io.github.quantfolio.core.Weights;
+import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.risk.CovarianceMatrix;
 import io.github.quantfolio.optimize.internal.LinearProgram;
 import io.github.quantfolio.optimize.internal.QpException;
@@ -18,12 +20,18 @@ final class ScenarioInputs {
    * The returns as a row-major {@code [period][asset]} matrix.
    *
    * @param problem the optimiser's name for messages, e.g. "mean-CVaR"
-   * @throws IllegalArgumentException if there are not more rows than assets (with T &lt;= N
-   *     rows, as with a sample covariance of rank &lt; N, some portfolios have (nearly) the same
+   * @throws IllegalArgumentException if the returns are not simple returns, if there are not
+   *     more rows than assets (with T &lt;= N rows, as with a sample covariance of rank &lt; N, some portfolios have (nearly) the same
    *     return in every row, and the optimum reports a risk that only the sample implies), or a
    *     return is missing (asset and row named)
    */
   static double[][] rows(ReturnFrame returns, String problem) {
+    if (returns.type() != ReturnFrame.Type.SIMPLE) {
+      // as ExpectedReturns: a portfolio's return in a row is w'r only for simple returns
+      throw new IllegalArgumentException("Expected simple returns, but found " + returns.type()
+          + " returns; convert with as(ReturnFrame.Type.SIMPLE) (" + problem + " takes a "
+          + "portfolio's return in each row to be w'r, which holds for simple returns only)");
+    }
     List<String> assets = returns.assets();
     int t = returns.rows();
     if (t <= assets.size()) {
@@ -60,6 +68,47 @@ final class ScenarioInputs {
       throw Diagnostics.targetReturnTooHigh(target, max, constraints.constraintText());
     }
     return Math.min(target, max);
+  }
+
+  /**
+   * Weights on the problem's assets, in its order (assets the weights omit get 0).
+   *
+   * @throws IllegalArgumentException if the weights name an asset that is not in the scenarios
+   *     (it was read as 0 before, so a portfolio entirely outside them had CVaR 0)
+   */
+  static double[] weightsOn(Weights weights, List<String> assets) {
+    Checks.notNull(weights, "weights");
+    for (String a : weights.assets()) {
+      if (!assets.contains(a)) {
+        throw new IllegalArgumentException("Asset '" + a + "' has a weight but is not in the "
+            + "scenarios " + assets);
+      }
+    }
+    double[] w = new double[assets.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = weights.getOrZero(assets.get(i));
+    }
+    return w;
+  }
+
+  /**
+   * The period of rows with {@code f} periods a year, for units: "day" (252 or 365 a year),
+   * "week", "month", "quarter", "year", else "period".
+   */
+  static String period(double f) {
+    if (f == 252 || f == 365) {
+      return "day";
+    }
+    if (f == 52) {
+      return "week";
+    }
+    if (f == 12) {
+      return "month";
+    }
+    if (f == 4) {
+      return "quarter";
+    }
+    return f == 1 ? "year" : "period";
   }
 
   /** The frame's periods per year, or a clear error when it cannot be inferred. */

@@ -99,6 +99,48 @@ class BlackLittermanViewsTest {
   }
 
   @Test
+  void aViewAddedAfterConfidencesOrOmegaIsRefused() {
+    // "A = 0.3" held with 100% confidence, then a view on B was added: the confidences were
+    // dropped in silence and A's posterior came out between prior and view (He-Litterman)
+    BlackLitterman confident = model().withAbsoluteView("A", 0.3).withConfidences(1.0);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> confident.withAbsoluteView("B", 0.0));
+    assertEquals("Cannot add the view 'B = 0' after withConfidences(...): its 1 confidence is for "
+        + "the view added before; add every view first, then call withConfidences once with one "
+        + "confidence per view", e.getMessage());
+    BlackLitterman omega = model().withAbsoluteView("A", 0.3).withOmega(new double[][] {{0}});
+    assertEquals("Cannot add the view 'A - B = 0.01' after withOmega(...): its 1 x 1 Omega is for "
+        + "the view added before; add every view first, then call withOmega once with a row and "
+        + "column per view", assertThrows(IllegalStateException.class,
+            () -> omega.withRelativeView("A", "B", 0.01)).getMessage());
+    assertThrows(IllegalStateException.class, () -> omega.withView(Map.of("C", 1.0), 0.1));
+    // the order that works: both views, then one confidence each; A's view holds exactly
+    Tolerance.assertClose(0.3, model().withAbsoluteView("A", 0.3).withAbsoluteView("B", 0.0)
+        .withConfidences(1.0, 0.5).posteriorReturns().get("A"), Tolerance.CLOSED_FORM, "A");
+  }
+
+  @Test
+  void omegaThatIsNotPositiveSemidefiniteIsRejected() {
+    // Each pair is a valid covariance (|0.009| <= sqrt(0.01 x 0.01)), the whole is not: the
+    // combination (1, -1, 1) has variance 3 x 0.01 - 2 x (0.009 + 0.009 + 0.009) = -0.024, and
+    // the smallest eigenvalue is 0.01 - 2 x 0.009 = -0.008 (eigenvector (1, -1, 1) / sqrt 3).
+    // It was accepted, and the posterior then reported a contradiction among fully confident
+    // views although every view has a positive variance.
+    BlackLitterman three = model().withAbsoluteView("A", 0.1).withAbsoluteView("B", 0.1)
+        .withAbsoluteView("C", 0.1);
+    double[][] indefinite = {{0.01, 0.009, -0.009}, {0.009, 0.01, 0.009}, {-0.009, 0.009, 0.01}};
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> three.withOmega(indefinite));
+    assertEquals("Omega is not positive semidefinite: the block of views 1 ('A = 0.1'), 2 "
+        + "('B = 0.1') and 3 ('C = 0.1') has the eigenvalue -0.008 < 0, so some combination of "
+        + "these views would have a negative error variance; Omega must be a covariance matrix "
+        + "of the view errors", e.getMessage());
+    // a singular PSD Omega (views 1 and 2 with perfectly correlated errors) is accepted
+    assertTrue(three.withOmega(new double[][] {{0.01, 0.01, 0}, {0.01, 0.01, 0}, {0, 0, 0.01}})
+        .toString().contains("explicit Omega"));
+  }
+
+  @Test
   void aConfidenceOutsideItsRangeNamesTheView() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> model().withAbsoluteView("A", 0.1).withRelativeView("A", "B", 0.02)

@@ -40,6 +40,11 @@ class DegenerateInputsTest {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> MeanCdar.of(r, 0.9))
         .getMessage().startsWith("mean-CDaR needs more return rows than assets, but found 20 rows "
             + "for 50 assets"));
+    // the smallest case: one row of one asset (a sample volatility needs two)
+    ReturnFrame oneRow = SingularCovarianceTest.noise(1, 1, 3);
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> MeanCvar.of(oneRow, 0.95))
+        .getMessage().startsWith("mean-CVaR needs more return rows than assets, but found 1 rows "
+            + "for 1 assets"));
     // one more row than assets is accepted and solved
     ReturnFrame enough = SingularCovarianceTest.noise(5, 6, 2);
     Tolerance.assertNear(1, MeanCvar.of(enough, 0.5).minCvar().weights().sum(),
@@ -118,21 +123,19 @@ class DegenerateInputsTest {
   }
 
   @Test
-  void absurdRegularisationAndHugeIntegerAllocationsAreNamed() {
+  void absurdRegularisationIsNamedAndHugeIntegerAllocationsAreSolved() {
     // gamma 1e308: 2 (S + gamma I) overflowed and the user read the solver's Cholesky pivot
     IllegalArgumentException gamma = assertThrows(IllegalArgumentException.class,
         () -> MeanVariance.of(DIAG).withL2Regularization(1e308));
     assertEquals("gamma 1.0E308 overflows the risk model S + gamma I (largest variance 0.09)",
         gamma.getMessage());
-    // 1e15 of capital at price 1: the branch and bound gives up; buying nothing is always
-    // feasible, so the message blames the solver and points to greedy()
+    // 1e15 of capital at price 1: the general-purpose branch and bound used to give up; the
+    // exact search works on shortfalls of the order of the prices, so 5e14 shares each (hand:
+    // 0.5 x 1e15 / 1, no remainder) come out as from greedy()
     DiscreteAllocation a = DiscreteAllocation.of(Weights.of(AB, new double[] {0.5, 0.5}),
         AssetVector.of(AB, new double[] {1, 1}), 1e15);
-    OptimizationException e = assertThrows(OptimizationException.class, a::integerProgramming);
-    assertTrue(e.getMessage().startsWith("Integer allocation failed: the branch-and-bound solver "
-        + "stopped in state "), e.getMessage());
-    assertTrue(e.getMessage().endsWith("with up to 1e+15 shares of one asset to choose from; use "
-        + "greedy(), which has no such limit"), e.getMessage());
+    assertEquals(Map.of("A", 500_000_000_000_000L, "B", 500_000_000_000_000L),
+        a.integerProgramming().shares());
     assertEquals(Map.of("A", 500_000_000_000_000L, "B", 500_000_000_000_000L), a.greedy().shares());
   }
 
@@ -181,5 +184,165 @@ class DegenerateInputsTest {
         + "2024-01-01 .. 2024-01-03]; align them first (e.g. join with Alignment.INTERSECTION)",
         assertThrows(IllegalArgumentException.class,
             () -> ExpectedReturns.capm(prices, market, 0.02)).getMessage());
+  }
+
+  @Test
+  void maxSharpeWithARisklessPortfolioIsRefused() {
+    // a zero covariance built by hand: every portfolio is riskless, the ratio is infinite, and
+    // the homogenised QP's ridge used to pick A 1/3, B 2/3 with "Sharpe Infinity"
+    CovarianceMatrix zero = CovarianceMatrix.of(AB, new double[][] {{0, 0}, {0, 0}});
+    OptimizationException e = assertThrows(OptimizationException.class,
+        () -> MeanVariance.of(AssetVector.of(AB, new double[] {0.1, 0.2}), zero).maxSharpe(0));
+    assertEquals("Max Sharpe is unbounded under bounds [0, 1]: the portfolio 'A' 33.33%, 'B' "
+        + "66.67% has no risk under this covariance matrix but expects 16.67%, above the "
+        + "risk-free rate 0.00%, so its Sharpe ratio is infinite (the matrix gives this "
+        + "combination of assets zero variance); give every combination some risk, e.g. "
+        + "cov.withDiagonalShift(...), or use maxReturn()", e.getMessage());
+    // a riskless asset beating rf next to a risky one: infinite too
+    CovarianceMatrix cash = CovarianceMatrix.of(AB, new double[][] {{0, 0}, {0, 0.04}});
+    assertTrue(assertThrows(OptimizationException.class, () -> MeanVariance.of(
+        AssetVector.of(AB, new double[] {0.03, 0.08}), cash).maxSharpe(0.02)).getMessage()
+        .startsWith("Max Sharpe is unbounded under bounds [0, 1]: the portfolio 'A' 100.00% has "
+            + "no risk"));
+    // ... but a riskless asset below rf leaves a finite optimum: all in B, (0.08 - 0.02) / 0.2
+    Tolerance.assertClose(0.3, MeanVariance.of(AssetVector.of(AB, new double[] {0.01, 0.08}),
+        cash).maxSharpe(0.02).sharpeRatio(0.02), Tolerance.CLOSED_FORM, "Sharpe");
+    // and a nearly riskless asset (volatility 0.01%) is an answer, not a refusal:
+    // all in A, (0.03 - 0.02) / 1e-4 = 100
+    CovarianceMatrix bill = CovarianceMatrix.of(AB, new double[][] {{1e-8, 0}, {0, 0.04}});
+    Tolerance.assertClose(100, MeanVariance.of(AssetVector.of(AB, new double[] {0.03, 0.021}),
+        bill).maxSharpe(0.02).sharpeRatio(0.02), 1e-6, "Sharpe of the bill");
+    // the search path for large capped problems refuses the same way
+    List<String> many = Fixtures.names(60);
+    double[] m = new double[60];
+    for (int i = 0; i < 60; i++) {
+      m[i] = 0.01 * (i + 1);
+    }
+    assertTrue(assertThrows(OptimizationException.class, () -> MeanVariance.of(
+        AssetVector.of(many, m), CovarianceMatrix.of(many, new double[60][60]))
+        .withBounds(0, 0.1).maxSharpe(0)).getMessage().startsWith("Max Sharpe is unbounded "
+            + "under bounds [0, 0.1]: the portfolio "));
+  }
+
+  @Test
+  void maxSharpeOfHugeExpectedReturnsIsTheScaledProblem() {
+    // (mu - rf)'w / sigma with rf = 0 is maximised by the same w for mu and 1e302 mu; mu = 1e300
+    // x (1, 2, 3) used to fail with "unbounded ... the homogenised solution has kappa = 0"
+    // (y'Sy underflowed)
+    CovarianceMatrix c = CovarianceMatrix.of(List.of("A", "B", "C"),
+        new double[][] {{0.04, 0.01, 0}, {0.01, 0.09, 0.02}, {0, 0.02, 0.16}});
+    double[] small = MeanVariance.of(AssetVector.of(c.assets(), new double[] {0.01, 0.02, 0.03}),
+        c).maxSharpe(0).weights().toArray();
+    OptimalPortfolio huge = MeanVariance.of(AssetVector.of(c.assets(),
+        new double[] {1e300, 2e300, 3e300}), c).maxSharpe(0);
+    double[] w = huge.weights().toArray();
+    for (int i = 0; i < 3; i++) {
+      Tolerance.assertNear(small[i], w[i], Tolerance.INVARIANCE, "weight " + i);
+    }
+    // printed in scientific notation, not as a 300-digit number
+    assertTrue(huge.toString().lines().allMatch(l -> l.length() < 160), huge.toString());
+  }
+
+  @Test
+  void frontierPointsAreCapped() {
+    MeanVariance mv = MeanVariance.of(AssetVector.of(AB, new double[] {0.05, 0.08}), DIAG);
+    // 2e9 points ran out of memory
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> mv.efficientFrontier(2_000_000_000));
+    assertEquals("Expected 2 <= points <= 10000, but found 2000000000 (each point is a portfolio "
+        + "of its own, solved and kept in memory; a plot needs tens)", e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> mv.efficientFrontier(MeanVariance.MAX_FRONTIER_POINTS + 1));
+    assertEquals(2, mv.efficientFrontier(2).size());
+  }
+
+  @Test
+  void noExcessReturnUnderACapExplainsTheMix() {
+    // The Quickstart's walk-forward failures said "the maximum attainable under bounds [0, 0.2]
+    // is -0.0362447 (highest asset expected return 0.149959)". With a 20% cap a long-only
+    // portfolio holds at least 5 assets; here the best 5 expect 0.15, -0.02, -0.05, -0.06 and
+    // -0.08, so the best attainable is 0.2 x (-0.06) = -1.2% (hand calculation).
+    List<String> six = List.of("A", "B", "C", "D", "E", "F");
+    double[][] diag = new double[6][6];
+    for (int i = 0; i < 6; i++) {
+      diag[i][i] = 0.04;
+    }
+    MeanVariance mv = MeanVariance.of(AssetVector.of(six,
+        new double[] {0.15, -0.02, -0.05, -0.06, -0.08, -0.30}), CovarianceMatrix.of(six, diag));
+    OptimizationException e = assertThrows(OptimizationException.class,
+        () -> mv.withBounds(0, 0.2).maxSharpe(0.02));
+    assertEquals("Max Sharpe needs an expected return above the risk-free rate 2.00%, but the "
+        + "best attainable under bounds [0, 0.2] is -1.20%: with at most 20% in any one asset a "
+        + "portfolio holds at least 5 assets, and no such mix does better, although the best "
+        + "single asset ('A') expects 15.00%", e.getMessage());
+    // other binding constraints: the best single asset is named. A at most 10%, the other 90%
+    // in B: 0.1 x 0.15 + 0.9 x (-0.02) = -0.3%
+    OptimizationException capA = assertThrows(OptimizationException.class,
+        () -> mv.withAssetBounds("A", 0, 0.1).maxSharpe(0.02));
+    assertEquals("Max Sharpe needs an expected return above the risk-free rate 2.00%, but the "
+        + "best attainable under " + mv.withAssetBounds("A", 0, 0.1).constraintText() + " is "
+        + "-0.30% (the best single asset, 'A', expects 15.00%)", capA.getMessage());
+  }
+
+  @Test
+  void riskParityOfAPerfectHedgeNamesIt() {
+    // A and B hedge each other exactly: the long-only 50/50 portfolio has variance 0, so risk
+    // budgeting has no solution; the message was "did not converge ... is NaN"
+    List<String> abc = List.of("A", "B", "C");
+    CovarianceMatrix hedged = CovarianceMatrix.of(abc,
+        new double[][] {{0.04, -0.04, 0}, {-0.04, 0.04, 0}, {0, 0, 0.09}});
+    OptimizationException e = assertThrows(OptimizationException.class,
+        () -> RiskParity.of(hedged).solve());
+    assertEquals("Risk budgeting has no solution for this covariance matrix: the long-only "
+        + "portfolio 'A' 50.00%, 'B' 50.00% has zero variance (its assets hedge each other "
+        + "exactly), so near it every risk contribution is 0 / 0 and no weights give each asset "
+        + "its budget; give that combination some risk (e.g. cov.withDiagonalShift(...)) or "
+        + "leave one of its assets out", e.getMessage());
+  }
+
+  @Test
+  void maxDiversificationOfAPerfectHedgeNamesIt() {
+    // the pair of the test above makes the diversification ratio sigma'w / sqrt(w'Sw) infinite
+    CovarianceMatrix hedged = CovarianceMatrix.of(List.of("A", "B", "C"),
+        new double[][] {{0.04, -0.04, 0}, {-0.04, 0.04, 0}, {0, 0, 0.09}});
+    assertEquals("Max diversification is unbounded under bounds [0, 1]: the portfolio 'A' "
+        + "50.00%, 'B' 50.00% has zero variance under this covariance matrix (its assets hedge "
+        + "each other exactly), so its diversification ratio is infinite; give that combination "
+        + "some risk (e.g. cov.withDiagonalShift(...)) or leave one of its assets out",
+        assertThrows(OptimizationException.class, () -> MaxDiversification.of(hedged).solve())
+            .getMessage());
+  }
+
+  @Test
+  void scenarioRiskOfWeightsOutsideTheScenariosIsRefused() {
+    // cvar() of a portfolio entirely in an asset the scenarios lack read its weight as 0 and
+    // returned 0.0, as if riskless
+    ReturnFrame r = SingularCovarianceTest.noise(2, 30, 5);
+    Weights z = Weights.of(List.of("Z"), new double[] {1});
+    assertEquals("Asset 'Z' has a weight but is not in the scenarios " + r.assets(),
+        assertThrows(IllegalArgumentException.class, () -> MeanCvar.of(r, 0.9).cvar(z))
+            .getMessage());
+    assertEquals("Asset 'Z' has a weight but is not in the scenarios " + r.assets(),
+        assertThrows(IllegalArgumentException.class, () -> MeanCdar.of(r, 0.9).cdar(z))
+            .getMessage());
+    // a weight vector that omits a scenario asset is fine: the omitted one weighs 0
+    Weights first = Weights.of(List.of(r.assets().get(0)), new double[] {1});
+    Weights both = Weights.of(r.assets(), new double[] {1, 0});
+    Tolerance.assertClose(MeanCvar.of(r, 0.9).cvar(both), MeanCvar.of(r, 0.9).cvar(first),
+        Tolerance.CLOSED_FORM, "CVaR");
+  }
+
+  @Test
+  void scenarioOptimizersRefuseLogReturns() {
+    // a portfolio's log return is not w'r of the assets' log returns, so the LP's CVaR and
+    // drawdowns were those of a different portfolio; ExpectedReturns already refused them
+    ReturnFrame log = SingularCovarianceTest.noise(2, 30, 6).as(ReturnFrame.Type.LOG);
+    String expected = "Expected simple returns, but found LOG returns; convert with "
+        + "as(ReturnFrame.Type.SIMPLE) (mean-CVaR takes a portfolio's return in each row to be "
+        + "w'r, which holds for simple returns only)";
+    assertEquals(expected, assertThrows(IllegalArgumentException.class,
+        () -> MeanCvar.of(log, 0.9)).getMessage());
+    assertEquals(expected.replace("mean-CVaR", "mean-CDaR"), assertThrows(
+        IllegalArgumentException.class, () -> MeanCdar.of(log, 0.9)).getMessage());
   }
 }

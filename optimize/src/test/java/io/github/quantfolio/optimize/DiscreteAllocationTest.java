@@ -2,10 +2,12 @@ package io.github.quantfolio.optimize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.quantfolio.core.AssetVector;
 import io.github.quantfolio.core.Weights;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.ForAll;
@@ -86,6 +88,113 @@ class DiscreteAllocationTest {
       gx[i] = g.shares().getOrDefault(names.get(i), 0L);
     }
     assertTrue(objective(x, w, p, v) <= objective(gx, w, p, v) + 1e-9);
+  }
+
+  /** The smallest objective over every affordable allocation of three assets. */
+  static double enumerated(double[] w, double[] p, double v) {
+    double best = Double.POSITIVE_INFINITY;
+    for (long a = 0; a * p[0] <= v; a++) {
+      for (long b = 0; a * p[0] + b * p[1] <= v; b++) {
+        for (long c = 0; a * p[0] + b * p[1] + c * p[2] <= v; c++) {
+          best = Math.min(best, objective(new long[] {a, b, c}, w, p, v));
+        }
+      }
+    }
+    return best;
+  }
+
+  static long[] shares(DiscreteAllocation.Result r, List<String> names) {
+    long[] x = new long[names.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = r.shares().getOrDefault(names.get(i), 0L);
+    }
+    return x;
+  }
+
+  @Test
+  void integerProgrammingIsExactWhereTheOldSolverWasNot() {
+    List<String> names = List.of("A", "B", "C");
+    // ojAlgo's branch and bound returned {49, 56, 72} (objective 117.42) as optimal; greedy
+    // finds {49, 57, 71} = 99.68, which enumeration of all affordable allocations confirms.
+    double[] w = {0.5, 0.3, 0.2};
+    double[] p = {101.37, 53.11, 27.93};
+    DiscreteAllocation.Result r = DiscreteAllocation.of(Weights.of(names, w),
+        AssetVector.of(names, p), 10_000).integerProgramming();
+    assertEquals(Map.of("A", 49L, "B", 57L, "C", 71L), r.shares());
+    Tolerance.assertClose(enumerated(w, p, 10_000), objective(shares(r, names), w, p, 10_000),
+        1e-12, "objective");
+    // An exact fit that rounding hides: floors 238, 159, 18 leave 14.8 of 1097 in cash and
+    // shortfalls 0.514, 1.464, 12.822; C's extra share (16.67) needs 1.87 more, exactly one share
+    // of A, so {237, 159, 19} has shortfall 0.514 + 1.87 + 1.464 = 3.848 (objective 7.696) against
+    // 14.8 of shortfall without it. 237 x 1.87 + 159 x 2.12 + 19 x 16.67 sums to a hair above 1097
+    // in binary.
+    double[] w2 = {445.57424053695826, 338.5439008475917, 312.8818586154501};
+    double[] p2 = {1.87, 2.12, 16.67};
+    DiscreteAllocation.Result r2 = DiscreteAllocation.of(Weights.of(names, w2),
+        AssetVector.of(names, p2), 1097).integerProgramming();
+    assertEquals(Map.of("A", 237L, "B", 159L, "C", 19L), r2.shares());
+    assertEquals(0, r2.leftover(), 1e-9);
+  }
+
+  @Property(tries = 150)
+  void integerProgrammingEqualsEnumeration(@ForAll long seed) {
+    // the old solver was worse than enumeration on about 1 in 12 such problems
+    java.util.Random rnd = new java.util.Random(seed);
+    double[] w = new double[3];
+    double[] p = new double[3];
+    double sum = 0;
+    for (int i = 0; i < 3; i++) {
+      w[i] = 0.05 + rnd.nextDouble();
+      sum += w[i];
+      p[i] = Math.round((1 + rnd.nextDouble() * (rnd.nextBoolean() ? 20 : 300)) * 100) / 100.0;
+    }
+    for (int i = 0; i < 3; i++) {
+      w[i] /= sum;
+    }
+    double v = Math.round(300 + rnd.nextDouble() * 2500);
+    List<String> names = List.of("A", "B", "C");
+    DiscreteAllocation.Result r = DiscreteAllocation.of(Weights.of(names, w),
+        AssetVector.of(names, p), v).integerProgramming();
+    long[] x = shares(r, names);
+    // the objective's scale is the prices; rounding of an exact fit is 1e-12 of the capital
+    Tolerance.assertNear(enumerated(w, p, v), objective(x, w, p, v), 1e-9 * v, "objective");
+    assertTrue(x[0] * p[0] + x[1] * p[1] + x[2] * p[2] <= v * (1 + 1e-12), "affordable");
+    Tolerance.assertNear(v - (x[0] * p[0] + x[1] * p[1] + x[2] * p[2]), r.leftover(), 1e-9 * v,
+        "leftover");
+  }
+
+  @Test
+  void integerProgrammingAtLargeCapital() {
+    // 1e12 at 100 / 50 / 20 with weights 0.5 / 0.3 / 0.2: 5e9, 6e9 and 1e10 shares spend it
+    // exactly. The old solver called this problem INFEASIBLE; at 1e11 it returned 705,032,704
+    // shares of C instead of 1e9 (5e9 wrapped at 2^32) and left 5.9e9 in cash.
+    List<String> names = List.of("A", "B", "C");
+    Weights w = Weights.of(names, new double[] {0.5, 0.3, 0.2});
+    AssetVector p = AssetVector.of(names, new double[] {100, 50, 20});
+    DiscreteAllocation.Result big = DiscreteAllocation.of(w, p, 1e12).integerProgramming();
+    assertEquals(Map.of("A", 5_000_000_000L, "B", 6_000_000_000L, "C", 10_000_000_000L),
+        big.shares());
+    assertEquals(0, big.leftover());
+    assertEquals(Map.of("A", 500_000_000L, "B", 600_000_000L, "C", 1_000_000_000L),
+        DiscreteAllocation.of(w, p, 1e11).integerProgramming().shares());
+  }
+
+  @Test
+  void shareCountsBeyondLongAreRefusedNotLoopedOver() {
+    // capital 1e21 (5e19 shares of C > 2^63) and a price of 1e-14 (1e20 shares) made greedy()
+    // loop for ever once the count saturated at Long.MAX_VALUE
+    List<String> names = List.of("A", "B", "C");
+    Weights w = Weights.of(names, new double[] {0.5, 0.3, 0.2});
+    IllegalArgumentException rich = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        () -> assertThrows(IllegalArgumentException.class, () -> DiscreteAllocation.of(w,
+            AssetVector.of(names, new double[] {100, 50, 20}), 1e21).greedy()));
+    assertTrue(rich.getMessage().contains("would buy 5e+19 shares of 'C' at 20, more than the "
+        + "2^53 whole shares"), rich.getMessage());
+    IllegalArgumentException tiny = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        () -> assertThrows(IllegalArgumentException.class, () -> DiscreteAllocation.of(w,
+            AssetVector.of(names, new double[] {1e-14, 50, 20}), 1e6).greedy()));
+    assertTrue(tiny.getMessage().contains("would buy 1e+20 shares of 'A' at 1e-14"),
+        tiny.getMessage());
   }
 
   @Test

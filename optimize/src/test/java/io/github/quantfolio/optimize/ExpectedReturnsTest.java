@@ -89,4 +89,50 @@ class ExpectedReturnsTest {
     assertTrue(e.getMessage().contains("'Y' has no valid return"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ExpectedReturns.ema(prices(), 0.5));
   }
+
+  /** {@code rows} business days of a steady asset S and an asset L listed {@code lateBy} rows in. */
+  static PriceFrame lateListing(int rows, int lateBy) {
+    double[][] x = new double[2][rows];
+    for (int t = 0; t < rows; t++) {
+      x[0][t] = 100 * Math.pow(1.0004, t) * (1 + 0.01 * Math.sin(t));
+      x[1][t] = t < lateBy ? NaN : 50 * (1 + 0.02 * Math.cos(t));
+    }
+    return PriceFrame.of(TimeIndex.businessDays(LocalDate.of(2024, 1, 2), rows),
+        List.of("S", "L"), x);
+  }
+
+  @Test
+  void aShortLateSampleIsRefusedWithItsCount() {
+    // 16 business days (15 returns); L lists on the 14th (2024-01-19), so it has 2 returns: the
+    // reference data's BABA in Sep 2014 gave -918% a year this way (arithmetic), without a word
+    PriceFrame p = lateListing(16, 13);
+    String expected = "The expected return of 'L' would rest on 2 valid returns (2024-01-22 .. "
+        + "2024-01-23) of the frame's 15 rows: fewer than half the frame and less than a year "
+        + "(252 periods), so annualising would extrapolate them 126-fold while other assets use a "
+        + "longer sample; estimate on a window in which 'L' trades throughout "
+        + "(dropIncompleteRows() or between(...)), or leave it out";
+    assertEquals(expected, assertThrows(IllegalArgumentException.class,
+        () -> ExpectedReturns.meanHistorical(p)).getMessage());
+    assertEquals(expected, assertThrows(IllegalArgumentException.class,
+        () -> ExpectedReturns.arithmetic(p)).getMessage());
+    assertEquals(expected, assertThrows(IllegalArgumentException.class,
+        () -> ExpectedReturns.ema(p, 500)).getMessage());
+    assertEquals(expected, assertThrows(IllegalArgumentException.class,
+        () -> ExpectedReturns.capm(p, null, 0.02)).getMessage());
+    // on the common window the sample is the frame's own: 2 returns for both, accepted
+    assertEquals(2, ExpectedReturns.arithmetic(p.dropIncompleteRows()).size());
+  }
+
+  @Test
+  void aLateSampleOfAYearOrOfHalfTheFrameIsAccepted() {
+    // 600 days: L with 299 returns (listed at row 300) has under half the frame's 599 but more
+    // than a year (252) and is accepted; with 200 (listed at row 399) it has neither
+    assertEquals(299, lateListing(600, 300).returns().validCount("L"));
+    assertEquals(2, ExpectedReturns.meanHistorical(lateListing(600, 300)).size());
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> ExpectedReturns.meanHistorical(lateListing(600, 399))).getMessage()
+        .startsWith("The expected return of 'L' would rest on 200 valid returns"));
+    // 8 of 15 returns is more than half: accepted
+    assertEquals(2, ExpectedReturns.meanHistorical(lateListing(16, 7)).size());
+  }
 }

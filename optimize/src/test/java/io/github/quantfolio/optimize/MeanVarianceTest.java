@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.quantfolio.core.AssetVector;
+import io.github.quantfolio.core.PriceFrame;
+import io.github.quantfolio.risk.CovarianceEstimator;
 import io.github.quantfolio.risk.CovarianceMatrix;
+import io.github.quantfolio.risk.ShrinkageTarget;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -141,6 +145,42 @@ class MeanVarianceTest {
       atBound += v == 0 || v == 0.1 ? 1 : 0;
     }
     assertTrue(atBound > 0, "the test should exercise bounds");
+  }
+
+  @Test
+  void weightsOnTheirBoundsAreExactlyThere() {
+    // The OptimizePortfolio example (default market, Sep 2021 - Aug 2024, Ledoit-Wolf constant
+    // correlation, caps 25%, rf 2%) left A05 at 2.05e-17 and A07 at 1.68e-17 (the dual solver's
+    // final recomputation is off its active bounds by rounding), and greedy() bought one whole
+    // share of each. Active bounds are now set exactly; the KKT conditions still hold.
+    PriceFrame prices = Fixtures.MARKET.prices().between(LocalDate.of(2021, 9, 1),
+        LocalDate.of(2024, 8, 31));
+    CovarianceMatrix cov = CovarianceEstimator.ledoitWolf(ShrinkageTarget.CONSTANT_CORRELATION)
+        .estimate(prices.returns());
+    AssetVector mu = ExpectedReturns.meanHistorical(prices);
+    double rf = 0.02;
+    double cap = 0.25;
+    OptimalPortfolio p = MeanVariance.of(mu, cov).withBounds(0, cap).maxSharpe(rf);
+    double[] w = p.weights().toArray();
+    int onBound = 0;
+    for (int i = 0; i < w.length; i++) {
+      boolean exact = w[i] == 0 || w[i] == cap;
+      assertTrue(exact || (w[i] > 1e-9 && w[i] < cap - 1e-9), cov.assets().get(i) + " " + w[i]);
+      onBound += exact ? 1 : 0;
+    }
+    assertTrue(onBound >= 10, "the test should exercise bounds: " + onBound);
+    double[] m = mu.toArray();
+    double[] sw = Fixtures.times(cov.toArray(), w);
+    double sigma = Math.sqrt(Fixtures.dot(w, sw));
+    double ex = Fixtures.dot(m, w) - rf;
+    double[] negGrad = new double[w.length];
+    for (int i = 0; i < w.length; i++) {
+      negGrad[i] = -((m[i] - rf) / sigma - ex * sw[i] / (sigma * sigma * sigma));
+    }
+    assertBoxKkt(negGrad, w, 0, cap);
+    // whole shares only of the assets the optimizer holds
+    assertEquals(p.weights().nonZero().assets(), List.copyOf(DiscreteAllocation.of(p.weights(),
+        prices.latest(), 100_000).greedy().shares().keySet()));
   }
 
   @Test
@@ -382,9 +422,10 @@ class MeanVarianceTest {
   void noAssetAboveTheRiskFreeRate() {
     OptimizationException e = assertThrows(OptimizationException.class,
         () -> three().maxSharpe(0.15));
-    assertEquals("Max Sharpe needs an expected return above the risk-free rate 0.15, but the "
-        + "maximum attainable under bounds [0, 1] is 0.13 (highest asset expected return 0.13)",
-        e.getMessage());
+    // long only, no cap: the best attainable is all in C, whose expected return is 0.13
+    assertEquals("Max Sharpe needs an expected return above the risk-free rate 15.00%, but the "
+        + "best attainable under bounds [0, 1] is 13.00%, the expected return of the best asset "
+        + "('C')", e.getMessage());
   }
 
   @Test

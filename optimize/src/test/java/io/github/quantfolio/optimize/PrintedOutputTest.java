@@ -1,6 +1,7 @@
 package io.github.quantfolio.optimize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.quantfolio.core.AssetVector;
@@ -49,12 +50,24 @@ class PrintedOutputTest {
   }
 
   @Test
+  void tinyAndHugeNumbersAreNotPrintedAsZeroOrAsHundredsOfDigits() {
+    // a valid price of 1e-5 was printed as 0.0000, which looks like the invalid price 0
+    Rebalancer.Plan plan = Rebalancer.of(Weights.of(List.of("A"), new double[] {1}))
+        .plan(Map.of(), 1, AssetVector.of(List.of("A"), new double[] {1e-5}));
+    assertTrue(plan.toString().contains(" 1.0000e-05 "), plan.toString());
+    assertFalse(plan.toString().contains("0.0000 "), plan.toString());
+  }
+
+  @Test
   void scenarioRiskSaysItIsALossPerPeriod() {
+    // daily rows next to annualised return and volatility: the unit names the period
     OptimalPortfolio p = MeanCvar.of(MeanCvarTest.R, 0.9).minCvar();
-    assertTrue(p.method().endsWith(" at beta 0.9 (loss per period of the returns, fraction of "
-        + "capital)"), p.method());
+    assertTrue(p.method().endsWith(" at beta 0.9 (loss per day, fraction of capital; not "
+        + "annualised)"), p.method());
+    assertTrue(p.toString().contains("a year"), p.toString());
     OptimalPortfolio d = MeanCdar.of(MeanCvarTest.R, 0.9).minCdar();
-    assertTrue(d.method().endsWith(" at beta 0.9 (drawdown, fraction of capital)"), d.method());
+    assertTrue(d.method().endsWith(" at beta 0.9 (drawdown over " + MeanCvarTest.R.rows()
+        + " days of returns, fraction of capital; not annualised)"), d.method());
   }
 
   @Test

@@ -256,8 +256,8 @@ class TradingMethodsTest {
         .withTransactionCost(Weights.of(ab, new double[] {1, 0}), 0.01);
     OptimizationException e = assertThrows(OptimizationException.class, () -> mv.maxSharpe(0.09));
     assertEquals("Max Sharpe needs an expected return net of transaction costs above the "
-        + "risk-free rate 0.09, but the maximum attainable under bounds [0, 1] is 0.08 (highest "
-        + "asset expected return 0.1)", e.getMessage());
+        + "risk-free rate 9.00%, but the best attainable under bounds [0, 1] is 8.00% (the best "
+        + "single asset, 'B', expects 10.00% before costs)", e.getMessage());
   }
 
   @Test

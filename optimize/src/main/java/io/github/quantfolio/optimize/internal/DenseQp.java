@@ -587,8 +587,10 @@ public final class DenseQp {
       int r = ref[k];
       if (kind[k] == LOWER) {
         boundState[r] = -1;
+        x[r] = rhs[k]; // active: on the bound exactly (the recomputation leaves ~1e-17 off it)
       } else if (kind[k] == UPPER) {
         boundState[r] = 1;
+        x[r] = -rhs[k];
       } else if (kind[k] == INEQ) {
         rowActive[r] = true;
       }

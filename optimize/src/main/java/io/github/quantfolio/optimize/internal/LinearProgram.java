@@ -3,7 +3,6 @@ package io.github.quantfolio.optimize.internal;
 import java.util.List;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
-import org.ojalgo.optimisation.integer.IntegerStrategy;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 
@@ -35,22 +34,7 @@ public final class LinearProgram {
    */
   public static double[] minimise(double[] c, List<Row> equalities, List<Row> inequalities,
       double[] lo, double[] hi) {
-    return minimise(c, equalities, inequalities, lo, hi, null);
-  }
-
-  /**
-   * Solves the mixed-integer program: as {@link #minimise(double[], List, List, double[],
-   * double[])} with the variables flagged in {@code integer} (may be null) restricted to integers
-   * (ojAlgo's branch and bound).
-   */
-  public static double[] minimise(double[] c, List<Row> equalities, List<Row> inequalities,
-      double[] lo, double[] hi, boolean[] integer) {
     ExpressionsBasedModel model = new ExpressionsBasedModel();
-    if (integer != null) {
-      // ojAlgo's parallel branch and bound let timing decide which subtrees are pruned: about one
-      // cold run in twenty-five returned a suboptimal allocation. One worker is deterministic.
-      model.options.integer(IntegerStrategy.newConfigurable().withParallelism(() -> 1));
-    }
     int n = c.length;
     Variable[] x = new Variable[n];
     for (int i = 0; i < n; i++) {
@@ -60,9 +44,6 @@ public final class LinearProgram {
       }
       if (hi[i] < Double.POSITIVE_INFINITY) {
         v.upper(hi[i]);
-      }
-      if (integer != null && integer[i]) {
-        v.integer(true);
       }
       x[i] = v;
     }

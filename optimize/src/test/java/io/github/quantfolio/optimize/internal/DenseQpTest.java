@@ -195,6 +195,13 @@ class DenseQpTest {
         }
       }
     }
+    for (int i = 0; i < n; i++) {
+      // an active bound holds exactly (the dual method's final recomputation was off it by
+      // rounding, ~1e-17, which callers then read as a tiny non-zero weight)
+      if (s.boundState()[i] != 0) {
+        assertEquals(s.boundState()[i] < 0 ? lo[i] : hi[i], s.x()[i], "x" + i + " on its bound");
+      }
+    }
     for (double v : s.mu()) {
       activeSeen += v > 0 ? 1 : 0;
     }

@@ -258,6 +258,39 @@ class BacktestTest {
     assertEquals(1_500, r.finalEquity(), 1e-9);
   }
 
+  @Test
+  void reversalSplitsTheFillsFeeBetweenTheClosedAndTheNewTrade() {
+    // Orders: +100 at bar 0 (fill bar 1 @10), -300 at bar 2 (fill bar 3 @12: closes the 100
+    // long and opens a 200 short), +200 at bar 4 (fill bar 5 @9). Fee 10 bps + 1 per fill, no
+    // slippage. Fees by hand: 100 x 10 x 0.001 + 1 = 2; 300 x 12 x 0.001 + 1 = 4.6, split by
+    // shares, 100/300 to the closed long (1.5333...) and 200/300 to the new short (3.0666...);
+    // 200 x 9 x 0.001 + 1 = 2.8.
+    // Long: fees 2 + 4.6/3, PnL 1200 - 1000 - fees. Short: fees 9.2/3 + 2.8, PnL 2400 - 1800 - fees.
+    PriceFrame p = PriceFrame.of(DAYS, List.of("A"),
+        new double[][] {{10, 10, 12, 12, 9, 9}}).withFrequency(Frequency.DAILY);
+    double[][] orders = nan(1, 6);
+    orders[0][0] = 100;
+    orders[0][2] = -300;
+    orders[0][4] = 200;
+    BacktestResult r = Backtest.of(p).withConfig(BacktestConfig.defaults().withShorting(true)
+        .withInitialCapital(10_000).withFeeBps(10).withFixedFee(1)).orders(orders);
+    assertEquals(2, r.trades().size());
+    Trade lng = r.trades().get(0);
+    Trade shrt = r.trades().get(1);
+    assertEquals(1, lng.side());
+    assertEquals(100, lng.quantity(), 1e-12);
+    assertEquals(2 + 4.6 / 3, lng.fees(), 1e-12, "long: its entry fee and 1/3 of the reversal's");
+    assertEquals(200 - (2 + 4.6 / 3), lng.pnl(), 1e-9);
+    assertEquals(-1, shrt.side());
+    assertEquals(3, shrt.entryBar());
+    assertEquals(200, shrt.quantity(), 1e-12);
+    assertEquals(12, shrt.entryPrice(), 1e-12);
+    assertEquals(9.2 / 3 + 2.8, shrt.fees(), 1e-12, "short: 2/3 of the reversal's fee and its exit fee");
+    assertEquals(600 - (9.2 / 3 + 2.8), shrt.pnl(), 1e-9);
+    assertEquals(9.4, r.totalFees(), 1e-12);
+    assertEquals(10_000 + 800 - 9.4, r.finalEquity(), 1e-9);
+  }
+
   // ------------------------------------------------------------------ data and inputs
 
   @Test

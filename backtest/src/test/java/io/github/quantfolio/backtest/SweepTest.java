@@ -112,7 +112,14 @@ class SweepTest {
     assertEquals(wf.folds().subList(0, 2), wf2.folds().subList(0, 2));
     assertArrayEquals(Arrays.copyOf(wf.equity(), 1008 - 504), Arrays.copyOf(wf2.equity(),
         1008 - 504));
-    assertTrue(Double.isFinite(wf.efficiency(SweepMetric.SHARPE)));
+    // efficiency = mean out-of-sample Sharpe / mean in-sample Sharpe over the folds
+    double in = 0;
+    double out = 0;
+    for (WalkForwardResult.Fold<SmaCrossover> f : wf.folds()) {
+      in += f.inSample().sharpeRatio();
+      out += f.outOfSample().sharpeRatio();
+    }
+    assertEquals(out / in, wf.efficiency(SweepMetric.SHARPE), 1e-12 * Math.abs(out / in));
   }
 
   static Bars perturbAfter(Bars b, int from) {

@@ -354,6 +354,37 @@ class BacktestTest {
   }
 
   @Test
+  void cashLimitScalesTheVariablePartOfEveryBuyAndPaysEachFixedFee() {
+    // Capital 1,000; fee 1% + 5 per fill. Buy 100 A @10 and 50 B @20 (decided at bar 0, filled
+    // at bar 1): cost 1,015 + 1,015 = 2,030 > 1,000. The fixed fees (10) are paid in full and
+    // the variable parts (2,020) scaled by (1,000 - 10) / 2,020: A 100 x 990/2020 = 49.0099...
+    // shares, B 50 x 990/2020, cash exactly 0.
+    PriceFrame p = PriceFrame.of(TimeIndex.businessDays(LocalDate.of(2024, 1, 1), 3),
+        List.of("A", "B"), new double[][] {{10, 10, 10}, {20, 20, 20}}).withFrequency(Frequency.DAILY);
+    double[][] orders = nan(2, 3);
+    orders[0][0] = 100;
+    orders[1][0] = 50;
+    BacktestConfig cfg = BacktestConfig.defaults().withInitialCapital(1_000).withFeeBps(100)
+        .withFixedFee(5);
+    BacktestResult r = Backtest.of(p).withConfig(cfg).orders(orders);
+    double scale = 990.0 / 2020;
+    assertEquals(100 * scale, r.shares("A")[1], 1e-9);
+    assertEquals(50 * scale, r.shares("B")[1], 1e-9);
+    assertEquals(0, r.cash()[1], 1e-9);
+    assertEquals(2, r.cashLimitedOrders());
+    assertEquals(10 + 0.01 * 2000 * scale, r.totalFees(), 1e-9);
+    // whole shares: 100 x 990/2020 -> 49 A and 24 B; cash 1,000 - 49 x 10.1 - 24 x 20.2 - 10
+    BacktestResult w = Backtest.of(p).withConfig(cfg.withWholeShares()).orders(orders);
+    assertEquals(49, w.shares("A")[1]);
+    assertEquals(24, w.shares("B")[1]);
+    assertEquals(1_000 - 49 * 10.1 - 24 * 20.2 - 10, w.cash()[1], 1e-9);
+    // a budget below the fixed fee buys nothing
+    BacktestResult none = Backtest.of(p).withConfig(cfg.withInitialCapital(8)).orders(orders);
+    assertEquals(0, none.shares("A")[2]);
+    assertEquals(8, none.finalEquity(), 1e-12);
+  }
+
+  @Test
   void tradesCsvListsEveryRoundTrip() {
     BacktestResult r = Backtest.of(closes(10, 12, 15, 9, 11))
         .withConfig(BacktestConfig.defaults().withInitialCapital(1_000).withFixedFee(1)

@@ -92,6 +92,36 @@ class EstimatorEdgeCasesTest {
   }
 
   @Test
+  void correlationSummaries() {
+    // Correlations by construction: variances 4, 1, 9, 1; covariances chosen as rho sd_i sd_j
+    // with rho(A,B) = 0.5, rho(A,C) = -0.2, rho(A,D) = 0.7, rho(B,C) = 0.3, rho(B,D) = 0.5 (tie
+    // with AB), rho(C,D) = 0.1. Average of the six: (0.5 - 0.2 + 0.7 + 0.3 + 0.5 + 0.1) / 6.
+    double[] sd = {2, 1, 3, 1};
+    double[][] rho = {{1, 0.5, -0.2, 0.7}, {0.5, 1, 0.3, 0.5}, {-0.2, 0.3, 1, 0.1},
+      {0.7, 0.5, 0.1, 1}};
+    double[][] cov = new double[4][4];
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; j < 4; j++) {
+        cov[i][j] = rho[i][j] * sd[i] * sd[j];
+      }
+    }
+    CorrelationMatrix c = CovarianceMatrix.of(List.of("A", "B", "C", "D"), cov).correlation();
+    assertClose(1.9 / 6, c.averagePairwise(), CLOSED_FORM, "average pairwise");
+    // strictly above 0.5: only AD; above 0.4: AD, then AB and BD (0.5, in either order)
+    List<CorrelationMatrix.Pair> above = c.pairsAbove(0.5);
+    assertEquals(1, above.size(), above.toString());
+    assertEquals("A", above.get(0).first());
+    assertEquals("D", above.get(0).second());
+    assertClose(0.7, above.get(0).correlation(), CLOSED_FORM, "AD");
+    List<CorrelationMatrix.Pair> mid = c.pairsAbove(0.4);
+    assertEquals(3, mid.size(), mid.toString());
+    assertClose(0.7, mid.get(0).correlation(), CLOSED_FORM, "highest first");
+    assertClose(0.5, mid.get(2).correlation(), CLOSED_FORM, "then the ties");
+    assertEquals(6, c.pairsAbove(-1).size());
+    assertClose(-0.2, c.pairsAbove(-1).get(5).correlation(), CLOSED_FORM, "lowest last");
+  }
+
+  @Test
   void benchmarkMetricsRejectSeriesOfDifferentLengths() {
     double[] r = {0.01, 0.02, -0.01};
     double[] b = {0.01, 0.02};

@@ -195,6 +195,19 @@ class DenseQpTest {
         }
       }
     }
+    // the reported objective is 1/2 x'Qx + c'x of the returned x (computed here on the full Q)
+    double obj = 0;
+    double objScale = 1;
+    for (int i = 0; i < n; i++) {
+      double qx = 0;
+      for (int j = 0; j < n; j++) {
+        qx += q[i][j] * s.x()[j];
+        objScale += Math.abs(s.x()[i] * q[i][j] * s.x()[j]);
+      }
+      obj += s.x()[i] * (0.5 * qx + c[i]);
+      objScale += Math.abs(c[i] * s.x()[i]);
+    }
+    assertEquals(obj, s.objective(), 1e-12 * objScale, "objective");
     for (double v : s.mu()) {
       activeSeen += v > 0 ? 1 : 0;
     }

@@ -87,6 +87,9 @@ class SmallKernelsTest {
     // pivots 1 and 2e-14: above 1e-14 x the largest diagonal entry, so accepted
     assertTrue(Psd.choleskySucceeds(new double[][] {{1, 0}, {0, 2e-14}}));
     assertFalse(Psd.choleskySucceeds(new double[][] {{1, 0}, {0, 1e-14}}), "pivot at the floor");
+    // the floor is relative to the largest diagonal entry: 3e-14 < 1e-14 x 4
+    assertFalse(Psd.choleskySucceeds(new double[][] {{4, 0}, {0, 3e-14}}), "relative floor");
+    assertTrue(Psd.choleskySucceeds(new double[][] {{0.25, 0}, {0, 3e-15}}), "relative floor");
     assertFalse(Psd.choleskySucceeds(new double[][] {{1, 1}, {1, 1}}), "singular");
     assertFalse(Psd.choleskySucceeds(new double[][] {{1, 2}, {2, 1}}), "indefinite");
     assertFalse(Psd.choleskySucceeds(new double[][] {{0, 0}, {0, 0}}), "zero");
@@ -128,6 +131,11 @@ class SmallKernelsTest {
     for (int i = 0; i < 3; i++) {
       assertArrayEquals(x3[i], got[i], 1e-13);
     }
+    // singular relative to the largest entry: pivots 4 and 3e-14 < 1e-14 x 4
+    assertThrows(ArithmeticException.class,
+        () -> Linear.solve(new double[][] {{4, 0}, {0, 3e-14}}, new double[] {1, 1}));
+    assertArrayEquals(new double[] {4, 2e14}, Linear.solve(new double[][] {{0.25, 0}, {0, 5e-15}},
+        new double[] {1, 1}), 1e-3);
     ArithmeticException e = assertThrows(ArithmeticException.class,
         () -> Linear.solve(new double[][] {{1, 2}, {2, 4}}, new double[] {1, 2}));
     assertTrue(e.getMessage().startsWith("Matrix is singular (pivot "), e.getMessage());

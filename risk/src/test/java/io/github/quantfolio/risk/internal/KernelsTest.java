@@ -210,6 +210,18 @@ class KernelsTest {
     assertFalse(Eigen.choleskySucceeds(new double[][] {{-1, 0}, {0, 1}}), "negative pivot");
   }
 
+  // ------------------------------------------------------------------ Normal
+
+  @Test
+  void normalCdfAtTabulatedPoints() {
+    // Phi(0) = 1/2; Phi(1.959963984540054) = 0.975 and Phi(-1) = 0.15865525393145707 (tables of
+    // the standard normal, e.g. Abramowitz and Stegun 26.2)
+    assertEquals(0.5, Normal.cdf(0), 1e-15);
+    assertEquals(0.975, Normal.cdf(1.959963984540054), 1e-12);
+    assertEquals(0.15865525393145707, Normal.cdf(-1), 1e-12);
+    assertEquals(0.05, Normal.cdf(Normal.quantile(0.05)), 1e-12, "inverse of the quantile");
+  }
+
   // ------------------------------------------------------------------ CrossProduct
 
   @Test

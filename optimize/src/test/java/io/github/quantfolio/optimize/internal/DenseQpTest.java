@@ -242,7 +242,10 @@ class DenseQpTest {
       double res = checkRandom(seed, n, 1 + seed % 2, seed % 4, true, 2);
       assertTrue(res <= Tolerance.KKT, "seed " + seed + ": KKT residual " + res);
     }
-    assertTrue(primalDualSolved >= 100, "primal-dual converged in only " + primalDualSolved
+    // The seeds are fixed: 163 of the 200 converge today. A failed primal-dual attempt is
+    // invisible in the results (the dual method takes over), so this count is what notices a
+    // primal-dual step that went wrong (most of its mutants survived a bar of 100).
+    assertTrue(primalDualSolved >= 155, "primal-dual converged in only " + primalDualSolved
         + " of 200 problems");
   }
 

@@ -258,6 +258,39 @@ class BacktestTest {
     assertEquals(1_500, r.finalEquity(), 1e-9);
   }
 
+  @Test
+  void reversalSplitsTheFillsFeeBetweenTheClosedAndTheNewTrade() {
+    // Orders: +100 at bar 0 (fill bar 1 @10), -300 at bar 2 (fill bar 3 @12: closes the 100
+    // long and opens a 200 short), +200 at bar 4 (fill bar 5 @9). Fee 10 bps + 1 per fill, no
+    // slippage. Fees by hand: 100 x 10 x 0.001 + 1 = 2; 300 x 12 x 0.001 + 1 = 4.6, split by
+    // shares, 100/300 to the closed long (1.5333...) and 200/300 to the new short (3.0666...);
+    // 200 x 9 x 0.001 + 1 = 2.8.
+    // Long: fees 2 + 4.6/3, PnL 1200 - 1000 - fees. Short: fees 9.2/3 + 2.8, PnL 2400 - 1800 - fees.
+    PriceFrame p = PriceFrame.of(DAYS, List.of("A"),
+        new double[][] {{10, 10, 12, 12, 9, 9}}).withFrequency(Frequency.DAILY);
+    double[][] orders = nan(1, 6);
+    orders[0][0] = 100;
+    orders[0][2] = -300;
+    orders[0][4] = 200;
+    BacktestResult r = Backtest.of(p).withConfig(BacktestConfig.defaults().withShorting(true)
+        .withInitialCapital(10_000).withFeeBps(10).withFixedFee(1)).orders(orders);
+    assertEquals(2, r.trades().size());
+    Trade lng = r.trades().get(0);
+    Trade shrt = r.trades().get(1);
+    assertEquals(1, lng.side());
+    assertEquals(100, lng.quantity(), 1e-12);
+    assertEquals(2 + 4.6 / 3, lng.fees(), 1e-12, "long: its entry fee and 1/3 of the reversal's");
+    assertEquals(200 - (2 + 4.6 / 3), lng.pnl(), 1e-9);
+    assertEquals(-1, shrt.side());
+    assertEquals(3, shrt.entryBar());
+    assertEquals(200, shrt.quantity(), 1e-12);
+    assertEquals(12, shrt.entryPrice(), 1e-12);
+    assertEquals(9.2 / 3 + 2.8, shrt.fees(), 1e-12, "short: 2/3 of the reversal's fee and its exit fee");
+    assertEquals(600 - (9.2 / 3 + 2.8), shrt.pnl(), 1e-9);
+    assertEquals(9.4, r.totalFees(), 1e-12);
+    assertEquals(10_000 + 800 - 9.4, r.finalEquity(), 1e-9);
+  }
+
   // ------------------------------------------------------------------ data and inputs
 
   @Test
@@ -323,6 +356,37 @@ class BacktestTest {
     assertEquals(50_000, r.shares("A")[1], 1e-9);
     assertEquals(1, r.cashLimitedOrders());
     assertEquals(0, r.cash()[5], 1e-9);
+  }
+
+  @Test
+  void cashLimitScalesTheVariablePartOfEveryBuyAndPaysEachFixedFee() {
+    // Capital 1,000; fee 1% + 5 per fill. Buy 100 A @10 and 50 B @20 (decided at bar 0, filled
+    // at bar 1): cost 1,015 + 1,015 = 2,030 > 1,000. The fixed fees (10) are paid in full and
+    // the variable parts (2,020) scaled by (1,000 - 10) / 2,020: A 100 x 990/2020 = 49.0099...
+    // shares, B 50 x 990/2020, cash exactly 0.
+    PriceFrame p = PriceFrame.of(TimeIndex.businessDays(LocalDate.of(2024, 1, 1), 3),
+        List.of("A", "B"), new double[][] {{10, 10, 10}, {20, 20, 20}}).withFrequency(Frequency.DAILY);
+    double[][] orders = nan(2, 3);
+    orders[0][0] = 100;
+    orders[1][0] = 50;
+    BacktestConfig cfg = BacktestConfig.defaults().withInitialCapital(1_000).withFeeBps(100)
+        .withFixedFee(5);
+    BacktestResult r = Backtest.of(p).withConfig(cfg).orders(orders);
+    double scale = 990.0 / 2020;
+    assertEquals(100 * scale, r.shares("A")[1], 1e-9);
+    assertEquals(50 * scale, r.shares("B")[1], 1e-9);
+    assertEquals(0, r.cash()[1], 1e-9);
+    assertEquals(2, r.cashLimitedOrders());
+    assertEquals(10 + 0.01 * 2000 * scale, r.totalFees(), 1e-9);
+    // whole shares: 100 x 990/2020 -> 49 A and 24 B; cash 1,000 - 49 x 10.1 - 24 x 20.2 - 10
+    BacktestResult w = Backtest.of(p).withConfig(cfg.withWholeShares()).orders(orders);
+    assertEquals(49, w.shares("A")[1]);
+    assertEquals(24, w.shares("B")[1]);
+    assertEquals(1_000 - 49 * 10.1 - 24 * 20.2 - 10, w.cash()[1], 1e-9);
+    // a budget below the fixed fee buys nothing
+    BacktestResult none = Backtest.of(p).withConfig(cfg.withInitialCapital(8)).orders(orders);
+    assertEquals(0, none.shares("A")[2]);
+    assertEquals(8, none.finalEquity(), 1e-12);
   }
 
   @Test

@@ -65,6 +65,24 @@ class SweepTest {
       assertEquals(rep.sortinoRatio(), m.sortinoRatio(), Tolerance.EXACT * Math.abs(rep.sortinoRatio()));
       assertEquals(rep.maxDrawdown(), m.maxDrawdown(), Tolerance.EXACT * Math.abs(rep.maxDrawdown()));
       assertEquals(full.trades().size(), m.trades());
+      // win rate over closed round trips and exposure (share of bars ending with a position),
+      // counted here from the full backtest's trades and positions
+      int closed = 0;
+      int wins = 0;
+      for (Trade t : full.trades()) {
+        if (t.exitReason() != ExitReason.END_OF_DATA) {
+          closed++;
+          wins += t.pnl() > 0 ? 1 : 0;
+        }
+      }
+      assertTrue(closed > 0, row.toString());
+      assertEquals((double) wins / closed, m.winRate(), 1e-15, "win rate " + row);
+      double[] held = full.shares(row.asset());
+      int invested = 0;
+      for (double q : held) {
+        invested += q != 0 ? 1 : 0;
+      }
+      assertEquals((double) invested / held.length, m.exposure(), 1e-15, "exposure " + row);
     }
   }
 
@@ -117,7 +135,14 @@ class SweepTest {
     assertEquals(wf.folds().subList(0, 2), wf2.folds().subList(0, 2));
     assertArrayEquals(Arrays.copyOf(wf.equity(), 1008 - 504), Arrays.copyOf(wf2.equity(),
         1008 - 504));
-    assertTrue(Double.isFinite(wf.efficiency(SweepMetric.SHARPE)));
+    // efficiency = mean out-of-sample Sharpe / mean in-sample Sharpe over the folds
+    double in = 0;
+    double out = 0;
+    for (WalkForwardResult.Fold<SmaCrossover> f : wf.folds()) {
+      in += f.inSample().sharpeRatio();
+      out += f.outOfSample().sharpeRatio();
+    }
+    assertEquals(out / in, wf.efficiency(SweepMetric.SHARPE), 1e-12 * Math.abs(out / in));
   }
 
   static Bars perturbAfter(Bars b, int from) {

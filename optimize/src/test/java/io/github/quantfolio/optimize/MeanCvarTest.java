@@ -10,8 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mean-CVaR: a hand-computed CVaR, the Rockafellar-Uryasev identity (LP value = CVaR of the
- * result), and optimality against an exhaustive grid over three-asset portfolios.
+ * Mean-CVaR: hand-computed CVaRs (beta T whole and fractional), the Rockafellar-Uryasev identity
+ * (a binding LP constraint {@code alpha + sum u_t / ((1 - beta) T) <= limit} puts the CVaR of the
+ * result exactly at the limit), and optimality against an exhaustive grid over three-asset
+ * portfolios. Every CVaR that judges a result is computed here, by {@link #tailMean}, not by the
+ * production {@code cvar()}.
  */
 class MeanCvarTest {
 
@@ -31,7 +34,83 @@ class MeanCvarTest {
     Tolerance.assertClose(0.025, m.cvar(Weights.of(List.of("X"), new double[] {1})), 1e-12, "CVaR");
   }
 
-  static double gridMinimum(MeanCvar m, double step, double[] mu, double target) {
+  /** Scenario rows {@code [t][asset]} of a frame. */
+  static double[][] rows(ReturnFrame r) {
+    double[][] x = new double[r.rows()][r.assets().size()];
+    for (int t = 0; t < x.length; t++) {
+      for (int i = 0; i < x[t].length; i++) {
+        x[t][i] = r.get(t, i);
+      }
+    }
+    return x;
+  }
+
+  static final double[][] SCENARIOS = rows(R);
+
+  /**
+   * CVaR as a tail mean (Acerbi and Tasche 2002): the mean loss over the worst {@code (1 - beta)
+   * T} scenarios, the boundary scenario counted with its fractional weight. Independent of the
+   * Rockafellar-Uryasev minimisation over alpha that the production code evaluates.
+   */
+  static double tailMean(double[][] scenarios, double[] w, double beta) {
+    int t = scenarios.length;
+    double[] loss = new double[t];
+    for (int r = 0; r < t; r++) {
+      loss[r] = -Fixtures.dot(scenarios[r], w);
+    }
+    java.util.Arrays.sort(loss);
+    double mass = (1 - beta) * t; // scenarios in the tail
+    double sum = 0;
+    double taken = 0;
+    for (int r = t - 1; r >= 0 && taken < mass; r--) {
+      double part = Math.min(1, mass - taken);
+      sum += part * loss[r];
+      taken += part;
+    }
+    return sum / mass;
+  }
+
+  static double tailMean(Weights w, double beta) {
+    return tailMean(SCENARIOS, w.toArray(), beta);
+  }
+
+  @Test
+  void cvarWhenBetaTimesTIsFractional() {
+    // Returns 0.02, 0.01, -0.01, -0.03, -0.04 -> sorted losses -0.02, -0.01, 0.01, 0.03, 0.04.
+    // beta = 0.5, T = 5: beta T = 2.5, the tail holds 2.5 scenarios: (0.04 + 0.03 + 0.5 x 0.01)
+    // / 2.5 = 0.03; equivalently alpha = 3rd smallest loss (rank ceil 2.5) = 0.01 and
+    // 0.01 + (0.02 + 0.03) / 2.5 = 0.03. (alpha at rank 2, -0.01, would give 0.034.)
+    // beta = 0.7: beta T = 3.5, tail 1.5 scenarios: (0.04 + 0.5 x 0.03) / 1.5 = 0.036666...;
+    // alpha at rank 4 = 0.03: 0.03 + 0.01 / 1.5. (Rank 3 would give 0.01 + 0.05 / 1.5 = 0.0433.)
+    ReturnFrame r = ReturnFrame.of(
+        io.github.quantfolio.core.TimeIndex.businessDays(java.time.LocalDate.of(2024, 1, 1), 5),
+        List.of("X"), new double[][] {{0.02, 0.01, -0.01, -0.03, -0.04}});
+    Weights all = Weights.of(List.of("X"), new double[] {1});
+    Tolerance.assertClose(0.03, MeanCvar.of(r, 0.5).cvar(all), 1e-12, "CVaR beta 0.5");
+    Tolerance.assertClose(0.055 / 1.5, MeanCvar.of(r, 0.7).cvar(all), 1e-12, "CVaR beta 0.7");
+    // the test-scope tail mean agrees with both hand values
+    double[][] x = rows(r);
+    Tolerance.assertClose(0.03, tailMean(x, new double[] {1}, 0.5), 1e-12, "tail mean 0.5");
+    Tolerance.assertClose(0.055 / 1.5, tailMean(x, new double[] {1}, 0.7), 1e-12, "tail mean 0.7");
+  }
+
+  @Test
+  void productionCvarAgreesWithTheTailMeanOnRandomWeights() {
+    java.util.Random rnd = new java.util.Random(11);
+    // T = 260: beta T = 234 (whole), 241.8, 252.2 and 257.4 (fractional)
+    assertTrue(SCENARIOS.length == 260, "T = " + SCENARIOS.length);
+    for (double beta : new double[] {0.9, 0.93, 0.97, 0.99}) {
+      MeanCvar m = MeanCvar.of(R, beta);
+      for (int k = 0; k < 20; k++) {
+        double a = rnd.nextDouble();
+        double b = (1 - a) * rnd.nextDouble();
+        Weights w = Weights.of(THREE, new double[] {a, b, 1 - a - b});
+        Tolerance.assertClose(tailMean(w, beta), m.cvar(w), 1e-12, "beta " + beta + " " + w);
+      }
+    }
+  }
+
+  static double gridMinimum(double beta, double step, double[] mu, double target) {
     double best = Double.POSITIVE_INFINITY;
     int k = (int) Math.round(1 / step);
     for (int a = 0; a <= k; a++) {
@@ -40,7 +119,7 @@ class MeanCvarTest {
         if (mu != null && Fixtures.dot(mu, w) < target) {
           continue;
         }
-        best = Math.min(best, m.cvar(Weights.of(THREE, w)));
+        best = Math.min(best, tailMean(SCENARIOS, w, beta));
       }
     }
     return best;
@@ -50,8 +129,8 @@ class MeanCvarTest {
   void minimumCvarBeatsEveryGridPortfolioAndMatchesItsLpValue() {
     MeanCvar m = MeanCvar.of(R, 0.9);
     OptimalPortfolio p = m.minCvar();
-    double cvar = m.cvar(p.weights());
-    double grid = gridMinimum(m, 0.005, null, 0);
+    double cvar = tailMean(p.weights(), 0.9);
+    double grid = gridMinimum(0.9, 0.005, null, 0);
     assertTrue(cvar <= grid + 1e-12, cvar + " > grid " + grid);
     assertTrue(cvar >= grid - 0.01 * Math.abs(grid), "suspiciously far below the grid: " + cvar);
     assertTrue(p.method().startsWith("min CVaR, CVaR "), p.method());
@@ -65,8 +144,8 @@ class MeanCvarTest {
     double target = 0.1;
     OptimalPortfolio p = m.efficientReturn(target);
     assertTrue(p.expectedReturn() >= target - 1e-9);
-    double cvar = m.cvar(p.weights());
-    assertTrue(cvar <= gridMinimum(m, 0.005, mu, target) + 1e-12);
+    double cvar = tailMean(p.weights(), 0.9);
+    assertTrue(cvar <= gridMinimum(0.9, 0.005, mu, target) + 1e-12);
     OptimizationException e = assertThrows(OptimizationException.class,
         () -> m.efficientReturn(0.2));
     assertTrue(e.getMessage().startsWith("Target return 0.2 is above the maximum attainable 0.12"),
@@ -77,16 +156,20 @@ class MeanCvarTest {
   void efficientRiskHasTheHighestReturnWithinTheCvarLimit() {
     double[] mu = {0.05, 0.12, 0.08};
     MeanCvar m = MeanCvar.of(AssetVector.of(THREE, mu), R, 0.9);
-    double min = m.cvar(m.minCvar().weights());
+    double min = tailMean(m.minCvar().weights(), 0.9);
     double limit = 1.2 * min;
+    // the all-A02 portfolio (highest return) is riskier than the limit, so the limit binds
+    assertTrue(tailMean(SCENARIOS, new double[] {0, 1, 0}, 0.9) > limit * 1.01);
     OptimalPortfolio p = m.efficientRisk(limit);
-    assertTrue(m.cvar(p.weights()) <= limit * (1 + 1e-9), m.cvar(p.weights()) + " > " + limit);
+    // Rockafellar-Uryasev: the LP bounds min over alpha of F(w, alpha), which is the CVaR of w;
+    // with the bound binding, the CVaR of the result is the limit itself
+    Tolerance.assertClose(limit, tailMean(p.weights(), 0.9), 1e-9, "CVaR at the binding limit");
     // no grid portfolio within the limit returns more
     int k = 200;
     for (int a = 0; a <= k; a++) {
       for (int b = 0; a + b <= k; b++) {
         double[] w = {a / 200.0, b / 200.0, 1 - (a + b) / 200.0};
-        if (m.cvar(Weights.of(THREE, w)) <= limit) {
+        if (tailMean(SCENARIOS, w, 0.9) <= limit) {
           assertTrue(Fixtures.dot(mu, w) <= p.expectedReturn() + 1e-12);
         }
       }
@@ -95,6 +178,7 @@ class MeanCvarTest {
         () -> m.efficientRisk(0.5 * min));
     assertTrue(e.getMessage().startsWith("Target CVaR "), e.getMessage());
   }
+
 
   @Test
   void sectorLimitsAndMarketNeutrality() {
@@ -110,11 +194,11 @@ class MeanCvarTest {
       for (int b = 0; a + b <= 200; b++) {
         double[] g = {a / 200.0, b / 200.0, 1 - (a + b) / 200.0};
         if (g[0] + g[1] <= 0.3 + 1e-12) {
-          best = Math.min(best, m.cvar(Weights.of(THREE, g)));
+          best = Math.min(best, tailMean(SCENARIOS, g, 0.9));
         }
       }
     }
-    assertTrue(m.cvar(p.weights()) <= best + 1e-12);
+    assertTrue(tailMean(p.weights(), 0.9) <= best + 1e-12);
     // market neutral: the least CVaR is the empty portfolio (refused); a return target is not
     MeanCvar neutral = MeanCvar.of(AssetVector.of(THREE, new double[] {0.05, 0.12, 0.08}), R, 0.9)
         .withBounds(-0.5, 0.5).withMarketNeutral();

@@ -195,6 +195,24 @@ class CovarianceEstimatorTest {
   }
 
   @Test
+  void zeroFillReplacesEachMissingReturnByZero() {
+    // A: 0.01, 0.03, -0.02, 0.02; B: NaN, 0.02, NaN, 0.04 -> filled 0, 0.02, 0, 0.04. By hand:
+    // means 0.01 and 0.015; deviations A 0, 0.02, -0.03, 0.01 and B -0.015, 0.005, -0.015, 0.025;
+    // sums of products 0.0014 (AA), 0.0011 (BB), 0.0001 + 0.00045 + 0.00025 = 0.0008 (AB);
+    // divisor T - 1 = 3, annualised x 252: 0.1176, 0.0924 and 0.0672.
+    ReturnFrame r = ReturnFrame.of(TimeIndex.businessDays(LocalDate.of(2024, 1, 2), 4),
+        List.of("A", "B"), new double[][] {{0.01, 0.03, -0.02, 0.02}, {NaN, 0.02, NaN, 0.04}});
+    CovarianceMatrix z = CovarianceEstimator.sample().withMissingData(MissingData.ZERO_FILL)
+        .estimate(r);
+    assertMatrixClose(new double[][] {{0.1176, 0.0672}, {0.0672, 0.0924}}, z.toArray(),
+        CLOSED_FORM, "zero-filled sample");
+    assertEquals(4, z.observations());
+    // pairwise would use B's two returns (variance 0.0002 / 1 x 252 = 0.0504): not what was asked
+    assertClose(0.0504, CovarianceEstimator.sample().estimate(r).variance("B"), CLOSED_FORM,
+        "pairwise B");
+  }
+
+  @Test
   void badInputIsNamed() {
     ReturnFrame one = frame(new double[][] {{0.01, 0.02, 0.03, 0.04}}).withFrequency(
         io.github.quantfolio.core.Frequency.DAILY);
@@ -231,9 +249,15 @@ class CovarianceEstimatorTest {
     assertClose(-0.8, bad.eigenvalues()[0], 1e-12, "smallest eigenvalue");
     CovarianceMatrix fixed = bad.nearestPositiveSemidefinite();
     assertTrue(fixed.isPositiveSemidefinite());
-    // Clipping -0.8 to 0 leaves eigenvalues {0, 1.9, 1.9}: zero up to rounding of the largest.
-    assertTrue(Math.abs(fixed.eigenvalues()[0]) <= 1e-12 * 1.9, "clipped eigenvalue "
-        + fixed.eigenvalues()[0]);
+    // Clipping by hand: the eigenvector of -0.8 is v = (1, -1, -1)/sqrt 3 (check: (A + 0.8 I) v
+    // = 0 row by row), so the repaired matrix is A + 0.8 v v' = A + (0.8/3) [1 -1 -1; -1 1 1;
+    // -1 1 1]: diagonal 1 + 0.8/3, XY and XZ 0.9 - 0.8/3, YZ -0.9 + 0.8/3; eigenvalues 0, 1.9, 1.9.
+    double d = 0.8 / 3;
+    assertMatrixClose(new double[][] {{1 + d, 0.9 - d, 0.9 - d}, {0.9 - d, 1 + d, -0.9 + d},
+      {0.9 - d, -0.9 + d, 1 + d}}, fixed.toArray(), 1e-12, "clipped matrix");
+    // zero up to rounding of the largest eigenvalue (an absolute bound: the expectation is 0)
+    assertEquals(0.0, fixed.eigenvalues()[0], 1e-12 * 1.9, "clipped eigenvalue");
+    assertClose(1.9, fixed.eigenvalues()[2], 1e-12, "largest eigenvalue kept");
     CovarianceMatrix shifted = bad.withDiagonalShift(0.1);
     assertClose(0.1, shifted.eigenvalues()[0], 1e-12, "shifted smallest eigenvalue");
     assertClose(0.9, shifted.get("X", "Y"), 0, "covariances kept");

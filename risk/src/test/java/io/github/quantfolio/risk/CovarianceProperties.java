@@ -83,8 +83,16 @@ class CovarianceProperties {
     ReturnFrame r = randomReturns(t, n, seed, ragged);
     List<String> perm = new ArrayList<>(r.assets());
     Collections.shuffle(perm, new Random(seed));
+    // on ragged data every missing-data policy an estimator accepts, not just its default
+    List<CovarianceEstimator> all = new ArrayList<>();
     for (CovarianceEstimator e : estimators()) {
-      CovarianceEstimator est = ragged && e.missingData() != MissingData.PAIRWISE ? e : e;
+      for (MissingData policy : MissingData.values()) {
+        if (policy != MissingData.PAIRWISE || e.missingData() == MissingData.PAIRWISE) {
+          all.add(ragged ? e.withMissingData(policy) : e);
+        }
+      }
+    }
+    for (CovarianceEstimator est : all) {
       CovarianceMatrix a = est.estimate(r);
       CovarianceMatrix b = est.estimate(r.select(perm));
       for (String x : perm) {

@@ -47,14 +47,17 @@ public final class LinearProgram {
       }
       x[i] = v;
     }
+    // ojAlgo keys expressions by name: a unique key per row, so that rows labelled alike stay
+    // separate constraints (the label is kept in the key for the solver's diagnostics)
+    int key = 0;
     for (Row r : equalities) {
-      Expression e = model.addExpression(r.name()).level(r.rhs());
+      Expression e = model.addExpression(key++ + ": " + r.name()).level(r.rhs());
       for (int k = 0; k < r.indices().length; k++) {
         e.set(x[r.indices()[k]], r.values()[k]);
       }
     }
     for (Row r : inequalities) {
-      Expression e = model.addExpression(r.name()).upper(r.rhs());
+      Expression e = model.addExpression(key++ + ": " + r.name()).upper(r.rhs());
       for (int k = 0; k < r.indices().length; k++) {
         e.set(x[r.indices()[k]], r.values()[k]);
       }

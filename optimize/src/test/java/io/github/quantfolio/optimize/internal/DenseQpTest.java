@@ -202,6 +202,19 @@ class DenseQpTest {
         assertEquals(s.boundState()[i] < 0 ? lo[i] : hi[i], s.x()[i], "x" + i + " on its bound");
       }
     }
+    // the reported objective is 1/2 x'Qx + c'x of the returned x (computed here on the full Q)
+    double obj = 0;
+    double objScale = 1;
+    for (int i = 0; i < n; i++) {
+      double qx = 0;
+      for (int j = 0; j < n; j++) {
+        qx += q[i][j] * s.x()[j];
+        objScale += Math.abs(s.x()[i] * q[i][j] * s.x()[j]);
+      }
+      obj += s.x()[i] * (0.5 * qx + c[i]);
+      objScale += Math.abs(c[i] * s.x()[i]);
+    }
+    assertEquals(obj, s.objective(), 1e-12 * objScale, "objective");
     for (double v : s.mu()) {
       activeSeen += v > 0 ? 1 : 0;
     }
@@ -236,7 +249,10 @@ class DenseQpTest {
       double res = checkRandom(seed, n, 1 + seed % 2, seed % 4, true, 2);
       assertTrue(res <= Tolerance.KKT, "seed " + seed + ": KKT residual " + res);
     }
-    assertTrue(primalDualSolved >= 100, "primal-dual converged in only " + primalDualSolved
+    // The seeds are fixed: 163 of the 200 converge today. A failed primal-dual attempt is
+    // invisible in the results (the dual method takes over), so this count is what notices a
+    // primal-dual step that went wrong (most of its mutants survived a bar of 100).
+    assertTrue(primalDualSolved >= 155, "primal-dual converged in only " + primalDualSolved
         + " of 200 problems");
   }
 

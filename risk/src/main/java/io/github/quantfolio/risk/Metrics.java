@@ -394,12 +394,7 @@ public final class Metrics {
    * NaN if n &lt; 3 or all values are equal.
    */
   public static double skewness(double[] returns) {
-    check(returns, "returns");
-    int n = Moments.countValid(returns);
-    if (n < 3) {
-      return Double.NaN;
-    }
-    return Moments.skewKurt(returns)[0] * Math.sqrt((double) n * (n - 1)) / (n - 2);
+    return Moments.skewness(check(returns, "returns"));
   }
 
   /**
@@ -409,13 +404,7 @@ public final class Metrics {
    * all values are equal.
    */
   public static double kurtosis(double[] returns) {
-    check(returns, "returns");
-    int n = Moments.countValid(returns);
-    if (n < 4) {
-      return Double.NaN;
-    }
-    double g2 = Moments.skewKurt(returns)[1];
-    return ((n + 1) * g2 + 6) * (n - 1) / ((double) (n - 2) * (n - 3));
+    return Moments.kurtosis(check(returns, "returns"));
   }
 
   // ------------------------------------------------------------------ versus a benchmark

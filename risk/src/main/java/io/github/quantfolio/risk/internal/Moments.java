@@ -136,6 +136,28 @@ public final class Moments {
     return new double[] {m3 / Math.pow(m2, 1.5), m4 / (m2 * m2) - 3};
   }
 
+  /**
+   * Sample skewness of the valid values, bias-corrected ({@code G1 = g1 sqrt(n(n-1))/(n-2)}, as
+   * pandas and Excel); NaN if fewer than 3 or all equal.
+   */
+  public static double skewness(double[] r) {
+    int n = countValid(r);
+    return n < 3 ? Double.NaN : skewKurt(r)[0] * Math.sqrt((double) n * (n - 1)) / (n - 2);
+  }
+
+  /**
+   * Sample excess kurtosis of the valid values, bias-corrected
+   * ({@code G2 = ((n+1) g2 + 6)(n-1) / ((n-2)(n-3))}, as pandas and Excel); NaN if fewer than 4
+   * or all equal.
+   */
+  public static double kurtosis(double[] r) {
+    int n = countValid(r);
+    if (n < 4) {
+      return Double.NaN;
+    }
+    return ((n + 1) * skewKurt(r)[1] + 6) * (n - 1) / ((double) (n - 2) * (n - 3));
+  }
+
   /** {@code r - c} elementwise (NaN stays NaN). */
   public static double[] minus(double[] r, double c) {
     double[] out = new double[r.length];

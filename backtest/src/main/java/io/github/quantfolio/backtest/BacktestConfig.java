@@ -16,7 +16,9 @@ import io.github.quantfolio.core.internal.Checks;
  * pro rata (and rounded down to whole shares when {@code fractionalShares} is false) when their
  * cost would take cash below {@code -(maxLeverage - 1) * equity}; with the default
  * {@code maxLeverage = 1} cash never goes negative. Such fills are counted in
- * {@link BacktestResult#cashLimitedOrders()}. Target weights whose gross exposure exceeds
+ * {@link BacktestResult#cashLimitedOrders()}; those the cash could not cover beyond their costs
+ * ({@link BacktestResult#ordersBeyondCash()}, {@link BacktestResult#unfilledOrders()}) are named
+ * in {@link BacktestResult#toString()}. Target weights whose gross exposure exceeds
  * {@code maxLeverage} are rejected.
  *
  * @param initialCapital starting cash, finite &gt; 0

@@ -337,6 +337,26 @@ class BacktestTest {
   }
 
   @Test
+  void aRebalanceFundedBySellsIsTrimmedForCostsNotFlagged() {
+    // 50/50 in A (10) and B (20), then 20/80: B's buy is paid by A's sale, whose fee leaves the
+    // cash a little short of the buy's market value. That is a trim for costs (the sells' and the
+    // buy's), not an order beyond the cash: the walk-forward example flagged 663 such buys.
+    double[][] w = nan(2, 5);
+    w[0][0] = 0.5;
+    w[1][0] = 0.5;
+    w[0][1] = 0.2;
+    w[1][1] = 0.8;
+    PriceFrame two = PriceFrame.of(TimeIndex.businessDays(LocalDate.of(2024, 1, 1), 5),
+        List.of("A", "B"), new double[][] {{10, 10, 10, 10, 10}, {20, 20, 20, 20, 20}})
+        .withFrequency(Frequency.DAILY);
+    BacktestResult r = Backtest.of(two).withConfig(BacktestConfig.defaults().withFeeBps(20)
+        .withSlippageBps(5)).targetWeights(w);
+    assertEquals(3, r.cashLimitedOrders(), "the two first buys and B's rebalancing buy pay costs");
+    assertEquals(0, r.ordersBeyondCash());
+    assertTrue(!r.toString().contains("CASH LIMITS"), r.toString());
+  }
+
+  @Test
   void buysTheCashCannotPayAtAllAreNamedInTheSummary() {
     // A fixed fee of 5,000 on 1,000 of capital: the entry decided at bar 0 wants 1000 / 12 =
     // 83.3333 shares at bar 1's close, costing 1000 + 5000 = 6000 with the fee; nothing can be

@@ -287,6 +287,8 @@ public final class Engine {
     // targets -> deltas; sells first so that their cash pays for the buys
     double buyCost = 0;
     double buyValue = 0; // at market prices, before costs
+    double sellValue = 0; // likewise
+    double cashBeforeSells = cash;
     int buys = 0;
     for (int i = 0; i < n; i++) {
       int kind = pendingKind[i];
@@ -328,6 +330,7 @@ public final class Engine {
       }
       double d = target - shares[i];
       if (d < 0) {
+        sellValue -= d * p;
         execute(t, i, d, p, pendingReason[i], pendingDecisionBar[i]);
       } else if (d > 0) {
         delta[i] = d;
@@ -348,9 +351,11 @@ public final class Engine {
       double variable = buyCost - buys * fixedFee;
       scale = Math.max(0, (limit - buys * fixedFee) / variable);
     }
-    // the cash covered the buys' market value and only their costs made them too large: a
-    // trim by design (a 100 % target pays its costs); beyond that the input was not followed
-    boolean beyondCash = buyValue > limit + 1e-9 * Math.abs(e);
+    // the cash covered the buys' market value but for the costs of this bar's fills (the buys'
+    // own, and those the sells paid out of their proceeds): a trim by design (a 100 % target
+    // pays its costs); beyond that the input was not followed
+    double sellCosts = sellValue - (cash - cashBeforeSells);
+    boolean beyondCash = buyValue > limit + sellCosts + 1e-9 * Math.abs(e);
     for (int i = 0; i < n; i++) {
       double d = delta[i];
       if (d > 0) {

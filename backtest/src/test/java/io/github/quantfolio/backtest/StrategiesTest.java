@@ -198,7 +198,8 @@ class StrategiesTest {
       }
     }
     // a user's strategy states none: no check
-    Strategy mine = bars -> TradeSignals.longOnly(new boolean[bars.size()], new boolean[bars.size()]);
+    Strategy mine = bars -> TradeSignals.longOnly(new boolean[bars.size()],
+        new boolean[bars.size()]);
     assertEquals(0, mine.warmUpBars());
   }
 }

@@ -168,7 +168,8 @@ public final class CovarianceEstimator {
    */
   public CovarianceMatrix estimate(ReturnFrame returns) {
     Checks.notNull(returns, "returns");
-    if (returns.rows() < 2) { // before the frequency: one row has none to infer, and that is not the cause
+    // checked before the frequency: one row has none to infer, but that is not the cause
+    if (returns.rows() < 2) {
       throw new IllegalArgumentException("A covariance needs at least 2 periods, but the return "
           + "frame has " + returns.rows());
     }

@@ -88,7 +88,8 @@ public final class WealthPath {
   /**
    * R^2 of the least-squares line through log-wealth {@code y_k = sum_(j<=k) log(1 + r_j)} at the
    * valid periods against their position k (empyrical's stability); NaN if fewer than 3 valid
-   * returns (a line through 2 points always fits: R^2 = 1 would say nothing) or a flat curve. Independent of {@link #walk}, so it can run on another core.
+   * returns (a line through 2 points always fits: R^2 = 1 would say nothing) or a flat curve.
+   * Independent of {@link #walk}, so it can run on another core.
    */
   public static double stability(double[] r) {
     // Co-moments of (x = k, y): per block of BLOCK points, plain sums relative to the block's

@@ -85,3 +85,31 @@ p("kelly", (payoff * wr - (1 - wr)) / payoff)
 # rolling, window 5, on the complete benchmark series
 rv = [np.std(B[i-4:i+1], ddof=1) * np.sqrt(F) for i in range(4, len(B))]
 p("rollingVol[4]", rv[0]); p("rollingVol[19]", rv[-1])
+
+# ---- Minimum samples and the history (Quantfolio's rules, see docs/risk.md) ----
+# Figures annualised by compounding need a history of at least a year: R's 20 periods are a
+# year and 8 months at 12 periods a year (MONTHLY), and less than a year at 252 (DAILY: NaN).
+FM = 12.0
+p("cagrMonthly", (1 + cum) ** (FM / len(R)) - 1)
+p("calmarMonthly", ((1 + cum) ** (FM / len(R)) - 1) / abs(mdd))
+p("alphaMonthly", (1 + np.mean(a2 - beta_a * ab2)) ** FM - 1)
+# Capture ratios over the periods where both series are valid (R's NaN at position 6 falls on
+# an up-market period of B: empyrical would count it in R's up-market growth as "no change").
+def growth(x, f):
+    return np.prod(1 + x) ** (f / len(x)) - 1
+upP = both & (B > 0)
+dnP = both & (B < 0)
+p("upCaptureMonthly", growth(R[upP], FM) / growth(B[upP], FM))
+p("downCaptureMonthly", growth(R[dnP], FM) / growth(B[dnP], FM))
+# Historical tail quantiles at 95 % need 20 returns: R has 19 valid (NaN), B has 20.
+p("varHistB", np.percentile(B, 5))
+kb = int((len(B) - 1) * 0.05)
+p("cvarHistB", np.mean(np.partition(B, kb)[:kb + 1]))
+p("tailB", abs(np.percentile(B, 95)) / abs(np.percentile(B, 5)))
+# A late listing: 30 NaN, then R's valid returns (19) padded to 24 monthly periods with B's
+# first five; the history is the last 24 periods. Its CAGR over those 24 (not 54):
+late = np.concatenate([np.full(30, np.nan), v, B[:5]])
+hist = late[30:]
+p("lateCagrMonthly", np.prod(1 + hist) ** (FM / len(hist)) - 1)
+p("lateUlcer", np.sqrt(np.mean((np.cumprod(1 + hist) / np.maximum.accumulate(
+    np.concatenate([[1.0], np.cumprod(1 + hist)]))[1:] - 1) ** 2)))

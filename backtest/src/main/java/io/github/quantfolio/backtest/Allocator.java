@@ -29,9 +29,25 @@ public interface Allocator {
   /** The target weights for the assets of {@code window}. */
   Weights allocate(PriceFrame window);
 
+  /**
+   * {@code allocator} under a name that its {@code toString()} returns, so that a lambda prints
+   * readably in a {@link WalkForwardPortfolio} and its {@link PortfolioResult}, e.g.
+   * {@code Allocator.named("Black-Litterman, 2 views", window -> ...)}.
+   *
+   * @param name what the allocator does, in words
+   * @param allocator the allocator
+   * @return an allocator that delegates to {@code allocator}
+   * @since 0.1.0
+   */
+  static Allocator named(String name, Allocator allocator) {
+    Objects.requireNonNull(name, "Argument 'name' must not be null");
+    Objects.requireNonNull(allocator, "Argument 'allocator' must not be null");
+    return new NamedAllocator(name, allocator);
+  }
+
   /** {@code 1 / N} for each asset of the window. */
   static Allocator equalWeight() {
-    return window -> Weights.equal(window.assets());
+    return named("equalWeight", window -> Weights.equal(window.assets()));
   }
 
   /**
@@ -39,25 +55,27 @@ public interface Allocator {
    * returns ({@link RiskParity#inverseVolatility}).
    */
   static Allocator inverseVolatility() {
-    return window -> RiskParity.inverseVolatility(CovarianceEstimator.sample()
-        .estimate(window.returns()));
+    return named("inverseVolatility (sample volatilities)", window -> RiskParity.inverseVolatility(
+        CovarianceEstimator.sample().estimate(window.returns())));
   }
 
   /** Equal risk contribution on the Ledoit-Wolf (constant variance) covariance of the window. */
   static Allocator riskParity() {
-    return window -> RiskParity.of(CovarianceEstimator.ledoitWolf().estimate(window.returns()))
-        .solve().weights();
+    return named("riskParity (Ledoit-Wolf covariance)", window -> RiskParity.of(
+        CovarianceEstimator.ledoitWolf().estimate(window.returns())).solve().weights());
   }
 
   /** Hierarchical risk parity (single linkage) on the Ledoit-Wolf covariance of the window. */
   static Allocator hierarchicalRiskParity() {
-    return window -> HierarchicalRiskParity.of(CovarianceEstimator.ledoitWolf()
-        .estimate(window.returns())).solve().weights();
+    return named("hierarchicalRiskParity (Ledoit-Wolf covariance)", window ->
+        HierarchicalRiskParity.of(CovarianceEstimator.ledoitWolf().estimate(window.returns()))
+            .solve().weights());
   }
 
   /** Long-only minimum volatility on the Ledoit-Wolf covariance of the window. */
   static Allocator minVolatility() {
-    return covarianceOnly(CovarianceEstimator.ledoitWolf(), MeanVariance::minVolatility);
+    return named("minVolatility (long only, Ledoit-Wolf covariance)",
+        covarianceOnly(CovarianceEstimator.ledoitWolf(), MeanVariance::minVolatility));
   }
 
   /**
@@ -67,7 +85,9 @@ public interface Allocator {
    * {@link WalkForwardPortfolio} records that and keeps the current weights.
    */
   static Allocator maxSharpe(double riskFreeRate) {
-    return meanVariance(CovarianceEstimator.ledoitWolf(), mv -> mv.maxSharpe(riskFreeRate));
+    return named("maxSharpe(rf = " + riskFreeRate + ", long only, meanHistorical returns, "
+        + "Ledoit-Wolf covariance)",
+        meanVariance(CovarianceEstimator.ledoitWolf(), mv -> mv.maxSharpe(riskFreeRate)));
   }
 
   /**
@@ -79,10 +99,12 @@ public interface Allocator {
       Function<MeanVariance, OptimalPortfolio> method) {
     Objects.requireNonNull(estimator, "Argument 'estimator' must not be null");
     Objects.requireNonNull(method, "Argument 'method' must not be null");
-    return window -> {
-      CovarianceMatrix cov = estimator.estimate(window.returns());
-      return method.apply(MeanVariance.of(ExpectedReturns.meanHistorical(window), cov)).weights();
-    };
+    return named("meanVariance(a MeanVariance method on meanHistorical returns, " + estimator
+        + ")", window -> {
+          CovarianceMatrix cov = estimator.estimate(window.returns());
+          return method.apply(MeanVariance.of(ExpectedReturns.meanHistorical(window), cov))
+              .weights();
+        });
   }
 
   /** Any {@link MeanVariance} method that needs no expected returns (e.g. min volatility). */
@@ -90,7 +112,7 @@ public interface Allocator {
       Function<MeanVariance, OptimalPortfolio> method) {
     Objects.requireNonNull(estimator, "Argument 'estimator' must not be null");
     Objects.requireNonNull(method, "Argument 'method' must not be null");
-    return window -> method.apply(MeanVariance.of(estimator.estimate(window.returns())))
-        .weights();
+    return named("covarianceOnly(a MeanVariance method, " + estimator + ")",
+        window -> method.apply(MeanVariance.of(estimator.estimate(window.returns()))).weights());
   }
 }

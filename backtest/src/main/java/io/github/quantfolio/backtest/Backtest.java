@@ -365,9 +365,16 @@ public final class Backtest {
     };
   }
 
-  /** Runs {@code strategy} on every asset's bars and trades its signals. */
+  /**
+   * Runs {@code strategy} on every asset's bars and trades its signals.
+   *
+   * @throws IllegalArgumentException if an asset has too few bars for the strategy's
+   *     {@link Strategy#warmUpBars() warm-up} plus a fill (no entry could ever trade; the message
+   *     names the strategy, the asset and both counts), or on invalid signals
+   */
   public BacktestResult run(Strategy strategy) {
     Checks.notNull(strategy, "strategy");
+    requireWarmUp(strategy);
     List<TradeSignals> signals = new ArrayList<>(bars.size());
     for (int i = 0; i < bars.size(); i++) {
       signals.add(signalsOf(strategy, i));
@@ -400,7 +407,60 @@ public final class Backtest {
     });
   }
 
+  // ------------------------------------------------------------------ printing
+
+  /**
+   * What this backtest is: the data (assets, period, bars, OHLC or closes only), then its
+   * configuration, exits and position sizing, one per line.
+   */
+  @Override
+  public String toString() {
+    return "Backtest of " + describeData() + "\n  " + config + "\n  " + exits + "\n  "
+        + (sizing != null ? sizing : "PositionSizing: 1/N of equity per position (default)");
+  }
+
+  /** The data in words: assets (the first five named), period, bars and their kind. */
+  String describeData() {
+    List<String> a = data.assets();
+    String names = a.size() <= 5 ? String.join(", ", a)
+        : String.join(", ", a.subList(0, 5)) + ", ...";
+    return a.size() + (a.size() == 1 ? " asset (" : " assets (") + names + "), "
+        + data.index().first() + " .. " + data.index().last() + ", " + data.rows() + " bars of "
+        + data.frequency() + (data.hasOhlc() ? ", OHLC" : ", closes only");
+  }
+
   // ------------------------------------------------------------------ plumbing
+
+  /**
+   * Rejects data on which {@code strategy} could never fill an entry: an asset whose bars from
+   * its first price on do not reach past the strategy's warm-up (plus one bar for the fill,
+   * unless fills are on the same close). A flat backtest would look like a strategy that chose
+   * not to trade.
+   */
+  void requireWarmUp(Strategy strategy) {
+    int warm = strategy.warmUpBars();
+    if (warm <= 0) {
+      return;
+    }
+    int needed = warm + (config.fillTiming() == FillTiming.SAME_CLOSE ? 1 : 2);
+    int rows = data.rows();
+    int n = data.assetCount();
+    double[] close = data.close();
+    for (int i = 0; i < n; i++) {
+      int first = 0;
+      while (first < rows && close[first * n + i] != close[first * n + i]) {
+        first++;
+      }
+      if (rows - first < needed) {
+        throw new IllegalArgumentException(strategy + " cannot trade '" + data.assets().get(i)
+            + "': its first entry can come on bar " + warm + " of the asset's prices (the "
+            + "warm-up of its indicators)" + (needed > warm + 1 ? " and fill on the next" : "")
+            + ", so it needs " + needed + " bars, but '" + data.assets().get(i) + "' has "
+            + (rows - first) + (first < rows ? " (from " + data.index().label(first) + ")" : "")
+            + "; use more data or shorter windows");
+      }
+    }
+  }
 
   /** {@code strategy}'s signals for asset {@code i}; close-only strategies read the data's column. */
   TradeSignals signalsOf(Strategy strategy, int i) {

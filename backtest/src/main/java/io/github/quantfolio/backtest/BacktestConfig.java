@@ -1,5 +1,6 @@
 package io.github.quantfolio.backtest;
 
+import io.github.quantfolio.core.internal.TextTable;
 import io.github.quantfolio.core.internal.Checks;
 
 /**
@@ -15,7 +16,9 @@ import io.github.quantfolio.core.internal.Checks;
  * pro rata (and rounded down to whole shares when {@code fractionalShares} is false) when their
  * cost would take cash below {@code -(maxLeverage - 1) * equity}; with the default
  * {@code maxLeverage = 1} cash never goes negative. Such fills are counted in
- * {@link BacktestResult#cashLimitedOrders()}. Target weights whose gross exposure exceeds
+ * {@link BacktestResult#cashLimitedOrders()}; those the cash could not cover beyond their costs
+ * ({@link BacktestResult#ordersBeyondCash()}, {@link BacktestResult#unfilledOrders()}) are named
+ * in {@link BacktestResult#toString()}. Target weights whose gross exposure exceeds
  * {@code maxLeverage} are rejected.
  *
  * @param initialCapital starting cash, finite &gt; 0
@@ -125,6 +128,32 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
   public BacktestConfig withFillTiming(FillTiming timing) {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
         fractionalShares, timing, riskFreeRate);
+  }
+
+  /**
+   * One line in words, e.g. {@code BacktestConfig: capital 100000.00, fee 5 bps + 0.00 per
+   * order, slippage 2 bps, long only, max leverage 1, fractional shares, fills NEXT_BAR,
+   * risk-free rate 2.00% a year}.
+   */
+  @Override
+  public String toString() {
+    return "BacktestConfig: capital " + TextTable.num(initialCapital, 2) + ", fee "
+        + number(feeBps) + " bps + " + TextTable.num(fixedFee, 2) + " per order, slippage "
+        + number(slippageBps) + " bps, " + (allowShort ? "shorting allowed" : "long only")
+        + ", max leverage " + number(maxLeverage) + ", "
+        + (fractionalShares ? "fractional shares" : "whole shares") + ", fills " + fillTiming
+        + ", risk-free rate " + TextTable.num(100 * riskFreeRate, 2) + "% a year";
+  }
+
+  /** A plain number: integers without decimals, others to 6 significant digits, no zeros. */
+  static String number(double v) {
+    double a = Math.abs(v);
+    if (v == Math.rint(v) && a < 1e15) {
+      return Long.toString((long) v);
+    }
+    return a < 1e-4 || a >= 1e15 ? TextTable.auto(v, 6)
+        : java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6))
+            .stripTrailingZeros().toPlainString();
   }
 
   /** A copy with another annual risk-free rate for the report. */

@@ -46,6 +46,10 @@ public final class BacktestResult {
   private final List<Trade> trades;
   private final double[] assetPnl;
   private final int cashLimitedOrders;
+  private final int unfilledOrders;
+  private final String firstUnfilled;
+  private final int ordersBeyondCash;
+  private final String deepestCut;
 
   BacktestResult(MarketData data, BacktestConfig config, Engine engine) {
     this.config = config;
@@ -55,6 +59,10 @@ public final class BacktestResult {
     this.trades = Collections.unmodifiableList(new ArrayList<>(engine.trades()));
     this.assetPnl = engine.assetPnl();
     this.cashLimitedOrders = engine.cashLimitedOrders();
+    this.unfilledOrders = engine.unfilledBuys();
+    this.firstUnfilled = engine.firstUnfilledBuy();
+    this.ordersBeyondCash = engine.buysBeyondCash();
+    this.deepestCut = engine.deepestCutBuy();
   }
 
   /** Asset {@code i}'s closes, each missing one replaced by the last known (valuation prices). */
@@ -199,9 +207,37 @@ public final class BacktestResult {
     return AssetVector.of(assets(), assetPnl.clone());
   }
 
-  /** Buy orders that were scaled down because cash (and leverage) did not cover them. */
+  /**
+   * Buy orders that were scaled down because cash (and leverage) did not cover them with their
+   * costs: those only trimmed to pay their own costs (a 100 % target with fees always is), plus
+   * the {@link #ordersBeyondCash()} and the {@link #unfilledOrders()}.
+   */
   public int cashLimitedOrders() {
     return cashLimitedOrders;
+  }
+
+  /**
+   * Buy orders that could not be filled at all: the cash (and leverage) left nothing of them once
+   * their costs were paid — e.g. a fixed fee above the equity, or less cash than one whole share.
+   * {@link #toString()} names the first.
+   *
+   * @return the count (included in {@link #cashLimitedOrders()})
+   * @since 0.1.0
+   */
+  public int unfilledOrders() {
+    return unfilledOrders;
+  }
+
+  /**
+   * Buy orders filled only in part because their market value alone (before costs) exceeded the
+   * cash (and leverage) available: the position differs from what the input asked for, unlike a
+   * buy only trimmed to pay its costs. {@link #toString()} names the most deeply cut.
+   *
+   * @return the count (included in {@link #cashLimitedOrders()})
+   * @since 0.1.0
+   */
+  public int ordersBeyondCash() {
+    return ordersBeyondCash;
   }
 
   /**
@@ -362,7 +398,7 @@ public final class BacktestResult {
         out.write(csvField(t.asset()) + ',' + (t.side() > 0 ? "long" : "short") + ','
             + t.entryTime() + ',' + t.exitTime() + ',' + t.entryBar() + ',' + t.exitBar() + ','
             + t.quantity() + ',' + t.entryPrice() + ',' + t.exitPrice() + ',' + t.fees() + ','
-            + t.pnl() + ',' + t.returnPct() + ',' + t.holdingBars() + ',' + t.exitReason()
+            + t.pnl() + ',' + t.returnFraction() + ',' + t.holdingBars() + ',' + t.exitReason()
             + '\n');
       }
       out.flush();
@@ -395,8 +431,10 @@ public final class BacktestResult {
 
   /**
    * A summary: period and assets, capital and costs (currency units), turnover, round-trip
-   * trades with their per-trade win rate, then the performance report (whose win rate counts
-   * periods) or, if the account was wiped out, when that happened.
+   * trades with their per-trade win rate, the orders the cash could not cover (lines starting
+   * {@code CASH LIMITS}: unfilled buys and buys larger than the cash, each with an example;
+   * buys only trimmed to pay their own costs are not listed), then the performance report (whose
+   * win rate counts periods) or, if the account was wiped out, when that happened.
    */
   @Override
   public String toString() {
@@ -422,6 +460,17 @@ public final class BacktestResult {
     sb.append(String.format(Locale.ROOT, "trades: %d closed round trips, %d won (per-trade win "
         + "rate %s), %d still open%n", closed, wins,
         closed == 0 ? "-" : TextTable.num(100.0 * wins / closed, 2) + "%", trades.size() - closed));
+    if (unfilledOrders > 0) {
+      sb.append(String.format(Locale.ROOT, "CASH LIMITS: %d buy order%s could not be filled at all"
+          + " (cash did not cover %s with %s costs); the first: %s%n", unfilledOrders,
+          unfilledOrders == 1 ? "" : "s", unfilledOrders == 1 ? "it" : "them",
+          unfilledOrders == 1 ? "its" : "their", firstUnfilled));
+    }
+    if (ordersBeyondCash > 0) {
+      sb.append(String.format(Locale.ROOT, "CASH LIMITS: %d buy order%s larger than the cash "
+          + "available, filled in part; the most cut: %s%n", ordersBeyondCash,
+          ordersBeyondCash == 1 ? " was" : "s were", deepestCut));
+    }
     int ruin = wipeOutBar();
     if (ruin >= 0) {
       sb.append(wipeOut(ruin)).append("; no performance report\n");

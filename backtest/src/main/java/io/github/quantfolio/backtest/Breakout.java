@@ -41,6 +41,15 @@ public record Breakout(int entryWindow, int exitWindow, int atrPeriod, double at
     return new Breakout(entryWindow, exitWindow, atrPeriod, atrMultiple, true);
   }
 
+  /**
+   * The first bar with a previous {@code entryWindow}-bar channel (and, with a filter, an ATR):
+   * {@code max(entryWindow, atrPeriod)}, or {@code entryWindow} when {@code atrMultiple} is 0.
+   */
+  @Override
+  public int warmUpBars() {
+    return atrMultiple == 0 ? entryWindow : Math.max(entryWindow, atrPeriod);
+  }
+
   @Override
   public TradeSignals signals(Bars bars) {
     double[] h = bars.high();

@@ -30,6 +30,20 @@ public record CircuitBreaker(double maxDrawdown, double dailyLossLimit) {
     }
   }
 
+  /**
+   * In words, e.g. {@code CircuitBreaker: to cash beyond a 25% drawdown from the peak or a 5%
+   * loss in one bar}.
+   */
+  @Override
+  public String toString() {
+    String dd = Double.isNaN(maxDrawdown) ? null
+        : "a " + Exits.percent(maxDrawdown) + " drawdown from the peak";
+    String bar = Double.isNaN(dailyLossLimit) ? null
+        : "a " + Exits.percent(dailyLossLimit) + " loss in one bar";
+    return "CircuitBreaker: to cash beyond " + (dd == null ? bar : bar == null ? dd
+        : dd + " or " + bar);
+  }
+
   /** Cash when the drawdown from the peak exceeds {@code fraction}. */
   public static CircuitBreaker maxDrawdown(double fraction) {
     return new CircuitBreaker(fraction, Double.NaN);

@@ -80,6 +80,32 @@ public record Exits(double stopLoss, double takeProfit, double trailingStop, dou
     return new Exits(stopLoss, takeProfit, trailingStop, multiple, period);
   }
 
+  /**
+   * The active exits in words, e.g. {@code Exits: stop-loss 5%, trailing stop 8%, ATR stop 2 x
+   * ATR(14)}, or {@code Exits: none}.
+   */
+  @Override
+  public String toString() {
+    java.util.List<String> on = new java.util.ArrayList<>();
+    if (!Double.isNaN(stopLoss)) {
+      on.add("stop-loss " + percent(stopLoss));
+    }
+    if (!Double.isNaN(takeProfit)) {
+      on.add("take-profit " + percent(takeProfit));
+    }
+    if (!Double.isNaN(trailingStop)) {
+      on.add("trailing stop " + percent(trailingStop));
+    }
+    if (!Double.isNaN(atrMultiple)) {
+      on.add("ATR stop " + BacktestConfig.number(atrMultiple) + " x ATR(" + atrPeriod + ")");
+    }
+    return "Exits: " + (on.isEmpty() ? "none" : String.join(", ", on));
+  }
+
+  static String percent(double fraction) {
+    return BacktestConfig.number(100 * fraction) + "%";
+  }
+
   /** True if at least one exit is switched on. */
   public boolean isActive() {
     return !Double.isNaN(stopLoss) || !Double.isNaN(takeProfit) || !Double.isNaN(trailingStop)

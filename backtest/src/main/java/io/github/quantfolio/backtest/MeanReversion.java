@@ -41,6 +41,12 @@ public record MeanReversion(int window, double k, int rsiPeriod, double rsiLow, 
     return new MeanReversion(window, k, rsiPeriod, rsiLow, rsiHigh, true);
   }
 
+  /** The first bar with both the bands and the RSI: {@code max(window - 1, rsiPeriod)}. */
+  @Override
+  public int warmUpBars() {
+    return Math.max(window - 1, rsiPeriod);
+  }
+
   @Override
   public TradeSignals signals(Bars bars) {
     return signals(bars.close());

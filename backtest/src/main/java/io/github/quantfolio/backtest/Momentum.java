@@ -66,6 +66,15 @@ public record Momentum(int fast, int slow, int rsiPeriod, double rsiMax, int mac
         minRocPercent, true);
   }
 
+  /**
+   * The first bar on which every indicator exists: {@code max(slow - 1, macdSlow + macdSignal -
+   * 2, rsiPeriod, rocPeriod)} (TA-Lib look-backs; 49 for the defaults).
+   */
+  @Override
+  public int warmUpBars() {
+    return Math.max(Math.max(slow - 1, macdSlow + macdSignal - 2), Math.max(rsiPeriod, rocPeriod));
+  }
+
   @Override
   public TradeSignals signals(Bars bars) {
     return signals(bars.close());

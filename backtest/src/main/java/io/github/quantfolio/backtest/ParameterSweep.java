@@ -84,6 +84,12 @@ public final class ParameterSweep<P> {
     for (int i = 0; i < nAssets; i++) {
       single[i] = backtest.asset(i);
     }
+    for (P p : grid) { // before any run: data too short for a warm-up is the grid's error
+      Strategy s = strategyOf.apply(p);
+      for (Backtest b : single) {
+        b.requireWarmUp(s);
+      }
+    }
     int jobs = grid.size() * nAssets;
     @SuppressWarnings("unchecked")
     SweepRow<P>[] rows = new SweepRow[jobs];
@@ -93,7 +99,7 @@ public final class ParameterSweep<P> {
       try {
         rows[job] = runOne(single[a], p, assets.get(a));
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("Sweep run " + p + " on '" + assets.get(a)
+        throw new IllegalArgumentException("Sweep run " + describe(p) + " on '" + assets.get(a)
             + "' failed: " + e.getMessage(), e);
       }
     });
@@ -119,6 +125,31 @@ public final class ParameterSweep<P> {
     Engine engine = bt.engine(bt.signalPolicy(List.of(bt.signalsOf(s, 0))), false);
     return new SweepRow<>(p, asset, summarize(engine, bt.config(), bt.frequencyOfData()),
         keepEquity ? engine.equityPath() : null);
+  }
+
+  /**
+   * What this sweep runs: the grid (size, first and last parameter set), the assets and runs, the
+   * threads, whether equity curves are kept, then the backtest it runs on.
+   */
+  @Override
+  public String toString() {
+    return "ParameterSweep: " + gridInWords(grid) + " x " + backtest.assets().size()
+        + (backtest.assets().size() == 1 ? " asset = " : " assets = ")
+        + grid.size() * backtest.assets().size() + " single-asset runs, " + threads
+        + " threads, equity curves " + (keepEquity ? "kept" : "dropped") + "\n" + backtest;
+  }
+
+  /** A grid in words: its size and its first and last parameter sets. */
+  static String gridInWords(List<?> grid) {
+    return grid.size() + (grid.size() == 1 ? " parameter set (" + describe(grid.get(0)) + ")"
+        : " parameter sets (" + describe(grid.get(0)) + " .. "
+            + describe(grid.get(grid.size() - 1)) + ")");
+  }
+
+  /** A parameter set in words: arrays by their elements (not {@code [I@1b6d3586}). */
+  static String describe(Object parameters) {
+    String s = java.util.Arrays.deepToString(new Object[] {parameters});
+    return s.substring(1, s.length() - 1);
   }
 
   static SweepMetrics summarize(Engine engine, BacktestConfig config, Frequency f) {

@@ -19,17 +19,30 @@ import java.util.Locale;
  */
 public final class PortfolioResult {
 
+  private final WalkForwardPortfolio portfolio;
   private final BacktestResult backtest;
   private final List<Rebalance> rebalances;
   private final DiversificationReport diversification;
 
-  PortfolioResult(BacktestResult backtest, List<Rebalance> rebalances, PriceFrame closes,
-      int firstAllocation) {
+  PortfolioResult(WalkForwardPortfolio portfolio, BacktestResult backtest,
+      List<Rebalance> rebalances, PriceFrame closes, int firstAllocation) {
+    this.portfolio = portfolio;
     this.backtest = backtest;
     this.rebalances = Collections.unmodifiableList(new ArrayList<>(rebalances));
     // undefined once the account is wiped out (returns beyond that have no meaning)
     this.diversification = backtest.wipeOutBar() >= 0 ? null
         : diversification(backtest, closes, firstAllocation);
+  }
+
+  /**
+   * The specification that produced this result (allocator, look-back, schedule, limits,
+   * configuration); its {@code toString()} says it in words.
+   *
+   * @return the walk-forward portfolio that was run
+   * @since 0.1.0
+   */
+  public WalkForwardPortfolio portfolio() {
+    return portfolio;
   }
 
   /** Equity, trades, costs, positions and the performance report. */
@@ -124,9 +137,10 @@ public final class PortfolioResult {
   private static final int FAILURES_SHOWN = 3;
 
   /**
-   * The rebalance counts, then (prominently, before anything else) the allocation failures: how
-   * many, how many the fallback covered, and the first dates with their causes; then the backtest
-   * summary and the diversification report.
+   * What was run (allocator, look-back, schedule, limits), the rebalance counts, then
+   * (prominently, before the results) the allocation failures: how many, how many the fallback
+   * covered, and the first dates with their causes; then the backtest summary (with the
+   * configuration) and the diversification report.
    */
   @Override
   public String toString() {
@@ -135,8 +149,9 @@ public final class PortfolioResult {
     List<Rebalance> failed = failedAllocations();
     long covered = failed.stream().filter(Rebalance::fallback).count();
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-        "Walk-forward portfolio: %d rebalances (%d scheduled, %d on drift, %d circuit-breaker "
-            + "trips)%n", rebalances.size(), scheduled, drift, circuitBreakerTrips()));
+        "Walk-forward portfolio: %s%n%s%n%d rebalances (%d scheduled, %d on drift, %d "
+            + "circuit-breaker trips)%n", portfolio.settings(), backtest.config(),
+        rebalances.size(), scheduled, drift, circuitBreakerTrips()));
     if (!failed.isEmpty()) {
       sb.append(String.format(Locale.ROOT, "ALLOCATION FAILURES: %d of %d scheduled allocations "
           + "failed (%d positions kept, %d decided by the fallback allocator):%n", failed.size(),

@@ -30,6 +30,19 @@ public record PositionSizing(Kind kind, double amount) {
     }
   }
 
+  /**
+   * In words: {@code PositionSizing: 25% of equity per position}, {@code ... 10000.00 per
+   * position} or {@code ... 100 shares per position}.
+   */
+  @Override
+  public String toString() {
+    return "PositionSizing: " + switch (kind) {
+      case FRACTION_OF_EQUITY -> Exits.percent(amount) + " of equity";
+      case FIXED_VALUE -> io.github.quantfolio.core.internal.TextTable.num(amount, 2);
+      case FIXED_SHARES -> BacktestConfig.number(amount) + " shares";
+    } + " per position";
+  }
+
   /** Each position worth {@code fraction} of equity at its fill. */
   public static PositionSizing fractionOfEquity(double fraction) {
     return new PositionSizing(Kind.FRACTION_OF_EQUITY, fraction);

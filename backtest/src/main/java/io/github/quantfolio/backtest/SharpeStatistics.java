@@ -2,6 +2,7 @@ package io.github.quantfolio.backtest;
 
 import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.risk.Metrics;
+import io.github.quantfolio.risk.internal.Moments;
 import io.github.quantfolio.risk.internal.Normal;
 
 /**
@@ -48,7 +49,11 @@ import io.github.quantfolio.risk.internal.Normal;
  * variance, a confidence outside (0, 1) and a kurtosis below Pearson's bound
  * {@code gamma4 >= 1 + s^2} (no distribution has less; such an input would make the variance of
  * the Sharpe ratio negative). The return-series methods skip NaN returns (as {@link Metrics})
- * and reject infinite ones.
+ * and reject infinite ones. They take <em>excess</em> returns (over a risk-free rate or a
+ * benchmark), which unlike simple returns can lie below -1 (a total loss while the benchmark
+ * rose): no -100 % rule applies here, only finiteness. Sums that would overflow are taken on a
+ * rescaled copy, so returns near the double range give the same Sharpe ratio, skewness and
+ * kurtosis as the same series scaled down.
  *
  * <h2>References</h2>
  *
@@ -333,36 +338,28 @@ public final class SharpeStatistics {
     static SeriesMoments of(double[] returns) {
       Checks.notNull(returns, "returns");
       int n = 0;
-      double sum = 0;
       for (int i = 0; i < returns.length; i++) {
         double v = returns[i];
         if (Double.isInfinite(v)) {
           throw new IllegalArgumentException("Return at position " + i + " of 'returns' is " + v
               + "; returns must be finite (NaN for missing)");
         }
-        if (v == v) {
-          sum += v;
-          n++;
-        }
+        n += v == v ? 1 : 0;
       }
       if (n < 4) {
         throw new IllegalArgumentException(
             "Expected at least 4 valid returns (kurtosis needs 4), but found " + n);
       }
-      double mean = sum / n;
-      double ss = 0;
-      for (double v : returns) {
-        if (v == v) {
-          double d = v - mean;
-          ss += d * d;
-        }
-      }
-      if (ss == 0) {
+      // excess returns may lie below -1 (unlike simple returns): no -100 % rule here; the
+      // moments rescale sums that would overflow
+      double mean = Moments.mean(returns);
+      double sd = Moments.std(returns);
+      if (sd == 0) {
         throw new IllegalArgumentException(
             "The " + n + " valid returns are all equal to " + mean + "; their Sharpe ratio is undefined");
       }
-      double sharpe = mean / Math.sqrt(ss / (n - 1));
-      return new SeriesMoments(n, sharpe, Metrics.skewness(returns), Metrics.kurtosis(returns));
+      return new SeriesMoments(n, mean / sd, Moments.skewness(returns),
+          Moments.kurtosis(returns));
     }
   }
 }

@@ -63,6 +63,12 @@ public record SmaCrossover(int fast, int slow, boolean shorts) implements Closes
     return shorts ? new TradeSignals(up, down, down, up) : TradeSignals.longOnly(up, down);
   }
 
+  /** {@code slow}: the first bar on which both averages exist and can have crossed. */
+  @Override
+  public int warmUpBars() {
+    return slow;
+  }
+
   /** {@code SMA(fast/slow)}, with {@code long/short} when shorts are on: short for tables. */
   @Override
   public String toString() {

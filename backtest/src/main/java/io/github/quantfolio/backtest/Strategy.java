@@ -14,4 +14,18 @@ public interface Strategy {
 
   /** The signals for {@code bars}, one flag per bar. */
   TradeSignals signals(Bars bars);
+
+  /**
+   * The number of leading bars on which this strategy cannot signal an entry because its
+   * indicators are still warming up: the first entry can come on bar {@code warmUpBars()}
+   * (0-based) of an asset's prices. {@link Backtest#run(Strategy)} and {@link ParameterSweep}
+   * reject data on which no entry could ever be filled, instead of reporting a flat backtest.
+   * The built-in strategies state theirs; the default 0 means "unknown" (no check).
+   *
+   * @return the warm-up in bars, &gt;= 0
+   * @since 0.1.0
+   */
+  default int warmUpBars() {
+    return 0;
+  }
 }

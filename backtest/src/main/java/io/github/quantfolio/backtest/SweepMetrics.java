@@ -17,12 +17,13 @@ import java.util.Locale;
  * them.
  *
  * @param totalReturn compounded return over the run (fraction)
- * @param cagr compound annual growth rate (fraction)
+ * @param cagr compound annual growth rate (fraction); NaN for a run shorter than one year (see
+ *     {@link Metrics#cagr}: returns of shorter periods are not annualised)
  * @param annualVolatility annualised volatility of per-bar returns (fraction)
  * @param sharpeRatio annualised Sharpe ratio over {@code riskFreeRate}
  * @param sortinoRatio annualised Sortino ratio over {@code riskFreeRate}
  * @param maxDrawdown maximum drawdown (negative fraction)
- * @param calmarRatio CAGR over |max drawdown|
+ * @param calmarRatio CAGR over |max drawdown| (NaN with the CAGR, or without a drawdown)
  * @param trades round trips (including one still open at the end)
  * @param winRate per-trade win rate: share of closed round trips with positive PnL (NaN without
  *     closed trades)
@@ -40,8 +41,9 @@ public record SweepMetrics(double totalReturn, double cagr, double annualVolatil
    * The metrics of an equity curve in two fused passes (the {@link Metrics} functions would walk it
    * a dozen times, which dominated sweep time). Same definitions as {@link Metrics}: Sharpe on
    * {@code r - rf} with the n - 1 standard deviation, Sortino over the downside deviation below
-   * {@code rf} (mean over all n periods), CAGR over all periods, drawdowns from the starting
-   * capital as the first peak. Falls back to {@link Metrics} if a return is not finite.
+   * {@code rf} (mean over all n periods), CAGR over all periods if they make a year (else NaN),
+   * drawdowns from the starting capital as the first peak. Falls back to {@link Metrics} if a
+   * return or a sum of squares is not finite.
    */
   static SweepMetrics of(double[] equity, double initial, Frequency frequency,
       double riskFreeAnnual, int trades, int closedTrades, int wins, int barsInvested) {
@@ -98,12 +100,19 @@ public record SweepMetrics(double totalReturn, double cagr, double annualVolatil
       double below = Math.min(ex, 0);
       downside += below * below;
     }
+    if (!(ss < Double.POSITIVE_INFINITY) || !(ssEx < Double.POSITIVE_INFINITY)) {
+      // squares overflowed (returns beyond ~1e154): Metrics sums them rescaled
+      return new SweepMetrics(equity[n - 1] / initial - 1, Metrics.cagr(r, frequency),
+          Metrics.annualVolatility(r, frequency), Metrics.sharpeRatio(r, rf, frequency),
+          Metrics.sortinoRatio(r, rf, frequency), maxDd, Metrics.calmarRatio(r, frequency),
+          trades, winRate, exposure, n, riskFreeAnnual, false);
+    }
     double m1 = mean + c / n;
     double m1Ex = meanEx + cEx / n;
     // sum (x - m')^2 = sum (x - m)^2 - n (m' - m)^2
     double std = Math.sqrt((ss - n * (m1 - mean) * (m1 - mean)) / (n - 1));
     double stdEx = Math.sqrt((ssEx - n * (m1Ex - meanEx) * (m1Ex - meanEx)) / (n - 1));
-    double cagr = Math.expm1(Math.log(equity[n - 1] / initial) * f / n);
+    double cagr = n >= f ? Math.expm1(Math.log(equity[n - 1] / initial) * f / n) : Double.NaN;
     double downsideRisk = Math.sqrt(downside / n) * Math.sqrt(f);
     return new SweepMetrics(equity[n - 1] / initial - 1, cagr, std * Math.sqrt(f),
         m1Ex / stdEx * Math.sqrt(f), m1Ex * f / downsideRisk, maxDd,

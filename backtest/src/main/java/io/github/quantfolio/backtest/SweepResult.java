@@ -19,12 +19,20 @@ public final class SweepResult<P> {
   private final List<SweepRow<P>> rows;
   private final double periodsPerYear;
   private final Function<SweepRow<P>, double[]> excessReturns; // re-runs a row (deterministic)
+  private final String order; // how the rows are ordered, in words (for toString)
+  private static final String GRID_ORDER = "in grid order";
 
   SweepResult(List<SweepRow<P>> rows, double periodsPerYear,
       Function<SweepRow<P>, double[]> excessReturns) {
+    this(rows, periodsPerYear, excessReturns, GRID_ORDER);
+  }
+
+  private SweepResult(List<SweepRow<P>> rows, double periodsPerYear,
+      Function<SweepRow<P>, double[]> excessReturns, String order) {
     this.rows = List.copyOf(rows);
     this.periodsPerYear = periodsPerYear;
     this.excessReturns = excessReturns;
+    this.order = order;
   }
 
   /** All rows, in grid-major then asset order (or sorted order, for a sorted copy). */
@@ -52,14 +60,16 @@ public final class SweepResult<P> {
         r -> Double.isNaN(r.metrics().get(metric)));
     List<SweepRow<P>> sorted = new ArrayList<>(rows);
     sorted.sort(wipedLast.thenComparing(nanLast).thenComparing(byValue));
-    return new SweepResult<>(sorted, periodsPerYear, excessReturns);
+    return new SweepResult<>(sorted, periodsPerYear, excessReturns,
+        "sorted by " + metric + " (best first)");
   }
 
   /** A copy sorted by any comparator. */
   public SweepResult<P> sortedBy(Comparator<? super SweepRow<P>> comparator) {
     List<SweepRow<P>> sorted = new ArrayList<>(rows);
     sorted.sort(Checks.notNull(comparator, "comparator"));
-    return new SweepResult<>(sorted, periodsPerYear, excessReturns);
+    return new SweepResult<>(sorted, periodsPerYear, excessReturns,
+        "in the order of the comparator given to sortedBy");
   }
 
   /**
@@ -103,7 +113,8 @@ public final class SweepResult<P> {
   public double deflatedSharpeRatio(SweepRow<P> row) {
     Checks.notNull(row, "row");
     if (row.metrics().wipedOut()) {
-      throw new IllegalArgumentException("The run " + row.parameters() + " on '" + row.asset()
+      throw new IllegalArgumentException("The run " + ParameterSweep.describe(row.parameters())
+          + " on '" + row.asset()
           + "' wiped out the account: its Sharpe ratio, and so its deflated Sharpe ratio, is "
           + "undefined");
     }
@@ -118,9 +129,11 @@ public final class SweepResult<P> {
   }
 
   /**
-   * The first {@code top} rows as a text table, under a line that says what the columns mean:
-   * return, CAGR and max drawdown as fractions, the Sharpe ratio annualised over the risk-free
-   * rate, "win" the per-trade win rate of closed round trips.
+   * The first {@code top} rows (in this result's order) as a text table, under a line that says
+   * what the columns mean: return, CAGR and max drawdown as fractions, the Sharpe ratio
+   * annualised over the risk-free rate, "win" the per-trade win rate of closed round trips; "-"
+   * for an undefined value (e.g. the CAGR of a run shorter than a year). A last line counts the
+   * rows not shown.
    *
    * @param top the number of rows shown, at least 1
    * @return the table
@@ -137,20 +150,36 @@ public final class SweepResult<P> {
     for (int i = 0; i < Math.min(top, rows.size()); i++) {
       SweepRow<P> r = rows.get(i);
       SweepMetrics m = r.metrics();
-      String p = String.valueOf(r.parameters());
+      String p = ParameterSweep.describe(r.parameters());
       if (p.length() > 40) {
         p = p.substring(0, 37) + "...";
       }
-      sb.append(String.format(Locale.ROOT, "%-8s %-40s %9.4f %8.4f %8.3f %8.4f %7d %7.3f%s%n",
-          r.asset(), p, m.totalReturn(), m.cagr(), m.sharpeRatio(), m.maxDrawdown(), m.trades(),
-          m.winRate(), m.wipedOut() ? "  wiped out" : ""));
+      sb.append(String.format(Locale.ROOT, "%-8s %-40s %9s %8s %8s %8s %7d %7s%s%n",
+          r.asset(), p, cell(m.totalReturn(), 4), cell(m.cagr(), 4), cell(m.sharpeRatio(), 3),
+          cell(m.maxDrawdown(), 4), m.trades(), cell(m.winRate(), 3),
+          m.wipedOut() ? "  wiped out" : ""));
+    }
+    if (top < rows.size()) {
+      sb.append("... ").append(rows.size() - top).append(" more row")
+          .append(rows.size() - top == 1 ? "" : "s").append(" (table(k) shows k, rows() all)\n");
     }
     return sb.toString();
   }
 
-  /** The number of runs, then the first 10 rows as a {@link #table(int) table}. */
+  private static String cell(double v, int decimals) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+  }
+
+  /**
+   * The number of runs and how the rows are ordered, then the best 10 as a
+   * {@link #table(int) table}: in this result's order if it was sorted, else sorted by Sharpe
+   * ratio (the rows themselves stay in grid order), with a line counting the rows not shown.
+   */
   @Override
   public String toString() {
-    return rows.size() + " runs\n" + table(10);
+    SweepResult<P> shown = order.equals(GRID_ORDER) ? sortedBy(SweepMetric.SHARPE) : this;
+    int top = Math.min(10, rows.size());
+    return rows.size() + " runs, " + shown.order + (top < rows.size() ? ", the first " + top : "")
+        + ":\n" + shown.table(top);
   }
 }

@@ -15,6 +15,6 @@ public record SweepRow<P>(P parameters, String asset, SweepMetrics metrics, doub
   /** Asset, parameters and the metrics with their units (see {@link SweepMetrics#toString()}). */
   @Override
   public String toString() {
-    return asset + " " + parameters + ": " + metrics;
+    return asset + " " + ParameterSweep.describe(parameters) + ": " + metrics;
   }
 }

@@ -18,13 +18,40 @@ package io.github.quantfolio.backtest;
  *     still open
  * @param fees fees paid on the trade's fills
  * @param pnl {@code side * (exit value - entry value) - fees}, currency units
- * @param returnPct {@code pnl / entry value} (a fraction)
+ * @param returnPct {@code pnl / entry value} as a <b>fraction</b> (0.05 = +5 %), despite its
+ *     name; deprecated: read it as {@link #returnFraction()}, whose name says what it is (the
+ *     value stays a fraction, so existing code does not silently change meaning)
  * @param exitReason why it closed ({@link ExitReason#END_OF_DATA} while still open)
  * @since 0.1.0
  */
 public record Trade(String asset, int side, int entryBar, int exitBar, String entryTime,
     String exitTime, double quantity, double entryPrice, double exitPrice, double fees, double pnl,
     double returnPct, ExitReason exitReason) {
+
+  /**
+   * The trade's return {@code pnl / entry value}: a fraction (0.05 = +5 %) despite the name.
+   *
+   * @return the return as a fraction
+   * @deprecated the name promises percent but the value is a fraction; use
+   *     {@link #returnFraction()} (same value). Kept, unchanged, so that existing code does not
+   *     silently change meaning.
+   */
+  @Deprecated
+  public double returnPct() {
+    return returnPct;
+  }
+
+  /**
+   * The trade's return {@code pnl / entry value} as a fraction: 0.05 is a gain of 5 %, -0.2 a
+   * loss of 20 % ({@code toString()} prints it in percent). The same value as the deprecated
+   * {@code returnPct()}, which is a fraction too despite its name.
+   *
+   * @return the return as a fraction of the entry value
+   * @since 0.1.0
+   */
+  public double returnFraction() {
+    return returnPct;
+  }
 
   /** Bars between entry and exit fills. */
   public int holdingBars() {

@@ -84,6 +84,17 @@ public final class WalkForwardOptimization<P> {
   }
 
   /**
+   * What this optimisation runs: the grid, the windows, the selection metric and threads, then
+   * the backtest it runs on.
+   */
+  @Override
+  public String toString() {
+    return "WalkForwardOptimization: " + ParameterSweep.gridInWords(grid) + ", in-sample "
+        + inSample + " and out-of-sample " + outOfSample + " bars, selected by " + metric + ", "
+        + threads + " threads\n" + backtest;
+  }
+
+  /**
    * Runs every fold.
    *
    * @throws IllegalArgumentException if the data has no complete in-sample window plus one
@@ -131,7 +142,7 @@ public final class WalkForwardOptimization<P> {
           inSampleMetrics[best], oos));
     }
     return new WalkForwardResult<>(backtest.index().slice(inSample, rows), folds, stitched,
-        backtest.config(), backtest.frequencyOfData(), backtest.index());
+        backtest.config(), backtest.frequencyOfData(), backtest.index(), outOfSample, metric);
   }
 
   /** The out-of-sample piece from {@code testStart} lost everything: there is nothing to chain. */
@@ -141,7 +152,7 @@ public final class WalkForwardOptimization<P> {
       t++;
     }
     return new IllegalArgumentException("The out-of-sample fold from "
-        + backtest.index().label(testStart) + " trading " + chosen
+        + backtest.index().label(testStart) + " trading " + ParameterSweep.describe(chosen)
         + " wiped out the account: equity " + equity[t] + " on "
         + backtest.index().label(testStart + t) + "; later folds would start without capital");
   }

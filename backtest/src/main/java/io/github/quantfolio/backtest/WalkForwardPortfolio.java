@@ -176,6 +176,26 @@ public final class WalkForwardPortfolio {
   }
 
   /**
+   * What this portfolio runs: allocator and fallback, look-back, schedule, drift threshold,
+   * weight cap and circuit breaker on the first line, then the data, configuration and exits.
+   */
+  @Override
+  public String toString() {
+    return "WalkForwardPortfolio: " + settings() + "\n  " + backtest.describeData() + "\n  "
+        + backtest.config() + "\n  " + backtest.exits();
+  }
+
+  /** The portfolio's own settings in words (one line). */
+  String settings() {
+    return "allocator " + NamedAllocator.describe(allocator) + ", fallback "
+        + (fallback == null ? "none" : NamedAllocator.describe(fallback)) + ", look-back "
+        + lookback + " bars, rebalanced " + schedule + ", drift threshold "
+        + (driftThreshold == driftThreshold ? Exits.percent(driftThreshold) : "none")
+        + ", max weight " + (maxWeight == maxWeight ? Exits.percent(maxWeight) : "none") + ", "
+        + (breaker == null ? "no circuit breaker" : breaker);
+  }
+
+  /**
    * Runs the walk-forward backtest.
    *
    * @return the backtest, every rebalance decision (failures included) and the diversification
@@ -234,7 +254,7 @@ public final class WalkForwardPortfolio {
     };
     BacktestResult result = backtest.run(policy);
     requireOneAllocation(events, firstFailure[0]);
-    return new PortfolioResult(result, events, closes, first);
+    return new PortfolioResult(this, result, events, closes, first);
   }
 
   /**

@@ -51,6 +51,10 @@ class BacktestTest {
     assertEquals(shares * 100 * 1.001 * 0.002, r.totalFees(), 1e-9);
     assertEquals(shares * 100 * 0.001, r.totalSlippage(), 1e-9);
     assertEquals(1, r.cashLimitedOrders(), "the full-capital buy is trimmed to pay its costs");
+    // ... by design: the cash covered its market value, so the summary does not flag it
+    assertEquals(0, r.ordersBeyondCash());
+    assertEquals(0, r.unfilledOrders());
+    assertTrue(!r.toString().contains("CASH LIMITS"), r.toString());
     assertEquals(0, r.cash()[4], 1e-9);
     Trade t = r.trades().get(0);
     assertTrue(t.isOpen());
@@ -356,6 +360,88 @@ class BacktestTest {
     assertEquals(50_000, r.shares("A")[1], 1e-9);
     assertEquals(1, r.cashLimitedOrders());
     assertEquals(0, r.cash()[5], 1e-9);
+    // the order asked for 20 times what the cash buys: the summary says so (it did not before)
+    assertEquals(1, r.ordersBeyondCash());
+    assertEquals(0, r.unfilledOrders());
+    assertTrue(r.toString().contains("CASH LIMITS: 1 buy order was larger than the cash "
+        + "available, filled in part; the most cut: 'A', buy 1000000.0 shares, decided on "
+        + "2024-01-01: 1000000.00 shares wanted, 50000.00 filled on 2024-01-02 (the buys of that "
+        + "bar cost 2000000.00 with costs, the cash allowed 100000.00)\n"), r.toString());
+  }
+
+  @Test
+  void aRebalanceFundedBySellsIsTrimmedForCostsNotFlagged() {
+    // 50/50 in A (10) and B (20), then 20/80: B's buy is paid by A's sale, whose fee leaves the
+    // cash a little short of the buy's market value. That is a trim for costs (the sells' and the
+    // buy's), not an order beyond the cash: the walk-forward example flagged 663 such buys.
+    double[][] w = nan(2, 5);
+    w[0][0] = 0.5;
+    w[1][0] = 0.5;
+    w[0][1] = 0.2;
+    w[1][1] = 0.8;
+    PriceFrame two = PriceFrame.of(TimeIndex.businessDays(LocalDate.of(2024, 1, 1), 5),
+        List.of("A", "B"), new double[][] {{10, 10, 10, 10, 10}, {20, 20, 20, 20, 20}})
+        .withFrequency(Frequency.DAILY);
+    BacktestResult r = Backtest.of(two).withConfig(BacktestConfig.defaults().withFeeBps(20)
+        .withSlippageBps(5)).targetWeights(w);
+    assertEquals(3, r.cashLimitedOrders(), "the two first buys and B's rebalancing buy pay costs");
+    assertEquals(0, r.ordersBeyondCash());
+    assertTrue(!r.toString().contains("CASH LIMITS"), r.toString());
+  }
+
+  @Test
+  void buysTheCashCannotPayAtAllAreNamedInTheSummary() {
+    // A fixed fee of 5,000 on 1,000 of capital: the entry decided at bar 0 wants 1000 / 12 =
+    // 83.3333 shares at bar 1's close, costing 1000 + 5000 = 6000 with the fee; nothing can be
+    // bought. The result used to read "0 trades" and a flat table without a word.
+    BacktestConfig fee = BacktestConfig.defaults().withInitialCapital(1_000).withFixedFee(5_000);
+    BacktestResult r = Backtest.of(closes(10, 12, 15, 9, 11)).withConfig(fee).signals(
+        new boolean[] {true, false, false, false, false}, new boolean[5]);
+    assertEquals(0, r.fillCount());
+    assertEquals(1, r.unfilledOrders());
+    assertEquals(1, r.cashLimitedOrders());
+    assertEquals(0, r.ordersBeyondCash());
+    assertTrue(r.toString().contains("CASH LIMITS: 1 buy order could not be filled at all (cash "
+        + "did not cover it with its costs); the first: 'A', target weight 1.0, decided on "
+        + "2024-01-01: 83.3333 shares wanted, 0 filled on 2024-01-02 (the buys of that bar cost "
+        + "6000.00 with costs, the cash allowed 1000.00)\n"), r.toString());
+  }
+
+  @Test
+  void aStrategyWhoseWarmUpExceedsTheDataIsAnError() {
+    // SMA(200/400) on 300 bars can never cross: it used to report a flat 0.00 % table
+    Bars bars = io.github.quantfolio.core.MarketSimulator.builder().assets(3).sectors(1).days(300)
+        .build().simulate().bars("A01");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Backtest.of(bars).run(new SmaCrossover(200, 400)));
+    assertEquals("SMA(200/400) cannot trade 'A01': its first entry can come on bar 400 of the "
+        + "asset's prices (the warm-up of its indicators) and fill on the next, so it needs 402 "
+        + "bars, but 'A01' has 300 (from " + bars.index().label(0) + "); use more data or "
+        + "shorter windows", e.getMessage());
+    // the boundary, by hand: a cross on bar 400 (the 401st) fills on bar 401, the 402nd
+    double[] c = new double[402];
+    Arrays.fill(c, 10);
+    assertEquals(402, Backtest.of(closes(c)).run(new SmaCrossover(2, 400)).equity().length);
+    assertThrows(IllegalArgumentException.class,
+        () -> Backtest.of(closes(Arrays.copyOf(c, 401))).run(new SmaCrossover(2, 400)));
+    // filled on the same close, the 401st bar is enough
+    assertEquals(401, Backtest.of(closes(Arrays.copyOf(c, 401))).withConfig(BacktestConfig
+        .defaults().withFillTiming(FillTiming.SAME_CLOSE)).run(new SmaCrossover(2, 400))
+        .equity().length);
+    // a late listing counts from its first price, and the message names the asset and date
+    double[] late = c.clone();
+    Arrays.fill(late, 0, 10, Double.NaN);
+    PriceFrame two = PriceFrame.of(TimeIndex.businessDays(LocalDate.of(2024, 1, 1), 402),
+        List.of("A", "B"), new double[][] {c, late}).withFrequency(Frequency.DAILY);
+    IllegalArgumentException lateError = assertThrows(IllegalArgumentException.class,
+        () -> Backtest.of(two).run(new SmaCrossover(2, 400)));
+    assertTrue(lateError.getMessage().contains("but 'B' has 392 (from 2024-01-15)"),
+        lateError.getMessage());
+    // a sweep checks its grid before running anything, with the same message
+    IllegalArgumentException sweep = assertThrows(IllegalArgumentException.class,
+        () -> ParameterSweep.of(Backtest.of(bars), List.of(new SmaCrossover(5, 20),
+            new SmaCrossover(200, 400)), p -> p).run());
+    assertEquals(e.getMessage(), sweep.getMessage());
   }
 
   @Test
@@ -502,6 +588,8 @@ class BacktestTest {
     // the round trip of handCalculatedRoundTripWithWholeSharesAndFixedFee: -251 / 996 = -25.20 %
     assertEquals("LONG 'A' 2024-01-02 -> 2024-01-04 (2 bars): 83 shares at 12.00 -> 9.00, "
         + "fees 2.00, PnL -251.00 (-25.20%), SIGNAL", r.trades().get(0).toString());
+    // the return is a fraction, and the accessor's name says so: -251 / (83 x 12) = -0.2520
+    assertEquals(-251.0 / 996, r.trades().get(0).returnFraction(), 0);
     String s = r.toString();
     assertTrue(s.contains("trades: 1 closed round trips, 0 won (per-trade win rate 0.00%), "
         + "0 still open"), s);

@@ -213,6 +213,23 @@ class SharpeStatisticsTest {
         SharpeStatistics.deflatedSharpeRatio(gappy, trials), 1e-15);
   }
 
+  @Test
+  void excessReturnsMayLieBelowMinusOneAndNearTheDoubleRange() {
+    // The Sharpe ratio, skewness and kurtosis do not change when every return is multiplied by
+    // k > 0, and so neither does the PSR: R x 100 holds excess returns down to -2.0 (a total
+    // loss while a benchmark doubled), which the -100 % rule of simple returns rejected, and
+    // R x 1e200 squares beyond the double range (its Sharpe ratio came out as 0).
+    double[] big = new double[R.length];
+    double[] huge = new double[R.length];
+    for (int i = 0; i < R.length; i++) {
+      big[i] = 100 * R[i];
+      huge[i] = 1e200 * R[i];
+    }
+    double psr = SharpeStatistics.probabilisticSharpeRatio(R, 0);
+    assertClose(psr, SharpeStatistics.probabilisticSharpeRatio(big, 0), 1e-12, "x 100");
+    assertClose(psr, SharpeStatistics.probabilisticSharpeRatio(huge, 0), 1e-12, "x 1e200");
+  }
+
   // ------------------------------------------------------------------ bad input
 
   static void assertMessage(String expected, Runnable call) {

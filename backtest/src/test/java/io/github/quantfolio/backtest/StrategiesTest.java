@@ -1,6 +1,7 @@
 package io.github.quantfolio.backtest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -156,5 +157,49 @@ class StrategiesTest {
     assertThrows(IllegalArgumentException.class,
         () -> new MeanReversion(20, -1, 14, 30, 70, false));
     assertThrows(IllegalArgumentException.class, () -> new Breakout(0, 10, 14, 0.5, false));
+  }
+
+  /** The first position at which every array has a value, computed from the indicators. */
+  static int firstDefined(double[]... series) {
+    int first = 0;
+    for (double[] a : series) {
+      int k = 0;
+      while (Double.isNaN(a[k])) {
+        k++;
+      }
+      first = Math.max(first, k);
+    }
+    return first;
+  }
+
+  @Test
+  void warmUpBarsIsTheFirstBarWithEveryIndicator() {
+    // independent: the first non-NaN output of each indicator on a real series
+    Bars b = MARKET.bars("A02");
+    double[] c = b.close();
+    Momentum m = new Momentum();
+    assertEquals(firstDefined(Indicators.sma(c, 50), Indicators.rsi(c, 14),
+        Indicators.macd(c, 12, 26, 9).signal(), Indicators.roc(c, 5)), m.warmUpBars());
+    assertEquals(49, m.warmUpBars(), "the slow SMA(50) is the last to start");
+    assertEquals(firstDefined(Indicators.bollinger(c, 20, 2).lower(), Indicators.rsi(c, 14)),
+        new MeanReversion().warmUpBars());
+    // Breakout compares with the previous bar's channel: one bar after the channel starts
+    assertEquals(firstDefined(Indicators.donchian(b.high(), b.low(), 20).upper()) + 1,
+        new Breakout().warmUpBars());
+    assertEquals(firstDefined(Indicators.atr(b.high(), b.low(), c, 30)),
+        new Breakout(20, 10, 30, 0.5, false).warmUpBars(), "a longer ATR starts later");
+    // a cross needs both SMA(slow) values of t - 1 and t: bar slow
+    assertEquals(50, new SmaCrossover(20, 50).warmUpBars());
+    // and no strategy signals an entry before it
+    for (Strategy s : List.of(m, new MeanReversion(), new Breakout(), new SmaCrossover(5, 20))) {
+      TradeSignals sig = s.signals(b);
+      for (int t = 0; t < s.warmUpBars(); t++) {
+        assertFalse(sig.longEntry()[t], s + " at " + t);
+      }
+    }
+    // a user's strategy states none: no check
+    Strategy mine = bars -> TradeSignals.longOnly(new boolean[bars.size()],
+        new boolean[bars.size()]);
+    assertEquals(0, mine.warmUpBars());
   }
 }

@@ -10,6 +10,7 @@ import io.github.quantfolio.core.Bars;
 import io.github.quantfolio.core.Frequency;
 import io.github.quantfolio.core.MarketSimulator;
 import io.github.quantfolio.core.SimulatedMarket;
+import io.github.quantfolio.core.TimeIndex;
 import io.github.quantfolio.risk.PerformanceReport;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,7 +102,9 @@ class SweepTest {
       assertTrue(vol[i - 1] <= vol[i], "volatility ascending at " + i);
     }
     String table = r.table(5);
-    assertEquals(7, table.lines().count(), table);
+    assertEquals(8, table.lines().count(), table);
+    assertTrue(table.endsWith("\n... " + (r.size() - 5) + " more rows (table(k) shows k, rows() "
+        + "all)\n"), table);
     assertTrue(table.startsWith("return, CAGR, maxDD: fractions; Sharpe: annualised, rf 1.00% a "
         + "year; win: per-trade win rate of closed round trips"), table);
   }
@@ -227,6 +230,8 @@ class SweepTest {
     SweepMetrics ok = SweepMetrics.of(new double[] {101, 102, 103}, 100, Frequency.DAILY, 0.02, 1,
         1, 1, 3);
     assertFalse(ok.wipedOut());
+    // three days are not a year: no CAGR (it was 1.03^84 - 1 = 11.0, i.e. 1,100 % a year)
+    assertTrue(Double.isNaN(ok.cagr()) && Double.isNaN(ok.calmarRatio()), ok.toString());
     assertTrue(ok.toString().contains("(ann., rf 2.00% a year)")
         && ok.toString().contains("per-trade win rate 100.00%"), ok.toString());
     // the wiped-out run has the most trades, yet never ranks first, whatever the metric
@@ -240,5 +245,91 @@ class SweepTest {
     assertThrows(IllegalArgumentException.class,
         () -> r.deflatedSharpeRatio(r.rows().get(0)));
     assertTrue(r.table(2).contains("wiped out"), r.table(2));
+  }
+
+  @Test
+  void theSummaryShowsTheBestRowsByAStatedMetricAndCountsTheRest() {
+    // it used to say "N runs" and show 10 rows in grid order with no word about the others
+    SweepResult<SmaCrossover> r = ParameterSweep.of(market("A05"), grid(), p -> p).run();
+    String s = r.toString();
+    assertTrue(s.startsWith(r.size() + " runs, sorted by SHARPE (best first), the first 10:\n"),
+        s);
+    SweepRow<SmaCrossover> best = r.best(SweepMetric.SHARPE);
+    assertTrue(s.contains("\nA05      " + best.parameters() + " "), s);
+    assertTrue(s.endsWith("... " + (r.size() - 10) + " more rows (table(k) shows k, rows() all)\n"),
+        s);
+    // the rows themselves stay in grid order; a sorted copy prints in its own order
+    assertEquals(grid().get(0), r.rows().get(0).parameters());
+    assertTrue(r.sortedBy(SweepMetric.MAX_DRAWDOWN).toString().startsWith(r.size()
+        + " runs, sorted by MAX_DRAWDOWN (best first), the first 10:\n"));
+  }
+
+  @Test
+  void arrayParametersPrintTheirElements() {
+    // int[] parameters printed as [I@456d6c1e, in tables and in errors
+    List<int[]> grid = List.of(new int[] {5, 20}, new int[] {10, 50});
+    SweepResult<int[]> r = ParameterSweep.of(market("A01"), grid, p -> new SmaCrossover(p[0],
+        p[1])).run();
+    String s = r.toString();
+    assertTrue(s.contains("[5, 20]") && s.contains("[10, 50]") && !s.contains("[I@"), s);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ParameterSweep.of(market("A01"), grid, p -> p[0] == 5 ? new SmaCrossover(5, 20)
+            : bars -> {
+              throw new IllegalStateException("no signals today");
+            }).run());
+    assertEquals("Sweep run [10, 50] on 'A01' failed: no signals today", e.getMessage());
+  }
+
+  @Test
+  void efficiencyWeightsFoldsByTheirOutOfSampleBars() {
+    // Hand: two full folds of 250 bars (IS Sharpe 1, OOS 0.5) and a last fold of 20 bars (IS 1,
+    // OOS 7.431, a short-sample figure). Weighted: (250 x 0.5 + 250 x 0.5 + 20 x 7.431) /
+    // (250 + 250 + 20) = 398.62 / 520 = 0.766577 (unweighted it was 8.431 / 3 = 2.810).
+    TimeIndex days = TimeIndex.businessDays(java.time.LocalDate.of(2020, 1, 1), 1020);
+    List<WalkForwardResult.Fold<String>> folds = List.of(
+        fold(0, 500, 750, 1, 0.5), fold(250, 750, 1000, 1, 0.5), fold(500, 1000, 1020, 1, 7.431));
+    double[] equity = new double[520];
+    java.util.Arrays.fill(equity, 100_000);
+    WalkForwardResult<String> wf = new WalkForwardResult<>(days.slice(500, 1020), folds, equity,
+        BacktestConfig.defaults(), Frequency.DAILY, days, 250, SweepMetric.SHARPE);
+    assertEquals(398.62 / 520, wf.efficiency(SweepMetric.SHARPE), 1e-12);
+    assertEquals(20, folds.get(2).testBars());
+    String s = wf.toString();
+    assertTrue(s.contains("   20*  p"), s);
+    assertTrue(s.contains("* partial last fold: 20 of 250 bars (the data ends); its "
+        + "out-of-sample figures rest on a short sample\n"), s);
+    assertTrue(s.contains("Walk-forward efficiency (OOS / IS Sharpe, folds weighted by their "
+        + "out-of-sample bars): 0.767\n"), s);
+  }
+
+  private static WalkForwardResult.Fold<String> fold(int train, int from, int to, double in,
+      double out) {
+    return new WalkForwardResult.Fold<>(train, from, to, "p", sharpe(in), sharpe(out));
+  }
+
+  private static SweepMetrics sharpe(double sr) {
+    double nan = Double.NaN;
+    return new SweepMetrics(nan, nan, nan, sr, nan, nan, nan, 0, nan, nan, 0, 0, false);
+  }
+
+  @Test
+  void aRealWalkForwardMarksItsPartialLastFold() {
+    // 2520 bars with 500 in-sample and 250 out-of-sample: the last fold has 2520 - 2500 = 20
+    Backtest bt = market("A07");
+    WalkForwardResult<SmaCrossover> wf = WalkForwardOptimization.of(bt, grid(), p -> p)
+        .withWindows(500, 250).run();
+    WalkForwardResult.Fold<SmaCrossover> last = wf.folds().get(wf.folds().size() - 1);
+    assertEquals(20, last.testBars());
+    double in = 0;
+    double out = 0;
+    for (WalkForwardResult.Fold<SmaCrossover> f : wf.folds()) {
+      in += f.testBars() * f.inSample().sharpeRatio();
+      out += f.testBars() * f.outOfSample().sharpeRatio();
+    }
+    assertEquals(out / in, wf.efficiency(SweepMetric.SHARPE), 1e-12 * Math.abs(out / in));
+    assertTrue(wf.toString().contains("* partial last fold: 20 of 250 bars"), wf.toString());
+    // 250-bar folds are under a year: their CAGR is undefined, and so is its efficiency
+    assertTrue(Double.isNaN(last.outOfSample().cagr()));
+    assertTrue(Double.isNaN(wf.efficiency(SweepMetric.CAGR)));
   }
 }

@@ -243,7 +243,13 @@ class WalkForwardPortfolioTest {
       }
     }
     String s = r.toString();
-    assertTrue(s.startsWith("Walk-forward portfolio: " + r.rebalances().size() + " rebalances ("
+    // what was run comes first (the allocator here is an unnamed lambda), then the failures
+    assertTrue(s.startsWith("Walk-forward portfolio: allocator a custom allocator (unnamed lambda;"
+        + " Allocator.named(name, allocator) names it), fallback none, look-back 20 bars, "
+        + "rebalanced MONTHLY, drift threshold none, max weight none, no circuit breaker\n"
+        + "BacktestConfig: capital 100000.00, fee 0 bps + 0.00 per order, slippage 0 bps, long "
+        + "only, max leverage 1, fractional shares, fills NEXT_BAR, risk-free rate 0.00% a year\n"
+        + r.rebalances().size() + " rebalances ("
         + r.rebalances().size() + " scheduled, 0 on drift, 0 circuit-breaker trips)\n"
         + "ALLOCATION FAILURES: 1 of " + r.rebalances().size() + " scheduled allocations failed "
         + "(1 positions kept, 0 decided by the fallback allocator):\n"

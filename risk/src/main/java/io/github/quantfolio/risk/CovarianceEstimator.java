@@ -168,6 +168,11 @@ public final class CovarianceEstimator {
    */
   public CovarianceMatrix estimate(ReturnFrame returns) {
     Checks.notNull(returns, "returns");
+    // checked before the frequency: one row has none to infer, but that is not the cause
+    if (returns.rows() < 2) {
+      throw new IllegalArgumentException("A covariance needs at least 2 periods, but the return "
+          + "frame has " + returns.rows());
+    }
     double periodsPerYear;
     try {
       periodsPerYear = returns.frequency().periodsPerYear();
@@ -181,12 +186,23 @@ public final class CovarianceEstimator {
     boolean hasNaN = missingValues > 0;
     if (hasNaN && missing == MissingData.COMPLETE_ROWS) {
       x = completeRows(x, assets);
-    } else if (hasNaN && missing == MissingData.ZERO_FILL) {
-      for (double[] col : x) {
+    }
+    String sparsest = null; // ZERO_FILL: the asset with the fewest real returns, for toString
+    int sparsestReturns = -1;
+    if (hasNaN && missing == MissingData.ZERO_FILL) {
+      for (int i = 0; i < x.length; i++) {
+        double[] col = x[i];
+        int real = 0;
         for (int t = 0; t < col.length; t++) {
           if (col[t] != col[t]) {
             col[t] = 0.0;
+          } else {
+            real++;
           }
+        }
+        if (sparsest == null || real < sparsestReturns) {
+          sparsest = assets.get(i);
+          sparsestReturns = real;
         }
       }
     }
@@ -223,7 +239,8 @@ public final class CovarianceEstimator {
     // a pairwise matrix is no Gram matrix and has no such bound
     int rankBound = pairwise ? -1 : kind == Kind.SEMICOVARIANCE ? rows : rows - 1;
     CovarianceMatrix.Estimation how = new CovarianceMatrix.Estimation(this, total,
-        r.maxPairObservations, hasNaN ? missingValues : 0, pairwise, rankBound);
+        r.maxPairObservations, hasNaN ? missingValues : 0, pairwise, rankBound, sparsest,
+        sparsestReturns);
     return new CovarianceMatrix(assets, v, r.observations, r.shrinkage, how, 0.0);
   }
 

@@ -50,9 +50,13 @@ public final class CovarianceMatrix {
    * @param pairwise whether PAIRWISE estimation with missing values took place
    * @param rankBound an upper bound on the rank from the periods used (T - 1 for centred
    *     estimators, T for the semicovariance), -1 when there is none (pairwise)
+   * @param sparsestAsset under ZERO_FILL with missing values, the asset with the fewest real
+   *     returns (null otherwise)
+   * @param sparsestReturns its number of real (not filled) returns (-1 when not recorded)
    */
   record Estimation(CovarianceEstimator estimator, int periods, int maxPairObservations,
-      long missingValues, boolean pairwise, int rankBound) {
+      long missingValues, boolean pairwise, int rankBound, String sparsestAsset,
+      int sparsestReturns) {
   }
 
   private final List<String> assets;
@@ -173,11 +177,26 @@ public final class CovarianceMatrix {
 
   /**
    * The number of return periods the estimate used: the rows kept under
-   * {@link MissingData#COMPLETE_ROWS} or {@link MissingData#ZERO_FILL}, the smallest pairwise
-   * count under {@link MissingData#PAIRWISE}; 0 for a matrix given with {@link #of}.
+   * {@link MissingData#COMPLETE_ROWS}, every row under {@link MissingData#ZERO_FILL} (filled
+   * values included: an asset may have far fewer real returns, see {@link #filledValues()} and
+   * {@link #toString()}), the smallest pairwise count under {@link MissingData#PAIRWISE}; 0 for
+   * a matrix given with {@link #of}.
    */
   public int observations() {
     return observations;
+  }
+
+  /**
+   * The number of missing returns that {@link MissingData#ZERO_FILL} replaced by 0 — values the
+   * estimate treats as observations although nobody observed them; 0 under the other policies
+   * and for a matrix given with {@link #of}.
+   *
+   * @return the count of filled values
+   * @since 0.1.0
+   */
+  public long filledValues() {
+    return estimation != null && estimation.sparsestAsset() != null ? estimation.missingValues()
+        : 0;
   }
 
   /**
@@ -382,12 +401,16 @@ public final class CovarianceMatrix {
   /**
    * How the matrix was made (estimator, periods used of those available, missing-data policy and
    * pairwise counts, shrinkage, diagonal shift), a warning line when too few periods make it
-   * singular (or, pairwise, unreliable), then the values (at most 8 x 8 shown).
+   * singular (or, pairwise, unreliable), then the values (at most 8 x 8 shown). Only an estimate
+   * says "(annualised)": a matrix given with {@link #of} states that its values are the caller's.
    */
   @Override
   public String toString() {
+    // only an estimate is known to be annualised (the estimator scaled it by the frame's
+    // frequency); values given with of(...) are whatever the caller passed
     StringBuilder sb = new StringBuilder("CovarianceMatrix ").append(size()).append(" x ")
-        .append(size()).append(" (annualised), ").append(provenance());
+        .append(size()).append(estimation == null ? ", " : " (annualised), ")
+        .append(provenance());
     if (shrinkage == shrinkage) {
       sb.append(", shrinkage ").append(TextTable.num(shrinkage, 4));
     }
@@ -405,7 +428,8 @@ public final class CovarianceMatrix {
   /** The estimator and the data it used, in words. */
   private String provenance() {
     if (estimation == null) {
-      return "given (not estimated by Quantfolio)";
+      return "given with CovarianceMatrix.of (not estimated by Quantfolio: the values are as "
+          + "supplied, read as annualised by every method, which Quantfolio cannot check)";
     }
     Estimation e = estimation;
     String method = e.estimator().toString();
@@ -417,7 +441,8 @@ public final class CovarianceMatrix {
           + " periods (COMPLETE_ROWS dropped " + (e.periods() - observations)
           + " periods with a missing return)";
       case ZERO_FILL -> method + " from " + observations + " periods (ZERO_FILL counted "
-          + e.missingValues() + " missing returns as 0)";
+          + e.missingValues() + " missing returns as 0: filled values, not observations; '"
+          + e.sparsestAsset() + "' has only " + e.sparsestReturns() + " real returns)";
       case PAIRWISE -> method + " from " + e.periods() + " periods (PAIRWISE: pairs share "
           + observations + " to " + e.maxPairObservations() + " periods)";
     };

@@ -2,6 +2,7 @@ package io.github.quantfolio.risk;
 
 import io.github.quantfolio.core.Frequency;
 import io.github.quantfolio.core.internal.Checks;
+import io.github.quantfolio.risk.internal.History;
 import io.github.quantfolio.risk.internal.Moments;
 import io.github.quantfolio.risk.internal.Normal;
 import io.github.quantfolio.risk.internal.ReturnChecks;
@@ -24,19 +25,44 @@ import java.util.Arrays;
  * the position and the value, as are null arrays, mismatched lengths, a window below 2 and a
  * confidence outside (0, 1).
  *
- * <p><b>Missing values.</b> NaN is <em>skipped</em> unless a method says otherwise: statistics
- * use the valid returns only ({@code n} below counts them). Compounding metrics
- * ({@link #cumulativeReturn}, {@link #cagr}, drawdowns) treat NaN as a period of no change, and
- * {@link #cagr} counts it in the elapsed time, as empyrical does. Two-series metrics use the
- * periods where both are valid.
+ * <p><b>Missing values and the history.</b> NaN is <em>skipped</em> unless a method says
+ * otherwise: statistics use the valid returns only ({@code n} below counts them). The
+ * <em>history</em> of a series runs from its first to its last valid return: NaN before the first
+ * (an asset not yet listed) or after the last (delisted, no data yet) are not part of it, NaN
+ * inside it are gaps. Compounding metrics ({@link #cumulativeReturn}, {@link #cagr}, drawdowns)
+ * treat a gap as a period of no change, and elapsed time ({@link #cagr}, {@link #ulcerIndex}) is
+ * the history's length {@code T} — so a stock listed after 22 years of NaN has the growth rate of
+ * its own 6 years, not of 28. (empyrical counts every element of the array, leading NaN
+ * included.) Two-series metrics use the periods where both are valid.
+ *
+ * <p><b>Minimum samples.</b> No figure is extrapolated beyond what the sample holds:
+ * <ul>
+ *   <li><em>Annualised by compounding</em> ({@link #cagr}, {@link #calmarRatio}, {@link #alpha},
+ *       {@link #upCapture}, {@link #downCapture}): only over a history of at least one year,
+ *       {@code T >= f}; shorter histories give NaN (returns of periods under a year must not be
+ *       annualised, as the GIPS standards require: two daily returns of 1 % are not a CAGR of
+ *       1,127 %; use {@link #cumulativeReturn}).
+ *   <li><em>Historical tail quantiles</em> at tail probability {@code a = 1 - confidence}
+ *       ({@link #valueAtRisk} and {@link #conditionalValueAtRisk} with
+ *       {@link VarMethod#HISTORICAL}, {@link #tailRatio} at 5 %): at least {@code ceil(1 / a)}
+ *       valid returns (20 for 95 %, 100 for 99 %), so that one return is expected in the tail;
+ *       fewer give NaN (a single return is not its own 95 % VaR).
+ *   <li><em>Dispersion</em>: a standard deviation needs n &gt;= 2 (volatility, Sharpe, Sortino,
+ *       Omega, parametric VaR, tracking error, information ratio), skewness 3, kurtosis 4,
+ *       stability 3. These are annualised by scaling ({@code x sqrt(f)} or {@code x f}), not by
+ *       compounding, and are defined for any such sample; how much a short sample's Sharpe ratio
+ *       can be trusted is a separate question (see the backtest module's
+ *       {@code SharpeStatistics}).
+ * </ul>
  *
  * <p><b>Undefined values</b> are NaN or an infinity, never a stand-in number; each method states
  * its cases. The common rules:
  * <ul>
  *   <li><em>No valid return</em> (an empty or all-NaN series): every metric is NaN — nothing was
  *       observed (element-wise series such as {@link #drawdownSeries} keep their length).
- *   <li><em>One valid return</em>: metrics of the path (cumulative return, CAGR, drawdown,
- *       historical VaR) are defined; anything with a standard deviation is NaN (n &lt; 2).
+ *   <li><em>One valid return</em>: the cumulative return and the drawdown are defined; anything
+ *       with a standard deviation is NaN (n &lt; 2), and so are the CAGR (a year of history is
+ *       needed) and the historical VaR (20 returns at 95 %).
  *   <li><em>Constant returns</em>: volatility 0; ratios over a zero denominator follow IEEE
  *       division, as empyrical: {@code ±Infinity} for a non-zero numerator, NaN for {@code 0/0}
  *       (e.g. the Sharpe ratio of a constant series above the risk-free rate is
@@ -84,24 +110,32 @@ public final class Metrics {
   }
 
   /**
-   * Compound annual growth rate {@code (1 + cumulativeReturn)^(f / n) - 1} where {@code n} is the
-   * number of periods <em>including</em> NaN ones (empyrical's {@code annual_return}). NaN if no
-   * return is valid.
+   * Compound annual growth rate {@code (1 + cumulativeReturn)^(f / T) - 1} where {@code T} is the
+   * length of the history (first to last valid return; gaps inside it count, NaN before and after
+   * it do not — see the class notes; empyrical's {@code annual_return} divides by the array
+   * length). NaN if the history is shorter than one year ({@code T < f}), including no valid
+   * return: returns of shorter periods are not annualised (use {@link #cumulativeReturn}).
    *
    * @param returns per-period simple returns
    * @param frequency periods per year
    * @return the annual growth rate as a fraction
    */
   public static double cagr(double[] returns, Frequency frequency) {
-    WealthPath p = pathOf(returns);
+    check(returns, "returns");
     double f = ppy(frequency);
-    // exp(log W x f / n): finite even when W itself would overflow a double
-    return p.valid == 0 ? Double.NaN : Math.expm1(p.logWealth * f / returns.length);
+    History h = History.of(returns);
+    if (!h.coversYear(f)) {
+      return Double.NaN;
+    }
+    WealthPath p = WealthPath.walk(returns, h.first(), h.last() + 1);
+    // exp(log W x f / T): finite even when W itself would overflow a double
+    return Math.expm1(p.logWealth * f / h.periods());
   }
 
   /**
    * Annualised volatility: sample standard deviation (n - 1) x {@code sqrt(f)}. NaN if
-   * n &lt; 2; 0 for constant returns.
+   * n &lt; 2; 0 for constant returns. Finite whenever the true value is (squares that would
+   * overflow are summed on a rescaled copy).
    */
   public static double annualVolatility(double[] returns, Frequency frequency) {
     check(returns, "returns");
@@ -189,8 +223,8 @@ public final class Metrics {
   }
 
   /**
-   * Calmar ratio {@code cagr / |maxDrawdown|}; NaN when there is no drawdown (empyrical) or no
-   * valid return.
+   * Calmar ratio {@code cagr / |maxDrawdown|}; NaN when there is no drawdown (empyrical) or the
+   * CAGR is NaN (a history shorter than one year).
    */
   public static double calmarRatio(double[] returns, Frequency frequency) {
     double dd = maxDrawdown(returns);
@@ -240,13 +274,13 @@ public final class Metrics {
 
   /**
    * {@code |q95| / |q5|} of the valid returns, quantiles interpolated linearly (numpy's
-   * default). NaN if no return is valid or both quantiles are 0; {@code +Infinity} if only the
-   * 5th percentile is 0.
+   * default). NaN with fewer than 20 valid returns (a 5 % tail needs 20, see the class notes) or
+   * when both quantiles are 0; {@code +Infinity} if only the 5th percentile is 0.
    */
   public static double tailRatio(double[] returns) {
     check(returns, "returns");
     int n = Moments.countValid(returns);
-    if (n == 0) {
+    if (n < TailQuantiles.minimumCount(0.05)) {
       return Double.NaN;
     }
     TailQuantiles.Result q = TailQuantiles.of(returns, n, 0.05);
@@ -274,7 +308,8 @@ public final class Metrics {
    *       literature).
    * </ul>
    *
-   * NaN if no return is valid (n &lt; 2 for the parametric methods). For constant returns every
+   * HISTORICAL needs at least {@code ceil(1 / (1 - confidence))} valid returns (20 at 95 %, see
+   * the class notes), the parametric methods n &gt;= 2; NaN otherwise. For constant returns every
    * method gives the constant (no dispersion: the Cornish-Fisher moments are not needed).
    */
   public static double valueAtRisk(double[] returns, double confidence, VarMethod method) {
@@ -284,7 +319,8 @@ public final class Metrics {
     double alpha = 1 - confidence;
     if (method == VarMethod.HISTORICAL) {
       int n = Moments.countValid(returns);
-      return n == 0 ? Double.NaN : TailQuantiles.of(returns, n, alpha).lower();
+      return n < TailQuantiles.minimumCount(alpha) ? Double.NaN
+          : TailQuantiles.of(returns, n, alpha).lower();
     }
     if (Moments.countValid(returns) < 2) {
       return Double.NaN;
@@ -316,8 +352,8 @@ public final class Metrics {
    *       {@code integral_-inf^z x^k phi(x) dx} for k = 0..3.
    * </ul>
    *
-   * NaN if no return is valid (n &lt; 2 for the parametric methods); the constant for constant
-   * returns.
+   * HISTORICAL needs at least {@code ceil(1 / (1 - confidence))} valid returns (20 at 95 %), the
+   * parametric methods n &gt;= 2; NaN otherwise. The constant for constant returns.
    */
   public static double conditionalValueAtRisk(double[] returns, double confidence,
       VarMethod method) {
@@ -327,7 +363,8 @@ public final class Metrics {
     double alpha = 1 - confidence;
     if (method == VarMethod.HISTORICAL) {
       int n = Moments.countValid(returns);
-      return n == 0 ? Double.NaN : TailQuantiles.of(returns, n, alpha).lowerTailMean();
+      return n < TailQuantiles.minimumCount(alpha) ? Double.NaN
+          : TailQuantiles.of(returns, n, alpha).lowerTailMean();
     }
     if (Moments.countValid(returns) < 2) {
       return Double.NaN;
@@ -357,12 +394,7 @@ public final class Metrics {
    * NaN if n &lt; 3 or all values are equal.
    */
   public static double skewness(double[] returns) {
-    check(returns, "returns");
-    int n = Moments.countValid(returns);
-    if (n < 3) {
-      return Double.NaN;
-    }
-    return Moments.skewKurt(returns)[0] * Math.sqrt((double) n * (n - 1)) / (n - 2);
+    return Moments.skewness(check(returns, "returns"));
   }
 
   /**
@@ -372,13 +404,7 @@ public final class Metrics {
    * all values are equal.
    */
   public static double kurtosis(double[] returns) {
-    check(returns, "returns");
-    int n = Moments.countValid(returns);
-    if (n < 4) {
-      return Double.NaN;
-    }
-    double g2 = Moments.skewKurt(returns)[1];
-    return ((n + 1) * g2 + 6) * (n - 1) / ((double) (n - 2) * (n - 3));
+    return Moments.kurtosis(check(returns, "returns"));
   }
 
   // ------------------------------------------------------------------ versus a benchmark
@@ -424,7 +450,9 @@ public final class Metrics {
 
   /**
    * Annualised Jensen's alpha as empyrical: {@code (1 + mean(r - rf - beta (b - rf)))^f - 1} over
-   * the periods where both are valid, beta from {@link #beta}. NaN where beta is.
+   * the periods where both are valid, beta from {@link #beta}. NaN where beta is, and when the
+   * periods where both are valid span less than a year (annualised by compounding; see the
+   * class notes).
    */
   public static double alpha(double[] returns, double[] benchmark, double riskFreePerPeriod,
       Frequency frequency) {
@@ -433,6 +461,9 @@ public final class Metrics {
     sameLength(returns, benchmark);
     Checks.finite(riskFreePerPeriod, "riskFreePerPeriod");
     double f = ppy(frequency);
+    if (!History.ofPairs(returns, benchmark).coversYear(f)) {
+      return Double.NaN;
+    }
     double[] r = Moments.minus(returns, riskFreePerPeriod);
     double[] b = Moments.minus(benchmark, riskFreePerPeriod);
     double beta = betaOfValid(r, b);
@@ -475,17 +506,21 @@ public final class Metrics {
   }
 
   /**
-   * Up-market capture (empyrical): {@code cagr(r | b > 0) / cagr(b | b > 0)}, each CAGR over the
-   * periods where the benchmark rose. NaN if it never rose or the returns have no valid value in
-   * those periods.
+   * Up-market capture (empyrical): {@code g(r | b > 0) / g(b | b > 0)}, where
+   * {@code g(x) = (prod(1 + x))^(f / m) - 1} is the annualised growth over the {@code m} periods
+   * in which both are valid and the benchmark rose. NaN if there is no such period, and when the
+   * periods where both are valid span less than a year (see the class notes). (empyrical also
+   * counts periods in which the returns are NaN, as no change: for a late listing that would
+   * compare the benchmark's rises before the listing with nothing.)
    */
   public static double upCapture(double[] returns, double[] benchmark, Frequency frequency) {
     return capture(returns, benchmark, frequency, true);
   }
 
   /**
-   * Down-market capture (empyrical): {@code cagr(r | b < 0) / cagr(b | b < 0)}. NaN if the
-   * benchmark never fell or the returns have no valid value in those periods.
+   * Down-market capture (empyrical): {@code g(r | b < 0) / g(b | b < 0)}, as
+   * {@link #upCapture} over the periods in which both are valid and the benchmark fell. NaN if
+   * there is none, or when the periods where both are valid span less than a year.
    */
   public static double downCapture(double[] returns, double[] benchmark, Frequency frequency) {
     return capture(returns, benchmark, frequency, false);
@@ -496,9 +531,13 @@ public final class Metrics {
     check(returns, "returns");
     check(benchmark, "benchmark");
     sameLength(returns, benchmark);
+    double f = ppy(frequency);
+    if (!History.ofPairs(returns, benchmark).coversYear(f)) {
+      return Double.NaN;
+    }
     int n = 0;
-    for (double b : benchmark) {
-      if (up ? b > 0 : b < 0) {
+    for (int i = 0; i < benchmark.length; i++) {
+      if (inMarket(returns[i], benchmark[i], up)) {
         n++;
       }
     }
@@ -508,13 +547,23 @@ public final class Metrics {
     double[] r = new double[n];
     double[] b = new double[n];
     for (int i = 0, k = 0; i < benchmark.length; i++) {
-      if (up ? benchmark[i] > 0 : benchmark[i] < 0) {
+      if (inMarket(returns[i], benchmark[i], up)) {
         r[k] = returns[i];
         b[k] = benchmark[i];
         k++;
       }
     }
-    return cagr(r, frequency) / cagr(b, frequency);
+    return growth(r, f) / growth(b, f);
+  }
+
+  /** A period of the up (down) market in which the returns are valid too. */
+  private static boolean inMarket(double r, double b, boolean up) {
+    return r == r && (up ? b > 0 : b < 0);
+  }
+
+  /** {@code (prod(1 + x))^(f / m) - 1} over the m values of {@code x} (no NaN). */
+  private static double growth(double[] x, double f) {
+    return Math.expm1(WealthPath.walk(x, 0, x.length).logWealth * f / x.length);
   }
 
   // ------------------------------------------------------------------ path and trade statistics
@@ -522,8 +571,9 @@ public final class Metrics {
   /**
    * Stability of the equity curve (empyrical {@code stability_of_timeseries}): the R^2 of a
    * least-squares line through the cumulative log returns {@code sum log(1 + r)} of the valid
-   * periods against their position. NaN if fewer than 2 valid returns, for a flat curve (all
-   * returns 0) and after a total loss (log wealth -Infinity); 1 for constant non-zero returns.
+   * periods against their position. NaN if fewer than 3 valid returns (a line through 2 points
+   * always fits: R^2 = 1 would say nothing), for a flat curve (all returns 0) and after a total
+   * loss (log wealth -Infinity); 1 for constant non-zero returns.
    */
   public static double stability(double[] returns) {
     return WealthPath.stability(check(returns, "returns"));
@@ -531,12 +581,16 @@ public final class Metrics {
 
   /**
    * Ulcer index (Martin &amp; McCann 1989): {@code sqrt(mean(d_t^2))} of the drawdown series
-   * {@link #drawdownSeries} over all periods, as a fraction (0.05 = 5%). NaN if no return is
-   * valid; 0 if wealth never falls.
+   * {@link #drawdownSeries} over the periods of the history (see the class notes), as a fraction
+   * (0.05 = 5%). NaN if no return is valid; 0 if wealth never falls.
    */
   public static double ulcerIndex(double[] returns) {
-    WealthPath p = pathOf(returns);
-    return p.valid == 0 ? Double.NaN : Math.sqrt(p.sumSquaredDrawdown / p.periods);
+    History h = History.of(check(returns, "returns"));
+    if (h.first() < 0) {
+      return Double.NaN;
+    }
+    WealthPath p = WealthPath.walk(returns, h.first(), h.last() + 1);
+    return Math.sqrt(p.sumSquaredDrawdown / p.periods);
   }
 
   /**

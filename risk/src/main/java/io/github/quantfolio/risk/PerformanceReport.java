@@ -3,10 +3,14 @@ package io.github.quantfolio.risk;
 import io.github.quantfolio.core.Frequency;
 import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.core.internal.TextTable;
+import io.github.quantfolio.risk.internal.History;
 import io.github.quantfolio.risk.internal.ReturnChecks;
 import io.github.quantfolio.risk.internal.TailQuantiles;
 import io.github.quantfolio.risk.internal.WealthPath;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,12 +31,27 @@ import java.util.Map;
  *       benchmark.
  * </ul>
  *
- * A report needs data: a series (or benchmark) that is empty or all NaN is rejected. Values
- * that are undefined for the data at hand (e.g. Calmar without a drawdown, Sharpe of a single
- * return) follow {@link Metrics}: NaN or infinity, printed as {@code -} and {@code inf} with a
- * legend under the table.
+ * <p><b>History.</b> The report covers the series' history, from its first to its last valid
+ * return (see {@link Metrics}): NaN before the first return (a late listing) and after the last
+ * are not part of it, so every row — CAGR and volatility alike — describes the same periods.
+ * {@link #periods()} is the history's length, {@link #validReturns()} the returns in it (fewer
+ * when it has gaps), {@link #start()} its first position in the given array. The benchmark column
+ * covers the same positions as the strategy.
  *
- * @param periods the number of periods (including NaN ones)
+ * <p><b>Undefined values.</b> A report needs data: a series (or benchmark) that is empty or all
+ * NaN is rejected. Values that are undefined for the data at hand follow {@link Metrics}'s
+ * minimum samples and rules — NaN or infinity, printed as {@code -} and {@code inf}, with a
+ * legend under the table that says why each {@code -} is undefined: CAGR, Calmar, alpha and the
+ * capture ratios need a history of at least one year (they are annualised by compounding), the
+ * historical VaR, CVaR and tail ratio at least 20 returns, anything with a standard deviation at
+ * least 2; Calmar needs a drawdown.
+ *
+ * @param periods the length of the history: periods from the first to the last valid return
+ *     (gaps inside included), the {@code T} of the CAGR
+ * @param validReturns the valid returns in the history, the {@code n} of the statistics
+ * @param start position of the history's first period in the given array (0 unless it began
+ *     with NaN)
+ * @param inputPeriods the length of the given array
  * @param frequency the frequency used to annualise
  * @param riskFreeAnnual the annual risk-free rate of the ratios
  * @param totalReturn {@link Metrics#cumulativeReturn}
@@ -65,7 +84,8 @@ import java.util.Map;
  * @param benchmark the benchmark's own report, or null
  * @since 0.1.0
  */
-public record PerformanceReport(int periods, Frequency frequency, double riskFreeAnnual,
+public record PerformanceReport(int periods, int validReturns, int start, int inputPeriods,
+    Frequency frequency, double riskFreeAnnual,
     double totalReturn, double cagr,
     double annualVolatility, double sharpeRatio, double sortinoRatio, double downsideRisk,
     double maxDrawdown, double calmarRatio, double omegaRatio, double tailRatio,
@@ -90,11 +110,12 @@ public record PerformanceReport(int periods, Frequency frequency, double riskFre
    * @param returns per-period simple returns (NaN = missing), at least one valid
    * @param frequency periods per year for annualisation
    * @param riskFreeAnnual annual risk-free rate, &gt; -1 (e.g. 0.02)
-   * @param benchmark the benchmark's per-period simple returns, or null
+   * @param benchmark the benchmark's per-period simple returns, or null; its column and the
+   *     relative metrics cover the strategy's history only
    * @return the report
-   * @throws IllegalArgumentException if {@code returns} (or the benchmark) is empty or all NaN
-   *     (the message says which), holds an infinity or a return below -1 (named by position), or
-   *     the lengths differ
+   * @throws IllegalArgumentException if {@code returns} is empty or all NaN, or the benchmark has
+   *     no valid return within the strategy's history (the message says which), if either holds
+   *     an infinity or a return below -1 (named by position), or the lengths differ
    */
   public static PerformanceReport of(double[] returns, Frequency frequency, double riskFreeAnnual,
       double[] benchmark) {
@@ -113,6 +134,7 @@ public record PerformanceReport(int periods, Frequency frequency, double riskFre
     double up = Double.NaN;
     double down = Double.NaN;
     PerformanceReport bench = null;
+    History h = History.of(returns);
     if (benchmark != null) {
       if (benchmark.length != returns.length) {
         throw new IllegalArgumentException("Expected returns and benchmark of equal length, but found "
@@ -120,15 +142,31 @@ public record PerformanceReport(int periods, Frequency frequency, double riskFre
       }
       requireData(ReturnChecks.simple(benchmark, "benchmark"), "benchmark");
       requireData(ReturnChecks.simple(returns, "returns"), "returns");
-      beta = Metrics.beta(returns, benchmark);
-      alpha = Metrics.alpha(returns, benchmark, rf, frequency);
-      ir = Metrics.informationRatio(returns, benchmark, frequency);
-      te = Metrics.trackingError(returns, benchmark, frequency);
-      up = Metrics.upCapture(returns, benchmark, frequency);
-      down = Metrics.downCapture(returns, benchmark, frequency);
-      bench = of(benchmark, frequency, riskFreeAnnual, null);
+      double[] r = slice(returns, h);
+      double[] b = slice(benchmark, h);
+      if (History.of(b).first() < 0) {
+        throw new IllegalArgumentException("The benchmark has no valid return within the history "
+            + "of 'returns' (positions " + h.first() + " .. " + h.last() + ")");
+      }
+      beta = Metrics.beta(r, b);
+      alpha = Metrics.alpha(r, b, rf, frequency);
+      ir = Metrics.informationRatio(r, b, frequency);
+      te = Metrics.trackingError(r, b, frequency);
+      up = Metrics.upCapture(r, b, frequency);
+      down = Metrics.downCapture(r, b, frequency);
+      bench = of(b, frequency, riskFreeAnnual, null);
     }
-    return compute(returns, frequency, rf, riskFreeAnnual, beta, alpha, ir, te, up, down, bench);
+    if (h.first() < 0) {
+      requireData(ReturnChecks.simple(returns, "returns"), "returns");
+    }
+    return compute(slice(returns, h), h.first(), returns.length, frequency, rf, riskFreeAnnual,
+        beta, alpha, ir, te, up, down, bench);
+  }
+
+  /** The history's periods of {@code a} (the array itself when that is all of it). */
+  private static double[] slice(double[] a, History h) {
+    return h.first() == 0 && h.last() == a.length - 1 ? a
+        : Arrays.copyOfRange(a, h.first(), h.last() + 1);
   }
 
   /** Rejects a series without any valid return (checked for bad values already). */
@@ -147,14 +185,15 @@ public record PerformanceReport(int periods, Frequency frequency, double riskFre
   }
 
   /**
-   * The single-series metrics from a few passes instead of one per metric: trade counts, moments,
-   * the tail quantiles and the wealth path on this thread, the stability fit on a second core
-   * when the series is long. Each value equals its
-   * {@link Metrics} function up to rounding (a property test checks 1e-10 relative).
+   * The single-series metrics of the history {@code r} (starting at position {@code start} of
+   * the given array of length {@code inputPeriods}) from a few passes instead of one per metric:
+   * trade counts, moments, the tail quantiles and the wealth path on this thread, the stability
+   * fit on a second core when the series is long. Each value equals its {@link Metrics} function
+   * up to rounding (a property test checks 1e-10 relative).
    */
-  private static PerformanceReport compute(double[] r, Frequency frequency, double rf,
-      double riskFreeAnnual, double beta, double alpha, double ir, double te, double up,
-      double down, PerformanceReport bench) {
+  private static PerformanceReport compute(double[] r, int start, int inputPeriods,
+      Frequency frequency, double rf, double riskFreeAnnual, double beta, double alpha,
+      double ir, double te, double up, double down, PerformanceReport bench) {
     double f = frequency.periodsPerYear();
     // The stability fit (one log per period) is independent of everything else: second core
     // (if the input turns out to be invalid, pass 1 throws and the result is dropped).
@@ -178,7 +217,7 @@ public record PerformanceReport(int periods, Frequency frequency, double riskFre
         min = Math.min(min, v);
         max = Math.max(max, v);
         if (ReturnChecks.invalid(v)) {
-          throw ReturnChecks.rejection(v, i, "returns", null);
+          throw ReturnChecks.rejection(v, start + i, "returns", null);
         }
         n++;
         sum += v;
@@ -195,6 +234,12 @@ public record PerformanceReport(int periods, Frequency frequency, double riskFre
       requireData(r, "returns");
     }
     double mean = sum / n;
+    if (!(Math.abs(sum) < Double.POSITIVE_INFINITY)) { // returns near the double range
+      mean = 0;
+      for (double v : r) {
+        mean += v == v ? v / n : 0;
+      }
+    }
     // Pass 2: central moments, downside below rf, Omega sums around rf.
     double corr = 0;
     double m2 = 0;
@@ -220,7 +265,24 @@ public record PerformanceReport(int periods, Frequency frequency, double riskFre
       }
     }
     double meanC = mean + corr / n;
-    double std = n < 2 ? Double.NaN : Math.sqrt(m2 / (n - 1));
+    double scale = 1; // the central moments are sums of (d / scale)^k
+    if (!(m4 < Double.POSITIVE_INFINITY) && n >= 2) {
+      // fourth (or second) powers overflowed: redo them relative to the largest deviation
+      scale = Math.scalb(1.0, Math.getExponent(Math.max(max - mean, mean - min)));
+      m2 = 0;
+      m3 = 0;
+      m4 = 0;
+      for (double v : r) {
+        if (v == v) {
+          double d = (v - mean) / scale;
+          double d2 = d * d;
+          m2 += d2;
+          m3 += d2 * d;
+          m4 += d2 * d2;
+        }
+      }
+    }
+    double std = n < 2 ? Double.NaN : scale * Math.sqrt(m2 / (n - 1));
     double vol = std * Math.sqrt(f);
     double sharpe = n < 2 ? Double.NaN : (meanC - rf) / std * Math.sqrt(f);
     double downside = Math.sqrt(down2 / n) * Math.sqrt(f);
@@ -238,17 +300,24 @@ public record PerformanceReport(int periods, Frequency frequency, double riskFre
         : lossCount == 0 ? Double.POSITIVE_INFINITY : (gains / wins) / (losses / lossCount);
     double kelly = winRate != winRate || payoff != payoff ? Double.NaN
         : winRate - (1 - winRate) / payoff;
-    TailQuantiles.Result q = TailQuantiles.of(r, n, 0.05, min, max);
-    double tailRatio = Math.abs(q.upper()) / Math.abs(q.lower());
-    double var95 = q.lower();
-    double cvar95 = q.lowerTailMean();
+    double tailRatio = Double.NaN;
+    double var95 = Double.NaN;
+    double cvar95 = Double.NaN;
+    if (n >= TailQuantiles.minimumCount(1 - 0.95)) { // see Metrics: a 5 % tail needs 20 returns
+      TailQuantiles.Result q = TailQuantiles.of(r, n, 1 - 0.95, min, max);
+      tailRatio = Math.abs(q.upper()) / Math.abs(q.lower());
+      var95 = q.lower();
+      cvar95 = q.lowerTailMean();
+    }
     path.finish();
     double stability = stabilityTask != null ? stabilityTask.join() : WealthPath.stability(r);
     double total = Math.expm1(path.logWealth);
-    double cagr = Math.expm1(path.logWealth * f / r.length);
+    // r is the history: its length is the elapsed time T; annualised only over a year or more
+    double cagr = r.length >= f ? Math.expm1(path.logWealth * f / r.length) : Double.NaN;
     double calmar = path.maxDrawdown < 0 ? cagr / -path.maxDrawdown : Double.NaN;
     double ulcer = Math.sqrt(path.sumSquaredDrawdown / r.length);
-    return new PerformanceReport(r.length, frequency, riskFreeAnnual, total, cagr, vol, sharpe, sortino, downside,
+    return new PerformanceReport(r.length, n, start, inputPeriods, frequency, riskFreeAnnual,
+        total, cagr, vol, sharpe, sortino, downside,
         path.maxDrawdown, calmar, omega, tailRatio, var95, cvar95, skew, kurt,
         stability, ulcer, winRate, profitFactor, payoff, kelly, beta, alpha, ir, te, up,
         down, bench);
@@ -262,6 +331,7 @@ public record PerformanceReport(int periods, Frequency frequency, double riskFre
   public Map<String, Double> toMap() {
     Map<String, Double> m = new LinkedHashMap<>();
     m.put("Periods", (double) periods);
+    m.put("Valid returns", (double) validReturns);
     m.put("Total return", totalReturn);
     m.put("CAGR", cagr);
     m.put("Volatility (ann.)", annualVolatility);
@@ -325,8 +395,10 @@ public record PerformanceReport(int periods, Frequency frequency, double riskFre
   }
 
   /**
-   * A header (periods, frequency, risk-free rate), then a two- (or three-) column table: metric
-   * with its units, strategy, benchmark; and a legend when a value is undefined.
+   * A header (periods, frequency, risk-free rate; and the history's positions when the series
+   * began or ended with NaN or has gaps), then a two- (or three-) column table: metric with its
+   * units, strategy, benchmark; and a legend that says why each undefined value ({@code -}) is
+   * undefined.
    */
   @Override
   public String toString() {
@@ -334,25 +406,90 @@ public record PerformanceReport(int periods, Frequency frequency, double riskFre
     Map<String, Double> theirs = benchmark == null ? null : benchmark.toMap();
     TextTable t = theirs == null ? new TextTable("Metric", "Strategy")
         : new TextTable("Metric", "Strategy", "Benchmark");
-    boolean undefined = false;
+    Map<String, List<String>> why = new LinkedHashMap<>(); // reason -> rows
     for (Map.Entry<String, Double> e : mine.entrySet()) {
       String k = e.getKey();
       String a = format(k, e.getValue());
-      undefined |= a.equals("-");
+      if (a.equals("-")) {
+        why.computeIfAbsent(undefinedBecause(k), x -> new ArrayList<>()).add(k);
+      }
       if (theirs == null) {
         t.row(label(k), a);
       } else {
         Double v = theirs.get(k);
         String b = v == null ? "" : format(k, v);
-        undefined |= b.equals("-");
+        if (b.equals("-")) {
+          why.computeIfAbsent("benchmark: " + benchmark.undefinedBecause(k),
+              x -> new ArrayList<>()).add(k);
+        }
         t.row(label(k), a, b);
       }
     }
-    String head = "Performance over " + periods + " periods of " + frequency
-        + "; ratios annualised, risk-free rate " + percent(riskFreeAnnual) + " a year\n";
-    return head + t.render() + (undefined
-        ? "- = undefined for this data (see Metrics: e.g. fewer than 2 returns, no drawdown)\n"
-        : "");
+    StringBuilder sb = new StringBuilder("Performance over ").append(periods)
+        .append(" periods of ").append(frequency).append("; ratios annualised, risk-free rate ")
+        .append(percent(riskFreeAnnual)).append(" a year\n");
+    int after = inputPeriods - start - periods;
+    int gaps = periods - validReturns;
+    if (start > 0 || after > 0 || gaps > 0) {
+      sb.append("History: positions ").append(start).append(" .. ").append(start + periods - 1)
+          .append(" of the ").append(inputPeriods).append(" given, first to last valid return");
+      if (start > 0 || after > 0) {
+        sb.append(" (").append(start).append(" NaN before and ").append(after)
+            .append(" after it are not part of it)");
+      }
+      sb.append("; ").append(validReturns).append(" returns");
+      if (gaps > 0) {
+        sb.append(" and ").append(gaps).append(" gaps (NaN inside, counted as no change)");
+      }
+      sb.append(benchmark == null ? "\n" : "; the benchmark over the same positions\n");
+    }
+    sb.append(t.render());
+    if (!why.isEmpty()) {
+      sb.append("- = undefined for this data:\n");
+      for (Map.Entry<String, List<String>> e : why.entrySet()) {
+        sb.append("  ").append(String.join(", ", e.getValue())).append(": ").append(e.getKey())
+            .append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Why the value of {@code key} is undefined (NaN) in this report, in words. */
+  private String undefinedBecause(String key) {
+    double f = frequency.periodsPerYear();
+    String shortHistory = "a history of " + periods + (periods == 1 ? " period" : " periods")
+        + " is shorter than a year ("
+        + TextTable.num(f, 0) + " periods), so it is not annualised (see Total return)";
+    int tail = TailQuantiles.minimumCount(1 - 0.95);
+    String few = validReturns + " valid return" + (validReturns == 1 ? "" : "s");
+    switch (key) {
+      case "CAGR":
+        return periods < f ? shortHistory : "undefined";
+      case "Calmar":
+        return periods < f ? shortHistory : "no drawdown";
+      case "Alpha (ann.)", "Up capture", "Down capture":
+        return periods < f ? shortHistory : key.equals("Alpha (ann.)")
+            ? "the benchmark does not vary" : "the benchmark never moved that way";
+      case "VaR 95% (hist.)", "CVaR 95% (hist.)", "Tail ratio":
+        return validReturns < tail ? few + "; a 5% tail needs at least " + tail
+            : "both tail quantiles are 0";
+      case "Skew":
+        return validReturns < 3 ? few + "; skewness needs 3" : "the returns do not vary";
+      case "Kurtosis (excess)":
+        return validReturns < 4 ? few + "; kurtosis needs 4" : "the returns do not vary";
+      case "Stability":
+        return validReturns < 3 ? few + "; a fitted line needs 3 points"
+            : "flat or wiped-out wealth";
+      case "Win rate":
+        return "no period with a non-zero return";
+      case "Profit factor":
+        return "no gain and no loss";
+      case "Payoff ratio", "Kelly fraction":
+        return "no winning period";
+      default:
+        return validReturns < 2 ? few + "; a standard deviation needs 2"
+            : "0 / 0 (no dispersion, or nothing above or below the risk-free rate)";
+    }
   }
 
   private static String format(String key, double v) {
@@ -362,7 +499,7 @@ public record PerformanceReport(int periods, Frequency frequency, double riskFre
     if (Double.isInfinite(v)) {
       return v > 0 ? "inf" : "-inf";
     }
-    if (key.equals("Periods")) {
+    if (key.equals("Periods") || key.equals("Valid returns")) {
       return Long.toString((long) v);
     }
     return PERCENT.contains(key) ? percent(v) : TextTable.num(v, 2);

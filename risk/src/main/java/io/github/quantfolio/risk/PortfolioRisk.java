@@ -58,12 +58,18 @@ public final class PortfolioRisk {
   /**
    * The risk of {@code weights} under {@code covariance}.
    *
-   * @throws IllegalArgumentException if a weighted asset is not in the covariance matrix (named),
-   *     or the portfolio variance is negative (the matrix is not PSD; repair it first)
+   * @throws IllegalArgumentException if every weight is zero (a portfolio without positions has
+   *     no volatility, contributions or concentration to report), if a weighted asset is not in
+   *     the covariance matrix (named), or the portfolio variance is negative (the matrix is not
+   *     PSD; repair it first)
    */
   public static PortfolioRisk of(Weights weights, CovarianceMatrix covariance) {
     Checks.notNull(weights, "weights");
     Checks.notNull(covariance, "covariance");
+    if (weights.assets().stream().allMatch(a -> weights.get(a) == 0)) {
+      throw new IllegalArgumentException("Every weight is zero: a portfolio without positions has "
+          + "no risk figures (its volatility would read 0 % and its contributions 0 / 0)");
+    }
     for (String a : weights.assets()) {
       if (!covariance.assets().contains(a)) {
         throw new IllegalArgumentException("Asset '" + a + "' has a weight but is not in the "
@@ -253,8 +259,10 @@ public final class PortfolioRisk {
    */
   @Override
   public String toString() {
+    // only an estimated covariance is known to be annualised; a given one is read as such
     StringBuilder sb = new StringBuilder("PortfolioRisk: volatility ")
-        .append(TextTable.num(100 * volatility(), 2)).append("% (annualised)");
+        .append(TextTable.num(100 * volatility(), 2)).append(covariance.estimator().isPresent()
+            ? "% (annualised)" : "% (annualised if the given covariance is)");
     if (!(variance > 0)) {
       return sb.append('\n').toString();
     }

@@ -49,9 +49,8 @@ public record RiskScoring(double volatilityWeight, double concentrationWeight,
   }
 
   /**
-   * The 0-100 risk score of {@code risk}.
-   *
-   * @throws IllegalArgumentException if every weight is zero (nothing to score)
+   * The 0-100 risk score of {@code risk} (a portfolio with at least one position: a
+   * {@link PortfolioRisk} of all-zero weights is rejected when it is made).
    */
   public double riskScore(PortfolioRisk risk) {
     Checks.notNull(risk, "risk");
@@ -61,10 +60,6 @@ public record RiskScoring(double volatilityWeight, double concentrationWeight,
       if (x != 0) {
         held++;
       }
-    }
-    if (held == 0) {
-      throw new IllegalArgumentException("Every weight is zero: an empty portfolio has no risk "
-          + "score");
     }
     double conc = held == 1 ? 1 : (risk.herfindahlIndex() - 1.0 / held) / (1 - 1.0 / held);
     double corr = held <= 1 ? 0 : Math.max(0, risk.averagePairwiseCorrelation());

@@ -340,11 +340,15 @@ class CovarianceEstimatorTest {
     CovarianceMatrix semi = CovarianceEstimator.semicovariance(0).estimate(r);
     assertEquals(8, semi.observations());
     assertEquals(12, semi.maxPairObservations());
-    // ZERO_FILL: 3 + 1 missing returns taken as 0
+    // ZERO_FILL: 3 + 1 missing returns taken as 0; they are not observations, and the sparsest
+    // asset's real count says so (B: 12 - 3 = 9 real returns)
     CovarianceMatrix zf = CovarianceEstimator.sample().withMissingData(MissingData.ZERO_FILL)
         .estimate(r);
-    assertTrue(zf.toString().contains("from 12 periods (ZERO_FILL counted 4 missing returns as 0)"),
-        zf.toString());
+    assertTrue(zf.toString().contains("from 12 periods (ZERO_FILL counted 4 missing returns as 0: "
+        + "filled values, not observations; 'B' has only 9 real returns)"), zf.toString());
+    assertEquals(4, zf.filledValues());
+    assertEquals(12, zf.observations());
+    assertEquals(0, lw.filledValues(), "COMPLETE_ROWS fills nothing");
     assertTrue(CovarianceEstimator.sample().estimate(frame(ROWS)).toString()
         .contains("from 12 periods (no missing returns)"));
     // pairs sharing fewer periods than there are assets get a warning
@@ -430,6 +434,32 @@ class CovarianceEstimatorTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> CovarianceEstimator.sample().estimate(frame(rows)));
     assertTrue(e.getMessage().startsWith("The covariance of 'A' and 'A' is Infinity"),
+        e.getMessage());
+  }
+
+  @Test
+  void onlyAnEstimateSaysItIsAnnualised() {
+    // a user's daily matrix was printed "(annualised)": of(...) cannot know the period
+    CovarianceMatrix given = CovarianceMatrix.of(List.of("A"), new double[][] {{0.0004}});
+    assertTrue(given.toString().startsWith("CovarianceMatrix 1 x 1, given with CovarianceMatrix.of"
+        + " (not estimated by Quantfolio: the values are as supplied, read as annualised by every "
+        + "method, which Quantfolio cannot check)\n"), given.toString());
+    assertFalse(given.toString().contains("(annualised)"), given.toString());
+    String risk = PortfolioRisk.of(io.github.quantfolio.core.Weights.of(List.of("A"),
+        new double[] {1}), given).toString();
+    assertTrue(risk.startsWith("PortfolioRisk: volatility 2.00% (annualised if the given "
+        + "covariance is)"), risk);
+    // an estimate is: the estimator scaled it by the frame's periods per year
+    assertTrue(CovarianceEstimator.sample().estimate(frame(ROWS)).toString()
+        .startsWith("CovarianceMatrix 4 x 4 (annualised), "));
+  }
+
+  @Test
+  void aOneRowFrameNeedsTwoPeriodsRatherThanAFrequency() {
+    // the frequency of one row cannot be inferred, but that error hid the real cause
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CovarianceEstimator.sample().estimate(frame(new double[][] {ROWS[0]})));
+    assertEquals("A covariance needs at least 2 periods, but the return frame has 1",
         e.getMessage());
   }
 }

@@ -20,6 +20,8 @@ class MetricsTest {
 
   static final double NaN = Double.NaN;
   static final Frequency DAILY = Frequency.DAILY;
+  /** 12 periods a year: R's 20 periods are a history of more than a year. */
+  static final Frequency MONTHLY = Frequency.MONTHLY;
   static final double RF = 0.0001;
 
   static final double[] R = {0.012, -0.008, 0.004, 0.015, -0.011, 0.003, NaN, -0.005, 0.010,
@@ -30,23 +32,25 @@ class MetricsTest {
   @Test
   void returnMetricsMatchReference() {
     assertClose(0.030475100471430983, Metrics.cumulativeReturn(R), CLOSED_FORM, "cumulative ref");
-    assertClose(0.4597299851336032, Metrics.cagr(R, DAILY), CLOSED_FORM, "cagr ref");
+    // annualised by compounding: over R's 20 periods read as months (20 days are under a year)
+    assertClose(0.018175169057873974, Metrics.cagr(R, MONTHLY), CLOSED_FORM, "cagr ref");
     assertClose(0.16354172170073944, Metrics.annualVolatility(R, DAILY), CLOSED_FORM, "vol ref");
     assertClose(2.359996523964056, Metrics.sharpeRatio(R, RF, DAILY), CLOSED_FORM, "sharpe ref");
     assertClose(0.10707755182699667, Metrics.downsideRisk(R, RF, DAILY), CLOSED_FORM, "downside ref");
     assertClose(3.6044706677682314, Metrics.sortinoRatio(R, RF, DAILY), CLOSED_FORM, "sortino ref");
     assertClose(-0.02901980432956197, Metrics.maxDrawdown(R), CLOSED_FORM, "max drawdown ref");
-    assertClose(15.84193952215192, Metrics.calmarRatio(R, DAILY), CLOSED_FORM, "calmar ref");
+    assertClose(0.6263022607412706, Metrics.calmarRatio(R, MONTHLY), CLOSED_FORM, "calmar ref");
     assertClose(1.368124945900172, Metrics.omegaRatio(R, RF, 0.05, DAILY), CLOSED_FORM, "omega ref");
-    assertClose(1.0479452054794516, Metrics.tailRatio(R), CLOSED_FORM, "tail ref");
+    // a 5 % tail needs 20 returns: B has 20 (R only 19 valid ones)
+    assertClose(1.1756097560975611, Metrics.tailRatio(B), CLOSED_FORM, "tail ref");
     assertClose(0.23442470154830242, Metrics.stability(R), CLOSED_FORM, "stability ref");
     assertClose(0.01024927469810844, Metrics.ulcerIndex(R), CLOSED_FORM, "ulcer ref");
   }
 
   @Test
   void tailRiskMatchesReference() {
-    assertClose(-0.0146, Metrics.valueAtRisk(R, 0.95, VarMethod.HISTORICAL), CLOSED_FORM, "var ref");
-    assertClose(-0.02, Metrics.conditionalValueAtRisk(R, 0.95, VarMethod.HISTORICAL), CLOSED_FORM, "cvar ref");
+    assertClose(-0.01025, Metrics.valueAtRisk(B, 0.95, VarMethod.HISTORICAL), CLOSED_FORM, "var ref");
+    assertClose(-0.015, Metrics.conditionalValueAtRisk(B, 0.95, VarMethod.HISTORICAL), CLOSED_FORM, "cvar ref");
     assertClose(-0.015313966474353347, Metrics.valueAtRisk(R, 0.95, VarMethod.GAUSSIAN), CLOSED_FORM, "gauss var ref");
     assertClose(-0.019618818655709927, Metrics.conditionalValueAtRisk(R, 0.95, VarMethod.GAUSSIAN), CLOSED_FORM, "gauss cvar ref");
     assertClose(-0.01660084613957545, Metrics.valueAtRisk(R, 0.95, VarMethod.CORNISH_FISHER), CLOSED_FORM, "cf var ref");
@@ -60,11 +64,12 @@ class MetricsTest {
   @Test
   void benchmarkRelativeMetricsMatchReference() {
     assertClose(1.2620381244918235, Metrics.beta(R, B), CLOSED_FORM, "beta ref");
-    assertClose(0.03331395922766078, Metrics.alpha(R, B, RF, DAILY), CLOSED_FORM, "alpha ref");
+    assertClose(0.0015617455664964641, Metrics.alpha(R, B, RF, MONTHLY), CLOSED_FORM, "alpha ref");
     assertClose(0.04341476828526392, Metrics.trackingError(R, B, DAILY), CLOSED_FORM, "te ref");
     assertClose(2.4439900832986714, Metrics.informationRatio(R, B, DAILY), CLOSED_FORM, "ir ref");
-    assertClose(1.4843635713861891, Metrics.upCapture(R, B, DAILY), CLOSED_FORM, "up ref");
-    assertClose(1.0688737534212294, Metrics.downCapture(R, B, DAILY), CLOSED_FORM, "down ref");
+    // over the periods where both are valid: R's NaN falls on a period in which B rose
+    assertClose(1.2754741193699641, Metrics.upCapture(R, B, MONTHLY), CLOSED_FORM, "up ref");
+    assertClose(1.2510865677545835, Metrics.downCapture(R, B, MONTHLY), CLOSED_FORM, "down ref");
   }
 
   @Test
@@ -127,20 +132,23 @@ class MetricsTest {
       assertEquals(none.length, Metrics.drawdownSeries(none).length);
     }
     assertArrayEquals(new double[] {0, 0, 0}, Metrics.drawdownSeries(new double[] {NaN, NaN, NaN}));
-    // one valid return: the path is defined, dispersion is not
+    // one valid return: the path is defined; dispersion, annualisation and tails are not
     double[] one = {NaN, 0.02};
     assertClose(0.02, Metrics.cumulativeReturn(one), CLOSED_FORM, "one return");
     assertEquals(0.0, Metrics.maxDrawdown(one));
-    assertEquals(0.02, Metrics.valueAtRisk(one, 0.95, VarMethod.HISTORICAL));
+    assertTrue(Double.isNaN(Metrics.valueAtRisk(one, 0.95, VarMethod.HISTORICAL)), "no tail");
     assertTrue(Double.isNaN(Metrics.sharpeRatio(new double[] {0.01}, 0, DAILY)), "one observation");
     assertTrue(Double.isNaN(Metrics.valueAtRisk(one, 0.95, VarMethod.GAUSSIAN)));
-    // constant returns
-    double[] flat = {0.001, 0.001, 0.001};
+    // constant returns (20: enough for a historical 5 % tail)
+    double[] flat = new double[20];
+    java.util.Arrays.fill(flat, 0.001);
     assertEquals(0.0, Metrics.annualVolatility(flat, DAILY));
     assertEquals(Double.POSITIVE_INFINITY, Metrics.sharpeRatio(flat, 0, DAILY), "zero volatility");
-    assertTrue(Double.isNaN(Metrics.sharpeRatio(flat, 0.001, DAILY)), "0/0");
-    assertTrue(Double.isNaN(Metrics.skewness(flat)) && Double.isNaN(Metrics.kurtosis(
-        new double[] {0.001, 0.001, 0.001, 0.001})), "no dispersion, no shape");
+    assertTrue(Double.isNaN(Metrics.sharpeRatio(new double[] {0.001, 0.001, 0.001}, 0.001, DAILY)),
+        "0/0");
+    assertTrue(Double.isNaN(Metrics.skewness(new double[] {0.001, 0.001, 0.001}))
+        && Double.isNaN(Metrics.kurtosis(new double[] {0.001, 0.001, 0.001, 0.001})),
+        "no dispersion, no shape");
     // no dispersion: every VaR method gives the constant (Cornish-Fisher needs no moments)
     for (VarMethod m : VarMethod.values()) {
       assertEquals(0.001, Metrics.valueAtRisk(flat, 0.95, m), 1e-18, m.toString());
@@ -162,7 +170,117 @@ class MetricsTest {
     double[] wiped = {0.1, -1.0, 0.5};
     assertEquals(-1.0, Metrics.cumulativeReturn(wiped));
     assertEquals(-1.0, Metrics.maxDrawdown(wiped));
-    assertEquals(-1.0, Metrics.cagr(wiped, DAILY));
+    assertEquals(-1.0, Metrics.cagr(wiped, Frequency.ANNUAL), "three years, the last at 0");
+  }
+
+  @Test
+  void compoundedAnnualRatesNeedAYearOfHistory() {
+    // R's 20 daily periods are 20/252 of a year: compounding them to a year was a CAGR of 46 %
+    assertTrue(Double.isNaN(Metrics.cagr(R, DAILY)), "cagr under a year");
+    assertTrue(Double.isNaN(Metrics.calmarRatio(R, DAILY)), "calmar under a year");
+    assertTrue(Double.isNaN(Metrics.alpha(R, B, RF, DAILY)), "alpha under a year");
+    assertTrue(Double.isNaN(Metrics.upCapture(R, B, DAILY)), "up capture under a year");
+    assertTrue(Double.isNaN(Metrics.downCapture(R, B, DAILY)), "down capture under a year");
+    // one daily return of 1 % was reported as a CAGR of 1.01^252 - 1 = 1127 %
+    assertTrue(Double.isNaN(Metrics.cagr(new double[] {0.01}, DAILY)), "one day");
+    // exactly a year is enough: 12 monthly returns of 1 %, hand: 1.01^12 - 1 = 0.1268250301...
+    double[] year = new double[12];
+    java.util.Arrays.fill(year, 0.01);
+    assertClose(0.12682503013196977, Metrics.cagr(year, MONTHLY), CLOSED_FORM, "a year");
+    assertTrue(Double.isNaN(Metrics.cagr(java.util.Arrays.copyOf(year, 11), MONTHLY)), "11 months");
+    // the total return stays the unannualised figure for short histories
+    assertClose(0.01, Metrics.cumulativeReturn(new double[] {0.01}), CLOSED_FORM, "total");
+  }
+
+  @Test
+  void historicalTailQuantilesNeedOneReturnInTheTail() {
+    // a single return was its own "95 % VaR" (a gain of 1 %); with n x 5 % < 1 no return is
+    // expected in the tail at all
+    assertTrue(Double.isNaN(Metrics.valueAtRisk(new double[] {0.01}, 0.95, VarMethod.HISTORICAL)));
+    assertTrue(Double.isNaN(Metrics.conditionalValueAtRisk(new double[] {0.01}, 0.95,
+        VarMethod.HISTORICAL)));
+    assertTrue(Double.isNaN(Metrics.tailRatio(new double[] {0.01, -0.01, 0.02})));
+    // 19 valid returns are one short of 20, B's 20 are enough (reference values above)
+    assertTrue(Double.isNaN(Metrics.valueAtRisk(R, 0.95, VarMethod.HISTORICAL)), "19 returns");
+    assertTrue(Double.isNaN(Metrics.tailRatio(R)), "19 returns");
+    assertTrue(Double.isFinite(Metrics.valueAtRisk(B, 0.95, VarMethod.HISTORICAL)), "20 returns");
+    // at 99 % the tail needs 100 returns; hand: the 1 % quantile of 0, 1, ..., 99 (x 0.001)
+    // interpolates at position 0.99 between 0 and 0.001: 0.00099
+    double[] hundred = new double[100];
+    for (int i = 0; i < 100; i++) {
+      hundred[i] = 0.001 * i;
+    }
+    assertClose(0.00099, Metrics.valueAtRisk(hundred, 0.99, VarMethod.HISTORICAL), CLOSED_FORM,
+        "100 returns at 99 %");
+    assertTrue(Double.isNaN(Metrics.valueAtRisk(java.util.Arrays.copyOf(hundred, 99), 0.99,
+        VarMethod.HISTORICAL)), "99 returns at 99 %");
+    // the parametric methods need only a standard deviation
+    assertTrue(Double.isFinite(Metrics.valueAtRisk(new double[] {0.01, 0.02}, 0.95,
+        VarMethod.GAUSSIAN)));
+  }
+
+  @Test
+  void stabilityNeedsThreePoints() {
+    // a line through 2 points always fits: R^2 was 1 for any two returns
+    assertTrue(Double.isNaN(Metrics.stability(new double[] {0.01, -0.02})));
+    assertTrue(Double.isFinite(Metrics.stability(new double[] {0.01, -0.02, 0.03})));
+  }
+
+  @Test
+  void aLateListingIsMeasuredOverItsOwnHistory() {
+    // 30 periods before the listing, then 24 returns: the CAGR compounds over 24 periods, not
+    // 54 (which put it at 0.85 % instead of 1.96 %); reference values from the script
+    double[] valid = java.util.Arrays.stream(R).filter(v -> v == v).toArray();
+    double[] history = new double[24];
+    System.arraycopy(valid, 0, history, 0, 19);
+    System.arraycopy(B, 0, history, 19, 5);
+    double[] late = new double[54];
+    java.util.Arrays.fill(late, NaN);
+    System.arraycopy(history, 0, late, 30, 24);
+    assertClose(0.019608798599711097, Metrics.cagr(late, MONTHLY), CLOSED_FORM, "late cagr ref");
+    assertClose(0.009507715489156066, Metrics.ulcerIndex(late), CLOSED_FORM, "late ulcer ref");
+    // NaN after the last return (a delisting) are not part of the history either
+    double[] delisted = java.util.Arrays.copyOf(history, 40);
+    java.util.Arrays.fill(delisted, 24, 40, NaN);
+    assertEquals(Metrics.cagr(history, MONTHLY), Metrics.cagr(delisted, MONTHLY), "delisted");
+    assertEquals(Metrics.ulcerIndex(history), Metrics.ulcerIndex(delisted), "delisted ulcer");
+    // a gap inside the history is time that passed: 12 months with one missing is a year
+    double[] gap = new double[12];
+    java.util.Arrays.fill(gap, 0.01);
+    gap[5] = NaN;
+    // hand: 1.01^11 over 12 periods = 1.01^(11/12 x 12) over a year
+    assertClose(Math.pow(1.01, 11) - 1, Metrics.cagr(gap, MONTHLY), CLOSED_FORM, "gap");
+    // the benchmark's rises before the listing are no part of the capture ratio
+    double[] bench = new double[54];
+    java.util.Arrays.fill(bench, 0.01);
+    System.arraycopy(B, 0, bench, 30, 20);
+    System.arraycopy(B, 0, bench, 50, 4);
+    double[] r24 = java.util.Arrays.copyOfRange(late, 30, 54);
+    double[] b24 = java.util.Arrays.copyOfRange(bench, 30, 54);
+    assertClose(Metrics.upCapture(r24, b24, MONTHLY), Metrics.upCapture(late, bench, MONTHLY),
+        CLOSED_FORM, "up capture of the common periods only");
+  }
+
+  @Test
+  void hugeReturnsGiveFiniteDispersion() {
+    // hand: mean 2e200, deviations +-1e200, std sqrt(2e400 / 1) = 1.41421e200, x sqrt(252);
+    // the squares overflowed to Infinity before
+    assertClose(Math.sqrt(2) * 1e200 * Math.sqrt(252),
+        Metrics.annualVolatility(new double[] {1e200, 3e200}, DAILY), CLOSED_FORM, "vol");
+    assertClose(2e200 / (Math.sqrt(2) * 1e200) * Math.sqrt(252),
+        Metrics.sharpeRatio(new double[] {1e200, 3e200}, 0, DAILY), CLOSED_FORM, "sharpe");
+    // shape is scale-free: scipy.stats.skew([1, 2, 6], bias=False) = 1.4578629673213046,
+    // scipy.stats.kurtosis([1, 2, 6, 7], bias=False) = -4.890532544378699
+    assertClose(1.4578629673213046, Metrics.skewness(new double[] {1e200, 2e200, 6e200}),
+        CLOSED_FORM, "skew");
+    assertClose(-4.890532544378699, Metrics.kurtosis(new double[] {1e200, 2e200, 6e200, 7e200}),
+        CLOSED_FORM, "kurtosis");
+    PerformanceReport p = PerformanceReport.of(new double[] {1e200, 3e200, 2e200, 6e200},
+        DAILY, 0);
+    assertClose(Metrics.annualVolatility(new double[] {1e200, 3e200, 2e200, 6e200}, DAILY),
+        p.annualVolatility(), CLOSED_FORM, "report vol");
+    assertClose(Metrics.kurtosis(new double[] {1e200, 3e200, 2e200, 6e200}), p.kurtosis(),
+        CLOSED_FORM, "report kurtosis");
   }
 
   @Test

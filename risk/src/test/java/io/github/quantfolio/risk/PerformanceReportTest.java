@@ -38,7 +38,19 @@ class PerformanceReportTest {
     double rfAnnual = 0.02;
     double rf = Math.pow(1.02, 1 / 252.0) - 1;
     PerformanceReport p = PerformanceReport.of(r, f, rfAnnual, withBenchmark ? b : null);
-    assertEquals(n, p.periods());
+    // the history: first to last valid return (the draw may start or end with NaN)
+    int first = 0;
+    while (Double.isNaN(r[first])) {
+      first++;
+    }
+    int last = n - 1;
+    while (Double.isNaN(r[last])) {
+      last--;
+    }
+    assertEquals(last - first + 1, p.periods());
+    assertEquals(first, p.start());
+    assertEquals(n, p.inputPeriods());
+    assertEquals(java.util.Arrays.stream(r).filter(v -> v == v).count(), p.validReturns());
     assertClose(Metrics.cumulativeReturn(r), p.totalReturn(), SAME_METRIC, "total");
     assertClose(Metrics.cagr(r, f), p.cagr(), SAME_METRIC, "cagr");
     assertClose(Metrics.annualVolatility(r, f), p.annualVolatility(), SAME_METRIC, "vol");
@@ -63,7 +75,11 @@ class PerformanceReportTest {
     if (withBenchmark) {
       assertClose(Metrics.beta(r, b), p.beta(), SAME_METRIC, "beta");
       assertClose(Metrics.informationRatio(r, b, f), p.informationRatio(), SAME_METRIC, "ir");
-      assertClose(Metrics.cagr(b, f), p.benchmark().cagr(), SAME_METRIC, "benchmark cagr");
+      // the benchmark column covers the strategy's history
+      double[] bh = java.util.Arrays.copyOfRange(b, first, last + 1);
+      assertClose(Metrics.cagr(bh, f), p.benchmark().cagr(), SAME_METRIC, "benchmark cagr");
+      assertClose(Metrics.alpha(r, b, rf, f), p.alpha(), SAME_METRIC, "alpha");
+      assertClose(Metrics.upCapture(r, b, f), p.upCapture(), SAME_METRIC, "up capture");
     } else {
       assertTrue(Double.isNaN(p.beta()));
       assertNull(p.benchmark());
@@ -102,12 +118,12 @@ class PerformanceReportTest {
     double[] r = MetricsTest.R;
     PerformanceReport p = PerformanceReport.of(r, Frequency.DAILY, 0.0, MetricsTest.B);
     Map<String, Double> m = p.toMap();
-    assertEquals(27, m.size());
+    assertEquals(28, m.size());
     assertEquals(p.sharpeRatio(), m.get("Sharpe"));
     String s = p.toString();
     assertTrue(s.contains("Metric") && s.contains("Strategy") && s.contains("Benchmark"), s);
     assertTrue(s.contains("Max drawdown") && s.contains("-2.90%"), s);
-    assertEquals(21, PerformanceReport.of(r, Frequency.DAILY, 0.0).toMap().size());
+    assertEquals(22, PerformanceReport.of(r, Frequency.DAILY, 0.0).toMap().size());
   }
 
   @Test
@@ -164,12 +180,14 @@ class PerformanceReportTest {
 
   @Test
   void theTableStatesTheRiskFreeRateAndWhatAWinIs() {
-    PerformanceReport p = PerformanceReport.of(MetricsTest.R, Frequency.DAILY, 0.02,
-        MetricsTest.B);
+    // 20 monthly periods (more than a year) of 20 valid returns each: every value is defined
+    double[] r = MetricsTest.R.clone();
+    r[6] = 0.004;
+    PerformanceReport p = PerformanceReport.of(r, Frequency.MONTHLY, 0.02, MetricsTest.B);
     assertEquals(0.02, p.riskFreeAnnual());
-    assertEquals(Frequency.DAILY, p.frequency());
+    assertEquals(Frequency.MONTHLY, p.frequency());
     String s = p.toString();
-    assertTrue(s.startsWith("Performance over 20 periods of DAILY (252/yr); ratios annualised, "
+    assertTrue(s.startsWith("Performance over 20 periods of MONTHLY (12/yr); ratios annualised, "
         + "risk-free rate 2.00% a year\n"), s);
     assertTrue(s.contains("Sharpe (ann., rf 2.00% a year)") && s.contains("Sortino (ann., rf 2.00% a year)")
         && s.contains("Alpha (ann., rf 2.00% a year)"), s);
@@ -178,5 +196,70 @@ class PerformanceReportTest {
     // a single return leaves the dispersion metrics undefined, and the legend says what "-" is
     String one = PerformanceReport.of(new double[] {0.01}, Frequency.DAILY, 0).toString();
     assertTrue(one.contains("- = undefined for this data"), one);
+  }
+
+  @Test
+  void aLateListedSeriesIsReportedOverItsOwnHistory() {
+    // the audit's case in small: 30 NaN before the listing, 24 monthly returns. The CAGR used
+    // to compound over 54 periods while the volatility used 24, under "Periods 54".
+    double[] late = new double[54];
+    java.util.Arrays.fill(late, Double.NaN);
+    double[] valid = java.util.Arrays.stream(MetricsTest.R).filter(v -> v == v).toArray();
+    System.arraycopy(valid, 0, late, 30, 19);
+    System.arraycopy(MetricsTest.B, 0, late, 49, 5);
+    PerformanceReport p = PerformanceReport.of(late, Frequency.MONTHLY, 0);
+    assertEquals(24, p.periods());
+    assertEquals(24, p.validReturns());
+    assertEquals(30, p.start());
+    assertEquals(54, p.inputPeriods());
+    // reference from metrics_reference.py (lateCagrMonthly): compounded over 24 periods
+    assertClose(0.019608798599711097, p.cagr(), Tolerance.CLOSED_FORM, "cagr over the history");
+    String s = p.toString();
+    assertTrue(s.startsWith("Performance over 24 periods of MONTHLY (12/yr)"), s);
+    assertTrue(s.contains("History: positions 30 .. 53 of the 54 given, first to last valid "
+        + "return (30 NaN before and 0 after it are not part of it); 24 returns\n"), s);
+    assertEquals(24.0, p.toMap().get("Periods"));
+    // a benchmark over all 54 periods is reported over the strategy's 24
+    double[] bench = new double[54];
+    java.util.Arrays.fill(bench, 0.01);
+    PerformanceReport vs = PerformanceReport.of(late, Frequency.MONTHLY, 0, bench);
+    assertEquals(24, vs.benchmark().periods());
+    // hand: 24 months of 1 % a month compound to 1.01^12 - 1 a year
+    assertClose(Math.pow(1.01, 12) - 1, vs.benchmark().cagr(), Tolerance.CLOSED_FORM,
+        "benchmark over the same periods");
+    assertTrue(vs.toString().contains("; the benchmark over the same positions\n"),
+        vs.toString());
+    // a benchmark with nothing in the strategy's history cannot be compared
+    double[] early = new double[54];
+    java.util.Arrays.fill(early, Double.NaN);
+    early[3] = 0.01;
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PerformanceReport.of(late, Frequency.MONTHLY, 0, early));
+    assertEquals("The benchmark has no valid return within the history of 'returns' (positions "
+        + "30 .. 53)", e.getMessage());
+  }
+
+  @Test
+  void tooShortSamplesAreUndefinedAndTheLegendSaysWhy() {
+    // one daily return used to print CAGR 1127.40 %, VaR 1.00 % (a gain) and tail ratio 1.00;
+    // two returns CAGR 4147.32 %
+    PerformanceReport one = PerformanceReport.of(new double[] {0.01}, Frequency.DAILY, 0.02);
+    assertTrue(Double.isNaN(one.cagr()) && Double.isNaN(one.valueAtRisk95())
+        && Double.isNaN(one.conditionalValueAtRisk95()) && Double.isNaN(one.tailRatio()), "one");
+    assertClose(0.01, one.totalReturn(), Tolerance.CLOSED_FORM, "the unannualised figure");
+    String s = one.toString();
+    assertTrue(s.contains("  CAGR, Calmar: a history of 1 period is shorter than a year (252 "
+        + "periods), so it is not annualised (see Total return)\n"), s);
+    assertTrue(s.contains("  Tail ratio, VaR 95% (hist.), CVaR 95% (hist.): 1 valid return; a "
+        + "5% tail needs at least 20\n"), s);
+    assertTrue(s.contains("  Volatility (ann.), Sharpe, Sortino, Omega: 1 valid return; a standard "
+        + "deviation needs 2\n"), s);
+    PerformanceReport two = PerformanceReport.of(new double[] {0.01, 0.02}, Frequency.DAILY, 0.02);
+    assertTrue(Double.isNaN(two.cagr()), "two");
+    // a year of returns is annualised (hand: 252 days of 0.1 % compound to 1.001^252 - 1)
+    double[] year = new double[252];
+    java.util.Arrays.fill(year, 0.001);
+    assertClose(Math.pow(1.001, 252) - 1, PerformanceReport.of(year, Frequency.DAILY, 0).cagr(),
+        Tolerance.CLOSED_FORM, "a year");
   }
 }

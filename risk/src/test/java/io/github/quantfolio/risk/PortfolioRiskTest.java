@@ -88,11 +88,12 @@ class PortfolioRiskTest {
     // w = (-1, 1, 1) / sqrt(3) is the eigenvector of -0.8: negative variance.
     assertThrows(IllegalArgumentException.class, () -> PortfolioRisk.of(
         Weights.of(List.of("X", "Y", "Z"), new double[] {-1, 1, 1}), notPsd));
-    // an empty portfolio used to score 25 (its "concentration" counted as a single position)
-    PortfolioRisk empty = PortfolioRisk.of(Weights.of(List.of("A", "B"), new double[] {0, 0}), S);
+    // an empty portfolio used to print "volatility 0.00%" (and, before that, score 25): it has
+    // no risk figures at all
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RiskScoring.defaults().riskScore(empty));
-    assertTrue(e.getMessage().contains("Every weight is zero"), e.getMessage());
+        () -> PortfolioRisk.of(Weights.of(List.of("A", "B"), new double[] {0, 0}), S));
+    assertEquals("Every weight is zero: a portfolio without positions has no risk figures (its "
+        + "volatility would read 0 % and its contributions 0 / 0)", e.getMessage());
     assertThrows(IllegalArgumentException.class,
         () -> PortfolioRisk.of(W, S).concentration(0.5, -1_000));
   }

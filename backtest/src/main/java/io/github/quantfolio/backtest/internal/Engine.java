@@ -75,6 +75,11 @@ public final class Engine {
   private final double[] lastPrice;
   private final double[] assetCashFlow;
   private int cashLimitedOrders;
+  private int unfilledBuys; // scaled to nothing
+  private String firstUnfilled;
+  private int buysBeyondCash; // scaled because their market value alone exceeded the cash
+  private double deepestCut = 1; // smallest filled / wanted among those
+  private String deepestCutNote;
   private int barsInvested;
 
   // pending orders
@@ -84,6 +89,7 @@ public final class Engine {
   private final int[] pendingDecisionBar;
   private int pendingCount;
   private final double[] delta;
+  private final int[] buyKind; // kind of the buy in delta[i], for cash-limit notes
 
   // per-position exit levels and open round trips
   private final Stops stops;
@@ -126,6 +132,7 @@ public final class Engine {
     this.pendingReason = new ExitReason[n];
     this.pendingDecisionBar = new int[n];
     this.delta = new double[n];
+    this.buyKind = new int[n];
     this.stops = new Stops(exits, atr, n);
     this.roundTrips = new RoundTrips(data, recordPositions);
     this.equityPath = new double[rows];
@@ -279,6 +286,9 @@ public final class Engine {
     }
     // targets -> deltas; sells first so that their cash pays for the buys
     double buyCost = 0;
+    double buyValue = 0; // at market prices, before costs
+    double sellValue = 0; // likewise
+    double cashBeforeSells = cash;
     int buys = 0;
     for (int i = 0; i < n; i++) {
       int kind = pendingKind[i];
@@ -320,10 +330,13 @@ public final class Engine {
       }
       double d = target - shares[i];
       if (d < 0) {
+        sellValue -= d * p;
         execute(t, i, d, p, pendingReason[i], pendingDecisionBar[i]);
       } else if (d > 0) {
         delta[i] = d;
+        buyKind[i] = kind;
         buyCost += d * p * (1 + slip) * (1 + feeRate) + fixedFee;
+        buyValue += d * p;
         buys++;
       }
       pendingKind[i] = 0;
@@ -338,22 +351,57 @@ public final class Engine {
       double variable = buyCost - buys * fixedFee;
       scale = Math.max(0, (limit - buys * fixedFee) / variable);
     }
+    // the cash covered the buys' market value but for the costs of this bar's fills (the buys'
+    // own, and those the sells paid out of their proceeds): a trim by design (a 100 % target
+    // pays its costs); beyond that the input was not followed
+    double sellCosts = sellValue - (cash - cashBeforeSells);
+    boolean beyondCash = buyValue > limit + sellCosts + 1e-9 * Math.abs(e);
     for (int i = 0; i < n; i++) {
       double d = delta[i];
       if (d > 0) {
         if (scale < 1) {
           cashLimitedOrders++;
+          double wanted = d;
           d *= scale;
           if (!config.fractionalShares()) {
             d = wholeShares(shares[i] + d) - shares[i];
           }
           if (!(d > 0)) {
+            unfilledBuys++;
+            if (firstUnfilled == null) {
+              firstUnfilled = cashNote(t, i, wanted, 0, limit, buyCost);
+            }
             continue;
+          }
+          if (beyondCash) {
+            buysBeyondCash++;
+            if (d / wanted < deepestCut) {
+              deepestCut = d / wanted;
+              deepestCutNote = cashNote(t, i, wanted, d, limit, buyCost);
+            }
           }
         }
         execute(t, i, d, price[base + i], pendingReason[i], pendingDecisionBar[i]);
       }
     }
+  }
+
+  /** A cash-limited buy in words (rare: built only for the first or the deepest case). */
+  private String cashNote(int t, int i, double wanted, double filled, double limit,
+      double cost) {
+    return "'" + data.assets().get(i) + "', " + describe(buyKind[i], pendingAmount[i])
+        + ", decided on " + data.label(pendingDecisionBar[i]) + ": " + shareCount(wanted)
+        + " shares wanted, " + shareCount(filled) + " filled on " + data.label(t)
+        + " (the buys of that bar cost " + money(cost) + " with costs, the cash"
+        + (config.maxLeverage() > 1 ? " and leverage" : "") + " allowed " + money(limit) + ")";
+  }
+
+  private static String shareCount(double q) {
+    return q == 0 ? "0" : io.github.quantfolio.core.internal.TextTable.auto(q, 6);
+  }
+
+  private static String money(double v) {
+    return io.github.quantfolio.core.internal.TextTable.num(v, 2);
   }
 
   /** An order in words, for messages. */
@@ -520,8 +568,28 @@ public final class Engine {
     return barsInvested;
   }
 
-  /** Buy orders scaled down for lack of cash. */
+  /** Buy orders scaled down for lack of cash (trimmed for costs, beyond cash, or unfilled). */
   public int cashLimitedOrders() {
     return cashLimitedOrders;
+  }
+
+  /** Buy orders scaled to nothing: not filled at all. */
+  public int unfilledBuys() {
+    return unfilledBuys;
+  }
+
+  /** The first unfilled buy in words, or null. */
+  public String firstUnfilledBuy() {
+    return firstUnfilled;
+  }
+
+  /** Buy orders filled in part because their market value alone exceeded the cash. */
+  public int buysBeyondCash() {
+    return buysBeyondCash;
+  }
+
+  /** The most deeply cut of those in words, or null. */
+  public String deepestCutBuy() {
+    return deepestCutNote;
   }
 }

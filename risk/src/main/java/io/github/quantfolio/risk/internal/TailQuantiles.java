@@ -22,6 +22,16 @@ public final class TailQuantiles {
   }
 
   /**
+   * The fewest valid values from which a quantile at tail probability {@code alpha} (0.05 for a
+   * 95 % VaR) is estimated: {@code n alpha >= 1}, at least one value expected in the tail. With
+   * fewer, the sample quantile is only a value near the sample's minimum (a single return would
+   * be its own "95 % VaR"), not an estimate of the tail.
+   */
+  public static int minimumCount(double alpha) {
+    return (int) Math.ceil(1 / alpha - 1e-9); // 1 - 0.95 is 0.050000000000000044
+  }
+
+  /**
    * The {@code q}- and {@code (1 - q)}-quantiles (type 7, numpy's default) of the valid values,
    * and the mean of the {@code floor((n - 1) q) + 1} smallest (empyrical's CVaR).
    *

@@ -64,6 +64,15 @@ public final class WealthPath {
     return this;
   }
 
+  /** Walks periods {@code [from, to)} of {@code r} (no underwater curve). */
+  public static WealthPath walk(double[] r, int from, int to) {
+    WealthPath p = new WealthPath();
+    for (int t = from; t < to; t++) {
+      p.add(r[t]);
+    }
+    return p.finish();
+  }
+
   /** Walks {@code r}; fills {@code underwater} (may be null) with {@code W_t / peak_t - 1}. */
   public static WealthPath walk(double[] r, double[] underwater) {
     WealthPath p = new WealthPath();
@@ -78,8 +87,9 @@ public final class WealthPath {
 
   /**
    * R^2 of the least-squares line through log-wealth {@code y_k = sum_(j<=k) log(1 + r_j)} at the
-   * valid periods against their position k (empyrical's stability); NaN if fewer than 2 valid
-   * returns or a flat curve. Independent of {@link #walk}, so it can run on another core.
+   * valid periods against their position k (empyrical's stability); NaN if fewer than 3 valid
+   * returns (a line through 2 points always fits: R^2 = 1 would say nothing) or a flat curve.
+   * Independent of {@link #walk}, so it can run on another core.
    */
   public static double stability(double[] r) {
     // Co-moments of (x = k, y): per block of BLOCK points, plain sums relative to the block's
@@ -125,7 +135,7 @@ public final class WealthPath {
       cyy = m[1];
       cxy = m[2];
     }
-    if (k < 2) {
+    if (k < 3) {
       return Double.NaN;
     }
     double cxx = (double) k * ((double) k * k - 1) / 12; // sum of (x - mean)^2 for x = 0..k-1

@@ -26,7 +26,11 @@ import java.util.function.Function;
 @FunctionalInterface
 public interface Allocator {
 
-  /** The target weights for the assets of {@code window}. */
+  /**
+   * The target weights for the assets of {@code window}.
+   *
+   * @return the target weights for the assets of {@code window}
+   */
   Weights allocate(PriceFrame window);
 
   /**
@@ -45,7 +49,11 @@ public interface Allocator {
     return new NamedAllocator(name, allocator);
   }
 
-  /** {@code 1 / N} for each asset of the window. */
+  /**
+   * {@code 1 / N} for each asset of the window.
+   *
+   * @return {@code 1 / N} for each asset of the window
+   */
   static Allocator equalWeight() {
     return named("equalWeight", window -> Weights.equal(window.assets()));
   }
@@ -53,26 +61,40 @@ public interface Allocator {
   /**
    * Inverse volatility, {@code w_i ~ 1 / sigma_i}, with sample volatilities of the window's
    * returns ({@link RiskParity#inverseVolatility}).
+   *
+   * @return inverse volatility, {@code w_i ~ 1 / sigma_i}, with sample volatilities of the window's returns ({@link RiskParity#inverseVolatility})
    */
   static Allocator inverseVolatility() {
     return named("inverseVolatility (sample volatilities)", window -> RiskParity.inverseVolatility(
         CovarianceEstimator.sample().estimate(window.returns())));
   }
 
-  /** Equal risk contribution on the Ledoit-Wolf (constant variance) covariance of the window. */
+  /**
+   * Equal risk contribution on the Ledoit-Wolf (constant variance) covariance of the window.
+   *
+   * @return equal risk contribution on the Ledoit-Wolf (constant variance) covariance of the window
+   */
   static Allocator riskParity() {
     return named("riskParity (Ledoit-Wolf covariance)", window -> RiskParity.of(
         CovarianceEstimator.ledoitWolf().estimate(window.returns())).solve().weights());
   }
 
-  /** Hierarchical risk parity (single linkage) on the Ledoit-Wolf covariance of the window. */
+  /**
+   * Hierarchical risk parity (single linkage) on the Ledoit-Wolf covariance of the window.
+   *
+   * @return hierarchical risk parity (single linkage) on the Ledoit-Wolf covariance of the window
+   */
   static Allocator hierarchicalRiskParity() {
     return named("hierarchicalRiskParity (Ledoit-Wolf covariance)", window ->
         HierarchicalRiskParity.of(CovarianceEstimator.ledoitWolf().estimate(window.returns()))
             .solve().weights());
   }
 
-  /** Long-only minimum volatility on the Ledoit-Wolf covariance of the window. */
+  /**
+   * Long-only minimum volatility on the Ledoit-Wolf covariance of the window.
+   *
+   * @return long-only minimum volatility on the Ledoit-Wolf covariance of the window
+   */
   static Allocator minVolatility() {
     return named("minVolatility (long only, Ledoit-Wolf covariance)",
         covarianceOnly(CovarianceEstimator.ledoitWolf(), MeanVariance::minVolatility));
@@ -83,6 +105,8 @@ public interface Allocator {
    * ({@link ExpectedReturns#meanHistorical}) and the Ledoit-Wolf covariance of the window. Throws
    * {@code OptimizationException} when no asset's expected return exceeds the risk-free rate; the
    * {@link WalkForwardPortfolio} records that and keeps the current weights.
+   *
+   * @return long-only maximum Sharpe ratio with compounded historical mean returns ({@link ExpectedReturns#meanHistorical}) and the Ledoit-Wolf covariance of the window
    */
   static Allocator maxSharpe(double riskFreeRate) {
     return named("maxSharpe(rf = " + riskFreeRate + ", long only, meanHistorical returns, "
@@ -94,6 +118,8 @@ public interface Allocator {
    * Any {@link MeanVariance} method on {@code meanHistorical} expected returns and the covariance
    * of {@code estimator}, e.g. {@code meanVariance(ledoitWolf(), mv -> mv.withBounds(0, 0.2)
    * .maxSharpe(0.02))}.
+   *
+   * @return any {@link MeanVariance} method on {@code meanHistorical} expected returns and the covariance of {@code estimator}, e.g. {@code meanVariance(ledoitWolf(), mv -> mv.withBounds(0, 0.2) .maxSharpe(0.02))}
    */
   static Allocator meanVariance(CovarianceEstimator estimator,
       Function<MeanVariance, OptimalPortfolio> method) {
@@ -107,7 +133,11 @@ public interface Allocator {
         });
   }
 
-  /** Any {@link MeanVariance} method that needs no expected returns (e.g. min volatility). */
+  /**
+   * Any {@link MeanVariance} method that needs no expected returns (e.g. min volatility).
+   *
+   * @return any {@link MeanVariance} method that needs no expected returns (e.g. min volatility)
+   */
   static Allocator covarianceOnly(CovarianceEstimator estimator,
       Function<MeanVariance, OptimalPortfolio> method) {
     Objects.requireNonNull(estimator, "Argument 'estimator' must not be null");

@@ -51,7 +51,11 @@ public final class Backtest {
     this.sizing = sizing;
   }
 
-  /** A backtest on close prices (stops are then checked on closes). */
+  /**
+   * A backtest on close prices (stops are then checked on closes).
+   *
+   * @return a backtest on close prices (stops are then checked on closes)
+   */
   public static Backtest of(PriceFrame closes) {
     Checks.notNull(closes, "closes");
     MarketData data = MarketData.of(closes);
@@ -64,13 +68,21 @@ public final class Backtest {
     return new Backtest(data, List.copyOf(bars), BacktestConfig.defaults(), Exits.none(), null);
   }
 
-  /** A backtest on one instrument's OHLC bars. */
+  /**
+   * A backtest on one instrument's OHLC bars.
+   *
+   * @return a backtest on one instrument's OHLC bars
+   */
   public static Backtest of(Bars bars) {
     Checks.notNull(bars, "bars");
     return of(List.of(bars));
   }
 
-  /** A backtest on several instruments' OHLC bars, aligned on the union of their timestamps. */
+  /**
+   * A backtest on several instruments' OHLC bars, aligned on the union of their timestamps.
+   *
+   * @return a backtest on several instruments' OHLC bars, aligned on the union of their timestamps
+   */
   public static Backtest of(List<Bars> bars) {
     Checks.notNull(bars, "bars");
     MarketData data = MarketData.of(bars);
@@ -103,12 +115,20 @@ public final class Backtest {
     return Bars.of(b.symbol(), union, out[0], out[1], out[2], out[3], out[4]);
   }
 
-  /** A copy with another configuration. */
+  /**
+   * A copy with another configuration.
+   *
+   * @return a copy with another configuration
+   */
   public Backtest withConfig(BacktestConfig config) {
     return new Backtest(data, bars, Checks.notNull(config, "config"), exits, sizing);
   }
 
-  /** A copy with stop-loss / take-profit / trailing / ATR exits. */
+  /**
+   * A copy with stop-loss / take-profit / trailing / ATR exits.
+   *
+   * @return a copy with stop-loss / take-profit / trailing / ATR exits
+   */
   public Backtest withExits(Exits exits) {
     return new Backtest(data, bars, config, Checks.notNull(exits, "exits"), sizing);
   }
@@ -116,32 +136,54 @@ public final class Backtest {
   /**
    * A copy with another sizing for signal entries (default: {@code 1 / N} of equity per
    * position, i.e. all equity for one asset).
+   *
+   * @return a copy with another sizing for signal entries (default: {@code 1 / N} of equity per position, i.e. all equity for one asset)
    */
   public Backtest withSizing(PositionSizing sizing) {
     return new Backtest(data, bars, config, exits, Checks.notNull(sizing, "sizing"));
   }
 
-  /** The configuration. */
+  /**
+   * The configuration.
+   *
+   * @return the configuration
+   */
   public BacktestConfig config() {
     return config;
   }
 
-  /** The exits. */
+  /**
+   * The exits.
+   *
+   * @return the exits
+   */
   public Exits exits() {
     return exits;
   }
 
-  /** The asset names in column order. */
+  /**
+   * The asset names in column order.
+   *
+   * @return the asset names in column order
+   */
   public List<String> assets() {
     return data.assets();
   }
 
-  /** The shared timestamps. */
+  /**
+   * The shared timestamps.
+   *
+   * @return the shared timestamps
+   */
   public TimeIndex index() {
     return data.index();
   }
 
-  /** The bars of every asset, aligned on {@link #index()} (synthesised from closes if needed). */
+  /**
+   * The bars of every asset, aligned on {@link #index()} (synthesised from closes if needed).
+   *
+   * @return the bars of every asset, aligned on {@link #index()} (synthesised from closes if needed)
+   */
   public List<Bars> bars() {
     return bars;
   }
@@ -153,6 +195,7 @@ public final class Backtest {
    * {@code t}'s close (fraction of equity at the fill, negative = short); NaN keeps the current
    * position of that asset. Buy-and-hold is a single non-NaN row.
    *
+   * @return the backtest result
    * @throws IllegalArgumentException on a shape mismatch, an infinite weight, a negative weight
    *     without shorting, a row whose gross exposure exceeds {@code maxLeverage}, or a non-zero
    *     weight for an asset without a price on that bar — naming asset, date and value
@@ -214,7 +257,11 @@ public final class Backtest {
     });
   }
 
-  /** Buys the given weights at the first bar and holds them (the usual benchmark). */
+  /**
+   * Buys the given weights at the first bar and holds them (the usual benchmark).
+   *
+   * @return the backtest result of the buy-and-hold portfolio
+   */
   public BacktestResult buyAndHold(double... weights) {
     int n = data.assetCount();
     if (weights.length != n) {
@@ -229,12 +276,20 @@ public final class Backtest {
     return targetWeights(w);
   }
 
-  /** Long-only signals of a single-asset backtest. */
+  /**
+   * Long-only signals of a single-asset backtest.
+   *
+   * @return long-only signals of a single-asset backtest
+   */
   public BacktestResult signals(boolean[] entries, boolean[] exits) {
     return signals(TradeSignals.longOnly(entries, exits));
   }
 
-  /** Signals of a single-asset backtest. */
+  /**
+   * Signals of a single-asset backtest.
+   *
+   * @return signals of a single-asset backtest
+   */
   public BacktestResult signals(TradeSignals signals) {
     if (data.assetCount() != 1) {
       throw new IllegalArgumentException("Expected one signal set per asset (" + data.assetCount()
@@ -246,6 +301,8 @@ public final class Backtest {
   /**
    * Signals per asset (in {@link #assets()} order), traded by the state machine of
    * {@link TradeSignals} with this backtest's {@link PositionSizing}.
+   *
+   * @return signals per asset (in {@link #assets()} order), traded by the state machine of {@link TradeSignals} with this backtest's {@link PositionSizing}
    */
   public BacktestResult signals(List<TradeSignals> signals) {
     return run(signalPolicy(signals));
@@ -368,6 +425,7 @@ public final class Backtest {
   /**
    * Runs {@code strategy} on every asset's bars and trades its signals.
    *
+   * @return the backtest result of the strategy's signals
    * @throws IllegalArgumentException if an asset has too few bars for the strategy's
    *     {@link Strategy#warmUpBars() warm-up} plus a fill (no entry could ever trade; the message
    *     names the strategy, the asset and both counts), or on invalid signals
@@ -385,6 +443,8 @@ public final class Backtest {
   /**
    * Trades explicit order sizes: {@code shares[asset][t]} shares to buy (positive) or sell
    * (negative) decided at bar {@code t}; NaN or 0 places no order.
+   *
+   * @return the backtest result of the orders
    */
   public BacktestResult orders(double[][] shares) {
     int n = data.assetCount();

@@ -36,7 +36,19 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
     double slippageBps, boolean allowShort, double maxLeverage, boolean fractionalShares,
     FillTiming fillTiming, double riskFreeRate) {
 
-  /** Validates every field. */
+  /**
+   * Validates every field.
+   *
+   * @param initialCapital starting cash, finite &gt; 0
+   * @param feeBps proportional fee in basis points of executed value, in [0, 10,000)
+   * @param fixedFee fee per order in currency units, &gt;= 0
+   * @param slippageBps price impact in basis points, in [0, 10,000)
+   * @param allowShort whether negative positions are allowed
+   * @param maxLeverage maximal gross exposure over equity, &gt;= 1
+   * @param fractionalShares whether fills may be fractional (else rounded toward zero)
+   * @param fillTiming when decisions are filled
+   * @param riskFreeRate annual risk-free rate for the report's Sharpe and Sortino ratios
+   */
   public BacktestConfig {
     Checks.positive(initialCapital, "initialCapital");
     basisPoints(feeBps, "feeBps", "a fee of 100 % of the traded value or more");
@@ -71,60 +83,98 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
   /**
    * 100,000 of capital, no costs, long only, no leverage, fractional shares, next-bar fills, a
    * zero risk-free rate.
+   *
+   * @return 100,000 of capital, no costs, long only, no leverage, fractional shares, next-bar fills, a zero risk-free rate
    */
   public static BacktestConfig defaults() {
     return new BacktestConfig(100_000, 0, 0, 0, false, 1, true, FillTiming.NEXT_BAR, 0);
   }
 
-  /** A copy with another starting capital. */
+  /**
+   * A copy with another starting capital.
+   *
+   * @return a copy with another starting capital
+   */
   public BacktestConfig withInitialCapital(double capital) {
     return new BacktestConfig(capital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
         fractionalShares, fillTiming, riskFreeRate);
   }
 
-  /** A copy with another proportional fee (basis points of executed value). */
+  /**
+   * A copy with another proportional fee (basis points of executed value).
+   *
+   * @return a copy with another proportional fee (basis points of executed value)
+   */
   public BacktestConfig withFeeBps(double bps) {
     return new BacktestConfig(initialCapital, bps, fixedFee, slippageBps, allowShort, maxLeverage,
         fractionalShares, fillTiming, riskFreeRate);
   }
 
-  /** A copy with another fixed fee per order. */
+  /**
+   * A copy with another fixed fee per order.
+   *
+   * @return a copy with another fixed fee per order
+   */
   public BacktestConfig withFixedFee(double fee) {
     return new BacktestConfig(initialCapital, feeBps, fee, slippageBps, allowShort, maxLeverage,
         fractionalShares, fillTiming, riskFreeRate);
   }
 
-  /** A copy with another slippage (basis points of price). */
+  /**
+   * A copy with another slippage (basis points of price).
+   *
+   * @return a copy with another slippage (basis points of price)
+   */
   public BacktestConfig withSlippageBps(double bps) {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, bps, allowShort, maxLeverage,
         fractionalShares, fillTiming, riskFreeRate);
   }
 
-  /** A copy that allows or forbids short positions. */
+  /**
+   * A copy that allows or forbids short positions.
+   *
+   * @return a copy that allows or forbids short positions
+   */
   public BacktestConfig withShorting(boolean allowed) {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowed, maxLeverage,
         fractionalShares, fillTiming, riskFreeRate);
   }
 
-  /** A copy with another gross-exposure limit. */
+  /**
+   * A copy with another gross-exposure limit.
+   *
+   * @return a copy with another gross-exposure limit
+   */
   public BacktestConfig withMaxLeverage(double leverage) {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, leverage,
         fractionalShares, fillTiming, riskFreeRate);
   }
 
-  /** A copy that trades whole shares only (fills rounded toward zero). */
+  /**
+   * A copy that trades whole shares only (fills rounded toward zero).
+   *
+   * @return a copy that trades whole shares only (fills rounded toward zero)
+   */
   public BacktestConfig withWholeShares() {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
         false, fillTiming, riskFreeRate);
   }
 
-  /** A copy that allows fractional shares. */
+  /**
+   * A copy that allows fractional shares.
+   *
+   * @return a copy that allows fractional shares
+   */
   public BacktestConfig withFractionalShares() {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
         true, fillTiming, riskFreeRate);
   }
 
-  /** A copy with another fill timing. */
+  /**
+   * A copy with another fill timing.
+   *
+   * @return a copy with another fill timing
+   */
   public BacktestConfig withFillTiming(FillTiming timing) {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
         fractionalShares, timing, riskFreeRate);
@@ -156,7 +206,11 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
             .stripTrailingZeros().toPlainString();
   }
 
-  /** A copy with another annual risk-free rate for the report. */
+  /**
+   * A copy with another annual risk-free rate for the report.
+   *
+   * @return a copy with another annual risk-free rate for the report
+   */
   public BacktestConfig withRiskFreeRate(double rate) {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
         fractionalShares, fillTiming, rate);

@@ -79,42 +79,74 @@ public final class BacktestResult {
     return c;
   }
 
-  /** The timestamps (one row per bar). */
+  /**
+   * The timestamps (one row per bar).
+   *
+   * @return the timestamps (one row per bar)
+   */
   public TimeIndex index() {
     return data.index();
   }
 
-  /** The asset names, in column order. */
+  /**
+   * The asset names, in column order.
+   *
+   * @return the asset names, in column order
+   */
   public List<String> assets() {
     return data.assets();
   }
 
-  /** The frequency used to annualise the report. */
+  /**
+   * The frequency used to annualise the report.
+   *
+   * @return the frequency used to annualise the report
+   */
   public Frequency frequency() {
     return data.frequency();
   }
 
-  /** The configuration the backtest ran with. */
+  /**
+   * The configuration the backtest ran with.
+   *
+   * @return the configuration the backtest ran with
+   */
   public BacktestConfig config() {
     return config;
   }
 
-  /** Starting capital. */
+  /**
+   * Starting capital.
+   *
+   * @return starting capital
+   */
   public double initialCapital() {
     return config.initialCapital();
   }
 
-  /** Equity after the last bar. */
+  /**
+   * Equity after the last bar.
+   *
+   * @return equity after the last bar
+   */
   public double finalEquity() {
     return equity[equity.length - 1];
   }
 
-  /** Equity at each bar's close (a copy). */
+  /**
+   * Equity at each bar's close (a copy).
+   *
+   * @return equity at each bar's close (a copy)
+   */
   public double[] equity() {
     return equity.clone();
   }
 
-  /** Cash at each bar's close (a new array). */
+  /**
+   * Cash at each bar's close (a new array).
+   *
+   * @return cash at each bar's close (a new array)
+   */
   public double[] cash() {
     return fills.cashPath(config.initialCapital(), equity.length);
   }
@@ -122,6 +154,8 @@ public final class BacktestResult {
   /**
    * Simple returns of equity per bar (a new array); the first is relative to the initial capital,
    * so the compounded returns equal {@code finalEquity / initialCapital - 1}.
+   *
+   * @return simple returns of equity per bar (a new array); the first is relative to the initial capital, so the compounded returns equal {@code finalEquity / initialCapital - 1}
    */
   public double[] returns() {
     double[] r = new double[equity.length];
@@ -133,17 +167,29 @@ public final class BacktestResult {
     return r;
   }
 
-  /** Fees paid on each bar (a new array). */
+  /**
+   * Fees paid on each bar (a new array).
+   *
+   * @return fees paid on each bar (a new array)
+   */
   public double[] fees() {
     return fills.feesPath(equity.length);
   }
 
-  /** Slippage paid on each bar (a new array): {@code |shares| * price * slippageBps / 1e4}. */
+  /**
+   * Slippage paid on each bar (a new array): {@code |shares| * price * slippageBps / 1e4}.
+   *
+   * @return slippage paid on each bar (a new array): {@code |shares| * price * slippageBps / 1e4}
+   */
   public double[] slippage() {
     return fills.slippagePath(equity.length);
   }
 
-  /** Fees plus slippage on each bar (a new array). */
+  /**
+   * Fees plus slippage on each bar (a new array).
+   *
+   * @return fees plus slippage on each bar (a new array)
+   */
   public double[] costs() {
     double[] c = fees();
     double[] s = slippage();
@@ -153,17 +199,29 @@ public final class BacktestResult {
     return c;
   }
 
-  /** Total fees paid. */
+  /**
+   * Total fees paid.
+   *
+   * @return total fees paid
+   */
   public double totalFees() {
     return sum(fees());
   }
 
-  /** Total slippage paid. */
+  /**
+   * Total slippage paid.
+   *
+   * @return total slippage paid
+   */
   public double totalSlippage() {
     return sum(slippage());
   }
 
-  /** The number of fills (orders executed, stops included). */
+  /**
+   * The number of fills (orders executed, stops included).
+   *
+   * @return the number of fills (orders executed, stops included)
+   */
   public int fillCount() {
     return fills.size();
   }
@@ -171,6 +229,8 @@ public final class BacktestResult {
   /**
    * One-way turnover per bar (a copy): value traded at market prices over the bar's closing
    * equity; NaN on bars whose equity is 0 or below (see {@link #wipeOutBar()}).
+   *
+   * @return one-way turnover per bar (a copy): value traded at market prices over the bar's closing equity; NaN on bars whose equity is 0 or below (see {@link #wipeOutBar()})
    */
   public double[] turnover() {
     double[] to = fills.tradedPath(equity.length);
@@ -180,17 +240,29 @@ public final class BacktestResult {
     return to;
   }
 
-  /** Average annual one-way turnover: mean per-bar turnover times periods per year. */
+  /**
+   * Average annual one-way turnover: mean per-bar turnover times periods per year.
+   *
+   * @return average annual one-way turnover: mean per-bar turnover times periods per year
+   */
   public double annualTurnover() {
     return sum(turnover()) / equity.length * frequency().periodsPerYear();
   }
 
-  /** Round trips, in the order they closed; trades still open at the end come last. */
+  /**
+   * Round trips, in the order they closed; trades still open at the end come last.
+   *
+   * @return round trips, in the order they closed; trades still open at the end come last
+   */
   public List<Trade> trades() {
     return trades;
   }
 
-  /** The round trips of {@code asset}. */
+  /**
+   * The round trips of {@code asset}.
+   *
+   * @return the round trips of {@code asset}
+   */
   public List<Trade> trades(String asset) {
     position(asset);
     List<Trade> out = new ArrayList<>();
@@ -202,7 +274,11 @@ public final class BacktestResult {
     return out;
   }
 
-  /** Net PnL per asset in currency: trading cash flows plus the final position's value. */
+  /**
+   * Net PnL per asset in currency: trading cash flows plus the final position's value.
+   *
+   * @return net PnL per asset in currency: trading cash flows plus the final position's value
+   */
   public AssetVector assetPnl() {
     return AssetVector.of(assets(), assetPnl.clone());
   }
@@ -211,6 +287,8 @@ public final class BacktestResult {
    * Buy orders that were scaled down because cash (and leverage) did not cover them with their
    * costs: those only trimmed to pay their own costs (a 100 % target with fees always is), plus
    * the {@link #ordersBeyondCash()} and the {@link #unfilledOrders()}.
+   *
+   * @return buy orders that were scaled down because cash (and leverage) did not cover them with their costs: those only trimmed to pay their own costs (a 100 % target with fees always is), plus the {@link #ordersBeyondCash()} and the {@link #unfilledOrders()}
    */
   public int cashLimitedOrders() {
     return cashLimitedOrders;
@@ -257,7 +335,11 @@ public final class BacktestResult {
     return PerformanceReport.of(returns(), frequency(), config.riskFreeRate());
   }
 
-  /** The first bar whose closing equity is 0 or below, or -1 if equity stayed positive. */
+  /**
+   * The first bar whose closing equity is 0 or below, or -1 if equity stayed positive.
+   *
+   * @return the first bar whose closing equity is 0 or below, or -1 if equity stayed positive
+   */
   public int wipeOutBar() {
     for (int t = 0; t < equity.length; t++) {
       if (!(equity[t] > 0)) {
@@ -272,7 +354,11 @@ public final class BacktestResult {
         + index().label(t) + " (capital " + TextTable.num(config.initialCapital(), 2) + ")";
   }
 
-  /** Shares of {@code asset} held after each bar (a new array). */
+  /**
+   * Shares of {@code asset} held after each bar (a new array).
+   *
+   * @return shares of {@code asset} held after each bar (a new array)
+   */
   public double[] shares(String asset) {
     return fills.sharesPath(position(asset), equity.length);
   }
@@ -280,6 +366,8 @@ public final class BacktestResult {
   /**
    * Weight of {@code asset} (position value over equity) after each bar (a new array); NaN on
    * bars whose equity is 0 or below, where weights are undefined.
+   *
+   * @return weight of {@code asset} (position value over equity) after each bar (a new array); NaN on bars whose equity is 0 or below, where weights are undefined
    */
   public double[] weights(String asset) {
     int i = position(asset);
@@ -295,6 +383,7 @@ public final class BacktestResult {
   /**
    * Portfolio weights after bar {@code t}.
    *
+   * @return portfolio weights after bar {@code t}
    * @throws IllegalStateException if equity after bar {@code t} is 0 or below (weights are
    *     undefined)
    */

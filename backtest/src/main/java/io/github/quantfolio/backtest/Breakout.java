@@ -23,7 +23,15 @@ import io.github.quantfolio.indicators.Indicators;
 public record Breakout(int entryWindow, int exitWindow, int atrPeriod, double atrMultiple,
     boolean shorts) implements Strategy {
 
-  /** Validates the parameters. */
+  /**
+   * Validates the parameters.
+   *
+   * @param entryWindow entry channel window
+   * @param exitWindow exit channel window
+   * @param atrPeriod ATR period
+   * @param atrMultiple breakout margin in ATRs, &gt;= 0 (0 = no filter)
+   * @param shorts whether downside breakouts open shorts
+   */
   public Breakout {
     StrategyArgs.period("Breakout", entryWindow, "entryWindow");
     StrategyArgs.period("Breakout", exitWindow, "exitWindow");
@@ -36,7 +44,11 @@ public record Breakout(int entryWindow, int exitWindow, int atrPeriod, double at
     this(20, 10, 14, 0.5, false);
   }
 
-  /** A copy that also trades downside breakouts short. */
+  /**
+   * A copy that also trades downside breakouts short.
+   *
+   * @return a copy that also trades downside breakouts short
+   */
   public Breakout withShorts() {
     return new Breakout(entryWindow, exitWindow, atrPeriod, atrMultiple, true);
   }

@@ -14,7 +14,12 @@ package io.github.quantfolio.backtest;
  */
 public record CircuitBreaker(double maxDrawdown, double dailyLossLimit) {
 
-  /** Validates the fields: each in (0, 1) or NaN, at least one set. */
+  /**
+   * Validates the fields: each in (0, 1) or NaN, at least one set.
+   *
+   * @param maxDrawdown drawdown fraction in (0, 1), or NaN
+   * @param dailyLossLimit one-bar loss fraction in (0, 1), or NaN
+   */
   public CircuitBreaker {
     check(maxDrawdown, "maxDrawdown");
     check(dailyLossLimit, "dailyLossLimit");
@@ -44,17 +49,29 @@ public record CircuitBreaker(double maxDrawdown, double dailyLossLimit) {
         : dd + " or " + bar);
   }
 
-  /** Cash when the drawdown from the peak exceeds {@code fraction}. */
+  /**
+   * Cash when the drawdown from the peak exceeds {@code fraction}.
+   *
+   * @return cash when the drawdown from the peak exceeds {@code fraction}
+   */
   public static CircuitBreaker maxDrawdown(double fraction) {
     return new CircuitBreaker(fraction, Double.NaN);
   }
 
-  /** Cash when one bar loses more than {@code fraction}. */
+  /**
+   * Cash when one bar loses more than {@code fraction}.
+   *
+   * @return cash when one bar loses more than {@code fraction}
+   */
   public static CircuitBreaker dailyLossLimit(double fraction) {
     return new CircuitBreaker(Double.NaN, fraction);
   }
 
-  /** A copy that also has a one-bar loss limit. */
+  /**
+   * A copy that also has a one-bar loss limit.
+   *
+   * @return a copy that also has a one-bar loss limit
+   */
   public CircuitBreaker withDailyLossLimit(double fraction) {
     return new CircuitBreaker(maxDrawdown, fraction);
   }

@@ -31,7 +31,11 @@ public record DiversificationReport(double portfolioVolatility, double portfolio
     double averageAssetVolatility, double averageAssetSharpe, double diversificationRatio,
     AssetVector averageWeights, AssetVector pnlContribution, double riskFreeRate) {
 
-  /** Volatility reduction: {@code 1 - portfolioVolatility / averageAssetVolatility}. */
+  /**
+   * Volatility reduction: {@code 1 - portfolioVolatility / averageAssetVolatility}.
+   *
+   * @return volatility reduction: {@code 1 - portfolioVolatility / averageAssetVolatility}
+   */
   public double volatilityReduction() {
     return 1 - portfolioVolatility / averageAssetVolatility;
   }

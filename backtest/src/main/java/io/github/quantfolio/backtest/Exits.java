@@ -32,7 +32,15 @@ package io.github.quantfolio.backtest;
 public record Exits(double stopLoss, double takeProfit, double trailingStop, double atrMultiple,
     int atrPeriod) {
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param stopLoss loss fraction in (0, 1), or NaN
+   * @param takeProfit gain fraction &gt; 0, or NaN
+   * @param trailingStop retracement fraction in (0, 1), or NaN
+   * @param atrMultiple multiple of the ATR &gt; 0, or NaN
+   * @param atrPeriod ATR period &gt;= 1 (ignored when {@code atrMultiple} is NaN)
+   */
   public Exits {
     fraction(stopLoss, "stopLoss", 1);
     fraction(trailingStop, "trailingStop", 1);
@@ -50,32 +58,56 @@ public record Exits(double stopLoss, double takeProfit, double trailingStop, dou
     }
   }
 
-  /** No price-level exits. */
+  /**
+   * No price-level exits.
+   *
+   * @return no price-level exits
+   */
   public static Exits none() {
     return new Exits(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 14);
   }
 
-  /** Shorthand for {@code none().withStopLoss(fraction)}. */
+  /**
+   * Shorthand for {@code none().withStopLoss(fraction)}.
+   *
+   * @return shorthand for {@code none().withStopLoss(fraction)}
+   */
   public static Exits stopLoss(double fraction) {
     return none().withStopLoss(fraction);
   }
 
-  /** A copy with a fixed stop-loss {@code fraction} below (above, for shorts) the entry. */
+  /**
+   * A copy with a fixed stop-loss {@code fraction} below (above, for shorts) the entry.
+   *
+   * @return a copy with a fixed stop-loss {@code fraction} below (above, for shorts) the entry
+   */
   public Exits withStopLoss(double fraction) {
     return new Exits(fraction, takeProfit, trailingStop, atrMultiple, atrPeriod);
   }
 
-  /** A copy with a take-profit {@code fraction} above (below, for shorts) the entry. */
+  /**
+   * A copy with a take-profit {@code fraction} above (below, for shorts) the entry.
+   *
+   * @return a copy with a take-profit {@code fraction} above (below, for shorts) the entry
+   */
   public Exits withTakeProfit(double fraction) {
     return new Exits(stopLoss, fraction, trailingStop, atrMultiple, atrPeriod);
   }
 
-  /** A copy with a trailing stop {@code fraction} below the best price since entry. */
+  /**
+   * A copy with a trailing stop {@code fraction} below the best price since entry.
+   *
+   * @return a copy with a trailing stop {@code fraction} below the best price since entry
+   */
   public Exits withTrailingStop(double fraction) {
     return new Exits(stopLoss, takeProfit, fraction, atrMultiple, atrPeriod);
   }
 
-  /** A copy with a stop {@code multiple} Wilder ATRs of {@code period} bars from the entry. */
+  /**
+   * A copy with a stop {@code multiple} Wilder ATRs of {@code period} bars from the entry.
+   *
+   * @return a copy with a stop {@code multiple} Wilder ATRs of {@code period} bars from the entry
+   */
   public Exits withAtrStop(double multiple, int period) {
     return new Exits(stopLoss, takeProfit, trailingStop, multiple, period);
   }
@@ -106,7 +138,11 @@ public record Exits(double stopLoss, double takeProfit, double trailingStop, dou
     return BacktestConfig.number(100 * fraction) + "%";
   }
 
-  /** True if at least one exit is switched on. */
+  /**
+   * True if at least one exit is switched on.
+   *
+   * @return true if at least one exit is switched on
+   */
   public boolean isActive() {
     return !Double.isNaN(stopLoss) || !Double.isNaN(takeProfit) || !Double.isNaN(trailingStop)
         || !Double.isNaN(atrMultiple);

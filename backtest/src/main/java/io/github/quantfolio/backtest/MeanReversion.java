@@ -22,7 +22,16 @@ import io.github.quantfolio.indicators.Indicators;
 public record MeanReversion(int window, double k, int rsiPeriod, double rsiLow, double rsiHigh,
     boolean shorts) implements ClosesOnly {
 
-  /** Validates the parameters. */
+  /**
+   * Validates the parameters.
+   *
+   * @param window Bollinger window
+   * @param k band width in standard deviations, &gt; 0
+   * @param rsiPeriod RSI period
+   * @param rsiLow oversold level, in (0, 50)
+   * @param rsiHigh overbought level, in (50, 100)
+   * @param shorts whether overbought conditions also open shorts
+   */
   public MeanReversion {
     StrategyArgs.period("MeanReversion", window, "window");
     StrategyArgs.range("MeanReversion", k, 0, Double.MAX_VALUE, "k");
@@ -36,7 +45,11 @@ public record MeanReversion(int window, double k, int rsiPeriod, double rsiLow, 
     this(20, 2, 14, 30, 70, false);
   }
 
-  /** A copy that also sells overbought conditions short. */
+  /**
+   * A copy that also sells overbought conditions short.
+   *
+   * @return a copy that also sells overbought conditions short
+   */
   public MeanReversion withShorts() {
     return new MeanReversion(window, k, rsiPeriod, rsiLow, rsiHigh, true);
   }

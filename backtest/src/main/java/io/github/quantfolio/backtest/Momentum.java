@@ -34,7 +34,20 @@ public record Momentum(int fast, int slow, int rsiPeriod, double rsiMax, int mac
     int macdSlow, int macdSignal, int rocPeriod, double minRocPercent, boolean shorts)
     implements ClosesOnly {
 
-  /** Validates the parameters. */
+  /**
+   * Validates the parameters.
+   *
+   * @param fast fast SMA window
+   * @param slow slow SMA window (&gt; fast)
+   * @param rsiPeriod RSI period
+   * @param rsiMax RSI level an entry must stay below, in (50, 100)
+   * @param macdFast MACD fast EMA period
+   * @param macdSlow MACD slow EMA period (&gt; macdFast)
+   * @param macdSignal MACD signal period
+   * @param rocPeriod rate-of-change distance in bars
+   * @param minRocPercent minimal rate of change in percent (2 = 2%), &gt;= 0
+   * @param shorts whether the mirrored conditions also open shorts
+   */
   public Momentum {
     StrategyArgs.period("Momentum", fast, "fast");
     StrategyArgs.period("Momentum", slow, "slow");
@@ -54,13 +67,21 @@ public record Momentum(int fast, int slow, int rsiPeriod, double rsiMax, int mac
     this(20, 50, 14, 70, 12, 26, 9, 5, 2, false);
   }
 
-  /** A copy with other moving-average windows. */
+  /**
+   * A copy with other moving-average windows.
+   *
+   * @return a copy with other moving-average windows
+   */
   public Momentum withWindows(int fastWindow, int slowWindow) {
     return new Momentum(fastWindow, slowWindow, rsiPeriod, rsiMax, macdFast, macdSlow, macdSignal,
         rocPeriod, minRocPercent, shorts);
   }
 
-  /** A copy that also trades the mirrored conditions short. */
+  /**
+   * A copy that also trades the mirrored conditions short.
+   *
+   * @return a copy that also trades the mirrored conditions short
+   */
   public Momentum withShorts() {
     return new Momentum(fast, slow, rsiPeriod, rsiMax, macdFast, macdSlow, macdSignal, rocPeriod,
         minRocPercent, true);

@@ -44,6 +44,7 @@ public final class ParameterSweep<P> {
    * A sweep of {@code grid} (copied) on every asset of {@code backtest} (its config, exits and
    * sizing apply to every run), using all available processors.
    *
+   * @return a sweep of {@code grid} (copied) on every asset of {@code backtest} (its config, exits and sizing apply to every run), using all available processors
    * @param strategyOf builds the strategy of a parameter set (e.g. {@code p -> p} when the
    *     parameters are a {@link Strategy} record)
    */
@@ -65,18 +66,30 @@ public final class ParameterSweep<P> {
     return List.copyOf(grid);
   }
 
-  /** A copy running on {@code threads} threads (&gt;= 1); results do not depend on it. */
+  /**
+   * A copy running on {@code threads} threads (&gt;= 1); results do not depend on it.
+   *
+   * @return a copy running on {@code threads} threads (&gt;= 1); results do not depend on it
+   */
   public ParameterSweep<P> withThreads(int threads) {
     Checks.positive(threads, "threads");
     return new ParameterSweep<>(backtest, grid, strategyOf, threads, keepEquity);
   }
 
-  /** A copy that keeps every run's equity curve (memory {@code O(runs x T)}). */
+  /**
+   * A copy that keeps every run's equity curve (memory {@code O(runs x T)}).
+   *
+   * @return a copy that keeps every run's equity curve (memory {@code O(runs x T)})
+   */
   public ParameterSweep<P> keepingEquity() {
     return new ParameterSweep<>(backtest, grid, strategyOf, threads, true);
   }
 
-  /** Runs every (parameters, asset) pair; rows in grid-major, then asset order. */
+  /**
+   * Runs every (parameters, asset) pair; rows in grid-major, then asset order.
+   *
+   * @return one row per (parameters, asset) pair, in grid-major, then asset order
+   */
   public SweepResult<P> run() {
     List<String> assets = backtest.assets();
     int nAssets = assets.size();

@@ -45,17 +45,29 @@ public final class PortfolioResult {
     return portfolio;
   }
 
-  /** Equity, trades, costs, positions and the performance report. */
+  /**
+   * Equity, trades, costs, positions and the performance report.
+   *
+   * @return equity, trades, costs, positions and the performance report
+   */
   public BacktestResult backtest() {
     return backtest;
   }
 
-  /** Every decision in time order. */
+  /**
+   * Every decision in time order.
+   *
+   * @return every decision in time order
+   */
   public List<Rebalance> rebalances() {
     return rebalances;
   }
 
-  /** How often the circuit breaker moved the portfolio to cash. */
+  /**
+   * How often the circuit breaker moved the portfolio to cash.
+   *
+   * @return how often the circuit breaker moved the portfolio to cash
+   */
   public int circuitBreakerTrips() {
     return (int) rebalances.stream().filter(r -> r.kind() == Rebalance.Kind.CIRCUIT_BREAKER)
         .count();
@@ -64,6 +76,8 @@ public final class PortfolioResult {
   /**
    * Scheduled re-estimations whose allocator failed: positions kept, or the fallback's weights
    * traded ({@link Rebalance#fallback()}).
+   *
+   * @return scheduled re-estimations whose allocator failed: positions kept, or the fallback's weights traded ({@link Rebalance#fallback()})
    */
   public List<Rebalance> failedAllocations() {
     return rebalances.stream().filter(Rebalance::failed).toList();
@@ -72,6 +86,7 @@ public final class PortfolioResult {
   /**
    * Portfolio against single-asset volatility and Sharpe, diversification ratio, PnL shares.
    *
+   * @return portfolio against single-asset volatility and Sharpe, diversification ratio, PnL shares
    * @throws IllegalStateException if the account was wiped out (equity at 0 or below), which
    *     leaves the portfolio's returns undefined
    */

@@ -19,7 +19,12 @@ public record PositionSizing(Kind kind, double amount) {
     FIXED_SHARES
   }
 
-  /** Validates the amount (finite, &gt; 0). */
+  /**
+   * Validates the amount (finite, &gt; 0).
+   *
+   * @param kind the sizing rule
+   * @param amount its parameter: a fraction of equity, a currency value or a share count
+   */
   public PositionSizing {
     if (kind == null) {
       throw new NullPointerException("Argument 'kind' must not be null");
@@ -43,17 +48,29 @@ public record PositionSizing(Kind kind, double amount) {
     } + " per position";
   }
 
-  /** Each position worth {@code fraction} of equity at its fill. */
+  /**
+   * Each position worth {@code fraction} of equity at its fill.
+   *
+   * @return each position worth {@code fraction} of equity at its fill
+   */
   public static PositionSizing fractionOfEquity(double fraction) {
     return new PositionSizing(Kind.FRACTION_OF_EQUITY, fraction);
   }
 
-  /** Each position worth {@code value} currency units. */
+  /**
+   * Each position worth {@code value} currency units.
+   *
+   * @return each position worth {@code value} currency units
+   */
   public static PositionSizing fixedValue(double value) {
     return new PositionSizing(Kind.FIXED_VALUE, value);
   }
 
-  /** Each position {@code shares} shares. */
+  /**
+   * Each position {@code shares} shares.
+   *
+   * @return each position {@code shares} shares
+   */
   public static PositionSizing fixedShares(double shares) {
     return new PositionSizing(Kind.FIXED_SHARES, shares);
   }

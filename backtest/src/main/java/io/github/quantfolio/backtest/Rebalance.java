@@ -28,7 +28,11 @@ public record Rebalance(int bar, String time, Kind kind, Weights target, String 
     CIRCUIT_BREAKER
   }
 
-  /** True if the (primary) allocator failed, whether or not the fallback stepped in. */
+  /**
+   * True if the (primary) allocator failed, whether or not the fallback stepped in.
+   *
+   * @return true if the (primary) allocator failed, whether or not the fallback stepped in
+   */
   public boolean failed() {
     return failure != null;
   }
@@ -37,6 +41,7 @@ public record Rebalance(int bar, String time, Kind kind, Weights target, String 
    * True if this decision ordered nothing because every allocator failed: the positions were
    * kept.
    *
+   * @return true if this decision ordered nothing because every allocator failed: the positions were kept
    * @since 0.1.0
    */
   public boolean keptPositions() {

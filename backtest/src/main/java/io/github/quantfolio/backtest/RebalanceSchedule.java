@@ -25,7 +25,11 @@ public enum RebalanceSchedule {
   /** Never after the initial allocation (drift-threshold rebalancing only, if set). */
   NEVER;
 
-  /** True if bar {@code t} closes a period (false on the last bar: nothing could fill). */
+  /**
+   * True if bar {@code t} closes a period (false on the last bar: nothing could fill).
+   *
+   * @return true if bar {@code t} closes a period (false on the last bar: nothing could fill)
+   */
   public boolean isRebalanceBar(TimeIndex index, int t) {
     if (t + 1 >= index.size() || this == NEVER) {
       return false;

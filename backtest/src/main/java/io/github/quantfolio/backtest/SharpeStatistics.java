@@ -108,6 +108,7 @@ public final class SharpeStatistics {
    * ({@link Metrics#skewness}) and excess kurtosis ({@link Metrics#kurtosis}), over its valid
    * (non-NaN) returns. Pass excess returns if the Sharpe ratio should be over a risk-free rate.
    *
+   * @return the probabilistic Sharpe ratio of a return series against {@code benchmarkSr}, with the series' own Sharpe ratio {@code mean / std} (sample standard deviation, n - 1), skewness ({@link Metrics#skewness}) and excess kurtosis ({@link Metrics#kurtosis}), over its valid (non-NaN) returns
    * @param returns per-period returns (not copied, not modified; NaN skipped)
    * @param benchmarkSr the threshold {@code SR*}, per period
    * @throws IllegalArgumentException if fewer than 4 returns are valid (kurtosis needs 4), a
@@ -129,6 +130,7 @@ public final class SharpeStatistics {
    * <p>Not rounded: a track record of {@code ceil(MinTRL)} periods is the shortest that reaches
    * the confidence. In the periods of the returns (a daily Sharpe ratio gives days).
    *
+   * @return the minimum track record length: the number of observations (periods) with which a Sharpe ratio {@code observedSr} with these higher moments has {@code PSR(benchmarkSr) = confidence} (Bailey &amp; López de Prado 2012): {@code 1 + (1 - s SR + (gamma4 - 1) / 4 SR^2) (Phi^-1(confidence) / (SR - SR*))^2}
    * @param observedSr the estimated Sharpe ratio, per period
    * @param benchmarkSr the threshold {@code SR*}, per period; must be below {@code observedSr}
    * @param skewness the skewness of the returns
@@ -198,6 +200,7 @@ public final class SharpeStatistics {
    * {@link #expectedMaximumSharpe(long, double)} with {@code N = trialSharpes.length} and
    * {@code V} their sample variance (divisor {@code N - 1}).
    *
+   * @return the expected maximum Sharpe ratio of a search, from the Sharpe ratios of all its trials: {@link #expectedMaximumSharpe(long, double)} with {@code N = trialSharpes.length} and {@code V} their sample variance (divisor {@code N - 1})
    * @param trialSharpes the per-period Sharpe ratio of every trial, including the selected one
    *     (not copied, not modified)
    * @throws IllegalArgumentException if there are fewer than 2 trials or one is not finite
@@ -238,6 +241,7 @@ public final class SharpeStatistics {
    * computed from its valid returns as in {@link #probabilisticSharpeRatio(double[], double)};
    * the benchmark is {@link #expectedMaximumSharpe(double[])} of {@code trialSharpes}.
    *
+   * @return the deflated Sharpe ratio of a selected strategy's return series, given the Sharpe ratios of all trials of the search
    * @param returns the selected strategy's per-period (excess) returns (not copied; NaN skipped)
    * @param trialSharpes the per-period Sharpe ratios of all trials, including the selected one,
    *     computed the same way (not copied)
@@ -257,6 +261,7 @@ public final class SharpeStatistics {
    * clusters of the trials' return series. {@code V} is still the sample variance of all
    * {@code trialSharpes}.
    *
+   * @return as {@link #deflatedSharpeRatio(double[], double[])}, but with {@code independentTrials} as {@code N} instead of the number of trials
    * @param independentTrials the effective number of independent trials, {@code >= 1}
    * @throws IllegalArgumentException as {@link #deflatedSharpeRatio(double[], double[])}, or if
    *     {@code independentTrials < 1}

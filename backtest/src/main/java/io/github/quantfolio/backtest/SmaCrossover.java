@@ -16,14 +16,25 @@ import io.github.quantfolio.core.Bars;
  */
 public record SmaCrossover(int fast, int slow, boolean shorts) implements ClosesOnly {
 
-  /** Validates the windows. */
+  /**
+   * Validates the windows.
+   *
+   * @param fast fast SMA window
+   * @param slow slow SMA window (&gt; fast)
+   * @param shorts whether downward crosses open shorts
+   */
   public SmaCrossover {
     StrategyArgs.period("SmaCrossover", fast, "fast");
     StrategyArgs.period("SmaCrossover", slow, "slow");
     StrategyArgs.ordered("SmaCrossover", fast, slow, "fast", "slow");
   }
 
-  /** Long-only crossover of {@code SMA(fast)} and {@code SMA(slow)}. */
+  /**
+   * Long-only crossover of {@code SMA(fast)} and {@code SMA(slow)}.
+   *
+   * @param fast fast SMA window
+   * @param slow slow SMA window (&gt; fast)
+   */
   public SmaCrossover(int fast, int slow) {
     this(fast, slow, false);
   }

@@ -12,7 +12,11 @@ import io.github.quantfolio.core.Bars;
 @FunctionalInterface
 public interface Strategy {
 
-  /** The signals for {@code bars}, one flag per bar. */
+  /**
+   * The signals for {@code bars}, one flag per bar.
+   *
+   * @return the signals for {@code bars}, one flag per bar
+   */
   TradeSignals signals(Bars bars);
 
   /**

@@ -34,7 +34,11 @@ public enum SweepMetric {
     this.higherIsBetter = higherIsBetter;
   }
 
-  /** True if larger values are better. */
+  /**
+   * True if larger values are better.
+   *
+   * @return true if larger values are better
+   */
   public boolean higherIsBetter() {
     return higherIsBetter;
   }

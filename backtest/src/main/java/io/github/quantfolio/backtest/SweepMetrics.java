@@ -130,7 +130,11 @@ public record SweepMetrics(double totalReturn, double cagr, double annualVolatil
     return r;
   }
 
-  /** The value of {@code metric}. */
+  /**
+   * The value of {@code metric}.
+   *
+   * @return the value of {@code metric}
+   */
   public double get(SweepMetric metric) {
     return switch (metric) {
       case TOTAL_RETURN -> totalReturn;

@@ -35,12 +35,20 @@ public final class SweepResult<P> {
     this.order = order;
   }
 
-  /** All rows, in grid-major then asset order (or sorted order, for a sorted copy). */
+  /**
+   * All rows, in grid-major then asset order (or sorted order, for a sorted copy).
+   *
+   * @return all rows, in grid-major then asset order (or sorted order, for a sorted copy)
+   */
   public List<SweepRow<P>> rows() {
     return rows;
   }
 
-  /** The number of runs. */
+  /**
+   * The number of runs.
+   *
+   * @return the number of runs
+   */
   public int size() {
     return rows.size();
   }
@@ -48,6 +56,8 @@ public final class SweepResult<P> {
   /**
    * A copy sorted best first by {@code metric} (its natural direction); runs that wiped out the
    * account come last, after NaN values, whatever the metric.
+   *
+   * @return a copy sorted best first by {@code metric} (its natural direction); runs that wiped out the account come last, after NaN values, whatever the metric
    */
   public SweepResult<P> sortedBy(SweepMetric metric) {
     Checks.notNull(metric, "metric");
@@ -64,7 +74,11 @@ public final class SweepResult<P> {
         "sorted by " + metric + " (best first)");
   }
 
-  /** A copy sorted by any comparator. */
+  /**
+   * A copy sorted by any comparator.
+   *
+   * @return a copy sorted by any comparator
+   */
   public SweepResult<P> sortedBy(Comparator<? super SweepRow<P>> comparator) {
     List<SweepRow<P>> sorted = new ArrayList<>(rows);
     sorted.sort(Checks.notNull(comparator, "comparator"));
@@ -75,17 +89,27 @@ public final class SweepResult<P> {
   /**
    * The best row by {@code metric} (ties: the first in grid order; a run that wiped out the
    * account only if every run did).
+   *
+   * @return the best row by {@code metric} (ties: the first in grid order; a run that wiped out the account only if every run did)
    */
   public SweepRow<P> best(SweepMetric metric) {
     return sortedBy(metric).rows.get(0);
   }
 
-  /** The rows of {@code asset}. */
+  /**
+   * The rows of {@code asset}.
+   *
+   * @return the rows of {@code asset}
+   */
   public List<SweepRow<P>> rowsOf(String asset) {
     return rows.stream().filter(r -> r.asset().equals(asset)).toList();
   }
 
-  /** Every run's annualised Sharpe ratio, in row order (NaN kept). */
+  /**
+   * Every run's annualised Sharpe ratio, in row order (NaN kept).
+   *
+   * @return every run's annualised Sharpe ratio, in row order (NaN kept)
+   */
   public double[] sharpeRatios() {
     double[] s = new double[rows.size()];
     for (int i = 0; i < s.length; i++) {
@@ -98,6 +122,8 @@ public final class SweepResult<P> {
    * The deflated Sharpe ratio (Bailey &amp; Lopez de Prado 2014) of the row with the best Sharpe
    * ratio: the probability that its true Sharpe ratio exceeds the maximum expected from this many
    * trials by luck alone. See {@link #deflatedSharpeRatio(SweepRow)}.
+   *
+   * @return the deflated Sharpe ratio (Bailey &amp; Lopez de Prado 2014) of the row with the best Sharpe ratio: the probability that its true Sharpe ratio exceeds the maximum expected from this many trials by luck alone
    */
   public double deflatedSharpeRatio() {
     return deflatedSharpeRatio(best(SweepMetric.SHARPE));
@@ -109,6 +135,8 @@ public final class SweepResult<P> {
    * in excess of the risk-free rate (re-run from its parameters) and the per-period Sharpe ratios
    * of every row with a defined one. Values near 1 say the result survives the number of trials;
    * below 0.95 it is not significant at 5%.
+   *
+   * @return the deflated Sharpe ratio of {@code row} against all rows of this sweep as the trials: {@link SharpeStatistics#deflatedSharpeRatio(double[], double[])} of the row's per-bar returns in excess of the risk-free rate (re-run from its parameters) and the per-period Sharpe ratios of every row with a defined one
    */
   public double deflatedSharpeRatio(SweepRow<P> row) {
     Checks.notNull(row, "row");

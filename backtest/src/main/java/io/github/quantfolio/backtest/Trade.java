@@ -53,12 +53,20 @@ public record Trade(String asset, int side, int entryBar, int exitBar, String en
     return returnPct;
   }
 
-  /** Bars between entry and exit fills. */
+  /**
+   * Bars between entry and exit fills.
+   *
+   * @return bars between entry and exit fills
+   */
   public int holdingBars() {
     return exitBar - entryBar;
   }
 
-  /** True if the trade was still open at the last bar. */
+  /**
+   * True if the trade was still open at the last bar.
+   *
+   * @return true if the trade was still open at the last bar
+   */
   public boolean isOpen() {
     return exitReason == ExitReason.END_OF_DATA;
   }
@@ -66,6 +74,7 @@ public record Trade(String asset, int side, int entryBar, int exitBar, String en
   /**
    * {@code "LONG"} or {@code "SHORT"}.
    *
+   * @return {@code "LONG"} or {@code "SHORT"}
    * @since 0.1.0
    */
   public String sideName() {

@@ -24,7 +24,14 @@ import java.util.Objects;
 public record TradeSignals(boolean[] longEntry, boolean[] longExit, boolean[] shortEntry,
     boolean[] shortExit) {
 
-  /** Validates that all four arrays exist and have one length. */
+  /**
+   * Validates that all four arrays exist and have one length.
+   *
+   * @param longEntry long entry flags (length T)
+   * @param longExit long exit flags (length T)
+   * @param shortEntry short entry flags (length T)
+   * @param shortExit short exit flags (length T)
+   */
   public TradeSignals {
     Objects.requireNonNull(longEntry, "Argument 'longEntry' must not be null");
     Objects.requireNonNull(longExit, "Argument 'longExit' must not be null");
@@ -38,24 +45,40 @@ public record TradeSignals(boolean[] longEntry, boolean[] longExit, boolean[] sh
     }
   }
 
-  /** Long-only signals. */
+  /**
+   * Long-only signals.
+   *
+   * @return long-only signals
+   */
   public static TradeSignals longOnly(boolean[] entry, boolean[] exit) {
     Objects.requireNonNull(entry, "Argument 'entry' must not be null");
     return new TradeSignals(entry, exit, new boolean[entry.length], new boolean[entry.length]);
   }
 
-  /** Short-only signals. */
+  /**
+   * Short-only signals.
+   *
+   * @return short-only signals
+   */
   public static TradeSignals shortOnly(boolean[] entry, boolean[] exit) {
     Objects.requireNonNull(entry, "Argument 'entry' must not be null");
     return new TradeSignals(new boolean[entry.length], new boolean[entry.length], entry, exit);
   }
 
-  /** The number of bars. */
+  /**
+   * The number of bars.
+   *
+   * @return the number of bars
+   */
   public int length() {
     return longEntry.length;
   }
 
-  /** True if any short entry is set. */
+  /**
+   * True if any short entry is set.
+   *
+   * @return true if any short entry is set
+   */
   public boolean hasShortEntries() {
     for (boolean b : shortEntry) {
       if (b) {

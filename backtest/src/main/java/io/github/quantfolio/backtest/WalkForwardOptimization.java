@@ -52,6 +52,8 @@ public final class WalkForwardOptimization<P> {
   /**
    * Walk-forward optimisation of {@code grid} (copied) on {@code backtest}; defaults: 504-bar
    * in-sample and 126-bar out-of-sample windows, selection by Sharpe ratio, all processors.
+   *
+   * @return walk-forward optimisation of {@code grid} (copied) on {@code backtest}; defaults: 504-bar in-sample and 126-bar out-of-sample windows, selection by Sharpe ratio, all processors
    */
   public static <P> WalkForwardOptimization<P> of(Backtest backtest, List<P> grid,
       Function<? super P, ? extends Strategy> strategyOf) {
@@ -60,7 +62,11 @@ public final class WalkForwardOptimization<P> {
         SweepMetric.SHARPE, Runtime.getRuntime().availableProcessors());
   }
 
-  /** A copy with other window lengths in bars (in-sample &gt;= 2, out-of-sample &gt;= 1). */
+  /**
+   * A copy with other window lengths in bars (in-sample &gt;= 2, out-of-sample &gt;= 1).
+   *
+   * @return a copy with other window lengths in bars (in-sample &gt;= 2, out-of-sample &gt;= 1)
+   */
   public WalkForwardOptimization<P> withWindows(int inSampleBars, int outOfSampleBars) {
     if (inSampleBars < 2 || outOfSampleBars < 1) {
       throw new IllegalArgumentException("Expected inSample >= 2 and outOfSample >= 1, but found "
@@ -70,13 +76,21 @@ public final class WalkForwardOptimization<P> {
         outOfSampleBars, metric, threads);
   }
 
-  /** A copy selecting by another metric. */
+  /**
+   * A copy selecting by another metric.
+   *
+   * @return a copy selecting by another metric
+   */
   public WalkForwardOptimization<P> selectingBy(SweepMetric selection) {
     return new WalkForwardOptimization<>(backtest, grid, strategyOf, inSample, outOfSample,
         Checks.notNull(selection, "selection"), threads);
   }
 
-  /** A copy running in-sample sweeps on {@code n} threads (results do not depend on it). */
+  /**
+   * A copy running in-sample sweeps on {@code n} threads (results do not depend on it).
+   *
+   * @return a copy running in-sample sweeps on {@code n} threads (results do not depend on it)
+   */
   public WalkForwardOptimization<P> withThreads(int n) {
     Checks.positive(n, "threads");
     return new WalkForwardOptimization<>(backtest, grid, strategyOf, inSample, outOfSample,
@@ -97,6 +111,7 @@ public final class WalkForwardOptimization<P> {
   /**
    * Runs every fold.
    *
+   * @return the folds, the stitched out-of-sample curve and its report
    * @throws IllegalArgumentException if the data has no complete in-sample window plus one
    *     out-of-sample bar, if no parameter set has a defined metric in some fold, or if an
    *     out-of-sample fold wipes out the account (equity at 0 or below; named with its date)

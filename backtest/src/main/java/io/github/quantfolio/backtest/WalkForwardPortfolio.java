@@ -81,6 +81,8 @@ public final class WalkForwardPortfolio {
   /**
    * A portfolio on close prices; defaults: equal weight, 252-bar look-back, monthly, no drift
    * threshold, no cap, no circuit breaker, {@link BacktestConfig#defaults()}.
+   *
+   * @return a portfolio on close prices; defaults: equal weight, 252-bar look-back, monthly, no drift threshold, no cap, no circuit breaker, {@link BacktestConfig#defaults()}
    */
   public static WalkForwardPortfolio of(PriceFrame prices) {
     Checks.notNull(prices, "prices");
@@ -88,7 +90,11 @@ public final class WalkForwardPortfolio {
         RebalanceSchedule.MONTHLY, Double.NaN, Double.NaN, null, null);
   }
 
-  /** A portfolio on OHLC bars (aligned on the union of their timestamps); see {@link #of}. */
+  /**
+   * A portfolio on OHLC bars (aligned on the union of their timestamps); see {@link #of}.
+   *
+   * @return a portfolio on OHLC bars (aligned on the union of their timestamps); see {@link #of}
+   */
   public static WalkForwardPortfolio of(List<Bars> bars) {
     Backtest bt = Backtest.of(bars);
     List<String> names = bt.assets();
@@ -102,13 +108,21 @@ public final class WalkForwardPortfolio {
         RebalanceSchedule.MONTHLY, Double.NaN, Double.NaN, null, null);
   }
 
-  /** A copy with another allocator. */
+  /**
+   * A copy with another allocator.
+   *
+   * @return a copy with another allocator
+   */
   public WalkForwardPortfolio withAllocator(Allocator allocator) {
     return new WalkForwardPortfolio(backtest, closes, Checks.notNull(allocator, "allocator"),
         lookback, schedule, driftThreshold, maxWeight, breaker, fallback);
   }
 
-  /** A copy with another look-back window, in bars of prices (&gt;= 2). */
+  /**
+   * A copy with another look-back window, in bars of prices (&gt;= 2).
+   *
+   * @return a copy with another look-back window, in bars of prices (&gt;= 2)
+   */
   public WalkForwardPortfolio withLookback(int bars) {
     if (bars < 2) {
       throw new IllegalArgumentException("Expected lookback >= 2, but found " + bars);
@@ -117,13 +131,21 @@ public final class WalkForwardPortfolio {
         maxWeight, breaker, fallback);
   }
 
-  /** A copy with another re-estimation schedule. */
+  /**
+   * A copy with another re-estimation schedule.
+   *
+   * @return a copy with another re-estimation schedule
+   */
   public WalkForwardPortfolio withSchedule(RebalanceSchedule schedule) {
     return new WalkForwardPortfolio(backtest, closes, allocator, lookback,
         Checks.notNull(schedule, "schedule"), driftThreshold, maxWeight, breaker, fallback);
   }
 
-  /** A copy that also rebalances when a weight drifts more than {@code threshold} from target. */
+  /**
+   * A copy that also rebalances when a weight drifts more than {@code threshold} from target.
+   *
+   * @return a copy that also rebalances when a weight drifts more than {@code threshold} from target
+   */
   public WalkForwardPortfolio withDriftThreshold(double threshold) {
     if (!(threshold > 0 && threshold < 1)) {
       throw new IllegalArgumentException("Expected 0 < driftThreshold < 1, but found "
@@ -133,7 +155,11 @@ public final class WalkForwardPortfolio {
         maxWeight, breaker, fallback);
   }
 
-  /** A copy that caps every weight at {@code cap} (see the class rules). */
+  /**
+   * A copy that caps every weight at {@code cap} (see the class rules).
+   *
+   * @return a copy that caps every weight at {@code cap} (see the class rules)
+   */
   public WalkForwardPortfolio withMaxWeight(double cap) {
     if (!(cap > 0 && cap <= 1)) {
       throw new IllegalArgumentException("Expected 0 < maxWeight <= 1, but found " + cap);
@@ -142,13 +168,21 @@ public final class WalkForwardPortfolio {
         cap, breaker, fallback);
   }
 
-  /** A copy with a portfolio circuit breaker. */
+  /**
+   * A copy with a portfolio circuit breaker.
+   *
+   * @return a copy with a portfolio circuit breaker
+   */
   public WalkForwardPortfolio withCircuitBreaker(CircuitBreaker breaker) {
     return new WalkForwardPortfolio(backtest, closes, allocator, lookback, schedule, driftThreshold,
         maxWeight, Checks.notNull(breaker, "breaker"), fallback);
   }
 
-  /** A copy with another capital, cost and timing configuration. */
+  /**
+   * A copy with another capital, cost and timing configuration.
+   *
+   * @return a copy with another capital, cost and timing configuration
+   */
   public WalkForwardPortfolio withConfig(BacktestConfig config) {
     return new WalkForwardPortfolio(backtest.withConfig(config), closes, allocator, lookback,
         schedule, driftThreshold, maxWeight, breaker, fallback);
@@ -169,7 +203,11 @@ public final class WalkForwardPortfolio {
         maxWeight, breaker, Checks.notNull(fallback, "fallback"));
   }
 
-  /** A copy with stop-loss / take-profit exits on the positions. */
+  /**
+   * A copy with stop-loss / take-profit exits on the positions.
+   *
+   * @return a copy with stop-loss / take-profit exits on the positions
+   */
   public WalkForwardPortfolio withExits(Exits exits) {
     return new WalkForwardPortfolio(backtest.withExits(exits), closes, allocator, lookback,
         schedule, driftThreshold, maxWeight, breaker, fallback);

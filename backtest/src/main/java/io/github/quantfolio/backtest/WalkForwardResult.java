@@ -18,13 +18,13 @@ public final class WalkForwardResult<P> {
   /**
    * One fold.
    *
-   * @param <P> the parameter type
    * @param trainStart first in-sample bar
    * @param testStart first out-of-sample bar (= in-sample end, exclusive)
    * @param testEnd out-of-sample end (exclusive)
    * @param chosen the parameters selected in-sample
    * @param inSample the chosen parameters' in-sample metrics
    * @param outOfSample their out-of-sample metrics
+   * @param <P> the parameter type
    */
   public record Fold<P>(int trainStart, int testStart, int testEnd, P chosen,
       SweepMetrics inSample, SweepMetrics outOfSample) {
@@ -67,27 +67,47 @@ public final class WalkForwardResult<P> {
     this.report = PerformanceReport.of(returns, frequency, config.riskFreeRate());
   }
 
-  /** The folds in time order. */
+  /**
+   * The folds in time order.
+   *
+   * @return the folds in time order
+   */
   public List<Fold<P>> folds() {
     return folds;
   }
 
-  /** Timestamps of the stitched out-of-sample curve (from the first test bar to the end). */
+  /**
+   * Timestamps of the stitched out-of-sample curve (from the first test bar to the end).
+   *
+   * @return timestamps of the stitched out-of-sample curve (from the first test bar to the end)
+   */
   public TimeIndex index() {
     return index;
   }
 
-  /** The stitched out-of-sample equity (a copy). */
+  /**
+   * The stitched out-of-sample equity (a copy).
+   *
+   * @return the stitched out-of-sample equity (a copy)
+   */
   public double[] equity() {
     return equity.clone();
   }
 
-  /** Its per-bar returns (a copy); the first relative to the initial capital. */
+  /**
+   * Its per-bar returns (a copy); the first relative to the initial capital.
+   *
+   * @return its per-bar returns (a copy); the first relative to the initial capital
+   */
   public double[] returns() {
     return returns.clone();
   }
 
-  /** The performance report of the out-of-sample returns. */
+  /**
+   * The performance report of the out-of-sample returns.
+   *
+   * @return the performance report of the out-of-sample returns
+   */
   public PerformanceReport report() {
     return report;
   }

@@ -71,6 +71,7 @@ public final class BlackLitterman {
   /**
    * A model with a prior of annualised expected returns and an annualised covariance, no views.
    *
+   * @return a model with a prior of annualised expected returns and an annualised covariance, no views
    * @throws IllegalArgumentException if the assets of the prior and the covariance differ
    * @throws OptimizationException if {@code cov} is a singular estimate without shrinkage (as
    *     {@link MeanVariance#of(CovarianceMatrix)}): the posterior covariance would inherit its
@@ -91,6 +92,7 @@ public final class BlackLitterman {
    * The market-implied prior {@code pi = delta S w_mkt + rf} (reverse optimisation; He and
    * Litterman 1999), annualised.
    *
+   * @return the market-implied prior {@code pi = delta S w_mkt + rf} (reverse optimisation; He and Litterman 1999), annualised
    * @param marketWeights market-capitalisation weights on the covariance's assets (missing = 0)
    * @param riskAversion {@code delta > 0}, e.g. {@link #marketImpliedRiskAversion}
    * @param riskFreeRate annualised
@@ -124,6 +126,7 @@ public final class BlackLitterman {
    * variance with n - 1; {@code f} = the frame's periods per year), as PyPortfolioOpt's
    * {@code market_implied_risk_aversion}.
    *
+   * @return the market's implied risk aversion {@code delta = (E[r_m] f - rf) / (var(r_m) f)} from the prices of a market index (the frame's only column; simple returns, NaN skipped, sample variance with n - 1; {@code f} = the frame's periods per year), as PyPortfolioOpt's {@code market_implied_risk_aversion}
    * @throws IllegalArgumentException if the frame has more than one column or fewer than 2 returns
    */
   public static double marketImpliedRiskAversion(PriceFrame marketPrices, double riskFreeRate) {
@@ -170,7 +173,11 @@ public final class BlackLitterman {
     return delta;
   }
 
-  /** The same model with another {@code tau > 0} (scale of the prior's uncertainty). */
+  /**
+   * The same model with another {@code tau > 0} (scale of the prior's uncertainty).
+   *
+   * @return the same model with another {@code tau > 0} (scale of the prior's uncertainty)
+   */
   public BlackLitterman withTau(double tau) {
     return new BlackLitterman(cov, prior, Checks.positive(tau, "tau"), views, confidences, omega);
   }
@@ -178,6 +185,7 @@ public final class BlackLitterman {
   /**
    * Adds the absolute view {@code mu_asset = q} (annualised).
    *
+   * @return adds the absolute view {@code mu_asset = q} (annualised)
    * @throws IllegalStateException if confidences or an Omega are already set (see {@link
    *     #withView})
    */
@@ -190,6 +198,7 @@ public final class BlackLitterman {
   /**
    * Adds the relative view {@code mu_outperformer - mu_underperformer = q}.
    *
+   * @return adds the relative view {@code mu_outperformer - mu_underperformer = q}
    * @throws IllegalStateException if confidences or an Omega are already set (see {@link
    *     #withView})
    */
@@ -209,6 +218,7 @@ public final class BlackLitterman {
    * baskets as in Idzorek's third view). Views are added before {@link #withConfidences} or
    * {@link #withOmega}, which give one entry per view.
    *
+   * @return adds the general view {@code sum_i pick_i mu_i = q} (one row of P; e.g. market-cap weighted baskets as in Idzorek's third view)
    * @throws IllegalArgumentException for an unknown asset or an all-zero pick
    * @throws IllegalStateException if confidences or an Omega are already set (they are for the
    *     views before this one; add every view first)
@@ -264,6 +274,7 @@ public final class BlackLitterman {
    * Call it after every view is added: a view added later is refused, since these confidences
    * would not cover it.
    *
+   * @return idzorek confidences, one per view in the order added, each in [0, 1] (see the class comment)
    * @throws IllegalArgumentException if the count differs from the views or a value is outside
    */
   public BlackLitterman withConfidences(double... confidences) {
@@ -284,6 +295,7 @@ public final class BlackLitterman {
    * columns in the order the views were added). A zero variance makes a view fully confident.
    * Call it after every view is added: a view added later is refused.
    *
+   * @return an explicit view covariance Omega (K x K, symmetric positive semidefinite; copied; rows and columns in the order the views were added)
    * @throws IllegalArgumentException if the shape differs from the number of views, an entry is
    *     not finite, a variance is negative, or the matrix is not symmetric (to 1e-12 relative),
    *     has a covariance larger than the product of the two standard deviations (named), or is
@@ -380,7 +392,11 @@ public final class BlackLitterman {
     return CovarianceMatrix.of(names, b);
   }
 
-  /** The prior {@code pi}. */
+  /**
+   * The prior {@code pi}.
+   *
+   * @return the prior {@code pi}
+   */
   public AssetVector prior() {
     return AssetVector.of(cov.assets(), prior);
   }
@@ -388,6 +404,7 @@ public final class BlackLitterman {
   /**
    * The posterior expected returns {@code mu_BL} (annualised).
    *
+   * @return the posterior expected returns {@code mu_BL} (annualised)
    * @throws OptimizationException if fully confident views contradict each other (named)
    */
   public AssetVector posteriorReturns() {
@@ -397,6 +414,7 @@ public final class BlackLitterman {
   /**
    * The posterior covariance {@code S + M} (annualised).
    *
+   * @return the posterior covariance {@code S + M} (annualised)
    * @throws OptimizationException if fully confident views contradict each other (named)
    */
   public CovarianceMatrix posteriorCovariance() {
@@ -408,6 +426,7 @@ public final class BlackLitterman {
    * Litterman 1999), not normalised: with no views and the market-implied prior they are
    * {@code w_mkt / (1 + tau)}.
    *
+   * @return the unconstrained Black-Litterman weights {@code w = (delta S_BL)^-1 (mu_BL - rf)} (He and Litterman 1999), not normalised: with no views and the market-implied prior they are {@code w_mkt / (1 + tau)}
    * @param riskAversion {@code delta > 0}
    * @param riskFreeRate annualised; the rate included in the prior
    */

@@ -37,7 +37,18 @@ public final class DiscreteAllocation {
    *     allocation this is PyPortfolioOpt's {@code _allocation_rmse_error})
    */
   public record Result(Map<String, Long> shares, double leftover, double rmse) {
-    /** Copies the map (order kept) and checks the numbers are finite. */
+    /**
+     * Copies the map (order kept) and checks the numbers are finite.
+     *
+     * @param shares whole shares per asset (negative = short), assets with none left out, in the
+     *    weights' order
+     * @param leftover cash not invested (long side plus short side)
+     * @param rmse root-mean-square difference between the target weights and the weights realised,
+     *    both relative to their side ({@code |w_i| / sum |w|} and {@code shares x price / value
+     *    invested on that side}), over all assets with a non-zero weight (for a long-only
+     *    allocation this is PyPortfolioOpt's {@code _allocation_rmse_error})
+     *    /
+     */
     public Result {
       shares = Collections.unmodifiableMap(new LinkedHashMap<>(shares));
       Checks.finite(leftover, "leftover");
@@ -78,6 +89,7 @@ public final class DiscreteAllocation {
   /**
    * An allocation problem.
    *
+   * @return an allocation problem
    * @param weights target weights (e.g. {@code optimalPortfolio.weights()}); zero weights are
    *     ignored
    * @param latestPrices price per share of every asset with a non-zero weight, &gt; 0 (e.g.
@@ -172,6 +184,7 @@ public final class DiscreteAllocation {
   /**
    * The same problem with short proceeds of {@code capital x ratio} for the short side.
    *
+   * @return the same problem with short proceeds of {@code capital x ratio} for the short side
    * @param ratio &gt; 0
    * @throws IllegalArgumentException if the short proceeds are below the price of the cheapest
    *     asset to sell short (named), or would sell more than 2^53 shares of one
@@ -191,6 +204,7 @@ public final class DiscreteAllocation {
    * affordable asset is under its weight. Unlike PyPortfolioOpt, which gives up after ten
    * unaffordable candidates in one round, every affordable asset is considered.
    *
+   * @return greedy allocation, per side: first {@code floor(w_i V / p_i)} shares of every asset (never more than the side's value {@code V}); then, while cash remains, one share of the asset with the largest positive deficit {@code w_i - (realised weight)} among those whose price fits in the cash left (realised weights relative to the value invested so far)
    * @throws IllegalArgumentException if the short proceeds are below the price of the cheapest
    *     asset to sell short (named), or would sell more than 2^53 shares of one
    */
@@ -208,6 +222,7 @@ public final class DiscreteAllocation {
    * exact in binary). Meant for tens of assets (milliseconds); share counts up to 2^53 are fine.
    * Long/short as described in the class comment.
    *
+   * @return integer-programming allocation, per side (PyPortfolioOpt's {@code lp_portfolio}): whole shares {@code x_i >= 0} minimising {@code sum_i |w_i V - x_i p_i| + (V - p'x)} subject to {@code p'x <= V}, i.e. the value deviations plus the cash left over, solved exactly by a branch and bound of our own on the equivalent problem "least total shortfall below the goals {@code w_i V}" (the objective is twice that shortfall plus a constant; see the docs)
    * @throws IllegalArgumentException as {@link #greedy()}, for the short side
    * @throws OptimizationException if the search needs more than 20 million nodes (hundreds of
    *     assets with prices spread over many orders of magnitude); {@link #greedy()} then

@@ -77,6 +77,7 @@ public final class ExpectedReturns {
    * Compounded (geometric) mean: {@code (prod(1 + r))^(f / n) - 1} over the asset's n valid
    * returns (PyPortfolioOpt {@code mean_historical_return}).
    *
+   * @return compounded (geometric) mean: {@code (prod(1 + r))^(f / n) - 1} over the asset's n valid returns (PyPortfolioOpt {@code mean_historical_return})
    * @throws IllegalArgumentException if an asset has no valid return, or fewer than the
    *     minimum-observation rule asks (see the class comment; asset, count and dates named)
    */
@@ -84,7 +85,11 @@ public final class ExpectedReturns {
     return meanHistorical(Checks.notNull(prices, "prices").returns());
   }
 
-  /** {@link #meanHistorical(PriceFrame)} from simple returns. */
+  /**
+   * {@link #meanHistorical(PriceFrame)} from simple returns.
+   *
+   * @return {@link #meanHistorical(PriceFrame)} from simple returns
+   */
   public static AssetVector meanHistorical(ReturnFrame returns) {
     requireSimple(returns);
     double f = ppy(returns);
@@ -109,13 +114,18 @@ public final class ExpectedReturns {
   /**
    * Arithmetic mean x f over each asset's valid returns.
    *
+   * @return arithmetic mean x f over each asset's valid returns
    * @throws IllegalArgumentException as {@link #meanHistorical(PriceFrame)}
    */
   public static AssetVector arithmetic(PriceFrame prices) {
     return arithmetic(Checks.notNull(prices, "prices").returns());
   }
 
-  /** {@link #arithmetic(PriceFrame)} from simple returns. */
+  /**
+   * {@link #arithmetic(PriceFrame)} from simple returns.
+   *
+   * @return {@link #arithmetic(PriceFrame)} from simple returns
+   */
   public static AssetVector arithmetic(ReturnFrame returns) {
     requireSimple(returns);
     double f = ppy(returns);
@@ -134,6 +144,7 @@ public final class ExpectedReturns {
    * {@code a = 2 / (span + 1)}, over each asset's valid returns with weights by position
    * (pandas {@code ewm(span, adjust=True).mean()}; PyPortfolioOpt {@code ema_historical_return}).
    *
+   * @return exponentially weighted mean, compounded: {@code (1 + m)^f - 1} with {@code m = sum_t w_t r_t / sum_t w_t}, {@code w_t = (1 - a)^(T - 1 - t)}, {@code a = 2 / (span + 1)}, over each asset's valid returns with weights by position (pandas {@code ewm(span, adjust=True).mean()}; PyPortfolioOpt {@code ema_historical_return})
    * @param span at least 1 (PyPortfolioOpt's default is 500)
    * @throws IllegalArgumentException as {@link #meanHistorical(PriceFrame)}, or if span &lt; 1
    */
@@ -141,7 +152,11 @@ public final class ExpectedReturns {
     return ema(Checks.notNull(prices, "prices").returns(), span);
   }
 
-  /** {@link #ema(PriceFrame, double)} from simple returns. */
+  /**
+   * {@link #ema(PriceFrame, double)} from simple returns.
+   *
+   * @return {@link #ema(PriceFrame, double)} from simple returns
+   */
   public static AssetVector ema(ReturnFrame returns, double span) {
     requireSimple(returns);
     Checks.finite(span, "span");
@@ -179,6 +194,7 @@ public final class ExpectedReturns {
    * of the market's valid periods (both with divisor n - 1); {@code R_m} is the market's
    * compounded annual return.
    *
+   * @return CAPM expected returns {@code rf + beta_i (R_m - rf)} (PyPortfolioOpt {@code capm_return}): the market is {@code market} or, if null, the equal-weighted average of the assets' valid returns each period; {@code beta_i = cov(r_i, m) / var(m)} where, as pandas and PyPortfolioOpt compute it, the covariance uses the periods where both are valid and the market variance all of the market's valid periods (both with divisor n - 1); {@code R_m} is the market's compounded annual return
    * @param market market prices (one column, same timestamps as {@code prices}), or null
    * @param riskFreeRate annual risk-free rate
    * @throws IllegalArgumentException as {@link #meanHistorical(PriceFrame)} for each asset, or

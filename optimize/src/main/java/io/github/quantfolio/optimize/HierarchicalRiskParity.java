@@ -61,6 +61,7 @@ public final class HierarchicalRiskParity {
   /**
    * HRP on a supplied annualised covariance matrix (e.g. a shrunk one), single linkage.
    *
+   * @return HRP on a supplied annualised covariance matrix (e.g. a shrunk one), single linkage
    * @throws IllegalArgumentException if an asset has zero variance (named)
    */
   public static HierarchicalRiskParity of(CovarianceMatrix cov) {
@@ -77,17 +78,27 @@ public final class HierarchicalRiskParity {
   /**
    * HRP on the sample covariance of returns ({@code CovarianceEstimator.sample()}: pairwise over
    * missing values, annualised with the frame's frequency), single linkage.
+   *
+   * @return HRP on the sample covariance of returns ({@code CovarianceEstimator.sample()}: pairwise over missing values, annualised with the frame's frequency), single linkage
    */
   public static HierarchicalRiskParity of(ReturnFrame returns) {
     return of(CovarianceEstimator.sample().estimate(Checks.notNull(returns, "returns")));
   }
 
-  /** The same problem with another linkage criterion. */
+  /**
+   * The same problem with another linkage criterion.
+   *
+   * @return the same problem with another linkage criterion
+   */
   public HierarchicalRiskParity withLinkage(Linkage linkage) {
     return new HierarchicalRiskParity(cov, Checks.notNull(linkage, "linkage"));
   }
 
-  /** The quasi-diagonal order of the assets (dendrogram leaves, see the class comment). */
+  /**
+   * The quasi-diagonal order of the assets (dendrogram leaves, see the class comment).
+   *
+   * @return the quasi-diagonal order of the assets (dendrogram leaves, see the class comment)
+   */
   public List<String> order() {
     int[] order = quasiDiagonal();
     List<String> out = new ArrayList<>(order.length);
@@ -97,7 +108,11 @@ public final class HierarchicalRiskParity {
     return List.copyOf(out);
   }
 
-  /** The HRP weights (no expected return), in the covariance's asset order. */
+  /**
+   * The HRP weights (no expected return), in the covariance's asset order.
+   *
+   * @return the HRP weights (no expected return), in the covariance's asset order
+   */
   public OptimalPortfolio solve() {
     int n = cov.size();
     double[][] s = cov.toArray();

@@ -42,6 +42,7 @@ public final class MaxDiversification {
   /**
    * The most diversified long-only portfolio on an annualised covariance matrix.
    *
+   * @return the most diversified long-only portfolio on an annualised covariance matrix
    * @throws OptimizationException if {@code cov} is not positive semidefinite, or is a singular
    *     estimate without shrinkage (as {@link MeanVariance#of(CovarianceMatrix)})
    * @throws IllegalArgumentException if an asset has zero variance (named)
@@ -60,17 +61,29 @@ public final class MaxDiversification {
     return new MaxDiversification(cov, MeanVariance.of(AssetVector.of(cov.assets(), sigma), cov));
   }
 
-  /** The same problem with every weight in {@code [lo, hi]} (see {@link MeanVariance#withBounds(double, double)}). */
+  /**
+   * The same problem with every weight in {@code [lo, hi]} (see {@link MeanVariance#withBounds(double, double)}).
+   *
+   * @return the same problem with every weight in {@code [lo, hi]} (see {@link MeanVariance#withBounds(double, double)})
+   */
   public MaxDiversification withBounds(double lo, double hi) {
     return new MaxDiversification(cov, problem.withBounds(lo, hi));
   }
 
-  /** The same problem with {@code lo <= w_asset <= hi} for one asset. */
+  /**
+   * The same problem with {@code lo <= w_asset <= hi} for one asset.
+   *
+   * @return the same problem with {@code lo <= w_asset <= hi} for one asset
+   */
   public MaxDiversification withAssetBounds(String asset, double lo, double hi) {
     return new MaxDiversification(cov, problem.withAssetBounds(asset, lo, hi));
   }
 
-  /** The same problem with sector limits (see {@link MeanVariance#withSectorConstraints}). */
+  /**
+   * The same problem with sector limits (see {@link MeanVariance#withSectorConstraints}).
+   *
+   * @return the same problem with sector limits (see {@link MeanVariance#withSectorConstraints})
+   */
   public MaxDiversification withSectorConstraints(Function<String, String> sectorOf,
       Map<String, Double> lower, Map<String, Double> upper) {
     return new MaxDiversification(cov, problem.withSectorConstraints(sectorOf, lower, upper));
@@ -79,6 +92,7 @@ public final class MaxDiversification {
   /**
    * The most diversified portfolio; its method string carries the ratio reached.
    *
+   * @return the most diversified portfolio; its method string carries the ratio reached
    * @throws OptimizationException if the constraints are infeasible (named, with what is
    *     attainable)
    */
@@ -116,6 +130,7 @@ public final class MaxDiversification {
    * The diversification ratio {@code sigma'w / sqrt(w'Sw)} of weights on the covariance's assets
    * (for long-only weights; {@code PortfolioRisk.diversificationRatio()} uses {@code |w_i|}).
    *
+   * @return the diversification ratio {@code sigma'w / sqrt(w'Sw)} of weights on the covariance's assets (for long-only weights; {@code PortfolioRisk.diversificationRatio()} uses {@code |w_i|})
    * @throws IllegalArgumentException if the weights' assets are not those of {@code cov}, a
    *     weight is negative (named), or the weights have zero volatility (the ratio is undefined)
    */

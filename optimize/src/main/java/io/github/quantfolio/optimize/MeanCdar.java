@@ -56,6 +56,7 @@ public final class MeanCdar {
   /**
    * A mean-CDaR problem on returns in time order, without expected returns ({@link #minCdar()}).
    *
+   * @return a mean-CDaR problem on returns in time order, without expected returns ({@link #minCdar()})
    * @throws IllegalArgumentException if the returns are LOG returns (a portfolio's return is
    *     {@code w'r} only for simple returns), there are not more return rows than assets (the
    *     optimum would fit the sample), a return is missing or beta is outside (0, 1)
@@ -70,7 +71,11 @@ public final class MeanCdar {
         ScenarioInputs.feasibleSet(assets, new double[assets.size()]), f);
   }
 
-  /** As {@link #of(ReturnFrame, double)} with annualised expected returns for the targets. */
+  /**
+   * As {@link #of(ReturnFrame, double)} with annualised expected returns for the targets.
+   *
+   * @return as {@link #of(ReturnFrame, double)} with annualised expected returns for the targets
+   */
   public static MeanCdar of(AssetVector mu, ReturnFrame returns, double beta) {
     MeanCdar m = of(returns, beta);
     Checks.notNull(mu, "mu");
@@ -86,23 +91,39 @@ public final class MeanCdar {
     return new MeanCdar(assets, scenarios, beta, mu, c, periodsPerYear);
   }
 
-  /** The same problem with every weight in {@code [lo, hi]} (see {@link MeanVariance#withBounds(double, double)}). */
+  /**
+   * The same problem with every weight in {@code [lo, hi]} (see {@link MeanVariance#withBounds(double, double)}).
+   *
+   * @return the same problem with every weight in {@code [lo, hi]} (see {@link MeanVariance#withBounds(double, double)})
+   */
   public MeanCdar withBounds(double lo, double hi) {
     return with(constraints.withBounds(lo, hi));
   }
 
-  /** The same problem with {@code lo <= w_asset <= hi} for one asset. */
+  /**
+   * The same problem with {@code lo <= w_asset <= hi} for one asset.
+   *
+   * @return the same problem with {@code lo <= w_asset <= hi} for one asset
+   */
   public MeanCdar withAssetBounds(String asset, double lo, double hi) {
     return with(constraints.withAssetBounds(asset, lo, hi));
   }
 
-  /** The same problem with sector limits (see {@link MeanVariance#withSectorConstraints}). */
+  /**
+   * The same problem with sector limits (see {@link MeanVariance#withSectorConstraints}).
+   *
+   * @return the same problem with sector limits (see {@link MeanVariance#withSectorConstraints})
+   */
   public MeanCdar withSectorConstraints(java.util.function.Function<String, String> sectorOf,
       java.util.Map<String, Double> lower, java.util.Map<String, Double> upper) {
     return with(constraints.withSectorConstraints(sectorOf, lower, upper));
   }
 
-  /** The same problem with weights summing to 0 (needs negative lower bounds). */
+  /**
+   * The same problem with weights summing to 0 (needs negative lower bounds).
+   *
+   * @return the same problem with weights summing to 0 (needs negative lower bounds)
+   */
   public MeanCdar withMarketNeutral() {
     return with(constraints.withMarketNeutral());
   }
@@ -112,6 +133,7 @@ public final class MeanCdar {
    * The CDaR at {@code beta} of weights (see the class comment), evaluated directly. Assets the
    * weights omit weigh 0.
    *
+   * @return the CDaR at {@code beta} of weights (see the class comment), evaluated directly
    * @throws IllegalArgumentException if the weights name an asset that is not in the scenarios
    */
   public double cdar(Weights weights) {
@@ -141,7 +163,11 @@ public final class MeanCdar {
     return alpha + tail / ((1 - beta) * t);
   }
 
-  /** The minimum-CDaR portfolio. */
+  /**
+   * The minimum-CDaR portfolio.
+   *
+   * @return the minimum-CDaR portfolio
+   */
   public OptimalPortfolio minCdar() {
     return solve(Double.NaN, Double.NaN, "min CDaR");
   }
@@ -149,6 +175,7 @@ public final class MeanCdar {
   /**
    * The minimum-CDaR portfolio with annualised {@code mu'w >= target}.
    *
+   * @return the minimum-CDaR portfolio with annualised {@code mu'w >= target}
    * @throws OptimizationException if the target is above the maximum attainable return (named)
    */
   public OptimalPortfolio efficientReturn(double target) {
@@ -161,6 +188,7 @@ public final class MeanCdar {
   /**
    * The maximum-return portfolio with CDaR at most {@code targetCdar}.
    *
+   * @return the maximum-return portfolio with CDaR at most {@code targetCdar}
    * @throws OptimizationException if the target is below the minimum attainable CDaR (named)
    */
   public OptimalPortfolio efficientRisk(double targetCdar) {

@@ -57,6 +57,7 @@ public final class MeanCvar {
   /**
    * A mean-CVaR problem on scenario returns without expected returns ({@link #minCvar()} only).
    *
+   * @return a mean-CVaR problem on scenario returns without expected returns ({@link #minCvar()} only)
    * @param returns per-period simple returns, no missing values (use {@code dropIncompleteRows()}
    *     on the prices first)
    * @param beta confidence, 0 &lt; beta &lt; 1 (e.g. 0.95)
@@ -78,6 +79,7 @@ public final class MeanCvar {
   /**
    * A mean-CVaR problem with annualised expected returns for {@link #efficientReturn(double)}.
    *
+   * @return a mean-CVaR problem with annualised expected returns for {@link #efficientReturn(double)}
    * @throws IllegalArgumentException if the assets of {@code mu} and the returns differ
    */
   public static MeanCvar of(AssetVector mu, ReturnFrame returns, double beta) {
@@ -96,23 +98,39 @@ public final class MeanCvar {
     return new MeanCvar(assets, scenarios, beta, mu, c, periodsPerYear);
   }
 
-  /** The same problem with every weight in {@code [lo, hi]} (see {@link MeanVariance#withBounds(double, double)}). */
+  /**
+   * The same problem with every weight in {@code [lo, hi]} (see {@link MeanVariance#withBounds(double, double)}).
+   *
+   * @return the same problem with every weight in {@code [lo, hi]} (see {@link MeanVariance#withBounds(double, double)})
+   */
   public MeanCvar withBounds(double lo, double hi) {
     return with(constraints.withBounds(lo, hi));
   }
 
-  /** The same problem with {@code lo <= w_asset <= hi} for one asset. */
+  /**
+   * The same problem with {@code lo <= w_asset <= hi} for one asset.
+   *
+   * @return the same problem with {@code lo <= w_asset <= hi} for one asset
+   */
   public MeanCvar withAssetBounds(String asset, double lo, double hi) {
     return with(constraints.withAssetBounds(asset, lo, hi));
   }
 
-  /** The same problem with sector limits (see {@link MeanVariance#withSectorConstraints}). */
+  /**
+   * The same problem with sector limits (see {@link MeanVariance#withSectorConstraints}).
+   *
+   * @return the same problem with sector limits (see {@link MeanVariance#withSectorConstraints})
+   */
   public MeanCvar withSectorConstraints(java.util.function.Function<String, String> sectorOf,
       java.util.Map<String, Double> lower, java.util.Map<String, Double> upper) {
     return with(constraints.withSectorConstraints(sectorOf, lower, upper));
   }
 
-  /** The same problem with weights summing to 0 (needs negative lower bounds). */
+  /**
+   * The same problem with weights summing to 0 (needs negative lower bounds).
+   *
+   * @return the same problem with weights summing to 0 (needs negative lower bounds)
+   */
   public MeanCvar withMarketNeutral() {
     return with(constraints.withMarketNeutral());
   }
@@ -123,6 +141,7 @@ public final class MeanCvar {
    * comment), by sorting the portfolio's scenario returns: {@code alpha} is the loss at rank
    * {@code ceil(beta T)}. Assets the weights omit weigh 0.
    *
+   * @return the CVaR at {@code beta} of weights on the scenarios (per-period loss; see the class comment), by sorting the portfolio's scenario returns: {@code alpha} is the loss at rank {@code ceil(beta T)}
    * @throws IllegalArgumentException if the weights name an asset that is not in the scenarios
    */
   public double cvar(Weights weights) {
@@ -150,7 +169,11 @@ public final class MeanCvar {
     return alpha + tail / ((1 - beta) * t);
   }
 
-  /** The minimum-CVaR portfolio (the linear program of the class comment). */
+  /**
+   * The minimum-CVaR portfolio (the linear program of the class comment).
+   *
+   * @return the minimum-CVaR portfolio (the linear program of the class comment)
+   */
   public OptimalPortfolio minCvar() {
     return solve(Double.NaN, "min CVaR");
   }
@@ -158,6 +181,7 @@ public final class MeanCvar {
   /**
    * The minimum-CVaR portfolio with annualised expected return {@code mu'w >= target}.
    *
+   * @return the minimum-CVaR portfolio with annualised expected return {@code mu'w >= target}
    * @throws IllegalStateException without expected returns
    * @throws OptimizationException if the target is above the maximum attainable return
    */
@@ -176,6 +200,7 @@ public final class MeanCvar {
    * {@code max mu'w} s.t. {@code alpha + 1/((1 - beta) T) sum u_t <= targetCvar} and the scenario
    * rows of the class comment.
    *
+   * @return the maximum-return portfolio with CVaR at most {@code targetCvar}: the LP {@code max mu'w} s.t
    * @param targetCvar loss per period of the scenario rows, not annualised (0.02 = 2% a day for
    *     daily returns)
    * @throws IllegalStateException without expected returns

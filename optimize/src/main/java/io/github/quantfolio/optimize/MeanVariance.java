@@ -129,6 +129,7 @@ public final class MeanVariance {
    * A problem with annualised expected returns and covariance, long only ({@code [0, 1]} bounds),
    * fully invested.
    *
+   * @return a problem with annualised expected returns and covariance, long only ({@code [0, 1]} bounds), fully invested
    * @param mu annualised expected returns, same assets in the same order as {@code cov}
    * @param cov annualised covariance, positive semidefinite
    * @throws IllegalArgumentException if the assets differ (named)
@@ -150,6 +151,7 @@ public final class MeanVariance {
    * A problem without expected returns: only {@link #minVolatility()} (and frontier-free
    * methods) can be solved; the others throw {@link IllegalStateException}.
    *
+   * @return a problem without expected returns: only {@link #minVolatility()} (and frontier-free methods) can be solved; the others throw {@link IllegalStateException}
    * @param cov annualised covariance, positive semidefinite
    * @throws OptimizationException if {@code cov} is not positive semidefinite, or is a singular
    *     estimate without shrinkage (see the class comment)
@@ -174,7 +176,11 @@ public final class MeanVariance {
     return new MeanVariance(spec.withConstraints(lo, hi, text, neutral, g, sec));
   }
 
-  /** The assets, in the order of weights in every result. */
+  /**
+   * The assets, in the order of weights in every result.
+   *
+   * @return the assets, in the order of weights in every result
+   */
   public List<String> assets() {
     return spec.assets();
   }
@@ -183,6 +189,7 @@ public final class MeanVariance {
    * The same problem with every weight in {@code [lo, hi]}. Infinite bounds are allowed
    * ({@code Double.NEGATIVE_INFINITY} / {@code POSITIVE_INFINITY}: unbounded).
    *
+   * @return the same problem with every weight in {@code [lo, hi]}
    * @throws IllegalArgumentException if a bound is NaN or {@code lo > hi}
    */
   public MeanVariance withBounds(double lo, double hi) {
@@ -199,6 +206,7 @@ public final class MeanVariance {
    * The same problem with per-asset bounds {@code lower[i] <= w_i <= upper[i]} in asset order
    * (arrays copied; infinities allowed).
    *
+   * @return the same problem with per-asset bounds {@code lower[i] <= w_i <= upper[i]} in asset order (arrays copied; infinities allowed)
    * @throws IllegalArgumentException if a length differs, a bound is NaN or {@code lower > upper}
    */
   public MeanVariance withBounds(double[] lower, double[] upper) {
@@ -219,6 +227,7 @@ public final class MeanVariance {
   /**
    * The same problem with {@code lo <= w_asset <= hi} for one asset; the other bounds are kept.
    *
+   * @return the same problem with {@code lo <= w_asset <= hi} for one asset; the other bounds are kept
    * @throws IllegalArgumentException if the asset is unknown, a bound is NaN or {@code lo > hi}
    */
   public MeanVariance withAssetBounds(String asset, double lo, double hi) {
@@ -236,6 +245,7 @@ public final class MeanVariance {
    * The same problem with sector limits {@code lower(s) <= sum_{i in s} w_i <= upper(s)}. Replaces
    * earlier sector limits. A sector missing from a map has no limit on that side.
    *
+   * @return the same problem with sector limits {@code lower(s) <= sum_{i in s} w_i <= upper(s)}
    * @param sectorOf the sector of each asset (e.g. {@code market::sectorOf}); must not return null
    * @param lower minimum total weight per sector (may be empty)
    * @param upper maximum total weight per sector (may be empty)
@@ -253,6 +263,8 @@ public final class MeanVariance {
    * The same problem with weights summing to 0 instead of 1 (a dollar-neutral long/short book).
    * Needs negative lower bounds, e.g. {@code withBounds(-1, 1)}. Minimum volatility is then the
    * empty portfolio, so {@link #minVolatility()} and {@link #maxSharpe(double)} refuse it.
+   *
+   * @return the same problem with weights summing to 0 instead of 1 (a dollar-neutral long/short book)
    */
   public MeanVariance withMarketNeutral() {
     return constraints(spec.lower(), spec.upper(), spec.boundsText(), true, spec.gamma(),
@@ -264,6 +276,7 @@ public final class MeanVariance {
    * every objective, i.e. the risk model becomes {@code S + gamma I} (see the class comment).
    * Larger {@code gamma} spreads weight over more assets (PyPortfolioOpt's {@code L2_reg}).
    *
+   * @return the same problem with L2 regularisation: {@code gamma ||w||^2} is added to the variance in every objective, i.e. the risk model becomes {@code S + gamma I} (see the class comment)
    * @param gamma &gt;= 0, in annualised variance units
    */
   public MeanVariance withL2Regularization(double gamma) {
@@ -295,6 +308,7 @@ public final class MeanVariance {
    * {@code (mu'w - k ||w - w0||_1 - rf) / sqrt(w'S_g w)}). {@link #efficientFrontier(int)} uses
    * {@link #efficientReturn(double)}'s objective. Replaces an earlier cost.
    *
+   * @return the same problem with proportional transaction costs against the current weights: {@code k ||w - w0||_1} is added to the objective (in its units: annualised variance for {@link #minVolatility()} and {@link #efficientReturn(double)}, whose objective becomes {@code w'S_g w + k ||w - w0||_1}; annualised return for {@link #maxQuadraticUtility(double)}, {@code mu'w - delta/2 w'S_g w - k ||w - w0||_1}; annualised return also for {@link #maxReturn()}, {@link #efficientRisk(double)} and {@link #maxSharpe(double)}, which maximise the return net of costs {@code mu'w - k ||w - w0||_1}, respectively its Sharpe ratio {@code (mu'w - k ||w - w0||_1 - rf) / sqrt(w'S_g w)})
    * @param previous current weights {@code w0}; assets of the problem missing from it count as 0,
    *     assets not in the problem are an error
    * @param k cost per unit of turnover, &gt;= 0
@@ -316,6 +330,7 @@ public final class MeanVariance {
    * If the constraints cannot be reached from {@code w0} within the limit, the solving method
    * throws {@link OptimizationException} naming the minimum turnover needed.
    *
+   * @return the same problem with a turnover limit {@code ||w - w0||_1 <= maxTurnover} against the current weights (a full switch from one asset to another is turnover 2), for every solving method
    * @param previous current weights {@code w0} (missing assets count as 0)
    * @param maxTurnover &gt;= 0
    */
@@ -336,6 +351,7 @@ public final class MeanVariance {
    * {@code phi} in [0, 1] at which the tracking error equals the limit (the Lagrangian of the
    * convex problem), found by Illinois regula falsi to 1e-12 relative, never above the limit.
    *
+   * @return the same problem with a tracking-error limit {@code sqrt((w - b)'S(w - b)) <= maxTe} against a benchmark {@code b} (annualised, with the caller's {@code S}), for every solving method and together with costs and turnover limits
    * @param benchmark benchmark weights (assets of the problem; missing ones count as 0)
    * @param maxTe annualised tracking error &gt; 0
    * @throws IllegalArgumentException for an unknown asset or a non-positive limit
@@ -366,6 +382,7 @@ public final class MeanVariance {
    * The minimum-volatility portfolio: {@code min w'(S + gamma I)w} over the constraints.
    * Works without expected returns.
    *
+   * @return the minimum-volatility portfolio: {@code min w'(S + gamma I)w} over the constraints
    * @throws OptimizationException if the constraints are infeasible, or under market neutrality
    *     (the minimum is the empty portfolio)
    */
@@ -400,6 +417,7 @@ public final class MeanVariance {
    * the problem is solved through its Lagrangian {@code (1 - phi)(-mu'w + cost) + phi TE^2} (see
    * {@link #withTrackingErrorLimit}).
    *
+   * @return the maximum-return portfolio: {@code max mu'w} over the constraints (a linear program)
    * @throws IllegalStateException without expected returns
    * @throws OptimizationException if infeasible or unbounded (infinite bounds)
    */
@@ -419,6 +437,7 @@ public final class MeanVariance {
    * maximum attainable return itself, where the feasible set is a single face of C, rounding can
    * make the exact target infeasible; it is then relaxed by at most {@code 1e-9 x max|mu|}.
    *
+   * @return the efficient portfolio for a target return: {@code min w'(S + gamma I)w} over the constraints with {@code mu'w >= target}
    * @param target annualised expected return (0.10 = 10%)
    * @throws OptimizationException if the target is above the maximum attainable return (named)
    */
@@ -461,6 +480,7 @@ public final class MeanVariance {
    * [0, 1] is found by Illinois regula falsi until the volatility is within 1e-12 relative of the
    * target, never above it (the volatility is non-increasing in phi).
    *
+   * @return the efficient portfolio for a target volatility: {@code max mu'w} over the constraints with {@code sqrt(w'(S + gamma I)w) <= target}
    * @param targetVolatility annualised volatility (0.15 = 15%)
    * @throws OptimizationException if the target is below the minimum attainable volatility
    */
@@ -479,6 +499,7 @@ public final class MeanVariance {
    * The portfolio maximising quadratic utility {@code mu'w - delta/2 w'(S + gamma I)w} over the
    * constraints.
    *
+   * @return the portfolio maximising quadratic utility {@code mu'w - delta/2 w'(S + gamma I)w} over the constraints
    * @param riskAversion {@code delta > 0}
    */
   public OptimalPortfolio maxQuadraticUtility(double riskAversion) {
@@ -510,6 +531,7 @@ public final class MeanVariance {
    * <p>The excess returns are scaled by their largest magnitude before the homogenised solve (the
    * maximiser does not change), so their scale does not matter.
    *
+   * @return the tangency (maximum Sharpe ratio) portfolio {@code max (mu'w - rf) / sqrt(w'(S + gamma I)w)} over the constraints, by the exact homogenised reformulation in the class comment
    * @param riskFreeRate annualised risk-free rate
    * @throws OptimizationException if no attainable portfolio returns more than {@code rf} (the
    *     maximum attainable is named, and why the best asset's return is out of reach when a cap
@@ -547,6 +569,7 @@ public final class MeanVariance {
    * {@link #efficientReturn(double)} under them, from the return of {@link #minVolatility()} to the
    * largest gross return {@code mu'w} the limits allow.
    *
+   * @return {@code points} efficient portfolios ({@link #efficientReturn(double)}) at equally spaced target returns from the minimum-volatility portfolio's return to the maximum attainable return, in increasing order of return (and volatility)
    * @param points at least 2, at most {@link #MAX_FRONTIER_POINTS}
    * @throws IllegalArgumentException if {@code points} is outside [2, {@link
    *     #MAX_FRONTIER_POINTS}]

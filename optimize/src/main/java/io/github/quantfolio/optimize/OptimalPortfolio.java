@@ -45,17 +45,29 @@ public final class OptimalPortfolio {
     return new OptimalPortfolio(method, weights, expectedReturn, volatility, rf);
   }
 
-  /** A short description of the problem solved, e.g. {@code "max Sharpe (rf = 0.02)"}. */
+  /**
+   * A short description of the problem solved, e.g. {@code "max Sharpe (rf = 0.02)"}.
+   *
+   * @return a short description of the problem solved, e.g. {@code "max Sharpe (rf = 0.02)"}
+   */
   public String method() {
     return method;
   }
 
-  /** The optimal weights, in the problem's asset order. */
+  /**
+   * The optimal weights, in the problem's asset order.
+   *
+   * @return the optimal weights, in the problem's asset order
+   */
   public Weights weights() {
     return weights;
   }
 
-  /** Whether the problem had expected returns (false for {@code MeanVariance.of(cov)}). */
+  /**
+   * Whether the problem had expected returns (false for {@code MeanVariance.of(cov)}).
+   *
+   * @return whether the problem had expected returns (false for {@code MeanVariance.of(cov)})
+   */
   public boolean hasExpectedReturn() {
     return !Double.isNaN(expectedReturn);
   }
@@ -63,6 +75,7 @@ public final class OptimalPortfolio {
   /**
    * The annualised expected return {@code mu'w}.
    *
+   * @return the annualised expected return {@code mu'w}
    * @throws IllegalStateException if the problem was built without expected returns
    */
   public double expectedReturn() {
@@ -73,7 +86,11 @@ public final class OptimalPortfolio {
     return expectedReturn;
   }
 
-  /** The annualised volatility {@code sqrt(w'Sw)}. */
+  /**
+   * The annualised volatility {@code sqrt(w'Sw)}.
+   *
+   * @return the annualised volatility {@code sqrt(w'Sw)}
+   */
   public double volatility() {
     return volatility;
   }
@@ -82,6 +99,7 @@ public final class OptimalPortfolio {
    * The Sharpe ratio {@code (mu'w - rf) / sqrt(w'Sw)} with an annualised risk-free rate.
    * Infinite if the volatility is 0 and the excess return is not (IEEE division).
    *
+   * @return the Sharpe ratio {@code (mu'w - rf) / sqrt(w'Sw)} with an annualised risk-free rate
    * @param riskFreeRate annualised risk-free rate (0.02 = 2%)
    * @throws IllegalStateException if the problem was built without expected returns, or if the
    *     volatility is 0 and the expected return equals the risk-free rate (0 / 0: undefined)

@@ -77,7 +77,16 @@ public final class Rebalancer {
    */
   public record Plan(List<Trade> trades, Map<String, Long> holdings, double cash,
       double totalCost, double turnover) {
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param trades trades in execution order (sells first)
+     * @param holdings shares per asset after the trades (zero positions left out)
+     * @param cash cash after the trades and their costs (&gt;= 0)
+     * @param totalCost sum of trade costs
+     * @param turnover {@code sum |value| / V}
+     *    /
+     */
     public Plan {
       trades = List.copyOf(trades);
       holdings = Collections.unmodifiableMap(new LinkedHashMap<>(holdings));
@@ -122,6 +131,7 @@ public final class Rebalancer {
   /**
    * A rebalancer towards long-only target weights (summing to at most 1; the rest stays cash).
    *
+   * @return a rebalancer towards long-only target weights (summing to at most 1; the rest stays cash)
    * @throws IllegalArgumentException if a weight is negative or they sum to more than 1
    */
   public static Rebalancer of(Weights target) {
@@ -139,13 +149,21 @@ public final class Rebalancer {
     return new Rebalancer(target, 0, 0, 0, Double.POSITIVE_INFINITY, Map.of());
   }
 
-  /** No trade for a weight within {@code threshold} of its target (absolute, e.g. 0.02). */
+  /**
+   * No trade for a weight within {@code threshold} of its target (absolute, e.g. 0.02).
+   *
+   * @return no trade for a weight within {@code threshold} of its target (absolute, e.g. 0.02)
+   */
   public Rebalancer withDriftThreshold(double threshold) {
     Checks.inRange(threshold, 0, 1, "threshold");
     return new Rebalancer(target, threshold, minTradeValue, costRate, maxWeight, lots);
   }
 
-  /** Skip trades worth less than {@code value} (currency), except exits. */
+  /**
+   * Skip trades worth less than {@code value} (currency), except exits.
+   *
+   * @return skip trades worth less than {@code value} (currency), except exits
+   */
   public Rebalancer withMinimumTradeValue(double value) {
     Checks.finite(value, "value");
     if (value < 0) {
@@ -154,7 +172,11 @@ public final class Rebalancer {
     return new Rebalancer(target, driftThreshold, value, costRate, maxWeight, lots);
   }
 
-  /** Proportional transaction cost: {@code rate x |trade value|} (e.g. 0.001 = 10 bp). */
+  /**
+   * Proportional transaction cost: {@code rate x |trade value|} (e.g. 0.001 = 10 bp).
+   *
+   * @return proportional transaction cost: {@code rate x |trade value|} (e.g. 0.001 = 10 bp)
+   */
   public Rebalancer withTransactionCost(double rate) {
     Checks.inRange(rate, 0, 1, "rate");
     return new Rebalancer(target, driftThreshold, minTradeValue, rate, maxWeight, lots);
@@ -163,6 +185,7 @@ public final class Rebalancer {
   /**
    * Positions above {@code maxWeight} are trimmed whatever the drift threshold.
    *
+   * @return a copy with the maximum weight
    * @param maxWeight in [0, 1]
    * @throws IllegalArgumentException if a target weight is above it (named)
    */
@@ -178,7 +201,11 @@ public final class Rebalancer {
     return new Rebalancer(target, driftThreshold, minTradeValue, costRate, maxWeight, lots);
   }
 
-  /** Trades in {@code asset} are multiples of {@code lot} shares (default 1). */
+  /**
+   * Trades in {@code asset} are multiples of {@code lot} shares (default 1).
+   *
+   * @return a copy with the lot size of {@code asset}
+   */
   public Rebalancer withLotSize(String asset, long lot) {
     Checks.notNull(asset, "asset");
     if (lot <= 0) {
@@ -193,6 +220,7 @@ public final class Rebalancer {
   /**
    * The trades from the current holdings.
    *
+   * @return the trades from the current holdings
    * @param holdings shares per asset (&gt;= 0)
    * @param cash cash (&gt;= 0)
    * @param prices latest price per share of every held or targeted asset (&gt; 0)

@@ -54,6 +54,7 @@ public final class RiskParity {
   /**
    * Equal risk contribution on an annualised covariance matrix (budgets {@code 1/N}).
    *
+   * @return equal risk contribution on an annualised covariance matrix (budgets {@code 1/N})
    * @throws OptimizationException if {@code cov} is not positive semidefinite (suggesting the
    *     repair), an asset has zero variance (its contribution could never reach its budget), or
    *     it is a singular estimate without shrinkage (as {@link MeanVariance#of(CovarianceMatrix)};
@@ -78,6 +79,7 @@ public final class RiskParity {
    * The same problem with risk budgets: positive, one per asset of the covariance (any order);
    * they are divided by their sum, so {@code (1, 1, 2)} means 25%, 25%, 50% of the risk.
    *
+   * @return the same problem with risk budgets: positive, one per asset of the covariance (any order); they are divided by their sum, so {@code (1, 1, 2)} means 25%, 25%, 50% of the risk
    * @throws IllegalArgumentException if an asset is missing or extra, or a budget is not &gt; 0
    */
   public RiskParity withBudgets(AssetVector budgets) {
@@ -107,7 +109,11 @@ public final class RiskParity {
     return new RiskParity(cov, b);
   }
 
-  /** The normalised risk budgets (summing to 1), by asset. */
+  /**
+   * The normalised risk budgets (summing to 1), by asset.
+   *
+   * @return the normalised risk budgets (summing to 1), by asset
+   */
   public AssetVector budgets() {
     return AssetVector.of(cov.assets(), budgets);
   }
@@ -116,6 +122,7 @@ public final class RiskParity {
    * The long-only, fully invested portfolio whose risk contributions equal the budgets within
    * {@link #CONTRIBUTION_TOLERANCE} (see the class comment). The result has no expected return.
    *
+   * @return the long-only, fully invested portfolio whose risk contributions equal the budgets within {@link #CONTRIBUTION_TOLERANCE} (see the class comment)
    * @throws OptimizationException if a long-only portfolio has zero variance under the covariance
    *     (possible only for a singular matrix built by hand, e.g. two assets that hedge each other
    *     exactly: no solution exists; the portfolio is named), or if Newton's method fails to
@@ -173,6 +180,7 @@ public final class RiskParity {
    * {@code sigma_i = sqrt(S_ii)}. It equals the equal-risk-contribution portfolio exactly when all
    * correlations are equal (Maillard, Roncalli and Teiletche 2010), e.g. all zero.
    *
+   * @return inverse-volatility weights {@code w_i = (1 / sigma_i) / sum_j (1 / sigma_j)} with {@code sigma_i = sqrt(S_ii)}
    * @throws IllegalArgumentException if an asset has zero variance (named)
    */
   public static Weights inverseVolatility(CovarianceMatrix cov) {
@@ -194,7 +202,11 @@ public final class RiskParity {
     return Weights.of(cov.assets(), w);
   }
 
-  /** Equal weights {@code 1/N} on the given assets. */
+  /**
+   * Equal weights {@code 1/N} on the given assets.
+   *
+   * @return equal weights {@code 1/N} on the given assets
+   */
   public static Weights equalWeight(List<String> assets) {
     return Weights.equal(assets);
   }

@@ -24,17 +24,29 @@ public final class CorrelationMatrix {
     this.values = values;
   }
 
-  /** The asset names in order. */
+  /**
+   * The asset names in order.
+   *
+   * @return the asset names in order
+   */
   public List<String> assets() {
     return assets;
   }
 
-  /** The correlation of two assets. */
+  /**
+   * The correlation of two assets.
+   *
+   * @return the correlation of two assets
+   */
   public double get(String a, String b) {
     return values[indexOf(a)][indexOf(b)];
   }
 
-  /** The correlation at row {@code i}, column {@code j}. */
+  /**
+   * The correlation at row {@code i}, column {@code j}.
+   *
+   * @return the correlation at row {@code i}, column {@code j}
+   */
   public double get(int i, int j) {
     return values[i][j];
   }
@@ -47,7 +59,11 @@ public final class CorrelationMatrix {
     return i;
   }
 
-  /** A copy of the values. */
+  /**
+   * A copy of the values.
+   *
+   * @return a copy of the values
+   */
   public double[][] toArray() {
     double[][] out = new double[values.length][];
     for (int i = 0; i < out.length; i++) {
@@ -59,6 +75,7 @@ public final class CorrelationMatrix {
   /**
    * The mean of the {@code N(N-1)/2} correlations above the diagonal.
    *
+   * @return the mean of the {@code N(N-1)/2} correlations above the diagonal
    * @throws IllegalArgumentException for a single asset (there is no pair)
    */
   public double averagePairwise() {
@@ -75,7 +92,11 @@ public final class CorrelationMatrix {
     return s / (n * (n - 1) / 2.0);
   }
 
-  /** The pairs with correlation strictly above {@code threshold}, highest first. */
+  /**
+   * The pairs with correlation strictly above {@code threshold}, highest first.
+   *
+   * @return the pairs with correlation strictly above {@code threshold}, highest first
+   */
   public List<Pair> pairsAbove(double threshold) {
     Checks.finite(threshold, "threshold");
     List<Pair> out = new ArrayList<>();

@@ -69,7 +69,11 @@ public final class CovarianceEstimator {
     this.missing = missing;
   }
 
-  /** The sample covariance (divisor T - 1), pairwise by default. */
+  /**
+   * The sample covariance (divisor T - 1), pairwise by default.
+   *
+   * @return the sample covariance (divisor T - 1), pairwise by default
+   */
   public static CovarianceEstimator sample() {
     return new CovarianceEstimator(Kind.SAMPLE, null, Double.NaN, MissingData.PAIRWISE);
   }
@@ -78,6 +82,7 @@ public final class CovarianceEstimator {
    * Exponentially weighted covariance with the given span (in periods; PyPortfolioOpt's default
    * is 180), pairwise by default.
    *
+   * @return exponentially weighted covariance with the given span (in periods; PyPortfolioOpt's default is 180), pairwise by default
    * @param span at least 1
    */
   public static CovarianceEstimator exponential(double span) {
@@ -91,6 +96,7 @@ public final class CovarianceEstimator {
   /**
    * Semicovariance of returns below a benchmark, pairwise by default.
    *
+   * @return semicovariance of returns below a benchmark, pairwise by default
    * @param benchmarkPerPeriod the per-period return below which deviations count (e.g. 0, or the
    *     per-period risk-free rate)
    */
@@ -100,18 +106,30 @@ public final class CovarianceEstimator {
         MissingData.PAIRWISE);
   }
 
-  /** Ledoit-Wolf shrinkage towards {@code target} with the optimal estimated intensity. */
+  /**
+   * Ledoit-Wolf shrinkage towards {@code target} with the optimal estimated intensity.
+   *
+   * @return ledoit-Wolf shrinkage towards {@code target} with the optimal estimated intensity
+   */
   public static CovarianceEstimator ledoitWolf(ShrinkageTarget target) {
     return new CovarianceEstimator(Kind.LEDOIT_WOLF, Checks.notNull(target, "target"),
         Double.NaN, MissingData.COMPLETE_ROWS);
   }
 
-  /** Ledoit-Wolf shrinkage towards {@link ShrinkageTarget#CONSTANT_VARIANCE} (scikit-learn's default). */
+  /**
+   * Ledoit-Wolf shrinkage towards {@link ShrinkageTarget#CONSTANT_VARIANCE} (scikit-learn's default).
+   *
+   * @return ledoit-Wolf shrinkage towards {@link ShrinkageTarget#CONSTANT_VARIANCE} (scikit-learn's default)
+   */
   public static CovarianceEstimator ledoitWolf() {
     return ledoitWolf(ShrinkageTarget.CONSTANT_VARIANCE);
   }
 
-  /** Oracle approximating shrinkage (Chen et al. 2010) towards the scaled identity. */
+  /**
+   * Oracle approximating shrinkage (Chen et al. 2010) towards the scaled identity.
+   *
+   * @return oracle approximating shrinkage (Chen et al
+   */
   public static CovarianceEstimator oracleApproximating() {
     return new CovarianceEstimator(Kind.OAS, ShrinkageTarget.CONSTANT_VARIANCE, Double.NaN,
         MissingData.COMPLETE_ROWS);
@@ -120,6 +138,7 @@ public final class CovarianceEstimator {
   /**
    * Shrinkage with a fixed intensity: {@code (1 - intensity) S + intensity F}.
    *
+   * @return shrinkage with a fixed intensity: {@code (1 - intensity) S + intensity F}
    * @param intensity in [0, 1]
    */
   public static CovarianceEstimator shrunk(ShrinkageTarget target, double intensity) {
@@ -131,6 +150,7 @@ public final class CovarianceEstimator {
   /**
    * This estimator with another missing-data policy.
    *
+   * @return this estimator with another missing-data policy
    * @throws IllegalArgumentException for {@link MissingData#PAIRWISE} on a shrinkage estimator
    */
   public CovarianceEstimator withMissingData(MissingData policy) {
@@ -142,7 +162,11 @@ public final class CovarianceEstimator {
     return new CovarianceEstimator(kind, target, parameter, policy);
   }
 
-  /** The missing-data policy in force. */
+  /**
+   * The missing-data policy in force.
+   *
+   * @return the missing-data policy in force
+   */
   public MissingData missingData() {
     return missing;
   }

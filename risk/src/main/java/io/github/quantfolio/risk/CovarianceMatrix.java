@@ -87,6 +87,7 @@ public final class CovarianceMatrix {
    * non-negative, and the matrix symmetric to within {@code 1e-12} relative (such rounding
    * asymmetry is averaged away).
    *
+   * @return a covariance matrix from annualised values (copied)
    * @throws IllegalArgumentException naming the entry that breaks a rule
    */
   public static CovarianceMatrix of(List<String> assets, double[][] annualised) {
@@ -132,27 +133,47 @@ public final class CovarianceMatrix {
     return new CovarianceMatrix(names, v, 0, Double.NaN, null, 0.0);
   }
 
-  /** The asset names, in row and column order. */
+  /**
+   * The asset names, in row and column order.
+   *
+   * @return the asset names, in row and column order
+   */
   public List<String> assets() {
     return assets;
   }
 
-  /** The number of assets N. */
+  /**
+   * The number of assets N.
+   *
+   * @return the number of assets N
+   */
   public int size() {
     return assets.size();
   }
 
-  /** The annualised covariance of two assets. */
+  /**
+   * The annualised covariance of two assets.
+   *
+   * @return the annualised covariance of two assets
+   */
   public double get(String a, String b) {
     return values[position(a)][position(b)];
   }
 
-  /** The annualised covariance at row {@code i}, column {@code j}. */
+  /**
+   * The annualised covariance at row {@code i}, column {@code j}.
+   *
+   * @return the annualised covariance at row {@code i}, column {@code j}
+   */
   public double get(int i, int j) {
     return values[i][j];
   }
 
-  /** The annualised variance of {@code asset}. */
+  /**
+   * The annualised variance of {@code asset}.
+   *
+   * @return the annualised variance of {@code asset}
+   */
   public double variance(String asset) {
     int i = position(asset);
     return values[i][i];
@@ -166,7 +187,11 @@ public final class CovarianceMatrix {
     return p;
   }
 
-  /** A copy of the values, {@code [row][column]}. */
+  /**
+   * A copy of the values, {@code [row][column]}.
+   *
+   * @return a copy of the values, {@code [row][column]}
+   */
   public double[][] toArray() {
     double[][] out = new double[values.length][];
     for (int i = 0; i < out.length; i++) {
@@ -181,6 +206,8 @@ public final class CovarianceMatrix {
    * values included: an asset may have far fewer real returns, see {@link #filledValues()} and
    * {@link #toString()}), the smallest pairwise count under {@link MissingData#PAIRWISE}; 0 for
    * a matrix given with {@link #of}.
+   *
+   * @return the number of return periods the estimate used: the rows kept under {@link MissingData#COMPLETE_ROWS}, every row under {@link MissingData#ZERO_FILL} (filled values included: an asset may have far fewer real returns, see {@link #filledValues()} and {@link #toString()}), the smallest pairwise count under {@link MissingData#PAIRWISE}; 0 for a matrix given with {@link #of}
    */
   public int observations() {
     return observations;
@@ -205,6 +232,7 @@ public final class CovarianceMatrix {
    * {@link #observations()} it says how much of the data an estimate used (e.g. 895 of 7,126
    * periods under {@code COMPLETE_ROWS}).
    *
+   * @return the number of periods (rows) of the return frame the estimate was computed from, before the missing-data policy dropped or filled anything; 0 for a matrix given with {@link #of}
    * @since 0.1.0
    */
   public int availablePeriods() {
@@ -216,6 +244,7 @@ public final class CovarianceMatrix {
    * estimation with missing values (the smallest is {@link #observations()}); otherwise equal to
    * {@link #observations()}.
    *
+   * @return the largest number of periods any pair of assets shares under {@link MissingData#PAIRWISE} estimation with missing values (the smallest is {@link #observations()}); otherwise equal to {@link #observations()}
    * @since 0.1.0
    */
   public int maxPairObservations() {
@@ -226,6 +255,7 @@ public final class CovarianceMatrix {
    * The estimator that produced this matrix (its {@code toString()} names the method and the
    * {@link MissingData} policy); empty for a matrix given with {@link #of}.
    *
+   * @return the estimator that produced this matrix (its {@code toString()} names the method and the {@link MissingData} policy); empty for a matrix given with {@link #of}
    * @since 0.1.0
    */
   public Optional<CovarianceEstimator> estimator() {
@@ -235,6 +265,8 @@ public final class CovarianceMatrix {
   /**
    * The shrinkage intensity {@code delta} in {@code (1 - delta) S + delta F}, in [0, 1], for
    * shrinkage estimates; empty otherwise.
+   *
+   * @return the shrinkage intensity {@code delta} in {@code (1 - delta) S + delta F}, in [0, 1], for shrinkage estimates; empty otherwise
    */
   public OptionalDouble shrinkage() {
     return shrinkage == shrinkage ? OptionalDouble.of(shrinkage) : OptionalDouble.empty();
@@ -251,6 +283,7 @@ public final class CovarianceMatrix {
    * given with {@link #of} (check {@link #eigenvalues()}). Other causes of singularity (a
    * constant asset, collinear assets) are not detected here.
    *
+   * @return whether the estimate is singular by construction because it used too few periods: a sample or exponentially weighted estimate from {@code T} periods has rank at most {@code T - 1} (the semicovariance at most {@code T}), so {@code T <= N} (semicovariance {@code T < N}) periods for {@code N} assets give a singular matrix, on which optimizers find spurious riskless portfolios
    * @since 0.1.0
    */
   public boolean isRankDeficient() {
@@ -258,7 +291,11 @@ public final class CovarianceMatrix {
         && !(shrinkage > 0) && !(diagonalShift > 0);
   }
 
-  /** Annualised volatilities {@code sqrt(diag)}. */
+  /**
+   * Annualised volatilities {@code sqrt(diag)}.
+   *
+   * @return annualised volatilities {@code sqrt(diag)}
+   */
   public AssetVector volatilities() {
     double[] v = new double[values.length];
     for (int i = 0; i < v.length; i++) {
@@ -270,6 +307,7 @@ public final class CovarianceMatrix {
   /**
    * The correlation matrix {@code C_ij / sqrt(C_ii C_jj)}.
    *
+   * @return the correlation matrix {@code C_ij / sqrt(C_ii C_jj)}
    * @throws IllegalArgumentException if an asset has zero variance (its correlations are
    *     undefined; the message names it)
    */
@@ -295,7 +333,11 @@ public final class CovarianceMatrix {
     return new CorrelationMatrix(assets, c);
   }
 
-  /** The named assets, in the given order. */
+  /**
+   * The named assets, in the given order.
+   *
+   * @return the named assets, in the given order
+   */
   public CovarianceMatrix select(List<String> names) {
     List<String> chosen = Checks.assetNames(names, "names");
     int[] idx = new int[chosen.size()];
@@ -311,7 +353,11 @@ public final class CovarianceMatrix {
     return new CovarianceMatrix(chosen, v, observations, shrinkage, estimation, diagonalShift);
   }
 
-  /** The eigenvalues, ascending. */
+  /**
+   * The eigenvalues, ascending.
+   *
+   * @return the eigenvalues, ascending
+   */
   public double[] eigenvalues() {
     return Eigen.values(values);
   }
@@ -319,6 +365,8 @@ public final class CovarianceMatrix {
   /**
    * Whether every eigenvalue is at least {@code -PSD_TOLERANCE x} the largest one (non-negative
    * up to rounding).
+   *
+   * @return whether every eigenvalue is at least {@code -PSD_TOLERANCE x} the largest one (non-negative up to rounding)
    */
   public boolean isPositiveSemidefinite() {
     if (Eigen.choleskySucceeds(values)) {
@@ -333,6 +381,8 @@ public final class CovarianceMatrix {
    * The nearest positive semidefinite matrix in the Frobenius norm (Higham 1988, "Computing a
    * nearest symmetric positive semidefinite matrix"): eigenvalues below zero are set to zero and
    * the matrix is rebuilt from the eigenvectors. Returns this matrix if it is already PSD.
+   *
+   * @return the nearest positive semidefinite matrix in the Frobenius norm (Higham 1988, "Computing a nearest symmetric positive semidefinite matrix"): eigenvalues below zero are set to zero and the matrix is rebuilt from the eigenvectors
    */
   public CovarianceMatrix nearestPositiveSemidefinite() {
     if (isPositiveSemidefinite()) {
@@ -367,6 +417,7 @@ public final class CovarianceMatrix {
    * eigenvalue is at least {@code minEigenvalue} (a diagonal shift keeps the eigenvectors and all
    * covariances; only variances grow). Returns this matrix if no shift is needed.
    *
+   * @return this matrix plus {@code max(0, minEigenvalue - lambda_min) I}, so that its smallest eigenvalue is at least {@code minEigenvalue} (a diagonal shift keeps the eigenvectors and all covariances; only variances grow)
    * @param minEigenvalue the smallest eigenvalue wanted, &gt;= 0 (annualised variance units)
    */
   public CovarianceMatrix withDiagonalShift(double minEigenvalue) {

@@ -35,7 +35,11 @@ public final class Drawdowns {
   public record Episode(int peak, int valley, int recovery, String peakDate, String valleyDate,
       String recoveryDate, double depth, int length, int recoveryTime) {
 
-    /** Whether wealth regained the peak. */
+    /**
+     * Whether wealth regained the peak.
+     *
+     * @return whether wealth regained the peak
+     */
     public boolean recovered() {
       return recovery >= 0;
     }
@@ -52,6 +56,7 @@ public final class Drawdowns {
   /**
    * Drawdowns of per-period simple returns, without timestamps.
    *
+   * @return drawdowns of per-period simple returns, without timestamps
    * @param returns per-period simple returns (NaN = no change), at least one valid
    * @throws IllegalArgumentException if {@code returns} is empty or all NaN, or holds an infinity
    *     or a return below -1 (named by position)
@@ -63,6 +68,7 @@ public final class Drawdowns {
   /**
    * Drawdowns of per-period simple returns labelled by {@code index} (one timestamp per return).
    *
+   * @return drawdowns of per-period simple returns labelled by {@code index} (one timestamp per return)
    * @throws IllegalArgumentException if the lengths differ, if {@code returns} is empty or all
    *     NaN, or holds an infinity or a return below -1 (named by date)
    */
@@ -111,23 +117,39 @@ public final class Drawdowns {
     return index == null || position < 0 ? null : index.label(position);
   }
 
-  /** A copy of the underwater curve: {@code W_t / max(1, W_1..W_t) - 1}, values in (-1, 0]. */
+  /**
+   * A copy of the underwater curve: {@code W_t / max(1, W_1..W_t) - 1}, values in (-1, 0].
+   *
+   * @return a copy of the underwater curve: {@code W_t / max(1, W_1..W_t) - 1}, values in (-1, 0]
+   */
   public double[] underwater() {
     return underwater.clone();
   }
 
-  /** Every episode, deepest first (ties: earlier first). Empty if wealth never falls. */
+  /**
+   * Every episode, deepest first (ties: earlier first). Empty if wealth never falls.
+   *
+   * @return every episode, deepest first (ties: earlier first)
+   */
   public List<Episode> episodes() {
     return episodes;
   }
 
-  /** The {@code n} deepest episodes (fewer if there are fewer). */
+  /**
+   * The {@code n} deepest episodes (fewer if there are fewer).
+   *
+   * @return the {@code n} deepest episodes (fewer if there are fewer)
+   */
   public List<Episode> top(int n) {
     Checks.positive(n, "n");
     return episodes.subList(0, Math.min(n, episodes.size()));
   }
 
-  /** The deepest fall as a negative fraction, 0 if none. */
+  /**
+   * The deepest fall as a negative fraction, 0 if none.
+   *
+   * @return the deepest fall as a negative fraction, 0 if none
+   */
   public double maxDrawdown() {
     return episodes.isEmpty() ? 0.0 : episodes.get(0).depth();
   }

@@ -58,6 +58,7 @@ public final class PortfolioRisk {
   /**
    * The risk of {@code weights} under {@code covariance}.
    *
+   * @return the risk of {@code weights} under {@code covariance}
    * @throws IllegalArgumentException if every weight is zero (a portfolio without positions has
    *     no volatility, contributions or concentration to report), if a weighted asset is not in
    *     the covariance matrix (named), or the portfolio variance is negative (the matrix is not
@@ -85,22 +86,38 @@ public final class PortfolioRisk {
     return r;
   }
 
-  /** The covariance matrix used. */
+  /**
+   * The covariance matrix used.
+   *
+   * @return the covariance matrix used
+   */
   public CovarianceMatrix covariance() {
     return covariance;
   }
 
-  /** The weights aligned with the covariance's assets (zero where not held). */
+  /**
+   * The weights aligned with the covariance's assets (zero where not held).
+   *
+   * @return the weights aligned with the covariance's assets (zero where not held)
+   */
   public Weights weights() {
     return Weights.of(assets, w);
   }
 
-  /** Annualised portfolio variance {@code w' S w}. */
+  /**
+   * Annualised portfolio variance {@code w' S w}.
+   *
+   * @return annualised portfolio variance {@code w' S w}
+   */
   public double variance() {
     return variance;
   }
 
-  /** Annualised portfolio volatility {@code sqrt(w' S w)}. */
+  /**
+   * Annualised portfolio volatility {@code sqrt(w' S w)}.
+   *
+   * @return annualised portfolio volatility {@code sqrt(w' S w)}
+   */
   public double volatility() {
     return Math.sqrt(variance);
   }
@@ -115,6 +132,7 @@ public final class PortfolioRisk {
   /**
    * Marginal contributions {@code (S w)_i / sigma}.
    *
+   * @return marginal contributions {@code (S w)_i / sigma}
    * @throws IllegalArgumentException if the portfolio has zero volatility
    */
   public AssetVector marginalContributions() {
@@ -127,7 +145,11 @@ public final class PortfolioRisk {
     return AssetVector.of(assets, out);
   }
 
-  /** Component contributions {@code w_i (S w)_i / sigma}; they sum to {@link #volatility()}. */
+  /**
+   * Component contributions {@code w_i (S w)_i / sigma}; they sum to {@link #volatility()}.
+   *
+   * @return component contributions {@code w_i (S w)_i / sigma}; they sum to {@link #volatility()}
+   */
   public AssetVector componentContributions() {
     double[] s = requireRisk();
     double sigma = volatility();
@@ -138,7 +160,11 @@ public final class PortfolioRisk {
     return AssetVector.of(assets, out);
   }
 
-  /** Percent contributions {@code w_i (S w)_i / sigma^2}; they sum to 1. */
+  /**
+   * Percent contributions {@code w_i (S w)_i / sigma^2}; they sum to 1.
+   *
+   * @return percent contributions {@code w_i (S w)_i / sigma^2}; they sum to 1
+   */
   public AssetVector percentContributions() {
     double[] s = requireRisk();
     double[] out = new double[w.length];
@@ -151,6 +177,8 @@ public final class PortfolioRisk {
   /**
    * Diversification ratio {@code sum_i |w_i| sigma_i / sigma} (Choueifaty &amp; Coignard 2008):
    * 1 for a single asset or perfectly correlated assets, larger with diversification.
+   *
+   * @return diversification ratio {@code sum_i |w_i| sigma_i / sigma} (Choueifaty &amp; Coignard 2008): 1 for a single asset or perfectly correlated assets, larger with diversification
    */
   public double diversificationRatio() {
     requireRisk();
@@ -165,6 +193,7 @@ public final class PortfolioRisk {
    * Herfindahl-Hirschman index {@code sum_i (|w_i| / sum_j |w_j|)^2} of the gross weights: 1 for
    * one position, {@code 1/N} for N equal ones.
    *
+   * @return herfindahl-Hirschman index {@code sum_i (|w_i| / sum_j |w_j|)^2} of the gross weights: 1 for one position, {@code 1/N} for N equal ones
    * @throws IllegalArgumentException if every weight is zero
    */
   public double herfindahlIndex() {
@@ -183,7 +212,11 @@ public final class PortfolioRisk {
     return h;
   }
 
-  /** The effective number of assets {@code 1 / herfindahlIndex()}. */
+  /**
+   * The effective number of assets {@code 1 / herfindahlIndex()}.
+   *
+   * @return the effective number of assets {@code 1 / herfindahlIndex()}
+   */
   public double effectiveNumberOfAssets() {
     return 1 / herfindahlIndex();
   }
@@ -191,6 +224,8 @@ public final class PortfolioRisk {
   /**
    * Parametric (normal) value at risk over one period of {@code horizon} as a return (negative =
    * loss), assuming a zero mean: {@code Phi^-1(1 - confidence) sigma / sqrt(f)}.
+   *
+   * @return parametric (normal) value at risk over one period of {@code horizon} as a return (negative = loss), assuming a zero mean: {@code Phi^-1(1 - confidence) sigma / sqrt(f)}
    */
   public double valueAtRisk(double confidence, Frequency horizon) {
     Checks.inOpenRange(confidence, 0, 1, "confidence");
@@ -201,6 +236,8 @@ public final class PortfolioRisk {
   /**
    * Parametric (normal) expected shortfall over one period of {@code horizon} as a return,
    * assuming a zero mean: {@code -phi(z) / (1 - confidence) sigma / sqrt(f)}.
+   *
+   * @return parametric (normal) expected shortfall over one period of {@code horizon} as a return, assuming a zero mean: {@code -phi(z) / (1 - confidence) sigma / sqrt(f)}
    */
   public double conditionalValueAtRisk(double confidence, Frequency horizon) {
     Checks.inOpenRange(confidence, 0, 1, "confidence");
@@ -222,13 +259,18 @@ public final class PortfolioRisk {
   /**
    * The average pairwise correlation among held assets (non-zero weight).
    *
+   * @return the average pairwise correlation among held assets (non-zero weight)
    * @throws IllegalArgumentException if fewer than 2 assets are held
    */
   public double averagePairwiseCorrelation() {
     return covariance.select(held()).correlation().averagePairwise();
   }
 
-  /** Pairs of held assets whose correlation exceeds {@code threshold}, highest first. */
+  /**
+   * Pairs of held assets whose correlation exceeds {@code threshold}, highest first.
+   *
+   * @return pairs of held assets whose correlation exceeds {@code threshold}, highest first
+   */
   public List<CorrelationMatrix.Pair> correlatedPairs(double threshold) {
     List<String> h = held();
     return h.size() < 2 ? List.of() : covariance.select(h).correlation().pairsAbove(threshold);
@@ -237,6 +279,8 @@ public final class PortfolioRisk {
   /**
    * Positions whose absolute weight exceeds {@code maxWeight}, with the excess weight and its
    * value in a portfolio worth {@code portfolioValue} (finite, &gt; 0), largest excess first.
+   *
+   * @return positions whose absolute weight exceeds {@code maxWeight}, with the excess weight and its value in a portfolio worth {@code portfolioValue} (finite, &gt; 0), largest excess first
    */
   public List<Concentration> concentration(double maxWeight, double portfolioValue) {
     Checks.inRange(maxWeight, 0, Double.MAX_VALUE, "maxWeight");

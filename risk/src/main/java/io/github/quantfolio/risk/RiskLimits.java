@@ -25,7 +25,11 @@ public record RiskLimits(double maxPositionWeight, double maxDailyLoss,
 
   /** One broken limit. */
   public record Violation(String limit, String subject, double value, double threshold) {
-    /** A sentence such as {@code position weight of 'A01' is 0.3100 > limit 0.2500}. */
+    /**
+     * A sentence such as {@code position weight of 'A01' is 0.3100 > limit 0.2500}.
+     *
+     * @return a sentence such as {@code position weight of 'A01' is 0.3100 > limit 0.2500}
+     */
     public String message() {
       return limit + " of " + subject + " is " + String.format(java.util.Locale.ROOT, "%.4f", value)
           + " > limit " + String.format(java.util.Locale.ROOT, "%.4f", threshold);
@@ -50,17 +54,27 @@ public record RiskLimits(double maxPositionWeight, double maxDailyLoss,
   /**
    * Defaults for a diversified long-only equity book: 25% per position, 3% one-day VaR, 0.90
    * correlation, 25% volatility, 40% per sector.
+   *
+   * @return defaults for a diversified long-only equity book: 25% per position, 3% one-day VaR, 0.90 correlation, 25% volatility, 40% per sector
    */
   public static RiskLimits defaults() {
     return new RiskLimits(0.25, 0.03, 0.90, 0.25, 0.40);
   }
 
-  /** These limits with another maximum position weight. */
+  /**
+   * These limits with another maximum position weight.
+   *
+   * @return these limits with another maximum position weight
+   */
   public RiskLimits withMaxPositionWeight(double v) {
     return new RiskLimits(v, maxDailyLoss, maxPairwiseCorrelation, maxVolatility, maxSectorWeight);
   }
 
-  /** These limits with another maximum volatility. */
+  /**
+   * These limits with another maximum volatility.
+   *
+   * @return these limits with another maximum volatility
+   */
   public RiskLimits withMaxVolatility(double v) {
     return new RiskLimits(maxPositionWeight, maxDailyLoss, maxPairwiseCorrelation, v, maxSectorWeight);
   }
@@ -69,6 +83,7 @@ public record RiskLimits(double maxPositionWeight, double maxDailyLoss,
    * Every violation of these limits by {@code risk}, in the order: positions, daily loss,
    * correlation pairs, volatility, sectors.
    *
+   * @return every violation of these limits by {@code risk}, in the order: positions, daily loss, correlation pairs, volatility, sectors
    * @param sectorOf sector (or any category) of each asset; null skips the sector limit; an
    *     asset held but missing from the map is an error
    */

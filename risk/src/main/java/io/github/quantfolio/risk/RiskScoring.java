@@ -29,7 +29,16 @@ public record RiskScoring(double volatilityWeight, double concentrationWeight,
     double correlationWeight, double referenceVolatility, double violationPenalty,
     double riskWeight) {
 
-  /** Validates: weights non-negative summing to 1, reference volatility &gt; 0. */
+  /**
+   * Validates: weights non-negative summing to 1, reference volatility &gt; 0.
+   *
+   * @param volatilityWeight a
+   * @param concentrationWeight b
+   * @param correlationWeight g
+   * @param referenceVolatility sigmaRef: the volatility that scores the full volatility weight
+   * @param violationPenalty points lost per limit violation in the health score
+   * @param riskWeight share of the risk score subtracted in the health score
+   */
   public RiskScoring {
     Checks.inRange(volatilityWeight, 0, 1, "volatilityWeight");
     Checks.inRange(concentrationWeight, 0, 1, "concentrationWeight");
@@ -43,7 +52,11 @@ public record RiskScoring(double volatilityWeight, double concentrationWeight,
     Checks.inRange(riskWeight, 0, 1, "riskWeight");
   }
 
-  /** The documented defaults. */
+  /**
+   * The documented defaults.
+   *
+   * @return the documented defaults
+   */
   public static RiskScoring defaults() {
     return new RiskScoring(0.5, 0.25, 0.25, 0.40, 15, 0.5);
   }
@@ -51,6 +64,8 @@ public record RiskScoring(double volatilityWeight, double concentrationWeight,
   /**
    * The 0-100 risk score of {@code risk} (a portfolio with at least one position: a
    * {@link PortfolioRisk} of all-zero weights is rejected when it is made).
+   *
+   * @return the 0-100 risk score of {@code risk} (a portfolio with at least one position: a {@link PortfolioRisk} of all-zero weights is rejected when it is made)
    */
   public double riskScore(PortfolioRisk risk) {
     Checks.notNull(risk, "risk");
@@ -67,7 +82,11 @@ public record RiskScoring(double volatilityWeight, double concentrationWeight,
     return Math.max(0, Math.min(100, s));
   }
 
-  /** The 0-100 health score given the violations found by {@link RiskLimits#check}. */
+  /**
+   * The 0-100 health score given the violations found by {@link RiskLimits#check}.
+   *
+   * @return the 0-100 health score given the violations found by {@link RiskLimits#check}
+   */
   public double healthScore(PortfolioRisk risk, List<RiskLimits.Violation> violations) {
     Checks.notNull(violations, "violations");
     return Math.max(0, 100 - violationPenalty * violations.size() - riskWeight * riskScore(risk));

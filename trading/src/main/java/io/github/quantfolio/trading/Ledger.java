@@ -2,6 +2,7 @@ package io.github.quantfolio.trading;
 
 import io.github.quantfolio.core.PriceFrame;
 import io.github.quantfolio.core.adapters.Fill;
+import io.github.quantfolio.core.adapters.OhlcBar;
 import io.github.quantfolio.core.adapters.Quote;
 import io.github.quantfolio.core.adapters.Side;
 import io.github.quantfolio.core.internal.Checks;
@@ -309,6 +310,16 @@ public final class Ledger {
   public void mark(Quote quote) {
     Checks.notNull(quote, "quote");
     mark(quote.symbol(), quote.mid(), quote.time());
+  }
+
+  /**
+   * Marks the bar's symbol at its close at the bar's time.
+   *
+   * @param bar the latest bar of its symbol
+   */
+  public void mark(OhlcBar bar) {
+    Checks.notNull(bar, "bar");
+    mark(bar.symbol(), bar.close(), bar.time());
   }
 
   /**

@@ -150,6 +150,16 @@ class LedgerTest {
   }
 
   @Test
+  void marksFromQuotesAndBars() {
+    Ledger l = Ledger.open(T0, 10_000);
+    l.record(fill("A", BUY, 10, 100, 0, 1));
+    l.mark(new io.github.quantfolio.core.adapters.Quote("A", 104, 106, t(2))); // mid 105
+    assertNear(50, l.snapshot().unrealizedPnl(), EXACT, "10 x (105 - 100)");
+    l.mark(new io.github.quantfolio.core.adapters.OhlcBar("A", t(3), 105, 112, 104, 110, 1e6));
+    assertNear(100, l.snapshot().unrealizedPnl(), EXACT, "10 x (110 - 100), the close");
+  }
+
+  @Test
   void externalFillBooksTheNetAmount() {
     // Seed 001's example: BUY 0.1 BTC @ 45000, net amount 4500, fees 22.5
     Ledger l = Ledger.open(T0, 10_000);

@@ -98,7 +98,7 @@ public final class Signals {
    *
    * @param close closes
    * @param n the Bollinger window, {@code >= 1}
-   * @param k the number of standard deviations (finite)
+   * @param k the number of standard deviations, finite and {@code >= 0}
    * @param rsiPeriod the RSI period, {@code >= 1}
    * @param rsiMin the RSI level to be below (finite)
    * @return a new array
@@ -108,7 +108,7 @@ public final class Signals {
     Args.notNull(close, "meanReversionEntry", "close");
     Args.period(n, "meanReversionEntry", "n");
     Args.period(rsiPeriod, "meanReversionEntry", "rsiPeriod");
-    Args.finite(k, "meanReversionEntry", "k");
+    Args.multiplier(k, "meanReversionEntry", "k");
     Args.finite(rsiMin, "meanReversionEntry", "rsiMin");
     Segments.checkSeries("meanReversionEntry", close, "close");
     double[] lower = Indicators.bollinger(close, n, k).lower();

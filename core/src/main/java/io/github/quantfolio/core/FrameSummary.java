@@ -38,14 +38,29 @@ public final class FrameSummary {
     throw new IllegalArgumentException("Unknown asset '" + asset + "'");
   }
 
+  /**
+   * One row per asset: count, first and last timestamp, mean, standard deviation, minimum,
+   * maximum and last value. Each statistic column has one notation (about 5 significant digits of
+   * its largest value, or scientific notation for the whole column); an asset with no valid value
+   * prints "-" for what it lacks.
+   */
   @Override
   public String toString() {
     TextTable t = new TextTable("asset", "count", "first", "last", "mean", "std", "min", "max", "latest");
     for (AssetSummary s : rows) {
-      t.row(s.asset(), Integer.toString(s.count()), String.valueOf(s.firstValid()),
-          String.valueOf(s.lastValid()), TextTable.auto(s.mean(), 5), TextTable.auto(s.std(), 5),
-          TextTable.auto(s.min(), 5), TextTable.auto(s.max(), 5), TextTable.auto(s.last(), 5));
+      t.row(s.asset(), Integer.toString(s.count()), orDash(s.firstValid()),
+          orDash(s.lastValid()), stat(s.mean()), stat(s.std()), stat(s.min()), stat(s.max()),
+          stat(s.last()));
     }
     return t.render();
+  }
+
+  /** A statistic: about 5 significant digits, one notation per column; "-" if undefined. */
+  private static Object stat(double v) {
+    return v == v ? TextTable.significant(v, 5) : "-";
+  }
+
+  private static String orDash(String s) {
+    return s == null ? "-" : s;
   }
 }

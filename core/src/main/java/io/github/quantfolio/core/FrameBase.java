@@ -605,7 +605,7 @@ abstract class FrameBase<F extends FrameBase<F>> {
           last < 0 ? null : index.label(last), mean, std,
           n > 0 ? min : Double.NaN, n > 0 ? max : Double.NaN, n > 0 ? c[last] : Double.NaN));
     }
-    return new FrameSummary(out);
+    return new FrameSummary(out, columnNoun());
   }
 
   // ---------------------------------------------------------------- output

@@ -13,9 +13,12 @@ import java.util.List;
 public final class FrameSummary {
 
   private final List<AssetSummary> rows;
+  // "asset", or "column" for a ValueFrame's named columns (equity, cash, ...)
+  private final String noun;
 
-  FrameSummary(List<AssetSummary> rows) {
+  FrameSummary(List<AssetSummary> rows, String noun) {
     this.rows = List.copyOf(rows);
+    this.noun = noun;
   }
 
   /** One summary per asset, in the frame's asset order. */
@@ -35,7 +38,7 @@ public final class FrameSummary {
         return s;
       }
     }
-    throw new IllegalArgumentException("Unknown asset '" + asset + "'");
+    throw new IllegalArgumentException("Unknown " + noun + " '" + asset + "'");
   }
 
   /**
@@ -46,7 +49,7 @@ public final class FrameSummary {
    */
   @Override
   public String toString() {
-    TextTable t = new TextTable("asset", "count", "first", "last", "mean", "std", "min", "max", "latest");
+    TextTable t = new TextTable(noun, "count", "first", "last", "mean", "std", "min", "max", "latest");
     for (AssetSummary s : rows) {
       t.row(s.asset(), Integer.toString(s.count()), orDash(s.firstValid()),
           orDash(s.lastValid()), stat(s.mean()), stat(s.std()), stat(s.min()), stat(s.max()),

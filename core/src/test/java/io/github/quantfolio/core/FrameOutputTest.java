@@ -131,4 +131,16 @@ class FrameOutputTest {
     assertTrue(s.contains("B          0           -           -       -       -       -       -       -"),
         s);
   }
+
+  @Test
+  void summariesOfValueFramesNameColumnsNotAssets() {
+    ValueFrame v = ValueFrame.of(TimeIndex.businessDays(LocalDate.of(2024, 1, 1), 2),
+        List.of("equity", "cash"), new double[][] {{100, 101}, {5, 4}});
+    // the header and the message said "asset" for a backtest's equity and cash
+    assertTrue(v.describe().toString().startsWith("column  count"), v.describe().toString());
+    assertThrowsWith(IllegalArgumentException.class, () -> v.describe().get("fees"),
+        "Unknown column 'fees'");
+    assertThrowsWith(IllegalArgumentException.class, () -> wide().describe().get("Z"),
+        "Unknown asset 'Z'");
+  }
 }

@@ -349,7 +349,8 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
     AssetSummary s = summarize(asset);
     if (s.count() < 2) {
       throw new IllegalArgumentException("Asset '" + asset + "' has " + s.count()
-          + " valid returns; a standard deviation needs at least 2");
+          + (s.count() == 1 ? " valid return" : " valid returns")
+          + "; a standard deviation needs at least 2");
     }
     return s.std();
   }

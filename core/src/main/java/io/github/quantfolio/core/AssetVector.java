@@ -24,13 +24,17 @@ public final class AssetVector {
   private final double[] values;
   private final Map<String, Integer> positions;
   private final String label;
+  // Decimals toString() prints, as the frame the values came from does (latest prices: 4), or
+  // -1 for about 6 significant digits.
+  private final int decimals;
 
   private AssetVector(List<String> assets, double[] values) {
-    this(assets, values, DEFAULT_LABEL);
+    this(assets, values, DEFAULT_LABEL, -1);
   }
 
-  private AssetVector(List<String> assets, double[] values, String label) {
+  private AssetVector(List<String> assets, double[] values, String label, int decimals) {
     this.label = label;
+    this.decimals = decimals;
     this.assets = assets;
     this.values = values;
     Map<String, Integer> p = new HashMap<>(assets.size() * 2);
@@ -45,7 +49,13 @@ public final class AssetVector {
   }
 
   static AssetVector trusted(List<String> assets, double[] values, String label) {
-    return new AssetVector(assets, values, label);
+    return new AssetVector(assets, values, label, -1);
+  }
+
+  /** Values that print with {@code decimals} places, never as 0 (prices), like their frame. */
+  static AssetVector trustedPrices(List<String> assets, double[] values, String label,
+      int decimals) {
+    return new AssetVector(assets, values, label, decimals);
   }
 
   /**
@@ -71,7 +81,7 @@ public final class AssetVector {
     if (label.isBlank()) {
       throw new IllegalArgumentException("Argument 'label' must not be blank");
     }
-    return new AssetVector(assets, values, label);
+    return new AssetVector(assets, values, label, decimals);
   }
 
   /**
@@ -167,7 +177,7 @@ public final class AssetVector {
   /** The named assets in the given order (with this vector's label). */
   public AssetVector select(List<String> names) {
     List<String> chosen = Checks.assetNames(names, "names");
-    return new AssetVector(chosen, toArray(chosen), label);
+    return new AssetVector(chosen, toArray(chosen), label, decimals);
   }
 
   /** An ordered, unmodifiable map view copy. */
@@ -190,12 +200,18 @@ public final class AssetVector {
     return assets.hashCode() * 31 + Arrays.hashCode(values);
   }
 
-  /** A two-column table: asset, and the values headed by the {@link #label()}. */
+  /**
+   * A two-column table: asset, and the values headed by the {@link #label()}, in one notation:
+   * about 6 significant digits of the largest value (scientific notation for all when it is below
+   * 1e-4 or at least 1e9, or a value would print as 0); latest prices with their frame's 4
+   * decimals.
+   */
   @Override
   public String toString() {
     TextTable t = new TextTable("asset", label);
     for (int i = 0; i < values.length; i++) {
-      t.row(assets.get(i), TextTable.auto(values[i], 6));
+      t.row(assets.get(i), decimals < 0 ? TextTable.significant(values[i], 6)
+          : TextTable.nonZero(values[i], decimals));
     }
     return t.render();
   }

@@ -400,11 +400,15 @@ public final class Bars {
         adjClose == null ? null : Arrays.copyOfRange(adjClose, from, to), frequency);
   }
 
-  /** Bars dated {@code from} to {@code to} inclusive (UTC dates on an instant index). */
+  /**
+   * Bars dated {@code from} to {@code to} inclusive (UTC dates on an instant index).
+   *
+   * @throws IllegalArgumentException if {@code from} is after {@code to}, or no bar falls in the
+   *     range (the message gives the range these bars cover)
+   */
   public Bars between(LocalDate from, LocalDate to) {
-    PriceFrame rows = toPriceFrame().between(from, to);
-    int start = index.ceilingPosition(rows.index().value(0));
-    return slice(start, start + rows.rows());
+    int[] r = FrameBase.datedRows(index, from, to, "bars", "Bars '" + symbol + "' covers");
+    return slice(r[0], r[1]);
   }
 
   /**
@@ -561,7 +565,9 @@ public final class Bars {
   }
 
   private void addRow(TextTable t, int i) {
-    t.row(index.label(i), TextTable.num(open[i], 4), TextTable.num(high[i], 4),
-        TextTable.num(low[i], 4), TextTable.num(close[i], 4), TextTable.num(volume[i], 0));
+    // prices as the PriceFrame prints them (never a valid price as 0.0000); volumes whole
+    t.row(index.label(i), TextTable.nonZero(open[i], 4), TextTable.nonZero(high[i], 4),
+        TextTable.nonZero(low[i], 4), TextTable.nonZero(close[i], 4),
+        TextTable.fixed(volume[i], 0));
   }
 }

@@ -306,6 +306,18 @@ abstract class FrameBase<F extends FrameBase<F>> {
    * @throws IllegalArgumentException if {@code from} is after {@code to} or no row falls in range
    */
   public F between(LocalDate from, LocalDate to) {
+    int[] r = datedRows(index, from, to, "rows", "this " + kindName() + " covers");
+    return slice(r[0], r[1]);
+  }
+
+  /**
+   * The positions {@code [a, b)} of the rows of {@code index} dated {@code from} to {@code to}
+   * inclusive (UTC days on an instant index), for {@code between}; {@code noun} and {@code owner}
+   * name what is missing and whose range it is in the message ("No bars in 1990-01-01 ..
+   * 1990-02-01; Bars 'A01' covers 2015-01-02 .. 2024-08-29").
+   */
+  static int[] datedRows(TimeIndex index, LocalDate from, LocalDate to, String noun,
+      String owner) {
     Checks.notNull(from, "from");
     Checks.notNull(to, "to");
     if (from.isAfter(to)) {
@@ -320,7 +332,13 @@ abstract class FrameBase<F extends FrameBase<F>> {
       lo = TimeIndex.startOfDayMillis(from);
       hi = TimeIndex.endOfDayMillis(to);
     }
-    return rangeRows(lo, hi, from + " .. " + to);
+    int a = index.ceilingPosition(lo);
+    int b = index.floorEnd(hi);
+    if (a >= b) {
+      throw new IllegalArgumentException("No " + noun + " in " + from + " .. " + to + "; " + owner
+          + " " + index.first() + " .. " + index.last());
+    }
+    return new int[] {a, b};
   }
 
   /**
@@ -560,9 +578,13 @@ abstract class FrameBase<F extends FrameBase<F>> {
         }
       }
       double std = n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN;
-      if (n > 0 && !(Double.isFinite(mean) && (n < 2 || Double.isFinite(ss)))) {
-        // Values so large that their sum or squares overflow: the same statistics on values
-        // scaled by a power of two (exact) that brings the largest to [1, 2).
+      boolean overflow = n > 0 && !(Double.isFinite(mean) && (n < 2 || Double.isFinite(ss)));
+      // Values that differ by less than about 1e-154 have squared deviations below the normal
+      // range: they lose digits, or vanish and give a deviation of 0 for values that differ.
+      boolean underflow = n > 1 && max > min && !(ss >= 0x1p-960);
+      if (overflow || underflow) {
+        // The same statistics on values scaled by a power of two (exact) that brings the
+        // largest magnitude to [1, 2).
         double scale = Math.scalb(1.0, -Math.getExponent(Math.max(-min, max)));
         double s = 0;
         for (double v : c) {
@@ -583,7 +605,7 @@ abstract class FrameBase<F extends FrameBase<F>> {
           last < 0 ? null : index.label(last), mean, std,
           n > 0 ? min : Double.NaN, n > 0 ? max : Double.NaN, n > 0 ? c[last] : Double.NaN));
     }
-    return new FrameSummary(out);
+    return new FrameSummary(out, columnNoun());
   }
 
   // ---------------------------------------------------------------- output
@@ -749,12 +771,20 @@ abstract class FrameBase<F extends FrameBase<F>> {
     return "asset";
   }
 
-  private String[] rowCells(int r, int shownAssets) {
-    String[] cells = new String[shownAssets + 1];
+  private Object[] rowCells(int r, int shownAssets) {
+    Object[] cells = new Object[shownAssets + 1];
     cells[0] = index.label(r);
     for (int a = 0; a < shownAssets; a++) {
-      cells[a + 1] = TextTable.num(columns[a][r], displayDecimals());
+      cells[a + 1] = displayCell(columns[a][r]);
     }
     return cells;
+  }
+
+  /**
+   * A value as {@code toString()} shows it: {@link #displayDecimals()} places, or scientific
+   * notation for the whole column where the column's values are too large or too small for them.
+   */
+  TextTable.Num displayCell(double v) {
+    return TextTable.fixed(v, displayDecimals());
   }
 }

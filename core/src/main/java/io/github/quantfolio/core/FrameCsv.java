@@ -5,6 +5,7 @@ import io.github.quantfolio.core.internal.TimestampFormat;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -219,10 +220,38 @@ final class FrameCsv {
     if (v == v) {
       String problem = values.problem(v);
       if (problem != null) {
-        throw in.error(time.label(t), field + 1, columnName, in.field(field), problem);
+        String range = outOfRange(in.field(field), v);
+        throw in.error(time.label(t), field + 1, columnName, in.field(field),
+            range == null ? problem : range);
       }
     }
     return v;
+  }
+
+  /**
+   * Why a number written in the file read as 0 or an infinity although it is neither (1e-400,
+   * 1e400): the cause to name instead of "must be > 0" or "must be finite"; null if the text is a
+   * zero or an infinity.
+   */
+  static String outOfRange(String text, double v) {
+    if (v != 0 && !Double.isInfinite(v)) {
+      return null;
+    }
+    BigDecimal written;
+    try {
+      written = new BigDecimal(text.strip());
+    } catch (NumberFormatException e) {
+      return null; // "Infinity", "inf", hex: as written
+    }
+    if (v == 0 && written.signum() > 0) {
+      // only prices refuse 0
+      return "the number is below the smallest positive double (4.9E-324), so it reads as 0, "
+          + "and a price must be > 0";
+    }
+    if (Double.isInfinite(v)) {
+      return "the number is beyond the range of double (about 1.8E308)";
+    }
+    return null;
   }
 
   private static final List<String> SYMBOL_NAMES = List.of("symbol", "ticker", "asset", "name", "code");

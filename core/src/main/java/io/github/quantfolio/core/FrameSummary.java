@@ -13,9 +13,12 @@ import java.util.List;
 public final class FrameSummary {
 
   private final List<AssetSummary> rows;
+  // "asset", or "column" for a ValueFrame's named columns (equity, cash, ...)
+  private final String noun;
 
-  FrameSummary(List<AssetSummary> rows) {
+  FrameSummary(List<AssetSummary> rows, String noun) {
     this.rows = List.copyOf(rows);
+    this.noun = noun;
   }
 
   /** One summary per asset, in the frame's asset order. */
@@ -35,17 +38,32 @@ public final class FrameSummary {
         return s;
       }
     }
-    throw new IllegalArgumentException("Unknown asset '" + asset + "'");
+    throw new IllegalArgumentException("Unknown " + noun + " '" + asset + "'");
   }
 
+  /**
+   * One row per asset: count, first and last timestamp, mean, standard deviation, minimum,
+   * maximum and last value. Each statistic column has one notation (about 5 significant digits of
+   * its largest value, or scientific notation for the whole column); an asset with no valid value
+   * prints "-" for what it lacks.
+   */
   @Override
   public String toString() {
-    TextTable t = new TextTable("asset", "count", "first", "last", "mean", "std", "min", "max", "latest");
+    TextTable t = new TextTable(noun, "count", "first", "last", "mean", "std", "min", "max", "latest");
     for (AssetSummary s : rows) {
-      t.row(s.asset(), Integer.toString(s.count()), String.valueOf(s.firstValid()),
-          String.valueOf(s.lastValid()), TextTable.auto(s.mean(), 5), TextTable.auto(s.std(), 5),
-          TextTable.auto(s.min(), 5), TextTable.auto(s.max(), 5), TextTable.auto(s.last(), 5));
+      t.row(s.asset(), Integer.toString(s.count()), orDash(s.firstValid()),
+          orDash(s.lastValid()), stat(s.mean()), stat(s.std()), stat(s.min()), stat(s.max()),
+          stat(s.last()));
     }
     return t.render();
+  }
+
+  /** A statistic: about 5 significant digits, one notation per column; "-" if undefined. */
+  private static Object stat(double v) {
+    return v == v ? TextTable.significant(v, 5) : "-";
+  }
+
+  private static String orDash(String s) {
+    return s == null ? "-" : s;
   }
 }

@@ -363,6 +363,8 @@ public final class MarketSimulator {
     private long seed = 7;
     private int assets = 20;
     private int sectors = 4;
+    // Where the sector count came from when the user did not set it, for build()'s message.
+    private String sectorsOrigin = "the default";
     private LocalDate start = LocalDate.of(2015, 1, 2);
     private int days = 2520;
     private double minDrift = 0.06;
@@ -390,6 +392,7 @@ public final class MarketSimulator {
       seed = m.seed;
       assets = m.assets;
       sectors = m.sectors;
+      sectorsOrigin = "copied from the simulator this builder was made from";
       start = m.start;
       days = m.days;
       minDrift = m.minDrift;
@@ -426,6 +429,7 @@ public final class MarketSimulator {
     /** The number of sectors, &gt; 0 and at most the number of assets (default 4). */
     public Builder sectors(int count) {
       this.sectors = Checks.positive(count, "sectors");
+      this.sectorsOrigin = null;
       return this;
     }
 
@@ -603,7 +607,8 @@ public final class MarketSimulator {
     public MarketSimulator build() {
       if (sectors > assets) {
         throw new IllegalArgumentException("Expected sectors <= assets, but found sectors="
-            + sectors + " for assets=" + assets);
+            + sectors + (sectorsOrigin == null ? "" : " (" + sectorsOrigin + ")") + " for assets="
+            + assets + (sectorsOrigin == null ? "" : "; set sectors(n) with n <= " + assets));
       }
       checkCount(drifts, "drifts");
       checkCount(volatilities, "volatilities");

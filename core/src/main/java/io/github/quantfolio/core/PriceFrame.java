@@ -1,6 +1,7 @@
 package io.github.quantfolio.core;
 
 import io.github.quantfolio.core.internal.Checks;
+import io.github.quantfolio.core.internal.TextTable;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -138,6 +139,12 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
     return 4;
   }
 
+  /** Prices are never 0: a column with a price that would print as 0.0000 goes scientific. */
+  @Override
+  TextTable.Num displayCell(double v) {
+    return TextTable.nonZero(v, displayDecimals());
+  }
+
   @Override
   void checkValue(double v, String asset, TimeIndex index, int row) {
     if (v != v) {
@@ -164,7 +171,7 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
       }
       out[a] = columns[a][r];
     }
-    return AssetVector.trusted(assets, out, "latest price");
+    return AssetVector.trustedPrices(assets, out, "latest price", displayDecimals());
   }
 
   /**
@@ -219,7 +226,11 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
         }
       } else {
         for (int i = 1; i < t; i++) {
-          r[i - 1] = Math.log(p[i] / p[i - 1]);
+          double q = p[i] / p[i - 1];
+          // A ratio beyond the double range, or below its normal range, still has a finite log:
+          // ln(1e300 / 1e-300) is 1381.6, not Infinity (NaN stays NaN).
+          r[i - 1] = q >= Double.MIN_NORMAL && q <= Double.MAX_VALUE ? Math.log(q)
+              : Math.log(p[i]) - Math.log(p[i - 1]);
         }
       }
       for (int i = 0; i < t - 1; i++) {

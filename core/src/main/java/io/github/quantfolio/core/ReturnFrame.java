@@ -236,7 +236,8 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
    * @throws IllegalArgumentException if the base timestamp is unknown (see {@link #hasBase()}),
    *     if an asset has a NaN return between two valid ones (the price level after such a gap
    *     is unknowable; the message names asset and date), or if a price would not be finite and
-   *     positive
+   *     positive (a simple return of -100 %, or a compounded price that underflows to 0 or
+   *     overflows; the message says which, with the asset, date, price and return)
    */
   public PriceFrame toPrices(double initialValue) {
     Checks.positive(initialValue, "initialValue");
@@ -298,15 +299,32 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
         }
         double v = type == Type.SIMPLE ? p[i] * (1.0 + r[i]) : p[i] * Math.exp(r[i]);
         if (!(v > 0) || v == Double.POSITIVE_INFINITY) {
-          throw new IllegalArgumentException("Compounding the returns of '" + assets.get(a)
-              + "' gives the price " + v + " on " + index.label(i)
-              + " (a return <= -100% or an overflow)");
+          throw compoundingError(a, i, p[i], r[i], v);
         }
         p[i + 1] = v;
       }
     }
     TimeIndex priceIndex = TimeIndex.trusted(index.kind(), idx);
     return PriceFrame.trusted(priceIndex, assets, out, frequency);
+  }
+
+  /** Why compounding {@code price} by return {@code r} (row i of asset a) gave {@code v}. */
+  private IllegalArgumentException compoundingError(int a, int i, double price, double r,
+      double v) {
+    String at = "Compounding the returns of '" + assets.get(a) + "' gives ";
+    String step = " on " + index.label(i) + ": " + price
+        + (type == Type.SIMPLE ? " x (1 " + (r < 0 ? "- " + -r : "+ " + r) + ")"
+            : " x exp(" + r + ")");
+    if (type == Type.SIMPLE && r == -1) {
+      return new IllegalArgumentException(at + "the price 0" + step + "; a return of -100 % "
+          + "(a total loss) leaves no price, and prices must be > 0");
+    }
+    if (v == 0) {
+      return new IllegalArgumentException(at + "a price below the smallest positive double" + step
+          + " underflows to 0");
+    }
+    return new IllegalArgumentException(at + "a price beyond the largest double" + step
+        + " overflows to " + v);
   }
 
   /**
@@ -331,7 +349,8 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
     AssetSummary s = summarize(asset);
     if (s.count() < 2) {
       throw new IllegalArgumentException("Asset '" + asset + "' has " + s.count()
-          + " valid returns; a standard deviation needs at least 2");
+          + (s.count() == 1 ? " valid return" : " valid returns")
+          + "; a standard deviation needs at least 2");
     }
     return s.std();
   }

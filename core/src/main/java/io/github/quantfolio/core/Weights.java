@@ -277,9 +277,9 @@ public final class Weights {
   public String toString() {
     TextTable t = new TextTable("asset", "weight", "%");
     for (int i = 0; i < values.length; i++) {
-      t.row(assets.get(i), TextTable.num(values[i], 6), TextTable.num(values[i] * 100, 2));
+      t.row(assets.get(i), TextTable.fixed(values[i], 6), TextTable.fixed(values[i] * 100, 2));
     }
-    t.row("sum", TextTable.num(sum(), 6), TextTable.num(sum() * 100, 2));
+    t.row("sum", TextTable.fixed(sum(), 6), TextTable.fixed(sum() * 100, 2));
     return t.render();
   }
 }

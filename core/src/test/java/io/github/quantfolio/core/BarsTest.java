@@ -80,4 +80,17 @@ class BarsTest {
     assertEquals("XYZ", p.assets().get(0));
     assertArrayEquals(week().close(), p.column("XYZ"), 0.0);
   }
+
+  @Test
+  void betweenNamesTheBarsNotAPriceFrame() {
+    Bars b = Bars.of("A01", days("2024-01-02", "2024-01-03"), new double[] {1, 2},
+        new double[] {1, 2}, new double[] {1, 2}, new double[] {1, 2}, new double[] {5, 6});
+    // used to say "this PriceFrame covers ..." (the bars were converted to find the rows)
+    assertThrowsWith(IllegalArgumentException.class,
+        () -> b.between(java.time.LocalDate.of(1990, 1, 1), java.time.LocalDate.of(1990, 2, 1)),
+        "No bars in 1990-01-01 .. 1990-02-01; Bars 'A01' covers 2024-01-02 .. 2024-01-03");
+    assertArrayEquals(new double[] {2},
+        b.between(java.time.LocalDate.of(2024, 1, 3), java.time.LocalDate.of(2024, 1, 9)).close(),
+        0.0);
+  }
 }

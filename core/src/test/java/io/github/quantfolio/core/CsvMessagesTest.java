@@ -55,6 +55,29 @@ class CsvMessagesTest {
   }
 
   @Test
+  void numbersBeyondTheDoubleRangeSaySo() {
+    // '1e-400' is a positive number that reads as 0: it used to be told "a price must be a
+    // finite number > 0"; '1e400' reads as Infinity and was told "must be finite"
+    csvError("test.csv, line 3 (2024-01-03), column 2 ('X'), value '1e-400': the number is below "
+        + "the smallest positive double (4.9E-324), so it reads as 0, and a price must be > 0",
+        () -> csv("date,X\n2024-01-02,1\n2024-01-03,1e-400\n"));
+    csvError("test.csv, line 2 (2024-01-02), column 2 ('X'), value '1e400': the number is beyond "
+        + "the range of double (about 1.8E308)", () -> csv("date,X\n2024-01-02,1e400\n"));
+    csvError("r.csv, line 2 (2024-01-02), column 2 ('X'), value '-2e308': the number is beyond "
+        + "the range of double (about 1.8E308)",
+        () -> ReturnFrame.readCsv(new StringReader("date,X\n2024-01-02,-2e308\n"), "r.csv"));
+    // written zeros and infinities keep their own messages
+    csvError("test.csv, line 2 (2024-01-02), column 2 ('X'), value '0e-5': a price must be a "
+        + "finite number > 0 (or an empty cell for missing)", () -> csv("date,X\n2024-01-02,0e-5\n"));
+    csvError("test.csv, line 2 (2024-01-02), column 2 ('X'), value 'Infinity': a price must be a "
+        + "finite number > 0 (or an empty cell for missing)",
+        () -> csv("date,X\n2024-01-02,Infinity\n"));
+    // a return or volume that underflows is correctly rounded to 0 and accepted
+    assertEquals(0.0, ReturnFrame.readCsv(new StringReader("date,X\n2024-01-02,1e-400\n"),
+        "r.csv").column("X")[0], 0.0);
+  }
+
+  @Test
   void anUnknownFrequencySaysWhy() {
     PriceFrame one = csv("date,X\n2018-04-10,1\n");
     assertEquals("The frequency of this PriceFrame (TimeIndex[1 dates, 2018-04-10 .. 2018-04-10]) "

@@ -307,6 +307,18 @@ class MarketSimulatorTest {
     rejects(() -> b.initialPriceRange(50, 10), "minInitialPrice", "maxInitialPrice", "50.0");
     rejects(() -> b.baseVolume(-5), "baseVolume", "-5.0");
     rejects(() -> MarketSimulator.builder().assets(3).sectors(4).build(), "sectors", "4", "3");
+    // sectors the user never set: the message says where the 4 came from and what to call (it
+    // used to read as if the user had asked for 4 sectors)
+    assertEquals("Expected sectors <= assets, but found sectors=4 (the default) for assets=3; set "
+        + "sectors(n) with n <= 3", assertThrows(IllegalArgumentException.class,
+            () -> MarketSimulator.builder().assets(3).build()).getMessage());
+    assertEquals("Expected sectors <= assets, but found sectors=4 (copied from the simulator this "
+        + "builder was made from) for assets=2; set sectors(n) with n <= 2",
+        assertThrows(IllegalArgumentException.class,
+            () -> MarketSimulator.defaults().toBuilder().assets(2).build()).getMessage());
+    assertEquals("Expected sectors <= assets, but found sectors=4 for assets=3",
+        assertThrows(IllegalArgumentException.class,
+            () -> MarketSimulator.builder().sectors(4).assets(3).build()).getMessage());
     rejects(() -> MarketSimulator.builder().assets(3).sectors(1).volatilities(0.1, 0.2).build(),
         "volatilities", "3", "2");
     rejects(() -> MarketSimulator.builder().assets(2).sectors(1).drifts(0.1, 0.2, 0.3).build(),

@@ -39,6 +39,51 @@ class RangeTest {
   }
 
   @Test
+  void statisticsOfTinyValuesAreExact() {
+    // Prices 1e-300 and 2e-300: mean 1.5e-300, sample deviation sqrt(2 (0.5e-300)^2 / 1) =
+    // 1e-300 / sqrt(2) (the squared deviations, 2.5e-601, underflowed to 0: the deviation was 0)
+    PriceFrame p = PriceFrame.of(days("2024-01-02", "2024-01-03"), List.of("X"),
+        new double[][] {{1e-300, 2e-300}});
+    AssetSummary s = p.describe().get("X");
+    assertEquals(1.5e-300, s.mean(), Math.ulp(1.5e-300));
+    assertEquals(1e-300 / Math.sqrt(2), s.std(), 4 * Math.ulp(1e-300 / Math.sqrt(2)));
+    // log returns 1, 3, 8 (x 1e-170): mean 4e-170, deviations -3, -1, 4: sum of squares 26,
+    // sample variance 13, deviation sqrt(13) e-170 (their squares, about 1e-339, were 0 too)
+    ReturnFrame r = ReturnFrame.of(days("2024-01-02", "2024-01-03", "2024-01-04"),
+        List.of("Y"), new double[][] {{1e-170, 3e-170, 8e-170}}, ReturnFrame.Type.LOG);
+    assertEquals(4e-170, r.mean("Y"), Math.ulp(4e-170));
+    assertEquals(Math.sqrt(13) * 1e-170, r.std("Y"), 1e-15 * Math.sqrt(13) * 1e-170);
+  }
+
+  @Test
+  void compoundingErrorsSayWhichBoundWasCrossed() {
+    // Returns of -0.999999999999 from 1e-300: each step multiplies by 1e-12, so the price is
+    // 1e-312 (subnormal, still > 0) after the first and below the smallest double after the
+    // second. It used to be blamed on "a return <= -100% or an overflow".
+    ReturnFrame falls = ReturnFrame.of(days("2024-01-02", "2024-01-03", "2024-01-04"),
+        List.of("X"), new double[][] {{-0.999999999999, -0.999999999999, 0.1}})
+        .withBase(LocalDate.of(2024, 1, 1));
+    assertThrowsWith(IllegalArgumentException.class, () -> falls.toPrices(1e-300),
+        "Compounding the returns of 'X' gives a price below the smallest positive double on "
+            + "2024-01-03: ", " x (1 - 0.999999999999) underflows to 0");
+    ReturnFrame loss = ReturnFrame.of(days("2024-01-02", "2024-01-03"), List.of("X"),
+        new double[][] {{0.1, -1}}).withBase(LocalDate.of(2024, 1, 1));
+    assertThrowsWith(IllegalArgumentException.class, () -> loss.toPrices(1),
+        "Compounding the returns of 'X' gives the price 0 on 2024-01-03: 1.1 x (1 - 1.0); a "
+            + "return of -100 % (a total loss) leaves no price, and prices must be > 0");
+    ReturnFrame soars = ReturnFrame.of(days("2024-01-02"), List.of("X"), new double[][] {{1e300}})
+        .withBase(LocalDate.of(2024, 1, 1));
+    assertThrowsWith(IllegalArgumentException.class, () -> soars.toPrices(1e10),
+        "Compounding the returns of 'X' gives a price beyond the largest double on 2024-01-02: "
+            + "1.0E10 x (1 + 1.0E300) overflows to Infinity");
+    ReturnFrame logFalls = ReturnFrame.of(days("2024-01-02"), List.of("X"),
+        new double[][] {{-800}}, ReturnFrame.Type.LOG).withBase(LocalDate.of(2024, 1, 1));
+    assertThrowsWith(IllegalArgumentException.class, () -> logFalls.toPrices(1),
+        "gives a price below the smallest positive double on 2024-01-02: 1.0 x exp(-800.0) "
+            + "underflows to 0");
+  }
+
+  @Test
   void simpleReturnsBelowMinus100PercentAreRejected() {
     assertThrowsWith(IllegalArgumentException.class,
         () -> ReturnFrame.of(days("2024-01-02", "2024-01-03"), List.of("X"),

@@ -70,7 +70,8 @@ class ReturnFrameTest {
     assertEquals((0.02 - 0.0392156862745098 + 0.02040816326530612) / 3, r.means().get("BBB"),
         Tolerance.EXACT);
     ReturnFrame single = r.select("CCC").head(1);
-    assertThrowsWith(IllegalArgumentException.class, single::stdDevs, "'CCC' has 1 valid returns");
+    assertThrowsWith(IllegalArgumentException.class, single::stdDevs,
+        "'CCC' has 1 valid return; a standard deviation needs at least 2");
   }
 
   @Test

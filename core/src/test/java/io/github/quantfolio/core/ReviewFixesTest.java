@@ -99,13 +99,18 @@ class ReviewFixesTest {
   }
 
   @Test
-  void overflowingReturnsAreRejected() {
+  void overflowingSimpleReturnsAreRejectedAndLogReturnsComputed() {
     PriceFrame p = PriceFrame.of(days("2024-01-02", "2024-01-03"), List.of("X"),
         new double[][] {{1e-300, 1e300}});
     assertThrowsWith(IllegalArgumentException.class, p::returns, "'X' on 2024-01-03", "Infinity");
+    // The log return of the same pair is finite: ln(1e300 / 1e-300) = 600 ln 10 = 1381.55...
+    // (was rejected as Infinity, the log of the overflowed ratio); both directions.
+    assertEquals(600 * Math.log(10), p.logReturns().column("X")[0], 1e-12);
     PriceFrame q = PriceFrame.of(days("2024-01-02", "2024-01-03"), List.of("X"),
         new double[][] {{1e300, 1e-300}});
-    assertThrowsWith(IllegalArgumentException.class, q::logReturns, "-Infinity");
+    assertEquals(-600 * Math.log(10), q.logReturns().column("X")[0], 1e-12);
+    // the simple return of the fall is -1 + 1e-600, which rounds to -1 (a total loss)
+    assertEquals(-1.0, q.returns().column("X")[0], 0.0);
   }
 
   @Test

@@ -27,7 +27,9 @@ import io.github.quantfolio.indicators.internal.Ranges;
  *       an independent series. Leading NaN (a late listing) just delay the start; no value is ever
  *       computed from bars on both sides of a gap, interpolated, or carried over it.
  *   <li><b>Bad arguments</b> fail fast: a null array ({@link NullPointerException}), inputs of
- *       different lengths, a period {@code < 1}, a non-finite multiplier, an infinite input value
+ *       different lengths, a period {@code < 1}, a non-finite or negative band multiplier
+ *       (Bollinger's {@code k}, Keltner's {@code multiplier}: a negative one would swap the
+ *       bands; 0 puts both on the middle line), an infinite input value
  *       ({@link IllegalArgumentException}; every message starts with the indicator and names the
  *       argument, the index and the value, e.g. {@code atr: close[17] is Infinity; indicator
  *       inputs must be finite, or NaN for a missing value}). Volumes must be {@code >= 0}.
@@ -39,8 +41,12 @@ import io.github.quantfolio.indicators.internal.Ranges;
  *       substitute (such as a deviation of 0 where the squares overflowed). Means and deviations
  *       are computed correctly whatever the magnitude (SMA, the EMA seeds, WMA, Bollinger's
  *       middle and deviation, the rolling deviation and z-score, the Donchian middle, the
- *       stochastics' and %R's ranges, the typical price), by rescaling where a sum overflows;
- *       any other result beyond the range of {@code double} is an {@link ArithmeticException}
+ *       stochastics' and %R's ranges, the typical price), by rescaling where a sum overflows or
+ *       squares underflow (values near 1e-170, whose squared deviations are below the double
+ *       range, have their deviation computed, not 0);
+ *       any other result beyond the range of {@code double}, and a money flow {@code tp v} of a
+ *       nonzero price and volume below its normal range (MFI, VWAP), is an
+ *       {@link ArithmeticException}
  *       naming the indicator, the index and the inputs there (e.g. the true range of a bar from
  *       -1e308 to 1e308, or a rate of change from 0). On any exception, the contents of given
  *       output arrays are unspecified.
@@ -768,7 +774,7 @@ public final class Indicators {
    *
    * @param x the series
    * @param n the window, {@code >= 1}
-   * @param k the number of standard deviations (finite; usually 2)
+   * @param k the number of standard deviations, finite and {@code >= 0} (usually 2)
    * @return the bands (new arrays)
    */
   public static Bands bollinger(double[] x, int n, double k) {
@@ -781,7 +787,7 @@ public final class Indicators {
    *
    * @param x the series
    * @param n the period or window, {@code >= 1}
-   * @param k the number of standard deviations (finite)
+   * @param k the number of standard deviations, finite and {@code >= 0}
    * @param upper the output array of the upper band, or null to allocate one
    * @param middle the output array of the middle band, or null to allocate one
    * @param lower the output array of the lower band, or null to allocate one
@@ -791,7 +797,7 @@ public final class Indicators {
       double[] lower) {
     in(x, "bollinger");
     Args.period(n, "bollinger", "n");
-    Args.finite(k, "bollinger", "k");
+    Args.multiplier(k, "bollinger", "k");
     upper = Args.output("bollinger", upper, "upper", x.length, x);
     middle = Args.output("bollinger", middle, "middle", x.length, x, upper);
     lower = Args.output("bollinger", lower, "lower", x.length, x, upper, middle);
@@ -969,7 +975,7 @@ public final class Indicators {
    * @param close closes
    * @param n the EMA period, {@code >= 1}
    * @param atrPeriod the ATR period, {@code >= 1}
-   * @param multiplier the number of ATRs (finite)
+   * @param multiplier the number of ATRs, finite and {@code >= 0} (usually 2)
    * @return the channels (new arrays)
    */
   public static Bands keltner(double[] high, double[] low, double[] close, int n, int atrPeriod,
@@ -977,7 +983,7 @@ public final class Indicators {
     Args.sameLength("keltner", high, "high", low, "low", close, "close");
     Args.period(n, "keltner", "n");
     Args.period(atrPeriod, "keltner", "atrPeriod");
-    Args.finite(multiplier, "keltner", "multiplier");
+    Args.multiplier(multiplier, "keltner", "multiplier");
     int len = close.length;
     double[] upper = new double[len];
     double[] middle = new double[len];
@@ -992,7 +998,7 @@ public final class Indicators {
    * @param bars the bars (their high, low, close and volume columns are read)
    * @param n the period or window, {@code >= 1}
    * @param atrPeriod the ATR period, {@code >= 1}
-   * @param multiplier the number of ATRs (finite)
+   * @param multiplier the number of ATRs, finite and {@code >= 0} (usually 2)
    * @return the bands
    * @see #keltner(double[], double[], double[], int, int, double)
    */

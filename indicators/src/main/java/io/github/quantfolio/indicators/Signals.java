@@ -65,11 +65,20 @@ public final class Signals {
     Args.finite(rsiMax, "momentumEntry", "rsiMax");
     Args.finite(minRocPercent, "momentumEntry", "minRocPercent");
     Segments.checkSeries("momentumEntry", close, "close"); // errors name this signal, not its parts
-    double[] smaFast = Indicators.sma(close, fast);
-    double[] smaSlow = Indicators.sma(close, slow);
-    double[] rsi = Indicators.rsi(close, rsiPeriod);
-    Macd macd = Indicators.macd(close);
-    double[] roc = Indicators.roc(close, rocPeriod);
+    double[] smaFast;
+    double[] smaSlow;
+    double[] rsi;
+    Macd macd;
+    double[] roc;
+    try {
+      smaFast = Indicators.sma(close, fast);
+      smaSlow = Indicators.sma(close, slow);
+      rsi = Indicators.rsi(close, rsiPeriod);
+      macd = Indicators.macd(close);
+      roc = Indicators.roc(close, rocPeriod);
+    } catch (ArithmeticException e) {
+      throw within("momentumEntry", e);
+    }
     double[] line = macd.line();
     double[] signal = macd.signal();
     boolean[] r = new boolean[close.length];
@@ -98,7 +107,7 @@ public final class Signals {
    *
    * @param close closes
    * @param n the Bollinger window, {@code >= 1}
-   * @param k the number of standard deviations (finite)
+   * @param k the number of standard deviations, finite and {@code >= 0}
    * @param rsiPeriod the RSI period, {@code >= 1}
    * @param rsiMin the RSI level to be below (finite)
    * @return a new array
@@ -108,11 +117,17 @@ public final class Signals {
     Args.notNull(close, "meanReversionEntry", "close");
     Args.period(n, "meanReversionEntry", "n");
     Args.period(rsiPeriod, "meanReversionEntry", "rsiPeriod");
-    Args.finite(k, "meanReversionEntry", "k");
+    Args.multiplier(k, "meanReversionEntry", "k");
     Args.finite(rsiMin, "meanReversionEntry", "rsiMin");
     Segments.checkSeries("meanReversionEntry", close, "close");
-    double[] lower = Indicators.bollinger(close, n, k).lower();
-    double[] rsi = Indicators.rsi(close, rsiPeriod);
+    double[] lower;
+    double[] rsi;
+    try {
+      lower = Indicators.bollinger(close, n, k).lower();
+      rsi = Indicators.rsi(close, rsiPeriod);
+    } catch (ArithmeticException e) {
+      throw within("meanReversionEntry", e);
+    }
     boolean[] r = new boolean[close.length];
     for (int t = 0; t < r.length; t++) {
       r[t] = close[t] <= lower[t] && rsi[t] < rsiMin;
@@ -133,6 +148,7 @@ public final class Signals {
    */
   public static boolean[] donchianBreakoutUp(double[] high, double[] low, double[] close, int n) {
     Args.sameLength("donchianBreakoutUp", high, "high", low, "low", close, "close");
+    Args.period(n, "donchianBreakoutUp", "n");
     Segments.checkBars("donchianBreakoutUp", high, low, close);
     double[] upper = Indicators.donchian(high, low, n).upper();
     boolean[] r = new boolean[close.length];
@@ -155,6 +171,7 @@ public final class Signals {
   public static boolean[] donchianBreakoutDown(double[] high, double[] low, double[] close,
       int n) {
     Args.sameLength("donchianBreakoutDown", high, "high", low, "low", close, "close");
+    Args.period(n, "donchianBreakoutDown", "n");
     Segments.checkBars("donchianBreakoutDown", high, low, close);
     double[] lower = Indicators.donchian(high, low, n).lower();
     boolean[] r = new boolean[close.length];
@@ -188,6 +205,16 @@ public final class Signals {
   public static boolean[] donchianBreakoutDown(Bars bars, int n) {
     Args.notNull(bars, "donchianBreakoutDown", "bars");
     return donchianBreakoutDown(bars.high(), bars.low(), bars.close(), n);
+  }
+
+  /**
+   * An indicator's failure inside a composite signal, named after the signal the caller used:
+   * {@code "momentumEntry: roc: the rate of change at index 1 is undefined: ..."}.
+   */
+  private static ArithmeticException within(String signal, ArithmeticException e) {
+    ArithmeticException w = new ArithmeticException(signal + ": " + e.getMessage());
+    w.initCause(e);
+    return w;
   }
 
   // ------------------------------------------------------------------------------- combinators

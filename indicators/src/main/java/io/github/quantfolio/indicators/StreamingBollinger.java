@@ -36,12 +36,12 @@ public final class StreamingBollinger extends SeriesStream {
    * Bollinger Bands of {@code n} values and {@code k} population standard deviations.
    *
    * @param n the window, {@code >= 1}
-   * @param k the number of standard deviations (finite; usually 2)
+   * @param k the number of standard deviations, finite and {@code >= 0} (usually 2)
    * @return a new indicator
    */
   public static StreamingBollinger of(int n, double k) {
     Args.period(n, "StreamingBollinger", "n");
-    Args.finite(k, "StreamingBollinger", "k");
+    Args.multiplier(k, "StreamingBollinger", "k");
     return new StreamingBollinger(n, k);
   }
 
@@ -101,7 +101,8 @@ public final class StreamingBollinger extends SeriesStream {
     double mean = moments.mean();
     double m2 = moments.m2();
     double sd;
-    if (Args.bad(m2 + mean)) { // the sums overflowed: as the batch kernel
+    // the sums overflowed or underflowed: as the batch kernel
+    if (Args.bad(m2 + mean) || Dispersion.underflows(moments.anchor(), m2)) {
       Dispersion.exact(moments.window(), moments.windowStart(), n, x, exact);
       mean = exact[0];
       sd = exact[1];

@@ -33,13 +33,13 @@ public final class StreamingKeltner extends BarStream {
    *
    * @param n the EMA period, {@code >= 1}
    * @param atrPeriod the ATR period, {@code >= 1}
-   * @param multiplier the number of ATRs (finite)
+   * @param multiplier the number of ATRs, finite and {@code >= 0} (usually 2)
    * @return a new indicator
    */
   public static StreamingKeltner of(int n, int atrPeriod, double multiplier) {
     Args.period(n, "StreamingKeltner", "n");
     Args.period(atrPeriod, "StreamingKeltner", "atrPeriod");
-    Args.finite(multiplier, "StreamingKeltner", "multiplier");
+    Args.multiplier(multiplier, "StreamingKeltner", "multiplier");
     return new StreamingKeltner(n, atrPeriod, multiplier);
   }
 

@@ -56,7 +56,8 @@ public final class StreamingStd extends SeriesStream {
     }
     double mean = moments.mean();
     double m2 = moments.m2();
-    if (Args.bad(m2 + mean)) { // the sums overflowed: as the batch kernel
+    // the sums overflowed or underflowed: as the batch kernel
+    if (Args.bad(m2 + mean) || Dispersion.underflows(moments.anchor(), m2)) {
       Dispersion.exact(moments.window(), moments.windowStart(), n, x, exact);
       return z ? exact[2] : exact[1];
     }

@@ -1,5 +1,6 @@
 package io.github.quantfolio.indicators;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,10 +34,30 @@ class ArgumentsTest {
 
   @Test
   void multipliers() {
-    iae("bollinger: expected finite k, but found NaN",
+    iae("bollinger: expected finite k >= 0, but found NaN",
         () -> Indicators.bollinger(X, 3, Double.NaN));
-    iae("keltner: expected finite multiplier, but found Infinity",
+    iae("keltner: expected finite multiplier >= 0, but found Infinity",
         () -> Indicators.keltner(X, X, X, 3, 3, Double.POSITIVE_INFINITY));
+    // A negative multiplier swaps the bands (an "upper" band below the "lower" one): was accepted
+    iae("bollinger: expected finite k >= 0, but found -2.0",
+        () -> Indicators.bollinger(X, 3, -2));
+    iae("keltner: expected finite multiplier >= 0, but found -2.0",
+        () -> Indicators.keltner(X, X, X, 3, 3, -2));
+    iae("StreamingBollinger: expected finite k >= 0, but found -2.0",
+        () -> StreamingBollinger.of(3, -2));
+    iae("StreamingKeltner: expected finite multiplier >= 0, but found -0.5",
+        () -> StreamingKeltner.of(3, 3, -0.5));
+    iae("meanReversionEntry: expected finite k >= 0, but found -2.0",
+        () -> Signals.meanReversionEntry(X, 3, -2, 2, 30));
+    // 0 is the degenerate channel: both bands on the middle line (SMA(3) of 1..5: 2, 3, 4)
+    Bands flat = Indicators.bollinger(X, 3, 0);
+    assertArrayEquals(new double[] {Double.NaN, Double.NaN, 2, 3, 4}, flat.upper(), 0.0);
+    assertArrayEquals(flat.middle(), flat.upper(), 0.0);
+    assertArrayEquals(flat.middle(), flat.lower(), 0.0);
+    // Keltner(3, 3, 0) of a flat bar series 1..5 (high = low = close): bands = EMA(3) = middle
+    Bands k0 = Indicators.keltner(X, X, X, 3, 3, 0);
+    assertArrayEquals(k0.middle(), k0.upper(), 0.0);
+    assertArrayEquals(k0.middle(), k0.lower(), 0.0);
     iae("crossAbove: expected finite level, but found NaN",
         () -> Indicators.crossAbove(X, Double.NaN));
   }

@@ -180,7 +180,7 @@ final class Catalog {
     e.add(macd(12, 26, 9));
     e.add(macd(2, 2, 1));
     e.add(bollinger(5, 2));
-    e.add(bollinger(2, -1));
+    e.add(bollinger(2, 0));
     e.add(stochastic(5, 3, 3));
     e.add(stochastic(1, 2, 1));
     e.add(stochastic(1, 1, 1));

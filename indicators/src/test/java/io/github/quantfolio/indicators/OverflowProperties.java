@@ -26,7 +26,19 @@ class OverflowProperties {
       @ForAll @IntRange(min = 1, max = 300) int length, @ForAll @IntRange(max = 3) int holes,
       @ForAll @IntRange(min = 0, max = 1012) int priceExponent,
       @ForAll @IntRange(min = 0, max = 1000) int volumeExponent, @ForAll boolean negative) {
-    Catalog.Ohlcv plain = Catalog.random(seed, length, holes);
+    check(Catalog.random(seed, length, holes), priceExponent, volumeExponent, negative);
+  }
+
+  @Property(tries = 100)
+  void tinyInputs(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 300) int length, @ForAll @IntRange(max = 3) int holes,
+      @ForAll @IntRange(min = -1000, max = 0) int priceExponent,
+      @ForAll @IntRange(min = -1000, max = 0) int volumeExponent, @ForAll boolean negative) {
+    check(Catalog.random(seed, length, holes), priceExponent, volumeExponent, negative);
+  }
+
+  static void check(Catalog.Ohlcv plain, int priceExponent, int volumeExponent, boolean negative) {
+    int length = plain.size();
     double f = Math.scalb(negative ? -1.0 : 1.0, priceExponent);
     double g = Math.scalb(1.0, volumeExponent);
     double[] h = new double[length];

@@ -102,5 +102,24 @@ class SignalsTest {
     assertEquals("meanReversionEntry: close[3] is Infinity; indicator inputs must be finite, or NaN "
         + "for a missing value", assertThrows(IllegalArgumentException.class,
             () -> Signals.meanReversionEntry(c)).getMessage());
+    // a bad period, and an indicator's arithmetic failure inside the signal, are reported under
+    // the signal's name too (they said "donchian: expected n >= 1" and "roc: ...")
+    double[] x = {1, 2, 3};
+    assertEquals("donchianBreakoutUp: expected n >= 1, but found 0", assertThrows(
+        IllegalArgumentException.class, () -> Signals.donchianBreakoutUp(x, x, x, 0)).getMessage());
+    assertEquals("donchianBreakoutDown: expected n >= 1, but found -1", assertThrows(
+        IllegalArgumentException.class, () -> Signals.donchianBreakoutDown(x, x, x, -1))
+        .getMessage());
+    double[] fromZero = new double[60];
+    java.util.Arrays.fill(fromZero, 100);
+    fromZero[10] = 0;
+    assertEquals("momentumEntry: roc: the rate of change at index 15 is undefined: x[10] is 0 (the "
+        + "rate of change is meant for prices, which are > 0)", assertThrows(
+            ArithmeticException.class, () -> Signals.momentumEntry(fromZero)).getMessage());
+    double[] wide = {1e300, -1e300};
+    assertEquals("meanReversionEntry: bollinger: a band overflows the range of double at index 1 "
+        + "(mean = 0.0, deviation = 1.0E300); the inputs are too large in magnitude for this "
+        + "indicator", assertThrows(ArithmeticException.class,
+            () -> Signals.meanReversionEntry(wide, 2, 1e10, 1, 30)).getMessage());
   }
 }

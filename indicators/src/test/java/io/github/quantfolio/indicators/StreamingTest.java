@@ -56,7 +56,7 @@ class StreamingTest {
     assertEquals("StreamingMacd: expected fast <= slow, but found fast = 5, slow = 3",
         assertThrows(IllegalArgumentException.class, () -> StreamingMacd.of(5, 3, 2))
             .getMessage());
-    assertEquals("StreamingBollinger: expected finite k, but found NaN", assertThrows(IllegalArgumentException.class,
+    assertEquals("StreamingBollinger: expected finite k >= 0, but found NaN", assertThrows(IllegalArgumentException.class,
         () -> StreamingBollinger.of(20, Double.NaN)).getMessage());
   }
 

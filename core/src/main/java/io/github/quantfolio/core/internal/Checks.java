@@ -61,8 +61,42 @@ public final class Checks {
     return value;
   }
 
-  /** Requires {@code lo <= value <= hi}. */
+  /**
+   * Requires a finite {@code value >= 0}: {@code "Expected finite maxWeight >= 0, but found NaN"}.
+   */
+  public static double nonNegative(double value, String name) {
+    return atLeast(value, 0, name);
+  }
+
+  /**
+   * Requires a finite {@code value >= min}: {@code "Expected finite k >= 0.5, but found -2.0"}.
+   * (The bound is printed without a trailing {@code .0} when it is a whole number.)
+   */
+  public static double atLeast(double value, double min, String name) {
+    if (!(value >= min && value <= Double.MAX_VALUE)) {
+      throw new IllegalArgumentException(
+          "Expected finite " + name + " >= " + bound(min) + ", but found " + value);
+    }
+    return value;
+  }
+
+  /** Requires a finite {@code value > min}: {@code "Expected finite k > 0, but found -2.0"}. */
+  public static double greaterThan(double value, double min, String name) {
+    if (!(value > min && value <= Double.MAX_VALUE)) {
+      throw new IllegalArgumentException(
+          "Expected finite " + name + " > " + bound(min) + ", but found " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Requires {@code lo <= value <= hi}. An upper bound of {@link Double#MAX_VALUE} means "finite":
+   * the check is then {@link #atLeast} and says so, rather than printing 1.7976931348623157E308.
+   */
   public static double inRange(double value, double lo, double hi, String name) {
+    if (hi == Double.MAX_VALUE && lo > -Double.MAX_VALUE) {
+      return atLeast(value, lo, name);
+    }
     if (!(value >= lo && value <= hi)) {
       throw new IllegalArgumentException(
           "Expected " + lo + " <= " + name + " <= " + hi + ", but found " + value);
@@ -70,8 +104,14 @@ public final class Checks {
     return value;
   }
 
-  /** Requires {@code lo < value < hi}. */
+  /**
+   * Requires {@code lo < value < hi}. An upper bound of {@link Double#MAX_VALUE} means "finite":
+   * the check is then {@link #greaterThan} and says so.
+   */
   public static double inOpenRange(double value, double lo, double hi, String name) {
+    if (hi == Double.MAX_VALUE && lo > -Double.MAX_VALUE) {
+      return greaterThan(value, lo, name);
+    }
     if (!(value > lo && value < hi)) {
       throw new IllegalArgumentException(
           "Expected " + lo + " < " + name + " < " + hi + ", but found " + value);
@@ -109,6 +149,11 @@ public final class Checks {
       i++;
     }
     return List.copyOf(assets);
+  }
+
+  /** A bound for a message: whole numbers without ".0" (0, 1, 100), others in full. */
+  static String bound(double b) {
+    return b == Math.rint(b) && Math.abs(b) < 1e15 ? Long.toString((long) b) : Double.toString(b);
   }
 
   /** Formats a double for messages: full precision, NaN and infinities spelled out. */

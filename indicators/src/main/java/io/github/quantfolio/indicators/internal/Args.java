@@ -23,7 +23,20 @@ public final class Args {
     return value;
   }
 
-  /** Requires a finite multiplier (a number of standard deviations or ATRs); any sign. */
+  /**
+   * Requires a finite multiplier {@code >= 0} (a number of standard deviations or ATRs): a
+   * negative one would put the "upper" band below the "lower" one; 0 gives bands on the middle
+   * line, a legitimate degenerate case (e.g. the end of a parameter sweep).
+   */
+  public static double multiplier(double value, String what, String name) {
+    if (!(value >= 0 && value <= Double.MAX_VALUE)) {
+      throw new IllegalArgumentException(
+          what + ": expected finite " + name + " >= 0, but found " + value);
+    }
+    return value;
+  }
+
+  /** Requires a finite value (a level); any sign. */
   public static double finite(double value, String what, String name) {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException(
@@ -199,5 +212,25 @@ public final class Args {
     return new ArithmeticException(what + ": " + quantity + " overflows the range of double at "
         + unit + " " + pos + " (" + inputs + "); the inputs are too large in magnitude for this "
         + "indicator");
+  }
+
+  /**
+   * The error for a product of nonzero inputs that falls below the normal range of double (about
+   * 2.2e-308), where it keeps fewer digits or becomes 0 (which would read as "no money flow"):
+   * names the indicator, the quantity, the bar and the inputs.
+   */
+  public static ArithmeticException underflow(String what, String quantity, String unit, long pos,
+      String inputs) {
+    return new ArithmeticException(what + ": " + quantity + " underflows the range of double at "
+        + unit + " " + pos + " (" + inputs + "); the inputs are too small in magnitude for this "
+        + "indicator");
+  }
+
+  /**
+   * Whether the product {@code p = a b} of finite a and b lost digits to underflow: it is below
+   * the normal range of double although neither factor is 0.
+   */
+  public static boolean underflowed(double p, double a, double b) {
+    return !(Math.abs(p) >= Double.MIN_NORMAL) && a != 0 && b != 0;
   }
 }

@@ -45,6 +45,36 @@ public final class Dispersion {
     return s2 - s1 * s1 * invN;
   }
 
+  /**
+   * Anchors below this magnitude (or 0) can leave a nonzero deviation {@code d = x - c} whose
+   * square is below the normal range: at or above it, a nonzero {@code d} is at least
+   * {@code 2^-504} (both values are multiples of that, or {@code |d| > |c| / 2}), so {@code d^2} is
+   * normal.
+   */
+  static final double TINY_ANCHOR = 0x1p-450;
+
+  /**
+   * Below this, M2 from a {@link #TINY_ANCHOR tiny anchor} may be made of squares rounded in the
+   * subnormal range or flushed to 0 (absolute error up to {@code 2^-1075} each, at most
+   * {@code 2^-1043} in all for any window): {@link #underflows} sends it to {@link #exact}. At or
+   * above it, that error is below {@code 2^-83} of M2.
+   */
+  static final double M2_FLOOR = 0x1p-960;
+
+  /**
+   * Whether a window's anchored sums may have lost digits to underflow: its anchor is tiny and its
+   * M2 small (or 0: a window of values near 1e-170 has squared deviations that all underflow to 0,
+   * which read as a constant window). Such a window gets its mean and deviation from
+   * {@link #exact}, as an overflowing one does; the batch kernel and the streaming twins test the
+   * same condition.
+   *
+   * @param c the window's anchor
+   * @param m2 the window's M2 from the anchored sums
+   */
+  public static boolean underflows(double c, double m2) {
+    return Math.abs(c) < TINY_ANCHOR && !(m2 >= M2_FLOOR);
+  }
+
   /** The population standard deviation from M2: {@code sqrt(M2 / n)}, 0 if M2 is not positive. */
   public static double sd(double m2, double invN) {
     return m2 > 0 ? Math.sqrt(m2 * invN) : 0.0;
@@ -54,8 +84,8 @@ public final class Dispersion {
    * Runs the kernel. {@link #BANDS}: {@code o1} upper, {@code o2} middle, {@code o3} lower with
    * {@code k} standard deviations; {@link #STD}: {@code o1} standard deviation;
    * {@link #ZSCORE}: {@code o1} z-score (0 where the deviation is 0). A window whose sums
-   * overflow gets its mean and deviation from {@link #exact}; bands beyond the double range are
-   * an {@link ArithmeticException}.
+   * overflow, or {@link #underflows underflow}, gets its mean and deviation from {@link #exact};
+   * bands beyond the double range are an {@link ArithmeticException}.
    */
   public static void run(String what, double[] x, int n, double k, int mode, double[] o1,
       double[] o2, double[] o3) {
@@ -101,8 +131,8 @@ public final class Dispersion {
     double mean0 = c + p1 * invN;
     double m20 = m2(p1, p2, invN);
     emit(mode, firstOut, x[firstOut], mean0, m20, invN, k, o1, o2, o3);
-    if (!fine(mode, firstOut, mean0, m20, o1, o3)) {
-      slow(what, mode, firstOut, x[firstOut], mean0, m20, x, s, n, k, o1, o2, o3);
+    if (!fine(mode, firstOut, c, mean0, m20, o1, o3)) {
+      slow(what, mode, firstOut, x[firstOut], c, mean0, m20, x, s, n, k, o1, o2, o3);
     }
     for (int b = s + n; b < len; b += n) {
       c = x[b];
@@ -130,10 +160,12 @@ public final class Dispersion {
       // No test per bar: every window of the block has a sum of squared deviations from c of at
       // most A = s2[0] + p2, so if A <= MAX / (4n) no sum overflowed (a1^2 <= n a2 by
       // Cauchy-Schwarz), and every mean and band is at most |c| + (1 + |k|) sqrt(A / n) in
-      // magnitude: if that is <= MAX / 2, no band did either. Otherwise look at each bar.
+      // magnitude: if that is <= MAX / 2, no band did either. An anchor of at least TINY_ANCHOR
+      // rules out underflow. Otherwise look at each bar.
       double big = s2[0] + p2;
       if (!(big <= Double.MAX_VALUE / 4 * invN
-          && Math.abs(c) + (1 + Math.abs(k)) * Math.sqrt(big * invN) <= Double.MAX_VALUE / 2)) {
+          && Math.abs(c) + (1 + Math.abs(k)) * Math.sqrt(big * invN) <= Double.MAX_VALUE / 2
+          && Math.abs(c) >= TINY_ANCHOR)) {
         recheck(what, mode, x, b, q, c, n, k, s1, s2, o1, o2, o3);
       }
       if (q < end) {
@@ -158,16 +190,18 @@ public final class Dispersion {
   }
 
   /**
-   * Whether bar i's sums and outputs are all finite (as the streaming twins test each bar):
-   * otherwise {@link #slow} writes it.
+   * Whether bar i's sums and outputs are all finite and free of underflow (as the streaming twins
+   * test each bar): otherwise {@link #slow} writes it.
    */
-  private static boolean fine(int mode, int i, double mean, double m2, double[] o1,
+  private static boolean fine(int mode, int i, double c, double mean, double m2, double[] o1,
       double[] o3) {
-    return mode == BANDS ? !(bad(m2 + mean) | bad(o1[i]) | bad(o3[i])) : !bad(m2 + mean);
+    boolean ok = mode == BANDS ? !(bad(m2 + mean) | bad(o1[i]) | bad(o3[i])) : !bad(m2 + mean);
+    return ok && !underflows(c, m2);
   }
 
   /**
-   * Bars {@code [b, q)} of the block anchored at {@code c}, whose sums may have overflowed: replays
+   * Bars {@code [b, q)} of the block anchored at {@code c}, whose sums may have overflowed or
+   * underflowed: replays
    * their sums (the same operations) and sends each bar that is not {@link #fine} to
    * {@link #slow}.
    */
@@ -186,21 +220,21 @@ public final class Dispersion {
       double a2 = s2[p] + p2;
       double mean = c + a1 * invN;
       double m2 = m2(a1, a2, invN);
-      if (!fine(mode, i, mean, m2, o1, o3)) {
-        slow(what, mode, i, v, mean, m2, x, i - n + 1, n, k, o1, o2, o3);
+      if (!fine(mode, i, c, mean, m2, o1, o3)) {
+        slow(what, mode, i, v, c, mean, m2, x, i - n + 1, n, k, o1, o2, o3);
       }
     }
   }
 
   /**
-   * Bar i whose probe was not 0: the window {@code x[from, i]}'s sums
-   * overflowed ({@link #exact} gives its mean and deviation), or a band is beyond the double range
-   * (an {@link ArithmeticException}), or neither.
+   * Bar i that is not {@link #fine}: the window {@code x[from, i]}'s sums (anchored at c)
+   * overflowed or underflowed ({@link #exact} gives its mean and deviation), or a band is beyond
+   * the double range (an {@link ArithmeticException}), or neither.
    */
-  private static void slow(String what, int mode, int i, double v, double mean, double m2,
-      double[] x, int from, int n, double k, double[] o1, double[] o2, double[] o3) {
+  private static void slow(String what, int mode, int i, double v, double c, double mean,
+      double m2, double[] x, int from, int n, double k, double[] o1, double[] o2, double[] o3) {
     double sd;
-    if (bad(m2 + mean)) {
+    if (bad(m2 + mean) || underflows(c, m2)) {
       double[] e = new double[3];
       exact(x, from, n, v, e);
       if (mode != BANDS) {
@@ -228,9 +262,10 @@ public final class Dispersion {
    * {@code a[start], ...} of {@code n} values (wrapping at the end of {@code a}, oldest first, as
    * {@link Scaled#mean}), written to {@code out[0..2]}: the exact two-pass computation on the
    * values scaled by a power of two that brings the largest magnitude to [1, 2), so that no sum of
-   * squares can overflow; used where the window's anchored sums overflowed (values beyond about
-   * 1e154), by the batch kernel and the streaming twins alike. Scaling by a power of two is exact
-   * except for values below {@code 2^-1022} times the largest, which cannot change the result.
+   * squares can overflow or underflow; used where the window's anchored sums overflowed (values
+   * beyond about 1e154) or {@link #underflows underflowed} (values below about 1e-136), by the
+   * batch kernel and the streaming twins alike. Scaling by a power of two is exact except for
+   * values below {@code 2^-1022} times the largest, which cannot change the result.
    *
    * @param v the window's newest value (for the z-score)
    */

@@ -316,8 +316,8 @@ public final class Oscillators {
     /**
      * Adds a bar of finite values; returns the MFI or NaN.
      *
-     * @throws ArithmeticException if a money flow or its window sum overflows ({@code at} is the
-     *     bar's index for the message)
+     * @throws ArithmeticException if a money flow or its window sum overflows, or a money flow of
+     *     a nonzero price and volume underflows ({@code at} is the bar's index for the message)
      */
     public double add(double h, double l, double c, double v, long at) {
       double tp = typicalPrice(h, l, c);
@@ -327,6 +327,9 @@ public final class Oscillators {
         return Double.NaN;
       }
       double flow = tp * v;
+      if (Args.underflowed(flow, tp, v)) {
+        throw Args.underflow(what, "the money flow", unit, at, bar(h, l, c) + ", volume = " + v);
+      }
       double p = pos.add(tp > prev ? flow : 0.0);
       double m = neg.add(tp < prev ? flow : 0.0);
       if (p != p) {
@@ -434,22 +437,27 @@ public final class Oscillators {
     /**
      * Adds a bar of finite values; returns the VWAP or NaN.
      *
-     * @throws ArithmeticException if a sum overflows ({@code at} is the bar's index for the
-     *     message)
+     * @throws ArithmeticException if a sum overflows, or {@code tp v} of a nonzero price and volume
+     *     underflows ({@code at} is the bar's index for the message)
      */
     public double add(double h, double l, double c, double v, long at) {
       double tp = typicalPrice(h, l, c);
+      double tpv = tp * v;
+      if (Args.underflowed(tpv, tp, v)) {
+        throw Args.underflow(what, "the volume-weighted price", unit, at,
+            bar(h, l, c) + ", volume = " + v);
+      }
       double a;
       double b;
       double t;
       double k;
       if (n == 0) {
-        a = cumPv += tp * v;
+        a = cumPv += tpv;
         b = cumV += v;
         t = cumTp += tp;
         k = ++count;
       } else {
-        a = pv.add(tp * v);
+        a = pv.add(tpv);
         b = vol.add(v);
         t = tps.add(tp);
         k = n;

@@ -90,6 +90,11 @@ public final class WindowMoments {
     return pos;
   }
 
+  /** The anchor c of the current block, a member of the window (for {@link Dispersion#underflows}). */
+  public double anchor() {
+    return c;
+  }
+
   /** The window's mean (NaN until full). */
   public double mean() {
     return mean;

@@ -34,7 +34,7 @@ public record MeanReversion(int window, double k, int rsiPeriod, double rsiLow, 
    */
   public MeanReversion {
     StrategyArgs.period("MeanReversion", window, "window");
-    StrategyArgs.range("MeanReversion", k, 0, Double.MAX_VALUE, "k");
+    StrategyArgs.positive("MeanReversion", k, "k");
     StrategyArgs.period("MeanReversion", rsiPeriod, "rsiPeriod");
     StrategyArgs.range("MeanReversion", rsiLow, 0, 50, "rsiLow");
     StrategyArgs.range("MeanReversion", rsiHigh, 50, 100, "rsiHigh");

@@ -29,6 +29,13 @@ final class StrategyArgs {
     }
   }
 
+  static void positive(String strategy, double v, String name) {
+    if (!(v > 0) || Double.isInfinite(v)) {
+      throw new IllegalArgumentException(strategy + ": expected finite " + name
+          + " > 0, but found " + v);
+    }
+  }
+
   static void range(String strategy, double v, double lo, double hi, String name) {
     if (!(v > lo && v < hi)) {
       throw new IllegalArgumentException(strategy + ": expected " + lo + " < " + name + " < " + hi

@@ -154,8 +154,10 @@ class StrategiesTest {
   @Test
   void parametersAreChecked() {
     assertThrows(IllegalArgumentException.class, () -> new Momentum().withWindows(50, 20));
-    assertThrows(IllegalArgumentException.class,
+    IllegalArgumentException k = assertThrows(IllegalArgumentException.class,
         () -> new MeanReversion(20, -1, 14, 30, 70, false));
+    // the limit is stated, not printed as 0.0 < k < 1.7976931348623157E308
+    assertEquals("MeanReversion: expected finite k > 0, but found -1.0", k.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new Breakout(0, 10, 14, 0.5, false));
   }
 

@@ -283,7 +283,7 @@ public final class PortfolioRisk {
    * @return positions whose absolute weight exceeds {@code maxWeight}, with the excess weight and its value in a portfolio worth {@code portfolioValue} (finite, &gt; 0), largest excess first
    */
   public List<Concentration> concentration(double maxWeight, double portfolioValue) {
-    Checks.inRange(maxWeight, 0, Double.MAX_VALUE, "maxWeight");
+    Checks.nonNegative(maxWeight, "maxWeight");
     Checks.positive(portfolioValue, "portfolioValue");
     List<Concentration> out = new ArrayList<>();
     for (int i = 0; i < w.length; i++) {

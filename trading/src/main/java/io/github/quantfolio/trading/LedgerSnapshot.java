@@ -273,7 +273,7 @@ public record LedgerSnapshot(Instant time, double cash, double netDeposits, doub
         money(netExposure()), leverage()));
     sb.append(String.format("Round trips %d closed, %d won (per-trade win rate %s), profit factor"
         + " %s%n", roundTrips, winningRoundTrips, percent(winRate()),
-        TextTable.num(profitFactor(), 2)));
+        Double.isNaN(profitFactor()) ? "n/a" : TextTable.num(profitFactor(), 2)));
     if (positions.isEmpty()) {
       sb.append("No open positions\n");
       return sb.toString();
@@ -281,9 +281,9 @@ public record LedgerSnapshot(Instant time, double cash, double netDeposits, doub
     TextTable t = new TextTable("symbol", "quantity", "avg price", "mark", "value", "weight",
         "unrealized", "realized");
     for (LedgerPosition p : positions) {
-      t.row(p.symbol(), quantity(p.quantity()), TextTable.num(p.averagePrice(), 4),
-          TextTable.num(p.mark(), 4), TextTable.num(p.marketValue(), 2), percent(p.weight()),
-          TextTable.num(p.unrealizedPnl(), 2), TextTable.num(p.realizedPnl(), 2));
+      t.row(p.symbol(), quantity(p.quantity()), TextTable.nonZero(p.averagePrice(), 4),
+          TextTable.nonZero(p.mark(), 4), TextTable.fixed(p.marketValue(), 2), percent(p.weight()),
+          TextTable.fixed(p.unrealizedPnl(), 2), TextTable.fixed(p.realizedPnl(), 2));
     }
     return sb.append(t.render()).toString();
   }

@@ -81,7 +81,7 @@ public record OrderPlan(String runId, Instant decisionTime, List<OrderRequest> o
     if (!skipped.isEmpty()) {
       TextTable t = new TextTable("skipped", "quantity", "price", "reason");
       for (SkippedTrade s : skipped) {
-        t.row(s.symbol(), TextTable.auto(s.quantity(), 8), TextTable.num(s.price(), 4),
+        t.row(s.symbol(), TextTable.auto(s.quantity(), 8), TextTable.nonZero(s.price(), 4),
             s.reason().toString());
       }
       sb.append(t.render());

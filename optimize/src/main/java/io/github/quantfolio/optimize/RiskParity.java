@@ -32,9 +32,10 @@ import java.util.List;
  * of 1e-12 when that takes at most N/8 iterations, which costs no more than the Cholesky
  * factorisation used otherwise and for fewer than 64 assets) and full steps once the Newton
  * decrement is below 0.01 (the objective is self-concordant, so they converge quadratically),
- * stopped when every contribution is within {@code 1e-10} of its budget (typically 5-10 iterations; the last step is quadratic, so the
- * result is usually exact to about 1e-15). The weights do not depend on expected returns nor on
- * the scale of {@code S}. The covariance must be positive semidefinite with positive variances.
+ * stopped when every contribution is within {@code 1e-10} of its budget (typically 5-10
+ * iterations; the last step is quadratic, so the result is usually exact to about 1e-15). The
+ * weights do not depend on expected returns nor on the scale of {@code S}. The covariance must be
+ * positive semidefinite with positive variances.
  *
  * @since 0.1.0
  */

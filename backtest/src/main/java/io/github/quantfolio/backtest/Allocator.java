@@ -29,7 +29,10 @@ public interface Allocator {
   /**
    * The target weights for the assets of {@code window}.
    *
-   * @return the target weights for the assets of {@code window}
+   * @param window the look-back prices: rows up to the decision bar, only assets with a price on
+   *     every row
+   * @return finite target weights on assets of {@code window} (the others get 0; what a sum below 1
+   *     leaves is cash)
    */
   Weights allocate(PriceFrame window);
 
@@ -52,7 +55,7 @@ public interface Allocator {
   /**
    * {@code 1 / N} for each asset of the window.
    *
-   * @return {@code 1 / N} for each asset of the window
+   * @return the equal-weight allocator
    */
   static Allocator equalWeight() {
     return named("equalWeight", window -> Weights.equal(window.assets()));
@@ -62,7 +65,7 @@ public interface Allocator {
    * Inverse volatility, {@code w_i ~ 1 / sigma_i}, with sample volatilities of the window's
    * returns ({@link RiskParity#inverseVolatility}).
    *
-   * @return inverse volatility, {@code w_i ~ 1 / sigma_i}, with sample volatilities of the window's returns ({@link RiskParity#inverseVolatility})
+   * @return the inverse-volatility allocator
    */
   static Allocator inverseVolatility() {
     return named("inverseVolatility (sample volatilities)", window -> RiskParity.inverseVolatility(
@@ -72,7 +75,7 @@ public interface Allocator {
   /**
    * Equal risk contribution on the Ledoit-Wolf (constant variance) covariance of the window.
    *
-   * @return equal risk contribution on the Ledoit-Wolf (constant variance) covariance of the window
+   * @return the equal-risk-contribution allocator
    */
   static Allocator riskParity() {
     return named("riskParity (Ledoit-Wolf covariance)", window -> RiskParity.of(
@@ -82,7 +85,7 @@ public interface Allocator {
   /**
    * Hierarchical risk parity (single linkage) on the Ledoit-Wolf covariance of the window.
    *
-   * @return hierarchical risk parity (single linkage) on the Ledoit-Wolf covariance of the window
+   * @return the hierarchical-risk-parity allocator
    */
   static Allocator hierarchicalRiskParity() {
     return named("hierarchicalRiskParity (Ledoit-Wolf covariance)", window ->
@@ -93,7 +96,7 @@ public interface Allocator {
   /**
    * Long-only minimum volatility on the Ledoit-Wolf covariance of the window.
    *
-   * @return long-only minimum volatility on the Ledoit-Wolf covariance of the window
+   * @return the minimum-volatility allocator
    */
   static Allocator minVolatility() {
     return named("minVolatility (long only, Ledoit-Wolf covariance)",
@@ -106,7 +109,8 @@ public interface Allocator {
    * {@code OptimizationException} when no asset's expected return exceeds the risk-free rate; the
    * {@link WalkForwardPortfolio} records that and keeps the current weights.
    *
-   * @return long-only maximum Sharpe ratio with compounded historical mean returns ({@link ExpectedReturns#meanHistorical}) and the Ledoit-Wolf covariance of the window
+   * @param riskFreeRate the annual risk-free rate (fraction, 0.02 = 2 %), finite
+   * @return the maximum-Sharpe allocator
    */
   static Allocator maxSharpe(double riskFreeRate) {
     return named("maxSharpe(rf = " + riskFreeRate + ", long only, meanHistorical returns, "
@@ -119,7 +123,10 @@ public interface Allocator {
    * of {@code estimator}, e.g. {@code meanVariance(ledoitWolf(), mv -> mv.withBounds(0, 0.2)
    * .maxSharpe(0.02))}.
    *
-   * @return any {@link MeanVariance} method on {@code meanHistorical} expected returns and the covariance of {@code estimator}, e.g. {@code meanVariance(ledoitWolf(), mv -> mv.withBounds(0, 0.2) .maxSharpe(0.02))}
+   * @param estimator the covariance estimator applied to the window's returns, not null
+   * @param method the solving method applied to the window's problem (long only, bounds [0, 1]
+   *     unless it sets others), not null
+   * @return an allocator returning the weights of {@code method}'s portfolio
    */
   static Allocator meanVariance(CovarianceEstimator estimator,
       Function<MeanVariance, OptimalPortfolio> method) {
@@ -136,7 +143,10 @@ public interface Allocator {
   /**
    * Any {@link MeanVariance} method that needs no expected returns (e.g. min volatility).
    *
-   * @return any {@link MeanVariance} method that needs no expected returns (e.g. min volatility)
+   * @param estimator the covariance estimator applied to the window's returns, not null
+   * @param method the solving method applied to the window's problem without expected returns, not
+   *     null
+   * @return an allocator returning the weights of {@code method}'s portfolio
    */
   static Allocator covarianceOnly(CovarianceEstimator estimator,
       Function<MeanVariance, OptimalPortfolio> method) {

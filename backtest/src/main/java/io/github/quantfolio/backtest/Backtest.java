@@ -54,7 +54,8 @@ public final class Backtest {
   /**
    * A backtest on close prices (stops are then checked on closes).
    *
-   * @return a backtest on close prices (stops are then checked on closes)
+   * @param closes close prices per asset (NaN = no price on that bar)
+   * @return the backtest, with {@link BacktestConfig#defaults()}, no exits and 1 / N sizing
    */
   public static Backtest of(PriceFrame closes) {
     Checks.notNull(closes, "closes");
@@ -71,7 +72,8 @@ public final class Backtest {
   /**
    * A backtest on one instrument's OHLC bars.
    *
-   * @return a backtest on one instrument's OHLC bars
+   * @param bars the instrument's OHLC bars
+   * @return the backtest, with {@link BacktestConfig#defaults()}, no exits and full sizing
    */
   public static Backtest of(Bars bars) {
     Checks.notNull(bars, "bars");
@@ -81,7 +83,8 @@ public final class Backtest {
   /**
    * A backtest on several instruments' OHLC bars, aligned on the union of their timestamps.
    *
-   * @return a backtest on several instruments' OHLC bars, aligned on the union of their timestamps
+   * @param bars OHLC bars per instrument, at least one, distinct symbols, one kind of timestamp
+   * @return the backtest, with {@link BacktestConfig#defaults()}, no exits and 1 / N sizing
    */
   public static Backtest of(List<Bars> bars) {
     Checks.notNull(bars, "bars");
@@ -118,7 +121,8 @@ public final class Backtest {
   /**
    * A copy with another configuration.
    *
-   * @return a copy with another configuration
+   * @param config capital, costs, shorting, leverage and fill timing, not null
+   * @return a copy with {@code config}
    */
   public Backtest withConfig(BacktestConfig config) {
     return new Backtest(data, bars, Checks.notNull(config, "config"), exits, sizing);
@@ -127,7 +131,8 @@ public final class Backtest {
   /**
    * A copy with stop-loss / take-profit / trailing / ATR exits.
    *
-   * @return a copy with stop-loss / take-profit / trailing / ATR exits
+   * @param exits the exit rules, not null ({@link Exits#none()} for none)
+   * @return a copy with {@code exits}
    */
   public Backtest withExits(Exits exits) {
     return new Backtest(data, bars, config, Checks.notNull(exits, "exits"), sizing);
@@ -137,7 +142,8 @@ public final class Backtest {
    * A copy with another sizing for signal entries (default: {@code 1 / N} of equity per
    * position, i.e. all equity for one asset).
    *
-   * @return a copy with another sizing for signal entries (default: {@code 1 / N} of equity per position, i.e. all equity for one asset)
+   * @param sizing the size of each position opened by a signal, not null
+   * @return a copy with {@code sizing}
    */
   public Backtest withSizing(PositionSizing sizing) {
     return new Backtest(data, bars, config, exits, Checks.notNull(sizing, "sizing"));
@@ -182,7 +188,7 @@ public final class Backtest {
   /**
    * The bars of every asset, aligned on {@link #index()} (synthesised from closes if needed).
    *
-   * @return the bars of every asset, aligned on {@link #index()} (synthesised from closes if needed)
+   * @return the aligned bars of every asset, in {@link #assets()} order
    */
   public List<Bars> bars() {
     return bars;
@@ -195,6 +201,8 @@ public final class Backtest {
    * {@code t}'s close (fraction of equity at the fill, negative = short); NaN keeps the current
    * position of that asset. Buy-and-hold is a single non-NaN row.
    *
+   * @param weights target weights {@code [asset][bar]}, one row per asset in {@link #assets()}
+   *     order and one column per bar: fractions of equity, negative = short, NaN = keep
    * @return the backtest result
    * @throws IllegalArgumentException on a shape mismatch, an infinite weight, a negative weight
    *     without shorting, a row whose gross exposure exceeds {@code maxLeverage}, or a non-zero
@@ -260,7 +268,11 @@ public final class Backtest {
   /**
    * Buys the given weights at the first bar and holds them (the usual benchmark).
    *
+   * @param weights one weight per asset in {@link #assets()} order (fractions of equity), with the
+   *     rules of {@link #targetWeights}
    * @return the backtest result of the buy-and-hold portfolio
+   * @throws IllegalArgumentException if the count differs from the assets, or as
+   *     {@link #targetWeights}
    */
   public BacktestResult buyAndHold(double... weights) {
     int n = data.assetCount();
@@ -279,7 +291,11 @@ public final class Backtest {
   /**
    * Long-only signals of a single-asset backtest.
    *
-   * @return long-only signals of a single-asset backtest
+   * @param entries long entry flags, one per bar
+   * @param exits long exit flags, one per bar
+   * @return the backtest result
+   * @throws IllegalArgumentException if the backtest has more than one asset, a length differs from
+   *     the bars, or an entry falls on a bar without a price
    */
   public BacktestResult signals(boolean[] entries, boolean[] exits) {
     return signals(TradeSignals.longOnly(entries, exits));
@@ -288,7 +304,10 @@ public final class Backtest {
   /**
    * Signals of a single-asset backtest.
    *
-   * @return signals of a single-asset backtest
+   * @param signals the asset's entry and exit flags, one per bar
+   * @return the backtest result
+   * @throws IllegalArgumentException if the backtest has more than one asset, or on invalid signals
+   *     (as {@link #signals(List)})
    */
   public BacktestResult signals(TradeSignals signals) {
     if (data.assetCount() != 1) {
@@ -302,7 +321,11 @@ public final class Backtest {
    * Signals per asset (in {@link #assets()} order), traded by the state machine of
    * {@link TradeSignals} with this backtest's {@link PositionSizing}.
    *
-   * @return signals per asset (in {@link #assets()} order), traded by the state machine of {@link TradeSignals} with this backtest's {@link PositionSizing}
+   * @param signals one signal set per asset, each one flag per bar
+   * @return the backtest result
+   * @throws IllegalArgumentException if the count or a length differs, a short entry comes without
+   *     shorting, an entry falls on a bar without a price (asset and date named), or the sizing
+   *     exceeds {@code maxLeverage}
    */
   public BacktestResult signals(List<TradeSignals> signals) {
     return run(signalPolicy(signals));
@@ -425,6 +448,7 @@ public final class Backtest {
   /**
    * Runs {@code strategy} on every asset's bars and trades its signals.
    *
+   * @param strategy the strategy run on each asset's bars, not null
    * @return the backtest result of the strategy's signals
    * @throws IllegalArgumentException if an asset has too few bars for the strategy's
    *     {@link Strategy#warmUpBars() warm-up} plus a fill (no entry could ever trade; the message
@@ -444,7 +468,11 @@ public final class Backtest {
    * Trades explicit order sizes: {@code shares[asset][t]} shares to buy (positive) or sell
    * (negative) decided at bar {@code t}; NaN or 0 places no order.
    *
+   * @param shares shares to trade {@code [asset][bar]}, one row per asset in {@link #assets()}
+   *     order: positive = buy, negative = sell, NaN or 0 = no order
    * @return the backtest result of the orders
+   * @throws IllegalArgumentException on a shape mismatch or an infinite order size (asset and date
+   *     named)
    */
   public BacktestResult orders(double[][] shares) {
     int n = data.assetCount();

@@ -26,10 +26,10 @@ import io.github.quantfolio.core.internal.Checks;
  * @param fixedFee fee per order in currency units, &gt;= 0
  * @param slippageBps price impact in basis points, in [0, 10,000)
  * @param allowShort whether negative positions are allowed
- * @param maxLeverage maximal gross exposure over equity, &gt;= 1
+ * @param maxLeverage maximal gross exposure over equity, finite &gt;= 1
  * @param fractionalShares whether fills may be fractional (else rounded toward zero)
  * @param fillTiming when decisions are filled
- * @param riskFreeRate annual risk-free rate for the report's Sharpe and Sortino ratios
+ * @param riskFreeRate annual risk-free rate for the report's Sharpe and Sortino ratios, &gt; -1
  * @since 0.1.0
  */
 public record BacktestConfig(double initialCapital, double feeBps, double fixedFee,
@@ -44,10 +44,10 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
    * @param fixedFee fee per order in currency units, &gt;= 0
    * @param slippageBps price impact in basis points, in [0, 10,000)
    * @param allowShort whether negative positions are allowed
-   * @param maxLeverage maximal gross exposure over equity, &gt;= 1
+   * @param maxLeverage maximal gross exposure over equity, finite &gt;= 1
    * @param fractionalShares whether fills may be fractional (else rounded toward zero)
    * @param fillTiming when decisions are filled
-   * @param riskFreeRate annual risk-free rate for the report's Sharpe and Sortino ratios
+   * @param riskFreeRate annual risk-free rate for the report's Sharpe and Sortino ratios, &gt; -1
    */
   public BacktestConfig {
     Checks.positive(initialCapital, "initialCapital");
@@ -84,7 +84,7 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
    * 100,000 of capital, no costs, long only, no leverage, fractional shares, next-bar fills, a
    * zero risk-free rate.
    *
-   * @return 100,000 of capital, no costs, long only, no leverage, fractional shares, next-bar fills, a zero risk-free rate
+   * @return the default configuration
    */
   public static BacktestConfig defaults() {
     return new BacktestConfig(100_000, 0, 0, 0, false, 1, true, FillTiming.NEXT_BAR, 0);
@@ -93,7 +93,8 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
   /**
    * A copy with another starting capital.
    *
-   * @return a copy with another starting capital
+   * @param capital starting cash in currency units, finite &gt; 0
+   * @return a copy with {@code initialCapital = capital}
    */
   public BacktestConfig withInitialCapital(double capital) {
     return new BacktestConfig(capital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
@@ -103,7 +104,8 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
   /**
    * A copy with another proportional fee (basis points of executed value).
    *
-   * @return a copy with another proportional fee (basis points of executed value)
+   * @param bps proportional fee in basis points of executed value (5 = 0.05 %), in [0, 10,000)
+   * @return a copy with {@code feeBps = bps}
    */
   public BacktestConfig withFeeBps(double bps) {
     return new BacktestConfig(initialCapital, bps, fixedFee, slippageBps, allowShort, maxLeverage,
@@ -113,7 +115,8 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
   /**
    * A copy with another fixed fee per order.
    *
-   * @return a copy with another fixed fee per order
+   * @param fee fee per order in currency units, finite &gt;= 0
+   * @return a copy with {@code fixedFee = fee}
    */
   public BacktestConfig withFixedFee(double fee) {
     return new BacktestConfig(initialCapital, feeBps, fee, slippageBps, allowShort, maxLeverage,
@@ -123,7 +126,8 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
   /**
    * A copy with another slippage (basis points of price).
    *
-   * @return a copy with another slippage (basis points of price)
+   * @param bps price impact in basis points of the market price (2 = 0.02 %), in [0, 10,000)
+   * @return a copy with {@code slippageBps = bps}
    */
   public BacktestConfig withSlippageBps(double bps) {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, bps, allowShort, maxLeverage,
@@ -133,7 +137,8 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
   /**
    * A copy that allows or forbids short positions.
    *
-   * @return a copy that allows or forbids short positions
+   * @param allowed whether negative positions are allowed
+   * @return a copy with {@code allowShort = allowed}
    */
   public BacktestConfig withShorting(boolean allowed) {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowed, maxLeverage,
@@ -143,7 +148,8 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
   /**
    * A copy with another gross-exposure limit.
    *
-   * @return a copy with another gross-exposure limit
+   * @param leverage maximal gross exposure over equity, finite &gt;= 1 (1 = no leverage)
+   * @return a copy with {@code maxLeverage = leverage}
    */
   public BacktestConfig withMaxLeverage(double leverage) {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, leverage,
@@ -153,7 +159,7 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
   /**
    * A copy that trades whole shares only (fills rounded toward zero).
    *
-   * @return a copy that trades whole shares only (fills rounded toward zero)
+   * @return a copy with {@code fractionalShares = false}
    */
   public BacktestConfig withWholeShares() {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
@@ -163,7 +169,7 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
   /**
    * A copy that allows fractional shares.
    *
-   * @return a copy that allows fractional shares
+   * @return a copy with {@code fractionalShares = true}
    */
   public BacktestConfig withFractionalShares() {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
@@ -173,7 +179,8 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
   /**
    * A copy with another fill timing.
    *
-   * @return a copy with another fill timing
+   * @param timing when decisions are filled, not null
+   * @return a copy with {@code fillTiming = timing}
    */
   public BacktestConfig withFillTiming(FillTiming timing) {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
@@ -209,7 +216,8 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
   /**
    * A copy with another annual risk-free rate for the report.
    *
-   * @return a copy with another annual risk-free rate for the report
+   * @param rate annual risk-free rate (0.02 = 2 % a year), finite &gt; -1
+   * @return a copy with {@code riskFreeRate = rate}
    */
   public BacktestConfig withRiskFreeRate(double rate) {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,

@@ -155,7 +155,7 @@ public final class BacktestResult {
    * Simple returns of equity per bar (a new array); the first is relative to the initial capital,
    * so the compounded returns equal {@code finalEquity / initialCapital - 1}.
    *
-   * @return simple returns of equity per bar (a new array); the first is relative to the initial capital, so the compounded returns equal {@code finalEquity / initialCapital - 1}
+   * @return the simple return of each bar, as fractions (a new array)
    */
   public double[] returns() {
     double[] r = new double[equity.length];
@@ -179,7 +179,7 @@ public final class BacktestResult {
   /**
    * Slippage paid on each bar (a new array): {@code |shares| * price * slippageBps / 1e4}.
    *
-   * @return slippage paid on each bar (a new array): {@code |shares| * price * slippageBps / 1e4}
+   * @return the slippage of each bar, in currency (a new array)
    */
   public double[] slippage() {
     return fills.slippagePath(equity.length);
@@ -230,7 +230,7 @@ public final class BacktestResult {
    * One-way turnover per bar (a copy): value traded at market prices over the bar's closing
    * equity; NaN on bars whose equity is 0 or below (see {@link #wipeOutBar()}).
    *
-   * @return one-way turnover per bar (a copy): value traded at market prices over the bar's closing equity; NaN on bars whose equity is 0 or below (see {@link #wipeOutBar()})
+   * @return the one-way turnover of each bar, as fractions of equity (a new array)
    */
   public double[] turnover() {
     double[] to = fills.tradedPath(equity.length);
@@ -261,7 +261,8 @@ public final class BacktestResult {
   /**
    * The round trips of {@code asset}.
    *
-   * @return the round trips of {@code asset}
+   * @param asset one of {@link #assets()}
+   * @return the round trips of {@code asset}, in the order of {@link #trades()}
    */
   public List<Trade> trades(String asset) {
     position(asset);
@@ -288,7 +289,7 @@ public final class BacktestResult {
    * costs: those only trimmed to pay their own costs (a 100 % target with fees always is), plus
    * the {@link #ordersBeyondCash()} and the {@link #unfilledOrders()}.
    *
-   * @return buy orders that were scaled down because cash (and leverage) did not cover them with their costs: those only trimmed to pay their own costs (a 100 % target with fees always is), plus the {@link #ordersBeyondCash()} and the {@link #unfilledOrders()}
+   * @return the number of buy orders scaled down for cash
    */
   public int cashLimitedOrders() {
     return cashLimitedOrders;
@@ -357,7 +358,8 @@ public final class BacktestResult {
   /**
    * Shares of {@code asset} held after each bar (a new array).
    *
-   * @return shares of {@code asset} held after each bar (a new array)
+   * @param asset one of {@link #assets()}
+   * @return the shares held after each bar (negative = short; a new array)
    */
   public double[] shares(String asset) {
     return fills.sharesPath(position(asset), equity.length);
@@ -367,7 +369,8 @@ public final class BacktestResult {
    * Weight of {@code asset} (position value over equity) after each bar (a new array); NaN on
    * bars whose equity is 0 or below, where weights are undefined.
    *
-   * @return weight of {@code asset} (position value over equity) after each bar (a new array); NaN on bars whose equity is 0 or below, where weights are undefined
+   * @param asset one of {@link #assets()}
+   * @return the weight of {@code asset} after each bar, as fractions of equity (a new array)
    */
   public double[] weights(String asset) {
     int i = position(asset);
@@ -383,7 +386,8 @@ public final class BacktestResult {
   /**
    * Portfolio weights after bar {@code t}.
    *
-   * @return portfolio weights after bar {@code t}
+   * @param t the bar, 0 &lt;= t &lt; the number of bars
+   * @return the weights after bar {@code t}, as fractions of equity (negative = short)
    * @throws IllegalStateException if equity after bar {@code t} is 0 or below (weights are
    *     undefined)
    */
@@ -455,17 +459,32 @@ public final class BacktestResult {
 
   // ------------------------------------------------------------------ export
 
-  /** Writes {@link #equityFrame()} as CSV (time column first). */
+  /**
+   * Writes {@link #equityFrame()} as CSV (time column first).
+   *
+   * @param path the file to write (created, or overwritten if it exists), UTF-8
+   * @throws java.io.UncheckedIOException if writing fails
+   */
   public void writeEquityCsv(Path path) {
     write(path, this::writeEquityCsv);
   }
 
-  /** Writes {@link #equityFrame()} as CSV to {@code out} (not closed). */
+  /**
+   * Writes {@link #equityFrame()} as CSV to {@code out} (not closed).
+   *
+   * @param out where to write, not closed (flushed)
+   * @throws java.io.UncheckedIOException if writing fails
+   */
   public void writeEquityCsv(Writer out) {
     equityFrame().writeCsv(out);
   }
 
-  /** Writes {@link #weightsFrame()} as CSV. */
+  /**
+   * Writes {@link #weightsFrame()} as CSV.
+   *
+   * @param path the file to write (created, or overwritten if it exists), UTF-8
+   * @throws java.io.UncheckedIOException if writing fails
+   */
   public void writeWeightsCsv(Path path) {
     write(path, w -> weightsFrame().writeCsv(w));
   }
@@ -473,12 +492,20 @@ public final class BacktestResult {
   /**
    * Writes the trades as CSV: asset, side, entry_time, exit_time, entry_bar, exit_bar, quantity,
    * entry_price, exit_price, fees, pnl, return, holding_bars, exit_reason.
+   *
+   * @param path the file to write (created, or overwritten if it exists), UTF-8
+   * @throws java.io.UncheckedIOException if writing fails
    */
   public void writeTradesCsv(Path path) {
     write(path, this::writeTradesCsv);
   }
 
-  /** Writes the trades as CSV to {@code out} (not closed). */
+  /**
+   * Writes the trades as CSV to {@code out} (not closed).
+   *
+   * @param out where to write, not closed (flushed)
+   * @throws java.io.UncheckedIOException if writing fails
+   */
   public void writeTradesCsv(Writer out) {
     try {
       out.write("asset,side,entry_time,exit_time,entry_bar,exit_bar,quantity,entry_price,"

@@ -52,7 +52,8 @@ public record CircuitBreaker(double maxDrawdown, double dailyLossLimit) {
   /**
    * Cash when the drawdown from the peak exceeds {@code fraction}.
    *
-   * @return cash when the drawdown from the peak exceeds {@code fraction}
+   * @param fraction the largest drawdown from the peak tolerated, in (0, 1) (0.2 = 20 %)
+   * @return a breaker with only the drawdown rule
    */
   public static CircuitBreaker maxDrawdown(double fraction) {
     return new CircuitBreaker(fraction, Double.NaN);
@@ -61,7 +62,8 @@ public record CircuitBreaker(double maxDrawdown, double dailyLossLimit) {
   /**
    * Cash when one bar loses more than {@code fraction}.
    *
-   * @return cash when one bar loses more than {@code fraction}
+   * @param fraction the largest loss in one bar tolerated, in (0, 1) (0.05 = 5 %)
+   * @return a breaker with only the one-bar rule
    */
   public static CircuitBreaker dailyLossLimit(double fraction) {
     return new CircuitBreaker(Double.NaN, fraction);
@@ -70,7 +72,8 @@ public record CircuitBreaker(double maxDrawdown, double dailyLossLimit) {
   /**
    * A copy that also has a one-bar loss limit.
    *
-   * @return a copy that also has a one-bar loss limit
+   * @param fraction the largest loss in one bar tolerated, in (0, 1), or NaN to switch it off
+   * @return a copy with {@code dailyLossLimit = fraction}
    */
   public CircuitBreaker withDailyLossLimit(double fraction) {
     return new CircuitBreaker(maxDrawdown, fraction);

@@ -6,16 +6,17 @@ import java.util.Locale;
 
 /**
  * What diversification bought a portfolio backtest, over its invested period (from the first bar
- * held from its open, two bars after the first allocation decision, to the end): the portfolio's realised annual volatility and Sharpe ratio
- * next to the average of its assets' own, the realised diversification ratio and where the PnL
- * came from.
+ * held from its open, two bars after the first allocation decision, to the end): the portfolio's
+ * realised annual volatility and Sharpe ratio next to the average of its assets' own, the
+ * realised diversification ratio and where the PnL came from.
  *
  * <p>{@code diversificationRatio = sum_i wbar_i * sigma_i / sigma_p} with {@code wbar_i} the
  * asset's average weight over the period, {@code sigma_i} its realised annual volatility and
  * {@code sigma_p} the portfolio's (Choueifaty's ratio on realised data; 1 for a single asset,
  * higher is more diversified). Averages over assets skip assets with fewer than 2 returns in the
- * period (NaN if no asset has 2). Volatilities are annualised; Sharpe ratios are annualised over the configured annual
- * risk-free rate {@code riskFreeRate} (see {@code Metrics.sharpeRatio}), which the text states.
+ * period (NaN if no asset has 2). Volatilities are annualised; Sharpe ratios are annualised over
+ * the configured annual risk-free rate {@code riskFreeRate} (see {@code Metrics.sharpeRatio}),
+ * which the text states.
  *
  * @param portfolioVolatility realised annual volatility of the portfolio
  * @param portfolioSharpe annualised Sharpe ratio of the portfolio
@@ -23,7 +24,8 @@ import java.util.Locale;
  * @param averageAssetSharpe mean of the assets' annualised Sharpe ratios
  * @param diversificationRatio as above
  * @param averageWeights each asset's average weight over the period
- * @param pnlContribution each asset's share of the total PnL (sums to 1; all 0 when the total PnL is exactly 0)
+ * @param pnlContribution each asset's share of the total PnL (sums to 1; all 0 when the total PnL
+ *     is exactly 0)
  * @param riskFreeRate the annual risk-free rate of the Sharpe ratios
  * @since 0.1.0
  */

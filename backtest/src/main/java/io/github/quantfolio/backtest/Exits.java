@@ -61,7 +61,7 @@ public record Exits(double stopLoss, double takeProfit, double trailingStop, dou
   /**
    * No price-level exits.
    *
-   * @return no price-level exits
+   * @return exits with every rule off (ATR period 14 for a later ATR stop)
    */
   public static Exits none() {
     return new Exits(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 14);
@@ -70,7 +70,8 @@ public record Exits(double stopLoss, double takeProfit, double trailingStop, dou
   /**
    * Shorthand for {@code none().withStopLoss(fraction)}.
    *
-   * @return shorthand for {@code none().withStopLoss(fraction)}
+   * @param fraction the loss from the entry price that exits, in (0, 1) (0.05 = 5 %)
+   * @return exits with only a stop-loss
    */
   public static Exits stopLoss(double fraction) {
     return none().withStopLoss(fraction);
@@ -79,7 +80,9 @@ public record Exits(double stopLoss, double takeProfit, double trailingStop, dou
   /**
    * A copy with a fixed stop-loss {@code fraction} below (above, for shorts) the entry.
    *
-   * @return a copy with a fixed stop-loss {@code fraction} below (above, for shorts) the entry
+   * @param fraction the loss from the entry price that exits, in (0, 1) (0.05 = 5 %), or NaN for
+   *     none
+   * @return a copy with {@code stopLoss = fraction}
    */
   public Exits withStopLoss(double fraction) {
     return new Exits(fraction, takeProfit, trailingStop, atrMultiple, atrPeriod);
@@ -88,7 +91,9 @@ public record Exits(double stopLoss, double takeProfit, double trailingStop, dou
   /**
    * A copy with a take-profit {@code fraction} above (below, for shorts) the entry.
    *
-   * @return a copy with a take-profit {@code fraction} above (below, for shorts) the entry
+   * @param fraction the gain from the entry price that exits, finite &gt; 0 (0.1 = 10 %), or NaN
+   *     for none
+   * @return a copy with {@code takeProfit = fraction}
    */
   public Exits withTakeProfit(double fraction) {
     return new Exits(stopLoss, fraction, trailingStop, atrMultiple, atrPeriod);
@@ -97,7 +102,9 @@ public record Exits(double stopLoss, double takeProfit, double trailingStop, dou
   /**
    * A copy with a trailing stop {@code fraction} below the best price since entry.
    *
-   * @return a copy with a trailing stop {@code fraction} below the best price since entry
+   * @param fraction the retracement from the best price that exits, in (0, 1) (0.08 = 8 %), or NaN
+   *     for none
+   * @return a copy with {@code trailingStop = fraction}
    */
   public Exits withTrailingStop(double fraction) {
     return new Exits(stopLoss, takeProfit, fraction, atrMultiple, atrPeriod);
@@ -106,7 +113,9 @@ public record Exits(double stopLoss, double takeProfit, double trailingStop, dou
   /**
    * A copy with a stop {@code multiple} Wilder ATRs of {@code period} bars from the entry.
    *
-   * @return a copy with a stop {@code multiple} Wilder ATRs of {@code period} bars from the entry
+   * @param multiple the distance from the entry in ATRs, finite &gt; 0 (e.g. 2), or NaN for none
+   * @param period the ATR period in bars, &gt;= 1 (e.g. 14)
+   * @return a copy with {@code atrMultiple = multiple} and {@code atrPeriod = period}
    */
   public Exits withAtrStop(double multiple, int period) {
     return new Exits(stopLoss, takeProfit, trailingStop, multiple, period);

@@ -70,7 +70,9 @@ public record Momentum(int fast, int slow, int rsiPeriod, double rsiMax, int mac
   /**
    * A copy with other moving-average windows.
    *
-   * @return a copy with other moving-average windows
+   * @param fastWindow the fast SMA window in bars, &gt;= 1
+   * @param slowWindow the slow SMA window in bars, &gt; {@code fastWindow}
+   * @return a copy with {@code fast = fastWindow} and {@code slow = slowWindow}
    */
   public Momentum withWindows(int fastWindow, int slowWindow) {
     return new Momentum(fastWindow, slowWindow, rsiPeriod, rsiMax, macdFast, macdSlow, macdSignal,
@@ -80,7 +82,7 @@ public record Momentum(int fast, int slow, int rsiPeriod, double rsiMax, int mac
   /**
    * A copy that also trades the mirrored conditions short.
    *
-   * @return a copy that also trades the mirrored conditions short
+   * @return a copy with {@code shorts = true}
    */
   public Momentum withShorts() {
     return new Momentum(fast, slow, rsiPeriod, rsiMax, macdFast, macdSlow, macdSignal, rocPeriod,

@@ -44,9 +44,12 @@ public final class ParameterSweep<P> {
    * A sweep of {@code grid} (copied) on every asset of {@code backtest} (its config, exits and
    * sizing apply to every run), using all available processors.
    *
-   * @return a sweep of {@code grid} (copied) on every asset of {@code backtest} (its config, exits and sizing apply to every run), using all available processors
+   * @param <P> the parameter type
+   * @param backtest the data and settings of every run, not null
+   * @param grid the parameter sets to run, at least one (copied)
    * @param strategyOf builds the strategy of a parameter set (e.g. {@code p -> p} when the
    *     parameters are a {@link Strategy} record)
+   * @return the sweep
    */
   public static <P> ParameterSweep<P> of(Backtest backtest, List<P> grid,
       Function<? super P, ? extends Strategy> strategyOf) {
@@ -69,7 +72,8 @@ public final class ParameterSweep<P> {
   /**
    * A copy running on {@code threads} threads (&gt;= 1); results do not depend on it.
    *
-   * @return a copy running on {@code threads} threads (&gt;= 1); results do not depend on it
+   * @param threads the number of worker threads, &gt;= 1
+   * @return a copy running on {@code threads} threads
    */
   public ParameterSweep<P> withThreads(int threads) {
     Checks.positive(threads, "threads");
@@ -79,7 +83,7 @@ public final class ParameterSweep<P> {
   /**
    * A copy that keeps every run's equity curve (memory {@code O(runs x T)}).
    *
-   * @return a copy that keeps every run's equity curve (memory {@code O(runs x T)})
+   * @return a copy whose rows keep their equity curves
    */
   public ParameterSweep<P> keepingEquity() {
     return new ParameterSweep<>(backtest, grid, strategyOf, threads, true);

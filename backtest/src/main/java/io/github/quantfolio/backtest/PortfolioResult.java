@@ -77,7 +77,7 @@ public final class PortfolioResult {
    * Scheduled re-estimations whose allocator failed: positions kept, or the fallback's weights
    * traded ({@link Rebalance#fallback()}).
    *
-   * @return scheduled re-estimations whose allocator failed: positions kept, or the fallback's weights traded ({@link Rebalance#fallback()})
+   * @return the decisions whose allocator failed, in time order
    */
   public List<Rebalance> failedAllocations() {
     return rebalances.stream().filter(Rebalance::failed).toList();
@@ -86,7 +86,7 @@ public final class PortfolioResult {
   /**
    * Portfolio against single-asset volatility and Sharpe, diversification ratio, PnL shares.
    *
-   * @return portfolio against single-asset volatility and Sharpe, diversification ratio, PnL shares
+   * @return the diversification report
    * @throws IllegalStateException if the account was wiped out (equity at 0 or below), which
    *     leaves the portfolio's returns undefined
    */

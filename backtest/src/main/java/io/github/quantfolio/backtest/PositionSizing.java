@@ -51,7 +51,8 @@ public record PositionSizing(Kind kind, double amount) {
   /**
    * Each position worth {@code fraction} of equity at its fill.
    *
-   * @return each position worth {@code fraction} of equity at its fill
+   * @param fraction the position's value as a fraction of equity, finite &gt; 0 (0.25 = 25 %)
+   * @return the sizing
    */
   public static PositionSizing fractionOfEquity(double fraction) {
     return new PositionSizing(Kind.FRACTION_OF_EQUITY, fraction);
@@ -60,7 +61,8 @@ public record PositionSizing(Kind kind, double amount) {
   /**
    * Each position worth {@code value} currency units.
    *
-   * @return each position worth {@code value} currency units
+   * @param value the position's value in currency units, finite &gt; 0
+   * @return the sizing
    */
   public static PositionSizing fixedValue(double value) {
     return new PositionSizing(Kind.FIXED_VALUE, value);
@@ -69,7 +71,9 @@ public record PositionSizing(Kind kind, double amount) {
   /**
    * Each position {@code shares} shares.
    *
-   * @return each position {@code shares} shares
+   * @param shares the number of shares per position, finite &gt; 0 (fills are rounded toward zero
+   *     under whole shares)
+   * @return the sizing
    */
   public static PositionSizing fixedShares(double shares) {
     return new PositionSizing(Kind.FIXED_SHARES, shares);

@@ -3,7 +3,8 @@ package io.github.quantfolio.backtest;
 import io.github.quantfolio.core.Weights;
 
 /**
- * One decision of a {@link WalkForwardPortfolio}, taken at the close of {@code bar} and filled later.
+ * One decision of a {@link WalkForwardPortfolio}, taken at the close of {@code bar} and filled
+ * later.
  *
  * @param bar the decision bar
  * @param time its label
@@ -31,7 +32,7 @@ public record Rebalance(int bar, String time, Kind kind, Weights target, String 
   /**
    * True if the (primary) allocator failed, whether or not the fallback stepped in.
    *
-   * @return true if the (primary) allocator failed, whether or not the fallback stepped in
+   * @return whether the (primary) allocator failed
    */
   public boolean failed() {
     return failure != null;
@@ -41,7 +42,7 @@ public record Rebalance(int bar, String time, Kind kind, Weights target, String 
    * True if this decision ordered nothing because every allocator failed: the positions were
    * kept.
    *
-   * @return true if this decision ordered nothing because every allocator failed: the positions were kept
+   * @return whether every allocator failed and the positions were kept
    * @since 0.1.0
    */
   public boolean keptPositions() {

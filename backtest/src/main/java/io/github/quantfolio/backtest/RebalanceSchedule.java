@@ -28,7 +28,9 @@ public enum RebalanceSchedule {
   /**
    * True if bar {@code t} closes a period (false on the last bar: nothing could fill).
    *
-   * @return true if bar {@code t} closes a period (false on the last bar: nothing could fill)
+   * @param index the timestamps of the bars, not null
+   * @param t a bar of {@code index}, 0 &lt;= t &lt; {@code index.size()}
+   * @return whether weights are re-estimated at bar {@code t}'s close
    */
   public boolean isRebalanceBar(TimeIndex index, int t) {
     if (t + 1 >= index.size() || this == NEVER) {

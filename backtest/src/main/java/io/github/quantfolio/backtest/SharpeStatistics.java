@@ -108,9 +108,10 @@ public final class SharpeStatistics {
    * ({@link Metrics#skewness}) and excess kurtosis ({@link Metrics#kurtosis}), over its valid
    * (non-NaN) returns. Pass excess returns if the Sharpe ratio should be over a risk-free rate.
    *
-   * @return the probabilistic Sharpe ratio of a return series against {@code benchmarkSr}, with the series' own Sharpe ratio {@code mean / std} (sample standard deviation, n - 1), skewness ({@link Metrics#skewness}) and excess kurtosis ({@link Metrics#kurtosis}), over its valid (non-NaN) returns
-   * @param returns per-period returns (not copied, not modified; NaN skipped)
+   * @param returns per-period (excess) returns, each finite or NaN (skipped), at least 4 valid and
+   *     not all equal (not copied, not modified)
    * @param benchmarkSr the threshold {@code SR*}, per period
+   * @return a probability in [0, 1]
    * @throws IllegalArgumentException if fewer than 4 returns are valid (kurtosis needs 4), a
    *     return is infinite or the returns do not vary
    */
@@ -130,12 +131,12 @@ public final class SharpeStatistics {
    * <p>Not rounded: a track record of {@code ceil(MinTRL)} periods is the shortest that reaches
    * the confidence. In the periods of the returns (a daily Sharpe ratio gives days).
    *
-   * @return the minimum track record length: the number of observations (periods) with which a Sharpe ratio {@code observedSr} with these higher moments has {@code PSR(benchmarkSr) = confidence} (Bailey &amp; López de Prado 2012): {@code 1 + (1 - s SR + (gamma4 - 1) / 4 SR^2) (Phi^-1(confidence) / (SR - SR*))^2}
    * @param observedSr the estimated Sharpe ratio, per period
    * @param benchmarkSr the threshold {@code SR*}, per period; must be below {@code observedSr}
    * @param skewness the skewness of the returns
    * @param excessKurtosis their excess kurtosis (0 for normal returns)
    * @param confidence the required probability, {@code 0 < confidence < 1} (e.g. 0.95)
+   * @return the minimum track record length in periods, &gt;= 1 (not rounded)
    * @throws IllegalArgumentException for a non-finite argument, a confidence outside (0, 1), a
    *     kurtosis below Pearson's bound, or {@code observedSr <= benchmarkSr} (then no track
    *     record is long enough)
@@ -200,9 +201,9 @@ public final class SharpeStatistics {
    * {@link #expectedMaximumSharpe(long, double)} with {@code N = trialSharpes.length} and
    * {@code V} their sample variance (divisor {@code N - 1}).
    *
-   * @return the expected maximum Sharpe ratio of a search, from the Sharpe ratios of all its trials: {@link #expectedMaximumSharpe(long, double)} with {@code N = trialSharpes.length} and {@code V} their sample variance (divisor {@code N - 1})
    * @param trialSharpes the per-period Sharpe ratio of every trial, including the selected one
    *     (not copied, not modified)
+   * @return the expected maximum Sharpe ratio, per period
    * @throws IllegalArgumentException if there are fewer than 2 trials or one is not finite
    */
   public static double expectedMaximumSharpe(double[] trialSharpes) {
@@ -241,10 +242,11 @@ public final class SharpeStatistics {
    * computed from its valid returns as in {@link #probabilisticSharpeRatio(double[], double)};
    * the benchmark is {@link #expectedMaximumSharpe(double[])} of {@code trialSharpes}.
    *
-   * @return the deflated Sharpe ratio of a selected strategy's return series, given the Sharpe ratios of all trials of the search
-   * @param returns the selected strategy's per-period (excess) returns (not copied; NaN skipped)
+   * @param returns the selected strategy's per-period (excess) returns, each finite or NaN
+   *     (skipped), at least 4 valid (not copied)
    * @param trialSharpes the per-period Sharpe ratios of all trials, including the selected one,
-   *     computed the same way (not copied)
+   *     computed the same way, at least 2, finite (not copied)
+   * @return a probability in [0, 1]
    * @throws IllegalArgumentException if fewer than 4 returns are valid, a return is infinite, the
    *     returns do not vary, or there are fewer than 2 trials or a non-finite trial Sharpe ratio
    */
@@ -261,8 +263,12 @@ public final class SharpeStatistics {
    * clusters of the trials' return series. {@code V} is still the sample variance of all
    * {@code trialSharpes}.
    *
-   * @return as {@link #deflatedSharpeRatio(double[], double[])}, but with {@code independentTrials} as {@code N} instead of the number of trials
+   * @param returns the selected strategy's per-period (excess) returns, each finite or NaN
+   *     (skipped), at least 4 valid (not copied)
+   * @param trialSharpes the per-period Sharpe ratios of all trials, including the selected one,
+   *     computed the same way, at least 2, finite (not copied)
    * @param independentTrials the effective number of independent trials, {@code >= 1}
+   * @return a probability in [0, 1]
    * @throws IllegalArgumentException as {@link #deflatedSharpeRatio(double[], double[])}, or if
    *     {@code independentTrials < 1}
    */

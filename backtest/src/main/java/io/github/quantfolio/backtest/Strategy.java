@@ -15,7 +15,8 @@ public interface Strategy {
   /**
    * The signals for {@code bars}, one flag per bar.
    *
-   * @return the signals for {@code bars}, one flag per bar
+   * @param bars one asset's OHLC bars (NaN on bars without a price)
+   * @return entry and exit flags, one per bar of {@code bars}
    */
   TradeSignals signals(Bars bars);
 

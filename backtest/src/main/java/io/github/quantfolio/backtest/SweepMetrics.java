@@ -133,7 +133,8 @@ public record SweepMetrics(double totalReturn, double cagr, double annualVolatil
   /**
    * The value of {@code metric}.
    *
-   * @return the value of {@code metric}
+   * @param metric the metric, not null
+   * @return its value in this record's units (see the field of that name)
    */
   public double get(SweepMetric metric) {
     return switch (metric) {

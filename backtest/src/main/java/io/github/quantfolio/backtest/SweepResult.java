@@ -57,7 +57,8 @@ public final class SweepResult<P> {
    * A copy sorted best first by {@code metric} (its natural direction); runs that wiped out the
    * account come last, after NaN values, whatever the metric.
    *
-   * @return a copy sorted best first by {@code metric} (its natural direction); runs that wiped out the account come last, after NaN values, whatever the metric
+   * @param metric the metric to sort by, not null
+   * @return a sorted copy of this result
    */
   public SweepResult<P> sortedBy(SweepMetric metric) {
     Checks.notNull(metric, "metric");
@@ -77,7 +78,8 @@ public final class SweepResult<P> {
   /**
    * A copy sorted by any comparator.
    *
-   * @return a copy sorted by any comparator
+   * @param comparator the order of the rows, not null
+   * @return a sorted copy of this result
    */
   public SweepResult<P> sortedBy(Comparator<? super SweepRow<P>> comparator) {
     List<SweepRow<P>> sorted = new ArrayList<>(rows);
@@ -90,7 +92,8 @@ public final class SweepResult<P> {
    * The best row by {@code metric} (ties: the first in grid order; a run that wiped out the
    * account only if every run did).
    *
-   * @return the best row by {@code metric} (ties: the first in grid order; a run that wiped out the account only if every run did)
+   * @param metric the metric to rank by, not null
+   * @return the best row by {@code metric}
    */
   public SweepRow<P> best(SweepMetric metric) {
     return sortedBy(metric).rows.get(0);
@@ -99,7 +102,8 @@ public final class SweepResult<P> {
   /**
    * The rows of {@code asset}.
    *
-   * @return the rows of {@code asset}
+   * @param asset an asset of the sweep (any other name, null included, gives an empty list)
+   * @return the rows of {@code asset}, in this result's order
    */
   public List<SweepRow<P>> rowsOf(String asset) {
     return rows.stream().filter(r -> r.asset().equals(asset)).toList();
@@ -123,7 +127,8 @@ public final class SweepResult<P> {
    * ratio: the probability that its true Sharpe ratio exceeds the maximum expected from this many
    * trials by luck alone. See {@link #deflatedSharpeRatio(SweepRow)}.
    *
-   * @return the deflated Sharpe ratio (Bailey &amp; Lopez de Prado 2014) of the row with the best Sharpe ratio: the probability that its true Sharpe ratio exceeds the maximum expected from this many trials by luck alone
+   * @return a probability in [0, 1]
+   * @throws IllegalArgumentException as {@link #deflatedSharpeRatio(SweepRow)}
    */
   public double deflatedSharpeRatio() {
     return deflatedSharpeRatio(best(SweepMetric.SHARPE));
@@ -136,7 +141,11 @@ public final class SweepResult<P> {
    * of every row with a defined one. Values near 1 say the result survives the number of trials;
    * below 0.95 it is not significant at 5%.
    *
-   * @return the deflated Sharpe ratio of {@code row} against all rows of this sweep as the trials: {@link SharpeStatistics#deflatedSharpeRatio(double[], double[])} of the row's per-bar returns in excess of the risk-free rate (re-run from its parameters) and the per-period Sharpe ratios of every row with a defined one
+   * @param row a row of this sweep, not null
+   * @return a probability in [0, 1]
+   * @throws IllegalArgumentException if the row's run wiped out the account, fewer than 2 rows have
+   *     a finite Sharpe ratio, or the row has fewer than 4 bars or constant returns (see
+   *     {@link SharpeStatistics#deflatedSharpeRatio(double[], double[])})
    */
   public double deflatedSharpeRatio(SweepRow<P> row) {
     Checks.notNull(row, "row");

@@ -48,7 +48,9 @@ public record TradeSignals(boolean[] longEntry, boolean[] longExit, boolean[] sh
   /**
    * Long-only signals.
    *
-   * @return long-only signals
+   * @param entry long entry flags, one per bar (not copied)
+   * @param exit long exit flags, same length (not copied)
+   * @return signals without short entries or exits
    */
   public static TradeSignals longOnly(boolean[] entry, boolean[] exit) {
     Objects.requireNonNull(entry, "Argument 'entry' must not be null");
@@ -58,7 +60,9 @@ public record TradeSignals(boolean[] longEntry, boolean[] longExit, boolean[] sh
   /**
    * Short-only signals.
    *
-   * @return short-only signals
+   * @param entry short entry flags, one per bar (not copied)
+   * @param exit short exit flags, same length (not copied)
+   * @return signals without long entries or exits
    */
   public static TradeSignals shortOnly(boolean[] entry, boolean[] exit) {
     Objects.requireNonNull(entry, "Argument 'entry' must not be null");

@@ -53,7 +53,12 @@ public final class WalkForwardOptimization<P> {
    * Walk-forward optimisation of {@code grid} (copied) on {@code backtest}; defaults: 504-bar
    * in-sample and 126-bar out-of-sample windows, selection by Sharpe ratio, all processors.
    *
-   * @return walk-forward optimisation of {@code grid} (copied) on {@code backtest}; defaults: 504-bar in-sample and 126-bar out-of-sample windows, selection by Sharpe ratio, all processors
+   * @param <P> the parameter type
+   * @param backtest the data and settings (all its assets trade together), not null
+   * @param grid the parameter sets to choose from, at least one (copied)
+   * @param strategyOf builds the strategy of a parameter set (e.g. {@code p -> p} when the
+   *     parameters are a {@link Strategy} record), not null
+   * @return the optimisation, with the defaults above
    */
   public static <P> WalkForwardOptimization<P> of(Backtest backtest, List<P> grid,
       Function<? super P, ? extends Strategy> strategyOf) {
@@ -65,7 +70,10 @@ public final class WalkForwardOptimization<P> {
   /**
    * A copy with other window lengths in bars (in-sample &gt;= 2, out-of-sample &gt;= 1).
    *
-   * @return a copy with other window lengths in bars (in-sample &gt;= 2, out-of-sample &gt;= 1)
+   * @param inSampleBars the length of each in-sample (selection) window in bars, &gt;= 2
+   * @param outOfSampleBars the length of each out-of-sample (trading) window in bars, &gt;= 1; also
+   *     the step between folds
+   * @return a copy with these windows
    */
   public WalkForwardOptimization<P> withWindows(int inSampleBars, int outOfSampleBars) {
     if (inSampleBars < 2 || outOfSampleBars < 1) {
@@ -79,7 +87,8 @@ public final class WalkForwardOptimization<P> {
   /**
    * A copy selecting by another metric.
    *
-   * @return a copy selecting by another metric
+   * @param selection the in-sample metric whose best value picks the parameters, not null
+   * @return a copy selecting by {@code selection}
    */
   public WalkForwardOptimization<P> selectingBy(SweepMetric selection) {
     return new WalkForwardOptimization<>(backtest, grid, strategyOf, inSample, outOfSample,
@@ -89,7 +98,8 @@ public final class WalkForwardOptimization<P> {
   /**
    * A copy running in-sample sweeps on {@code n} threads (results do not depend on it).
    *
-   * @return a copy running in-sample sweeps on {@code n} threads (results do not depend on it)
+   * @param n the number of worker threads, &gt;= 1
+   * @return a copy running on {@code n} threads
    */
   public WalkForwardOptimization<P> withThreads(int n) {
     Checks.positive(n, "threads");

@@ -82,7 +82,8 @@ public final class WalkForwardPortfolio {
    * A portfolio on close prices; defaults: equal weight, 252-bar look-back, monthly, no drift
    * threshold, no cap, no circuit breaker, {@link BacktestConfig#defaults()}.
    *
-   * @return a portfolio on close prices; defaults: equal weight, 252-bar look-back, monthly, no drift threshold, no cap, no circuit breaker, {@link BacktestConfig#defaults()}
+   * @param prices close prices per asset (NaN where an asset has no price, e.g. before its listing)
+   * @return the portfolio, with the defaults above
    */
   public static WalkForwardPortfolio of(PriceFrame prices) {
     Checks.notNull(prices, "prices");
@@ -93,7 +94,8 @@ public final class WalkForwardPortfolio {
   /**
    * A portfolio on OHLC bars (aligned on the union of their timestamps); see {@link #of}.
    *
-   * @return a portfolio on OHLC bars (aligned on the union of their timestamps); see {@link #of}
+   * @param bars OHLC bars per instrument, at least one, distinct symbols
+   * @return the portfolio, with the defaults of {@link #of(PriceFrame)}
    */
   public static WalkForwardPortfolio of(List<Bars> bars) {
     Backtest bt = Backtest.of(bars);
@@ -111,7 +113,8 @@ public final class WalkForwardPortfolio {
   /**
    * A copy with another allocator.
    *
-   * @return a copy with another allocator
+   * @param allocator what turns each look-back window into target weights, not null
+   * @return a copy with {@code allocator}
    */
   public WalkForwardPortfolio withAllocator(Allocator allocator) {
     return new WalkForwardPortfolio(backtest, closes, Checks.notNull(allocator, "allocator"),
@@ -121,7 +124,8 @@ public final class WalkForwardPortfolio {
   /**
    * A copy with another look-back window, in bars of prices (&gt;= 2).
    *
-   * @return a copy with another look-back window, in bars of prices (&gt;= 2)
+   * @param bars the look-back window in bars of prices, &gt;= 2 (its returns are one fewer)
+   * @return a copy with a look-back of {@code bars}
    */
   public WalkForwardPortfolio withLookback(int bars) {
     if (bars < 2) {
@@ -134,7 +138,8 @@ public final class WalkForwardPortfolio {
   /**
    * A copy with another re-estimation schedule.
    *
-   * @return a copy with another re-estimation schedule
+   * @param schedule when weights are re-estimated, not null
+   * @return a copy with {@code schedule}
    */
   public WalkForwardPortfolio withSchedule(RebalanceSchedule schedule) {
     return new WalkForwardPortfolio(backtest, closes, allocator, lookback,
@@ -144,7 +149,9 @@ public final class WalkForwardPortfolio {
   /**
    * A copy that also rebalances when a weight drifts more than {@code threshold} from target.
    *
-   * @return a copy that also rebalances when a weight drifts more than {@code threshold} from target
+   * @param threshold the absolute drift of a weight from its target that triggers a rebalance, in
+   *     (0, 1) (e.g. 0.05)
+   * @return a copy with the drift threshold
    */
   public WalkForwardPortfolio withDriftThreshold(double threshold) {
     if (!(threshold > 0 && threshold < 1)) {
@@ -158,7 +165,8 @@ public final class WalkForwardPortfolio {
   /**
    * A copy that caps every weight at {@code cap} (see the class rules).
    *
-   * @return a copy that caps every weight at {@code cap} (see the class rules)
+   * @param cap the largest absolute weight of one asset, in (0, 1] (0.25 = 25 % of equity)
+   * @return a copy with the cap
    */
   public WalkForwardPortfolio withMaxWeight(double cap) {
     if (!(cap > 0 && cap <= 1)) {
@@ -171,7 +179,8 @@ public final class WalkForwardPortfolio {
   /**
    * A copy with a portfolio circuit breaker.
    *
-   * @return a copy with a portfolio circuit breaker
+   * @param breaker the drawdown and one-bar loss rules, not null
+   * @return a copy with {@code breaker}
    */
   public WalkForwardPortfolio withCircuitBreaker(CircuitBreaker breaker) {
     return new WalkForwardPortfolio(backtest, closes, allocator, lookback, schedule, driftThreshold,
@@ -181,7 +190,8 @@ public final class WalkForwardPortfolio {
   /**
    * A copy with another capital, cost and timing configuration.
    *
-   * @return a copy with another capital, cost and timing configuration
+   * @param config capital, costs, shorting, leverage and fill timing, not null
+   * @return a copy with {@code config}
    */
   public WalkForwardPortfolio withConfig(BacktestConfig config) {
     return new WalkForwardPortfolio(backtest.withConfig(config), closes, allocator, lookback,
@@ -206,7 +216,8 @@ public final class WalkForwardPortfolio {
   /**
    * A copy with stop-loss / take-profit exits on the positions.
    *
-   * @return a copy with stop-loss / take-profit exits on the positions
+   * @param exits the exit rules, not null ({@link Exits#none()} for none)
+   * @return a copy with {@code exits}
    */
   public WalkForwardPortfolio withExits(Exits exits) {
     return new WalkForwardPortfolio(backtest.withExits(exits), closes, allocator, lookback,

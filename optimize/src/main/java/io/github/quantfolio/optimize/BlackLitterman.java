@@ -71,7 +71,10 @@ public final class BlackLitterman {
   /**
    * A model with a prior of annualised expected returns and an annualised covariance, no views.
    *
-   * @return a model with a prior of annualised expected returns and an annualised covariance, no views
+   * @param cov the annualised covariance of the assets, not a singular unshrunk estimate
+   * @param prior annualised expected returns {@code pi} (fractions, 0.07 = 7 % a year), on the
+   *     assets of {@code cov} in the same order
+   * @return the model, with {@code tau = 0.05} and no views
    * @throws IllegalArgumentException if the assets of the prior and the covariance differ
    * @throws OptimizationException if {@code cov} is a singular estimate without shrinkage (as
    *     {@link MeanVariance#of(CovarianceMatrix)}): the posterior covariance would inherit its
@@ -92,10 +95,11 @@ public final class BlackLitterman {
    * The market-implied prior {@code pi = delta S w_mkt + rf} (reverse optimisation; He and
    * Litterman 1999), annualised.
    *
-   * @return the market-implied prior {@code pi = delta S w_mkt + rf} (reverse optimisation; He and Litterman 1999), annualised
    * @param marketWeights market-capitalisation weights on the covariance's assets (missing = 0)
+   * @param cov the annualised covariance of the assets
    * @param riskAversion {@code delta > 0}, e.g. {@link #marketImpliedRiskAversion}
-   * @param riskFreeRate annualised
+   * @param riskFreeRate the annual risk-free rate (fraction, 0.02 = 2 %), finite
+   * @return the annualised implied expected return of each asset of {@code cov}
    */
   public static AssetVector marketImpliedPrior(Weights marketWeights, CovarianceMatrix cov,
       double riskAversion, double riskFreeRate) {
@@ -126,8 +130,12 @@ public final class BlackLitterman {
    * variance with n - 1; {@code f} = the frame's periods per year), as PyPortfolioOpt's
    * {@code market_implied_risk_aversion}.
    *
-   * @return the market's implied risk aversion {@code delta = (E[r_m] f - rf) / (var(r_m) f)} from the prices of a market index (the frame's only column; simple returns, NaN skipped, sample variance with n - 1; {@code f} = the frame's periods per year), as PyPortfolioOpt's {@code market_implied_risk_aversion}
+   * @param marketPrices prices of one market index (a single column), with a known frequency
+   * @param riskFreeRate the annual risk-free rate (fraction, 0.02 = 2 %), finite
+   * @return the implied risk aversion {@code delta}, &gt; 0
    * @throws IllegalArgumentException if the frame has more than one column or fewer than 2 returns
+   * @throws OptimizationException if the market's mean return is not above {@code riskFreeRate} (no
+   *     positive risk aversion)
    */
   public static double marketImpliedRiskAversion(PriceFrame marketPrices, double riskFreeRate) {
     Checks.notNull(marketPrices, "marketPrices");
@@ -176,7 +184,8 @@ public final class BlackLitterman {
   /**
    * The same model with another {@code tau > 0} (scale of the prior's uncertainty).
    *
-   * @return the same model with another {@code tau > 0} (scale of the prior's uncertainty)
+   * @param tau the scale of the prior's uncertainty, finite and &gt; 0 (typically 0.01 to 0.1)
+   * @return a copy of this model with {@code tau}
    */
   public BlackLitterman withTau(double tau) {
     return new BlackLitterman(cov, prior, Checks.positive(tau, "tau"), views, confidences, omega);
@@ -185,7 +194,9 @@ public final class BlackLitterman {
   /**
    * Adds the absolute view {@code mu_asset = q} (annualised).
    *
-   * @return adds the absolute view {@code mu_asset = q} (annualised)
+   * @param asset an asset of the model
+   * @param q its expected return, annualised (fraction, 0.05 = 5 % a year), finite
+   * @return a copy of this model with the view added last
    * @throws IllegalStateException if confidences or an Omega are already set (see {@link
    *     #withView})
    */
@@ -198,7 +209,11 @@ public final class BlackLitterman {
   /**
    * Adds the relative view {@code mu_outperformer - mu_underperformer = q}.
    *
-   * @return adds the relative view {@code mu_outperformer - mu_underperformer = q}
+   * @param outperformer the asset expected to return more, an asset of the model
+   * @param underperformer the asset expected to return less, another asset of the model
+   * @param q the annualised difference of their expected returns (fraction, 0.02 = 2 % a year),
+   *     finite (negative reverses the view)
+   * @return a copy of this model with the view added last
    * @throws IllegalStateException if confidences or an Omega are already set (see {@link
    *     #withView})
    */
@@ -218,7 +233,10 @@ public final class BlackLitterman {
    * baskets as in Idzorek's third view). Views are added before {@link #withConfidences} or
    * {@link #withOmega}, which give one entry per view.
    *
-   * @return adds the general view {@code sum_i pick_i mu_i = q} (one row of P; e.g. market-cap weighted baskets as in Idzorek's third view)
+   * @param pick the coefficient of each named asset (finite, at least one non-zero); assets not
+   *     named count 0
+   * @param q the annualised expected value of the pick (fraction), finite
+   * @return a copy of this model with the view added last
    * @throws IllegalArgumentException for an unknown asset or an all-zero pick
    * @throws IllegalStateException if confidences or an Omega are already set (they are for the
    *     views before this one; add every view first)
@@ -274,7 +292,8 @@ public final class BlackLitterman {
    * Call it after every view is added: a view added later is refused, since these confidences
    * would not cover it.
    *
-   * @return idzorek confidences, one per view in the order added, each in [0, 1] (see the class comment)
+   * @param confidences one confidence per view, in the order added, each in [0, 1]; copied
+   * @return a copy of this model with Idzorek's Omega from {@code confidences}
    * @throws IllegalArgumentException if the count differs from the views or a value is outside
    */
   public BlackLitterman withConfidences(double... confidences) {
@@ -295,7 +314,9 @@ public final class BlackLitterman {
    * columns in the order the views were added). A zero variance makes a view fully confident.
    * Call it after every view is added: a view added later is refused.
    *
-   * @return an explicit view covariance Omega (K x K, symmetric positive semidefinite; copied; rows and columns in the order the views were added)
+   * @param omega the K x K covariance of the view errors, in annualised return units squared, rows
+   *     and columns in the order the views were added; copied
+   * @return a copy of this model with {@code omega}
    * @throws IllegalArgumentException if the shape differs from the number of views, an entry is
    *     not finite, a variance is negative, or the matrix is not symmetric (to 1e-12 relative),
    *     has a covariance larger than the product of the two standard deviations (named), or is
@@ -350,8 +371,9 @@ public final class BlackLitterman {
   /**
    * Refuses an Omega that passed the entry-wise checks but is not positive semidefinite (e.g.
    * three views with error correlations 0.9 between views 1 and 2 and between 2 and 3, but -0.9
-   * between 1 and 3: every pair is a valid covariance, the whole is not). With such an Omega some combination of the views has a
-   * negative error variance, and the posterior can move away from the views. The message names
+   * between 1 and 3: every pair is a valid covariance, the whole is not). With such an Omega
+   * some combination of the views has a negative error variance, and the posterior can move away
+   * from the views. The message names
    * the first views (in the order added) that together cannot be a covariance, and the smallest
    * eigenvalue of their block.
    */
@@ -426,9 +448,9 @@ public final class BlackLitterman {
    * Litterman 1999), not normalised: with no views and the market-implied prior they are
    * {@code w_mkt / (1 + tau)}.
    *
-   * @return the unconstrained Black-Litterman weights {@code w = (delta S_BL)^-1 (mu_BL - rf)} (He and Litterman 1999), not normalised: with no views and the market-implied prior they are {@code w_mkt / (1 + tau)}
    * @param riskAversion {@code delta > 0}
    * @param riskFreeRate annualised; the rate included in the prior
+   * @return the unconstrained weights, not normalised (they need not sum to 1)
    */
   public Weights weights(double riskAversion, double riskFreeRate) {
     Checks.positive(riskAversion, "riskAversion");

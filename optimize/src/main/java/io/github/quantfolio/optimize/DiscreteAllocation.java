@@ -41,13 +41,10 @@ public final class DiscreteAllocation {
      * Copies the map (order kept) and checks the numbers are finite.
      *
      * @param shares whole shares per asset (negative = short), assets with none left out, in the
-     *    weights' order
-     * @param leftover cash not invested (long side plus short side)
+     *     weights' order
+     * @param leftover cash not invested (long side plus short side), finite
      * @param rmse root-mean-square difference between the target weights and the weights realised,
-     *    both relative to their side ({@code |w_i| / sum |w|} and {@code shares x price / value
-     *    invested on that side}), over all assets with a non-zero weight (for a long-only
-     *    allocation this is PyPortfolioOpt's {@code _allocation_rmse_error})
-     *    /
+     *     both relative to their side, finite (see the record's comment)
      */
     public Result {
       shares = Collections.unmodifiableMap(new LinkedHashMap<>(shares));
@@ -89,12 +86,13 @@ public final class DiscreteAllocation {
   /**
    * An allocation problem.
    *
-   * @return an allocation problem
    * @param weights target weights (e.g. {@code optimalPortfolio.weights()}); zero weights are
    *     ignored
    * @param latestPrices price per share of every asset with a non-zero weight, &gt; 0 (e.g.
    *     {@code prices.latest()})
    * @param capital money to allocate, &gt; 0, in the prices' currency
+   * @return the allocation problem (short proceeds by default the short weights' total times
+   *     {@code capital})
    * @throws IllegalArgumentException if a price is missing or not &gt; 0 (named), no weight is
    *     non-zero, the capital is below the price of the cheapest asset to buy (named with its
    *     price: not one share could be bought), or would buy more than 2^53 shares of an asset
@@ -184,8 +182,8 @@ public final class DiscreteAllocation {
   /**
    * The same problem with short proceeds of {@code capital x ratio} for the short side.
    *
-   * @return the same problem with short proceeds of {@code capital x ratio} for the short side
-   * @param ratio &gt; 0
+   * @param ratio short proceeds as a multiple of the capital, finite and &gt; 0 (e.g. 0.3)
+   * @return a copy of this problem with short proceeds of {@code capital x ratio}
    * @throws IllegalArgumentException if the short proceeds are below the price of the cheapest
    *     asset to sell short (named), or would sell more than 2^53 shares of one
    */
@@ -204,7 +202,7 @@ public final class DiscreteAllocation {
    * affordable asset is under its weight. Unlike PyPortfolioOpt, which gives up after ten
    * unaffordable candidates in one round, every affordable asset is considered.
    *
-   * @return greedy allocation, per side: first {@code floor(w_i V / p_i)} shares of every asset (never more than the side's value {@code V}); then, while cash remains, one share of the asset with the largest positive deficit {@code w_i - (realised weight)} among those whose price fits in the cash left (realised weights relative to the value invested so far)
+   * @return the whole shares per asset, the leftover cash and the allocation error
    * @throws IllegalArgumentException if the short proceeds are below the price of the cheapest
    *     asset to sell short (named), or would sell more than 2^53 shares of one
    */
@@ -222,10 +220,10 @@ public final class DiscreteAllocation {
    * exact in binary). Meant for tens of assets (milliseconds); share counts up to 2^53 are fine.
    * Long/short as described in the class comment.
    *
-   * @return integer-programming allocation, per side (PyPortfolioOpt's {@code lp_portfolio}): whole shares {@code x_i >= 0} minimising {@code sum_i |w_i V - x_i p_i| + (V - p'x)} subject to {@code p'x <= V}, i.e. the value deviations plus the cash left over, solved exactly by a branch and bound of our own on the equivalent problem "least total shortfall below the goals {@code w_i V}" (the objective is twice that shortfall plus a constant; see the docs)
+   * @return the whole shares per asset, the leftover cash and the allocation error
    * @throws IllegalArgumentException as {@link #greedy()}, for the short side
    * @throws OptimizationException if the search needs more than 20 million nodes (hundreds of
-   *     assets with prices spread over many orders of magnitude); {@link #greedy()} then
+   *     assets with prices spread over many orders of magnitude); use {@link #greedy()} then
    */
   public Result integerProgramming() {
     return allocate(this::integerSide);

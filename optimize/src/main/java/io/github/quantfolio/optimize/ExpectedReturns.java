@@ -77,7 +77,8 @@ public final class ExpectedReturns {
    * Compounded (geometric) mean: {@code (prod(1 + r))^(f / n) - 1} over the asset's n valid
    * returns (PyPortfolioOpt {@code mean_historical_return}).
    *
-   * @return compounded (geometric) mean: {@code (prod(1 + r))^(f / n) - 1} over the asset's n valid returns (PyPortfolioOpt {@code mean_historical_return})
+   * @param prices prices per asset (NaN = missing), whose frequency is given or can be inferred
+   * @return the annualised geometric mean return of each asset (fraction, 0.07 = 7 % a year)
    * @throws IllegalArgumentException if an asset has no valid return, or fewer than the
    *     minimum-observation rule asks (see the class comment; asset, count and dates named)
    */
@@ -88,7 +89,10 @@ public final class ExpectedReturns {
   /**
    * {@link #meanHistorical(PriceFrame)} from simple returns.
    *
-   * @return {@link #meanHistorical(PriceFrame)} from simple returns
+   * @param returns simple returns per asset (NaN = missing), whose frequency is given or can be
+   *     inferred
+   * @return the annualised geometric mean return of each asset (fraction)
+   * @throws IllegalArgumentException as {@link #meanHistorical(PriceFrame)}, or for log returns
    */
   public static AssetVector meanHistorical(ReturnFrame returns) {
     requireSimple(returns);
@@ -114,7 +118,8 @@ public final class ExpectedReturns {
   /**
    * Arithmetic mean x f over each asset's valid returns.
    *
-   * @return arithmetic mean x f over each asset's valid returns
+   * @param prices prices per asset (NaN = missing), whose frequency is given or can be inferred
+   * @return the annualised arithmetic mean return of each asset (fraction)
    * @throws IllegalArgumentException as {@link #meanHistorical(PriceFrame)}
    */
   public static AssetVector arithmetic(PriceFrame prices) {
@@ -124,7 +129,10 @@ public final class ExpectedReturns {
   /**
    * {@link #arithmetic(PriceFrame)} from simple returns.
    *
-   * @return {@link #arithmetic(PriceFrame)} from simple returns
+   * @param returns simple returns per asset (NaN = missing), whose frequency is given or can be
+   *     inferred
+   * @return the annualised arithmetic mean return of each asset (fraction)
+   * @throws IllegalArgumentException as {@link #meanHistorical(PriceFrame)}, or for log returns
    */
   public static AssetVector arithmetic(ReturnFrame returns) {
     requireSimple(returns);
@@ -144,8 +152,9 @@ public final class ExpectedReturns {
    * {@code a = 2 / (span + 1)}, over each asset's valid returns with weights by position
    * (pandas {@code ewm(span, adjust=True).mean()}; PyPortfolioOpt {@code ema_historical_return}).
    *
-   * @return exponentially weighted mean, compounded: {@code (1 + m)^f - 1} with {@code m = sum_t w_t r_t / sum_t w_t}, {@code w_t = (1 - a)^(T - 1 - t)}, {@code a = 2 / (span + 1)}, over each asset's valid returns with weights by position (pandas {@code ewm(span, adjust=True).mean()}; PyPortfolioOpt {@code ema_historical_return})
-   * @param span at least 1 (PyPortfolioOpt's default is 500)
+   * @param prices prices per asset (NaN = missing), whose frequency is given or can be inferred
+   * @param span the span in periods, finite and &gt;= 1 (PyPortfolioOpt's default is 500)
+   * @return the annualised exponentially weighted mean return of each asset (fraction)
    * @throws IllegalArgumentException as {@link #meanHistorical(PriceFrame)}, or if span &lt; 1
    */
   public static AssetVector ema(PriceFrame prices, double span) {
@@ -155,7 +164,11 @@ public final class ExpectedReturns {
   /**
    * {@link #ema(PriceFrame, double)} from simple returns.
    *
-   * @return {@link #ema(PriceFrame, double)} from simple returns
+   * @param returns simple returns per asset (NaN = missing), whose frequency is given or can be
+   *     inferred
+   * @param span the span in periods, finite and &gt;= 1
+   * @return the annualised exponentially weighted mean return of each asset (fraction)
+   * @throws IllegalArgumentException as {@link #ema(PriceFrame, double)}, or for log returns
    */
   public static AssetVector ema(ReturnFrame returns, double span) {
     requireSimple(returns);
@@ -194,9 +207,10 @@ public final class ExpectedReturns {
    * of the market's valid periods (both with divisor n - 1); {@code R_m} is the market's
    * compounded annual return.
    *
-   * @return CAPM expected returns {@code rf + beta_i (R_m - rf)} (PyPortfolioOpt {@code capm_return}): the market is {@code market} or, if null, the equal-weighted average of the assets' valid returns each period; {@code beta_i = cov(r_i, m) / var(m)} where, as pandas and PyPortfolioOpt compute it, the covariance uses the periods where both are valid and the market variance all of the market's valid periods (both with divisor n - 1); {@code R_m} is the market's compounded annual return
+   * @param prices prices per asset (NaN = missing), whose frequency is given or can be inferred
    * @param market market prices (one column, same timestamps as {@code prices}), or null
-   * @param riskFreeRate annual risk-free rate
+   * @param riskFreeRate the annual risk-free rate (fraction, 0.02 = 2 %), finite
+   * @return the annualised CAPM expected return of each asset (fraction)
    * @throws IllegalArgumentException as {@link #meanHistorical(PriceFrame)} for each asset, or
    *     if the timestamps differ, the market does not vary or a beta has fewer than 2 pairs
    */

@@ -45,7 +45,8 @@ public final class HierarchicalRiskParity {
     /** UPGMA: {@code (n_i d_ki + n_j d_kj) / (n_i + n_j)}. */
     AVERAGE,
     /**
-     * Ward: {@code sqrt(((n_i + n_k) d_ki^2 + (n_j + n_k) d_kj^2 - n_k d_ij^2) / (n_i + n_j + n_k))}.
+     * Ward:
+     * {@code sqrt(((n_i + n_k) d_ki^2 + (n_j + n_k) d_kj^2 - n_k d_ij^2) / (n_i + n_j + n_k))}.
      */
     WARD
   }
@@ -61,7 +62,8 @@ public final class HierarchicalRiskParity {
   /**
    * HRP on a supplied annualised covariance matrix (e.g. a shrunk one), single linkage.
    *
-   * @return HRP on a supplied annualised covariance matrix (e.g. a shrunk one), single linkage
+   * @param cov the annualised covariance, every variance &gt; 0 (need not be positive semidefinite)
+   * @return the problem, with single linkage
    * @throws IllegalArgumentException if an asset has zero variance (named)
    */
   public static HierarchicalRiskParity of(CovarianceMatrix cov) {
@@ -79,7 +81,11 @@ public final class HierarchicalRiskParity {
    * HRP on the sample covariance of returns ({@code CovarianceEstimator.sample()}: pairwise over
    * missing values, annualised with the frame's frequency), single linkage.
    *
-   * @return HRP on the sample covariance of returns ({@code CovarianceEstimator.sample()}: pairwise over missing values, annualised with the frame's frequency), single linkage
+   * @param returns per-period returns per asset (NaN = missing), at least 2 periods per pair, whose
+   *     frequency is given or can be inferred
+   * @return the problem, with single linkage
+   * @throws IllegalArgumentException if the covariance cannot be estimated (see
+   *     {@link CovarianceEstimator#estimate}) or an asset has zero variance
    */
   public static HierarchicalRiskParity of(ReturnFrame returns) {
     return of(CovarianceEstimator.sample().estimate(Checks.notNull(returns, "returns")));
@@ -88,7 +94,8 @@ public final class HierarchicalRiskParity {
   /**
    * The same problem with another linkage criterion.
    *
-   * @return the same problem with another linkage criterion
+   * @param linkage the linkage criterion, not null
+   * @return a copy of this problem with {@code linkage}
    */
   public HierarchicalRiskParity withLinkage(Linkage linkage) {
     return new HierarchicalRiskParity(cov, Checks.notNull(linkage, "linkage"));
@@ -97,7 +104,7 @@ public final class HierarchicalRiskParity {
   /**
    * The quasi-diagonal order of the assets (dendrogram leaves, see the class comment).
    *
-   * @return the quasi-diagonal order of the assets (dendrogram leaves, see the class comment)
+   * @return the assets in quasi-diagonal order; unmodifiable
    */
   public List<String> order() {
     int[] order = quasiDiagonal();
@@ -111,7 +118,7 @@ public final class HierarchicalRiskParity {
   /**
    * The HRP weights (no expected return), in the covariance's asset order.
    *
-   * @return the HRP weights (no expected return), in the covariance's asset order
+   * @return the HRP portfolio: long only, weights summing to 1
    */
   public OptimalPortfolio solve() {
     int n = cov.size();

@@ -42,7 +42,8 @@ public final class MaxDiversification {
   /**
    * The most diversified long-only portfolio on an annualised covariance matrix.
    *
-   * @return the most diversified long-only portfolio on an annualised covariance matrix
+   * @param cov the annualised covariance, positive semidefinite, every variance &gt; 0
+   * @return the problem, long only with bounds [0, 1]
    * @throws OptimizationException if {@code cov} is not positive semidefinite, or is a singular
    *     estimate without shrinkage (as {@link MeanVariance#of(CovarianceMatrix)})
    * @throws IllegalArgumentException if an asset has zero variance (named)
@@ -62,9 +63,14 @@ public final class MaxDiversification {
   }
 
   /**
-   * The same problem with every weight in {@code [lo, hi]} (see {@link MeanVariance#withBounds(double, double)}).
+   * The same problem with every weight in {@code [lo, hi]} (see
+   * {@link MeanVariance#withBounds(double, double)}).
    *
-   * @return the same problem with every weight in {@code [lo, hi]} (see {@link MeanVariance#withBounds(double, double)})
+   * @param lo the lowest weight of every asset (fraction of the portfolio, negative = short), not
+   *     NaN; {@code Double.NEGATIVE_INFINITY} for none
+   * @param hi the highest weight of every asset, &gt;= {@code lo}, not NaN;
+   *     {@code Double.POSITIVE_INFINITY} for none
+   * @return a copy of this problem with the bounds replaced
    */
   public MaxDiversification withBounds(double lo, double hi) {
     return new MaxDiversification(cov, problem.withBounds(lo, hi));
@@ -73,7 +79,10 @@ public final class MaxDiversification {
   /**
    * The same problem with {@code lo <= w_asset <= hi} for one asset.
    *
-   * @return the same problem with {@code lo <= w_asset <= hi} for one asset
+   * @param asset an asset of the problem
+   * @param lo its lowest weight (fraction, negative = short), not NaN (may be -Infinity)
+   * @param hi its highest weight, &gt;= {@code lo}, not NaN (may be +Infinity)
+   * @return a copy of this problem with the bounds of {@code asset} replaced
    */
   public MaxDiversification withAssetBounds(String asset, double lo, double hi) {
     return new MaxDiversification(cov, problem.withAssetBounds(asset, lo, hi));
@@ -82,7 +91,12 @@ public final class MaxDiversification {
   /**
    * The same problem with sector limits (see {@link MeanVariance#withSectorConstraints}).
    *
-   * @return the same problem with sector limits (see {@link MeanVariance#withSectorConstraints})
+   * @param sectorOf the sector of each asset (e.g. {@code market::sectorOf}); must not return null
+   * @param lower minimum total weight per sector, finite fractions (may be empty, not null); a
+   *     sector not named has no lower limit
+   * @param upper maximum total weight per sector, finite fractions (may be empty, not null); a
+   *     sector not named has no upper limit
+   * @return a copy of this problem with these sector limits (earlier ones replaced)
    */
   public MaxDiversification withSectorConstraints(Function<String, String> sectorOf,
       Map<String, Double> lower, Map<String, Double> upper) {
@@ -92,7 +106,7 @@ public final class MaxDiversification {
   /**
    * The most diversified portfolio; its method string carries the ratio reached.
    *
-   * @return the most diversified portfolio; its method string carries the ratio reached
+   * @return the most diversified portfolio (no expected return), its volatility annualised
    * @throws OptimizationException if the constraints are infeasible (named, with what is
    *     attainable)
    */
@@ -130,7 +144,10 @@ public final class MaxDiversification {
    * The diversification ratio {@code sigma'w / sqrt(w'Sw)} of weights on the covariance's assets
    * (for long-only weights; {@code PortfolioRisk.diversificationRatio()} uses {@code |w_i|}).
    *
-   * @return the diversification ratio {@code sigma'w / sqrt(w'Sw)} of weights on the covariance's assets (for long-only weights; {@code PortfolioRisk.diversificationRatio()} uses {@code |w_i|})
+   * @param weights long-only weights (each &gt;= 0) on exactly the assets of {@code cov}, in its
+   *     order, not all zero
+   * @param cov the annualised covariance
+   * @return the diversification ratio, &gt;= 1 for a positive semidefinite {@code cov}
    * @throws IllegalArgumentException if the weights' assets are not those of {@code cov}, a
    *     weight is negative (named), or the weights have zero volatility (the ratio is undefined)
    */

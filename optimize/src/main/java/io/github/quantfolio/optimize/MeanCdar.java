@@ -56,7 +56,10 @@ public final class MeanCdar {
   /**
    * A mean-CDaR problem on returns in time order, without expected returns ({@link #minCdar()}).
    *
-   * @return a mean-CDaR problem on returns in time order, without expected returns ({@link #minCdar()})
+   * @param returns per-period simple returns in time order, no missing values, more rows than
+   *     assets, whose frequency is given or can be inferred
+   * @param beta confidence, 0 &lt; beta &lt; 1 (e.g. 0.95)
+   * @return the problem, long only with bounds [0, 1]
    * @throws IllegalArgumentException if the returns are LOG returns (a portfolio's return is
    *     {@code w'r} only for simple returns), there are not more return rows than assets (the
    *     optimum would fit the sample), a return is missing or beta is outside (0, 1)
@@ -74,7 +77,14 @@ public final class MeanCdar {
   /**
    * As {@link #of(ReturnFrame, double)} with annualised expected returns for the targets.
    *
-   * @return as {@link #of(ReturnFrame, double)} with annualised expected returns for the targets
+   * @param mu annualised expected returns (fraction, 0.07 = 7 % a year), on the assets of
+   *     {@code returns} in the same order
+   * @param returns per-period simple returns in time order, no missing values, more rows than
+   *     assets, whose frequency is given or can be inferred
+   * @param beta confidence, 0 &lt; beta &lt; 1 (e.g. 0.95)
+   * @return the problem, long only with bounds [0, 1]
+   * @throws IllegalArgumentException as {@link #of(ReturnFrame, double)}, or if the assets of
+   *     {@code mu} and the returns differ
    */
   public static MeanCdar of(AssetVector mu, ReturnFrame returns, double beta) {
     MeanCdar m = of(returns, beta);
@@ -92,9 +102,14 @@ public final class MeanCdar {
   }
 
   /**
-   * The same problem with every weight in {@code [lo, hi]} (see {@link MeanVariance#withBounds(double, double)}).
+   * The same problem with every weight in {@code [lo, hi]} (see
+   * {@link MeanVariance#withBounds(double, double)}).
    *
-   * @return the same problem with every weight in {@code [lo, hi]} (see {@link MeanVariance#withBounds(double, double)})
+   * @param lo the lowest weight of every asset (fraction of the portfolio, negative = short), not
+   *     NaN; {@code Double.NEGATIVE_INFINITY} for none
+   * @param hi the highest weight of every asset, &gt;= {@code lo}, not NaN;
+   *     {@code Double.POSITIVE_INFINITY} for none
+   * @return a copy of this problem with the bounds replaced
    */
   public MeanCdar withBounds(double lo, double hi) {
     return with(constraints.withBounds(lo, hi));
@@ -103,7 +118,10 @@ public final class MeanCdar {
   /**
    * The same problem with {@code lo <= w_asset <= hi} for one asset.
    *
-   * @return the same problem with {@code lo <= w_asset <= hi} for one asset
+   * @param asset an asset of the problem
+   * @param lo its lowest weight (fraction, negative = short), not NaN (may be -Infinity)
+   * @param hi its highest weight, &gt;= {@code lo}, not NaN (may be +Infinity)
+   * @return a copy of this problem with the bounds of {@code asset} replaced
    */
   public MeanCdar withAssetBounds(String asset, double lo, double hi) {
     return with(constraints.withAssetBounds(asset, lo, hi));
@@ -112,7 +130,12 @@ public final class MeanCdar {
   /**
    * The same problem with sector limits (see {@link MeanVariance#withSectorConstraints}).
    *
-   * @return the same problem with sector limits (see {@link MeanVariance#withSectorConstraints})
+   * @param sectorOf the sector of each asset (e.g. {@code market::sectorOf}); must not return null
+   * @param lower minimum total weight per sector, finite fractions (may be empty, not null); a
+   *     sector not named has no lower limit
+   * @param upper maximum total weight per sector, finite fractions (may be empty, not null); a
+   *     sector not named has no upper limit
+   * @return a copy of this problem with these sector limits (earlier ones replaced)
    */
   public MeanCdar withSectorConstraints(java.util.function.Function<String, String> sectorOf,
       java.util.Map<String, Double> lower, java.util.Map<String, Double> upper) {
@@ -122,7 +145,7 @@ public final class MeanCdar {
   /**
    * The same problem with weights summing to 0 (needs negative lower bounds).
    *
-   * @return the same problem with weights summing to 0 (needs negative lower bounds)
+   * @return a copy of this problem with a budget of 0
    */
   public MeanCdar withMarketNeutral() {
     return with(constraints.withMarketNeutral());
@@ -133,7 +156,8 @@ public final class MeanCdar {
    * The CDaR at {@code beta} of weights (see the class comment), evaluated directly. Assets the
    * weights omit weigh 0.
    *
-   * @return the CDaR at {@code beta} of weights (see the class comment), evaluated directly
+   * @param weights weights on assets of the scenarios (fractions; negative = short)
+   * @return the CDaR as a fraction of capital (0.1 = a 10% drawdown), &gt;= 0
    * @throws IllegalArgumentException if the weights name an asset that is not in the scenarios
    */
   public double cdar(Weights weights) {
@@ -166,7 +190,7 @@ public final class MeanCdar {
   /**
    * The minimum-CDaR portfolio.
    *
-   * @return the minimum-CDaR portfolio
+   * @return the minimum-CDaR portfolio; its method string carries the CDaR reached
    */
   public OptimalPortfolio minCdar() {
     return solve(Double.NaN, Double.NaN, "min CDaR");
@@ -175,8 +199,11 @@ public final class MeanCdar {
   /**
    * The minimum-CDaR portfolio with annualised {@code mu'w >= target}.
    *
-   * @return the minimum-CDaR portfolio with annualised {@code mu'w >= target}
+   * @param target the least annualised expected return {@code mu'w} (fraction, 0.08 = 8 % a year),
+   *     finite
+   * @return the minimum-CDaR portfolio that earns at least {@code target}
    * @throws OptimizationException if the target is above the maximum attainable return (named)
+   * @throws IllegalStateException without expected returns
    */
   public OptimalPortfolio efficientReturn(double target) {
     requireMu("efficientReturn");
@@ -188,8 +215,11 @@ public final class MeanCdar {
   /**
    * The maximum-return portfolio with CDaR at most {@code targetCdar}.
    *
-   * @return the maximum-return portfolio with CDaR at most {@code targetCdar}
+   * @param targetCdar the largest acceptable CDaR, a fraction of capital (0.1 = a 10% drawdown),
+   *     finite
+   * @return the maximum-return portfolio whose CDaR is at most {@code targetCdar}
    * @throws OptimizationException if the target is below the minimum attainable CDaR (named)
+   * @throws IllegalStateException without expected returns
    */
   public OptimalPortfolio efficientRisk(double targetCdar) {
     requireMu("efficientRisk");

@@ -57,10 +57,10 @@ public final class MeanCvar {
   /**
    * A mean-CVaR problem on scenario returns without expected returns ({@link #minCvar()} only).
    *
-   * @return a mean-CVaR problem on scenario returns without expected returns ({@link #minCvar()} only)
    * @param returns per-period simple returns, no missing values (use {@code dropIncompleteRows()}
    *     on the prices first)
    * @param beta confidence, 0 &lt; beta &lt; 1 (e.g. 0.95)
+   * @return the problem, long only with bounds [0, 1]
    * @throws IllegalArgumentException if the returns are LOG returns (a portfolio's return is
    *     {@code w'r} only for simple returns), there are not more return rows than assets (the
    *     optimum would fit the sample), a return is NaN (asset and row named) or beta is outside
@@ -79,7 +79,12 @@ public final class MeanCvar {
   /**
    * A mean-CVaR problem with annualised expected returns for {@link #efficientReturn(double)}.
    *
-   * @return a mean-CVaR problem with annualised expected returns for {@link #efficientReturn(double)}
+   * @param mu annualised expected returns (fraction, 0.07 = 7 % a year), on the assets of
+   *     {@code returns} in the same order
+   * @param returns per-period simple returns, one row per scenario, no missing values, more rows
+   *     than assets, whose frequency is given or can be inferred
+   * @param beta confidence, 0 &lt; beta &lt; 1 (e.g. 0.95)
+   * @return the problem, long only with bounds [0, 1]
    * @throws IllegalArgumentException if the assets of {@code mu} and the returns differ
    */
   public static MeanCvar of(AssetVector mu, ReturnFrame returns, double beta) {
@@ -99,9 +104,14 @@ public final class MeanCvar {
   }
 
   /**
-   * The same problem with every weight in {@code [lo, hi]} (see {@link MeanVariance#withBounds(double, double)}).
+   * The same problem with every weight in {@code [lo, hi]} (see
+   * {@link MeanVariance#withBounds(double, double)}).
    *
-   * @return the same problem with every weight in {@code [lo, hi]} (see {@link MeanVariance#withBounds(double, double)})
+   * @param lo the lowest weight of every asset (fraction of the portfolio, negative = short), not
+   *     NaN; {@code Double.NEGATIVE_INFINITY} for none
+   * @param hi the highest weight of every asset, &gt;= {@code lo}, not NaN;
+   *     {@code Double.POSITIVE_INFINITY} for none
+   * @return a copy of this problem with the bounds replaced
    */
   public MeanCvar withBounds(double lo, double hi) {
     return with(constraints.withBounds(lo, hi));
@@ -110,7 +120,10 @@ public final class MeanCvar {
   /**
    * The same problem with {@code lo <= w_asset <= hi} for one asset.
    *
-   * @return the same problem with {@code lo <= w_asset <= hi} for one asset
+   * @param asset an asset of the problem
+   * @param lo its lowest weight (fraction, negative = short), not NaN (may be -Infinity)
+   * @param hi its highest weight, &gt;= {@code lo}, not NaN (may be +Infinity)
+   * @return a copy of this problem with the bounds of {@code asset} replaced
    */
   public MeanCvar withAssetBounds(String asset, double lo, double hi) {
     return with(constraints.withAssetBounds(asset, lo, hi));
@@ -119,7 +132,12 @@ public final class MeanCvar {
   /**
    * The same problem with sector limits (see {@link MeanVariance#withSectorConstraints}).
    *
-   * @return the same problem with sector limits (see {@link MeanVariance#withSectorConstraints})
+   * @param sectorOf the sector of each asset (e.g. {@code market::sectorOf}); must not return null
+   * @param lower minimum total weight per sector, finite fractions (may be empty, not null); a
+   *     sector not named has no lower limit
+   * @param upper maximum total weight per sector, finite fractions (may be empty, not null); a
+   *     sector not named has no upper limit
+   * @return a copy of this problem with these sector limits (earlier ones replaced)
    */
   public MeanCvar withSectorConstraints(java.util.function.Function<String, String> sectorOf,
       java.util.Map<String, Double> lower, java.util.Map<String, Double> upper) {
@@ -129,7 +147,7 @@ public final class MeanCvar {
   /**
    * The same problem with weights summing to 0 (needs negative lower bounds).
    *
-   * @return the same problem with weights summing to 0 (needs negative lower bounds)
+   * @return a copy of this problem with a budget of 0
    */
   public MeanCvar withMarketNeutral() {
     return with(constraints.withMarketNeutral());
@@ -141,7 +159,8 @@ public final class MeanCvar {
    * comment), by sorting the portfolio's scenario returns: {@code alpha} is the loss at rank
    * {@code ceil(beta T)}. Assets the weights omit weigh 0.
    *
-   * @return the CVaR at {@code beta} of weights on the scenarios (per-period loss; see the class comment), by sorting the portfolio's scenario returns: {@code alpha} is the loss at rank {@code ceil(beta T)}
+   * @param weights weights on assets of the scenarios (fractions; negative = short)
+   * @return the CVaR as a per-period loss (0.03 = a 3% loss; positive = loss)
    * @throws IllegalArgumentException if the weights name an asset that is not in the scenarios
    */
   public double cvar(Weights weights) {
@@ -172,7 +191,7 @@ public final class MeanCvar {
   /**
    * The minimum-CVaR portfolio (the linear program of the class comment).
    *
-   * @return the minimum-CVaR portfolio (the linear program of the class comment)
+   * @return the minimum-CVaR portfolio; its method string carries the CVaR reached
    */
   public OptimalPortfolio minCvar() {
     return solve(Double.NaN, "min CVaR");
@@ -181,7 +200,9 @@ public final class MeanCvar {
   /**
    * The minimum-CVaR portfolio with annualised expected return {@code mu'w >= target}.
    *
-   * @return the minimum-CVaR portfolio with annualised expected return {@code mu'w >= target}
+   * @param target the least annualised expected return {@code mu'w} (fraction, 0.08 = 8 % a year),
+   *     finite
+   * @return the minimum-CVaR portfolio that earns at least {@code target}
    * @throws IllegalStateException without expected returns
    * @throws OptimizationException if the target is above the maximum attainable return
    */
@@ -200,9 +221,9 @@ public final class MeanCvar {
    * {@code max mu'w} s.t. {@code alpha + 1/((1 - beta) T) sum u_t <= targetCvar} and the scenario
    * rows of the class comment.
    *
-   * @return the maximum-return portfolio with CVaR at most {@code targetCvar}: the LP {@code max mu'w} s.t
    * @param targetCvar loss per period of the scenario rows, not annualised (0.02 = 2% a day for
    *     daily returns)
+   * @return the maximum-return portfolio whose CVaR is at most {@code targetCvar}
    * @throws IllegalStateException without expected returns
    * @throws OptimizationException if the target is below the minimum attainable CVaR (named)
    */

@@ -129,9 +129,9 @@ public final class MeanVariance {
    * A problem with annualised expected returns and covariance, long only ({@code [0, 1]} bounds),
    * fully invested.
    *
-   * @return a problem with annualised expected returns and covariance, long only ({@code [0, 1]} bounds), fully invested
    * @param mu annualised expected returns, same assets in the same order as {@code cov}
    * @param cov annualised covariance, positive semidefinite
+   * @return the problem: long only (bounds [0, 1]), fully invested
    * @throws IllegalArgumentException if the assets differ (named)
    * @throws OptimizationException if {@code cov} is not positive semidefinite, or is a singular
    *     estimate without shrinkage (see the class comment)
@@ -151,8 +151,8 @@ public final class MeanVariance {
    * A problem without expected returns: only {@link #minVolatility()} (and frontier-free
    * methods) can be solved; the others throw {@link IllegalStateException}.
    *
-   * @return a problem without expected returns: only {@link #minVolatility()} (and frontier-free methods) can be solved; the others throw {@link IllegalStateException}
    * @param cov annualised covariance, positive semidefinite
+   * @return the problem, without expected returns: long only, fully invested
    * @throws OptimizationException if {@code cov} is not positive semidefinite, or is a singular
    *     estimate without shrinkage (see the class comment)
    */
@@ -189,7 +189,11 @@ public final class MeanVariance {
    * The same problem with every weight in {@code [lo, hi]}. Infinite bounds are allowed
    * ({@code Double.NEGATIVE_INFINITY} / {@code POSITIVE_INFINITY}: unbounded).
    *
-   * @return the same problem with every weight in {@code [lo, hi]}
+   * @param lo the lowest weight of every asset (fraction of the portfolio, negative = short), not
+   *     NaN; {@code Double.NEGATIVE_INFINITY} for none
+   * @param hi the highest weight of every asset, &gt;= {@code lo}, not NaN;
+   *     {@code Double.POSITIVE_INFINITY} for none
+   * @return a copy of this problem with every weight in {@code [lo, hi]}
    * @throws IllegalArgumentException if a bound is NaN or {@code lo > hi}
    */
   public MeanVariance withBounds(double lo, double hi) {
@@ -206,7 +210,11 @@ public final class MeanVariance {
    * The same problem with per-asset bounds {@code lower[i] <= w_i <= upper[i]} in asset order
    * (arrays copied; infinities allowed).
    *
-   * @return the same problem with per-asset bounds {@code lower[i] <= w_i <= upper[i]} in asset order (arrays copied; infinities allowed)
+   * @param lower the lowest weight of each asset, in asset order (fractions, negative = short), not
+   *     NaN, -Infinity for none; copied
+   * @param upper the highest weight of each asset, in asset order, each &gt;= its lower bound, not
+   *     NaN, +Infinity for none; copied
+   * @return a copy of this problem with the per-asset bounds
    * @throws IllegalArgumentException if a length differs, a bound is NaN or {@code lower > upper}
    */
   public MeanVariance withBounds(double[] lower, double[] upper) {
@@ -227,7 +235,10 @@ public final class MeanVariance {
   /**
    * The same problem with {@code lo <= w_asset <= hi} for one asset; the other bounds are kept.
    *
-   * @return the same problem with {@code lo <= w_asset <= hi} for one asset; the other bounds are kept
+   * @param asset an asset of the problem
+   * @param lo its lowest weight (fraction, negative = short), not NaN (may be -Infinity)
+   * @param hi its highest weight, &gt;= {@code lo}, not NaN (may be +Infinity)
+   * @return a copy of this problem with the bounds of {@code asset} replaced
    * @throws IllegalArgumentException if the asset is unknown, a bound is NaN or {@code lo > hi}
    */
   public MeanVariance withAssetBounds(String asset, double lo, double hi) {
@@ -245,10 +256,10 @@ public final class MeanVariance {
    * The same problem with sector limits {@code lower(s) <= sum_{i in s} w_i <= upper(s)}. Replaces
    * earlier sector limits. A sector missing from a map has no limit on that side.
    *
-   * @return the same problem with sector limits {@code lower(s) <= sum_{i in s} w_i <= upper(s)}
    * @param sectorOf the sector of each asset (e.g. {@code market::sectorOf}); must not return null
    * @param lower minimum total weight per sector (may be empty)
    * @param upper maximum total weight per sector (may be empty)
+   * @return a copy of this problem with these sector limits (earlier ones replaced)
    * @throws IllegalArgumentException if a limit names a sector without assets, is not finite, or
    *     lower exceeds upper
    */
@@ -264,7 +275,7 @@ public final class MeanVariance {
    * Needs negative lower bounds, e.g. {@code withBounds(-1, 1)}. Minimum volatility is then the
    * empty portfolio, so {@link #minVolatility()} and {@link #maxSharpe(double)} refuse it.
    *
-   * @return the same problem with weights summing to 0 instead of 1 (a dollar-neutral long/short book)
+   * @return a copy of this problem with a budget of 0
    */
   public MeanVariance withMarketNeutral() {
     return constraints(spec.lower(), spec.upper(), spec.boundsText(), true, spec.gamma(),
@@ -276,8 +287,8 @@ public final class MeanVariance {
    * every objective, i.e. the risk model becomes {@code S + gamma I} (see the class comment).
    * Larger {@code gamma} spreads weight over more assets (PyPortfolioOpt's {@code L2_reg}).
    *
-   * @return the same problem with L2 regularisation: {@code gamma ||w||^2} is added to the variance in every objective, i.e. the risk model becomes {@code S + gamma I} (see the class comment)
    * @param gamma &gt;= 0, in annualised variance units
+   * @return a copy of this problem with the risk model {@code S + gamma I}
    */
   public MeanVariance withL2Regularization(double gamma) {
     Checks.finite(gamma, "gamma");
@@ -308,10 +319,10 @@ public final class MeanVariance {
    * {@code (mu'w - k ||w - w0||_1 - rf) / sqrt(w'S_g w)}). {@link #efficientFrontier(int)} uses
    * {@link #efficientReturn(double)}'s objective. Replaces an earlier cost.
    *
-   * @return the same problem with proportional transaction costs against the current weights: {@code k ||w - w0||_1} is added to the objective (in its units: annualised variance for {@link #minVolatility()} and {@link #efficientReturn(double)}, whose objective becomes {@code w'S_g w + k ||w - w0||_1}; annualised return for {@link #maxQuadraticUtility(double)}, {@code mu'w - delta/2 w'S_g w - k ||w - w0||_1}; annualised return also for {@link #maxReturn()}, {@link #efficientRisk(double)} and {@link #maxSharpe(double)}, which maximise the return net of costs {@code mu'w - k ||w - w0||_1}, respectively its Sharpe ratio {@code (mu'w - k ||w - w0||_1 - rf) / sqrt(w'S_g w)})
    * @param previous current weights {@code w0}; assets of the problem missing from it count as 0,
    *     assets not in the problem are an error
    * @param k cost per unit of turnover, &gt;= 0
+   * @return a copy of this problem with the cost (an earlier cost replaced)
    * @throws IllegalArgumentException for an unknown asset, a negative or non-finite k, or
    *     previous weights differing from those of a turnover limit already set
    */
@@ -330,9 +341,9 @@ public final class MeanVariance {
    * If the constraints cannot be reached from {@code w0} within the limit, the solving method
    * throws {@link OptimizationException} naming the minimum turnover needed.
    *
-   * @return the same problem with a turnover limit {@code ||w - w0||_1 <= maxTurnover} against the current weights (a full switch from one asset to another is turnover 2), for every solving method
    * @param previous current weights {@code w0} (missing assets count as 0)
    * @param maxTurnover &gt;= 0
+   * @return a copy of this problem with the turnover limit
    */
   public MeanVariance withTurnoverLimit(Weights previous, double maxTurnover) {
     Checks.finite(maxTurnover, "maxTurnover");
@@ -351,9 +362,9 @@ public final class MeanVariance {
    * {@code phi} in [0, 1] at which the tracking error equals the limit (the Lagrangian of the
    * convex problem), found by Illinois regula falsi to 1e-12 relative, never above the limit.
    *
-   * @return the same problem with a tracking-error limit {@code sqrt((w - b)'S(w - b)) <= maxTe} against a benchmark {@code b} (annualised, with the caller's {@code S}), for every solving method and together with costs and turnover limits
    * @param benchmark benchmark weights (assets of the problem; missing ones count as 0)
    * @param maxTe annualised tracking error &gt; 0
+   * @return a copy of this problem with the tracking-error limit
    * @throws IllegalArgumentException for an unknown asset or a non-positive limit
    */
   public MeanVariance withTrackingErrorLimit(Weights benchmark, double maxTe) {
@@ -382,7 +393,7 @@ public final class MeanVariance {
    * The minimum-volatility portfolio: {@code min w'(S + gamma I)w} over the constraints.
    * Works without expected returns.
    *
-   * @return the minimum-volatility portfolio: {@code min w'(S + gamma I)w} over the constraints
+   * @return the minimum-volatility portfolio
    * @throws OptimizationException if the constraints are infeasible, or under market neutrality
    *     (the minimum is the empty portfolio)
    */
@@ -417,7 +428,7 @@ public final class MeanVariance {
    * the problem is solved through its Lagrangian {@code (1 - phi)(-mu'w + cost) + phi TE^2} (see
    * {@link #withTrackingErrorLimit}).
    *
-   * @return the maximum-return portfolio: {@code max mu'w} over the constraints (a linear program)
+   * @return the maximum-return portfolio
    * @throws IllegalStateException without expected returns
    * @throws OptimizationException if infeasible or unbounded (infinite bounds)
    */
@@ -437,8 +448,8 @@ public final class MeanVariance {
    * maximum attainable return itself, where the feasible set is a single face of C, rounding can
    * make the exact target infeasible; it is then relaxed by at most {@code 1e-9 x max|mu|}.
    *
-   * @return the efficient portfolio for a target return: {@code min w'(S + gamma I)w} over the constraints with {@code mu'w >= target}
    * @param target annualised expected return (0.10 = 10%)
+   * @return the least risky portfolio with {@code mu'w >= target}
    * @throws OptimizationException if the target is above the maximum attainable return (named)
    */
   public OptimalPortfolio efficientReturn(double target) {
@@ -480,8 +491,8 @@ public final class MeanVariance {
    * [0, 1] is found by Illinois regula falsi until the volatility is within 1e-12 relative of the
    * target, never above it (the volatility is non-increasing in phi).
    *
-   * @return the efficient portfolio for a target volatility: {@code max mu'w} over the constraints with {@code sqrt(w'(S + gamma I)w) <= target}
    * @param targetVolatility annualised volatility (0.15 = 15%)
+   * @return the highest-return portfolio with volatility at most {@code targetVolatility}
    * @throws OptimizationException if the target is below the minimum attainable volatility
    */
   public OptimalPortfolio efficientRisk(double targetVolatility) {
@@ -499,8 +510,8 @@ public final class MeanVariance {
    * The portfolio maximising quadratic utility {@code mu'w - delta/2 w'(S + gamma I)w} over the
    * constraints.
    *
-   * @return the portfolio maximising quadratic utility {@code mu'w - delta/2 w'(S + gamma I)w} over the constraints
    * @param riskAversion {@code delta > 0}
+   * @return the portfolio of maximum quadratic utility
    */
   public OptimalPortfolio maxQuadraticUtility(double riskAversion) {
     requireMu("maxQuadraticUtility");
@@ -531,8 +542,8 @@ public final class MeanVariance {
    * <p>The excess returns are scaled by their largest magnitude before the homogenised solve (the
    * maximiser does not change), so their scale does not matter.
    *
-   * @return the tangency (maximum Sharpe ratio) portfolio {@code max (mu'w - rf) / sqrt(w'(S + gamma I)w)} over the constraints, by the exact homogenised reformulation in the class comment
    * @param riskFreeRate annualised risk-free rate
+   * @return the tangency portfolio, its Sharpe ratio taken at {@code riskFreeRate}
    * @throws OptimizationException if no attainable portfolio returns more than {@code rf} (the
    *     maximum attainable is named, and why the best asset's return is out of reach when a cap
    *     is the reason), if the optimum has no risk under {@code S + gamma I} while returning
@@ -569,8 +580,8 @@ public final class MeanVariance {
    * {@link #efficientReturn(double)} under them, from the return of {@link #minVolatility()} to the
    * largest gross return {@code mu'w} the limits allow.
    *
-   * @return {@code points} efficient portfolios ({@link #efficientReturn(double)}) at equally spaced target returns from the minimum-volatility portfolio's return to the maximum attainable return, in increasing order of return (and volatility)
    * @param points at least 2, at most {@link #MAX_FRONTIER_POINTS}
+   * @return the {@code points} efficient portfolios, in increasing order of return
    * @throws IllegalArgumentException if {@code points} is outside [2, {@link
    *     #MAX_FRONTIER_POINTS}]
    */

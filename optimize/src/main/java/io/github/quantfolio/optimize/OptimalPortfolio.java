@@ -99,8 +99,8 @@ public final class OptimalPortfolio {
    * The Sharpe ratio {@code (mu'w - rf) / sqrt(w'Sw)} with an annualised risk-free rate.
    * Infinite if the volatility is 0 and the excess return is not (IEEE division).
    *
-   * @return the Sharpe ratio {@code (mu'w - rf) / sqrt(w'Sw)} with an annualised risk-free rate
-   * @param riskFreeRate annualised risk-free rate (0.02 = 2%)
+   * @param riskFreeRate annualised risk-free rate (0.02 = 2%), finite
+   * @return the annualised Sharpe ratio at {@code riskFreeRate}
    * @throws IllegalStateException if the problem was built without expected returns, or if the
    *     volatility is 0 and the expected return equals the risk-free rate (0 / 0: undefined)
    */

@@ -85,7 +85,6 @@ public final class Rebalancer {
      * @param cash cash after the trades and their costs (&gt;= 0)
      * @param totalCost sum of trade costs
      * @param turnover {@code sum |value| / V}
-     *    /
      */
     public Plan {
       trades = List.copyOf(trades);
@@ -131,7 +130,8 @@ public final class Rebalancer {
   /**
    * A rebalancer towards long-only target weights (summing to at most 1; the rest stays cash).
    *
-   * @return a rebalancer towards long-only target weights (summing to at most 1; the rest stays cash)
+   * @param target target weights, each &gt;= 0, summing to at most 1 (fractions of portfolio value)
+   * @return a rebalancer without thresholds, costs, maximum weight or lot sizes
    * @throws IllegalArgumentException if a weight is negative or they sum to more than 1
    */
   public static Rebalancer of(Weights target) {
@@ -152,7 +152,8 @@ public final class Rebalancer {
   /**
    * No trade for a weight within {@code threshold} of its target (absolute, e.g. 0.02).
    *
-   * @return no trade for a weight within {@code threshold} of its target (absolute, e.g. 0.02)
+   * @param threshold the largest absolute drift left alone, a weight in [0, 1] (0.02 = 2 points)
+   * @return a copy with the drift threshold
    */
   public Rebalancer withDriftThreshold(double threshold) {
     Checks.inRange(threshold, 0, 1, "threshold");
@@ -162,7 +163,8 @@ public final class Rebalancer {
   /**
    * Skip trades worth less than {@code value} (currency), except exits.
    *
-   * @return skip trades worth less than {@code value} (currency), except exits
+   * @param value the smallest trade value in the prices' currency, finite and &gt;= 0
+   * @return a copy with the minimum trade value
    */
   public Rebalancer withMinimumTradeValue(double value) {
     Checks.finite(value, "value");
@@ -175,7 +177,8 @@ public final class Rebalancer {
   /**
    * Proportional transaction cost: {@code rate x |trade value|} (e.g. 0.001 = 10 bp).
    *
-   * @return proportional transaction cost: {@code rate x |trade value|} (e.g. 0.001 = 10 bp)
+   * @param rate the cost per unit of traded value, a fraction in [0, 1]
+   * @return a copy with the cost rate
    */
   public Rebalancer withTransactionCost(double rate) {
     Checks.inRange(rate, 0, 1, "rate");
@@ -185,8 +188,8 @@ public final class Rebalancer {
   /**
    * Positions above {@code maxWeight} are trimmed whatever the drift threshold.
    *
+   * @param maxWeight the largest weight of one position, in [0, 1], at least every target weight
    * @return a copy with the maximum weight
-   * @param maxWeight in [0, 1]
    * @throws IllegalArgumentException if a target weight is above it (named)
    */
   public Rebalancer withMaxWeight(double maxWeight) {
@@ -204,6 +207,8 @@ public final class Rebalancer {
   /**
    * Trades in {@code asset} are multiples of {@code lot} shares (default 1).
    *
+   * @param asset the asset, not null
+   * @param lot shares per lot, &gt; 0
    * @return a copy with the lot size of {@code asset}
    */
   public Rebalancer withLotSize(String asset, long lot) {
@@ -220,10 +225,10 @@ public final class Rebalancer {
   /**
    * The trades from the current holdings.
    *
-   * @return the trades from the current holdings
    * @param holdings shares per asset (&gt;= 0)
-   * @param cash cash (&gt;= 0)
+   * @param cash cash in the prices' currency, finite and &gt;= 0
    * @param prices latest price per share of every held or targeted asset (&gt; 0)
+   * @return the plan: trades, holdings and cash after them, costs and turnover
    * @throws IllegalArgumentException for a missing or non-positive price, negative holdings, a
    *     portfolio value beyond the double range, or a trade of more than 2^53 shares (named)
    */

@@ -26,15 +26,16 @@ import java.util.List;
  * whose optimum satisfies {@code y_i (Sy)_i = b_i}, so {@code w = y / 1'y} has contributions
  * exactly {@code b}. The solver runs cyclical coordinate descent (each coordinate solves
  * {@code S_ii y_i^2 + c_i y_i - b_i = 0} exactly; Griveau-Billion, Richard and Roncalli 2013) until
- * the contributions are within 1e-4 of the budgets, then Newton's method with a positivity-preserving, Armijo-backtracked
- * step (Hessian {@code S + diag(b / y^2)}; the Newton system is solved by Jacobi-preconditioned
- * conjugate gradients to a verified relative residual of 1e-12 when that takes at most N/8
- * iterations, which costs no more than the Cholesky factorisation used otherwise and for fewer
- * than 64 assets) and full steps once the Newton decrement is
- * below 0.01 (the objective is self-concordant, so they converge quadratically), stopped when every contribution is within
- * {@code 1e-10} of its budget (typically 5-10 iterations; the last step is quadratic, so the
- * result is usually exact to about 1e-15). The weights do not depend on expected returns nor on
- * the scale of {@code S}. The covariance must be positive semidefinite with positive variances.
+ * the contributions are within 1e-4 of the budgets, then Newton's method with a
+ * positivity-preserving, Armijo-backtracked step (Hessian {@code S + diag(b / y^2)}; the Newton
+ * system is solved by Jacobi-preconditioned conjugate gradients to a verified relative residual
+ * of 1e-12 when that takes at most N/8 iterations, which costs no more than the Cholesky
+ * factorisation used otherwise and for fewer than 64 assets) and full steps once the Newton
+ * decrement is below 0.01 (the objective is self-concordant, so they converge quadratically),
+ * stopped when every contribution is within {@code 1e-10} of its budget (typically 5-10
+ * iterations; the last step is quadratic, so the result is usually exact to about 1e-15). The
+ * weights do not depend on expected returns nor on the scale of {@code S}. The covariance must be
+ * positive semidefinite with positive variances.
  *
  * @since 0.1.0
  */
@@ -54,7 +55,8 @@ public final class RiskParity {
   /**
    * Equal risk contribution on an annualised covariance matrix (budgets {@code 1/N}).
    *
-   * @return equal risk contribution on an annualised covariance matrix (budgets {@code 1/N})
+   * @param cov the annualised covariance, positive semidefinite, every variance &gt; 0
+   * @return the equal-risk-contribution problem
    * @throws OptimizationException if {@code cov} is not positive semidefinite (suggesting the
    *     repair), an asset has zero variance (its contribution could never reach its budget), or
    *     it is a singular estimate without shrinkage (as {@link MeanVariance#of(CovarianceMatrix)};
@@ -79,7 +81,9 @@ public final class RiskParity {
    * The same problem with risk budgets: positive, one per asset of the covariance (any order);
    * they are divided by their sum, so {@code (1, 1, 2)} means 25%, 25%, 50% of the risk.
    *
-   * @return the same problem with risk budgets: positive, one per asset of the covariance (any order); they are divided by their sum, so {@code (1, 1, 2)} means 25%, 25%, 50% of the risk
+   * @param budgets one budget &gt; 0 per asset of the covariance, in any order; only their ratios
+   *     matter
+   * @return a copy of this problem with the normalised budgets
    * @throws IllegalArgumentException if an asset is missing or extra, or a budget is not &gt; 0
    */
   public RiskParity withBudgets(AssetVector budgets) {
@@ -122,7 +126,7 @@ public final class RiskParity {
    * The long-only, fully invested portfolio whose risk contributions equal the budgets within
    * {@link #CONTRIBUTION_TOLERANCE} (see the class comment). The result has no expected return.
    *
-   * @return the long-only, fully invested portfolio whose risk contributions equal the budgets within {@link #CONTRIBUTION_TOLERANCE} (see the class comment)
+   * @return the risk-budgeting portfolio (no expected return), its volatility annualised
    * @throws OptimizationException if a long-only portfolio has zero variance under the covariance
    *     (possible only for a singular matrix built by hand, e.g. two assets that hedge each other
    *     exactly: no solution exists; the portfolio is named), or if Newton's method fails to
@@ -180,7 +184,8 @@ public final class RiskParity {
    * {@code sigma_i = sqrt(S_ii)}. It equals the equal-risk-contribution portfolio exactly when all
    * correlations are equal (Maillard, Roncalli and Teiletche 2010), e.g. all zero.
    *
-   * @return inverse-volatility weights {@code w_i = (1 / sigma_i) / sum_j (1 / sigma_j)} with {@code sigma_i = sqrt(S_ii)}
+   * @param cov the covariance, every variance &gt; 0 (its scale does not matter)
+   * @return the inverse-volatility weights, summing to 1
    * @throws IllegalArgumentException if an asset has zero variance (named)
    */
   public static Weights inverseVolatility(CovarianceMatrix cov) {
@@ -205,7 +210,8 @@ public final class RiskParity {
   /**
    * Equal weights {@code 1/N} on the given assets.
    *
-   * @return equal weights {@code 1/N} on the given assets
+   * @param assets the asset names, at least one, distinct and not blank
+   * @return weights of {@code 1/N} on {@code assets}, in their order
    */
   public static Weights equalWeight(List<String> assets) {
     return Weights.equal(assets);

@@ -12,7 +12,13 @@ import java.util.List;
  */
 public final class CorrelationMatrix {
 
-  /** Two assets and their correlation. */
+  /**
+   * Two assets and their correlation.
+   *
+   * @param first the asset that comes first in the matrix
+   * @param second the other asset
+   * @param correlation their correlation
+   */
   public record Pair(String first, String second, double correlation) {
   }
 
@@ -36,7 +42,9 @@ public final class CorrelationMatrix {
   /**
    * The correlation of two assets.
    *
-   * @return the correlation of two assets
+   * @param a the first asset, one of {@link #assets()}
+   * @param b the second asset, one of {@link #assets()}
+   * @return their correlation (1 when {@code a} equals {@code b})
    */
   public double get(String a, String b) {
     return values[indexOf(a)][indexOf(b)];
@@ -45,7 +53,9 @@ public final class CorrelationMatrix {
   /**
    * The correlation at row {@code i}, column {@code j}.
    *
-   * @return the correlation at row {@code i}, column {@code j}
+   * @param i the row, 0 &lt;= i &lt; N, in the order of {@link #assets()}
+   * @param j the column, 0 &lt;= j &lt; N
+   * @return the correlation of assets {@code i} and {@code j}
    */
   public double get(int i, int j) {
     return values[i][j];
@@ -95,6 +105,7 @@ public final class CorrelationMatrix {
   /**
    * The pairs with correlation strictly above {@code threshold}, highest first.
    *
+   * @param threshold the correlation a pair must exceed, finite (e.g. 0.8)
    * @return the pairs with correlation strictly above {@code threshold}, highest first
    */
   public List<Pair> pairsAbove(double threshold) {

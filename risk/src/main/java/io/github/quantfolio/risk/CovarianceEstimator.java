@@ -72,7 +72,7 @@ public final class CovarianceEstimator {
   /**
    * The sample covariance (divisor T - 1), pairwise by default.
    *
-   * @return the sample covariance (divisor T - 1), pairwise by default
+   * @return the sample covariance estimator (divisor T - 1, {@code PAIRWISE})
    */
   public static CovarianceEstimator sample() {
     return new CovarianceEstimator(Kind.SAMPLE, null, Double.NaN, MissingData.PAIRWISE);
@@ -82,8 +82,8 @@ public final class CovarianceEstimator {
    * Exponentially weighted covariance with the given span (in periods; PyPortfolioOpt's default
    * is 180), pairwise by default.
    *
-   * @return exponentially weighted covariance with the given span (in periods; PyPortfolioOpt's default is 180), pairwise by default
-   * @param span at least 1
+   * @param span the span in periods, finite and &gt;= 1 (decay {@code a = 2 / (span + 1)})
+   * @return the exponentially weighted estimator ({@code PAIRWISE})
    */
   public static CovarianceEstimator exponential(double span) {
     Checks.finite(span, "span");
@@ -96,9 +96,9 @@ public final class CovarianceEstimator {
   /**
    * Semicovariance of returns below a benchmark, pairwise by default.
    *
-   * @return semicovariance of returns below a benchmark, pairwise by default
    * @param benchmarkPerPeriod the per-period return below which deviations count (e.g. 0, or the
    *     per-period risk-free rate)
+   * @return the semicovariance estimator ({@code PAIRWISE})
    */
   public static CovarianceEstimator semicovariance(double benchmarkPerPeriod) {
     Checks.finite(benchmarkPerPeriod, "benchmarkPerPeriod");
@@ -109,7 +109,8 @@ public final class CovarianceEstimator {
   /**
    * Ledoit-Wolf shrinkage towards {@code target} with the optimal estimated intensity.
    *
-   * @return ledoit-Wolf shrinkage towards {@code target} with the optimal estimated intensity
+   * @param target the matrix to shrink towards, not null
+   * @return the Ledoit-Wolf estimator ({@code COMPLETE_ROWS})
    */
   public static CovarianceEstimator ledoitWolf(ShrinkageTarget target) {
     return new CovarianceEstimator(Kind.LEDOIT_WOLF, Checks.notNull(target, "target"),
@@ -117,9 +118,10 @@ public final class CovarianceEstimator {
   }
 
   /**
-   * Ledoit-Wolf shrinkage towards {@link ShrinkageTarget#CONSTANT_VARIANCE} (scikit-learn's default).
+   * Ledoit-Wolf shrinkage towards {@link ShrinkageTarget#CONSTANT_VARIANCE} (scikit-learn's
+   * default).
    *
-   * @return ledoit-Wolf shrinkage towards {@link ShrinkageTarget#CONSTANT_VARIANCE} (scikit-learn's default)
+   * @return the Ledoit-Wolf estimator towards the scaled identity ({@code COMPLETE_ROWS})
    */
   public static CovarianceEstimator ledoitWolf() {
     return ledoitWolf(ShrinkageTarget.CONSTANT_VARIANCE);
@@ -128,7 +130,7 @@ public final class CovarianceEstimator {
   /**
    * Oracle approximating shrinkage (Chen et al. 2010) towards the scaled identity.
    *
-   * @return oracle approximating shrinkage (Chen et al
+   * @return the oracle approximating shrinkage estimator ({@code COMPLETE_ROWS})
    */
   public static CovarianceEstimator oracleApproximating() {
     return new CovarianceEstimator(Kind.OAS, ShrinkageTarget.CONSTANT_VARIANCE, Double.NaN,
@@ -138,8 +140,10 @@ public final class CovarianceEstimator {
   /**
    * Shrinkage with a fixed intensity: {@code (1 - intensity) S + intensity F}.
    *
-   * @return shrinkage with a fixed intensity: {@code (1 - intensity) S + intensity F}
-   * @param intensity in [0, 1]
+   * @param target the matrix {@code F} to shrink towards, not null
+   * @param intensity the weight of the target, in [0, 1] (0 gives {@code S} with divisor T, 1 the
+   *     target)
+   * @return the fixed-intensity shrinkage estimator ({@code COMPLETE_ROWS})
    */
   public static CovarianceEstimator shrunk(ShrinkageTarget target, double intensity) {
     Checks.notNull(target, "target");
@@ -150,7 +154,8 @@ public final class CovarianceEstimator {
   /**
    * This estimator with another missing-data policy.
    *
-   * @return this estimator with another missing-data policy
+   * @param policy the missing-data policy, not null
+   * @return a copy of this estimator with {@code policy}
    * @throws IllegalArgumentException for {@link MissingData#PAIRWISE} on a shrinkage estimator
    */
   public CovarianceEstimator withMissingData(MissingData policy) {

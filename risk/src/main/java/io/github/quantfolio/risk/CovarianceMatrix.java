@@ -87,7 +87,10 @@ public final class CovarianceMatrix {
    * non-negative, and the matrix symmetric to within {@code 1e-12} relative (such rounding
    * asymmetry is averaged away).
    *
-   * @return a covariance matrix from annualised values (copied)
+   * @param assets the asset names (at least one, distinct, not blank), in row and column order
+   * @param annualised the N x N annualised covariances (variance per year), {@code [row][column]}
+   *     in the order of {@code assets}; copied
+   * @return the covariance matrix (with no estimation record: {@link #observations()} is 0)
    * @throws IllegalArgumentException naming the entry that breaks a rule
    */
   public static CovarianceMatrix of(List<String> assets, double[][] annualised) {
@@ -154,7 +157,9 @@ public final class CovarianceMatrix {
   /**
    * The annualised covariance of two assets.
    *
-   * @return the annualised covariance of two assets
+   * @param a the first asset, one of {@link #assets()}
+   * @param b the second asset, one of {@link #assets()}
+   * @return their annualised covariance (the variance of {@code a} when {@code b} equals it)
    */
   public double get(String a, String b) {
     return values[position(a)][position(b)];
@@ -163,7 +168,9 @@ public final class CovarianceMatrix {
   /**
    * The annualised covariance at row {@code i}, column {@code j}.
    *
-   * @return the annualised covariance at row {@code i}, column {@code j}
+   * @param i the row, 0 &lt;= i &lt; N, in the order of {@link #assets()}
+   * @param j the column, 0 &lt;= j &lt; N
+   * @return the annualised covariance of assets {@code i} and {@code j}
    */
   public double get(int i, int j) {
     return values[i][j];
@@ -172,6 +179,7 @@ public final class CovarianceMatrix {
   /**
    * The annualised variance of {@code asset}.
    *
+   * @param asset one of {@link #assets()}
    * @return the annualised variance of {@code asset}
    */
   public double variance(String asset) {
@@ -207,7 +215,7 @@ public final class CovarianceMatrix {
    * {@link #toString()}), the smallest pairwise count under {@link MissingData#PAIRWISE}; 0 for
    * a matrix given with {@link #of}.
    *
-   * @return the number of return periods the estimate used: the rows kept under {@link MissingData#COMPLETE_ROWS}, every row under {@link MissingData#ZERO_FILL} (filled values included: an asset may have far fewer real returns, see {@link #filledValues()} and {@link #toString()}), the smallest pairwise count under {@link MissingData#PAIRWISE}; 0 for a matrix given with {@link #of}
+   * @return the number of periods used (see above); 0 for a matrix given with {@link #of}
    */
   public int observations() {
     return observations;
@@ -232,7 +240,8 @@ public final class CovarianceMatrix {
    * {@link #observations()} it says how much of the data an estimate used (e.g. 895 of 7,126
    * periods under {@code COMPLETE_ROWS}).
    *
-   * @return the number of periods (rows) of the return frame the estimate was computed from, before the missing-data policy dropped or filled anything; 0 for a matrix given with {@link #of}
+   * @return the periods of the return frame before the missing-data policy; 0 for a matrix given
+   *     with {@link #of}
    * @since 0.1.0
    */
   public int availablePeriods() {
@@ -244,7 +253,8 @@ public final class CovarianceMatrix {
    * estimation with missing values (the smallest is {@link #observations()}); otherwise equal to
    * {@link #observations()}.
    *
-   * @return the largest number of periods any pair of assets shares under {@link MissingData#PAIRWISE} estimation with missing values (the smallest is {@link #observations()}); otherwise equal to {@link #observations()}
+   * @return the most periods any pair shares under {@code PAIRWISE} with missing values, else
+   *     {@link #observations()}
    * @since 0.1.0
    */
   public int maxPairObservations() {
@@ -255,7 +265,7 @@ public final class CovarianceMatrix {
    * The estimator that produced this matrix (its {@code toString()} names the method and the
    * {@link MissingData} policy); empty for a matrix given with {@link #of}.
    *
-   * @return the estimator that produced this matrix (its {@code toString()} names the method and the {@link MissingData} policy); empty for a matrix given with {@link #of}
+   * @return the estimator, or empty for a matrix given with {@link #of}
    * @since 0.1.0
    */
   public Optional<CovarianceEstimator> estimator() {
@@ -266,7 +276,7 @@ public final class CovarianceMatrix {
    * The shrinkage intensity {@code delta} in {@code (1 - delta) S + delta F}, in [0, 1], for
    * shrinkage estimates; empty otherwise.
    *
-   * @return the shrinkage intensity {@code delta} in {@code (1 - delta) S + delta F}, in [0, 1], for shrinkage estimates; empty otherwise
+   * @return the shrinkage intensity in [0, 1], or empty if this is not a shrinkage estimate
    */
   public OptionalDouble shrinkage() {
     return shrinkage == shrinkage ? OptionalDouble.of(shrinkage) : OptionalDouble.empty();
@@ -283,7 +293,7 @@ public final class CovarianceMatrix {
    * given with {@link #of} (check {@link #eigenvalues()}). Other causes of singularity (a
    * constant asset, collinear assets) are not detected here.
    *
-   * @return whether the estimate is singular by construction because it used too few periods: a sample or exponentially weighted estimate from {@code T} periods has rank at most {@code T - 1} (the semicovariance at most {@code T}), so {@code T <= N} (semicovariance {@code T < N}) periods for {@code N} assets give a singular matrix, on which optimizers find spurious riskless portfolios
+   * @return whether too few periods make the estimate singular by construction
    * @since 0.1.0
    */
   public boolean isRankDeficient() {
@@ -336,7 +346,8 @@ public final class CovarianceMatrix {
   /**
    * The named assets, in the given order.
    *
-   * @return the named assets, in the given order
+   * @param names the assets to keep (at least one, distinct, each in {@link #assets()}), in order
+   * @return the sub-matrix of the named assets, in the given order (estimation record kept)
    */
   public CovarianceMatrix select(List<String> names) {
     List<String> chosen = Checks.assetNames(names, "names");
@@ -366,7 +377,7 @@ public final class CovarianceMatrix {
    * Whether every eigenvalue is at least {@code -PSD_TOLERANCE x} the largest one (non-negative
    * up to rounding).
    *
-   * @return whether every eigenvalue is at least {@code -PSD_TOLERANCE x} the largest one (non-negative up to rounding)
+   * @return whether the matrix is positive semidefinite up to {@link #PSD_TOLERANCE}
    */
   public boolean isPositiveSemidefinite() {
     if (Eigen.choleskySucceeds(values)) {
@@ -382,7 +393,7 @@ public final class CovarianceMatrix {
    * nearest symmetric positive semidefinite matrix"): eigenvalues below zero are set to zero and
    * the matrix is rebuilt from the eigenvectors. Returns this matrix if it is already PSD.
    *
-   * @return the nearest positive semidefinite matrix in the Frobenius norm (Higham 1988, "Computing a nearest symmetric positive semidefinite matrix"): eigenvalues below zero are set to zero and the matrix is rebuilt from the eigenvectors
+   * @return the nearest PSD matrix in the Frobenius norm, or this matrix if it is PSD
    */
   public CovarianceMatrix nearestPositiveSemidefinite() {
     if (isPositiveSemidefinite()) {
@@ -417,8 +428,9 @@ public final class CovarianceMatrix {
    * eigenvalue is at least {@code minEigenvalue} (a diagonal shift keeps the eigenvectors and all
    * covariances; only variances grow). Returns this matrix if no shift is needed.
    *
-   * @return this matrix plus {@code max(0, minEigenvalue - lambda_min) I}, so that its smallest eigenvalue is at least {@code minEigenvalue} (a diagonal shift keeps the eigenvectors and all covariances; only variances grow)
    * @param minEigenvalue the smallest eigenvalue wanted, &gt;= 0 (annualised variance units)
+   * @return the shifted matrix, or this matrix if its smallest eigenvalue is already at least
+   *     {@code minEigenvalue}
    */
   public CovarianceMatrix withDiagonalShift(double minEigenvalue) {
     Checks.finite(minEigenvalue, "minEigenvalue");

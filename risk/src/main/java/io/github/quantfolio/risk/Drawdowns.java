@@ -56,8 +56,8 @@ public final class Drawdowns {
   /**
    * Drawdowns of per-period simple returns, without timestamps.
    *
-   * @return drawdowns of per-period simple returns, without timestamps
    * @param returns per-period simple returns (NaN = no change), at least one valid
+   * @return the drawdowns, without dates
    * @throws IllegalArgumentException if {@code returns} is empty or all NaN, or holds an infinity
    *     or a return below -1 (named by position)
    */
@@ -68,7 +68,9 @@ public final class Drawdowns {
   /**
    * Drawdowns of per-period simple returns labelled by {@code index} (one timestamp per return).
    *
-   * @return drawdowns of per-period simple returns labelled by {@code index} (one timestamp per return)
+   * @param returns per-period simple returns (NaN = no change), at least one valid
+   * @param index the timestamp of each return, same length as {@code returns}, not null
+   * @return the drawdowns, with the dates of peaks, valleys and recoveries
    * @throws IllegalArgumentException if the lengths differ, if {@code returns} is empty or all
    *     NaN, or holds an infinity or a return below -1 (named by date)
    */
@@ -118,9 +120,10 @@ public final class Drawdowns {
   }
 
   /**
-   * A copy of the underwater curve: {@code W_t / max(1, W_1..W_t) - 1}, values in (-1, 0].
+   * A copy of the underwater curve: {@code W_t / max(1, W_1..W_t) - 1}, values in [-1, 0] (-1
+   * after a total loss).
    *
-   * @return a copy of the underwater curve: {@code W_t / max(1, W_1..W_t) - 1}, values in (-1, 0]
+   * @return the underwater curve, one value per return, in [-1, 0]
    */
   public double[] underwater() {
     return underwater.clone();
@@ -129,7 +132,7 @@ public final class Drawdowns {
   /**
    * Every episode, deepest first (ties: earlier first). Empty if wealth never falls.
    *
-   * @return every episode, deepest first (ties: earlier first)
+   * @return every episode, deepest first (empty if wealth never falls); unmodifiable
    */
   public List<Episode> episodes() {
     return episodes;
@@ -138,7 +141,8 @@ public final class Drawdowns {
   /**
    * The {@code n} deepest episodes (fewer if there are fewer).
    *
-   * @return the {@code n} deepest episodes (fewer if there are fewer)
+   * @param n the number of episodes wanted, &gt;= 1
+   * @return the {@code n} deepest episodes, deepest first
    */
   public List<Episode> top(int n) {
     Checks.positive(n, "n");
@@ -148,7 +152,7 @@ public final class Drawdowns {
   /**
    * The deepest fall as a negative fraction, 0 if none.
    *
-   * @return the deepest fall as a negative fraction, 0 if none
+   * @return the deepest fall as a negative fraction (-0.25 = 25 %), 0 if wealth never falls
    */
   public double maxDrawdown() {
     return episodes.isEmpty() ? 0.0 : episodes.get(0).depth();

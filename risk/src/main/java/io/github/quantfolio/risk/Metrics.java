@@ -137,7 +137,9 @@ public final class Metrics {
    * n &lt; 2; 0 for constant returns. Finite whenever the true value is (squares that would
    * overflow are summed on a rescaled copy).
    *
-   * @return annualised volatility: sample standard deviation (n - 1) x {@code sqrt(f)}
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @param frequency the periods per year {@code f} of {@code returns}, not null
+   * @return the annualised volatility as a fraction (0.2 = 20 % a year)
    */
   public static double annualVolatility(double[] returns, Frequency frequency) {
     check(returns, "returns");
@@ -149,8 +151,11 @@ public final class Metrics {
    * standard deviation (n - 1). NaN if n &lt; 2; for constant returns {@code ±Infinity} (mean
    * above / below {@code rf}) or NaN (mean equal to {@code rf}).
    *
-   * @return annualised Sharpe ratio {@code mean(r - rf) / std(r - rf) x sqrt(f)} with the sample standard deviation (n - 1)
-   * @param riskFreePerPeriod the per-period risk-free rate subtracted from every return
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @param riskFreePerPeriod the risk-free rate per period (not annual) subtracted from every
+   *     return, finite
+   * @param frequency the periods per year {@code f} of {@code returns}, not null
+   * @return the annualised Sharpe ratio
    */
   public static double sharpeRatio(double[] returns, double riskFreePerPeriod, Frequency frequency) {
     check(returns, "returns");
@@ -169,7 +174,11 @@ public final class Metrics {
    * (empyrical's {@code downside_risk}). NaN if no return is valid; 0 if none is below
    * {@code req}.
    *
-   * @return annualised downside deviation below a required return: {@code sqrt(mean(min(r - req, 0)^2)) x sqrt(f)}, the mean taken over all n valid periods (empyrical's {@code downside_risk})
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @param requiredReturnPerPeriod the minimum acceptable return per period (not annual), finite
+   *     (e.g. 0)
+   * @param frequency the periods per year {@code f} of {@code returns}, not null
+   * @return the annualised downside deviation as a fraction, &gt;= 0
    */
   public static double downsideRisk(double[] returns, double requiredReturnPerPeriod,
       Frequency frequency) {
@@ -193,7 +202,11 @@ public final class Metrics {
    * NaN if n &lt; 2. When no period falls below {@code req} the downside risk is 0: the result is
    * {@code +Infinity} if the mean excess is positive, NaN if every return equals {@code req}.
    *
-   * @return annualised Sortino ratio {@code mean(r - req) x f / downsideRisk(r, req, f)} (empyrical)
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @param requiredReturnPerPeriod the minimum acceptable return per period (not annual), finite
+   *     (e.g. 0)
+   * @param frequency the periods per year {@code f} of {@code returns}, not null
+   * @return the annualised Sortino ratio
    */
   public static double sortinoRatio(double[] returns, double requiredReturnPerPeriod,
       Frequency frequency) {
@@ -212,7 +225,8 @@ public final class Metrics {
    * compounded from 1 (NaN periods hold wealth unchanged, so an all-NaN series is all 0); values
    * in [-1, 0]. Same length as {@code returns}.
    *
-   * @return the underwater series: {@code W_t / max(1, W_1..W_t) - 1} where {@code W} is wealth compounded from 1 (NaN periods hold wealth unchanged, so an all-NaN series is all 0); values in [-1, 0]
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN (no change)
+   * @return the drawdown of every period, in [-1, 0]
    */
   public static double[] drawdownSeries(double[] returns) {
     check(returns, "returns");
@@ -226,7 +240,8 @@ public final class Metrics {
    * wealth counting as a peak (empyrical); 0 if wealth never falls, -1 after a total loss, NaN if
    * no return is valid.
    *
-   * @return maximum drawdown as a negative fraction (-0.10 = a 10% fall from a peak), the starting wealth counting as a peak (empyrical); 0 if wealth never falls, -1 after a total loss, NaN if no return is valid
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @return the maximum drawdown, in [-1, 0]; NaN if no return is valid
    */
   public static double maxDrawdown(double[] returns) {
     WealthPath p = pathOf(returns);
@@ -237,7 +252,9 @@ public final class Metrics {
    * Calmar ratio {@code cagr / |maxDrawdown|}; NaN when there is no drawdown (empyrical) or the
    * CAGR is NaN (a history shorter than one year).
    *
-   * @return calmar ratio {@code cagr / |maxDrawdown|}; NaN when there is no drawdown (empyrical) or the CAGR is NaN (a history shorter than one year)
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @param frequency the periods per year {@code f} of {@code returns}, not null
+   * @return the Calmar ratio
    */
   public static double calmarRatio(double[] returns, Frequency frequency) {
     double dd = maxDrawdown(returns);
@@ -250,13 +267,17 @@ public final class Metrics {
   /**
    * Omega ratio (Keating &amp; Shadwick 2002): with the per-period threshold
    * {@code tau = (1 + requiredReturnAnnual)^(1/f) - 1}, the sum of gains over {@code rf + tau}
-   * divided by the sum of shortfalls below it (empyrical's formula). NaN if n &lt; 2. Without a shortfall the ratio follows IEEE division like
-   * every other ratio here: {@code +Infinity} with gains, NaN when every return sits on the
-   * threshold (empyrical returns NaN in both cases).
+   * divided by the sum of shortfalls below it (empyrical's formula). NaN if n &lt; 2. Without a
+   * shortfall the ratio follows IEEE division like every other ratio here: {@code +Infinity}
+   * with gains, NaN when every return sits on the threshold (empyrical returns NaN in both
+   * cases).
    *
-   * @return omega ratio (Keating &amp; Shadwick 2002): with the per-period threshold {@code tau = (1 + requiredReturnAnnual)^(1/f) - 1}, the sum of gains over {@code rf + tau} divided by the sum of shortfalls below it (empyrical's formula)
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @param riskFreePerPeriod the risk-free rate per period (not annual), finite
    * @param requiredReturnAnnual the annual return above the risk-free rate that counts as a gain,
    *     &gt; -1
+   * @param frequency the periods per year {@code f} of {@code returns}, not null
+   * @return the Omega ratio, &gt;= 0
    * @throws IllegalArgumentException if {@code requiredReturnAnnual <= -1}
    */
   public static double omegaRatio(double[] returns, double riskFreePerPeriod,
@@ -291,7 +312,8 @@ public final class Metrics {
    * default). NaN with fewer than 20 valid returns (a 5 % tail needs 20, see the class notes) or
    * when both quantiles are 0; {@code +Infinity} if only the 5th percentile is 0.
    *
-   * @return {@code |q95| / |q5|} of the valid returns, quantiles interpolated linearly (numpy's default)
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @return the tail ratio {@code |q95| / |q5|}
    */
   public static double tailRatio(double[] returns) {
     check(returns, "returns");
@@ -328,7 +350,10 @@ public final class Metrics {
    * the class notes), the parametric methods n &gt;= 2; NaN otherwise. For constant returns every
    * method gives the constant (no dispersion: the Cornish-Fisher moments are not needed).
    *
-   * @return value at risk at {@code confidence} (e.g. 0.95) as a per-period <em>return</em>: the level that returns fall below with probability {@code 1 - confidence}, so a loss is negative (-0.03 = a 3% loss), as empyrical's {@code value_at_risk}
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @param confidence the confidence level, 0 &lt; confidence &lt; 1 (e.g. 0.95)
+   * @param method how the quantile is estimated, not null
+   * @return the value at risk as a per-period return (negative for a loss)
    */
   public static double valueAtRisk(double[] returns, double confidence, VarMethod method) {
     check(returns, "returns");
@@ -373,7 +398,10 @@ public final class Metrics {
    * HISTORICAL needs at least {@code ceil(1 / (1 - confidence))} valid returns (20 at 95 %), the
    * parametric methods n &gt;= 2; NaN otherwise. The constant for constant returns.
    *
-   * @return conditional value at risk (expected shortfall) at {@code confidence}, as a per-period return (negative for a loss): the mean return in the worst {@code 1 - confidence} of outcomes
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @param confidence the confidence level, 0 &lt; confidence &lt; 1 (e.g. 0.95)
+   * @param method how the tail is estimated, not null
+   * @return the expected shortfall as a per-period return (negative for a loss)
    */
   public static double conditionalValueAtRisk(double[] returns, double confidence,
       VarMethod method) {
@@ -413,7 +441,8 @@ public final class Metrics {
    * as pandas {@code Series.skew}, Excel {@code SKEW} and {@code scipy.stats.skew(bias=False)}).
    * NaN if n &lt; 3 or all values are equal.
    *
-   * @return sample skewness, bias-corrected (adjusted Fisher-Pearson {@code G1 = g1 sqrt(n(n-1))/(n-2)}, as pandas {@code Series.skew}, Excel {@code SKEW} and {@code scipy.stats.skew(bias=False)})
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @return the bias-corrected sample skewness {@code G1}
    */
   public static double skewness(double[] returns) {
     return Moments.skewness(check(returns, "returns"));
@@ -425,7 +454,8 @@ public final class Metrics {
    * {@code scipy.stats.kurtosis(bias=False)}); 0 for a normal distribution. NaN if n &lt; 4 or
    * all values are equal.
    *
-   * @return sample excess kurtosis, bias-corrected ({@code G2 = ((n+1) g2 + 6)(n-1) / ((n-2)(n-3))}, as pandas {@code Series.kurt}, Excel {@code KURT} and {@code scipy.stats.kurtosis(bias=False)}); 0 for a normal distribution
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @return the bias-corrected sample excess kurtosis {@code G2}
    */
   public static double kurtosis(double[] returns) {
     return Moments.kurtosis(check(returns, "returns"));
@@ -437,8 +467,10 @@ public final class Metrics {
    * Beta {@code cov(r, b) / var(b)} over the periods where both are valid (empyrical). NaN if
    * fewer than 2 such periods or the benchmark does not vary.
    *
-   * @return beta {@code cov(r, b) / var(b)} over the periods where both are valid (empyrical)
-   * @param benchmark per-period simple returns of the benchmark, same length
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @param benchmark the benchmark's per-period simple returns, same length as {@code returns},
+   *     same rules
+   * @return the beta of {@code returns} to {@code benchmark}
    */
   public static double beta(double[] returns, double[] benchmark) {
     check(returns, "returns");
@@ -479,7 +511,12 @@ public final class Metrics {
    * periods where both are valid span less than a year (annualised by compounding; see the
    * class notes).
    *
-   * @return annualised Jensen's alpha as empyrical: {@code (1 + mean(r - rf - beta (b - rf)))^f - 1} over the periods where both are valid, beta from {@link #beta}
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @param benchmark the benchmark's per-period simple returns, same length as {@code returns},
+   *     same rules
+   * @param riskFreePerPeriod the risk-free rate per period (not annual), finite
+   * @param frequency the periods per year {@code f} of {@code returns}, not null
+   * @return the annualised alpha as a fraction (0.02 = 2 % a year)
    */
   public static double alpha(double[] returns, double[] benchmark, double riskFreePerPeriod,
       Frequency frequency) {
@@ -509,7 +546,11 @@ public final class Metrics {
    * {@code sqrt(f)} over the periods where both are valid. NaN if fewer than 2; 0 when the
    * active return is constant.
    *
-   * @return annualised tracking error: sample standard deviation (n - 1) of {@code r - b} x {@code sqrt(f)} over the periods where both are valid
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @param benchmark the benchmark's per-period simple returns, same length as {@code returns},
+   *     same rules
+   * @param frequency the periods per year {@code f} of {@code returns}, not null
+   * @return the annualised tracking error as a fraction, &gt;= 0
    */
   public static double trackingError(double[] returns, double[] benchmark, Frequency frequency) {
     check(returns, "returns");
@@ -523,7 +564,11 @@ public final class Metrics {
    * over the periods where both are valid. NaN if fewer than 2; {@code ±Infinity} or NaN if the
    * active return does not vary.
    *
-   * @return annualised information ratio {@code mean(r - b) / std(r - b) x sqrt(f)} (std with n - 1) over the periods where both are valid
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @param benchmark the benchmark's per-period simple returns, same length as {@code returns},
+   *     same rules
+   * @param frequency the periods per year {@code f} of {@code returns}, not null
+   * @return the annualised information ratio
    */
   public static double informationRatio(double[] returns, double[] benchmark, Frequency frequency) {
     check(returns, "returns");
@@ -544,7 +589,11 @@ public final class Metrics {
    * counts periods in which the returns are NaN, as no change: for a late listing that would
    * compare the benchmark's rises before the listing with nothing.)
    *
-   * @return up-market capture (empyrical): {@code g(r | b > 0) / g(b | b > 0)}, where {@code g(x) = (prod(1 + x))^(f / m) - 1} is the annualised growth over the {@code m} periods in which both are valid and the benchmark rose
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @param benchmark the benchmark's per-period simple returns, same length as {@code returns},
+   *     same rules
+   * @param frequency the periods per year {@code f} of {@code returns}, not null
+   * @return the up-market capture ratio (1 = the benchmark's growth)
    */
   public static double upCapture(double[] returns, double[] benchmark, Frequency frequency) {
     return capture(returns, benchmark, frequency, true);
@@ -555,7 +604,11 @@ public final class Metrics {
    * {@link #upCapture} over the periods in which both are valid and the benchmark fell. NaN if
    * there is none, or when the periods where both are valid span less than a year.
    *
-   * @return down-market capture (empyrical): {@code g(r | b < 0) / g(b | b < 0)}, as {@link #upCapture} over the periods in which both are valid and the benchmark fell
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @param benchmark the benchmark's per-period simple returns, same length as {@code returns},
+   *     same rules
+   * @param frequency the periods per year {@code f} of {@code returns}, not null
+   * @return the down-market capture ratio (1 = the benchmark's fall)
    */
   public static double downCapture(double[] returns, double[] benchmark, Frequency frequency) {
     return capture(returns, benchmark, frequency, false);
@@ -610,7 +663,8 @@ public final class Metrics {
    * always fits: R^2 = 1 would say nothing), for a flat curve (all returns 0) and after a total
    * loss (log wealth -Infinity); 1 for constant non-zero returns.
    *
-   * @return stability of the equity curve (empyrical {@code stability_of_timeseries}): the R^2 of a least-squares line through the cumulative log returns {@code sum log(1 + r)} of the valid periods against their position
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @return the R^2 of the fit, in [0, 1]
    */
   public static double stability(double[] returns) {
     return WealthPath.stability(check(returns, "returns"));
@@ -621,7 +675,8 @@ public final class Metrics {
    * {@link #drawdownSeries} over the periods of the history (see the class notes), as a fraction
    * (0.05 = 5%). NaN if no return is valid; 0 if wealth never falls.
    *
-   * @return ulcer index (Martin &amp; McCann 1989): {@code sqrt(mean(d_t^2))} of the drawdown series {@link #drawdownSeries} over the periods of the history (see the class notes), as a fraction (0.05 = 5%)
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @return the ulcer index as a fraction, &gt;= 0
    */
   public static double ulcerIndex(double[] returns) {
     History h = History.of(check(returns, "returns"));
@@ -637,7 +692,8 @@ public final class Metrics {
    * periods and NaN are not counted. NaN if no period has a non-zero return. (A per-trade win
    * rate needs round trips, see the backtest module's trades.)
    *
-   * @return share of winning <em>periods</em> among the periods with a non-zero return (quantstats): flat periods and NaN are not counted
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @return the fraction of non-zero periods with a positive return, in [0, 1]
    */
   public static double winRate(double[] returns) {
     check(returns, "returns");
@@ -659,7 +715,8 @@ public final class Metrics {
    * {@code profit_factor}). {@code +Infinity} with gains and no loss; 0 with losses and no gain;
    * NaN with neither.
    *
-   * @return sum of per-period gains over the absolute sum of per-period losses (quantstats {@code profit_factor})
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @return the profit factor, &gt;= 0
    */
   public static double profitFactor(double[] returns) {
     check(returns, "returns");
@@ -680,7 +737,8 @@ public final class Metrics {
    * {@code payoff_ratio}). {@code +Infinity} with wins and no loss; NaN without a win (the
    * average win is undefined).
    *
-   * @return average winning period return over the absolute average losing period return (quantstats {@code payoff_ratio})
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @return the payoff ratio, &gt; 0
    */
   public static double payoffRatio(double[] returns) {
     check(returns, "returns");
@@ -708,7 +766,8 @@ public final class Metrics {
    * (quantstats {@code kelly_criterion}): the fraction of capital a repeated bet with these odds
    * would stake. {@code p} (that is 1) when there is no loss; NaN where p or R is.
    *
-   * @return kelly fraction {@code p - (1 - p) / R} with {@code p = winRate} and {@code R = payoffRatio} (quantstats {@code kelly_criterion}): the fraction of capital a repeated bet with these odds would stake
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @return the Kelly fraction, at most 1 (negative when the odds are against the bet)
    */
   public static double kellyFraction(double[] returns) {
     double p = winRate(returns);
@@ -726,8 +785,10 @@ public final class Metrics {
    * {@code t - window + 1 .. t}; NaN for the first {@code window - 1} periods and for windows
    * holding a NaN (pandas' default {@code min_periods = window}).
    *
-   * @return rolling annualised volatility over {@code window} periods: element {@code t} uses periods {@code t - window + 1 .. t}; NaN for the first {@code window - 1} periods and for windows holding a NaN (pandas' default {@code min_periods = window})
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
    * @param window periods per window, at least 2
+   * @param frequency the periods per year {@code f} of {@code returns}, not null
+   * @return the rolling annualised volatility, same length as {@code returns}
    */
   public static double[] rollingVolatility(double[] returns, int window, Frequency frequency) {
     check(returns, "returns");
@@ -741,7 +802,11 @@ public final class Metrics {
    * Rolling annualised Sharpe ratio over {@code window} periods (as {@link #sharpeRatio} on each
    * window); NaN during warm-up and for windows holding a NaN.
    *
-   * @return rolling annualised Sharpe ratio over {@code window} periods (as {@link #sharpeRatio} on each window); NaN during warm-up and for windows holding a NaN
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @param window periods per window, at least 2
+   * @param riskFreePerPeriod the risk-free rate per period (not annual), finite
+   * @param frequency the periods per year {@code f} of {@code returns}, not null
+   * @return the rolling annualised Sharpe ratio, same length as {@code returns}
    */
   public static double[] rollingSharpe(double[] returns, int window, double riskFreePerPeriod,
       Frequency frequency) {
@@ -757,7 +822,11 @@ public final class Metrics {
    * Rolling beta over {@code window} periods; NaN during warm-up and for windows in which either
    * series holds a NaN.
    *
-   * @return rolling beta over {@code window} periods; NaN during warm-up and for windows in which either series holds a NaN
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @param benchmark the benchmark's per-period simple returns, same length as {@code returns},
+   *     same rules
+   * @param window periods per window, at least 2
+   * @return the rolling beta, same length as {@code returns}
    */
   public static double[] rollingBeta(double[] returns, double[] benchmark, int window) {
     check(returns, "returns");
@@ -775,7 +844,9 @@ public final class Metrics {
    * restarting at 1 at the window's start); NaN during warm-up. NaN periods inside a window
    * count as no change, as in {@link #maxDrawdown}; a window without any valid return is NaN.
    *
-   * @return rolling maximum drawdown within each trailing window of {@code window} periods (wealth restarting at 1 at the window's start); NaN during warm-up
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @param window periods per window, at least 2
+   * @return the rolling maximum drawdown, in [-1, 0], same length as {@code returns}
    */
   public static double[] rollingMaxDrawdown(double[] returns, int window) {
     check(returns, "returns");

@@ -97,9 +97,10 @@ public record PerformanceReport(int periods, int validReturns, int start, int in
   /**
    * The report of {@code returns} without a benchmark.
    *
-   * @return the report of {@code returns} without a benchmark
-   * @param frequency the frequency used to annualise
-   * @param riskFreeAnnual the annual risk-free rate of the ratios
+   * @param returns per-period simple returns (NaN = missing), at least one valid
+   * @param frequency periods per year for annualisation
+   * @param riskFreeAnnual annual risk-free rate, &gt; -1 (e.g. 0.02)
+   * @return the report, with NaN benchmark-relative fields
    * @see #of(double[], Frequency, double, double[])
    */
   public static PerformanceReport of(double[] returns, Frequency frequency, double riskFreeAnnual) {
@@ -331,7 +332,8 @@ public record PerformanceReport(int periods, int validReturns, int start, int in
    * Percent-like values are fractions (0.1 = 10%). The names are short keys; the
    * {@link #toString() table} labels the same rows with their units and risk-free rate.
    *
-   * @return the metrics by stable name, in table order (benchmark-relative ones only with a benchmark)
+   * @return the metrics by stable name, in table order (benchmark-relative ones only with a
+   *     benchmark)
    */
   public Map<String, Double> toMap() {
     Map<String, Double> m = new LinkedHashMap<>();

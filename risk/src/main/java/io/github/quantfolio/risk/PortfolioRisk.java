@@ -27,7 +27,14 @@ import java.util.List;
  */
 public final class PortfolioRisk {
 
-  /** An asset whose weight exceeds a limit. */
+  /**
+   * An asset whose weight exceeds a limit.
+   *
+   * @param asset the asset
+   * @param weight its weight, a fraction of portfolio value (negative = short)
+   * @param excessWeight how far its absolute weight exceeds the limit, a fraction &gt; 0
+   * @param excessValue the excess in currency: {@code excessWeight} x the portfolio value
+   */
   public record Concentration(String asset, double weight, double excessWeight, double excessValue) {
   }
 
@@ -58,7 +65,10 @@ public final class PortfolioRisk {
   /**
    * The risk of {@code weights} under {@code covariance}.
    *
-   * @return the risk of {@code weights} under {@code covariance}
+   * @param weights fractions of portfolio value per asset (negative = short), not all zero; assets
+   *     of {@code covariance} not named are held at zero
+   * @param covariance the annualised covariance, naming every weighted asset
+   * @return the risk of the portfolio
    * @throws IllegalArgumentException if every weight is zero (a portfolio without positions has
    *     no volatility, contributions or concentration to report), if a weighted asset is not in
    *     the covariance matrix (named), or the portfolio variance is negative (the matrix is not
@@ -148,7 +158,7 @@ public final class PortfolioRisk {
   /**
    * Component contributions {@code w_i (S w)_i / sigma}; they sum to {@link #volatility()}.
    *
-   * @return component contributions {@code w_i (S w)_i / sigma}; they sum to {@link #volatility()}
+   * @return the component contributions per asset, annualised; their sum is {@link #volatility()}
    */
   public AssetVector componentContributions() {
     double[] s = requireRisk();
@@ -163,7 +173,7 @@ public final class PortfolioRisk {
   /**
    * Percent contributions {@code w_i (S w)_i / sigma^2}; they sum to 1.
    *
-   * @return percent contributions {@code w_i (S w)_i / sigma^2}; they sum to 1
+   * @return the share of the volatility per asset, as fractions summing to 1
    */
   public AssetVector percentContributions() {
     double[] s = requireRisk();
@@ -176,9 +186,9 @@ public final class PortfolioRisk {
 
   /**
    * Diversification ratio {@code sum_i |w_i| sigma_i / sigma} (Choueifaty &amp; Coignard 2008):
-   * 1 for a single asset or perfectly correlated assets, larger with diversification.
+   * 1 for a single asset or perfectly correlated assets held long, larger with diversification.
    *
-   * @return diversification ratio {@code sum_i |w_i| sigma_i / sigma} (Choueifaty &amp; Coignard 2008): 1 for a single asset or perfectly correlated assets, larger with diversification
+   * @return the diversification ratio, &gt;= 1 for a long-only portfolio
    */
   public double diversificationRatio() {
     requireRisk();
@@ -193,7 +203,7 @@ public final class PortfolioRisk {
    * Herfindahl-Hirschman index {@code sum_i (|w_i| / sum_j |w_j|)^2} of the gross weights: 1 for
    * one position, {@code 1/N} for N equal ones.
    *
-   * @return herfindahl-Hirschman index {@code sum_i (|w_i| / sum_j |w_j|)^2} of the gross weights: 1 for one position, {@code 1/N} for N equal ones
+   * @return the Herfindahl-Hirschman index of the gross weights, in (0, 1]
    * @throws IllegalArgumentException if every weight is zero
    */
   public double herfindahlIndex() {
@@ -225,7 +235,10 @@ public final class PortfolioRisk {
    * Parametric (normal) value at risk over one period of {@code horizon} as a return (negative =
    * loss), assuming a zero mean: {@code Phi^-1(1 - confidence) sigma / sqrt(f)}.
    *
-   * @return parametric (normal) value at risk over one period of {@code horizon} as a return (negative = loss), assuming a zero mean: {@code Phi^-1(1 - confidence) sigma / sqrt(f)}
+   * @param confidence the confidence level, 0 &lt; confidence &lt; 1 (e.g. 0.95)
+   * @param horizon the length of the period, not null (e.g. {@code Frequency.DAILY} for a one-day
+   *     VaR)
+   * @return the value at risk as a return over one period (negative = loss)
    */
   public double valueAtRisk(double confidence, Frequency horizon) {
     Checks.inOpenRange(confidence, 0, 1, "confidence");
@@ -237,7 +250,9 @@ public final class PortfolioRisk {
    * Parametric (normal) expected shortfall over one period of {@code horizon} as a return,
    * assuming a zero mean: {@code -phi(z) / (1 - confidence) sigma / sqrt(f)}.
    *
-   * @return parametric (normal) expected shortfall over one period of {@code horizon} as a return, assuming a zero mean: {@code -phi(z) / (1 - confidence) sigma / sqrt(f)}
+   * @param confidence the confidence level, 0 &lt; confidence &lt; 1 (e.g. 0.95)
+   * @param horizon the length of the period, not null (e.g. {@code Frequency.DAILY} for one day)
+   * @return the expected shortfall as a return over one period (negative = loss)
    */
   public double conditionalValueAtRisk(double confidence, Frequency horizon) {
     Checks.inOpenRange(confidence, 0, 1, "confidence");
@@ -269,7 +284,9 @@ public final class PortfolioRisk {
   /**
    * Pairs of held assets whose correlation exceeds {@code threshold}, highest first.
    *
-   * @return pairs of held assets whose correlation exceeds {@code threshold}, highest first
+   * @param threshold the correlation a pair must exceed, finite (e.g. 0.8)
+   * @return pairs of held assets whose correlation exceeds {@code threshold}, highest first (empty
+   *     with fewer than 2 held assets)
    */
   public List<CorrelationMatrix.Pair> correlatedPairs(double threshold) {
     List<String> h = held();
@@ -280,7 +297,9 @@ public final class PortfolioRisk {
    * Positions whose absolute weight exceeds {@code maxWeight}, with the excess weight and its
    * value in a portfolio worth {@code portfolioValue} (finite, &gt; 0), largest excess first.
    *
-   * @return positions whose absolute weight exceeds {@code maxWeight}, with the excess weight and its value in a portfolio worth {@code portfolioValue} (finite, &gt; 0), largest excess first
+   * @param maxWeight the largest acceptable absolute weight, a finite fraction &gt;= 0 (e.g. 0.1)
+   * @param portfolioValue the portfolio's value in currency, finite and &gt; 0
+   * @return the positions over the limit, largest excess first (empty if none)
    */
   public List<Concentration> concentration(double maxWeight, double portfolioValue) {
     Checks.nonNegative(maxWeight, "maxWeight");

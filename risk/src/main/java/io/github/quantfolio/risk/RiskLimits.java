@@ -23,7 +23,14 @@ import java.util.Map;
 public record RiskLimits(double maxPositionWeight, double maxDailyLoss,
     double maxPairwiseCorrelation, double maxVolatility, double maxSectorWeight) {
 
-  /** One broken limit. */
+  /**
+   * One broken limit.
+   *
+   * @param limit the limit broken, in words (e.g. {@code position weight})
+   * @param subject what breaks it (e.g. {@code 'A01'}, {@code the portfolio})
+   * @param value the measured value, in the limit's unit
+   * @param threshold the limit it exceeds
+   */
   public record Violation(String limit, String subject, double value, double threshold) {
     /**
      * A sentence such as {@code position weight of 'A01' is 0.3100 > limit 0.2500}.
@@ -36,7 +43,16 @@ public record RiskLimits(double maxPositionWeight, double maxDailyLoss,
     }
   }
 
-  /** Validates that every limit is positive (or infinite = off). */
+  /**
+   * Validates that every limit is positive (or infinite = off).
+   *
+   * @param maxPositionWeight largest absolute weight of one asset (fraction), &gt; 0
+   * @param maxDailyLoss largest acceptable one-day loss, a positive fraction (0.03 = 3 %), compared
+   *     with the parametric one-day 95% VaR
+   * @param maxPairwiseCorrelation largest correlation between two held assets, &gt; 0
+   * @param maxVolatility largest annualised portfolio volatility (fraction), &gt; 0
+   * @param maxSectorWeight largest absolute net weight of one sector (fraction), &gt; 0
+   */
   public RiskLimits {
     positive(maxPositionWeight, "maxPositionWeight");
     positive(maxDailyLoss, "maxDailyLoss");
@@ -55,7 +71,7 @@ public record RiskLimits(double maxPositionWeight, double maxDailyLoss,
    * Defaults for a diversified long-only equity book: 25% per position, 3% one-day VaR, 0.90
    * correlation, 25% volatility, 40% per sector.
    *
-   * @return defaults for a diversified long-only equity book: 25% per position, 3% one-day VaR, 0.90 correlation, 25% volatility, 40% per sector
+   * @return the default limits
    */
   public static RiskLimits defaults() {
     return new RiskLimits(0.25, 0.03, 0.90, 0.25, 0.40);
@@ -64,7 +80,9 @@ public record RiskLimits(double maxPositionWeight, double maxDailyLoss,
   /**
    * These limits with another maximum position weight.
    *
-   * @return these limits with another maximum position weight
+   * @param v the largest absolute weight of one asset (fraction), &gt; 0, or
+   *     {@code Double.POSITIVE_INFINITY} for no limit
+   * @return a copy of these limits with {@code maxPositionWeight = v}
    */
   public RiskLimits withMaxPositionWeight(double v) {
     return new RiskLimits(v, maxDailyLoss, maxPairwiseCorrelation, maxVolatility, maxSectorWeight);
@@ -73,7 +91,9 @@ public record RiskLimits(double maxPositionWeight, double maxDailyLoss,
   /**
    * These limits with another maximum volatility.
    *
-   * @return these limits with another maximum volatility
+   * @param v the largest annualised volatility (fraction, 0.2 = 20 %), &gt; 0, or
+   *     {@code Double.POSITIVE_INFINITY} for no limit
+   * @return a copy of these limits with {@code maxVolatility = v}
    */
   public RiskLimits withMaxVolatility(double v) {
     return new RiskLimits(maxPositionWeight, maxDailyLoss, maxPairwiseCorrelation, v, maxSectorWeight);
@@ -83,9 +103,10 @@ public record RiskLimits(double maxPositionWeight, double maxDailyLoss,
    * Every violation of these limits by {@code risk}, in the order: positions, daily loss,
    * correlation pairs, volatility, sectors.
    *
-   * @return every violation of these limits by {@code risk}, in the order: positions, daily loss, correlation pairs, volatility, sectors
+   * @param risk the portfolio to check, not null
    * @param sectorOf sector (or any category) of each asset; null skips the sector limit; an
    *     asset held but missing from the map is an error
+   * @return the violations, in the order above; empty when every limit is met
    */
   public List<Violation> check(PortfolioRisk risk, Map<String, String> sectorOf) {
     Checks.notNull(risk, "risk");

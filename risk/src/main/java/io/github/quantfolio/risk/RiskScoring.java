@@ -65,7 +65,8 @@ public record RiskScoring(double volatilityWeight, double concentrationWeight,
    * The 0-100 risk score of {@code risk} (a portfolio with at least one position: a
    * {@link PortfolioRisk} of all-zero weights is rejected when it is made).
    *
-   * @return the 0-100 risk score of {@code risk} (a portfolio with at least one position: a {@link PortfolioRisk} of all-zero weights is rejected when it is made)
+   * @param risk the portfolio, not null
+   * @return the risk score, in [0, 100]
    */
   public double riskScore(PortfolioRisk risk) {
     Checks.notNull(risk, "risk");
@@ -85,7 +86,10 @@ public record RiskScoring(double volatilityWeight, double concentrationWeight,
   /**
    * The 0-100 health score given the violations found by {@link RiskLimits#check}.
    *
-   * @return the 0-100 health score given the violations found by {@link RiskLimits#check}
+   * @param risk the portfolio, not null
+   * @param violations the limits it breaks, e.g. from {@link RiskLimits#check}; not null (empty
+   *     when none)
+   * @return the health score, in [0, 100]
    */
   public double healthScore(PortfolioRisk risk, List<RiskLimits.Violation> violations) {
     Checks.notNull(violations, "violations");

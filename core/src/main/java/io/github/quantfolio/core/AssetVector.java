@@ -87,6 +87,7 @@ public final class AssetVector {
   /**
    * A vector from names and values (copied).
    *
+   * @return a vector from names and values (copied)
    * @throws IllegalArgumentException if the lengths differ, a name is blank or repeated, or a
    *     value is not finite (the message names the asset)
    */
@@ -107,7 +108,11 @@ public final class AssetVector {
     return new AssetVector(names, copy);
   }
 
-  /** A vector from an ordered map of names to values (iteration order is kept). */
+  /**
+   * A vector from an ordered map of names to values (iteration order is kept).
+   *
+   * @return a vector from an ordered map of names to values (iteration order is kept)
+   */
   public static AssetVector of(Map<String, Double> values) {
     Checks.notNull(values, "values");
     double[] v = new double[values.size()];
@@ -125,12 +130,20 @@ public final class AssetVector {
     return of(List.copyOf(values.keySet()), v);
   }
 
-  /** The asset names in order (unmodifiable). */
+  /**
+   * The asset names in order (unmodifiable).
+   *
+   * @return the asset names in order (unmodifiable)
+   */
   public List<String> assets() {
     return assets;
   }
 
-  /** The number of assets. */
+  /**
+   * The number of assets.
+   *
+   * @return the number of assets
+   */
   public int size() {
     return values.length;
   }
@@ -138,6 +151,7 @@ public final class AssetVector {
   /**
    * The value of {@code asset}.
    *
+   * @return the value of {@code asset}
    * @throws IllegalArgumentException if the asset is unknown
    */
   public double get(String asset) {
@@ -149,22 +163,38 @@ public final class AssetVector {
     return values[p];
   }
 
-  /** The value at position {@code i}. */
+  /**
+   * The value at position {@code i}.
+   *
+   * @return the value at position {@code i}
+   */
   public double get(int i) {
     return values[i];
   }
 
-  /** Whether {@code asset} is present. */
+  /**
+   * Whether {@code asset} is present.
+   *
+   * @return whether {@code asset} is present
+   */
   public boolean contains(String asset) {
     return positions.containsKey(asset);
   }
 
-  /** A copy of the values in asset order. */
+  /**
+   * A copy of the values in asset order.
+   *
+   * @return a copy of the values in asset order
+   */
   public double[] toArray() {
     return values.clone();
   }
 
-  /** The values in the order of {@code names}, e.g. to line up with a frame's columns. */
+  /**
+   * The values in the order of {@code names}, e.g. to line up with a frame's columns.
+   *
+   * @return the values in the order of {@code names}, e.g. to line up with a frame's columns
+   */
   public double[] toArray(List<String> names) {
     Checks.notNull(names, "names");
     double[] out = new double[names.size()];
@@ -174,13 +204,21 @@ public final class AssetVector {
     return out;
   }
 
-  /** The named assets in the given order (with this vector's label). */
+  /**
+   * The named assets in the given order (with this vector's label).
+   *
+   * @return the named assets in the given order (with this vector's label)
+   */
   public AssetVector select(List<String> names) {
     List<String> chosen = Checks.assetNames(names, "names");
     return new AssetVector(chosen, toArray(chosen), label, decimals);
   }
 
-  /** An ordered, unmodifiable map view copy. */
+  /**
+   * An ordered, unmodifiable map view copy.
+   *
+   * @return an ordered, unmodifiable map view copy
+   */
   public Map<String, Double> toMap() {
     Map<String, Double> m = new LinkedHashMap<>();
     for (int i = 0; i < values.length; i++) {

@@ -58,6 +58,7 @@ public final class Bars {
   /**
    * Bars from arrays (copied); the frequency is inferred from the index when possible.
    *
+   * @return bars from arrays (copied); the frequency is inferred from the index when possible
    * @param symbol the instrument's name (not blank)
    * @param volume volumes, or null if unknown (then all NaN)
    * @throws IllegalArgumentException if lengths differ or a bar is invalid (see class doc)
@@ -70,6 +71,7 @@ public final class Bars {
   /**
    * Bars with an adjusted close (copied; may be null).
    *
+   * @return bars with an adjusted close (copied; may be null)
    * @see #of(String, TimeIndex, double[], double[], double[], double[], double[])
    */
   public static Bars of(String symbol, TimeIndex index, double[] open, double[] high, double[] low,
@@ -168,6 +170,7 @@ public final class Bars {
    * {@code Dividends}) are ignored. Timestamps as in {@link PriceFrame#readCsv(Path)}. A row whose
    * four prices are all empty is a missing bar.
    *
+   * @return reads an OHLCV CSV file; the symbol is the file name without extension
    * @throws CsvFormatException naming file, line, column and value for a missing required
    *     column, a malformed or out-of-order timestamp, a malformed number or an invalid bar
    */
@@ -179,7 +182,11 @@ public final class Bars {
         dot > 0 ? name.substring(0, dot) : name);
   }
 
-  /** Reads OHLCV CSV from {@code reader} (closed afterwards); see {@link #readCsv(Path)}. */
+  /**
+   * Reads OHLCV CSV from {@code reader} (closed afterwards); see {@link #readCsv(Path)}.
+   *
+   * @return reads OHLCV CSV from {@code reader} (closed afterwards); see {@link #readCsv(Path)}
+   */
   public static Bars readCsv(Reader reader, String sourceName, String symbol) {
     Checks.notNull(reader, "reader");
     Checks.notNull(sourceName, "sourceName");
@@ -264,47 +271,83 @@ public final class Bars {
     }
   }
 
-  /** The instrument's name. */
+  /**
+   * The instrument's name.
+   *
+   * @return the instrument's name
+   */
   public String symbol() {
     return symbol;
   }
 
-  /** The bar timestamps (the start or the end of each bar, as the source had it). */
+  /**
+   * The bar timestamps (the start or the end of each bar, as the source had it).
+   *
+   * @return the bar timestamps (the start or the end of each bar, as the source had it)
+   */
   public TimeIndex index() {
     return index;
   }
 
-  /** The number of bars. */
+  /**
+   * The number of bars.
+   *
+   * @return the number of bars
+   */
   public int size() {
     return index.size();
   }
 
-  /** A copy of the opens (NaN for missing bars). */
+  /**
+   * A copy of the opens (NaN for missing bars).
+   *
+   * @return a copy of the opens (NaN for missing bars)
+   */
   public double[] open() {
     return open.clone();
   }
 
-  /** A copy of the highs. */
+  /**
+   * A copy of the highs.
+   *
+   * @return a copy of the highs
+   */
   public double[] high() {
     return high.clone();
   }
 
-  /** A copy of the lows. */
+  /**
+   * A copy of the lows.
+   *
+   * @return a copy of the lows
+   */
   public double[] low() {
     return low.clone();
   }
 
-  /** A copy of the closes. */
+  /**
+   * A copy of the closes.
+   *
+   * @return a copy of the closes
+   */
   public double[] close() {
     return close.clone();
   }
 
-  /** A copy of the volumes (NaN where unknown). */
+  /**
+   * A copy of the volumes (NaN where unknown).
+   *
+   * @return a copy of the volumes (NaN where unknown)
+   */
   public double[] volume() {
     return volume.clone();
   }
 
-  /** Whether the source had an adjusted close. */
+  /**
+   * Whether the source had an adjusted close.
+   *
+   * @return whether the source had an adjusted close
+   */
   public boolean hasAdjustedClose() {
     return adjClose != null;
   }
@@ -312,6 +355,7 @@ public final class Bars {
   /**
    * A copy of the adjusted closes.
    *
+   * @return a copy of the adjusted closes
    * @throws IllegalStateException if there are none (see {@link #hasAdjustedClose()})
    */
   public double[] adjustedClose() {
@@ -326,6 +370,7 @@ public final class Bars {
    * high, low and close are multiplied by {@code adjClose / close}, volume is divided by it (so
    * traded value is kept), and the adjusted close becomes the close.
    *
+   * @return bars adjusted for splits and dividends the way vendors' adjusted close is: each bar's open, high, low and close are multiplied by {@code adjClose / close}, volume is divided by it (so traded value is kept), and the adjusted close becomes the close
    * @throws IllegalStateException if there is no adjusted close
    */
   public Bars adjusted() {
@@ -357,7 +402,11 @@ public final class Bars {
     return new Bars(symbol, index, o, h, l, c, v, null, frequency);
   }
 
-  /** The closes as a one-column {@link PriceFrame} named by the symbol. */
+  /**
+   * The closes as a one-column {@link PriceFrame} named by the symbol.
+   *
+   * @return the closes as a one-column {@link PriceFrame} named by the symbol
+   */
   public PriceFrame toPriceFrame() {
     return PriceFrame.trusted(index, List.of(symbol), new double[][] {close.clone()}, frequency);
   }
@@ -366,6 +415,7 @@ public final class Bars {
    * The frequency used for annualisation: inferred from the index, or set with
    * {@link #withFrequency(Frequency)}.
    *
+   * @return the frequency used for annualisation: inferred from the index, or set with {@link #withFrequency(Frequency)}
    * @throws IllegalStateException if unknown
    */
   public Frequency frequency() {
@@ -376,13 +426,21 @@ public final class Bars {
     return frequency;
   }
 
-  /** These bars with an explicit frequency. */
+  /**
+   * These bars with an explicit frequency.
+   *
+   * @return these bars with an explicit frequency
+   */
   public Bars withFrequency(Frequency frequency) {
     return new Bars(symbol, index, open, high, low, close, volume, adjClose,
         Checks.notNull(frequency, "frequency"));
   }
 
-  /** These bars under another symbol. */
+  /**
+   * These bars under another symbol.
+   *
+   * @return these bars under another symbol
+   */
   public Bars withSymbol(String symbol) {
     Checks.notNull(symbol, "symbol");
     if (symbol.isBlank()) {
@@ -391,7 +449,11 @@ public final class Bars {
     return new Bars(symbol, index, open, high, low, close, volume, adjClose, frequency);
   }
 
-  /** Bars {@code [from, to)}. */
+  /**
+   * Bars {@code [from, to)}.
+   *
+   * @return bars {@code [from, to)}
+   */
   public Bars slice(int from, int to) {
     TimeIndex sub = index.slice(from, to);
     return new Bars(symbol, sub, Arrays.copyOfRange(open, from, to),
@@ -403,6 +465,7 @@ public final class Bars {
   /**
    * Bars dated {@code from} to {@code to} inclusive (UTC dates on an instant index).
    *
+   * @return bars dated {@code from} to {@code to} inclusive (UTC dates on an instant index)
    * @throws IllegalArgumentException if {@code from} is after {@code to}, or no bar falls in the
    *     range (the message gives the range these bars cover)
    */
@@ -418,6 +481,8 @@ public final class Bars {
    * valid bar is omitted (there was no trade to report). Periods as in
    * {@link PriceFrame#resample(Frequency, Sampling)}; each bar is labelled with the timestamp of
    * the period's last bar.
+   *
+   * @return aggregates into coarser bars: open of the first valid bar of the period, highest high, lowest low, close of the last valid bar, summed volume (NaN if any valid bar's volume is unknown), adjusted close of the last valid bar
    */
   public Bars resample(Frequency target) {
     Checks.notNull(target, "target");

@@ -76,27 +76,47 @@ public final class CsvFormatException extends IllegalArgumentException {
     return sb.append(": ").append(reason).toString();
   }
 
-  /** The file name or description of the input. */
+  /**
+   * The file name or description of the input.
+   *
+   * @return the file name or description of the input
+   */
   public String source() {
     return source;
   }
 
-  /** The 1-based line number (header = 1), or 0. */
+  /**
+   * The 1-based line number (header = 1), or 0.
+   *
+   * @return the 1-based line number (header = 1), or 0
+   */
   public long line() {
     return line;
   }
 
-  /** The 1-based column number, or 0. */
+  /**
+   * The 1-based column number, or 0.
+   *
+   * @return the 1-based column number, or 0
+   */
   public int column() {
     return column;
   }
 
-  /** The column's header name, or null. */
+  /**
+   * The column's header name, or null.
+   *
+   * @return the column's header name, or null
+   */
   public String columnName() {
     return columnName;
   }
 
-  /** The offending text, or null. */
+  /**
+   * The offending text, or null.
+   *
+   * @return the offending text, or null
+   */
   public String value() {
     return value;
   }
@@ -105,6 +125,7 @@ public final class CsvFormatException extends IllegalArgumentException {
    * The timestamp of the row (ISO text), or null if the problem is not in a row whose timestamp
    * was read.
    *
+   * @return the timestamp of the row (ISO text), or null if the problem is not in a row whose timestamp was read
    * @since 0.1.0
    */
   public String timestamp() {

@@ -101,22 +101,38 @@ abstract class FrameBase<F extends FrameBase<F>> {
 
   // ---------------------------------------------------------------- accessors
 
-  /** The row labels. */
+  /**
+   * The row labels.
+   *
+   * @return the row labels
+   */
   public TimeIndex index() {
     return index;
   }
 
-  /** The asset names, in column order (unmodifiable). */
+  /**
+   * The asset names, in column order (unmodifiable).
+   *
+   * @return the asset names, in column order (unmodifiable)
+   */
   public List<String> assets() {
     return assets;
   }
 
-  /** The number of rows (timestamps), at least 1. */
+  /**
+   * The number of rows (timestamps), at least 1.
+   *
+   * @return the number of rows (timestamps), at least 1
+   */
   public int rows() {
     return index.size();
   }
 
-  /** The number of assets (columns), at least 1. */
+  /**
+   * The number of assets (columns), at least 1.
+   *
+   * @return the number of assets (columns), at least 1
+   */
   public int assetCount() {
     return assets.size();
   }
@@ -125,6 +141,7 @@ abstract class FrameBase<F extends FrameBase<F>> {
    * The sampling frequency used for annualisation: the one given at construction, else inferred
    * from the index (see {@link Frequency#infer(TimeIndex)}).
    *
+   * @return the sampling frequency used for annualisation: the one given at construction, else inferred from the index (see {@link Frequency#infer(TimeIndex)})
    * @throws IllegalStateException if none was given and none can be inferred (e.g. one row);
    *     set one with {@code withFrequency}
    */
@@ -142,12 +159,20 @@ abstract class FrameBase<F extends FrameBase<F>> {
     return why != null ? why : "it was not known for the data this was made from";
   }
 
-  /** A copy of this frame with the given frequency (for annualisation). */
+  /**
+   * A copy of this frame with the given frequency (for annualisation).
+   *
+   * @return a copy of this frame with the given frequency (for annualisation)
+   */
   public F withFrequency(Frequency frequency) {
     return create(index, assets, columns, Checks.notNull(frequency, "frequency"));
   }
 
-  /** Whether the frame has a column named {@code asset}. */
+  /**
+   * Whether the frame has a column named {@code asset}.
+   *
+   * @return whether the frame has a column named {@code asset}
+   */
   public boolean hasAsset(String asset) {
     return positions.containsKey(asset);
   }
@@ -155,6 +180,7 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * The column position of {@code asset}.
    *
+   * @return the column position of {@code asset}
    * @throws IllegalArgumentException naming the asset and the known assets if absent
    */
   public int position(String asset) {
@@ -174,12 +200,20 @@ abstract class FrameBase<F extends FrameBase<F>> {
     return assets.size() + " assets " + assets.subList(0, 12).toString().replace("]", ", ...]");
   }
 
-  /** A copy of the column of {@code asset} (length {@link #rows()}, NaN where missing). */
+  /**
+   * A copy of the column of {@code asset} (length {@link #rows()}, NaN where missing).
+   *
+   * @return a copy of the column of {@code asset} (length {@link #rows()}, NaN where missing)
+   */
   public double[] column(String asset) {
     return columns[position(asset)].clone();
   }
 
-  /** A copy of column {@code position}. */
+  /**
+   * A copy of column {@code position}.
+   *
+   * @return a copy of column {@code position}
+   */
   public double[] column(int position) {
     return columns[checkPosition(position)].clone();
   }
@@ -192,17 +226,29 @@ abstract class FrameBase<F extends FrameBase<F>> {
     return position;
   }
 
-  /** The value at {@code row} for {@code asset} (NaN if missing). */
+  /**
+   * The value at {@code row} for {@code asset} (NaN if missing).
+   *
+   * @return the value at {@code row} for {@code asset} (NaN if missing)
+   */
   public double get(int row, String asset) {
     return columns[position(asset)][Checks.index(row, rows(), "row")];
   }
 
-  /** The value at {@code row} and column {@code position} (NaN if missing). */
+  /**
+   * The value at {@code row} and column {@code position} (NaN if missing).
+   *
+   * @return the value at {@code row} and column {@code position} (NaN if missing)
+   */
   public double get(int row, int position) {
     return columns[checkPosition(position)][Checks.index(row, rows(), "row")];
   }
 
-  /** A copy of all values, column-major: {@code result[asset][row]}. */
+  /**
+   * A copy of all values, column-major: {@code result[asset][row]}.
+   *
+   * @return a copy of all values, column-major: {@code result[asset][row]}
+   */
   public double[][] toArray() {
     double[][] out = new double[columns.length][];
     for (int a = 0; a < out.length; a++) {
@@ -211,7 +257,11 @@ abstract class FrameBase<F extends FrameBase<F>> {
     return out;
   }
 
-  /** The number of valid (non-NaN) values of {@code asset}. */
+  /**
+   * The number of valid (non-NaN) values of {@code asset}.
+   *
+   * @return the number of valid (non-NaN) values of {@code asset}
+   */
   public int validCount(String asset) {
     int n = 0;
     for (double v : columns[position(asset)]) {
@@ -222,7 +272,11 @@ abstract class FrameBase<F extends FrameBase<F>> {
     return n;
   }
 
-  /** The first row holding a valid value of {@code asset}, or -1 if none. */
+  /**
+   * The first row holding a valid value of {@code asset}, or -1 if none.
+   *
+   * @return the first row holding a valid value of {@code asset}, or -1 if none
+   */
   public int firstValidRow(String asset) {
     double[] c = columns[position(asset)];
     for (int t = 0; t < c.length; t++) {
@@ -233,7 +287,11 @@ abstract class FrameBase<F extends FrameBase<F>> {
     return -1;
   }
 
-  /** The last row holding a valid value of {@code asset}, or -1 if none. */
+  /**
+   * The last row holding a valid value of {@code asset}, or -1 if none.
+   *
+   * @return the last row holding a valid value of {@code asset}, or -1 if none
+   */
   public int lastValidRow(String asset) {
     double[] c = columns[position(asset)];
     for (int t = c.length - 1; t >= 0; t--) {
@@ -244,7 +302,11 @@ abstract class FrameBase<F extends FrameBase<F>> {
     return -1;
   }
 
-  /** Whether any value is missing. */
+  /**
+   * Whether any value is missing.
+   *
+   * @return whether any value is missing
+   */
   public boolean hasMissing() {
     for (double[] c : columns) {
       for (double v : c) {
@@ -261,13 +323,18 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * The named assets, in the given order (so a permutation of names permutes the columns).
    *
+   * @return the named assets, in the given order (so a permutation of names permutes the columns)
    * @throws IllegalArgumentException for an unknown, duplicate or blank name, or none
    */
   public F select(String... assets) {
     return select(Arrays.asList(Checks.notNull(assets, "assets")));
   }
 
-  /** The named assets, in the given order; see {@link #select(String...)}. */
+  /**
+   * The named assets, in the given order; see {@link #select(String...)}.
+   *
+   * @return the named assets, in the given order; see {@link #select(String...)}
+   */
   public F select(Collection<String> names) {
     List<String> chosen = Checks.assetNames(names, "assets");
     double[][] cols = new double[chosen.size()][];
@@ -277,7 +344,11 @@ abstract class FrameBase<F extends FrameBase<F>> {
     return create(index, chosen, cols, frequency);
   }
 
-  /** Rows {@code [from, to)}. */
+  /**
+   * Rows {@code [from, to)}.
+   *
+   * @return rows {@code [from, to)}
+   */
   public F slice(int from, int to) {
     TimeIndex sub = index.slice(from, to);
     double[][] cols = new double[columns.length][];
@@ -287,13 +358,21 @@ abstract class FrameBase<F extends FrameBase<F>> {
     return create(sub, assets, cols, frequency);
   }
 
-  /** The first {@code n} rows (all rows if fewer). */
+  /**
+   * The first {@code n} rows (all rows if fewer).
+   *
+   * @return the first {@code n} rows (all rows if fewer)
+   */
   public F head(int n) {
     Checks.positive(n, "n");
     return slice(0, Math.min(n, rows()));
   }
 
-  /** The last {@code n} rows (all rows if fewer). */
+  /**
+   * The last {@code n} rows (all rows if fewer).
+   *
+   * @return the last {@code n} rows (all rows if fewer)
+   */
   public F tail(int n) {
     Checks.positive(n, "n");
     return slice(Math.max(0, rows() - n), rows());
@@ -303,6 +382,7 @@ abstract class FrameBase<F extends FrameBase<F>> {
    * The rows dated {@code from} to {@code to}, both inclusive. On an instant index the dates are
    * UTC calendar days ({@code from} 00:00Z to the end of {@code to}).
    *
+   * @return the rows dated {@code from} to {@code to}, both inclusive
    * @throws IllegalArgumentException if {@code from} is after {@code to} or no row falls in range
    */
   public F between(LocalDate from, LocalDate to) {
@@ -344,6 +424,7 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * The rows from {@code from} to {@code to}, both inclusive. Only for instant indexes.
    *
+   * @return the rows from {@code from} to {@code to}, both inclusive
    * @throws IllegalArgumentException on a date index, if {@code from} is after {@code to}, or
    *     if no row falls in range
    */
@@ -370,6 +451,7 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * The rows where every asset has a value.
    *
+   * @return the rows where every asset has a value
    * @throws IllegalArgumentException if no row is complete (the message names the asset with
    *     the fewest values)
    */
@@ -423,6 +505,7 @@ abstract class FrameBase<F extends FrameBase<F>> {
    * elsewhere (no forward fill). The frequency is kept; call {@code withFrequency} if the new
    * index is sampled differently.
    *
+   * @return this frame on another index: values are kept where the timestamp exists in both, and NaN elsewhere (no forward fill)
    * @throws IllegalArgumentException if the index kinds differ
    */
   public F reindex(TimeIndex target) {
@@ -456,6 +539,7 @@ abstract class FrameBase<F extends FrameBase<F>> {
    * The assets of this frame and of {@code other} side by side on one index: the intersection or
    * union of both indexes (see {@link Alignment}). This frame's frequency is kept.
    *
+   * @return the assets of this frame and of {@code other} side by side on one index: the intersection or union of both indexes (see {@link Alignment})
    * @throws IllegalArgumentException if both frames hold an asset of the same name, or the
    *     indexes are of different kinds or (for INTERSECTION) share no timestamp
    */
@@ -546,7 +630,11 @@ abstract class FrameBase<F extends FrameBase<F>> {
     return inferred != null ? inferred : target;
   }
 
-  /** Per-asset statistics over valid values; see {@link AssetSummary}. */
+  /**
+   * Per-asset statistics over valid values; see {@link AssetSummary}.
+   *
+   * @return per-asset statistics over valid values; see {@link AssetSummary}
+   */
   public FrameSummary describe() {
     List<AssetSummary> out = new ArrayList<>(assets.size());
     for (int a = 0; a < columns.length; a++) {

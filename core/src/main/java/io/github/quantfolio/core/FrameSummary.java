@@ -21,7 +21,11 @@ public final class FrameSummary {
     this.noun = noun;
   }
 
-  /** One summary per asset, in the frame's asset order. */
+  /**
+   * One summary per asset, in the frame's asset order.
+   *
+   * @return one summary per asset, in the frame's asset order
+   */
   public List<AssetSummary> assets() {
     return rows;
   }
@@ -29,6 +33,7 @@ public final class FrameSummary {
   /**
    * The summary of {@code asset}.
    *
+   * @return the summary of {@code asset}
    * @throws IllegalArgumentException if the frame has no such asset
    */
   public AssetSummary get(String asset) {

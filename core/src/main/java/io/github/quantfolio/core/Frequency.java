@@ -65,6 +65,7 @@ public final class Frequency {
   /**
    * A frequency that only annualises (it cannot be a resampling target).
    *
+   * @return a frequency that only annualises (it cannot be a resampling target)
    * @param periodsPerYear finite and &gt; 0
    */
   public static Frequency of(double periodsPerYear) {
@@ -72,7 +73,11 @@ public final class Frequency {
     return new Frequency(trim(periodsPerYear) + "/yr", periodsPerYear, Bucket.NONE, null);
   }
 
-  /** Intraday bars of {@code barSize} in the US equity session (6.5 hours, 252 days). */
+  /**
+   * Intraday bars of {@code barSize} in the US equity session (6.5 hours, 252 days).
+   *
+   * @return intraday bars of {@code barSize} in the US equity session (6.5 hours, 252 days)
+   */
   public static Frequency intraday(Duration barSize) {
     return intraday(barSize, Duration.ofMinutes((long) (US_SESSION_HOURS * 60)), 252);
   }
@@ -81,6 +86,7 @@ public final class Frequency {
    * Intraday bars of {@code barSize} in a session of {@code sessionLength} a day, on
    * {@code tradingDaysPerYear} days: {@code periodsPerYear = sessionLength / barSize x days}.
    *
+   * @return intraday bars of {@code barSize} in a session of {@code sessionLength} a day, on {@code tradingDaysPerYear} days: {@code periodsPerYear = sessionLength / barSize x days}
    * @param barSize at least one millisecond, at most one day, dividing a day evenly
    */
   public static Frequency intraday(Duration barSize, Duration sessionLength, double tradingDaysPerYear) {
@@ -116,6 +122,7 @@ public final class Frequency {
    *       the most common gap.
    * </ul>
    *
+   * @return infers the frequency of an index from its spacing
    * @throws IllegalArgumentException if the index has fewer than 2 timestamps or its gaps fit no
    *     class; pass the frequency explicitly then
    */
@@ -241,22 +248,38 @@ public final class Frequency {
         TimeIndex.MILLIS_PER_DAY % barMillis == 0 ? bar : null);
   }
 
-  /** The annualisation factor: how many periods of this frequency make a year. */
+  /**
+   * The annualisation factor: how many periods of this frequency make a year.
+   *
+   * @return the annualisation factor: how many periods of this frequency make a year
+   */
   public double periodsPerYear() {
     return periodsPerYear;
   }
 
-  /** A short name, e.g. {@code DAILY}, {@code MONTHLY}, {@code 5M bars}, {@code 260/yr}. */
+  /**
+   * A short name, e.g. {@code DAILY}, {@code MONTHLY}, {@code 5M bars}, {@code 260/yr}.
+   *
+   * @return a short name, e.g. {@code DAILY}, {@code MONTHLY}, {@code 5M bars}, {@code 260/yr}
+   */
   public String name() {
     return name;
   }
 
-  /** The bar size of an intraday frequency, or null for calendar and plain frequencies. */
+  /**
+   * The bar size of an intraday frequency, or null for calendar and plain frequencies.
+   *
+   * @return the bar size of an intraday frequency, or null for calendar and plain frequencies
+   */
   public Duration barSize() {
     return barSize;
   }
 
-  /** Whether this frequency defines resampling buckets (calendar or intraday with bar size). */
+  /**
+   * Whether this frequency defines resampling buckets (calendar or intraday with bar size).
+   *
+   * @return whether this frequency defines resampling buckets (calendar or intraday with bar size)
+   */
   public boolean isResamplingTarget() {
     return bucket != Bucket.NONE && (bucket != Bucket.INTRADAY || barSize != null);
   }

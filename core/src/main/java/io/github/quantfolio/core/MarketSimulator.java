@@ -142,12 +142,20 @@ public final class MarketSimulator {
     baseVolume = b.baseVolume;
   }
 
-  /** A builder holding the defaults listed in the class documentation. */
+  /**
+   * A builder holding the defaults listed in the class documentation.
+   *
+   * @return a builder holding the defaults listed in the class documentation
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The default configuration (see the class documentation). */
+  /**
+   * The default configuration (see the class documentation).
+   *
+   * @return the default configuration (see the class documentation)
+   */
   public static MarketSimulator defaults() {
     return builder().build();
   }
@@ -156,12 +164,18 @@ public final class MarketSimulator {
    * The default market: {@code defaults().simulate()}, i.e. 20 assets in 4 sectors over 2520
    * business days from 2015-01-02, seed 7, 3 late listings. Computed afresh on each call
    * (about a tenth of a second); keep the result if you need it repeatedly.
+   *
+   * @return the default market: {@code defaults().simulate()}, i.e. 20 assets in 4 sectors over 2520 business days from 2015-01-02, seed 7, 3 late listings
    */
   public static SimulatedMarket defaultMarket() {
     return defaults().simulate();
   }
 
-  /** A builder starting from this configuration. */
+  /**
+   * A builder starting from this configuration.
+   *
+   * @return a builder starting from this configuration
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -170,6 +184,7 @@ public final class MarketSimulator {
    * Simulates {@link #days()} business days from {@link #start()}: a daily
    * {@link PriceFrame} ({@link Frequency#DAILY}) with one row per day and daily OHLCV bars.
    *
+   * @return simulates {@link #days()} business days from {@link #start()}: a daily {@link PriceFrame} ({@link Frequency#DAILY}) with one row per day and daily OHLCV bars
    * @throws IllegalArgumentException if the drifts and volatilities drive a price out of the
    *     range of {@code double} (only with extreme parameters over long horizons)
    */
@@ -189,6 +204,7 @@ public final class MarketSimulator {
    * setting is. Intraday prices are a separate simulation: they do not
    * aggregate to the daily prices of {@link #simulate()}.
    *
+   * @return simulates {@code days} business days of intraday bars of {@code barSize} in the US equity session, 14:30 to 21:00 UTC (no daylight-saving shift, no holidays), from {@link #start()}
    * @param barSize the bar length; must divide 30 minutes evenly (e.g. 1, 5, 15 or 30 minutes,
    *     or 30 seconds) so that both the 6.5-hour session and the day hold whole bars
    * @param days the number of sessions, &gt; 0
@@ -199,12 +215,20 @@ public final class MarketSimulator {
     return MarketSimulation.intraday(this, barSize, days);
   }
 
-  /** The seed of all random draws. */
+  /**
+   * The seed of all random draws.
+   *
+   * @return the seed of all random draws
+   */
   public long seed() {
     return seed;
   }
 
-  /** The number of assets, named {@code A01, A02, ...} (at least two digits). */
+  /**
+   * The number of assets, named {@code A01, A02, ...} (at least two digits).
+   *
+   * @return the number of assets, named {@code A01, A02, ...} (at least two digits)
+   */
   public int assetCount() {
     return assets;
   }
@@ -212,42 +236,72 @@ public final class MarketSimulator {
   /**
    * The number of sectors, named {@code S1, S2, ...}; asset i (0-based) belongs to sector
    * {@code floor(i x sectors / assets)}, i.e. consecutive blocks of near-equal size.
+   *
+   * @return the number of sectors, named {@code S1, S2, ...}; asset i (0-based) belongs to sector {@code floor(i x sectors / assets)}, i.e. consecutive blocks of near-equal size
    */
   public int sectorCount() {
     return sectors;
   }
 
-  /** The first day (moved to the next Monday if it falls on a weekend). */
+  /**
+   * The first day (moved to the next Monday if it falls on a weekend).
+   *
+   * @return the first day (moved to the next Monday if it falls on a weekend)
+   */
   public LocalDate start() {
     return start;
   }
 
-  /** The number of business days {@link #simulate()} produces. */
+  /**
+   * The number of business days {@link #simulate()} produces.
+   *
+   * @return the number of business days {@link #simulate()} produces
+   */
   public int days() {
     return days;
   }
 
-  /** {@code rho_m}: the return correlation of two assets in different sectors. */
+  /**
+   * {@code rho_m}: the return correlation of two assets in different sectors.
+   *
+   * @return {@code rho_m}: the return correlation of two assets in different sectors
+   */
   public double marketCorrelation() {
     return marketCorrelation;
   }
 
-  /** {@code rho_s}: the extra correlation within a sector (total {@code rho_m + rho_s}). */
+  /**
+   * {@code rho_s}: the extra correlation within a sector (total {@code rho_m + rho_s}).
+   *
+   * @return {@code rho_s}: the extra correlation within a sector (total {@code rho_m + rho_s})
+   */
   public double sectorCorrelation() {
     return sectorCorrelation;
   }
 
-  /** {@code nu}, the Student-t degrees of freedom of every shock (+infinity: normal shocks). */
+  /**
+   * {@code nu}, the Student-t degrees of freedom of every shock (+infinity: normal shocks).
+   *
+   * @return {@code nu}, the Student-t degrees of freedom of every shock (+infinity: normal shocks)
+   */
   public double degreesOfFreedom() {
     return degreesOfFreedom;
   }
 
-  /** {@code p_cs}: the daily probability of moving from calm to stressed. */
+  /**
+   * {@code p_cs}: the daily probability of moving from calm to stressed.
+   *
+   * @return {@code p_cs}: the daily probability of moving from calm to stressed
+   */
   public double calmToStressed() {
     return calmToStressed;
   }
 
-  /** {@code p_sc}: the daily probability of moving from stressed to calm. */
+  /**
+   * {@code p_sc}: the daily probability of moving from stressed to calm.
+   *
+   * @return {@code p_sc}: the daily probability of moving from stressed to calm
+   */
   public double stressedToCalm() {
     return stressedToCalm;
   }
@@ -255,28 +309,46 @@ public final class MarketSimulator {
   /**
    * The long-run share of stressed days, {@code p_cs / (p_cs + p_sc)}; 0 when both are 0 (the
    * chain then stays calm).
+   *
+   * @return the long-run share of stressed days, {@code p_cs / (p_cs + p_sc)}; 0 when both are 0 (the chain then stays calm)
    */
   public double stationaryStressedProbability() {
     double total = calmToStressed + stressedToCalm;
     return total == 0 ? 0 : calmToStressed / total;
   }
 
-  /** The factor applied to every volatility (and to volume) in the stressed regime. */
+  /**
+   * The factor applied to every volatility (and to volume) in the stressed regime.
+   *
+   * @return the factor applied to every volatility (and to volume) in the stressed regime
+   */
   public double stressVolatilityMultiplier() {
     return stressVolatilityMultiplier;
   }
 
-  /** The annual amount added to every drift in the stressed regime. */
+  /**
+   * The annual amount added to every drift in the stressed regime.
+   *
+   * @return the annual amount added to every drift in the stressed regime
+   */
   public double stressDriftShift() {
     return stressDriftShift;
   }
 
-  /** The share of assets listing late, in [0, 1]; the count is the nearest integer. */
+  /**
+   * The share of assets listing late, in [0, 1]; the count is the nearest integer.
+   *
+   * @return the share of assets listing late, in [0, 1]; the count is the nearest integer
+   */
   public double lateListingShare() {
     return lateListingShare;
   }
 
-  /** The typical volume of one asset on one calm day, in shares. */
+  /**
+   * The typical volume of one asset on one calm day, in shares.
+   *
+   * @return the typical volume of one asset on one calm day, in shares
+   */
   public double baseVolume() {
     return baseVolume;
   }
@@ -414,26 +486,42 @@ public final class MarketSimulator {
       baseVolume = m.baseVolume;
     }
 
-    /** The seed of all random draws (default 7); any value. */
+    /**
+     * The seed of all random draws (default 7); any value.
+     *
+     * @return the seed of all random draws (default 7); any value
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
-    /** The number of assets, &gt; 0 (default 20). */
+    /**
+     * The number of assets, &gt; 0 (default 20).
+     *
+     * @return the number of assets, &gt; 0 (default 20)
+     */
     public Builder assets(int count) {
       this.assets = Checks.positive(count, "assets");
       return this;
     }
 
-    /** The number of sectors, &gt; 0 and at most the number of assets (default 4). */
+    /**
+     * The number of sectors, &gt; 0 and at most the number of assets (default 4).
+     *
+     * @return the number of sectors, &gt; 0 and at most the number of assets (default 4)
+     */
     public Builder sectors(int count) {
       this.sectors = Checks.positive(count, "sectors");
       this.sectorsOrigin = null;
       return this;
     }
 
-    /** The first day (default 2015-01-02); a weekend moves to the next Monday. */
+    /**
+     * The first day (default 2015-01-02); a weekend moves to the next Monday.
+     *
+     * @return the first day (default 2015-01-02); a weekend moves to the next Monday
+     */
     public Builder start(LocalDate start) {
       this.start = Checks.notNull(start, "start");
       return this;
@@ -442,6 +530,8 @@ public final class MarketSimulator {
     /**
      * The number of business days {@link MarketSimulator#simulate()} produces, &gt; 0
      * (default 2520).
+     *
+     * @return the number of business days {@link MarketSimulator#simulate()} produces, &gt; 0 (default 2520)
      */
     public Builder days(int count) {
       this.days = Checks.positive(count, "days");
@@ -451,6 +541,8 @@ public final class MarketSimulator {
     /**
      * Draw each asset's annual drift {@code mu_i} uniformly from {@code [min, max]} (default
      * [0.06, 0.16]); replaces explicit {@link #drifts(double...)}.
+     *
+     * @return draw each asset's annual drift {@code mu_i} uniformly from {@code [min, max]} (default [0.06, 0.16]); replaces explicit {@link #drifts(double...)}
      */
     public Builder driftRange(double min, double max) {
       checkRange(min, max, "minDrift", "maxDrift");
@@ -464,6 +556,8 @@ public final class MarketSimulator {
      * Explicit annual drifts, one per asset in order (finite; the count is checked by
      * {@link #build()}); replaces {@link #driftRange(double, double)}. The drift draws are still
      * consumed, so other draws do not change.
+     *
+     * @return explicit annual drifts, one per asset in order (finite; the count is checked by {@link #build()}); replaces {@link #driftRange(double, double)}
      */
     public Builder drifts(double... annualDrifts) {
       Checks.notNull(annualDrifts, "drifts");
@@ -478,6 +572,8 @@ public final class MarketSimulator {
      * Draw each asset's annual calm volatility {@code sigma_i} uniformly from {@code [min, max]},
      * {@code 0 <= min <= max} (default [0.15, 0.40]); replaces explicit
      * {@link #volatilities(double...)}.
+     *
+     * @return draw each asset's annual calm volatility {@code sigma_i} uniformly from {@code [min, max]}, {@code 0 <= min <= max} (default [0.15, 0.40]); replaces explicit {@link #volatilities(double...)}
      */
     public Builder volatilityRange(double min, double max) {
       notNegative(min, "minVolatility");
@@ -491,6 +587,8 @@ public final class MarketSimulator {
     /**
      * Explicit annual calm volatilities, one per asset in order (finite, &gt;= 0); replaces
      * {@link #volatilityRange(double, double)}. The volatility draws are still consumed.
+     *
+     * @return explicit annual calm volatilities, one per asset in order (finite, &gt;= 0); replaces {@link #volatilityRange(double, double)}
      */
     public Builder volatilities(double... annualVolatilities) {
       Checks.notNull(annualVolatilities, "volatilities");
@@ -505,6 +603,8 @@ public final class MarketSimulator {
      * The return correlations: {@code market} ({@code rho_m}, across sectors) and the extra
      * {@code sector} correlation ({@code rho_s}), both in [0, 1] with
      * {@code rho_m + rho_s <= 1} (default 0.30 and 0.20: 0.5 within a sector).
+     *
+     * @return the return correlations: {@code market} ({@code rho_m}, across sectors) and the extra {@code sector} correlation ({@code rho_s}), both in [0, 1] with {@code rho_m + rho_s <= 1} (default 0.30 and 0.20: 0.5 within a sector)
      */
     public Builder correlations(double market, double sector) {
       Checks.inRange(market, 0, 1, "marketCorrelation");
@@ -522,6 +622,8 @@ public final class MarketSimulator {
      * The Student-t degrees of freedom {@code nu} of every shock, &gt; 2 so the variance is
      * finite (default 5: excess kurtosis 6 per shock); {@link Double#POSITIVE_INFINITY} gives
      * normal shocks.
+     *
+     * @return the Student-t degrees of freedom {@code nu} of every shock, &gt; 2 so the variance is finite (default 5: excess kurtosis 6 per shock); {@link Double#POSITIVE_INFINITY} gives normal shocks
      */
     public Builder degreesOfFreedom(double nu) {
       if (!(nu > 2)) {
@@ -535,6 +637,8 @@ public final class MarketSimulator {
     /**
      * The daily regime transition probabilities, each in [0, 1] (default 0.01 and 0.05). Set
      * {@code calmToStressed} to 0 for a market that is always calm.
+     *
+     * @return the daily regime transition probabilities, each in [0, 1] (default 0.01 and 0.05)
      */
     public Builder regimeSwitching(double calmToStressed, double stressedToCalm) {
       Checks.inRange(calmToStressed, 0, 1, "calmToStressed");
@@ -544,13 +648,21 @@ public final class MarketSimulator {
       return this;
     }
 
-    /** The factor on volatility (and volume) when stressed, finite and &gt; 0 (default 2). */
+    /**
+     * The factor on volatility (and volume) when stressed, finite and &gt; 0 (default 2).
+     *
+     * @return the factor on volatility (and volume) when stressed, finite and &gt; 0 (default 2)
+     */
     public Builder stressVolatilityMultiplier(double multiplier) {
       this.stressVolatilityMultiplier = Checks.positive(multiplier, "stressVolatilityMultiplier");
       return this;
     }
 
-    /** The annual amount added to each drift when stressed, finite (default -0.15). */
+    /**
+     * The annual amount added to each drift when stressed, finite (default -0.15).
+     *
+     * @return the annual amount added to each drift when stressed, finite (default -0.15)
+     */
     public Builder stressDriftShift(double annualShift) {
       this.stressDriftShift = Checks.finite(annualShift, "stressDriftShift");
       return this;
@@ -559,6 +671,8 @@ public final class MarketSimulator {
     /**
      * The share of assets that list late, in [0, 1] (default 0.15); the count is
      * {@code round(share x assets)}, halves rounding up. With a single day nothing lists late.
+     *
+     * @return the share of assets that list late, in [0, 1] (default 0.15); the count is {@code round(share x assets)}, halves rounding up
      */
     public Builder lateListingShare(double share) {
       this.lateListingShare = Checks.inRange(share, 0, 1, "lateListingShare");
@@ -568,6 +682,8 @@ public final class MarketSimulator {
     /**
      * Draw each asset's first price uniformly from {@code [min, max]}, {@code 0 < min <= max}
      * (default [20, 200]).
+     *
+     * @return draw each asset's first price uniformly from {@code [min, max]}, {@code 0 < min <= max} (default [20, 200])
      */
     public Builder initialPriceRange(double min, double max) {
       Checks.positive(min, "minInitialPrice");
@@ -577,7 +693,11 @@ public final class MarketSimulator {
       return this;
     }
 
-    /** The typical daily volume of an asset on a calm day in shares, &gt; 0 (default 1,000,000). */
+    /**
+     * The typical daily volume of an asset on a calm day in shares, &gt; 0 (default 1,000,000).
+     *
+     * @return the typical daily volume of an asset on a calm day in shares, &gt; 0 (default 1,000,000)
+     */
     public Builder baseVolume(double sharesPerDay) {
       this.baseVolume = Checks.positive(sharesPerDay, "baseVolume");
       return this;
@@ -601,6 +721,7 @@ public final class MarketSimulator {
     /**
      * The configuration.
      *
+     * @return the configuration
      * @throws IllegalArgumentException if there are more sectors than assets, or explicit drifts
      *     or volatilities do not number one per asset
      */

@@ -37,6 +37,7 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
    * A frame from column-major data ({@code columns[asset][row]}); the frequency is inferred from
    * the index when possible (see {@link Frequency#infer(TimeIndex)}).
    *
+   * @return a frame from column-major data ({@code columns[asset][row]}); the frequency is inferred from the index when possible (see {@link Frequency#infer(TimeIndex)})
    * @param index the row timestamps
    * @param assets the asset names, one per column: unique, not blank
    * @param columns one array per asset, each as long as the index (copied)
@@ -51,7 +52,11 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
     return f;
   }
 
-  /** A frame with an explicit frequency; see {@link #of(TimeIndex, List, double[][])}. */
+  /**
+   * A frame with an explicit frequency; see {@link #of(TimeIndex, List, double[][])}.
+   *
+   * @return a frame with an explicit frequency; see {@link #of(TimeIndex, List, double[][])}
+   */
   public static PriceFrame of(TimeIndex index, List<String> assets, double[][] columns,
       Frequency frequency) {
     return of(index, assets, columns).withFrequency(frequency);
@@ -70,6 +75,7 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
    * named by its header. An empty cell (or {@code NaN}) is a missing price. Entirely empty lines
    * are skipped; everything else must parse.
    *
+   * @return reads a wide CSV file: a header line, then one row per timestamp
    * @throws CsvFormatException naming the file, line, column and value of the first problem:
    *     a non-numeric, non-positive or infinite price, a malformed, duplicate or out-of-order
    *     timestamp, a row with the wrong number of fields, a blank or duplicate asset name, or an
@@ -81,7 +87,11 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
     return readCsv(FrameCsv.open(path), FrameCsv.sourceName(path));
   }
 
-  /** Reads a wide CSV from {@code reader} (closed afterwards); see {@link #readCsv(Path)}. */
+  /**
+   * Reads a wide CSV from {@code reader} (closed afterwards); see {@link #readCsv(Path)}.
+   *
+   * @return reads a wide CSV from {@code reader} (closed afterwards); see {@link #readCsv(Path)}
+   */
   public static PriceFrame readCsv(Reader reader, String sourceName) {
     Checks.notNull(reader, "reader");
     FrameCsv.Parts p = FrameCsv.readWide(reader, Checks.notNull(sourceName, "sourceName"),
@@ -98,6 +108,7 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
    * preference); other columns are ignored. Rows may come in any order; assets appear in order of
    * first appearance; a timestamp where a symbol has no row is NaN for it.
    *
+   * @return reads a long ("tidy") CSV with one row per timestamp and symbol and pivots it to one column per symbol
    * @throws CsvFormatException for a missing column, a malformed value or timestamp, or two rows
    *     for the same symbol and timestamp (naming both lines)
    */
@@ -107,6 +118,8 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
 
   /**
    * Reads a long CSV naming its columns explicitly (null = detect as in {@link #readLongCsv(Path)}).
+   *
+   * @return reads a long CSV naming its columns explicitly (null = detect as in {@link #readLongCsv(Path)})
    */
   public static PriceFrame readLongCsv(Path path, String timeColumn, String symbolColumn,
       String valueColumn) {
@@ -115,7 +128,11 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
         valueColumn);
   }
 
-  /** Reads a long CSV from {@code reader} (closed afterwards); see {@link #readLongCsv(Path)}. */
+  /**
+   * Reads a long CSV from {@code reader} (closed afterwards); see {@link #readLongCsv(Path)}.
+   *
+   * @return reads a long CSV from {@code reader} (closed afterwards); see {@link #readLongCsv(Path)}
+   */
   public static PriceFrame readLongCsv(Reader reader, String sourceName, String timeColumn,
       String symbolColumn, String valueColumn) {
     Checks.notNull(reader, "reader");
@@ -159,6 +176,7 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
   /**
    * The last valid price of every asset, e.g. for discrete allocation.
    *
+   * @return the last valid price of every asset, e.g. for discrete allocation
    * @throws IllegalArgumentException if an asset has no valid price at all (named)
    */
   public AssetVector latest() {
@@ -177,6 +195,7 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
   /**
    * The last valid price of every asset on or before {@code date}.
    *
+   * @return the last valid price of every asset on or before {@code date}
    * @throws IllegalArgumentException if an asset has no valid price by then (named)
    */
   public AssetVector latest(LocalDate date) {
@@ -197,6 +216,7 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
    * price is missing, so a late listing's first return is NaN and a one-row gap gives two NaN
    * returns. The frequency is kept.
    *
+   * @return simple returns {@code r_t = p_t / p_(t-1) - 1} for rows 1..T-1 (row 0 has no predecessor and is dropped; it becomes the return frame's base timestamp)
    * @throws IllegalArgumentException if the frame has a single row
    */
   public ReturnFrame returns() {
@@ -205,6 +225,8 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
 
   /**
    * Log returns {@code ln(p_t / p_(t-1))} with the same NaN rule and shape as {@link #returns()}.
+   *
+   * @return log returns {@code ln(p_t / p_(t-1))} with the same NaN rule and shape as {@link #returns()}
    */
   public ReturnFrame logReturns() {
     return toReturns(ReturnFrame.Type.LOG);
@@ -253,6 +275,7 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
    * aligned to midnight UTC. Each row is labelled with the last (LAST) or first (FIRST)
    * timestamp of the period present in this frame. A partial last period is kept.
    *
+   * @return resamples to a coarser frequency, keeping per asset the first or last valid price of each period (see {@link Sampling}); a period in which an asset has no valid price is NaN for it
    * @throws IllegalArgumentException if {@code target} defines no periods (see
    *     {@link Frequency#isResamplingTarget()}), or is intraday on a date index
    */
@@ -260,7 +283,11 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
     return sampleLevels(target, sampling);
   }
 
-  /** Resamples keeping the last valid price of each period (month-end prices for MONTHLY). */
+  /**
+   * Resamples keeping the last valid price of each period (month-end prices for MONTHLY).
+   *
+   * @return resamples keeping the last valid price of each period (month-end prices for MONTHLY)
+   */
   public PriceFrame resample(Frequency target) {
     return sampleLevels(target, Sampling.LAST);
   }
@@ -268,6 +295,8 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
   /**
    * Fills each gap with the asset's last valid price before it; leading NaN (before an asset's
    * first price) stay NaN. Never done implicitly by any other operation.
+   *
+   * @return fills each gap with the asset's last valid price before it; leading NaN (before an asset's first price) stay NaN
    */
   public PriceFrame forwardFill() {
     double[][] out = toArray();
@@ -288,6 +317,7 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
    * Every price divided by the asset's first valid price, so each column starts at 1 (growth of
    * one unit of currency); leading NaN stay NaN.
    *
+   * @return every price divided by the asset's first valid price, so each column starts at 1 (growth of one unit of currency); leading NaN stay NaN
    * @throws IllegalArgumentException if a ratio is not a valid price (it overflows, or underflows
    *     to 0: prices spanning more than the double range), naming the asset and the date
    */

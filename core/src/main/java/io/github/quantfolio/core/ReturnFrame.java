@@ -53,6 +53,7 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
    * Simple returns from column-major data ({@code columns[asset][row]}, copied); the frequency
    * is inferred from the index when possible.
    *
+   * @return simple returns from column-major data ({@code columns[asset][row]}, copied); the frequency is inferred from the index when possible
    * @throws IllegalArgumentException if the shapes disagree, a present value is infinite or a
    *     simple return is below -1 (the message names the asset, the date and the value)
    */
@@ -60,7 +61,11 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
     return of(index, assets, columns, Type.SIMPLE);
   }
 
-  /** Returns of the given type; see {@link #of(TimeIndex, List, double[][])}. */
+  /**
+   * Returns of the given type; see {@link #of(TimeIndex, List, double[][])}.
+   *
+   * @return of the given type; see {@link #of(TimeIndex, List, double[][])}
+   */
   public static ReturnFrame of(TimeIndex index, List<String> assets, double[][] columns, Type type) {
     List<String> names = Checks.assetNames(assets, "assets");
     double[][] copy = validatedCopy(index, names, columns);
@@ -79,6 +84,7 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
    * Reads simple returns from a wide CSV laid out as for {@link PriceFrame#readCsv(Path)}
    * (empty cell = missing; any finite number {@code >= -1} accepted).
    *
+   * @return reads simple returns from a wide CSV laid out as for {@link PriceFrame#readCsv(Path)} (empty cell = missing; any finite number {@code >= -1} accepted)
    * @throws CsvFormatException naming file, line, column and value of the first problem
    */
   public static ReturnFrame readCsv(Path path) {
@@ -86,7 +92,11 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
     return readCsv(FrameCsv.open(path), FrameCsv.sourceName(path));
   }
 
-  /** Reads simple returns from {@code reader} (closed afterwards); see {@link #readCsv(Path)}. */
+  /**
+   * Reads simple returns from {@code reader} (closed afterwards); see {@link #readCsv(Path)}.
+   *
+   * @return reads simple returns from {@code reader} (closed afterwards); see {@link #readCsv(Path)}
+   */
   public static ReturnFrame readCsv(Reader reader, String sourceName) {
     Checks.notNull(reader, "reader");
     FrameCsv.Parts p = FrameCsv.readWide(reader, Checks.notNull(sourceName, "sourceName"),
@@ -161,12 +171,20 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
     }
   }
 
-  /** Simple or log returns. */
+  /**
+   * Simple or log returns.
+   *
+   * @return simple or log returns
+   */
   public Type type() {
     return type;
   }
 
-  /** Whether the base timestamp (the price row before the first return) is known. */
+  /**
+   * Whether the base timestamp (the price row before the first return) is known.
+   *
+   * @return whether the base timestamp (the price row before the first return) is known
+   */
   public boolean hasBase() {
     return hasBase;
   }
@@ -174,6 +192,7 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
   /**
    * This frame with a base date: the timestamp of the price before the first return.
    *
+   * @return this frame with a base date: the timestamp of the price before the first return
    * @throws IllegalArgumentException if the index holds instants or {@code base} is not before
    *     the first row
    */
@@ -182,7 +201,11 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
     return withBaseValue(Checks.notNull(base, "base").toEpochDay());
   }
 
-  /** This frame with a base instant; see {@link #withBase(LocalDate)}. */
+  /**
+   * This frame with a base instant; see {@link #withBase(LocalDate)}.
+   *
+   * @return this frame with a base instant; see {@link #withBase(LocalDate)}
+   */
   public ReturnFrame withBase(Instant base) {
     index.requireKind(TimeIndex.Kind.INSTANT, "an Instant base");
     return withBaseValue(Checks.notNull(base, "base").toEpochMilli());
@@ -196,7 +219,11 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
     return new ReturnFrame(index, assets, columns, frequency, type, true, raw);
   }
 
-  /** This frame converted to the other return type ({@code ln(1 + r)} or {@code exp(r) - 1}). */
+  /**
+   * This frame converted to the other return type ({@code ln(1 + r)} or {@code exp(r) - 1}).
+   *
+   * @return this frame converted to the other return type ({@code ln(1 + r)} or {@code exp(r) - 1})
+   */
   public ReturnFrame as(Type target) {
     Checks.notNull(target, "target");
     if (target == type) {
@@ -233,6 +260,7 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
    * asset's last valid return give NaN prices (a delisting); an asset with no valid return at
    * all has no price on any row (its column is all NaN).
    *
+   * @return rebuilds prices starting from {@code initialValue} for every asset
    * @throws IllegalArgumentException if the base timestamp is unknown (see {@link #hasBase()}),
    *     if an asset has a NaN return between two valid ones (the price level after such a gap
    *     is unknowable; the message names asset and date), or if a price would not be finite and
@@ -249,6 +277,7 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
   /**
    * Rebuilds prices with a starting value per asset; see {@link #toPrices(double)}.
    *
+   * @return rebuilds prices with a starting value per asset; see {@link #toPrices(double)}
    * @param initialPrices one finite positive value per asset of this frame (by name)
    */
   public PriceFrame toPrices(AssetVector initialPrices) {
@@ -330,6 +359,7 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
   /**
    * The mean of {@code asset}'s valid returns (per period).
    *
+   * @return the mean of {@code asset}'s valid returns (per period)
    * @throws IllegalArgumentException if it has no valid return
    */
   public double mean(String asset) {
@@ -343,6 +373,7 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
   /**
    * The sample standard deviation (divisor n - 1) of {@code asset}'s valid returns (per period).
    *
+   * @return the sample standard deviation (divisor n - 1) of {@code asset}'s valid returns (per period)
    * @throws IllegalArgumentException if it has fewer than 2 valid returns
    */
   public double std(String asset) {
@@ -355,7 +386,11 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
     return s.std();
   }
 
-  /** {@link #mean(String)} of every asset. */
+  /**
+   * {@link #mean(String)} of every asset.
+   *
+   * @return {@link #mean(String)} of every asset
+   */
   public AssetVector means() {
     double[] out = new double[assets.size()];
     for (int a = 0; a < out.length; a++) {
@@ -364,7 +399,11 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
     return AssetVector.trusted(assets, out, "mean " + typeName() + " return (per period)");
   }
 
-  /** {@link #std(String)} of every asset. */
+  /**
+   * {@link #std(String)} of every asset.
+   *
+   * @return {@link #std(String)} of every asset
+   */
   public AssetVector stdDevs() {
     double[] out = new double[assets.size()];
     for (int a = 0; a < out.length; a++) {

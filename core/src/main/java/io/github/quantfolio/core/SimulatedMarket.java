@@ -41,7 +41,11 @@ public final class SimulatedMarket {
     this.volatilities = volatilities;
   }
 
-  /** The configuration that produced this market. */
+  /**
+   * The configuration that produced this market.
+   *
+   * @return the configuration that produced this market
+   */
   public MarketSimulator config() {
     return config;
   }
@@ -52,12 +56,18 @@ public final class SimulatedMarket {
    * start times, frequency {@link Frequency#intraday(java.time.Duration)}) from
    * {@link MarketSimulator#simulateIntraday}. NaN before each asset's listing row, finite and
    * &gt; 0 from it on.
+   *
+   * @return the closing prices, one column per asset: daily ({@link Frequency#DAILY}, a date index of business days) from {@link MarketSimulator#simulate()}, or intraday (an instant index of bar start times, frequency {@link Frequency#intraday(java.time.Duration)}) from {@link MarketSimulator#simulateIntraday}
    */
   public PriceFrame prices() {
     return prices;
   }
 
-  /** The asset names in column order ({@code A01, A02, ...}; unmodifiable). */
+  /**
+   * The asset names in column order ({@code A01, A02, ...}; unmodifiable).
+   *
+   * @return the asset names in column order ({@code A01, A02, ...}; unmodifiable)
+   */
   public List<String> assets() {
     return prices.assets();
   }
@@ -86,6 +96,7 @@ public final class SimulatedMarket {
    * For the first bar after listing, {@code C} is the close moved back by that period's return.
    * Bars before the listing row are missing: OHLC and volume NaN.
    *
+   * @return the OHLCV bars of {@code asset}, on the index and frequency of {@link #prices()}
    * @throws IllegalArgumentException if the asset is unknown (the message names it and lists the
    *     assets)
    */
@@ -93,12 +104,20 @@ public final class SimulatedMarket {
     return bars[prices.position(asset)];
   }
 
-  /** The true regime of each row of {@link #prices()}, in row order (unmodifiable). */
+  /**
+   * The true regime of each row of {@link #prices()}, in row order (unmodifiable).
+   *
+   * @return the true regime of each row of {@link #prices()}, in row order (unmodifiable)
+   */
   public List<MarketRegime> regimes() {
     return regimes;
   }
 
-  /** The sector names, {@code S1, S2, ...} (unmodifiable). */
+  /**
+   * The sector names, {@code S1, S2, ...} (unmodifiable).
+   *
+   * @return the sector names, {@code S1, S2, ...} (unmodifiable)
+   */
   public List<String> sectors() {
     return sectors;
   }
@@ -106,6 +125,7 @@ public final class SimulatedMarket {
   /**
    * The sector of {@code asset}.
    *
+   * @return the sector of {@code asset}
    * @throws IllegalArgumentException if the asset is unknown
    */
   public String sectorOf(String asset) {
@@ -116,18 +136,27 @@ public final class SimulatedMarket {
    * The first row on which {@code asset} has a price: 0, or for a late listing a row of the
    * first half (at the first bar of a session intraday).
    *
+   * @return the first row on which {@code asset} has a price: 0, or for a late listing a row of the first half (at the first bar of a session intraday)
    * @throws IllegalArgumentException if the asset is unknown
    */
   public int listingRow(String asset) {
     return listingRows[prices.position(asset)];
   }
 
-  /** Each asset's annual drift {@code mu_i} in the calm regime (given or drawn). */
+  /**
+   * Each asset's annual drift {@code mu_i} in the calm regime (given or drawn).
+   *
+   * @return each asset's annual drift {@code mu_i} in the calm regime (given or drawn)
+   */
   public AssetVector annualDrifts() {
     return drifts;
   }
 
-  /** Each asset's annual volatility {@code sigma_i} in the calm regime (given or drawn). */
+  /**
+   * Each asset's annual volatility {@code sigma_i} in the calm regime (given or drawn).
+   *
+   * @return each asset's annual volatility {@code sigma_i} in the calm regime (given or drawn)
+   */
   public AssetVector annualVolatilities() {
     return volatilities;
   }
@@ -138,6 +167,7 @@ public final class SimulatedMarket {
    * multiplier and {@code pi} the stationary regime probabilities. It leaves out the (small)
    * variance added by the drift changing with the regime.
    *
+   * @return the long-run annual volatility of {@code asset}'s log returns over the regime mix: {@code sigma_i sqrt(pi_calm + pi_stressed m^2)}, with {@code m} the stress volatility multiplier and {@code pi} the stationary regime probabilities
    * @throws IllegalArgumentException if the asset is unknown
    */
   public double expectedAnnualVolatility(String asset) {

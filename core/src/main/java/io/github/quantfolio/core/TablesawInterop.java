@@ -34,13 +34,21 @@ public final class TablesawInterop {
   private TablesawInterop() {
   }
 
-  /** The prices as a table named {@code prices}; see the class doc for the layout. */
+  /**
+   * The prices as a table named {@code prices}; see the class doc for the layout.
+   *
+   * @return the prices as a table named {@code prices}; see the class doc for the layout
+   */
   public static Table toTable(PriceFrame prices) {
     Checks.notNull(prices, "prices");
     return toTable("prices", prices);
   }
 
-  /** The returns as a table named {@code returns}; see the class doc for the layout. */
+  /**
+   * The returns as a table named {@code returns}; see the class doc for the layout.
+   *
+   * @return the returns as a table named {@code returns}; see the class doc for the layout
+   */
   public static Table toTable(ReturnFrame returns) {
     Checks.notNull(returns, "returns");
     return toTable("returns", returns);
@@ -61,6 +69,8 @@ public final class TablesawInterop {
   /**
    * The bars as a table named by the symbol: time column, open, high, low, close, volume, and
    * {@code adj close} when the bars have one.
+   *
+   * @return the bars as a table named by the symbol: time column, open, high, low, close, volume, and {@code adj close} when the bars have one
    */
   public static Table toTable(Bars bars) {
     Checks.notNull(bars, "bars");
@@ -100,6 +110,7 @@ public final class TablesawInterop {
    * numeric, one per asset (missing = NaN). Validation is that of
    * {@link PriceFrame#of(TimeIndex, List, double[][])}.
    *
+   * @return prices from a table whose first column holds the timestamps ({@link DateColumn}, or {@link InstantColumn}, or {@link DateTimeColumn} read as UTC) and whose other columns are numeric, one per asset (missing = NaN)
    * @throws IllegalArgumentException naming the column for a non-numeric asset column, a
    *     missing timestamp, or any problem {@code PriceFrame.of} reports
    */

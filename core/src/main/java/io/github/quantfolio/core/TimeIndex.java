@@ -51,6 +51,7 @@ public final class TimeIndex {
   /**
    * An index of dates.
    *
+   * @return an index of dates
    * @throws IllegalArgumentException if empty or not strictly increasing
    */
   public static TimeIndex ofDates(List<LocalDate> dates) {
@@ -62,17 +63,29 @@ public final class TimeIndex {
     return checked(Kind.DATE, v);
   }
 
-  /** An index of dates; see {@link #ofDates(List)}. */
+  /**
+   * An index of dates; see {@link #ofDates(List)}.
+   *
+   * @return an index of dates; see {@link #ofDates(List)}
+   */
   public static TimeIndex ofDates(LocalDate... dates) {
     return ofDates(Arrays.asList(Checks.notNull(dates, "dates")));
   }
 
-  /** An index of dates given as epoch days (the array is copied). */
+  /**
+   * An index of dates given as epoch days (the array is copied).
+   *
+   * @return an index of dates given as epoch days (the array is copied)
+   */
   public static TimeIndex ofEpochDays(long[] epochDays) {
     return checked(Kind.DATE, Checks.notNull(epochDays, "epochDays").clone());
   }
 
-  /** An index of UTC instants. */
+  /**
+   * An index of UTC instants.
+   *
+   * @return an index of UTC instants
+   */
   public static TimeIndex ofInstants(List<Instant> instants) {
     Checks.notNull(instants, "instants");
     long[] v = new long[instants.size()];
@@ -82,12 +95,20 @@ public final class TimeIndex {
     return checked(Kind.INSTANT, v);
   }
 
-  /** An index of UTC instants; see {@link #ofInstants(List)}. */
+  /**
+   * An index of UTC instants; see {@link #ofInstants(List)}.
+   *
+   * @return an index of UTC instants; see {@link #ofInstants(List)}
+   */
   public static TimeIndex ofInstants(Instant... instants) {
     return ofInstants(Arrays.asList(Checks.notNull(instants, "instants")));
   }
 
-  /** An index of UTC instants given as epoch milliseconds (the array is copied). */
+  /**
+   * An index of UTC instants given as epoch milliseconds (the array is copied).
+   *
+   * @return an index of UTC instants given as epoch milliseconds (the array is copied)
+   */
   public static TimeIndex ofEpochMillis(long[] epochMillis) {
     return checked(Kind.INSTANT, Checks.notNull(epochMillis, "epochMillis").clone());
   }
@@ -95,6 +116,8 @@ public final class TimeIndex {
   /**
    * {@code count} consecutive business days (Monday to Friday; no holiday calendar) starting at
    * {@code start}, or at the next business day if {@code start} falls on a weekend.
+   *
+   * @return {@code count} consecutive business days (Monday to Friday; no holiday calendar) starting at {@code start}, or at the next business day if {@code start} falls on a weekend
    */
   public static TimeIndex businessDays(LocalDate start, int count) {
     Checks.notNull(start, "start");
@@ -158,59 +181,103 @@ public final class TimeIndex {
         : d < Long.MIN_VALUE / MILLIS_PER_DAY ? Long.MIN_VALUE : (d + 1) * MILLIS_PER_DAY - 1;
   }
 
-  /** Whether this index holds dates or instants. */
+  /**
+   * Whether this index holds dates or instants.
+   *
+   * @return whether this index holds dates or instants
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** The number of timestamps (always at least 1). */
+  /**
+   * The number of timestamps (always at least 1).
+   *
+   * @return the number of timestamps (always at least 1)
+   */
   public int size() {
     return values.length;
   }
 
-  /** The raw value at {@code i}: epoch day for {@link Kind#DATE}, epoch millis for INSTANT. */
+  /**
+   * The raw value at {@code i}: epoch day for {@link Kind#DATE}, epoch millis for INSTANT.
+   *
+   * @return the raw value at {@code i}: epoch day for {@link Kind#DATE}, epoch millis for INSTANT
+   */
   public long value(int i) {
     return values[i];
   }
 
-  /** A copy of the raw values (epoch days or epoch millis, see {@link #kind()}). */
+  /**
+   * A copy of the raw values (epoch days or epoch millis, see {@link #kind()}).
+   *
+   * @return a copy of the raw values (epoch days or epoch millis, see {@link #kind()})
+   */
   public long[] values() {
     return values.clone();
   }
 
-  /** The date at {@code i}; for an instant index the UTC date. */
+  /**
+   * The date at {@code i}; for an instant index the UTC date.
+   *
+   * @return the date at {@code i}; for an instant index the UTC date
+   */
   public LocalDate date(int i) {
     return kind == Kind.DATE
         ? LocalDate.ofEpochDay(values[i])
         : LocalDate.ofEpochDay(Math.floorDiv(values[i], MILLIS_PER_DAY));
   }
 
-  /** The instant at {@code i}; for a date index, the start of that day in UTC. */
+  /**
+   * The instant at {@code i}; for a date index, the start of that day in UTC.
+   *
+   * @return the instant at {@code i}; for a date index, the start of that day in UTC
+   */
   public Instant instant(int i) {
     return Instant.ofEpochMilli(epochMillis(i));
   }
 
-  /** Epoch milliseconds at {@code i} (start of the UTC day for a date index). */
+  /**
+   * Epoch milliseconds at {@code i} (start of the UTC day for a date index).
+   *
+   * @return epoch milliseconds at {@code i} (start of the UTC day for a date index)
+   */
   public long epochMillis(int i) {
     return kind == Kind.DATE ? values[i] * MILLIS_PER_DAY : values[i];
   }
 
-  /** Epoch day (UTC) at {@code i}. */
+  /**
+   * Epoch day (UTC) at {@code i}.
+   *
+   * @return epoch day (UTC) at {@code i}
+   */
   public long epochDay(int i) {
     return kind == Kind.DATE ? values[i] : Math.floorDiv(values[i], MILLIS_PER_DAY);
   }
 
-  /** The first timestamp as text (ISO date or ISO instant). */
+  /**
+   * The first timestamp as text (ISO date or ISO instant).
+   *
+   * @return the first timestamp as text (ISO date or ISO instant)
+   */
   public String first() {
     return label(0);
   }
 
-  /** The last timestamp as text (ISO date or ISO instant). */
+  /**
+   * The last timestamp as text (ISO date or ISO instant).
+   *
+   * @return the last timestamp as text (ISO date or ISO instant)
+   */
   public String last() {
     return label(values.length - 1);
   }
 
-  /** Timestamp {@code i} as ISO-8601 text: {@code 2018-04-11} or {@code 2018-04-11T14:30:00Z}. */
+  /**
+   * Timestamp {@code i} as ISO-8601 text: {@code 2018-04-11} or {@code 2018-04-11T14:30:00Z}.
+   *
+   * @return timestamp {@code i} as ISO-8601 text: {@code 2018-04-11} or {@code 2018-04-11T14:30:00Z}
+   */
   public String label(int i) {
     return format(kind, values[i]);
   }
@@ -219,14 +286,22 @@ public final class TimeIndex {
     return kind == Kind.DATE ? LocalDate.ofEpochDay(v).toString() : Instant.ofEpochMilli(v).toString();
   }
 
-  /** The position of {@code date}, or -1 if absent. Only for date indexes. */
+  /**
+   * The position of {@code date}, or -1 if absent. Only for date indexes.
+   *
+   * @return the position of {@code date}, or -1 if absent
+   */
   public int indexOf(LocalDate date) {
     requireKind(Kind.DATE, "a LocalDate lookup");
     int i = Arrays.binarySearch(values, Checks.notNull(date, "date").toEpochDay());
     return i >= 0 ? i : -1;
   }
 
-  /** The position of {@code instant}, or -1 if absent. Only for instant indexes. */
+  /**
+   * The position of {@code instant}, or -1 if absent. Only for instant indexes.
+   *
+   * @return the position of {@code instant}, or -1 if absent
+   */
   public int indexOf(Instant instant) {
     requireKind(Kind.INSTANT, "an Instant lookup");
     int i = Arrays.binarySearch(values, Checks.notNull(instant, "instant").toEpochMilli());
@@ -236,6 +311,8 @@ public final class TimeIndex {
   /**
    * The position of the first timestamp on or after {@code rawValue} (a value of this index's
    * kind), or {@link #size()} if there is none.
+   *
+   * @return the position of the first timestamp on or after {@code rawValue} (a value of this index's kind), or {@link #size()} if there is none
    */
   public int ceilingPosition(long rawValue) {
     int i = Arrays.binarySearch(values, rawValue);
@@ -245,13 +322,19 @@ public final class TimeIndex {
   /**
    * The position just past the last timestamp on or before {@code rawValue}, so that
    * {@code [ceilingPosition(a), floorEnd(b))} is the range {@code a <= t <= b}.
+   *
+   * @return the position just past the last timestamp on or before {@code rawValue}, so that {@code [ceilingPosition(a), floorEnd(b))} is the range {@code a <= t <= b}
    */
   public int floorEnd(long rawValue) {
     int i = Arrays.binarySearch(values, rawValue);
     return i >= 0 ? i + 1 : -i - 1;
   }
 
-  /** Rows {@code [from, to)} as a new index. */
+  /**
+   * Rows {@code [from, to)} as a new index.
+   *
+   * @return rows {@code [from, to)} as a new index
+   */
   public TimeIndex slice(int from, int to) {
     if (from < 0 || to > values.length || from >= to) {
       throw new IllegalArgumentException(
@@ -260,7 +343,11 @@ public final class TimeIndex {
     return new TimeIndex(kind, Arrays.copyOfRange(values, from, to));
   }
 
-  /** The timestamps present in both indexes. */
+  /**
+   * The timestamps present in both indexes.
+   *
+   * @return the timestamps present in both indexes
+   */
   public TimeIndex intersection(TimeIndex other) {
     requireSameKind(other);
     long[] out = new long[Math.min(values.length, other.values.length)];
@@ -285,7 +372,11 @@ public final class TimeIndex {
     return new TimeIndex(kind, Arrays.copyOf(out, n));
   }
 
-  /** The timestamps present in either index. */
+  /**
+   * The timestamps present in either index.
+   *
+   * @return the timestamps present in either index
+   */
   public TimeIndex union(TimeIndex other) {
     requireSameKind(other);
     long[] out = new long[values.length + other.values.length];
@@ -309,7 +400,11 @@ public final class TimeIndex {
     return new TimeIndex(kind, Arrays.copyOf(out, n));
   }
 
-  /** Whether {@code other} holds every timestamp of this index. */
+  /**
+   * Whether {@code other} holds every timestamp of this index.
+   *
+   * @return whether {@code other} holds every timestamp of this index
+   */
   public boolean isSubsetOf(TimeIndex other) {
     Checks.notNull(other, "other");
     if (kind != other.kind) {
@@ -327,7 +422,11 @@ public final class TimeIndex {
     return true;
   }
 
-  /** The dates of this index (UTC dates for an instant index). */
+  /**
+   * The dates of this index (UTC dates for an instant index).
+   *
+   * @return the dates of this index (UTC dates for an instant index)
+   */
   public List<LocalDate> dates() {
     List<LocalDate> out = new ArrayList<>(values.length);
     for (int i = 0; i < values.length; i++) {
@@ -339,6 +438,8 @@ public final class TimeIndex {
   /**
    * The sampling frequency inferred from the spacing of the timestamps; see
    * {@link Frequency#infer(TimeIndex)}.
+   *
+   * @return the sampling frequency inferred from the spacing of the timestamps; see {@link Frequency#infer(TimeIndex)}
    */
   public Frequency inferFrequency() {
     return Frequency.infer(this);

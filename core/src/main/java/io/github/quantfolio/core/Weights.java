@@ -34,6 +34,7 @@ public final class Weights {
   /**
    * Weights from names and values (copied).
    *
+   * @return weights from names and values (copied)
    * @throws IllegalArgumentException if the lengths differ, a name is blank or repeated, or a
    *     weight is not finite (the message names the asset)
    */
@@ -42,13 +43,21 @@ public final class Weights {
     return new Weights(v.assets(), v.toArray());
   }
 
-  /** Weights from an ordered map (iteration order kept). */
+  /**
+   * Weights from an ordered map (iteration order kept).
+   *
+   * @return weights from an ordered map (iteration order kept)
+   */
   public static Weights of(Map<String, Double> weights) {
     AssetVector v = AssetVector.of(weights);
     return new Weights(v.assets(), v.toArray());
   }
 
-  /** Equal weights {@code 1/n} on the given assets. */
+  /**
+   * Equal weights {@code 1/n} on the given assets.
+   *
+   * @return equal weights {@code 1/n} on the given assets
+   */
   public static Weights equal(List<String> assets) {
     List<String> names = Checks.assetNames(assets, "assets");
     double[] w = new double[names.size()];
@@ -56,12 +65,20 @@ public final class Weights {
     return new Weights(names, w);
   }
 
-  /** The asset names in order (unmodifiable). */
+  /**
+   * The asset names in order (unmodifiable).
+   *
+   * @return the asset names in order (unmodifiable)
+   */
   public List<String> assets() {
     return assets;
   }
 
-  /** The number of assets (including zero weights). */
+  /**
+   * The number of assets (including zero weights).
+   *
+   * @return the number of assets (including zero weights)
+   */
   public int size() {
     return values.length;
   }
@@ -69,6 +86,7 @@ public final class Weights {
   /**
    * The weight of {@code asset}.
    *
+   * @return the weight of {@code asset}
    * @throws IllegalArgumentException if the asset is not part of these weights (use
    *     {@link #getOrZero(String)} to treat absent assets as unheld)
    */
@@ -76,12 +94,20 @@ public final class Weights {
     return vector.get(asset);
   }
 
-  /** The weight of {@code asset}, or 0 if it is not part of these weights (not held). */
+  /**
+   * The weight of {@code asset}, or 0 if it is not part of these weights (not held).
+   *
+   * @return the weight of {@code asset}, or 0 if it is not part of these weights (not held)
+   */
   public double getOrZero(String asset) {
     return vector.contains(Checks.notNull(asset, "asset")) ? vector.get(asset) : 0.0;
   }
 
-  /** A copy of the weights in asset order. */
+  /**
+   * A copy of the weights in asset order.
+   *
+   * @return a copy of the weights in asset order
+   */
   public double[] toArray() {
     return values.clone();
   }
@@ -89,6 +115,8 @@ public final class Weights {
   /**
    * The weights in the order of {@code names}; an asset not part of these weights gets 0 (not
    * held), so weights can be lined up with a larger universe.
+   *
+   * @return the weights in the order of {@code names}; an asset not part of these weights gets 0 (not held), so weights can be lined up with a larger universe
    */
   public double[] toArray(List<String> names) {
     Checks.notNull(names, "names");
@@ -102,6 +130,7 @@ public final class Weights {
   /**
    * The sum of weights (net exposure): 1 for a fully invested long-only portfolio.
    *
+   * @return the sum of weights (net exposure): 1 for a fully invested long-only portfolio
    * @throws ArithmeticException if the sum overflows (weights near the largest double)
    */
   public double sum() {
@@ -115,6 +144,7 @@ public final class Weights {
   /**
    * The sum of absolute weights (gross exposure, i.e. leverage).
    *
+   * @return the sum of absolute weights (gross exposure, i.e. leverage)
    * @throws ArithmeticException if the sum overflows
    */
   public double grossExposure() {
@@ -128,6 +158,7 @@ public final class Weights {
   /**
    * The sum of positive weights.
    *
+   * @return the sum of positive weights
    * @throws ArithmeticException if the sum overflows
    */
   public double longExposure() {
@@ -141,6 +172,7 @@ public final class Weights {
   /**
    * The sum of negative weights (a number &lt;= 0).
    *
+   * @return the sum of negative weights (a number &lt;= 0)
    * @throws ArithmeticException if the sum overflows
    */
   public double shortExposure() {
@@ -163,6 +195,7 @@ public final class Weights {
   /**
    * Only the assets with a non-zero weight, in order.
    *
+   * @return only the assets with a non-zero weight, in order
    * @throws IllegalArgumentException if every weight is zero
    */
   public Weights nonZero() {
@@ -189,6 +222,8 @@ public final class Weights {
    * {@code 0.12345 -> 0.1234} with 4 decimals). The result is not renormalised, so the sum may
    * move by up to {@code n x 0.5 x 10^-decimals}. From 342 decimals on nothing changes: the
    * shortest decimal form of any double has at most 341 places.
+   *
+   * @return each weight rounded half-even to {@code decimals} places (of the decimal value, e.g. {@code 0.12345 -> 0.1234} with 4 decimals)
    */
   public Weights rounded(int decimals) {
     Checks.notNegative(decimals, "decimals");
@@ -204,6 +239,8 @@ public final class Weights {
   /**
    * Weights with {@code |w| < cutoff} set to 0 (an explicit, documented clean-up of solver
    * dust, as PyPortfolioOpt's {@code clean_weights}); not renormalised.
+   *
+   * @return weights with {@code |w| < cutoff} set to 0 (an explicit, documented clean-up of solver dust, as PyPortfolioOpt's {@code clean_weights}); not renormalised
    */
   public Weights withoutBelow(double cutoff) {
     Checks.finite(cutoff, "cutoff");
@@ -222,6 +259,7 @@ public final class Weights {
   /**
    * Weights scaled to sum to 1.
    *
+   * @return weights scaled to sum to 1
    * @throws IllegalArgumentException if the sum is zero or not finite
    */
   public Weights normalized() {
@@ -240,6 +278,8 @@ public final class Weights {
    * Two-way turnover to reach these weights from {@code previous}: {@code sum_i |w_i - p_i|} over
    * the union of both asset sets (an asset absent from one side has weight 0 there). Buying 10%
    * of one asset with the proceeds of selling 10% of another is a turnover of 0.2.
+   *
+   * @return two-way turnover to reach these weights from {@code previous}: {@code sum_i |w_i - p_i|} over the union of both asset sets (an asset absent from one side has weight 0 there)
    */
   public double turnover(Weights previous) {
     Checks.notNull(previous, "previous");
@@ -252,12 +292,20 @@ public final class Weights {
     return finite(s, "turnover");
   }
 
-  /** The weights as an {@link AssetVector}. */
+  /**
+   * The weights as an {@link AssetVector}.
+   *
+   * @return the weights as an {@link AssetVector}
+   */
   public AssetVector toAssetVector() {
     return vector;
   }
 
-  /** An ordered, unmodifiable map copy. */
+  /**
+   * An ordered, unmodifiable map copy.
+   *
+   * @return an ordered, unmodifiable map copy
+   */
   public Map<String, Double> toMap() {
     return vector.toMap();
   }

@@ -128,36 +128,6 @@ final class Book {
     openQuantity = total;
   }
 
-  /** Unrealized P&amp;L of the open lots at the mark. */
-  double unrealized() {
-    double u = 0;
-    for (int k = 0; k < lots.size(); k++) {
-      u += sign * lots.quantity(k) * (mark - lots.price(k)) - lots.fee(k);
-    }
-    return u;
-  }
-
-  /** Quantity-weighted average price of the open lots (fees excluded); NaN when flat. */
-  double averagePrice() {
-    if (lots.size() == 0) {
-      return Double.NaN;
-    }
-    double cost = 0;
-    for (int k = 0; k < lots.size(); k++) {
-      cost += lots.quantity(k) * lots.price(k);
-    }
-    return cost / openQuantity;
-  }
-
-  /** The opening fees still capitalized in the open lots. */
-  double openFees() {
-    double f = 0;
-    for (int k = 0; k < lots.size(); k++) {
-      f += lots.fee(k);
-    }
-    return f;
-  }
-
   /** Multiplies quantities by {@code ratio} and divides prices (and the mark) by it. */
   void split(double ratio) {
     double total = 0;

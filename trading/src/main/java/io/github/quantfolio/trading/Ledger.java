@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The book of one account: fills in, positions, cash, lots, P&amp;L and exposure out.
@@ -64,6 +66,14 @@ public final class Ledger {
   private final Map<String, double[]> realizedByStrategy = new HashMap<>();
   private final Map<String, double[]> realizedBySignal = new HashMap<>();
   private final List<RoundTrip> roundTrips = new ArrayList<>();
+  private final Consumer<RoundTrip> onClose = this::closed;
+  private int winningTrips;
+  private double grossProfit;
+  private double grossLoss;
+  /** The accumulators of the last tags attributed to (a cache of two map lookups). */
+  private FillTags lastTags;
+  private double[] lastStrategy;
+  private double[] lastSignal;
   private final List<LedgerEvent> events = new ArrayList<>();
   private final List<LedgerSnapshot> endOfDay = new ArrayList<>();
   private double referenceNav;
@@ -138,7 +148,7 @@ public final class Ledger {
    */
   public synchronized void deposit(double amount, Instant time) {
     Checks.positive(amount, "deposit amount");
-    String what = "Deposit of " + amount + " at " + time;
+    Supplier<String> what = () -> "Deposit of " + amount + " at " + time;
     checkTime(time, what);
     checkFinite(cash + amount, what);
     closeReturnPeriod(amount);
@@ -156,10 +166,10 @@ public final class Ledger {
    */
   public synchronized void withdraw(double amount, Instant time) {
     Checks.positive(amount, "withdrawal amount");
-    String what = "Withdrawal of " + amount + " at " + time;
+    Supplier<String> what = () -> "Withdrawal of " + amount + " at " + time;
     checkTime(time, what);
     if (amount > cash) {
-      throw new IllegalArgumentException(what + " exceeds the cash " + cash);
+      throw new IllegalArgumentException(what.get() + " exceeds the cash " + cash);
     }
     closeReturnPeriod(-amount);
     cash -= amount;
@@ -203,7 +213,7 @@ public final class Ledger {
   public synchronized double record(Fill fill, FillTags tags) {
     Checks.notNull(fill, "fill");
     Checks.notNull(tags, "tags");
-    checkTime(fill.time(), "Fill " + fill);
+    checkTime(fill.time(), () -> "Fill " + fill);
     Book book = books.get(fill.symbol());
     if (!options.shortsAllowed() && fill.side() == Side.SELL) {
       double held = book == null ? 0 : book.longQuantity();
@@ -213,11 +223,11 @@ public final class Ledger {
             + " (LedgerOptions.withShorts() allows them)");
       }
     }
-    checkFinite(cash + fill.cashFlow(), "Fill " + fill);
+    checkFinite(cash + fill.cashFlow(), () -> "Fill " + fill);
     if (book == null) {
       book = newBook(fill.symbol());
     }
-    double realized = book.apply(fill, tags, options.lotMethod(), this::closed);
+    double realized = book.apply(fill, tags, options.lotMethod(), onClose);
     cash += fill.cashFlow();
     lastTime = fill.time();
     events.add(new LedgerEvent.Trade(fill, tags, realized, book.signedQuantity()));
@@ -248,12 +258,24 @@ public final class Ledger {
 
   private void closed(RoundTrip trip) {
     roundTrips.add(trip);
-    attribute(trip.tags(), trip.pnl());
+    double pnl = trip.pnl();
+    if (pnl > 0) {
+      winningTrips++;
+      grossProfit += pnl;
+    } else {
+      grossLoss += pnl;
+    }
+    attribute(trip.tags(), pnl);
   }
 
   private void attribute(FillTags tags, double pnl) {
-    realizedByStrategy.computeIfAbsent(tags.strategy(), k -> new double[1])[0] += pnl;
-    realizedBySignal.computeIfAbsent(tags.signal(), k -> new double[1])[0] += pnl;
+    if (tags != lastTags) { // consecutive lots mostly share their tags: skip the two lookups
+      lastTags = tags;
+      lastStrategy = realizedByStrategy.computeIfAbsent(tags.strategy(), k -> new double[1]);
+      lastSignal = realizedBySignal.computeIfAbsent(tags.signal(), k -> new double[1]);
+    }
+    lastStrategy[0] += pnl;
+    lastSignal[0] += pnl;
   }
 
   private Book newBook(String symbol) {
@@ -290,7 +312,7 @@ public final class Ledger {
       throw new IllegalArgumentException("Mark " + price + " of '" + symbol + "' at " + time
           + " is older than its current mark at " + book.markTime);
     }
-    checkFinite(book.openQuantity * price, "Mark " + price + " of '" + symbol + "'");
+    checkFinite(book.openQuantity * price, () -> "Mark " + price + " of '" + symbol + "'");
   }
 
   private void setMark(String symbol, double price, Instant time) {
@@ -362,11 +384,12 @@ public final class Ledger {
   public synchronized void dividend(String symbol, double perUnit, Instant time) {
     Checks.notNull(symbol, "symbol");
     Checks.positive(perUnit, "dividend per unit of '" + symbol + "'");
-    String what = "Dividend " + perUnit + " per unit of '" + symbol + "' at " + time;
+    Supplier<String> what = () -> "Dividend " + perUnit + " per unit of '" + symbol + "' at "
+        + time;
     checkTime(time, what);
     Book book = books.get(symbol);
     if (book == null || book.openQuantity == 0) {
-      throw new IllegalArgumentException(what + ": no open position in '" + symbol + "'");
+      throw new IllegalArgumentException(what.get() + ": no open position in '" + symbol + "'");
     }
     double amount = perUnit * book.signedQuantity();
     checkFinite(cash + amount, what);
@@ -393,11 +416,11 @@ public final class Ledger {
   public synchronized void split(String symbol, double ratio, Instant time) {
     Checks.notNull(symbol, "symbol");
     Checks.positive(ratio, "split ratio of '" + symbol + "'");
-    String what = "Split " + ratio + " of '" + symbol + "' at " + time;
+    Supplier<String> what = () -> "Split " + ratio + " of '" + symbol + "' at " + time;
     checkTime(time, what);
     Book book = books.get(symbol);
     if (book == null) {
-      throw new IllegalArgumentException(what + ": the ledger has never traded or marked '"
+      throw new IllegalArgumentException(what.get() + ": the ledger has never traded or marked '"
           + symbol + "'");
     }
     checkFinite(book.openQuantity * ratio, what);
@@ -416,7 +439,7 @@ public final class Ledger {
    * @return the snapshot
    */
   public synchronized LedgerSnapshot endOfDay(Instant time) {
-    checkTime(time, "End-of-day snapshot at " + time);
+    checkTime(time, () -> "End-of-day snapshot at " + time);
     lastTime = time;
     LedgerSnapshot s = snapshot();
     endOfDay.add(s);
@@ -534,8 +557,20 @@ public final class Ledger {
     return realizedBySignal;
   }
 
-  List<RoundTrip> roundTripsView() {
-    return roundTrips;
+  int roundTripCount() {
+    return roundTrips.size();
+  }
+
+  int winningTrips() {
+    return winningTrips;
+  }
+
+  double grossProfit() {
+    return grossProfit;
+  }
+
+  double grossLoss() {
+    return grossLoss;
   }
 
   double referenceNav() {
@@ -553,17 +588,17 @@ public final class Ledger {
 
   // ---------------------------------------------------------------- checks
 
-  private void checkTime(Instant time, String what) {
+  private void checkTime(Instant time, Supplier<String> what) {
     Checks.notNull(time, "time");
     if (time.isBefore(lastTime)) {
-      throw new IllegalArgumentException(what + " is before the ledger's previous event at "
+      throw new IllegalArgumentException(what.get() + " is before the ledger's previous event at "
           + lastTime);
     }
   }
 
-  private static void checkFinite(double value, String what) {
+  private static void checkFinite(double value, Supplier<String> what) {
     if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException(what + " would make the book's values overflow ("
+      throw new IllegalArgumentException(what.get() + " would make the book's values overflow ("
           + value + ")");
     }
   }

@@ -79,18 +79,33 @@ public record LedgerSnapshot(Instant time, double cash, double netDeposits, doub
     Map<String, double[]> unrealizedByStrategy = new HashMap<>();
     Map<String, double[]> unrealizedBySignal = new HashMap<>();
     List<Book> open = new ArrayList<>();
+    List<double[]> openStats = new ArrayList<>(); // per open book: unrealized, cost, open fees
+    FillTags lastTags = null;
+    double[] strategy = null;
+    double[] signal = null;
     for (Book b : ledger.booksBySymbol()) {
       double u = 0;
       if (b.openQuantity > 0) {
-        open.add(b);
-        nav += b.signedQuantity() * b.mark;
+        double cost = 0;
+        double openFees = 0;
         for (int k = 0; k < b.lots.size(); k++) {
-          double lot = b.sign * b.lots.quantity(k) * (b.mark - b.lots.price(k)) - b.lots.fee(k);
+          double q = b.lots.quantity(k);
+          double lot = b.sign * q * (b.mark - b.lots.price(k)) - b.lots.fee(k);
           u += lot;
+          cost += q * b.lots.price(k);
+          openFees += b.lots.fee(k);
           FillTags tags = b.lots.tags(k);
-          unrealizedByStrategy.computeIfAbsent(tags.strategy(), x -> new double[1])[0] += lot;
-          unrealizedBySignal.computeIfAbsent(tags.signal(), x -> new double[1])[0] += lot;
+          if (tags != lastTags) {
+            lastTags = tags;
+            strategy = unrealizedByStrategy.computeIfAbsent(tags.strategy(), x -> new double[1]);
+            signal = unrealizedBySignal.computeIfAbsent(tags.signal(), x -> new double[1]);
+          }
+          strategy[0] += lot;
+          signal[0] += lot;
         }
+        open.add(b);
+        openStats.add(new double[] {u, cost, openFees});
+        nav += b.signedQuantity() * b.mark;
       }
       realized += b.realized;
       unrealized += u;
@@ -100,30 +115,21 @@ public record LedgerSnapshot(Instant time, double cash, double netDeposits, doub
       }
     }
     List<LedgerPosition> positions = new ArrayList<>(open.size());
-    for (Book b : open) {
+    for (int i = 0; i < open.size(); i++) {
+      Book b = open.get(i);
+      double[] st = openStats.get(i);
       double q = b.signedQuantity();
       double value = q * b.mark;
-      positions.add(new LedgerPosition(b.symbol, q, b.averagePrice(), b.openFees(), b.mark,
-          b.markTime, value, b.unrealized(), b.realized, nav > 0 ? value / nav : Double.NaN));
-    }
-    int wins = 0;
-    double profit = 0;
-    double loss = 0;
-    for (RoundTrip t : ledger.roundTripsView()) {
-      if (t.pnl() > 0) {
-        wins++;
-        profit += t.pnl();
-      } else {
-        loss += t.pnl();
-      }
+      positions.add(new LedgerPosition(b.symbol, q, st[1] / b.openQuantity, st[2], b.mark,
+          b.markTime, value, st[0], b.realized, nav > 0 ? value / nav : Double.NaN));
     }
     double netDeposits = ledger.netDeposits();
     return new LedgerSnapshot(ledger.latestTime(), cash, netDeposits, nav, realized, unrealized,
         nav - ledger.referenceNav() - (netDeposits - ledger.referenceNetDeposits()),
         ledger.timeWeightedReturn(nav), fees, positions, bySymbol,
         lines(ledger.realizedByStrategy(), unrealizedByStrategy),
-        lines(ledger.realizedBySignal(), unrealizedBySignal), ledger.roundTripsView().size(),
-        wins, profit, loss);
+        lines(ledger.realizedBySignal(), unrealizedBySignal), ledger.roundTripCount(),
+        ledger.winningTrips(), ledger.grossProfit(), ledger.grossLoss());
   }
 
   private static List<PnlLine> lines(Map<String, double[]> realized,

@@ -87,7 +87,9 @@ public final class AssetVector {
   /**
    * A vector from names and values (copied).
    *
-   * @return a vector from names and values (copied)
+   * @param assets the asset names, not empty; no null, blank or repeated name
+   * @param values one finite value per asset, in the order of {@code assets}
+   * @return the vector, labelled {@code "value"}
    * @throws IllegalArgumentException if the lengths differ, a name is blank or repeated, or a
    *     value is not finite (the message names the asset)
    */
@@ -111,7 +113,9 @@ public final class AssetVector {
   /**
    * A vector from an ordered map of names to values (iteration order is kept).
    *
-   * @return a vector from an ordered map of names to values (iteration order is kept)
+   * @param values asset name to finite value, not empty; no null key or value
+   * @return the vector, labelled {@code "value"}, in the map's iteration order
+   * @throws IllegalArgumentException as for {@link #of(List, double[])}
    */
   public static AssetVector of(Map<String, Double> values) {
     Checks.notNull(values, "values");
@@ -151,6 +155,7 @@ public final class AssetVector {
   /**
    * The value of {@code asset}.
    *
+   * @param asset the asset name, not null
    * @return the value of {@code asset}
    * @throws IllegalArgumentException if the asset is unknown
    */
@@ -166,7 +171,9 @@ public final class AssetVector {
   /**
    * The value at position {@code i}.
    *
+   * @param i the 0-based position, {@code 0 <= i < size()}
    * @return the value at position {@code i}
+   * @throws IndexOutOfBoundsException if {@code i} is out of range
    */
   public double get(int i) {
     return values[i];
@@ -175,7 +182,8 @@ public final class AssetVector {
   /**
    * Whether {@code asset} is present.
    *
-   * @return whether {@code asset} is present
+   * @param asset the asset name
+   * @return whether {@code asset} is present (false for null)
    */
   public boolean contains(String asset) {
     return positions.containsKey(asset);
@@ -193,7 +201,9 @@ public final class AssetVector {
   /**
    * The values in the order of {@code names}, e.g. to line up with a frame's columns.
    *
-   * @return the values in the order of {@code names}, e.g. to line up with a frame's columns
+   * @param names asset names of this vector, in the wanted order (a name may repeat)
+   * @return a new array, one value per name
+   * @throws IllegalArgumentException if a name is not in this vector
    */
   public double[] toArray(List<String> names) {
     Checks.notNull(names, "names");
@@ -207,7 +217,9 @@ public final class AssetVector {
   /**
    * The named assets in the given order (with this vector's label).
    *
-   * @return the named assets in the given order (with this vector's label)
+   * @param names asset names of this vector, not empty; no null, blank or repeated name
+   * @return a new vector of those assets in the order of {@code names}, with this vector's label
+   * @throws IllegalArgumentException if a name is not in this vector
    */
   public AssetVector select(List<String> names) {
     List<String> chosen = Checks.assetNames(names, "names");
@@ -215,9 +227,9 @@ public final class AssetVector {
   }
 
   /**
-   * An ordered, unmodifiable map view copy.
+   * The values as a map from asset name to value, in asset order.
    *
-   * @return an ordered, unmodifiable map view copy
+   * @return an ordered, unmodifiable copy
    */
   public Map<String, Double> toMap() {
     Map<String, Double> m = new LinkedHashMap<>();

@@ -58,9 +58,15 @@ public final class Bars {
   /**
    * Bars from arrays (copied); the frequency is inferred from the index when possible.
    *
-   * @return bars from arrays (copied); the frequency is inferred from the index when possible
    * @param symbol the instrument's name (not blank)
-   * @param volume volumes, or null if unknown (then all NaN)
+   * @param index the bar timestamps, one per bar
+   * @param open opening prices, one per timestamp: finite and &gt; 0, or NaN on a missing bar
+   * @param high highest prices, finite and &gt;= max(open, close); NaN on a missing bar
+   * @param low lowest prices, finite, &gt; 0 and &lt;= min(open, close); NaN on a missing bar
+   * @param close closing prices, finite and &gt; 0, or NaN on a missing bar
+   * @param volume traded quantities (e.g. shares), finite and &gt;= 0 or NaN if unknown (NaN or 0
+   *     on a missing bar); or null if unknown (then all NaN)
+   * @return the bars, without an adjusted close
    * @throws IllegalArgumentException if lengths differ or a bar is invalid (see class doc)
    */
   public static Bars of(String symbol, TimeIndex index, double[] open, double[] high, double[] low,
@@ -71,7 +77,18 @@ public final class Bars {
   /**
    * Bars with an adjusted close (copied; may be null).
    *
-   * @return bars with an adjusted close (copied; may be null)
+   * @param symbol the instrument's name (not blank)
+   * @param index the bar timestamps, one per bar
+   * @param open opening prices, finite and &gt; 0, or NaN on a missing bar
+   * @param high highest prices, finite and &gt;= max(open, close); NaN on a missing bar
+   * @param low lowest prices, finite, &gt; 0 and &lt;= min(open, close); NaN on a missing bar
+   * @param close closing prices, finite and &gt; 0, or NaN on a missing bar
+   * @param volume traded quantities, finite and &gt;= 0 or NaN if unknown (NaN or 0 on a missing
+   *     bar); or null if unknown (then all NaN)
+   * @param adjustedClose split- and dividend-adjusted closes, finite and &gt; 0 or NaN (always NaN
+   *     on a missing bar); or null if the source has none
+   * @return the bars
+   * @throws IllegalArgumentException if lengths differ or a bar is invalid (see class doc)
    * @see #of(String, TimeIndex, double[], double[], double[], double[], double[])
    */
   public static Bars of(String symbol, TimeIndex index, double[] open, double[] high, double[] low,
@@ -170,7 +187,8 @@ public final class Bars {
    * {@code Dividends}) are ignored. Timestamps as in {@link PriceFrame#readCsv(Path)}. A row whose
    * four prices are all empty is a missing bar.
    *
-   * @return reads an OHLCV CSV file; the symbol is the file name without extension
+   * @param path the CSV file (UTF-8)
+   * @return the bars, with an adjusted close if the file has that column
    * @throws CsvFormatException naming file, line, column and value for a missing required
    *     column, a malformed or out-of-order timestamp, a malformed number or an invalid bar
    */
@@ -185,7 +203,11 @@ public final class Bars {
   /**
    * Reads OHLCV CSV from {@code reader} (closed afterwards); see {@link #readCsv(Path)}.
    *
-   * @return reads OHLCV CSV from {@code reader} (closed afterwards); see {@link #readCsv(Path)}
+   * @param reader the CSV text; closed when this method returns
+   * @param sourceName the name of the input in error messages, e.g. a file name or URL
+   * @param symbol the instrument's name
+   * @return the bars, with an adjusted close if the input has that column
+   * @throws CsvFormatException as for {@link #readCsv(Path)}
    */
   public static Bars readCsv(Reader reader, String sourceName, String symbol) {
     Checks.notNull(reader, "reader");
@@ -370,8 +392,10 @@ public final class Bars {
    * high, low and close are multiplied by {@code adjClose / close}, volume is divided by it (so
    * traded value is kept), and the adjusted close becomes the close.
    *
-   * @return bars adjusted for splits and dividends the way vendors' adjusted close is: each bar's open, high, low and close are multiplied by {@code adjClose / close}, volume is divided by it (so traded value is kept), and the adjusted close becomes the close
+   * @return new bars without an adjusted close (it is now the close)
    * @throws IllegalStateException if there is no adjusted close
+   * @throws IllegalArgumentException if a bar has a close but no adjusted close, or the factor
+   *     gives an invalid bar (the message names the date)
    */
   public Bars adjusted() {
     double[] adj = adjustedClose();
@@ -415,7 +439,7 @@ public final class Bars {
    * The frequency used for annualisation: inferred from the index, or set with
    * {@link #withFrequency(Frequency)}.
    *
-   * @return the frequency used for annualisation: inferred from the index, or set with {@link #withFrequency(Frequency)}
+   * @return the frequency of the bars
    * @throws IllegalStateException if unknown
    */
   public Frequency frequency() {
@@ -429,7 +453,8 @@ public final class Bars {
   /**
    * These bars with an explicit frequency.
    *
-   * @return these bars with an explicit frequency
+   * @param frequency the sampling frequency for annualisation, not null
+   * @return new bars sharing the values
    */
   public Bars withFrequency(Frequency frequency) {
     return new Bars(symbol, index, open, high, low, close, volume, adjClose,
@@ -439,7 +464,8 @@ public final class Bars {
   /**
    * These bars under another symbol.
    *
-   * @return these bars under another symbol
+   * @param symbol the new name, not blank
+   * @return new bars sharing the values
    */
   public Bars withSymbol(String symbol) {
     Checks.notNull(symbol, "symbol");
@@ -452,7 +478,10 @@ public final class Bars {
   /**
    * Bars {@code [from, to)}.
    *
-   * @return bars {@code [from, to)}
+   * @param from the first position, inclusive (0-based)
+   * @param to the end position, exclusive: {@code 0 <= from < to <= size()}
+   * @return the {@code to - from} bars, with this frequency
+   * @throws IllegalArgumentException if the range is empty or out of bounds
    */
   public Bars slice(int from, int to) {
     TimeIndex sub = index.slice(from, to);
@@ -465,7 +494,9 @@ public final class Bars {
   /**
    * Bars dated {@code from} to {@code to} inclusive (UTC dates on an instant index).
    *
-   * @return bars dated {@code from} to {@code to} inclusive (UTC dates on an instant index)
+   * @param from the first date, inclusive
+   * @param to the last date, inclusive, not before {@code from}
+   * @return the bars in the range
    * @throws IllegalArgumentException if {@code from} is after {@code to}, or no bar falls in the
    *     range (the message gives the range these bars cover)
    */
@@ -482,7 +513,11 @@ public final class Bars {
    * {@link PriceFrame#resample(Frequency, Sampling)}; each bar is labelled with the timestamp of
    * the period's last bar.
    *
-   * @return aggregates into coarser bars: open of the first valid bar of the period, highest high, lowest low, close of the last valid bar, summed volume (NaN if any valid bar's volume is unknown), adjusted close of the last valid bar
+   * @param target a frequency that defines periods (calendar, or intraday with a bar size); not
+   *     intraday for bars on a date index
+   * @return one bar per period that has a valid bar
+   * @throws IllegalArgumentException if {@code target} defines no periods or is intraday for
+   *     daily bars, or no bar is valid
    */
   public Bars resample(Frequency target) {
     Checks.notNull(target, "target");
@@ -554,9 +589,12 @@ public final class Bars {
   }
 
   /**
-   * Writes the bars as CSV: {@code date,open,high,low,close,volume} (plus {@code adj close} when
-   * present), empty cells for NaN, values in round-trip form; {@link #readCsv(Path)} reads it back
-   * bit-identically.
+   * Writes the bars as CSV: {@code date,open,high,low,close,volume} ({@code time} in place of
+   * {@code date} on an instant index; plus {@code adj close} when present), empty cells for NaN,
+   * values in round-trip form; {@link #readCsv(Path)} reads it back bit-identically.
+   *
+   * @param path the file to write (UTF-8), replaced if it exists
+   * @throws java.io.UncheckedIOException if the file cannot be written
    */
   public void writeCsv(Path path) {
     Checks.notNull(path, "path");

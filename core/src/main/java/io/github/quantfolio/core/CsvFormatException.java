@@ -11,11 +11,17 @@ public final class CsvFormatException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The file name or other description of the input. */
   private final String source;
+  /** The 1-based line number (header = 1), or 0. */
   private final long line;
+  /** The 1-based column number, or 0. */
   private final int column;
+  /** The column's header name, or null. */
   private final String columnName;
+  /** The offending text, or null. */
   private final String value;
+  /** The row's timestamp as ISO text, or null. */
   private final String timestamp;
 
   /**
@@ -125,7 +131,7 @@ public final class CsvFormatException extends IllegalArgumentException {
    * The timestamp of the row (ISO text), or null if the problem is not in a row whose timestamp
    * was read.
    *
-   * @return the timestamp of the row (ISO text), or null if the problem is not in a row whose timestamp was read
+   * @return the row's timestamp, or null
    * @since 0.1.0
    */
   public String timestamp() {

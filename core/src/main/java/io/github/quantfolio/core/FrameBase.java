@@ -141,7 +141,7 @@ abstract class FrameBase<F extends FrameBase<F>> {
    * The sampling frequency used for annualisation: the one given at construction, else inferred
    * from the index (see {@link Frequency#infer(TimeIndex)}).
    *
-   * @return the sampling frequency used for annualisation: the one given at construction, else inferred from the index (see {@link Frequency#infer(TimeIndex)})
+   * @return the frequency of the rows
    * @throws IllegalStateException if none was given and none can be inferred (e.g. one row);
    *     set one with {@code withFrequency}
    */
@@ -162,7 +162,8 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * A copy of this frame with the given frequency (for annualisation).
    *
-   * @return a copy of this frame with the given frequency (for annualisation)
+   * @param frequency the sampling frequency of the rows, not null
+   * @return a frame of the same type sharing the values
    */
   public F withFrequency(Frequency frequency) {
     return create(index, assets, columns, Checks.notNull(frequency, "frequency"));
@@ -171,7 +172,8 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * Whether the frame has a column named {@code asset}.
    *
-   * @return whether the frame has a column named {@code asset}
+   * @param asset the asset name
+   * @return whether the frame has a column named {@code asset} (false for null)
    */
   public boolean hasAsset(String asset) {
     return positions.containsKey(asset);
@@ -180,7 +182,8 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * The column position of {@code asset}.
    *
-   * @return the column position of {@code asset}
+   * @param asset the asset name, not null
+   * @return the 0-based column position of {@code asset}
    * @throws IllegalArgumentException naming the asset and the known assets if absent
    */
   public int position(String asset) {
@@ -203,16 +206,20 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * A copy of the column of {@code asset} (length {@link #rows()}, NaN where missing).
    *
-   * @return a copy of the column of {@code asset} (length {@link #rows()}, NaN where missing)
+   * @param asset the asset name, not null
+   * @return a new array of {@link #rows()} values
+   * @throws IllegalArgumentException if the asset is unknown
    */
   public double[] column(String asset) {
     return columns[position(asset)].clone();
   }
 
   /**
-   * A copy of column {@code position}.
+   * A copy of column {@code position} (NaN where missing).
    *
-   * @return a copy of column {@code position}
+   * @param position the 0-based column position, {@code 0 <= position < assetCount()}
+   * @return a new array of {@link #rows()} values
+   * @throws IndexOutOfBoundsException if {@code position} is out of range
    */
   public double[] column(int position) {
     return columns[checkPosition(position)].clone();
@@ -229,7 +236,11 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * The value at {@code row} for {@code asset} (NaN if missing).
    *
-   * @return the value at {@code row} for {@code asset} (NaN if missing)
+   * @param row the 0-based row, {@code 0 <= row < rows()}
+   * @param asset the asset name, not null
+   * @return the value, or NaN if missing
+   * @throws IllegalArgumentException if the asset is unknown
+   * @throws IndexOutOfBoundsException if {@code row} is out of range
    */
   public double get(int row, String asset) {
     return columns[position(asset)][Checks.index(row, rows(), "row")];
@@ -238,7 +249,10 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * The value at {@code row} and column {@code position} (NaN if missing).
    *
-   * @return the value at {@code row} and column {@code position} (NaN if missing)
+   * @param row the 0-based row, {@code 0 <= row < rows()}
+   * @param position the 0-based column position, {@code 0 <= position < assetCount()}
+   * @return the value, or NaN if missing
+   * @throws IndexOutOfBoundsException if {@code row} or {@code position} is out of range
    */
   public double get(int row, int position) {
     return columns[checkPosition(position)][Checks.index(row, rows(), "row")];
@@ -260,7 +274,9 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * The number of valid (non-NaN) values of {@code asset}.
    *
-   * @return the number of valid (non-NaN) values of {@code asset}
+   * @param asset the asset name, not null
+   * @return the count, 0 to {@link #rows()}
+   * @throws IllegalArgumentException if the asset is unknown
    */
   public int validCount(String asset) {
     int n = 0;
@@ -275,7 +291,9 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * The first row holding a valid value of {@code asset}, or -1 if none.
    *
-   * @return the first row holding a valid value of {@code asset}, or -1 if none
+   * @param asset the asset name, not null
+   * @return the 0-based row, or -1 if the column is all NaN
+   * @throws IllegalArgumentException if the asset is unknown
    */
   public int firstValidRow(String asset) {
     double[] c = columns[position(asset)];
@@ -290,7 +308,9 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * The last row holding a valid value of {@code asset}, or -1 if none.
    *
-   * @return the last row holding a valid value of {@code asset}, or -1 if none
+   * @param asset the asset name, not null
+   * @return the 0-based row, or -1 if the column is all NaN
+   * @throws IllegalArgumentException if the asset is unknown
    */
   public int lastValidRow(String asset) {
     double[] c = columns[position(asset)];
@@ -323,7 +343,8 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * The named assets, in the given order (so a permutation of names permutes the columns).
    *
-   * @return the named assets, in the given order (so a permutation of names permutes the columns)
+   * @param assets names of assets of this frame, at least one
+   * @return a frame of those columns, same index and frequency
    * @throws IllegalArgumentException for an unknown, duplicate or blank name, or none
    */
   public F select(String... assets) {
@@ -333,7 +354,9 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * The named assets, in the given order; see {@link #select(String...)}.
    *
-   * @return the named assets, in the given order; see {@link #select(String...)}
+   * @param names names of assets of this frame, at least one, in the wanted order
+   * @return a frame of those columns, same index and frequency
+   * @throws IllegalArgumentException for an unknown, duplicate or blank name, or none
    */
   public F select(Collection<String> names) {
     List<String> chosen = Checks.assetNames(names, "assets");
@@ -347,7 +370,10 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * Rows {@code [from, to)}.
    *
-   * @return rows {@code [from, to)}
+   * @param from the first row, inclusive (0-based)
+   * @param to the end row, exclusive: {@code 0 <= from < to <= rows()}
+   * @return a frame of {@code to - from} rows, same assets and frequency
+   * @throws IllegalArgumentException if the range is empty or out of bounds
    */
   public F slice(int from, int to) {
     TimeIndex sub = index.slice(from, to);
@@ -361,7 +387,8 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * The first {@code n} rows (all rows if fewer).
    *
-   * @return the first {@code n} rows (all rows if fewer)
+   * @param n the number of rows, &gt; 0
+   * @return the first {@code min(n, rows())} rows
    */
   public F head(int n) {
     Checks.positive(n, "n");
@@ -371,7 +398,8 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * The last {@code n} rows (all rows if fewer).
    *
-   * @return the last {@code n} rows (all rows if fewer)
+   * @param n the number of rows, &gt; 0
+   * @return the last {@code min(n, rows())} rows
    */
   public F tail(int n) {
     Checks.positive(n, "n");
@@ -382,7 +410,9 @@ abstract class FrameBase<F extends FrameBase<F>> {
    * The rows dated {@code from} to {@code to}, both inclusive. On an instant index the dates are
    * UTC calendar days ({@code from} 00:00Z to the end of {@code to}).
    *
-   * @return the rows dated {@code from} to {@code to}, both inclusive
+   * @param from the first date, inclusive
+   * @param to the last date, inclusive, not before {@code from}
+   * @return a frame of the rows in range, same assets and frequency
    * @throws IllegalArgumentException if {@code from} is after {@code to} or no row falls in range
    */
   public F between(LocalDate from, LocalDate to) {
@@ -424,7 +454,9 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * The rows from {@code from} to {@code to}, both inclusive. Only for instant indexes.
    *
-   * @return the rows from {@code from} to {@code to}, both inclusive
+   * @param from the first instant, inclusive
+   * @param to the last instant, inclusive, not before {@code from}
+   * @return a frame of the rows in range, same assets and frequency
    * @throws IllegalArgumentException on a date index, if {@code from} is after {@code to}, or
    *     if no row falls in range
    */
@@ -451,7 +483,7 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * The rows where every asset has a value.
    *
-   * @return the rows where every asset has a value
+   * @return a frame of the complete rows (this frame if every row is complete)
    * @throws IllegalArgumentException if no row is complete (the message names the asset with
    *     the fewest values)
    */
@@ -505,7 +537,8 @@ abstract class FrameBase<F extends FrameBase<F>> {
    * elsewhere (no forward fill). The frequency is kept; call {@code withFrequency} if the new
    * index is sampled differently.
    *
-   * @return this frame on another index: values are kept where the timestamp exists in both, and NaN elsewhere (no forward fill)
+   * @param target the new row timestamps, of the same kind (dates or instants) as this index
+   * @return a frame on {@code target} with the same assets and frequency
    * @throws IllegalArgumentException if the index kinds differ
    */
   public F reindex(TimeIndex target) {
@@ -539,7 +572,9 @@ abstract class FrameBase<F extends FrameBase<F>> {
    * The assets of this frame and of {@code other} side by side on one index: the intersection or
    * union of both indexes (see {@link Alignment}). This frame's frequency is kept.
    *
-   * @return the assets of this frame and of {@code other} side by side on one index: the intersection or union of both indexes (see {@link Alignment})
+   * @param other a frame of the same type with no asset name in common with this one
+   * @param alignment whether the result's index is the intersection or the union of both
+   * @return this frame's assets followed by {@code other}'s, NaN where a frame lacks a timestamp
    * @throws IllegalArgumentException if both frames hold an asset of the same name, or the
    *     indexes are of different kinds or (for INTERSECTION) share no timestamp
    */
@@ -569,7 +604,10 @@ abstract class FrameBase<F extends FrameBase<F>> {
     return result;
   }
 
-  /** Per-period first/last valid value; documented on {@link PriceFrame#resample(Frequency, Sampling)}. */
+  /**
+   * Per-period first/last valid value; documented on
+   * {@link PriceFrame#resample(Frequency, Sampling)}.
+   */
   F sampleLevels(Frequency target, Sampling sampling) {
     Checks.notNull(target, "target");
     Checks.notNull(sampling, "sampling");
@@ -633,7 +671,7 @@ abstract class FrameBase<F extends FrameBase<F>> {
   /**
    * Per-asset statistics over valid values; see {@link AssetSummary}.
    *
-   * @return per-asset statistics over valid values; see {@link AssetSummary}
+   * @return one summary per asset, in column order
    */
   public FrameSummary describe() {
     List<AssetSummary> out = new ArrayList<>(assets.size());
@@ -699,11 +737,15 @@ abstract class FrameBase<F extends FrameBase<F>> {
   // ---------------------------------------------------------------- output
 
   /**
-   * Writes the frame as a wide CSV: a header {@code date,<asset>,...} (names quoted when they
-   * hold a comma or quote), ISO dates or instants, values as {@link Double#toString(double)}
-   * (a decimal form that reads back to the same double), and an empty cell for NaN. Reading the
-   * file back with {@code readCsv} gives bit-identical timestamps, names and values; the
-   * frequency is not stored and is inferred again on reading.
+   * Writes the frame as a wide CSV: a header {@code date,<asset>,...} ({@code time} in place of
+   * {@code date} on an instant index; names quoted when they hold a comma or quote), ISO dates
+   * or instants, values as {@link Double#toString(double)} (a decimal form that reads back to
+   * the same double), and an empty cell for NaN. Reading the file back with {@code readCsv}
+   * gives bit-identical timestamps, names and values; the frequency is not stored and is
+   * inferred again on reading.
+   *
+   * @param path the file to write (UTF-8), replaced if it exists
+   * @throws UncheckedIOException if the file cannot be written
    */
   public void writeCsv(Path path) {
     Checks.notNull(path, "path");
@@ -714,7 +756,12 @@ abstract class FrameBase<F extends FrameBase<F>> {
     }
   }
 
-  /** Writes the CSV of {@link #writeCsv(Path)} to {@code out} (not closed). */
+  /**
+   * Writes the CSV of {@link #writeCsv(Path)} to {@code out} (not closed).
+   *
+   * @param out where to write; flushed, not closed
+   * @throws UncheckedIOException if writing fails
+   */
   public void writeCsv(Writer out) {
     Checks.notNull(out, "out");
     try {

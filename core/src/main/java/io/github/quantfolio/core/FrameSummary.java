@@ -33,7 +33,8 @@ public final class FrameSummary {
   /**
    * The summary of {@code asset}.
    *
-   * @return the summary of {@code asset}
+   * @param asset the asset name, not null
+   * @return the asset's summary
    * @throws IllegalArgumentException if the frame has no such asset
    */
   public AssetSummary get(String asset) {

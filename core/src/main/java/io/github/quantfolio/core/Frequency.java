@@ -65,8 +65,8 @@ public final class Frequency {
   /**
    * A frequency that only annualises (it cannot be a resampling target).
    *
-   * @return a frequency that only annualises (it cannot be a resampling target)
-   * @param periodsPerYear finite and &gt; 0
+   * @param periodsPerYear the annualisation factor, finite and &gt; 0 (e.g. 260)
+   * @return a frequency named like {@code 260/yr}
    */
   public static Frequency of(double periodsPerYear) {
     Checks.positive(periodsPerYear, "periodsPerYear");
@@ -76,7 +76,10 @@ public final class Frequency {
   /**
    * Intraday bars of {@code barSize} in the US equity session (6.5 hours, 252 days).
    *
-   * @return intraday bars of {@code barSize} in the US equity session (6.5 hours, 252 days)
+   * @param barSize the bar length: at least one millisecond, at most one day, dividing a day
+   *     evenly
+   * @return a frequency of {@code 6.5 h / barSize x 252} periods a year
+   * @throws IllegalArgumentException if {@code barSize} does not divide a day evenly
    */
   public static Frequency intraday(Duration barSize) {
     return intraday(barSize, Duration.ofMinutes((long) (US_SESSION_HOURS * 60)), 252);
@@ -86,8 +89,13 @@ public final class Frequency {
    * Intraday bars of {@code barSize} in a session of {@code sessionLength} a day, on
    * {@code tradingDaysPerYear} days: {@code periodsPerYear = sessionLength / barSize x days}.
    *
-   * @return intraday bars of {@code barSize} in a session of {@code sessionLength} a day, on {@code tradingDaysPerYear} days: {@code periodsPerYear = sessionLength / barSize x days}
-   * @param barSize at least one millisecond, at most one day, dividing a day evenly
+   * @param barSize the bar length: at least one millisecond, at most one day, dividing a day
+   *     evenly
+   * @param sessionLength the trading time per day, &gt; 0 and at most one day (24 hours for a
+   *     market that never closes)
+   * @param tradingDaysPerYear the trading days per year, finite and &gt; 0 (e.g. 252 or 365)
+   * @return a frequency that annualises and resamples by buckets of {@code barSize}
+   * @throws IllegalArgumentException if an argument is out of range
    */
   public static Frequency intraday(Duration barSize, Duration sessionLength, double tradingDaysPerYear) {
     Checks.notNull(barSize, "barSize");
@@ -122,7 +130,8 @@ public final class Frequency {
    *       the most common gap.
    * </ul>
    *
-   * @return infers the frequency of an index from its spacing
+   * @param index the timestamps, at least 2
+   * @return the inferred frequency
    * @throws IllegalArgumentException if the index has fewer than 2 timestamps or its gaps fit no
    *     class; pass the frequency explicitly then
    */

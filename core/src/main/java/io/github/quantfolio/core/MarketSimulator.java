@@ -165,7 +165,7 @@ public final class MarketSimulator {
    * business days from 2015-01-02, seed 7, 3 late listings. Computed afresh on each call
    * (about a tenth of a second); keep the result if you need it repeatedly.
    *
-   * @return the default market: {@code defaults().simulate()}, i.e. 20 assets in 4 sectors over 2520 business days from 2015-01-02, seed 7, 3 late listings
+   * @return a newly simulated default market
    */
   public static SimulatedMarket defaultMarket() {
     return defaults().simulate();
@@ -184,7 +184,7 @@ public final class MarketSimulator {
    * Simulates {@link #days()} business days from {@link #start()}: a daily
    * {@link PriceFrame} ({@link Frequency#DAILY}) with one row per day and daily OHLCV bars.
    *
-   * @return simulates {@link #days()} business days from {@link #start()}: a daily {@link PriceFrame} ({@link Frequency#DAILY}) with one row per day and daily OHLCV bars
+   * @return the simulated market: {@link #days()} rows of daily prices and bars
    * @throws IllegalArgumentException if the drifts and volatilities drive a price out of the
    *     range of {@code double} (only with extreme parameters over long horizons)
    */
@@ -204,12 +204,12 @@ public final class MarketSimulator {
    * setting is. Intraday prices are a separate simulation: they do not
    * aggregate to the daily prices of {@link #simulate()}.
    *
-   * @return simulates {@code days} business days of intraday bars of {@code barSize} in the US equity session, 14:30 to 21:00 UTC (no daylight-saving shift, no holidays), from {@link #start()}
    * @param barSize the bar length; must divide 30 minutes evenly (e.g. 1, 5, 15 or 30 minutes,
    *     or 30 seconds) so that both the 6.5-hour session and the day hold whole bars
    * @param days the number of sessions, &gt; 0
-   * @throws IllegalArgumentException if {@code barSize} does not divide 30 minutes, or the
-   *     result would exceed {@link Integer#MAX_VALUE} rows
+   * @return the simulated market: {@code days} sessions of {@code 6.5 h / barSize} rows each
+   * @throws IllegalArgumentException if {@code days} is not positive, {@code barSize} does not
+   *     divide 30 minutes, or the result would exceed {@code Integer.MAX_VALUE - 8} rows
    */
   public SimulatedMarket simulateIntraday(Duration barSize, int days) {
     return MarketSimulation.intraday(this, barSize, days);
@@ -237,16 +237,17 @@ public final class MarketSimulator {
    * The number of sectors, named {@code S1, S2, ...}; asset i (0-based) belongs to sector
    * {@code floor(i x sectors / assets)}, i.e. consecutive blocks of near-equal size.
    *
-   * @return the number of sectors, named {@code S1, S2, ...}; asset i (0-based) belongs to sector {@code floor(i x sectors / assets)}, i.e. consecutive blocks of near-equal size
+   * @return the number of sectors, 1 to {@link #assetCount()}
    */
   public int sectorCount() {
     return sectors;
   }
 
   /**
-   * The first day (moved to the next Monday if it falls on a weekend).
+   * The first day as configured; a simulation starts on the next Monday if it falls on a
+   * weekend.
    *
-   * @return the first day (moved to the next Monday if it falls on a weekend)
+   * @return the configured first day
    */
   public LocalDate start() {
     return start;
@@ -310,7 +311,7 @@ public final class MarketSimulator {
    * The long-run share of stressed days, {@code p_cs / (p_cs + p_sc)}; 0 when both are 0 (the
    * chain then stays calm).
    *
-   * @return the long-run share of stressed days, {@code p_cs / (p_cs + p_sc)}; 0 when both are 0 (the chain then stays calm)
+   * @return the stationary probability of the stressed regime, in [0, 1]
    */
   public double stationaryStressedProbability() {
     double total = calmToStressed + stressedToCalm;
@@ -329,7 +330,7 @@ public final class MarketSimulator {
   /**
    * The annual amount added to every drift in the stressed regime.
    *
-   * @return the annual amount added to every drift in the stressed regime
+   * @return the shift as an annual fraction (-0.15 = 15 % a year lower)
    */
   public double stressDriftShift() {
     return stressDriftShift;
@@ -489,7 +490,8 @@ public final class MarketSimulator {
     /**
      * The seed of all random draws (default 7); any value.
      *
-     * @return the seed of all random draws (default 7); any value
+     * @param seed the seed; equal seeds (and settings) give bit-identical markets
+     * @return this builder
      */
     public Builder seed(long seed) {
       this.seed = seed;
@@ -499,7 +501,8 @@ public final class MarketSimulator {
     /**
      * The number of assets, &gt; 0 (default 20).
      *
-     * @return the number of assets, &gt; 0 (default 20)
+     * @param count the number of assets, &gt; 0
+     * @return this builder
      */
     public Builder assets(int count) {
       this.assets = Checks.positive(count, "assets");
@@ -509,7 +512,8 @@ public final class MarketSimulator {
     /**
      * The number of sectors, &gt; 0 and at most the number of assets (default 4).
      *
-     * @return the number of sectors, &gt; 0 and at most the number of assets (default 4)
+     * @param count the number of sectors, &gt; 0 (checked against the assets by {@link #build()})
+     * @return this builder
      */
     public Builder sectors(int count) {
       this.sectors = Checks.positive(count, "sectors");
@@ -520,7 +524,8 @@ public final class MarketSimulator {
     /**
      * The first day (default 2015-01-02); a weekend moves to the next Monday.
      *
-     * @return the first day (default 2015-01-02); a weekend moves to the next Monday
+     * @param start the first day, not null
+     * @return this builder
      */
     public Builder start(LocalDate start) {
       this.start = Checks.notNull(start, "start");
@@ -531,7 +536,8 @@ public final class MarketSimulator {
      * The number of business days {@link MarketSimulator#simulate()} produces, &gt; 0
      * (default 2520).
      *
-     * @return the number of business days {@link MarketSimulator#simulate()} produces, &gt; 0 (default 2520)
+     * @param count the number of business days, &gt; 0
+     * @return this builder
      */
     public Builder days(int count) {
       this.days = Checks.positive(count, "days");
@@ -542,7 +548,9 @@ public final class MarketSimulator {
      * Draw each asset's annual drift {@code mu_i} uniformly from {@code [min, max]} (default
      * [0.06, 0.16]); replaces explicit {@link #drifts(double...)}.
      *
-     * @return draw each asset's annual drift {@code mu_i} uniformly from {@code [min, max]} (default [0.06, 0.16]); replaces explicit {@link #drifts(double...)}
+     * @param min the lowest annual drift as a fraction (0.06 = 6 % a year), finite
+     * @param max the highest annual drift, finite and &gt;= {@code min}
+     * @return this builder
      */
     public Builder driftRange(double min, double max) {
       checkRange(min, max, "minDrift", "maxDrift");
@@ -557,7 +565,9 @@ public final class MarketSimulator {
      * {@link #build()}); replaces {@link #driftRange(double, double)}. The drift draws are still
      * consumed, so other draws do not change.
      *
-     * @return explicit annual drifts, one per asset in order (finite; the count is checked by {@link #build()}); replaces {@link #driftRange(double, double)}
+     * @param annualDrifts one annual drift per asset as a fraction (0.08 = 8 % a year), finite;
+     *     copied
+     * @return this builder
      */
     public Builder drifts(double... annualDrifts) {
       Checks.notNull(annualDrifts, "drifts");
@@ -573,7 +583,9 @@ public final class MarketSimulator {
      * {@code 0 <= min <= max} (default [0.15, 0.40]); replaces explicit
      * {@link #volatilities(double...)}.
      *
-     * @return draw each asset's annual calm volatility {@code sigma_i} uniformly from {@code [min, max]}, {@code 0 <= min <= max} (default [0.15, 0.40]); replaces explicit {@link #volatilities(double...)}
+     * @param min the lowest annualised volatility as a fraction (0.15 = 15 %), finite and &gt;= 0
+     * @param max the highest annualised volatility, finite and &gt;= {@code min}
+     * @return this builder
      */
     public Builder volatilityRange(double min, double max) {
       notNegative(min, "minVolatility");
@@ -588,7 +600,9 @@ public final class MarketSimulator {
      * Explicit annual calm volatilities, one per asset in order (finite, &gt;= 0); replaces
      * {@link #volatilityRange(double, double)}. The volatility draws are still consumed.
      *
-     * @return explicit annual calm volatilities, one per asset in order (finite, &gt;= 0); replaces {@link #volatilityRange(double, double)}
+     * @param annualVolatilities one annualised volatility per asset as a fraction (0.2 = 20 %),
+     *     finite and &gt;= 0; copied
+     * @return this builder
      */
     public Builder volatilities(double... annualVolatilities) {
       Checks.notNull(annualVolatilities, "volatilities");
@@ -604,7 +618,10 @@ public final class MarketSimulator {
      * {@code sector} correlation ({@code rho_s}), both in [0, 1] with
      * {@code rho_m + rho_s <= 1} (default 0.30 and 0.20: 0.5 within a sector).
      *
-     * @return the return correlations: {@code market} ({@code rho_m}, across sectors) and the extra {@code sector} correlation ({@code rho_s}), both in [0, 1] with {@code rho_m + rho_s <= 1} (default 0.30 and 0.20: 0.5 within a sector)
+     * @param market {@code rho_m}, the correlation across sectors, in [0, 1]
+     * @param sector {@code rho_s}, the extra correlation within a sector, in [0, 1] and at most
+     *     {@code 1 - market}
+     * @return this builder
      */
     public Builder correlations(double market, double sector) {
       Checks.inRange(market, 0, 1, "marketCorrelation");
@@ -623,7 +640,8 @@ public final class MarketSimulator {
      * finite (default 5: excess kurtosis 6 per shock); {@link Double#POSITIVE_INFINITY} gives
      * normal shocks.
      *
-     * @return the Student-t degrees of freedom {@code nu} of every shock, &gt; 2 so the variance is finite (default 5: excess kurtosis 6 per shock); {@link Double#POSITIVE_INFINITY} gives normal shocks
+     * @param nu the degrees of freedom, &gt; 2 (not NaN); may be {@link Double#POSITIVE_INFINITY}
+     * @return this builder
      */
     public Builder degreesOfFreedom(double nu) {
       if (!(nu > 2)) {
@@ -638,7 +656,11 @@ public final class MarketSimulator {
      * The daily regime transition probabilities, each in [0, 1] (default 0.01 and 0.05). Set
      * {@code calmToStressed} to 0 for a market that is always calm.
      *
-     * @return the daily regime transition probabilities, each in [0, 1] (default 0.01 and 0.05)
+     * @param calmToStressed {@code p_cs}, the probability per business day of turning stressed,
+     *     in [0, 1]
+     * @param stressedToCalm {@code p_sc}, the probability per business day of turning calm, in
+     *     [0, 1]
+     * @return this builder
      */
     public Builder regimeSwitching(double calmToStressed, double stressedToCalm) {
       Checks.inRange(calmToStressed, 0, 1, "calmToStressed");
@@ -651,7 +673,8 @@ public final class MarketSimulator {
     /**
      * The factor on volatility (and volume) when stressed, finite and &gt; 0 (default 2).
      *
-     * @return the factor on volatility (and volume) when stressed, finite and &gt; 0 (default 2)
+     * @param multiplier the factor, finite and &gt; 0 (1 = no change; 2 doubles volatility)
+     * @return this builder
      */
     public Builder stressVolatilityMultiplier(double multiplier) {
       this.stressVolatilityMultiplier = Checks.positive(multiplier, "stressVolatilityMultiplier");
@@ -661,7 +684,8 @@ public final class MarketSimulator {
     /**
      * The annual amount added to each drift when stressed, finite (default -0.15).
      *
-     * @return the annual amount added to each drift when stressed, finite (default -0.15)
+     * @param annualShift the shift as an annual fraction (-0.15 = 15 % a year lower), finite
+     * @return this builder
      */
     public Builder stressDriftShift(double annualShift) {
       this.stressDriftShift = Checks.finite(annualShift, "stressDriftShift");
@@ -672,7 +696,8 @@ public final class MarketSimulator {
      * The share of assets that list late, in [0, 1] (default 0.15); the count is
      * {@code round(share x assets)}, halves rounding up. With a single day nothing lists late.
      *
-     * @return the share of assets that list late, in [0, 1] (default 0.15); the count is {@code round(share x assets)}, halves rounding up
+     * @param share the fraction of assets that list late, in [0, 1]
+     * @return this builder
      */
     public Builder lateListingShare(double share) {
       this.lateListingShare = Checks.inRange(share, 0, 1, "lateListingShare");
@@ -683,7 +708,9 @@ public final class MarketSimulator {
      * Draw each asset's first price uniformly from {@code [min, max]}, {@code 0 < min <= max}
      * (default [20, 200]).
      *
-     * @return draw each asset's first price uniformly from {@code [min, max]}, {@code 0 < min <= max} (default [20, 200])
+     * @param min the lowest first price (in currency units), finite and &gt; 0
+     * @param max the highest first price, finite and &gt;= {@code min}
+     * @return this builder
      */
     public Builder initialPriceRange(double min, double max) {
       Checks.positive(min, "minInitialPrice");
@@ -696,7 +723,8 @@ public final class MarketSimulator {
     /**
      * The typical daily volume of an asset on a calm day in shares, &gt; 0 (default 1,000,000).
      *
-     * @return the typical daily volume of an asset on a calm day in shares, &gt; 0 (default 1,000,000)
+     * @param sharesPerDay the volume in shares a day, finite and &gt; 0
+     * @return this builder
      */
     public Builder baseVolume(double sharesPerDay) {
       this.baseVolume = Checks.positive(sharesPerDay, "baseVolume");
@@ -721,7 +749,7 @@ public final class MarketSimulator {
     /**
      * The configuration.
      *
-     * @return the configuration
+     * @return a new, immutable simulator with these settings
      * @throws IllegalArgumentException if there are more sectors than assets, or explicit drifts
      *     or volatilities do not number one per asset
      */

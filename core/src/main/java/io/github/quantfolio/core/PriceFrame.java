@@ -37,10 +37,11 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
    * A frame from column-major data ({@code columns[asset][row]}); the frequency is inferred from
    * the index when possible (see {@link Frequency#infer(TimeIndex)}).
    *
-   * @return a frame from column-major data ({@code columns[asset][row]}); the frequency is inferred from the index when possible (see {@link Frequency#infer(TimeIndex)})
    * @param index the row timestamps
    * @param assets the asset names, one per column: unique, not blank
-   * @param columns one array per asset, each as long as the index (copied)
+   * @param columns one array per asset, each as long as the index (copied): prices finite and
+   *     &gt; 0, NaN where missing
+   * @return the frame
    * @throws IllegalArgumentException if the shapes disagree or a present price is not a finite
    *     number &gt; 0 (the message names the asset, timestamp and value)
    */
@@ -55,7 +56,13 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
   /**
    * A frame with an explicit frequency; see {@link #of(TimeIndex, List, double[][])}.
    *
-   * @return a frame with an explicit frequency; see {@link #of(TimeIndex, List, double[][])}
+   * @param index the row timestamps
+   * @param assets the asset names, one per column: unique, not blank
+   * @param columns one array per asset, each as long as the index (copied): prices finite and
+   *     &gt; 0, NaN where missing
+   * @param frequency the sampling frequency for annualisation, not null
+   * @return the frame
+   * @throws IllegalArgumentException as for {@link #of(TimeIndex, List, double[][])}
    */
   public static PriceFrame of(TimeIndex index, List<String> assets, double[][] columns,
       Frequency frequency) {
@@ -75,7 +82,8 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
    * named by its header. An empty cell (or {@code NaN}) is a missing price. Entirely empty lines
    * are skipped; everything else must parse.
    *
-   * @return reads a wide CSV file: a header line, then one row per timestamp
+   * @param path the CSV file (UTF-8)
+   * @return the frame; its frequency is inferred from the timestamps when possible
    * @throws CsvFormatException naming the file, line, column and value of the first problem:
    *     a non-numeric, non-positive or infinite price, a malformed, duplicate or out-of-order
    *     timestamp, a row with the wrong number of fields, a blank or duplicate asset name, or an
@@ -90,7 +98,10 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
   /**
    * Reads a wide CSV from {@code reader} (closed afterwards); see {@link #readCsv(Path)}.
    *
-   * @return reads a wide CSV from {@code reader} (closed afterwards); see {@link #readCsv(Path)}
+   * @param reader the CSV text; closed when this method returns
+   * @param sourceName the name of the input in error messages, e.g. a file name or URL
+   * @return the frame; its frequency is inferred from the timestamps when possible
+   * @throws CsvFormatException as for {@link #readCsv(Path)}
    */
   public static PriceFrame readCsv(Reader reader, String sourceName) {
     Checks.notNull(reader, "reader");
@@ -108,7 +119,8 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
    * preference); other columns are ignored. Rows may come in any order; assets appear in order of
    * first appearance; a timestamp where a symbol has no row is NaN for it.
    *
-   * @return reads a long ("tidy") CSV with one row per timestamp and symbol and pivots it to one column per symbol
+   * @param path the CSV file (UTF-8)
+   * @return one column per symbol, one row per distinct timestamp (sorted)
    * @throws CsvFormatException for a missing column, a malformed value or timestamp, or two rows
    *     for the same symbol and timestamp (naming both lines)
    */
@@ -117,9 +129,15 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
   }
 
   /**
-   * Reads a long CSV naming its columns explicitly (null = detect as in {@link #readLongCsv(Path)}).
+   * Reads a long CSV naming its columns explicitly (null = detect as in
+   * {@link #readLongCsv(Path)}).
    *
-   * @return reads a long CSV naming its columns explicitly (null = detect as in {@link #readLongCsv(Path)})
+   * @param path the CSV file (UTF-8)
+   * @param timeColumn the header of the timestamp column (case-insensitive), or null to detect it
+   * @param symbolColumn the header of the symbol column (case-insensitive), or null to detect it
+   * @param valueColumn the header of the price column (case-insensitive), or null to detect it
+   * @return one column per symbol, one row per distinct timestamp (sorted)
+   * @throws CsvFormatException as for {@link #readLongCsv(Path)}, or if a named column is absent
    */
   public static PriceFrame readLongCsv(Path path, String timeColumn, String symbolColumn,
       String valueColumn) {
@@ -131,7 +149,13 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
   /**
    * Reads a long CSV from {@code reader} (closed afterwards); see {@link #readLongCsv(Path)}.
    *
-   * @return reads a long CSV from {@code reader} (closed afterwards); see {@link #readLongCsv(Path)}
+   * @param reader the CSV text; closed when this method returns
+   * @param sourceName the name of the input in error messages, e.g. a file name or URL
+   * @param timeColumn the header of the timestamp column (case-insensitive), or null to detect it
+   * @param symbolColumn the header of the symbol column (case-insensitive), or null to detect it
+   * @param valueColumn the header of the price column (case-insensitive), or null to detect it
+   * @return one column per symbol, one row per distinct timestamp (sorted)
+   * @throws CsvFormatException as for {@link #readLongCsv(Path, String, String, String)}
    */
   public static PriceFrame readLongCsv(Reader reader, String sourceName, String timeColumn,
       String symbolColumn, String valueColumn) {
@@ -176,7 +200,7 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
   /**
    * The last valid price of every asset, e.g. for discrete allocation.
    *
-   * @return the last valid price of every asset, e.g. for discrete allocation
+   * @return one price per asset, labelled {@code "latest price"}
    * @throws IllegalArgumentException if an asset has no valid price at all (named)
    */
   public AssetVector latest() {
@@ -195,8 +219,10 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
   /**
    * The last valid price of every asset on or before {@code date}.
    *
-   * @return the last valid price of every asset on or before {@code date}
-   * @throws IllegalArgumentException if an asset has no valid price by then (named)
+   * @param date the last day to consider, inclusive (a UTC day on an instant index)
+   * @return one price per asset, labelled {@code "latest price"}
+   * @throws IllegalArgumentException if no row is dated on or before {@code date}, or an asset
+   *     has no valid price by then (named)
    */
   public AssetVector latest(LocalDate date) {
     Checks.notNull(date, "date");
@@ -216,8 +242,9 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
    * price is missing, so a late listing's first return is NaN and a one-row gap gives two NaN
    * returns. The frequency is kept.
    *
-   * @return simple returns {@code r_t = p_t / p_(t-1) - 1} for rows 1..T-1 (row 0 has no predecessor and is dropped; it becomes the return frame's base timestamp)
-   * @throws IllegalArgumentException if the frame has a single row
+   * @return T-1 rows of simple returns (fractions, per period), with the base timestamp set
+   * @throws IllegalArgumentException if the frame has a single row, or a ratio of two prices
+   *     overflows (named)
    */
   public ReturnFrame returns() {
     return toReturns(ReturnFrame.Type.SIMPLE);
@@ -226,7 +253,8 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
   /**
    * Log returns {@code ln(p_t / p_(t-1))} with the same NaN rule and shape as {@link #returns()}.
    *
-   * @return log returns {@code ln(p_t / p_(t-1))} with the same NaN rule and shape as {@link #returns()}
+   * @return T-1 rows of log returns (per period), with the base timestamp set
+   * @throws IllegalArgumentException if the frame has a single row
    */
   public ReturnFrame logReturns() {
     return toReturns(ReturnFrame.Type.LOG);
@@ -275,7 +303,9 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
    * aligned to midnight UTC. Each row is labelled with the last (LAST) or first (FIRST)
    * timestamp of the period present in this frame. A partial last period is kept.
    *
-   * @return resamples to a coarser frequency, keeping per asset the first or last valid price of each period (see {@link Sampling}); a period in which an asset has no valid price is NaN for it
+   * @param target a frequency that defines periods (calendar, or intraday with a bar size)
+   * @param sampling which valid price of a period to keep, the first or the last
+   * @return one row per period that has a row in this frame
    * @throws IllegalArgumentException if {@code target} defines no periods (see
    *     {@link Frequency#isResamplingTarget()}), or is intraday on a date index
    */
@@ -284,9 +314,12 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
   }
 
   /**
-   * Resamples keeping the last valid price of each period (month-end prices for MONTHLY).
+   * Resamples keeping the last valid price of each period (month-end prices for MONTHLY): the
+   * same as {@code resample(target, Sampling.LAST)}.
    *
-   * @return resamples keeping the last valid price of each period (month-end prices for MONTHLY)
+   * @param target a frequency that defines periods (calendar, or intraday with a bar size)
+   * @return one row per period that has a row in this frame
+   * @throws IllegalArgumentException as for {@link #resample(Frequency, Sampling)}
    */
   public PriceFrame resample(Frequency target) {
     return sampleLevels(target, Sampling.LAST);
@@ -296,7 +329,7 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
    * Fills each gap with the asset's last valid price before it; leading NaN (before an asset's
    * first price) stay NaN. Never done implicitly by any other operation.
    *
-   * @return fills each gap with the asset's last valid price before it; leading NaN (before an asset's first price) stay NaN
+   * @return a new frame of the same shape, NaN only before each asset's first price
    */
   public PriceFrame forwardFill() {
     double[][] out = toArray();
@@ -317,7 +350,7 @@ public final class PriceFrame extends FrameBase<PriceFrame> {
    * Every price divided by the asset's first valid price, so each column starts at 1 (growth of
    * one unit of currency); leading NaN stay NaN.
    *
-   * @return every price divided by the asset's first valid price, so each column starts at 1 (growth of one unit of currency); leading NaN stay NaN
+   * @return a new frame of the same shape holding growth factors (1 at each asset's first price)
    * @throws IllegalArgumentException if a ratio is not a valid price (it overflows, or underflows
    *     to 0: prices spanning more than the double range), naming the asset and the date
    */

@@ -53,7 +53,11 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
    * Simple returns from column-major data ({@code columns[asset][row]}, copied); the frequency
    * is inferred from the index when possible.
    *
-   * @return simple returns from column-major data ({@code columns[asset][row]}, copied); the frequency is inferred from the index when possible
+   * @param index the row timestamps
+   * @param assets the asset names, one per column: unique, not blank
+   * @param columns one array per asset, each as long as the index (copied): simple returns per
+   *     period as fractions (0.01 = 1 %), finite and &gt;= -1, NaN where missing
+   * @return the frame, without a base timestamp
    * @throws IllegalArgumentException if the shapes disagree, a present value is infinite or a
    *     simple return is below -1 (the message names the asset, the date and the value)
    */
@@ -64,7 +68,13 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
   /**
    * Returns of the given type; see {@link #of(TimeIndex, List, double[][])}.
    *
-   * @return of the given type; see {@link #of(TimeIndex, List, double[][])}
+   * @param index the row timestamps
+   * @param assets the asset names, one per column: unique, not blank
+   * @param columns one array per asset, each as long as the index (copied): returns per period,
+   *     finite (simple returns as fractions, &gt;= -1), NaN where missing
+   * @param type whether the values are simple or log returns
+   * @return the frame, without a base timestamp
+   * @throws IllegalArgumentException as for {@link #of(TimeIndex, List, double[][])}
    */
   public static ReturnFrame of(TimeIndex index, List<String> assets, double[][] columns, Type type) {
     List<String> names = Checks.assetNames(assets, "assets");
@@ -84,7 +94,8 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
    * Reads simple returns from a wide CSV laid out as for {@link PriceFrame#readCsv(Path)}
    * (empty cell = missing; any finite number {@code >= -1} accepted).
    *
-   * @return reads simple returns from a wide CSV laid out as for {@link PriceFrame#readCsv(Path)} (empty cell = missing; any finite number {@code >= -1} accepted)
+   * @param path the CSV file (UTF-8)
+   * @return simple returns, without a base timestamp; the frequency is inferred when possible
    * @throws CsvFormatException naming file, line, column and value of the first problem
    */
   public static ReturnFrame readCsv(Path path) {
@@ -95,7 +106,10 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
   /**
    * Reads simple returns from {@code reader} (closed afterwards); see {@link #readCsv(Path)}.
    *
-   * @return reads simple returns from {@code reader} (closed afterwards); see {@link #readCsv(Path)}
+   * @param reader the CSV text; closed when this method returns
+   * @param sourceName the name of the input in error messages, e.g. a file name or URL
+   * @return simple returns, without a base timestamp; the frequency is inferred when possible
+   * @throws CsvFormatException as for {@link #readCsv(Path)}
    */
   public static ReturnFrame readCsv(Reader reader, String sourceName) {
     Checks.notNull(reader, "reader");
@@ -174,7 +188,7 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
   /**
    * Simple or log returns.
    *
-   * @return simple or log returns
+   * @return {@link Type#SIMPLE} or {@link Type#LOG}
    */
   public Type type() {
     return type;
@@ -192,7 +206,8 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
   /**
    * This frame with a base date: the timestamp of the price before the first return.
    *
-   * @return this frame with a base date: the timestamp of the price before the first return
+   * @param base the date of the price row before the first return, before the first row
+   * @return a frame sharing the values, with the base set
    * @throws IllegalArgumentException if the index holds instants or {@code base} is not before
    *     the first row
    */
@@ -204,7 +219,10 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
   /**
    * This frame with a base instant; see {@link #withBase(LocalDate)}.
    *
-   * @return this frame with a base instant; see {@link #withBase(LocalDate)}
+   * @param base the instant of the price row before the first return, before the first row
+   * @return a frame sharing the values, with the base set
+   * @throws IllegalArgumentException if the index holds dates or {@code base} is not before the
+   *     first row
    */
   public ReturnFrame withBase(Instant base) {
     index.requireKind(TimeIndex.Kind.INSTANT, "an Instant base");
@@ -222,7 +240,11 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
   /**
    * This frame converted to the other return type ({@code ln(1 + r)} or {@code exp(r) - 1}).
    *
-   * @return this frame converted to the other return type ({@code ln(1 + r)} or {@code exp(r) - 1})
+   * @param target the wanted return type
+   * @return this frame if it is already of type {@code target}, else a converted copy (NaN stays
+   *     NaN; base and frequency are kept)
+   * @throws IllegalArgumentException if a value has no finite equivalent (a simple return of -1
+   *     has no log return; the message names asset and date)
    */
   public ReturnFrame as(Type target) {
     Checks.notNull(target, "target");
@@ -260,7 +282,8 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
    * asset's last valid return give NaN prices (a delisting); an asset with no valid return at
    * all has no price on any row (its column is all NaN).
    *
-   * @return rebuilds prices starting from {@code initialValue} for every asset
+   * @param initialValue the starting price of every asset, finite and &gt; 0 (e.g. 1 or 100)
+   * @return prices on {@link #rows()} + 1 rows, with this frame's frequency
    * @throws IllegalArgumentException if the base timestamp is unknown (see {@link #hasBase()}),
    *     if an asset has a NaN return between two valid ones (the price level after such a gap
    *     is unknowable; the message names asset and date), or if a price would not be finite and
@@ -277,8 +300,11 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
   /**
    * Rebuilds prices with a starting value per asset; see {@link #toPrices(double)}.
    *
-   * @return rebuilds prices with a starting value per asset; see {@link #toPrices(double)}
-   * @param initialPrices one finite positive value per asset of this frame (by name)
+   * @param initialPrices one finite value &gt; 0 per asset of this frame, found by name (other
+   *     assets are ignored)
+   * @return prices on {@link #rows()} + 1 rows, with this frame's frequency
+   * @throws IllegalArgumentException as for {@link #toPrices(double)}, or if an asset of this
+   *     frame is missing from {@code initialPrices}
    */
   public PriceFrame toPrices(AssetVector initialPrices) {
     Checks.notNull(initialPrices, "initialPrices");
@@ -359,8 +385,9 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
   /**
    * The mean of {@code asset}'s valid returns (per period).
    *
-   * @return the mean of {@code asset}'s valid returns (per period)
-   * @throws IllegalArgumentException if it has no valid return
+   * @param asset the asset name, not null
+   * @return the mean return per period (not annualised), a fraction for simple returns
+   * @throws IllegalArgumentException if the asset is unknown or has no valid return
    */
   public double mean(String asset) {
     AssetSummary s = summarize(asset);
@@ -373,8 +400,9 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
   /**
    * The sample standard deviation (divisor n - 1) of {@code asset}'s valid returns (per period).
    *
-   * @return the sample standard deviation (divisor n - 1) of {@code asset}'s valid returns (per period)
-   * @throws IllegalArgumentException if it has fewer than 2 valid returns
+   * @param asset the asset name, not null
+   * @return the standard deviation per period (not annualised), &gt;= 0
+   * @throws IllegalArgumentException if the asset is unknown or has fewer than 2 valid returns
    */
   public double std(String asset) {
     AssetSummary s = summarize(asset);
@@ -389,7 +417,8 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
   /**
    * {@link #mean(String)} of every asset.
    *
-   * @return {@link #mean(String)} of every asset
+   * @return the per-period means, in asset order
+   * @throws IllegalArgumentException if an asset has no valid return
    */
   public AssetVector means() {
     double[] out = new double[assets.size()];
@@ -402,7 +431,8 @@ public final class ReturnFrame extends FrameBase<ReturnFrame> {
   /**
    * {@link #std(String)} of every asset.
    *
-   * @return {@link #std(String)} of every asset
+   * @return the per-period standard deviations, in asset order
+   * @throws IllegalArgumentException if an asset has fewer than 2 valid returns
    */
   public AssetVector stdDevs() {
     double[] out = new double[assets.size()];

@@ -57,7 +57,7 @@ public final class SimulatedMarket {
    * {@link MarketSimulator#simulateIntraday}. NaN before each asset's listing row, finite and
    * &gt; 0 from it on.
    *
-   * @return the closing prices, one column per asset: daily ({@link Frequency#DAILY}, a date index of business days) from {@link MarketSimulator#simulate()}, or intraday (an instant index of bar start times, frequency {@link Frequency#intraday(java.time.Duration)}) from {@link MarketSimulator#simulateIntraday}
+   * @return the closing prices, one column per asset
    */
   public PriceFrame prices() {
     return prices;
@@ -96,7 +96,8 @@ public final class SimulatedMarket {
    * For the first bar after listing, {@code C} is the close moved back by that period's return.
    * Bars before the listing row are missing: OHLC and volume NaN.
    *
-   * @return the OHLCV bars of {@code asset}, on the index and frequency of {@link #prices()}
+   * @param asset the asset name, e.g. {@code "A01"}
+   * @return the asset's bars, named by the asset
    * @throws IllegalArgumentException if the asset is unknown (the message names it and lists the
    *     assets)
    */
@@ -125,7 +126,8 @@ public final class SimulatedMarket {
   /**
    * The sector of {@code asset}.
    *
-   * @return the sector of {@code asset}
+   * @param asset the asset name, e.g. {@code "A01"}
+   * @return the sector name, e.g. {@code "S1"}
    * @throws IllegalArgumentException if the asset is unknown
    */
   public String sectorOf(String asset) {
@@ -136,7 +138,8 @@ public final class SimulatedMarket {
    * The first row on which {@code asset} has a price: 0, or for a late listing a row of the
    * first half (at the first bar of a session intraday).
    *
-   * @return the first row on which {@code asset} has a price: 0, or for a late listing a row of the first half (at the first bar of a session intraday)
+   * @param asset the asset name, e.g. {@code "A01"}
+   * @return the 0-based row of the asset's first price
    * @throws IllegalArgumentException if the asset is unknown
    */
   public int listingRow(String asset) {
@@ -146,7 +149,7 @@ public final class SimulatedMarket {
   /**
    * Each asset's annual drift {@code mu_i} in the calm regime (given or drawn).
    *
-   * @return each asset's annual drift {@code mu_i} in the calm regime (given or drawn)
+   * @return the annual drifts as fractions (0.08 = 8 % a year), in asset order
    */
   public AssetVector annualDrifts() {
     return drifts;
@@ -155,7 +158,7 @@ public final class SimulatedMarket {
   /**
    * Each asset's annual volatility {@code sigma_i} in the calm regime (given or drawn).
    *
-   * @return each asset's annual volatility {@code sigma_i} in the calm regime (given or drawn)
+   * @return the annualised volatilities as fractions (0.2 = 20 %), in asset order
    */
   public AssetVector annualVolatilities() {
     return volatilities;
@@ -167,7 +170,8 @@ public final class SimulatedMarket {
    * multiplier and {@code pi} the stationary regime probabilities. It leaves out the (small)
    * variance added by the drift changing with the regime.
    *
-   * @return the long-run annual volatility of {@code asset}'s log returns over the regime mix: {@code sigma_i sqrt(pi_calm + pi_stressed m^2)}, with {@code m} the stress volatility multiplier and {@code pi} the stationary regime probabilities
+   * @param asset the asset name, e.g. {@code "A01"}
+   * @return the annualised volatility as a fraction, &gt;= 0
    * @throws IllegalArgumentException if the asset is unknown
    */
   public double expectedAnnualVolatility(String asset) {

@@ -37,7 +37,8 @@ public final class TablesawInterop {
   /**
    * The prices as a table named {@code prices}; see the class doc for the layout.
    *
-   * @return the prices as a table named {@code prices}; see the class doc for the layout
+   * @param prices the frame, not null
+   * @return a new table (NaN where a price is missing)
    */
   public static Table toTable(PriceFrame prices) {
     Checks.notNull(prices, "prices");
@@ -47,7 +48,8 @@ public final class TablesawInterop {
   /**
    * The returns as a table named {@code returns}; see the class doc for the layout.
    *
-   * @return the returns as a table named {@code returns}; see the class doc for the layout
+   * @param returns the frame, not null
+   * @return a new table (NaN where a return is missing)
    */
   public static Table toTable(ReturnFrame returns) {
     Checks.notNull(returns, "returns");
@@ -70,7 +72,8 @@ public final class TablesawInterop {
    * The bars as a table named by the symbol: time column, open, high, low, close, volume, and
    * {@code adj close} when the bars have one.
    *
-   * @return the bars as a table named by the symbol: time column, open, high, low, close, volume, and {@code adj close} when the bars have one
+   * @param bars the bars, not null
+   * @return a new table; the time column is {@code date} or {@code time} as for frames
    */
   public static Table toTable(Bars bars) {
     Checks.notNull(bars, "bars");
@@ -110,7 +113,9 @@ public final class TablesawInterop {
    * numeric, one per asset (missing = NaN). Validation is that of
    * {@link PriceFrame#of(TimeIndex, List, double[][])}.
    *
-   * @return prices from a table whose first column holds the timestamps ({@link DateColumn}, or {@link InstantColumn}, or {@link DateTimeColumn} read as UTC) and whose other columns are numeric, one per asset (missing = NaN)
+   * @param table a timestamp column (strictly increasing, none missing), then at least one
+   *     numeric column named by its asset
+   * @return the frame; its frequency is inferred from the timestamps when possible
    * @throws IllegalArgumentException naming the column for a non-numeric asset column, a
    *     missing timestamp, or any problem {@code PriceFrame.of} reports
    */

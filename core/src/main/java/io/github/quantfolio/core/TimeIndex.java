@@ -51,7 +51,8 @@ public final class TimeIndex {
   /**
    * An index of dates.
    *
-   * @return an index of dates
+   * @param dates the dates, strictly increasing, at least one, none null
+   * @return a date index ({@link Kind#DATE})
    * @throws IllegalArgumentException if empty or not strictly increasing
    */
   public static TimeIndex ofDates(List<LocalDate> dates) {
@@ -66,7 +67,9 @@ public final class TimeIndex {
   /**
    * An index of dates; see {@link #ofDates(List)}.
    *
-   * @return an index of dates; see {@link #ofDates(List)}
+   * @param dates the dates, strictly increasing, at least one, none null
+   * @return a date index ({@link Kind#DATE})
+   * @throws IllegalArgumentException if empty or not strictly increasing
    */
   public static TimeIndex ofDates(LocalDate... dates) {
     return ofDates(Arrays.asList(Checks.notNull(dates, "dates")));
@@ -75,7 +78,10 @@ public final class TimeIndex {
   /**
    * An index of dates given as epoch days (the array is copied).
    *
-   * @return an index of dates given as epoch days (the array is copied)
+   * @param epochDays days since 1970-01-01, strictly increasing, at least one
+   * @return a date index ({@link Kind#DATE})
+   * @throws IllegalArgumentException if empty, not strictly increasing, or a day is beyond the
+   *     dates whose epoch milliseconds fit in a {@code long}
    */
   public static TimeIndex ofEpochDays(long[] epochDays) {
     return checked(Kind.DATE, Checks.notNull(epochDays, "epochDays").clone());
@@ -84,7 +90,10 @@ public final class TimeIndex {
   /**
    * An index of UTC instants.
    *
-   * @return an index of UTC instants
+   * @param instants the instants, strictly increasing at millisecond precision, at least one,
+   *     none null
+   * @return an instant index ({@link Kind#INSTANT})
+   * @throws IllegalArgumentException if empty or not strictly increasing
    */
   public static TimeIndex ofInstants(List<Instant> instants) {
     Checks.notNull(instants, "instants");
@@ -98,7 +107,10 @@ public final class TimeIndex {
   /**
    * An index of UTC instants; see {@link #ofInstants(List)}.
    *
-   * @return an index of UTC instants; see {@link #ofInstants(List)}
+   * @param instants the instants, strictly increasing at millisecond precision, at least one,
+   *     none null
+   * @return an instant index ({@link Kind#INSTANT})
+   * @throws IllegalArgumentException if empty or not strictly increasing
    */
   public static TimeIndex ofInstants(Instant... instants) {
     return ofInstants(Arrays.asList(Checks.notNull(instants, "instants")));
@@ -107,7 +119,9 @@ public final class TimeIndex {
   /**
    * An index of UTC instants given as epoch milliseconds (the array is copied).
    *
-   * @return an index of UTC instants given as epoch milliseconds (the array is copied)
+   * @param epochMillis milliseconds since 1970-01-01T00:00Z, strictly increasing, at least one
+   * @return an instant index ({@link Kind#INSTANT})
+   * @throws IllegalArgumentException if empty or not strictly increasing
    */
   public static TimeIndex ofEpochMillis(long[] epochMillis) {
     return checked(Kind.INSTANT, Checks.notNull(epochMillis, "epochMillis").clone());
@@ -117,7 +131,9 @@ public final class TimeIndex {
    * {@code count} consecutive business days (Monday to Friday; no holiday calendar) starting at
    * {@code start}, or at the next business day if {@code start} falls on a weekend.
    *
-   * @return {@code count} consecutive business days (Monday to Friday; no holiday calendar) starting at {@code start}, or at the next business day if {@code start} falls on a weekend
+   * @param start the first day; a Saturday or Sunday moves to the following Monday
+   * @param count the number of days, &gt; 0
+   * @return a date index of {@code count} weekdays
    */
   public static TimeIndex businessDays(LocalDate start, int count) {
     Checks.notNull(start, "start");
@@ -202,7 +218,8 @@ public final class TimeIndex {
   /**
    * The raw value at {@code i}: epoch day for {@link Kind#DATE}, epoch millis for INSTANT.
    *
-   * @return the raw value at {@code i}: epoch day for {@link Kind#DATE}, epoch millis for INSTANT
+   * @param i the 0-based position, {@code 0 <= i < size()}
+   * @return the epoch day or epoch millisecond
    */
   public long value(int i) {
     return values[i];
@@ -220,7 +237,8 @@ public final class TimeIndex {
   /**
    * The date at {@code i}; for an instant index the UTC date.
    *
-   * @return the date at {@code i}; for an instant index the UTC date
+   * @param i the 0-based position, {@code 0 <= i < size()}
+   * @return the date
    */
   public LocalDate date(int i) {
     return kind == Kind.DATE
@@ -231,7 +249,8 @@ public final class TimeIndex {
   /**
    * The instant at {@code i}; for a date index, the start of that day in UTC.
    *
-   * @return the instant at {@code i}; for a date index, the start of that day in UTC
+   * @param i the 0-based position, {@code 0 <= i < size()}
+   * @return the instant
    */
   public Instant instant(int i) {
     return Instant.ofEpochMilli(epochMillis(i));
@@ -240,7 +259,8 @@ public final class TimeIndex {
   /**
    * Epoch milliseconds at {@code i} (start of the UTC day for a date index).
    *
-   * @return epoch milliseconds at {@code i} (start of the UTC day for a date index)
+   * @param i the 0-based position, {@code 0 <= i < size()}
+   * @return milliseconds since 1970-01-01T00:00Z
    */
   public long epochMillis(int i) {
     return kind == Kind.DATE ? values[i] * MILLIS_PER_DAY : values[i];
@@ -249,7 +269,8 @@ public final class TimeIndex {
   /**
    * Epoch day (UTC) at {@code i}.
    *
-   * @return epoch day (UTC) at {@code i}
+   * @param i the 0-based position, {@code 0 <= i < size()}
+   * @return days since 1970-01-01 (the UTC date for an instant index)
    */
   public long epochDay(int i) {
     return kind == Kind.DATE ? values[i] : Math.floorDiv(values[i], MILLIS_PER_DAY);
@@ -276,7 +297,8 @@ public final class TimeIndex {
   /**
    * Timestamp {@code i} as ISO-8601 text: {@code 2018-04-11} or {@code 2018-04-11T14:30:00Z}.
    *
-   * @return timestamp {@code i} as ISO-8601 text: {@code 2018-04-11} or {@code 2018-04-11T14:30:00Z}
+   * @param i the 0-based position, {@code 0 <= i < size()}
+   * @return the ISO-8601 text
    */
   public String label(int i) {
     return format(kind, values[i]);
@@ -289,7 +311,9 @@ public final class TimeIndex {
   /**
    * The position of {@code date}, or -1 if absent. Only for date indexes.
    *
-   * @return the position of {@code date}, or -1 if absent
+   * @param date the date to find, not null
+   * @return the 0-based position of {@code date}, or -1 if absent
+   * @throws IllegalArgumentException on an instant index
    */
   public int indexOf(LocalDate date) {
     requireKind(Kind.DATE, "a LocalDate lookup");
@@ -300,7 +324,9 @@ public final class TimeIndex {
   /**
    * The position of {@code instant}, or -1 if absent. Only for instant indexes.
    *
-   * @return the position of {@code instant}, or -1 if absent
+   * @param instant the instant to find (at millisecond precision), not null
+   * @return the 0-based position of {@code instant}, or -1 if absent
+   * @throws IllegalArgumentException on a date index
    */
   public int indexOf(Instant instant) {
     requireKind(Kind.INSTANT, "an Instant lookup");
@@ -312,7 +338,8 @@ public final class TimeIndex {
    * The position of the first timestamp on or after {@code rawValue} (a value of this index's
    * kind), or {@link #size()} if there is none.
    *
-   * @return the position of the first timestamp on or after {@code rawValue} (a value of this index's kind), or {@link #size()} if there is none
+   * @param rawValue an epoch day for a date index, an epoch millisecond for an instant index
+   * @return a position from 0 to {@link #size()}
    */
   public int ceilingPosition(long rawValue) {
     int i = Arrays.binarySearch(values, rawValue);
@@ -323,7 +350,8 @@ public final class TimeIndex {
    * The position just past the last timestamp on or before {@code rawValue}, so that
    * {@code [ceilingPosition(a), floorEnd(b))} is the range {@code a <= t <= b}.
    *
-   * @return the position just past the last timestamp on or before {@code rawValue}, so that {@code [ceilingPosition(a), floorEnd(b))} is the range {@code a <= t <= b}
+   * @param rawValue an epoch day for a date index, an epoch millisecond for an instant index
+   * @return a position from 0 to {@link #size()}
    */
   public int floorEnd(long rawValue) {
     int i = Arrays.binarySearch(values, rawValue);
@@ -333,7 +361,10 @@ public final class TimeIndex {
   /**
    * Rows {@code [from, to)} as a new index.
    *
-   * @return rows {@code [from, to)} as a new index
+   * @param from the first position, inclusive (0-based)
+   * @param to the end position, exclusive: {@code 0 <= from < to <= size()}
+   * @return an index of {@code to - from} timestamps, of the same kind
+   * @throws IllegalArgumentException if the range is empty or out of bounds
    */
   public TimeIndex slice(int from, int to) {
     if (from < 0 || to > values.length || from >= to) {
@@ -346,7 +377,10 @@ public final class TimeIndex {
   /**
    * The timestamps present in both indexes.
    *
-   * @return the timestamps present in both indexes
+   * @param other an index of the same kind
+   * @return the common timestamps, in order
+   * @throws IllegalArgumentException if the kinds differ or no timestamp is common (an index
+   *     cannot be empty)
    */
   public TimeIndex intersection(TimeIndex other) {
     requireSameKind(other);
@@ -375,7 +409,9 @@ public final class TimeIndex {
   /**
    * The timestamps present in either index.
    *
-   * @return the timestamps present in either index
+   * @param other an index of the same kind
+   * @return all timestamps of both, in order, each once
+   * @throws IllegalArgumentException if the kinds differ
    */
   public TimeIndex union(TimeIndex other) {
     requireSameKind(other);
@@ -403,7 +439,9 @@ public final class TimeIndex {
   /**
    * Whether {@code other} holds every timestamp of this index.
    *
-   * @return whether {@code other} holds every timestamp of this index
+   * @param other any index, not null
+   * @return whether {@code other} holds every timestamp of this index (false if the kinds
+   *     differ)
    */
   public boolean isSubsetOf(TimeIndex other) {
     Checks.notNull(other, "other");
@@ -439,7 +477,9 @@ public final class TimeIndex {
    * The sampling frequency inferred from the spacing of the timestamps; see
    * {@link Frequency#infer(TimeIndex)}.
    *
-   * @return the sampling frequency inferred from the spacing of the timestamps; see {@link Frequency#infer(TimeIndex)}
+   * @return the inferred frequency
+   * @throws IllegalArgumentException if the index has fewer than 2 timestamps or its gaps fit no
+   *     pattern
    */
   public Frequency inferFrequency() {
     return Frequency.infer(this);

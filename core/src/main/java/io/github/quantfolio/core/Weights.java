@@ -34,7 +34,10 @@ public final class Weights {
   /**
    * Weights from names and values (copied).
    *
-   * @return weights from names and values (copied)
+   * @param assets the asset names, not empty; no null, blank or repeated name
+   * @param weights one finite weight per asset as a fraction of portfolio value (0.25 = 25 %),
+   *     negative for a short position
+   * @return the weights
    * @throws IllegalArgumentException if the lengths differ, a name is blank or repeated, or a
    *     weight is not finite (the message names the asset)
    */
@@ -46,7 +49,10 @@ public final class Weights {
   /**
    * Weights from an ordered map (iteration order kept).
    *
-   * @return weights from an ordered map (iteration order kept)
+   * @param weights asset name to finite weight (a fraction of portfolio value), not empty; no
+   *     null key or value
+   * @return the weights, in the map's iteration order
+   * @throws IllegalArgumentException as for {@link #of(List, double[])}
    */
   public static Weights of(Map<String, Double> weights) {
     AssetVector v = AssetVector.of(weights);
@@ -56,7 +62,9 @@ public final class Weights {
   /**
    * Equal weights {@code 1/n} on the given assets.
    *
-   * @return equal weights {@code 1/n} on the given assets
+   * @param assets the asset names, not empty; no null, blank or repeated name
+   * @return {@code n} weights of {@code 1/n}, in the given order
+   * @throws IllegalArgumentException if the list is empty or a name is blank or repeated
    */
   public static Weights equal(List<String> assets) {
     List<String> names = Checks.assetNames(assets, "assets");
@@ -86,7 +94,8 @@ public final class Weights {
   /**
    * The weight of {@code asset}.
    *
-   * @return the weight of {@code asset}
+   * @param asset the asset name, not null
+   * @return the weight, a fraction of portfolio value
    * @throws IllegalArgumentException if the asset is not part of these weights (use
    *     {@link #getOrZero(String)} to treat absent assets as unheld)
    */
@@ -97,7 +106,8 @@ public final class Weights {
   /**
    * The weight of {@code asset}, or 0 if it is not part of these weights (not held).
    *
-   * @return the weight of {@code asset}, or 0 if it is not part of these weights (not held)
+   * @param asset the asset name, not null
+   * @return the weight, a fraction of portfolio value, or 0
    */
   public double getOrZero(String asset) {
     return vector.contains(Checks.notNull(asset, "asset")) ? vector.get(asset) : 0.0;
@@ -116,7 +126,8 @@ public final class Weights {
    * The weights in the order of {@code names}; an asset not part of these weights gets 0 (not
    * held), so weights can be lined up with a larger universe.
    *
-   * @return the weights in the order of {@code names}; an asset not part of these weights gets 0 (not held), so weights can be lined up with a larger universe
+   * @param names asset names, in the wanted order, none null
+   * @return a new array, one weight per name
    */
   public double[] toArray(List<String> names) {
     Checks.notNull(names, "names");
@@ -223,7 +234,8 @@ public final class Weights {
    * move by up to {@code n x 0.5 x 10^-decimals}. From 342 decimals on nothing changes: the
    * shortest decimal form of any double has at most 341 places.
    *
-   * @return each weight rounded half-even to {@code decimals} places (of the decimal value, e.g. {@code 0.12345 -> 0.1234} with 4 decimals)
+   * @param decimals the decimal places to keep, &gt;= 0
+   * @return the rounded weights, same assets
    */
   public Weights rounded(int decimals) {
     Checks.notNegative(decimals, "decimals");
@@ -240,7 +252,9 @@ public final class Weights {
    * Weights with {@code |w| < cutoff} set to 0 (an explicit, documented clean-up of solver
    * dust, as PyPortfolioOpt's {@code clean_weights}); not renormalised.
    *
-   * @return weights with {@code |w| < cutoff} set to 0 (an explicit, documented clean-up of solver dust, as PyPortfolioOpt's {@code clean_weights}); not renormalised
+   * @param cutoff the smallest absolute weight kept, finite and &gt;= 0 (e.g. 1e-4; 0 keeps
+   *     everything)
+   * @return the cleaned weights, same assets (zeros are kept, not dropped)
    */
   public Weights withoutBelow(double cutoff) {
     Checks.finite(cutoff, "cutoff");
@@ -259,8 +273,9 @@ public final class Weights {
   /**
    * Weights scaled to sum to 1.
    *
-   * @return weights scaled to sum to 1
-   * @throws IllegalArgumentException if the sum is zero or not finite
+   * @return weights scaled to sum to 1, same assets
+   * @throws IllegalArgumentException if the sum is zero
+   * @throws ArithmeticException if the sum overflows
    */
   public Weights normalized() {
     double s = sum();
@@ -279,7 +294,9 @@ public final class Weights {
    * the union of both asset sets (an asset absent from one side has weight 0 there). Buying 10%
    * of one asset with the proceeds of selling 10% of another is a turnover of 0.2.
    *
-   * @return two-way turnover to reach these weights from {@code previous}: {@code sum_i |w_i - p_i|} over the union of both asset sets (an asset absent from one side has weight 0 there)
+   * @param previous the weights before the trade
+   * @return the turnover as a fraction of portfolio value, &gt;= 0
+   * @throws ArithmeticException if the sum overflows
    */
   public double turnover(Weights previous) {
     Checks.notNull(previous, "previous");

@@ -54,7 +54,7 @@ public interface Broker {
    * Submits an order, or returns the existing order with the same client order id.
    *
    * @param request the order, with the caller's client order id
-   * @return submits an order, or returns the existing order with the same client order id
+   * @return the new order, or the existing one with that client order id, in its current state
    * @throws IllegalArgumentException if an order with this client order id exists and its
    *     request differs from {@code request}
    */
@@ -65,7 +65,7 @@ public interface Broker {
    * resulting state (unchanged if already final).
    *
    * @param clientOrderId the caller's id of the order
-   * @return cancels the order with this client order id if it is still open; returns it in its resulting state (unchanged if already final)
+   * @return the order in its resulting state: cancelled, or unchanged if it was already final
    * @throws IllegalArgumentException if there is no order with this id
    */
   Order cancel(String clientOrderId);

@@ -80,7 +80,7 @@ public record Fill(String symbol, Side side, double quantity, double price, doub
    * The change of cash this fill causes: {@code -(quantity x price) - fee} for a buy,
    * {@code quantity x price - fee} for a sell.
    *
-   * @return the change of cash this fill causes: {@code -(quantity x price) - fee} for a buy, {@code quantity x price - fee} for a sell
+   * @return the cash change in the account's currency: negative for a buy, fee deducted
    */
   public double cashFlow() {
     return side == Side.BUY ? -notional() - fee : notional() - fee;
@@ -89,7 +89,7 @@ public record Fill(String symbol, Side side, double quantity, double price, doub
   /**
    * The signed change of the position: {@code +quantity} for a buy, {@code -quantity} for a sell.
    *
-   * @return the signed change of the position: {@code +quantity} for a buy, {@code -quantity} for a sell
+   * @return the quantity, negated for a sell
    */
   public double signedQuantity() {
     return side == Side.BUY ? quantity : -quantity;

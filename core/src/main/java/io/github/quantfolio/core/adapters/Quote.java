@@ -58,7 +58,7 @@ public record Quote(String symbol, double bid, double ask, Instant time) {
    * The price a market order on {@code side} fills at: the ask for a buy, the bid for a sell.
    *
    * @param side buy or sell
-   * @return the price a market order on {@code side} fills at: the ask for a buy, the bid for a sell
+   * @return the ask for {@link Side#BUY}, the bid for {@link Side#SELL}
    */
   public double priceFor(Side side) {
     return Values.notNull(side, "Quote of '" + symbol + "'", "side") == Side.BUY ? ask : bid;

@@ -50,7 +50,7 @@ public record ReviewDecision(Verdict verdict, double resizedQuantity, String rat
    *
    * @param rationale why (not null; may be empty)
    * @param confidence the reviewer's confidence in the decision, in [0, 1]
-   * @return approve as proposed
+   * @return an {@link Verdict#APPROVE} decision
    */
   public static ReviewDecision approve(String rationale, double confidence) {
     return new ReviewDecision(Verdict.APPROVE, 0, rationale, confidence);
@@ -61,7 +61,7 @@ public record ReviewDecision(Verdict verdict, double resizedQuantity, String rat
    *
    * @param rationale why (not null; may be empty)
    * @param confidence the reviewer's confidence in the decision, in [0, 1]
-   * @return reject
+   * @return a {@link Verdict#REJECT} decision
    */
   public static ReviewDecision reject(String rationale, double confidence) {
     return new ReviewDecision(Verdict.REJECT, 0, rationale, confidence);
@@ -70,10 +70,11 @@ public record ReviewDecision(Verdict verdict, double resizedQuantity, String rat
   /**
    * Trade {@code quantity} units instead of the proposed quantity.
    *
-   * @param quantity the smaller quantity the reviewer allows, finite and &gt; 0
+   * @param quantity the units to trade instead (usually fewer; not checked against the
+   *     proposal), finite and &gt; 0
    * @param rationale why (not null; may be empty)
    * @param confidence the reviewer's confidence in the decision, in [0, 1]
-   * @return trade {@code quantity} units instead of the proposed quantity
+   * @return a {@link Verdict#RESIZE} decision
    */
   public static ReviewDecision resize(double quantity, String rationale, double confidence) {
     return new ReviewDecision(Verdict.RESIZE, quantity, rationale, confidence);
@@ -83,7 +84,7 @@ public record ReviewDecision(Verdict verdict, double resizedQuantity, String rat
    * The units to trade for {@code proposal}: its quantity, 0, or the resized quantity.
    *
    * @param proposal the proposal this decision answers
-   * @return the units to trade for {@code proposal}: its quantity, 0, or the resized quantity
+   * @return the proposal's quantity, 0, or the resized quantity
    */
   public double quantityFor(TradeProposal proposal) {
     Values.notNull(proposal, "Review decision (" + verdict + ")", "proposal");

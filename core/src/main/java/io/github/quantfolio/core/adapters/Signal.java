@@ -24,7 +24,7 @@ public record Signal(double value, double confidence) {
   /**
    * No view: value 0, confidence 0.
    *
-   * @return no view: value 0, confidence 0
+   * @return a signal of value 0 and confidence 0
    */
   public static Signal none() {
     return new Signal(0, 0);

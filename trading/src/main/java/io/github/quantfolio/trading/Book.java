@@ -32,7 +32,6 @@ final class Book {
   /** Realized P&amp;L: round trips net of fees, plus dividends. */
   double realized;
   double fees;
-  double dividends;
 
   Book(String symbol) {
     this.symbol = symbol;

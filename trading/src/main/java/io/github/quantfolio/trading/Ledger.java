@@ -397,7 +397,6 @@ public final class Ledger {
       attribute(book.lots.tags(k), book.sign * book.lots.quantity(k) * perUnit);
     }
     book.realized += amount;
-    book.dividends += amount;
     cash += amount;
     lastTime = time;
     events.add(new LedgerEvent.Dividend(symbol, perUnit, book.signedQuantity(), time));

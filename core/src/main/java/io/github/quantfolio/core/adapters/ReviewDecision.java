@@ -1,5 +1,7 @@
 package io.github.quantfolio.core.adapters;
 
+import java.util.List;
+
 /**
  * A {@link TradeReviewer}'s answer: approve the proposal as it is, reject it, or resize it.
  *
@@ -8,10 +10,14 @@ package io.github.quantfolio.core.adapters;
  *     otherwise 0
  * @param rationale why (not null; may be empty)
  * @param confidence the reviewer's confidence in the decision, in [0, 1]
+ * @param riskFlags short labels of the risks the reviewer saw (for example "earnings tomorrow"),
+ *     in its order; may be empty
+ * @param rawAnswer the reviewer's answer as it came (an LLM's text, for the audit trail); empty
+ *     when there is none
  * @since 0.1.0
  */
 public record ReviewDecision(Verdict verdict, double resizedQuantity, String rationale,
-    double confidence) {
+    double confidence, List<String> riskFlags, String rawAnswer) {
 
   /** What the reviewer decided. */
   public enum Verdict {
@@ -31,6 +37,8 @@ public record ReviewDecision(Verdict verdict, double resizedQuantity, String rat
    *    otherwise 0
    * @param rationale why (not null; may be empty)
    * @param confidence the reviewer's confidence in the decision, in [0, 1]
+   * @param riskFlags short labels of the risks the reviewer saw; may be empty, no null element
+   * @param rawAnswer the reviewer's answer as it came; empty when there is none
    */
   public ReviewDecision {
     Values.notNull(verdict, "Review decision", "verdict");
@@ -43,6 +51,46 @@ public record ReviewDecision(Verdict verdict, double resizedQuantity, String rat
     }
     Values.notNull(rationale, what, "rationale");
     Values.confidence(confidence, what);
+    Values.notNull(riskFlags, what, "riskFlags");
+    for (int i = 0; i < riskFlags.size(); i++) {
+      Values.notNull(riskFlags.get(i), what, "riskFlags[" + i + "]");
+    }
+    riskFlags = List.copyOf(riskFlags);
+    Values.notNull(rawAnswer, what, "rawAnswer");
+  }
+
+  /**
+   * A decision with no risk flags and no raw answer.
+   *
+   * @param verdict approve, reject or resize
+   * @param resizedQuantity for {@link Verdict#RESIZE} the new quantity, finite and &gt; 0;
+   *    otherwise 0
+   * @param rationale why (not null; may be empty)
+   * @param confidence the reviewer's confidence in the decision, in [0, 1]
+   */
+  public ReviewDecision(Verdict verdict, double resizedQuantity, String rationale,
+      double confidence) {
+    this(verdict, resizedQuantity, rationale, confidence, List.of(), "");
+  }
+
+  /**
+   * This decision with these risk flags.
+   *
+   * @param flags short labels of the risks the reviewer saw, no null element
+   * @return a copy with {@code flags}
+   */
+  public ReviewDecision withRiskFlags(List<String> flags) {
+    return new ReviewDecision(verdict, resizedQuantity, rationale, confidence, flags, rawAnswer);
+  }
+
+  /**
+   * This decision with the reviewer's raw answer attached (kept for the audit trail).
+   *
+   * @param answer the answer as it came, not null
+   * @return a copy with {@code answer}
+   */
+  public ReviewDecision withRawAnswer(String answer) {
+    return new ReviewDecision(verdict, resizedQuantity, rationale, confidence, riskFlags, answer);
   }
 
   /**

@@ -11,7 +11,8 @@
  *       live trading.
  *   <li>{@link io.github.quantfolio.core.adapters.SignalModel}: features in, a signal in [-1, 1]
  *       with a confidence in [0, 1] out (the ML hook).
- *   <li>{@link io.github.quantfolio.core.adapters.TradeReviewer}: a trade proposal in, approve,
+ *   <li>{@link io.github.quantfolio.core.adapters.TradeReviewer}: a trade proposal and its
+ *       {@link io.github.quantfolio.core.adapters.ReviewContext} in, approve,
  *       reject or resize with a rationale and a confidence out (the LLM hook).
  * </ul>
  *

@@ -127,4 +127,44 @@ class AdapterValuesTest {
         () -> new Account(Double.POSITIVE_INFINITY, 0, true));
     rejects("PaperBroker: expected finite cash >= 0, but found -1.0", () -> PaperBroker.withCash(-1));
   }
+
+  @Test
+  void reviewDecisionKeepsRiskFlagsAndRawAnswerAndRejectsNulls() {
+    ReviewDecision d = ReviewDecision.reject("earnings", 0.7)
+        .withRiskFlags(List.of("earnings tomorrow", "gap risk")).withRawAnswer("{\"decision\":\"REJECT\"}");
+    assertEquals(List.of("earnings tomorrow", "gap risk"), d.riskFlags());
+    assertEquals("{\"decision\":\"REJECT\"}", d.rawAnswer());
+    assertEquals(List.of(), ReviewDecision.approve("ok", 1).riskFlags());
+    assertEquals("", ReviewDecision.approve("ok", 1).rawAnswer());
+    java.util.ArrayList<String> withNull = new java.util.ArrayList<>();
+    withNull.add(null);
+    NullPointerException e = assertThrows(NullPointerException.class,
+        () -> ReviewDecision.approve("x", 1).withRiskFlags(withNull));
+    assertTrue(e.getMessage().contains("riskFlags[0]"), e.getMessage());
+  }
+
+  @Test
+  void reviewContextCopiesItsInputsAndNamesBadValues() {
+    java.util.Map<String, Double> weights = new java.util.LinkedHashMap<>();
+    weights.put("BBB", 0.2);
+    weights.put("AAA", -0.1);
+    double[] returns = {0.01, -0.02};
+    Instant t = Instant.parse("2024-01-02T21:00:00Z");
+    ReviewContext c = new ReviewContext(t, new Signal(0.5, 0.8), java.util.Map.of("rsi14", 55.0),
+        100_000, 20_000, weights, 0.3, 0.1, java.util.Map.of("vol20", Double.NaN), returns,
+        java.util.Map.of("maxPositionWeight", 0.1));
+    weights.put("CCC", 0.5);
+    returns[0] = 9;
+    assertEquals(List.of("BBB", "AAA"), List.copyOf(c.positionWeights().keySet()));
+    assertEquals(0.01, c.recentReturns()[0]);
+    IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+        () -> new ReviewContext(t, Signal.none(), java.util.Map.of(), 1, 1,
+            java.util.Map.of("AAA", Double.NaN), 0, 0, java.util.Map.of(), new double[0],
+            java.util.Map.of()));
+    assertTrue(e2.getMessage().contains("positionWeights['AAA'] is NaN"), e2.getMessage());
+    e2 = assertThrows(IllegalArgumentException.class,
+        () -> new ReviewContext(t, Signal.none(), java.util.Map.of(), 1, 1, java.util.Map.of(),
+            0, 0, java.util.Map.of(), new double[] {-1.5}, java.util.Map.of()));
+    assertTrue(e2.getMessage().contains("recentReturns[0] is -1.5"), e2.getMessage());
+  }
 }

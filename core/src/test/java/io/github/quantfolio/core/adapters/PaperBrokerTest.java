@@ -141,7 +141,7 @@ class PaperBrokerTest {
   @Test
   void signalModelReviewerAndBrokerWireTogether() {
     SignalModel model = f -> new Signal(Math.max(-1, Math.min(1, 10 * f.get("ret20"))), 0.7);
-    TradeReviewer capNotional = p -> p.notional() <= 2_000
+    TradeReviewer capNotional = (p, context) -> p.notional() <= 2_000
         ? ReviewDecision.approve("within limit", 0.9)
         : ReviewDecision.resize(Math.floor(2_000 / p.referencePrice()), "notional capped at 2000", 0.9);
 
@@ -152,7 +152,7 @@ class PaperBrokerTest {
     assertEquals(Side.BUY, s.side());
     TradeProposal p = new TradeProposal("AAA", s.side(), 50, broker.quote("AAA").orElseThrow().mid(),
         "momentum " + s.value());
-    ReviewDecision d = capNotional.review(p);
+    ReviewDecision d = capNotional.review(p, ReviewContext.minimal(T0, s));
     // 50 x 100 = 5000 > 2000: resized to floor(2000 / 100) = 20.
     assertEquals(ReviewDecision.Verdict.RESIZE, d.verdict());
     assertEquals(20, d.quantityFor(p));

@@ -1,0 +1,136 @@
+package io.github.quantfolio.trading;
+
+import io.github.quantfolio.core.PriceFrame;
+import io.github.quantfolio.core.Weights;
+import io.github.quantfolio.core.adapters.Features;
+import io.github.quantfolio.core.adapters.Signal;
+import io.github.quantfolio.core.internal.Checks;
+import io.github.quantfolio.optimize.ExpectedReturns;
+import io.github.quantfolio.optimize.MeanVariance;
+import io.github.quantfolio.optimize.RiskParity;
+import io.github.quantfolio.risk.CovarianceEstimator;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The allocation step of a {@link TradingPipeline}: target weights for the symbols the model
+ * favours (an optimizer, or an ML allocation model). The weights are targets only: the
+ * reviewer and the risk gate still see, cut or block every trade they imply.
+ *
+ * <p>The pipeline calls it once per cycle with the <em>candidates</em>, the symbols whose
+ * signal is positive; symbols left out of the weights are targeted at zero. With no candidate
+ * the model is not called and every position is targeted at zero.
+ *
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface AllocationModel {
+
+  /**
+   * What an allocation model sees.
+   *
+   * @param asOf the decision time
+   * @param candidates the symbols with a positive signal, sorted
+   * @param closes the candidates' closes over the look-back, up to and including the as-of bar
+   * @param signals the model's signal of every symbol that has one
+   * @param features the features of every symbol that has them
+   */
+  record Input(Instant asOf, List<String> candidates, PriceFrame closes,
+      Map<String, Signal> signals, Map<String, Features> features) {
+
+    /**
+     * Validates and copies.
+     *
+     * @param asOf the decision time
+     * @param candidates the candidates
+     * @param closes their closes
+     * @param signals the signals
+     * @param features the features
+     */
+    public Input {
+      Checks.notNull(asOf, "asOf");
+      candidates = List.copyOf(Checks.notNull(candidates, "candidates"));
+      Checks.notNull(closes, "closes");
+      signals = Map.copyOf(Checks.notNull(signals, "signals"));
+      features = Map.copyOf(Checks.notNull(features, "features"));
+    }
+  }
+
+  /**
+   * Target weights (fractions of equity, negative for shorts) for some of the candidates.
+   *
+   * @param input the candidates, their closes, signals and features
+   * @return the target weights; candidates left out are targeted at zero
+   */
+  Weights allocate(Input input);
+
+  /**
+   * Equal weights over the candidates.
+   *
+   * @return the model
+   */
+  static AllocationModel equalWeight() {
+    return named("equal weight", in -> Weights.equal(in.candidates()));
+  }
+
+  /**
+   * Long-only maximum Sharpe ratio on mean historical returns and the Ledoit-Wolf covariance of
+   * the look-back window.
+   *
+   * @param riskFreeRate the annual risk-free rate
+   * @return the model
+   */
+  static AllocationModel maxSharpe(double riskFreeRate) {
+    Checks.finite(riskFreeRate, "riskFreeRate");
+    return named("max Sharpe (rf " + riskFreeRate + ", Ledoit-Wolf)", in -> MeanVariance.of(
+        ExpectedReturns.meanHistorical(in.closes()),
+        CovarianceEstimator.ledoitWolf().estimate(in.closes().returns()))
+        .maxSharpe(riskFreeRate).weights());
+  }
+
+  /**
+   * Long-only minimum volatility on the Ledoit-Wolf covariance of the look-back window.
+   *
+   * @return the model
+   */
+  static AllocationModel minVolatility() {
+    return named("min volatility (Ledoit-Wolf)", in -> MeanVariance.of(
+        CovarianceEstimator.ledoitWolf().estimate(in.closes().returns())).minVolatility()
+        .weights());
+  }
+
+  /**
+   * Equal risk contributions on the Ledoit-Wolf covariance of the look-back window.
+   *
+   * @return the model
+   */
+  static AllocationModel riskParity() {
+    return named("risk parity (Ledoit-Wolf)", in -> RiskParity.of(
+        CovarianceEstimator.ledoitWolf().estimate(in.closes().returns())).solve().weights());
+  }
+
+  /**
+   * A model whose {@code toString()} is {@code name} (the audit trail and the pipeline's
+   * description show it).
+   *
+   * @param name the description
+   * @param model the model
+   * @return the named model
+   */
+  static AllocationModel named(String name, AllocationModel model) {
+    Checks.notNull(name, "name");
+    Checks.notNull(model, "model");
+    return new AllocationModel() {
+      @Override
+      public Weights allocate(Input input) {
+        return model.allocate(input);
+      }
+
+      @Override
+      public String toString() {
+        return name;
+      }
+    };
+  }
+}

@@ -1,0 +1,100 @@
+package io.github.quantfolio.trading;
+
+import io.github.quantfolio.core.Bars;
+import io.github.quantfolio.core.TimeIndex;
+
+/** Return statistics over the bars up to an as-of bar (nothing after it is read). */
+final class WindowStats {
+
+  private WindowStats() {
+  }
+
+  /**
+   * The last {@code n} simple close-to-close returns up to bar {@code t} (fewer if the series is
+   * shorter or starts with NaN rows, as before a late listing).
+   */
+  static double[] returns(Bars bars, int t, int n) {
+    double[] c = bars.close();
+    int m = 0;
+    while (m < Math.min(n, t) && !Double.isNaN(c[t - m - 1])) {
+      m++;
+    }
+    double[] r = new double[m];
+    for (int k = 0; k < m; k++) {
+      int i = t - m + 1 + k;
+      r[k] = c[i] / c[i - 1] - 1;
+    }
+    return r;
+  }
+
+  /** Annualised sample volatility of the returns (NaN with fewer than two). */
+  static double annualVolatility(double[] r, double periodsPerYear) {
+    if (r.length < 2) {
+      return Double.NaN;
+    }
+    double mean = 0;
+    for (double x : r) {
+      mean += x;
+    }
+    mean /= r.length;
+    double ss = 0;
+    for (double x : r) {
+      ss += (x - mean) * (x - mean);
+    }
+    return Math.sqrt(ss / (r.length - 1) * periodsPerYear);
+  }
+
+  /**
+   * Pearson correlation of the two symbols' returns over the last {@code n} periods that both
+   * have (matched by time stamp, walking back from their as-of bars); NaN with fewer than three
+   * common returns or a constant series.
+   */
+  static double correlation(Bars a, int ta, Bars b, int tb, int n) {
+    TimeIndex ia = a.index();
+    TimeIndex ib = b.index();
+    double[] ca = a.close();
+    double[] cb = b.close();
+    double[] x = new double[n];
+    double[] y = new double[n];
+    int k = 0;
+    int i = ta;
+    int j = tb;
+    while (k < n && i >= 1 && j >= 1) {
+      long va = ia.value(i);
+      long vb = ib.value(j);
+      if (va > vb) {
+        i--;
+      } else if (vb > va) {
+        j--;
+      } else {
+        if (ia.value(i - 1) == ib.value(j - 1)) { // both returns span the same period
+          x[k] = ca[i] / ca[i - 1] - 1;
+          y[k] = cb[j] / cb[j - 1] - 1;
+          k++;
+        }
+        i--;
+        j--;
+      }
+    }
+    if (k < 3) {
+      return Double.NaN;
+    }
+    double mx = 0;
+    double my = 0;
+    for (int m = 0; m < k; m++) {
+      mx += x[m];
+      my += y[m];
+    }
+    mx /= k;
+    my /= k;
+    double sxy = 0;
+    double sxx = 0;
+    double syy = 0;
+    for (int m = 0; m < k; m++) {
+      sxy += (x[m] - mx) * (y[m] - my);
+      sxx += (x[m] - mx) * (x[m] - mx);
+      syy += (y[m] - my) * (y[m] - my);
+    }
+    return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+  }
+}

@@ -197,13 +197,14 @@ public final class TradingPipeline {
     List<PipelineEvent> events = new ArrayList<>();
     List<String> listenerErrors = new ArrayList<>();
     TradingState before = state;
-    Map<String, Double> pending = refreshWorkingOrders(broker);
     Account account = broker.account();
     double equity = account.equity();
     updateState(asOf, equity, events);
     if (state == TradingState.HALTED) {
       cancelWorkingOrders(broker);
+      account = broker.account();
     }
+    Map<String, Double> pending = refreshWorkingOrders(broker);
     CycleBook book = new CycleBook(equity, account.cash());
     for (Position p : broker.positions()) {
       book.setPosition(p.symbol(), p.quantity());
@@ -279,12 +280,12 @@ public final class TradingPipeline {
     if (state != TradingState.HALTED) {
       if (!(equity > 0)) {
         moveTo(TradingState.HALTED, "equity " + equity + " is not positive", asOf);
-      } else if (1 - equity / peakEquity >= config.gate().maxDrawdown()) {
+      } else if (equity <= peakEquity * (1 - config.gate().maxDrawdown())) {
         moveTo(TradingState.HALTED, String.format(java.util.Locale.ROOT,
             "drawdown %.4f from the peak %.2f reached the breaker at %.4f",
             1 - equity / peakEquity, peakEquity, config.gate().maxDrawdown()), asOf);
       } else if (state == TradingState.ACTIVE
-          && 1 - equity / dayStartEquity >= config.gate().limits().maxDailyLoss()) {
+          && equity <= dayStartEquity * (1 - config.gate().limits().maxDailyLoss())) {
         reducingForDailyLoss = true;
         moveTo(TradingState.REDUCING, String.format(java.util.Locale.ROOT,
             "daily loss %.4f of the day's starting equity %.2f reached the limit %.4f",

@@ -9,6 +9,7 @@ import io.github.quantfolio.optimize.OptimalPortfolio;
 import io.github.quantfolio.optimize.RiskParity;
 import io.github.quantfolio.risk.CovarianceEstimator;
 import io.github.quantfolio.risk.CovarianceMatrix;
+import io.github.quantfolio.risk.CovarianceModel;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -68,8 +69,23 @@ public interface Allocator {
    * @return the inverse-volatility allocator
    */
   static Allocator inverseVolatility() {
-    return named("inverseVolatility (sample volatilities)", window -> RiskParity.inverseVolatility(
-        CovarianceEstimator.sample().estimate(window.returns())));
+    return named("inverseVolatility (sample volatilities)",
+        inverseVolatility(CovarianceEstimator.sample()));
+  }
+
+  /**
+   * Inverse volatility, {@code w_i ~ 1 / sigma_i}, with the volatilities of {@code model}'s matrix
+   * for the window ({@link RiskParity#inverseVolatility}), e.g. a volatility forecast.
+   *
+   * @param model the covariance estimator or model applied to the window's returns, not null
+   *     (validated with {@link CovarianceModel#checked})
+   * @return the inverse-volatility allocator, named after {@code model}
+   * @since 0.1.0
+   */
+  static Allocator inverseVolatility(CovarianceModel model) {
+    CovarianceModel m = CovarianceModel.checked(model);
+    return named("inverseVolatility (" + m + ")",
+        window -> RiskParity.inverseVolatility(m.estimate(window.returns())));
   }
 
   /**
@@ -78,8 +94,22 @@ public interface Allocator {
    * @return the equal-risk-contribution allocator
    */
   static Allocator riskParity() {
-    return named("riskParity (Ledoit-Wolf covariance)", window -> RiskParity.of(
-        CovarianceEstimator.ledoitWolf().estimate(window.returns())).solve().weights());
+    return named("riskParity (Ledoit-Wolf covariance)",
+        riskParity(CovarianceEstimator.ledoitWolf()));
+  }
+
+  /**
+   * Equal risk contribution ({@link RiskParity}) on {@code model}'s matrix for the window.
+   *
+   * @param model the covariance estimator or model applied to the window's returns, not null
+   *     (validated with {@link CovarianceModel#checked})
+   * @return the equal-risk-contribution allocator, named after {@code model}
+   * @since 0.1.0
+   */
+  static Allocator riskParity(CovarianceModel model) {
+    CovarianceModel m = CovarianceModel.checked(model);
+    return named("riskParity (" + m + ")",
+        window -> RiskParity.of(m.estimate(window.returns())).solve().weights());
   }
 
   /**
@@ -88,9 +118,23 @@ public interface Allocator {
    * @return the hierarchical-risk-parity allocator
    */
   static Allocator hierarchicalRiskParity() {
-    return named("hierarchicalRiskParity (Ledoit-Wolf covariance)", window ->
-        HierarchicalRiskParity.of(CovarianceEstimator.ledoitWolf().estimate(window.returns()))
-            .solve().weights());
+    return named("hierarchicalRiskParity (Ledoit-Wolf covariance)",
+        hierarchicalRiskParity(CovarianceEstimator.ledoitWolf()));
+  }
+
+  /**
+   * Hierarchical risk parity (single linkage, {@link HierarchicalRiskParity}) on {@code model}'s
+   * matrix for the window.
+   *
+   * @param model the covariance estimator or model applied to the window's returns, not null
+   *     (validated with {@link CovarianceModel#checked})
+   * @return the hierarchical-risk-parity allocator, named after {@code model}
+   * @since 0.1.0
+   */
+  static Allocator hierarchicalRiskParity(CovarianceModel model) {
+    CovarianceModel m = CovarianceModel.checked(model);
+    return named("hierarchicalRiskParity (" + m + ")", window ->
+        HierarchicalRiskParity.of(m.estimate(window.returns())).solve().weights());
   }
 
   /**
@@ -121,38 +165,45 @@ public interface Allocator {
   /**
    * Any {@link MeanVariance} method on {@code meanHistorical} expected returns and the covariance
    * of {@code estimator}, e.g. {@code meanVariance(ledoitWolf(), mv -> mv.withBounds(0, 0.2)
-   * .maxSharpe(0.02))}.
+   * .maxSharpe(0.02))}. {@code estimator} may be any {@link CovarianceModel}: a
+   * {@code CovarianceEstimator} or a risk forecast of one's own, whose output is validated
+   * ({@link CovarianceModel#checked}) before it reaches the optimizer.
    *
-   * @param estimator the covariance estimator applied to the window's returns, not null
+   * @param estimator the covariance estimator or model applied to the window's returns, not null
    * @param method the solving method applied to the window's problem (long only, bounds [0, 1]
    *     unless it sets others), not null
    * @return an allocator returning the weights of {@code method}'s portfolio
    */
-  static Allocator meanVariance(CovarianceEstimator estimator,
+  static Allocator meanVariance(CovarianceModel estimator,
       Function<MeanVariance, OptimalPortfolio> method) {
     Objects.requireNonNull(estimator, "Argument 'estimator' must not be null");
     Objects.requireNonNull(method, "Argument 'method' must not be null");
-    return named("meanVariance(a MeanVariance method on meanHistorical returns, " + estimator
+    CovarianceModel model = CovarianceModel.checked(estimator);
+    return named("meanVariance(a MeanVariance method on meanHistorical returns, " + model
         + ")", window -> {
-          CovarianceMatrix cov = estimator.estimate(window.returns());
+          CovarianceMatrix cov = model.estimate(window.returns());
           return method.apply(MeanVariance.of(ExpectedReturns.meanHistorical(window), cov))
               .weights();
         });
   }
 
   /**
-   * Any {@link MeanVariance} method that needs no expected returns (e.g. min volatility).
+   * Any {@link MeanVariance} method that needs no expected returns (e.g. min volatility), on the
+   * covariance of {@code estimator}: a {@code CovarianceEstimator} or any
+   * {@link CovarianceModel}, whose output is validated ({@link CovarianceModel#checked}) before it
+   * reaches the optimizer.
    *
-   * @param estimator the covariance estimator applied to the window's returns, not null
+   * @param estimator the covariance estimator or model applied to the window's returns, not null
    * @param method the solving method applied to the window's problem without expected returns, not
    *     null
    * @return an allocator returning the weights of {@code method}'s portfolio
    */
-  static Allocator covarianceOnly(CovarianceEstimator estimator,
+  static Allocator covarianceOnly(CovarianceModel estimator,
       Function<MeanVariance, OptimalPortfolio> method) {
     Objects.requireNonNull(estimator, "Argument 'estimator' must not be null");
     Objects.requireNonNull(method, "Argument 'method' must not be null");
-    return named("covarianceOnly(a MeanVariance method, " + estimator + ")",
-        window -> method.apply(MeanVariance.of(estimator.estimate(window.returns()))).weights());
+    CovarianceModel model = CovarianceModel.checked(estimator);
+    return named("covarianceOnly(a MeanVariance method, " + model + ")",
+        window -> method.apply(MeanVariance.of(model.estimate(window.returns()))).weights());
   }
 }

@@ -50,9 +50,13 @@ import java.util.Locale;
  * {@link MissingData#COMPLETE_ROWS} and refuse PAIRWISE. With no NaN in the frame all policies
  * give the same result.
  *
+ * <p>An estimator is a {@link CovarianceModel}: wherever a model is accepted (the walk-forward
+ * allocators, {@link CovarianceModel#fromVolatilities} as the correlation source), an estimator
+ * and a forecasting model of one's own are interchangeable.
+ *
  * @since 0.1.0
  */
-public final class CovarianceEstimator {
+public final class CovarianceEstimator implements CovarianceModel {
 
   private enum Kind { SAMPLE, EXPONENTIAL, SEMICOVARIANCE, LEDOIT_WOLF, OAS, FIXED }
 
@@ -195,6 +199,7 @@ public final class CovarianceEstimator {
    *     (e.g. constant correlation with a zero-variance asset, named), if a pair's exponential
    *     weights all underflow to 0, or if an entry overflows the double range
    */
+  @Override
   public CovarianceMatrix estimate(ReturnFrame returns) {
     Checks.notNull(returns, "returns");
     // checked before the frequency: one row has none to infer, but that is not the cause

@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
 /**
  * An immutable, symmetric N x N covariance matrix labelled by asset, <b>annualised</b> (variance
  * per year: a 20% annual volatility is a diagonal entry of 0.04), as produced by a
- * {@link CovarianceEstimator} or given by the caller.
+ * {@link CovarianceEstimator}, forecast by a {@link CovarianceModel} or given by the caller.
  *
  * <p>Besides the values it records how it was estimated: the estimator and its
  * {@link MissingData} policy, the periods used out of those available ({@link #observations()},

@@ -9,6 +9,7 @@ import io.github.quantfolio.optimize.ExpectedReturns;
 import io.github.quantfolio.optimize.MeanVariance;
 import io.github.quantfolio.optimize.RiskParity;
 import io.github.quantfolio.risk.CovarianceEstimator;
+import io.github.quantfolio.risk.CovarianceModel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -82,10 +83,23 @@ public interface AllocationModel {
    * @return the model
    */
   static AllocationModel maxSharpe(double riskFreeRate) {
+    return maxSharpe(riskFreeRate, CovarianceEstimator.ledoitWolf());
+  }
+
+  /**
+   * Long-only maximum Sharpe ratio on mean historical returns and the covariance of a risk model
+   * (an estimator, or an ML model that forecasts volatilities or the whole matrix; its output is
+   * checked before the optimizer sees it).
+   *
+   * @param riskFreeRate the annual risk-free rate
+   * @param risk the covariance model, given the candidates' returns over the look-back
+   * @return the model
+   */
+  static AllocationModel maxSharpe(double riskFreeRate, CovarianceModel risk) {
     Checks.finite(riskFreeRate, "riskFreeRate");
-    return named("max Sharpe (rf " + riskFreeRate + ", Ledoit-Wolf)", in -> MeanVariance.of(
-        ExpectedReturns.meanHistorical(in.closes()),
-        CovarianceEstimator.ledoitWolf().estimate(in.closes().returns()))
+    CovarianceModel checked = CovarianceModel.checked(Checks.notNull(risk, "risk"));
+    return named("max Sharpe (rf " + riskFreeRate + ", " + checked + ")", in -> MeanVariance.of(
+        ExpectedReturns.meanHistorical(in.closes()), checked.estimate(in.closes().returns()))
         .maxSharpe(riskFreeRate).weights());
   }
 
@@ -95,9 +109,20 @@ public interface AllocationModel {
    * @return the model
    */
   static AllocationModel minVolatility() {
-    return named("min volatility (Ledoit-Wolf)", in -> MeanVariance.of(
-        CovarianceEstimator.ledoitWolf().estimate(in.closes().returns())).minVolatility()
-        .weights());
+    return minVolatility(CovarianceEstimator.ledoitWolf());
+  }
+
+  /**
+   * Long-only minimum volatility on the covariance of a risk model (checked as in
+   * {@link #maxSharpe(double, CovarianceModel)}).
+   *
+   * @param risk the covariance model
+   * @return the model
+   */
+  static AllocationModel minVolatility(CovarianceModel risk) {
+    CovarianceModel checked = CovarianceModel.checked(Checks.notNull(risk, "risk"));
+    return named("min volatility (" + checked + ")", in -> MeanVariance.of(
+        checked.estimate(in.closes().returns())).minVolatility().weights());
   }
 
   /**
@@ -106,8 +131,20 @@ public interface AllocationModel {
    * @return the model
    */
   static AllocationModel riskParity() {
-    return named("risk parity (Ledoit-Wolf)", in -> RiskParity.of(
-        CovarianceEstimator.ledoitWolf().estimate(in.closes().returns())).solve().weights());
+    return riskParity(CovarianceEstimator.ledoitWolf());
+  }
+
+  /**
+   * Equal risk contributions on the covariance of a risk model (checked as in
+   * {@link #maxSharpe(double, CovarianceModel)}).
+   *
+   * @param risk the covariance model
+   * @return the model
+   */
+  static AllocationModel riskParity(CovarianceModel risk) {
+    CovarianceModel checked = CovarianceModel.checked(Checks.notNull(risk, "risk"));
+    return named("risk parity (" + checked + ")", in -> RiskParity.of(
+        checked.estimate(in.closes().returns())).solve().weights());
   }
 
   /**

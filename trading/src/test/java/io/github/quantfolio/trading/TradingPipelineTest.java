@@ -364,6 +364,32 @@ class TradingPipelineTest {
     assertEquals("cash", r.record("BBB").cuts().get(0).limit());
   }
 
+  /**
+   * An ML risk model in the optimizer step: a model that forecasts variances 0.04 and 0.01
+   * (no correlation) gives min-volatility weights proportional to 1 / variance, 0.2 and 0.8
+   * (hand calculation); on equity 100,000: AAA 20,000 / 50 = 400, BBB 80,000 / 20 = 4000.
+   * The model saw only the candidates' returns up to the decision bar.
+   */
+  @Test
+  void allocationWithAnMlRiskModel() {
+    List<Integer> windowLengths = new ArrayList<>();
+    io.github.quantfolio.risk.CovarianceModel forecast = io.github.quantfolio.risk
+        .CovarianceModel.of("diagonal forecast", returns -> {
+          windowLengths.add(returns.index().size());
+          assertEquals(at(LAST), returns.index().instant(returns.index().size() - 1));
+          return io.github.quantfolio.risk.CovarianceMatrix.of(returns.assets(),
+              new double[][] {{0.04, 0}, {0, 0.01}});
+        });
+    CycleResult r = TradingPipeline.builder("ml-risk").features(CLOSE)
+        .model(fixed(Map.of("AAA", new Signal(1, 1), "BBB", new Signal(1, 1))))
+        .gate(RiskGate.noLimits()).allocation(AllocationModel.minVolatility(forecast))
+        .allocationLookback(30).build()
+        .cycle(at(LAST), market(AAA, BBB), broker(100_000, LAST, AAA, BBB));
+    assertEquals(400, r.record("AAA").orderedQuantity());
+    assertEquals(4000, r.record("BBB").orderedQuantity());
+    assertEquals(List.of(29), windowLengths); // 30 closes, 29 returns
+  }
+
   @Test
   void builderAndCycleRejectBadInput() {
     IllegalStateException e = assertThrows(IllegalStateException.class,

@@ -5,10 +5,13 @@ import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.core.adapters.Features;
 import io.github.quantfolio.core.adapters.Signal;
 import io.github.quantfolio.core.internal.Checks;
+import io.github.quantfolio.core.AssetVector;
+import io.github.quantfolio.optimize.BlackLitterman;
 import io.github.quantfolio.optimize.ExpectedReturns;
 import io.github.quantfolio.optimize.MeanVariance;
 import io.github.quantfolio.optimize.RiskParity;
 import io.github.quantfolio.risk.CovarianceEstimator;
+import io.github.quantfolio.risk.CovarianceMatrix;
 import io.github.quantfolio.risk.CovarianceModel;
 import java.time.Instant;
 import java.util.List;
@@ -145,6 +148,43 @@ public interface AllocationModel {
     CovarianceModel checked = CovarianceModel.checked(Checks.notNull(risk, "risk"));
     return named("risk parity (" + checked + ")", in -> RiskParity.of(
         checked.estimate(in.closes().returns())).solve().weights());
+  }
+
+  /**
+   * Black-Litterman with the model's views: the prior is the return implied by equal weights
+   * over the candidates ({@code delta S w + rf}); each candidate's signal is an absolute view
+   * {@code q = rf + viewScale x signal value} with the signal's confidence as its Idzorek
+   * confidence; the weights maximise the quadratic utility {@code mu'w - delta/2 w'S w} on the
+   * posterior returns, long only, fully invested.
+   *
+   * @param riskAversion {@code delta}, &gt; 0
+   * @param riskFreeRate the annual risk-free rate
+   * @param viewScale the annual excess return of a signal of 1 (e.g. 0.1 = 10 %), &gt; 0
+   * @param risk the covariance model (checked as in {@link #maxSharpe(double, CovarianceModel)})
+   * @return the model
+   */
+  static AllocationModel blackLitterman(double riskAversion, double riskFreeRate,
+      double viewScale, CovarianceModel risk) {
+    Checks.positive(riskAversion, "riskAversion");
+    Checks.finite(riskFreeRate, "riskFreeRate");
+    Checks.positive(viewScale, "viewScale");
+    CovarianceModel checked = CovarianceModel.checked(Checks.notNull(risk, "risk"));
+    return named("Black-Litterman (views = signals x " + viewScale + ", delta " + riskAversion
+        + ", rf " + riskFreeRate + ", " + checked + ")", in -> {
+          CovarianceMatrix cov = checked.estimate(in.closes().returns());
+          AssetVector prior = BlackLitterman.marketImpliedPrior(Weights.equal(in.candidates()),
+              cov, riskAversion, riskFreeRate);
+          BlackLitterman bl = BlackLitterman.of(cov, prior);
+          double[] confidences = new double[in.candidates().size()];
+          for (int i = 0; i < confidences.length; i++) {
+            Signal s = in.signals().get(in.candidates().get(i));
+            bl = bl.withAbsoluteView(in.candidates().get(i), riskFreeRate + viewScale * s.value());
+            confidences[i] = s.confidence();
+          }
+          bl = bl.withConfidences(confidences);
+          return MeanVariance.of(bl.posteriorReturns(), cov).maxQuadraticUtility(riskAversion)
+              .weights();
+        });
   }
 
   /**

@@ -390,6 +390,36 @@ class TradingPipelineTest {
     assertEquals(List.of(29), windowLengths); // 30 closes, 29 returns
   }
 
+  /**
+   * Black-Litterman with the model's views, wired: the weights are those of the optimize
+   * module's BlackLitterman and MeanVariance called directly with the same prior, views and
+   * confidences (the Black-Litterman arithmetic has its reference tests there); the stronger,
+   * more confident view gets more weight.
+   */
+  @Test
+  void blackLittermanAllocationUsesTheSignalsAsViews() {
+    var cov = io.github.quantfolio.risk.CovarianceMatrix.of(List.of("AAA", "BBB"),
+        new double[][] {{0.04, 0.006}, {0.006, 0.0225}});
+    io.github.quantfolio.risk.CovarianceModel fixedRisk =
+        io.github.quantfolio.risk.CovarianceModel.of("fixed", returns -> cov);
+    CycleResult r = TradingPipeline.builder("bl").features(CLOSE)
+        .model(fixed(Map.of("AAA", new Signal(0.8, 0.9), "BBB", new Signal(0.2, 0.5))))
+        .gate(RiskGate.noLimits())
+        .allocation(AllocationModel.blackLitterman(2.5, 0.02, 0.1, fixedRisk)).build()
+        .cycle(at(LAST), market(AAA, BBB), broker(100_000, LAST, AAA, BBB));
+    var prior = io.github.quantfolio.optimize.BlackLitterman.marketImpliedPrior(
+        io.github.quantfolio.core.Weights.equal(List.of("AAA", "BBB")), cov, 2.5, 0.02);
+    var bl = io.github.quantfolio.optimize.BlackLitterman.of(cov, prior)
+        .withAbsoluteView("AAA", 0.02 + 0.1 * 0.8).withAbsoluteView("BBB", 0.02 + 0.1 * 0.2)
+        .withConfidences(0.9, 0.5);
+    var w = io.github.quantfolio.optimize.MeanVariance.of(bl.posteriorReturns(), cov)
+        .maxQuadraticUtility(2.5).weights();
+    assertEquals(Math.floor(w.get("AAA") * 100_000 / 50 + 1e-9),
+        r.record("AAA").orderedQuantity());
+    assertTrue(w.get("AAA") > w.get("BBB"), w.toString());
+    assertEquals(DecisionRecord.Outcome.SUBMITTED, r.record("BBB").outcome());
+  }
+
   @Test
   void builderAndCycleRejectBadInput() {
     IllegalStateException e = assertThrows(IllegalStateException.class,

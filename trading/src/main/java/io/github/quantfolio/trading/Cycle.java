@@ -259,6 +259,18 @@ final class Cycle {
     Side side = delta > 0 ? Side.BUY : Side.SELL;
     DecisionRecord.Proposal proposal = new DecisionRecord.Proposal(side, Math.abs(delta), price,
         d.target, d.targetWhy);
+    boolean reduces = position != 0 && Math.signum(position) == -Math.signum(delta);
+    if (state == TradingState.HALTED || (state == TradingState.REDUCING && !reduces)) {
+      // Nothing can pass: do not ask the reviewer (an LLM call costs money and time).
+      double q = proposal.quantity();
+      String why = state == TradingState.HALTED ? "HALTED: no new orders"
+          : "REDUCING: only orders that reduce a position";
+      cuts.add(new DecisionRecord.Cut("trading state", q, 0, why));
+      events.add(new PipelineEvent(asOf, PipelineEvent.Kind.LIMIT_HIT, symbol, state, state,
+          cuts.get(0).toString()));
+      return record(symbol, d, position, proposal, null, cuts, List.of(),
+          DecisionRecord.Outcome.BLOCKED, "trading state: " + why);
+    }
     ReviewDecision review = review(symbol, d, proposal);
     TradeProposal asked = new TradeProposal(symbol, side, proposal.quantity(), price,
         proposal.rationale());

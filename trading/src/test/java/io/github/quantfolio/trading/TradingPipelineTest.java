@@ -267,6 +267,7 @@ class TradingPipelineTest {
     assertEquals(-1000, second.record("AAA").orderedQuantity());
     assertEquals(DecisionRecord.Outcome.BLOCKED, second.record("BBB").outcome());
     assertEquals("trading state", second.record("BBB").cuts().get(0).limit());
+    assertNull(second.record("BBB").review(), "no reviewer call for an order that cannot pass");
     // Next day: ACTIVE again, BBB goes out.
     Bars nextDay = bars("BBB", zigzag(20, 20, 60)).withSymbol("BBB");
     java.time.Instant tomorrow = at(LAST).plus(Duration.ofDays(1));
@@ -303,6 +304,7 @@ class TradingPipelineTest {
     assertEquals(OrderStatus.CANCELLED, barDriven.order(id).orElseThrow().status());
     assertEquals(DecisionRecord.Outcome.BLOCKED, second.record("AAA").outcome());
     assertEquals("HALTED: no new orders", second.record("AAA").cuts().get(0).reason());
+    assertNull(second.record("AAA").review(), "a halted pipeline does not ask the reviewer");
     assertEquals(TradingState.HALTED, second.events().get(0).to());
     p.resume(at(LAST));
     assertEquals(TradingState.ACTIVE, p.state());

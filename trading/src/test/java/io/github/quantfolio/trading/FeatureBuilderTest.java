@@ -16,6 +16,7 @@ import io.github.quantfolio.core.adapters.Features;
 import io.github.quantfolio.indicators.Regime;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -141,7 +142,7 @@ class FeatureBuilderTest {
     assertTrue(Double.isNaN(d.features(b, 248).get("rsi")), "NaN at bar 248");
     // The regime is the detector's label on the last lookback() + 1 bars of the window.
     int m1 = d.regimeDetector().lookback() + 1;
-    Set<Double> codes = new java.util.HashSet<>();
+    Set<Double> codes = new HashSet<>();
     for (int t = 249; t < b.size(); t += 7) {
       double code = d.features(b, t).get("regime");
       Regime r = d.regimeDetector().classify(b.slice(t - m1 + 1, t + 1))[m1 - 1];

@@ -11,6 +11,7 @@ import io.github.quantfolio.core.SimulatedMarket;
 import io.github.quantfolio.core.TimeIndex;
 import io.github.quantfolio.core.adapters.Features;
 import io.github.quantfolio.core.adapters.Signal;
+import io.github.quantfolio.core.adapters.SignalModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ class WalkForwardSignalModelTest {
   static final class Recorder {
     final List<TrainingSet> seen = new ArrayList<>();
 
-    io.github.quantfolio.core.adapters.SignalModel train(TrainingSet s) {
+    SignalModel train(TrainingSet s) {
       seen.add(s);
       double id = seen.size() / 100.0;
       return f -> new Signal(0, id);

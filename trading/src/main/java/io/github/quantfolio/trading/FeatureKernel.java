@@ -1,16 +1,16 @@
 package io.github.quantfolio.trading;
 
-import io.github.quantfolio.indicators.Bands;
 import io.github.quantfolio.indicators.Indicators;
 import java.util.Arrays;
 
 /**
  * The computation behind {@link FeatureBuilder}: copies one window of {@code lookback} bars into
  * its own arrays and evaluates each included feature at the window's last bar with the
- * {@link Indicators} facade (the overloads that write into given arrays, so one kernel reuses its
- * buffers across windows). Single and batch use go through {@link #bars} or {@link #closes} on the
- * same window contents, so they give bit-identical numbers. Mutable and not thread-safe: one per
- * call.
+ * {@link Indicators} facade: the recursive indicators (RSI, MACD, ATR) over the whole window, into
+ * buffers reused across windows; those with finite memory (Bollinger, z-score, deviation) over
+ * the last n values, which alone define their last value; the regime over the last bars its
+ * detector needs. Single and batch use go through {@link #bars} or {@link #closes} on the same
+ * window contents, so they give bit-identical numbers. Mutable and not thread-safe: one per call.
  */
 final class FeatureKernel {
 
@@ -21,7 +21,6 @@ final class FeatureKernel {
   private final double[] l;
   private final double[] c;
   private final double[] v;
-  private final double[] r;
   private final double[] a;
   private final double[] b;
   private final double[] d;
@@ -34,7 +33,6 @@ final class FeatureKernel {
     l = new double[n];
     c = new double[n];
     v = new double[n];
-    r = new double[n];
     a = new double[n];
     b = new double[n];
     d = new double[n];
@@ -77,35 +75,41 @@ final class FeatureKernel {
       out[k++] = Indicators.macd(c, p.macdFast(), p.macdSlow(), p.macdSignal(), a, b, d)
           .histogram()[last] / ct;
     }
+    // Bollinger, the z-score and the deviation have finite memory: their last value is a function
+    // of the last n inputs, so they run on just those (a cycle's cost halves without them).
     if (use(FeatureBuilder.BOLLINGER_PERCENT_B, closeOnly)) {
-      Indicators.bollinger(c, p.bollingerPeriod(), p.bollingerK(), a, b, d);
-      // %B of the last bar only, with the indicators' own definition (0.5 on a flat window).
-      out[k++] = new Bands(new double[] {a[last]}, new double[] {b[last]},
-          new double[] {d[last]}).percentB(new double[] {ct})[0];
+      int m = p.bollingerPeriod();
+      double[] x = tail(c, m);
+      out[k++] = Indicators.bollinger(x, m, p.bollingerK()).percentB(x)[m - 1];
     }
     if (use(FeatureBuilder.ATR_FRACTION, closeOnly)) {
       out[k++] = Indicators.atr(h, l, c, p.atrPeriod(), a)[last] / ct;
     }
     if (use(FeatureBuilder.VOLUME_Z, closeOnly)) {
-      out[k++] = Indicators.zscore(v, p.volumeWindow(), a)[last];
+      int m = p.volumeWindow();
+      out[k++] = Indicators.zscore(tail(v, m), m)[m - 1];
     }
     if (use(FeatureBuilder.REALIZED_VOLATILITY, closeOnly)) {
-      r[0] = Double.NaN;
-      for (int i = 1; i < n; i++) {
-        r[i] = Math.log(c[i] / c[i - 1]); // NaN next to a missing bar
+      int m = p.volatilityWindow();
+      double[] r = new double[m];
+      for (int i = 0, j = n - m; i < m; i++, j++) {
+        r[i] = Math.log(c[j] / c[j - 1]); // NaN next to a missing bar
       }
-      out[k++] = Indicators.rollingStd(r, p.volatilityWindow(), a)[last];
+      out[k++] = Indicators.rollingStd(r, m)[m - 1];
     }
     if (use(FeatureBuilder.REGIME, closeOnly)) {
       // Only the last lookback() + 1 bars: the fewest that give a label. The detector costs as
       // much as all other features together per bar (ADX), so this halves a cycle's cost.
       int m = p.regimeDetector().lookback() + 1;
-      int s = n - m;
-      out[k++] = FeatureBuilder.regimeCode(p.regimeDetector().classify(
-          Arrays.copyOfRange(h, s, n), Arrays.copyOfRange(l, s, n),
-          Arrays.copyOfRange(c, s, n))[m - 1]);
+      out[k++] = FeatureBuilder.regimeCode(
+          p.regimeDetector().classify(tail(h, m), tail(l, m), tail(c, m))[m - 1]);
     }
     assert k == out.length;
+  }
+
+  /** The last {@code m} values of a window array (a copy). */
+  private double[] tail(double[] x, int m) {
+    return Arrays.copyOfRange(x, n - m, n);
   }
 
   private boolean use(String name, boolean closeOnly) {

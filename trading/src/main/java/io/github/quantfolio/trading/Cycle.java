@@ -373,18 +373,20 @@ final class Cycle {
 
   // ------------------------------------------------------------------ statistics
 
-  private final Map<String, Double> volatilities = new TreeMap<>();
-  private final Map<String, Double> pairCorrelations = new java.util.HashMap<>();
+  private final Map<String, WindowStats.Window> windows = new java.util.HashMap<>();
+  private final Map<String, Double> volatilities = new java.util.HashMap<>();
 
   private record Correlation(double value, String with) {
   }
 
+  private WindowStats.Window window(String s) {
+    return windows.computeIfAbsent(s, k -> new WindowStats.Window(market.get(k),
+        asOfIndex.get(k), config.gate().lookback()));
+  }
+
   private double volatility(String symbol) {
-    return volatilities.computeIfAbsent(symbol, s -> {
-      Bars b = market.get(s);
-      double[] r = WindowStats.returns(b, asOfIndex.get(s), config.gate().lookback());
-      return WindowStats.annualVolatility(r, periodsPerYear(b));
-    });
+    return volatilities.computeIfAbsent(symbol, s -> WindowStats.annualVolatility(
+        window(s).returns, periodsPerYear(market.get(s))));
   }
 
   private static double periodsPerYear(Bars b) {
@@ -395,17 +397,27 @@ final class Cycle {
     }
   }
 
+  private final Map<String, Correlation> correlations = new java.util.HashMap<>();
+  private int correlationsVersion = -1;
+
   /** The highest correlation with another open position (NaN and "" when none is known). */
   private Correlation correlation(String s) {
+    if (correlationsVersion != book.version()) { // an order changed the book
+      correlations.clear();
+      correlationsVersion = book.version();
+    }
+    return correlations.computeIfAbsent(s, this::computeCorrelation);
+  }
+
+  private Correlation computeCorrelation(String s) {
     double best = Double.NaN;
     String with = "";
+    WindowStats.Window w = window(s);
     for (String h : book.held()) { // the book changes as the cycle's orders go out
       if (h.equals(s) || !asOfIndex.containsKey(h)) {
         continue;
       }
-      double c = pairCorrelations.computeIfAbsent(s + '\u0000' + h, k -> WindowStats.correlation(
-          market.get(s), asOfIndex.get(s), market.get(h), asOfIndex.get(h),
-          config.gate().lookback()));
+      double c = w.correlation(window(h), config.gate().lookback());
       if (c > best || (Double.isNaN(best) && !Double.isNaN(c))) {
         best = c;
         with = h;

@@ -15,6 +15,7 @@ final class CycleBook {
   private double cash;
   private final Map<String, Double> positions = new TreeMap<>();
   private final Map<String, Double> marks = new HashMap<>();
+  private int version; // counts changes of the positions, for caches of what depends on them
 
   CycleBook(double equity, double cash) {
     this.equity = equity;
@@ -22,6 +23,7 @@ final class CycleBook {
   }
 
   void setPosition(String symbol, double quantity) {
+    version++;
     if (quantity == 0) {
       positions.remove(symbol);
     } else {
@@ -31,6 +33,10 @@ final class CycleBook {
 
   void setMark(String symbol, double price) {
     marks.put(symbol, price);
+  }
+
+  int version() {
+    return version;
   }
 
   double equity() {

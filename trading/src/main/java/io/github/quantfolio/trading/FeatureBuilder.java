@@ -118,7 +118,7 @@ import java.util.TreeSet;
 public record FeatureBuilder(int lookback, List<Integer> returnWindows, int rsiPeriod,
     int macdFast, int macdSlow, int macdSignal, int bollingerPeriod, double bollingerK,
     int atrPeriod, int volumeWindow, int volatilityWindow, RegimeDetector regimeDetector,
-    List<String> omitted) {
+    List<String> omitted) implements FeatureSource {
 
   /** The default look-back: 250 bars, about one trading year of daily bars. */
   public static final int DEFAULT_LOOKBACK = 250;
@@ -487,6 +487,7 @@ public record FeatureBuilder(int lookback, List<Integer> returnWindows, int rsiP
    * @throws IllegalArgumentException if {@code asOfIndex} is outside the bars (the message names
    *     the symbol, the index and the range)
    */
+  @Override
   public Features features(Bars bars, int asOfIndex) {
     Objects.requireNonNull(bars, WHAT + ": bars must not be null");
     AsOf.checkPosition(bars.index(), asOfIndex, "bars of '" + bars.symbol() + "'");

@@ -10,11 +10,72 @@ final class WindowStats {
   }
 
   /**
+   * One symbol's last returns up to its as-of bar, with their time stamps and standardised
+   * copy, computed once per cycle: correlations between windows on the same time stamps are
+   * then a dot product.
+   */
+  static final class Window {
+    final long[] times; // the m + 1 time stamps spanned by the m returns
+    final double[] returns;
+    final double[] standardised; // (r - mean) / sqrt(sum of squares); null if constant or m < 3
+    final Bars bars;
+    final int t;
+
+    Window(Bars bars, int t, int n) {
+      this.bars = bars;
+      this.t = t;
+      double[] c = bars.close();
+      returns = returns(c, t, n);
+      int m = returns.length;
+      times = new long[m + 1];
+      for (int k = 0; k <= m; k++) {
+        times[k] = bars.index().value(t - m + k);
+      }
+      double mean = 0;
+      for (double r : returns) {
+        mean += r;
+      }
+      mean /= Math.max(m, 1);
+      double ss = 0;
+      for (double r : returns) {
+        ss += (r - mean) * (r - mean);
+      }
+      if (m < 3 || ss == 0) {
+        standardised = null;
+      } else {
+        standardised = new double[m];
+        double norm = Math.sqrt(ss);
+        for (int k = 0; k < m; k++) {
+          standardised[k] = (returns[k] - mean) / norm;
+        }
+      }
+    }
+
+    /** Pearson correlation with {@code other} over the periods both windows hold. */
+    double correlation(Window other, int n) {
+      if (java.util.Arrays.equals(times, other.times)) {
+        if (standardised == null || other.standardised == null) {
+          return Double.NaN;
+        }
+        double dot = 0;
+        for (int k = 0; k < standardised.length; k++) {
+          dot += standardised[k] * other.standardised[k];
+        }
+        return Math.max(-1, Math.min(1, dot)); // |dot| <= 1 up to rounding (Cauchy-Schwarz)
+      }
+      return WindowStats.correlation(bars, t, other.bars, other.t, n);
+    }
+  }
+
+  /**
    * The last {@code n} simple close-to-close returns up to bar {@code t} (fewer if the series is
    * shorter or starts with NaN rows, as before a late listing).
    */
   static double[] returns(Bars bars, int t, int n) {
-    double[] c = bars.close();
+    return returns(bars.close(), t, n);
+  }
+
+  static double[] returns(double[] c, int t, int n) {
     int m = 0;
     while (m < Math.min(n, t) && !Double.isNaN(c[t - m - 1])) {
       m++;

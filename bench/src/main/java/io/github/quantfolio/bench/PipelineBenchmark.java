@@ -69,14 +69,17 @@ public class PipelineBenchmark {
   private PaperBroker broker;
 
   static TradingPipeline pipeline(String runId) {
+    return builder(runId).build();
+  }
+
+  static TradingPipeline.Builder builder(String runId) {
     return TradingPipeline.builder(runId)
         .features(FeatureBuilder.defaults())
         .model(MODEL)
         .reviewer(REVIEWER)
         .gate(RiskGate.of(RiskLimits.defaults().withMaxVolatility(0.6))
             .withAccount(AccountProfile.paper("bench").withMaxPositionWeight(0.05)))
-        .sizer(PositionSizer.confidenceWeighted(SizingConfig.defaults()))
-        .build();
+        .sizer(PositionSizer.confidenceWeighted(SizingConfig.defaults()));
   }
 
   @Setup(Level.Trial)
@@ -109,6 +112,22 @@ public class PipelineBenchmark {
   @Benchmark
   public CycleResult cycle500() {
     return pipeline("bench").cycle(asOf500, market500, broker);
+  }
+
+  /** As {@link #cycle500}, features computed on both cores ({@code parallelFeatures()}). */
+  @Benchmark
+  public CycleResult cycle500ParallelFeatures() {
+    return builder("bench").parallelFeatures().build().cycle(asOf500, market500, broker);
+  }
+
+  /** As {@link #replay10Years20Symbols}, features computed on both cores. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @Warmup(iterations = 2)
+  @Measurement(iterations = 5)
+  public ReplayResult replay10Years20SymbolsParallelFeatures() {
+    return Replay.of(builder("replay").parallelFeatures().build()).withCash(1_000_000)
+        .withFees(FeeModel.bps(5)).run(decade20);
   }
 
   @Benchmark

@@ -77,9 +77,18 @@ final class Cycle {
       drafts.put(s, d);
       if (indexErrors.containsKey(s)) {
         d.failure = indexErrors.get(s);
-        continue;
       }
-      predict(s, d);
+    }
+    // Features are independent per symbol: with parallelFeatures() they are computed on the
+    // common fork-join pool; the model and everything after run in symbol order either way.
+    java.util.stream.Stream<Map.Entry<String, Draft>> pending = drafts.entrySet().stream()
+        .filter(e -> e.getValue().failure == null);
+    (config.parallelFeatures() ? pending.parallel() : pending)
+        .forEach(e -> features(e.getKey(), e.getValue()));
+    for (Map.Entry<String, Draft> e : drafts.entrySet()) {
+      if (e.getValue().failure == null) {
+        predict(e.getKey(), e.getValue());
+      }
     }
     if (config.allocation() != null) {
       allocate(drafts);
@@ -91,7 +100,7 @@ final class Cycle {
     return records;
   }
 
-  private void predict(String symbol, Draft d) {
+  private void features(String symbol, Draft d) {
     Bars bars = market.get(symbol);
     int t = asOfIndex.get(symbol);
     try {
@@ -114,8 +123,10 @@ final class Cycle {
       }
     } catch (RuntimeException e) {
       d.failure = "features failed: " + e;
-      return;
     }
+  }
+
+  private void predict(String symbol, Draft d) {
     try {
       d.signal = config.model().predict(d.features);
       if (d.signal == null) {

@@ -24,13 +24,15 @@ import java.util.Optional;
  * @param recentReturns how many recent returns the reviewer sees
  * @param listeners the listeners
  * @param sizingInputs completes each sizing request from the features and the signal
+ * @param parallelFeatures whether features are computed in parallel (the source must then be
+ *     thread-safe)
  * @since 0.1.0
  */
 public record PipelineConfig(String runId, FeatureSource features, SignalModel model,
     TradeReviewer reviewer, Duration reviewTimeout, RiskGate gate, PositionSizer sizer,
     AllocationModel allocation, int allocationLookback, boolean shorts, double lotSize,
     double minTradeValue, int recentReturns, List<PipelineListener> listeners,
-    SizingInputs sizingInputs) {
+    SizingInputs sizingInputs, boolean parallelFeatures) {
 
   /**
    * Completes the {@link SizingRequest} the pipeline builds (symbol, price, equity, confidence,
@@ -68,6 +70,7 @@ public record PipelineConfig(String runId, FeatureSource features, SignalModel m
     return "run " + runId + ", " + (sizer != null ? "sizer " + sizer.name()
         : "allocation " + allocation) + ", model " + model + ", reviewer " + reviewer
         + (reviewTimeout == null ? "" : " (timeout " + reviewTimeout + ")") + ", " + gate
-        + (shorts ? ", shorts" : "") + ", lot " + lotSize;
+        + (shorts ? ", shorts" : "") + ", lot " + lotSize
+        + (parallelFeatures ? ", parallel features" : "");
   }
 }

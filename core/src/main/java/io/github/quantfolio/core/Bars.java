@@ -357,6 +357,18 @@ public final class Bars {
   }
 
   /**
+   * The close of bar {@code i}, without copying the column (for loops over a few bars of a long
+   * series).
+   *
+   * @param i the bar, {@code 0 <= i < size()}
+   * @return the close (NaN for a missing bar)
+   * @throws IndexOutOfBoundsException if {@code i} is outside the bars
+   */
+  public double close(int i) {
+    return close[java.util.Objects.checkIndex(i, close.length)];
+  }
+
+  /**
    * A copy of the volumes (NaN where unknown).
    *
    * @return a copy of the volumes (NaN where unknown)

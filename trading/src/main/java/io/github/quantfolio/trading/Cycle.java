@@ -243,7 +243,10 @@ final class Cycle {
         throw new IllegalArgumentException("the bars of '" + s + "' and '" + first
             + "' do not share the " + n + " time stamps up to " + asOf);
       }
-      columns[k] = java.util.Arrays.copyOfRange(b.close(), t - n + 1, t + 1);
+      columns[k] = new double[n];
+      for (int i = 0; i < n; i++) {
+        columns[k][i] = b.close(t - n + 1 + i);
+      }
     }
     return PriceFrame.of(index, candidates, columns);
   }

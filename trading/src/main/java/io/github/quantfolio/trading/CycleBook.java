@@ -32,6 +32,7 @@ final class CycleBook {
   }
 
   void setMark(String symbol, double price) {
+    version++;
     marks.put(symbol, price);
   }
 
@@ -93,18 +94,32 @@ final class CycleBook {
     return v;
   }
 
+  private Map<String, Double> weights;
+  private int weightsVersion = -1;
+  private Map<String, Double> values;
+  private int valuesVersion = -1;
+
   /** Position weights of equity, by symbol in sorted order (for the reviewer's context). */
   Map<String, Double> weights() {
+    if (weightsVersion == version) {
+      return weights;
+    }
     Map<String, Double> w = new java.util.LinkedHashMap<>();
     for (Map.Entry<String, Double> e : positions.entrySet()) {
       w.put(e.getKey(), equity > 0 ? e.getValue() * mark(e.getKey()) / equity : 0.0);
     }
-    return w;
+    weights = java.util.Collections.unmodifiableMap(w);
+    weightsVersion = version;
+    return weights;
   }
 
   AccountState accountState(int tradesToday) {
-    Map<String, Double> values = new HashMap<>();
-    positions.forEach((s, q) -> values.put(s, q * mark(s)));
+    if (valuesVersion != version) {
+      Map<String, Double> v = new HashMap<>();
+      positions.forEach((s, q) -> v.put(s, q * mark(s)));
+      values = Map.copyOf(v);
+      valuesVersion = version;
+    }
     return new AccountState(equity, values, tradesToday);
   }
 }

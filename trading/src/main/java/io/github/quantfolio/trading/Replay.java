@@ -128,6 +128,26 @@ public final class Replay {
       ledger.record(f);
     });
     int[] cursor = new int[bars.size()];
+    // Columns read once: Bars hands out copies, and a bar is read per symbol and time stamp.
+    int k0 = bars.size();
+    double[][] open = new double[k0][];
+    double[][] high = new double[k0][];
+    double[][] low = new double[k0][];
+    double[][] close = new double[k0][];
+    double[][] volume = new double[k0][];
+    long[][] times = new long[k0][];
+    for (int k = 0; k < k0; k++) {
+      Bars b = bars.get(k);
+      open[k] = b.open();
+      high[k] = b.high();
+      low[k] = b.low();
+      close[k] = b.close();
+      volume[k] = b.volume();
+      times[k] = new long[b.size()];
+      for (int i = 0; i < b.size(); i++) {
+        times[k][i] = b.index().instant(i).toEpochMilli();
+      }
+    }
     double[] equity = new double[n];
     List<DecisionRecord> records = new ArrayList<>();
     List<PipelineEvent> events = new ArrayList<>();
@@ -139,13 +159,13 @@ public final class Replay {
       for (int k = 0; k < bars.size(); k++) {
         Bars b = bars.get(k);
         int i = cursor[k];
-        if (i < b.size() && b.index().instant(i).equals(now)) {
+        if (i < times[k].length && times[k][i] == now.toEpochMilli()) {
           cursor[k] = i + 1;
-          if (Double.isNaN(b.close()[i])) {
+          if (Double.isNaN(close[k][i])) {
             continue; // not listed yet (a late listing's leading NaN rows)
           }
-          update.add(new OhlcBar(b.symbol(), now, b.open()[i], b.high()[i], b.low()[i],
-              b.close()[i], b.volume()[i]));
+          update.add(new OhlcBar(b.symbol(), now, open[k][i], high[k][i], low[k][i],
+              close[k][i], volume[k][i]));
           live.put(b.symbol(), b);
         }
       }

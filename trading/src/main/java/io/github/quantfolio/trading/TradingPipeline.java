@@ -221,7 +221,7 @@ public final class TradingPipeline {
         indexErrors.put(e.getKey(), "no bar of '" + e.getKey() + "' at " + asOf);
       } else {
         asOfIndex.put(e.getKey(), t);
-        book.setMark(e.getKey(), e.getValue().close()[t]);
+        book.setMark(e.getKey(), e.getValue().close(t));
       }
     }
     Cycle cycle = new Cycle(config, asOf, market, asOfIndex, book, state, tradesToday);

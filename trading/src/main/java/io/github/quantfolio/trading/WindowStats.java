@@ -24,8 +24,7 @@ final class WindowStats {
     Window(Bars bars, int t, int n) {
       this.bars = bars;
       this.t = t;
-      double[] c = bars.close();
-      returns = returns(c, t, n);
+      returns = returns(bars, t, n);
       int m = returns.length;
       times = new long[m + 1];
       for (int k = 0; k <= m; k++) {
@@ -72,18 +71,14 @@ final class WindowStats {
    * shorter or starts with NaN rows, as before a late listing).
    */
   static double[] returns(Bars bars, int t, int n) {
-    return returns(bars.close(), t, n);
-  }
-
-  static double[] returns(double[] c, int t, int n) {
     int m = 0;
-    while (m < Math.min(n, t) && !Double.isNaN(c[t - m - 1])) {
+    while (m < Math.min(n, t) && !Double.isNaN(bars.close(t - m - 1))) {
       m++;
     }
     double[] r = new double[m];
     for (int k = 0; k < m; k++) {
       int i = t - m + 1 + k;
-      r[k] = c[i] / c[i - 1] - 1;
+      r[k] = bars.close(i) / bars.close(i - 1) - 1;
     }
     return r;
   }
@@ -113,8 +108,6 @@ final class WindowStats {
   static double correlation(Bars a, int ta, Bars b, int tb, int n) {
     TimeIndex ia = a.index();
     TimeIndex ib = b.index();
-    double[] ca = a.close();
-    double[] cb = b.close();
     double[] x = new double[n];
     double[] y = new double[n];
     int k = 0;
@@ -129,8 +122,8 @@ final class WindowStats {
         j--;
       } else {
         if (ia.value(i - 1) == ib.value(j - 1)) { // both returns span the same period
-          x[k] = ca[i] / ca[i - 1] - 1;
-          y[k] = cb[j] / cb[j - 1] - 1;
+          x[k] = a.close(i) / a.close(i - 1) - 1;
+          y[k] = b.close(j) / b.close(j - 1) - 1;
           k++;
         }
         i--;

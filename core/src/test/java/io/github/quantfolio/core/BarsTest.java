@@ -93,4 +93,18 @@ class BarsTest {
         b.between(java.time.LocalDate.of(2024, 1, 3), java.time.LocalDate.of(2024, 1, 9)).close(),
         0.0);
   }
+
+  @Test
+  void closeAtAnIndexReadsTheColumnWithoutCopying() {
+    Bars b = MarketSimulator.builder().assets(2).sectors(1).days(30).build().simulate()
+        .bars("A01");
+    double[] c = b.close();
+    for (int i = 0; i < b.size(); i++) {
+      assertEquals(c[i], b.close(i));
+    }
+    org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+        () -> b.close(b.size()));
+    org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+        () -> b.close(-1));
+  }
 }

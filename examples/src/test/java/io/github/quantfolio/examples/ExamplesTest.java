@@ -126,6 +126,28 @@ class ExamplesTest {
     assertTrue(out.contains("diversification ratio"), out);
   }
 
+  /**
+   * The AI pipeline example: a walk-forward forest, the stand-in reviewer (forced with --rules:
+   * no test may call a model server), replay, one day's log, and the same object trading on a
+   * paper broker exactly what the replay decided at the last close.
+   */
+  @Test
+  void aiTradingPipeline() throws Exception {
+    String out = run(() -> AiTradingPipeline.main(new String[] {"--rules"}));
+    assertTrue(out.contains("Reviewer: rule-based stand-in"), out);
+    assertTrue(out.contains("6 walk-forward trainings, first cut-off 2016-03-04T00:00:00Z"), out);
+    assertTrue(out.contains("Replay 2015-01-02 .. 2018-11-01 (1000 bars): equity 100000.00 -> "),
+        out);
+    assertTrue(out.contains("The paper broker received the orders the replay decided at "
+        + "2018-11-01T00:00:00Z (never filled there, the data ended): true"), out);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "JSON line \\(DecisionRecords.write\\):\n  (\\{.*})\n").matcher(out);
+    assertTrue(m.find(), out);
+    String json = m.group(1);
+    assertEquals(json, io.github.quantfolio.trading.DecisionRecords.toJson(
+        io.github.quantfolio.trading.DecisionRecords.fromJson(json)));
+  }
+
   @Test
   void paperTrading() throws Exception {
     String out = run(() -> PaperTrading.main(new String[0]));

@@ -242,7 +242,9 @@ public record DecisionRecord(String runId, Instant asOf, String symbol, TradingS
       b.append(" -> ").append(o.side()).append(' ').append(num(o.quantity())).append(' ')
           .append(o.status() == null ? "ERROR" : o.status());
     }
-    if (!note.isEmpty()) {
+    boolean noteIsACut = !cuts.isEmpty() && note.equals(cuts.get(cuts.size() - 1).limit() + ": "
+        + cuts.get(cuts.size() - 1).reason());
+    if (!note.isEmpty() && !noteIsACut) {
       b.append(" (").append(note).append(')');
     }
     return b.toString();

@@ -92,6 +92,22 @@ public record ReplayResult(TimeIndex index, double[] equity, List<Fill> fills,
     b.append(String.format(Locale.ROOT, "  %d fills, %d closed trades, %d decisions: %d submitted,"
         + " %d blocked by the gate, %d rejected by the reviewer, %d failed%n", fills.size(),
         trades.size(), records.size(), submitted, blocked, rejected, failed));
+    if (failed > 0) {
+      // Failures by cause (the note up to its first digit, so that dates and sizes group).
+      java.util.Map<String, Long> causes = new java.util.TreeMap<>();
+      for (DecisionRecord r : records) {
+        if (r.outcome() == DecisionRecord.Outcome.FAILED) {
+          String cause = r.note().split("[0-9]", 2)[0].trim();
+          causes.merge(cause.length() > 90 ? cause.substring(0, 90) + "..." : cause, 1L,
+              Long::sum);
+        }
+      }
+      b.append("  failed decisions by cause:");
+      causes.entrySet().stream()
+          .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
+          .forEach(e -> b.append("\n    ").append(e.getValue()).append(" x ").append(e.getKey()));
+      b.append('\n');
+    }
     b.append("  final state ").append(finalState).append(", ").append(events.size())
         .append(" events\n");
     if (report != null) {

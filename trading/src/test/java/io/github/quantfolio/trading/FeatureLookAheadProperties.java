@@ -42,7 +42,8 @@ class FeatureLookAheadProperties {
         c[i] = 1 + 999 * rnd.nextDouble();
         o[i] = c[i] * (0.9 + 0.2 * rnd.nextDouble());
         h[i] = Math.max(o[i], c[i]) * (1 + rnd.nextDouble());
-        l[i] = Math.min(o[i], c[i]) * rnd.nextDouble() + 1e-3;
+        // below min(open, close) whatever the draw (adding 1e-3 to min x u could exceed it)
+        l[i] = Math.min(o[i], c[i]) * (0.5 + 0.5 * rnd.nextDouble());
         v[i] = rnd.nextInt(1_000_000);
       }
     }

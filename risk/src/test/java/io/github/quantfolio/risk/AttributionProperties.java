@@ -116,4 +116,26 @@ class AttributionProperties {
       }
     }
   }
+
+  @Property(tries = 200)
+  void geometricEffectsLeaveNoResidual(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 100) int periods,
+      @ForAll @IntRange(min = 1, max = 11) int n) {
+    Random rnd = new Random(seed);
+    double[][] wp = new double[periods][];
+    double[][] rp = new double[periods][];
+    double[][] wb = new double[periods][];
+    double[][] rb = new double[periods][];
+    for (int t = 0; t < periods; t++) {
+      wp[t] = weights(rnd, n, false);
+      wb[t] = weights(rnd, n, false);
+      rp[t] = returns(rnd, n, 0.02);
+      rb[t] = returns(rnd, n, 0.02);
+      GeometricAttribution g = GeometricAttribution.of(names(n), wp[t], rp[t], wb[t], rb[t]);
+      assertEquals(g.geometricExcess(),
+          (1 + g.totalAllocation()) * (1 + g.totalSelection()) - 1, SUM);
+    }
+    GeometricAttribution.Compounded c = GeometricAttribution.compound(names(n), wp, rp, wb, rb);
+    assertEquals(c.geometricExcess(), (1 + c.allocation()) * (1 + c.selection()) - 1, SUM);
+  }
 }

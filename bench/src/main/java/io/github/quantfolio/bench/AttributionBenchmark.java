@@ -5,6 +5,7 @@ import io.github.quantfolio.risk.BrinsonMethod;
 import io.github.quantfolio.risk.LinkedAttribution;
 import io.github.quantfolio.risk.LinkingMethod;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +71,7 @@ public class AttributionBenchmark {
       portfolioWeights[t] = randomWeights(rnd, ASSETS);
       // equal-weight benchmark
       benchmarkWeights[t] = new double[ASSETS];
-      java.util.Arrays.fill(benchmarkWeights[t], 1.0 / ASSETS);
+      Arrays.fill(benchmarkWeights[t], 1.0 / ASSETS);
       for (int a = 0; a < ASSETS; a++) {
         assetReturns[t][a] = (rnd.nextDouble() - 0.5) * 0.04;
       }

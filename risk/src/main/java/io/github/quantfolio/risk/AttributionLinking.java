@@ -1,5 +1,6 @@
 package io.github.quantfolio.risk;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -155,8 +156,8 @@ public final class AttributionLinking {
             + " but found portfolioWeights " + pw.length + ", benchmarkWeights " + bw.length
             + ", assetReturns " + r.length);
       }
-      java.util.Arrays.fill(heldP, false);
-      java.util.Arrays.fill(heldB, false);
+      Arrays.fill(heldP, false);
+      Arrays.fill(heldB, false);
       double[] swp = wp[k];
       double[] srp = rp[k];
       double[] swb = wb[k];

@@ -13,6 +13,8 @@ class AttributionLinkingTest {
 
   /** Against python3 (math.log, **) to the ulps of double arithmetic. */
   private static final double INDEPENDENT = 1e-15;
+  /** Hand values that are short decimals, and T = 1 against the single-period kernel. */
+  private static final double EXACT = 1e-15;
   /** Linked effects sum to the cumulative active return to the rounding of a few sums. */
   private static final double SUM = 1e-12;
 
@@ -81,8 +83,10 @@ class AttributionLinkingTest {
       LinkedAttribution r = AttributionLinking.link(m, BrinsonMethod.BRINSON_FACHLER, s,
           new double[][] {wp}, new double[][] {rp}, new double[][] {wb}, new double[][] {rb});
       for (int i = 0; i < 3; i++) {
-        assertEquals(single.sectors().get(i).allocation(), r.allocation()[i], 1e-15, m + " " + i);
-        assertEquals(single.sectors().get(i).selection(), r.selection()[i], 1e-15, m + " " + i);
+        SectorEffects line = single.sectors().get(i);
+        assertEquals(line.allocation(), r.allocation()[i], EXACT, m + " " + i);
+        assertEquals(line.selection(), r.selection()[i], EXACT, m + " " + i);
+        assertEquals(line.interaction(), r.interaction()[i], EXACT, m + " " + i);
       }
     }
   }
@@ -98,10 +102,10 @@ class AttributionLinkingTest {
     LinkedAttribution r = AttributionLinking.linkByAsset(LinkingMethod.CARINO,
         BrinsonMethod.BHB, SECTORS, new int[] {0, 0, 1}, new double[][] {{0.3, 0.3, 0.4}},
         new double[][] {{0.5, 0, 0.5}}, new double[][] {{0.10, 0.00, 0.05}});
-    assertArrayEquals(new double[] {0.01, -0.005}, r.allocation(), 1e-15);
-    assertArrayEquals(new double[] {-0.025, 0}, r.selection(), 1e-15);
-    assertArrayEquals(new double[] {-0.005, 0}, r.interaction(), 1e-15);
-    assertEquals(-0.025, r.activeReturn(), 1e-15);
+    assertArrayEquals(new double[] {0.01, -0.005}, r.allocation(), EXACT);
+    assertArrayEquals(new double[] {-0.025, 0}, r.selection(), EXACT);
+    assertArrayEquals(new double[] {-0.005, 0}, r.interaction(), EXACT);
+    assertEquals(-0.025, r.activeReturn(), EXACT);
   }
 
   @Test

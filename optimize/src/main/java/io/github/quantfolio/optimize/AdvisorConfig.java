@@ -135,4 +135,22 @@ public record AdvisorConfig(double maxPositionWeight, double positionTargetWeigh
         momentumThreshold, momentumReduction, positionPenalty, correlationPenaltyPerPair,
         correlationPenaltyMax, categoryPenalty, healthThreshold);
   }
+
+  /**
+   * A copy with other health-score penalties.
+   *
+   * @param position points per over-concentrated position, in [0, 100]
+   * @param perPair points per flagged correlated pair, in [0, 100]
+   * @param correlationMax most points lost to correlation, in [0, 100]
+   * @param category points per over-concentrated category, in [0, 100]
+   * @return the copy
+   */
+  public AdvisorConfig withHealthPenalties(double position, double perPair, double correlationMax,
+      double category) {
+    return new AdvisorConfig(maxPositionWeight, positionTargetWeight, maxCategoryWeight,
+        categoryTargetWeight, hhiMedium, hhiHigh, lookback, correlationThreshold,
+        majorPositionWeight, correlationReduction, highVolatility, largePositionWeight,
+        momentumThreshold, momentumReduction, position, perPair, correlationMax, category,
+        healthThreshold);
+  }
 }

@@ -43,14 +43,15 @@ import java.util.Map;
  *   <li><b>Momentum</b>: a major position whose window return is below
  *       {@code momentumThreshold} is sold by {@code momentumReduction} of its weight (LOW,
  *       0.60).</li>
- *   <li><b>Health</b>: {@code max(0, 100 - positionPenalty x #positions - min(correlationPenaltyMax,
- *       correlationPenaltyPerPair x #pairs) - categoryPenalty x #categories)}, floored at 0 as the
- *       seed's 0-100 range requires.</li>
+ *   <li><b>Health</b>: {@code max(0, 100 - positionPenalty x #positions
+ *       - min(correlationPenaltyMax, correlationPenaltyPerPair x #pairs)
+ *       - categoryPenalty x #categories)}, floored at 0 as the seed's 0-100 range requires.</li>
  *   <li><b>Heat</b>: the share of {@code V} at risk, {@code sum w_i h_i}, with {@code h_i} the
- *       stop distance where one is given (Van Tharp's "portfolio heat": total risk to the stops)
- *       and otherwise the one-period 95 % parametric VaR {@code 1.6449 s_i} (RiskMetrics Technical
- *       Document, 4th ed., J.P. Morgan/Reuters 1996, section 6.2). Summing position VaRs assumes
- *       perfect correlation, an upper bound of the normal portfolio VaR.</li>
+ *       stop distance where one is given ("portfolio heat" as traders use it after Van K.
+ *       Tharp: total risk to the stops) and otherwise the one-period 95 % parametric VaR
+ *       {@code 1.6449 s_i} (RiskMetrics Technical Document, 4th ed., J.P. Morgan/Reuters 1996).
+ *       Summing position VaRs assumes perfect correlation, an upper bound of the normal
+ *       portfolio VaR.</li>
  * </ul>
  * Recommendations are sorted by priority, then trade value (largest first), then symbol; a symbol
  * may get several, and {@link RebalanceAnalysis#targetWeights()} takes the lowest target. The

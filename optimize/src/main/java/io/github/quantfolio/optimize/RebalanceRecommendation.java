@@ -71,7 +71,8 @@ public record RebalanceRecommendation(String symbol, Action action, Reason reaso
     Checks.notNull(priority, "priority");
     Checks.nonNegative(tradeValue, "tradeValue of '" + symbol + "'");
     Checks.inRange(confidence, 0, 1, "confidence of '" + symbol + "'");
-    Checks.inRange(currentWeight, 0, 1 + AdvisorBook.WEIGHT_TOLERANCE, "currentWeight of '" + symbol + "'");
+    Checks.inRange(currentWeight, 0, 1 + AdvisorBook.WEIGHT_TOLERANCE,
+        "currentWeight of '" + symbol + "'");
     Checks.inRange(targetWeight, 0, currentWeight, "targetWeight of '" + symbol + "'");
   }
 }

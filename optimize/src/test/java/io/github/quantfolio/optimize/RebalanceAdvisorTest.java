@@ -269,4 +269,36 @@ class RebalanceAdvisorTest {
         () -> AdvisorConfig.defaults().withPositionLimit(0.25, 0.3));
     assertTrue(e.getMessage().contains("positionTargetWeight"), e.getMessage());
   }
+
+  @Test
+  void seedExampleBtcAt28Point5Percent() {
+    // seed 001's example: BTC at 28.5 % with an excess of 3.5 points worth 245.67, so
+    // V = 245.67 / 0.035 = 7,019.142857...; the other 71.5 % spread over 7 symbols (10.21 % each)
+    List<String> syms = List.of("BTC", "ETH", "SOL", "ADA", "DOT", "LINK", "AVAX", "XRP");
+    double[] w = new double[8];
+    w[0] = 0.285;
+    for (int i = 1; i < 8; i++) {
+      w[i] = 0.715 / 7;
+    }
+    Map<String, String> c = new LinkedHashMap<>();
+    for (int i = 0; i < 8; i++) {
+      c.put(syms.get(i), "cat" + i);
+    }
+    double v = 245.67 / 0.035;
+    RebalanceAnalysis r = RebalanceAdvisor.of(FOUR).analyse(
+        AdvisorBook.ofWeights(Weights.of(syms, w), v, c),
+        frame(syms, X, E, Y, FLAT, FLAT, FLAT, FLAT, FLAT));
+    RebalanceAnalysis.Excess btc = r.concentration().positions().get(0);
+    Tolerance.assertClose(245.67, btc.excessValue(), Tolerance.CLOSED_FORM, "seed excess value");
+    // the trim to 23 % sells 0.055 x 7,019.142857 = 386.052857
+    Tolerance.assertClose(0.055 * 245.67 / 0.035, btc.tradeValue(), Tolerance.CLOSED_FORM,
+        "trade value");
+    // HHI 0.285^2 + 7 (0.715 / 7)^2 = 0.081225 + 0.511225 / 7 = 0.154257... -> medium
+    Tolerance.assertClose(0.081225 + 0.511225 / 7, r.concentration().hhi(),
+        Tolerance.CLOSED_FORM, "HHI");
+    assertEquals(Level.MEDIUM, r.concentration().level());
+    // 100 - 15: healthy by score (85 >= 70), but the BTC trim is high priority
+    assertEquals(85, r.health().score(), 0);
+    assertTrue(r.needsRebalancing());
+  }
 }

@@ -141,17 +141,20 @@ public final class RebalanceAdvisor {
     double[] u = new double[n * len];
     double[] sd = new double[n];
     double[] mom = new double[n];
+    double[] p = new double[len + 1];
     for (int i = 0; i < n; i++) {
-      double[] p = history.column(history.position(syms.get(i)));
+      // only the window's rows: the cost does not grow with the length of the history
+      int col = history.position(syms.get(i));
       for (int t = from; t <= from + len; t++) {
-        if (Double.isNaN(p[t])) {
+        p[t - from] = history.get(t, col);
+        if (Double.isNaN(p[t - from])) {
           throw new IllegalArgumentException("Price of '" + syms.get(i) + "' on "
               + history.index().label(t) + " is missing in the " + len + "-return window");
         }
       }
       double mean = 0;
       for (int t = 0; t < len; t++) {
-        double r = p[from + t + 1] / p[from + t] - 1;
+        double r = p[t + 1] / p[t] - 1;
         u[i * len + t] = r;
         mean += r;
       }
@@ -167,7 +170,7 @@ public final class RebalanceAdvisor {
       for (int t = 0; t < len; t++) {
         u[i * len + t] *= norm;
       }
-      mom[i] = p[from + len] / p[from] - 1;
+      mom[i] = p[len] / p[0] - 1;
     }
     double[][] corr = new double[n][n];
     double sum = 0;

@@ -301,4 +301,23 @@ class RebalanceAdvisorTest {
     assertEquals(85, r.health().score(), 0);
     assertTrue(r.needsRebalancing());
   }
+
+  @Test
+  void onlyTheLastWindowOfALongerHistoryCounts() {
+    // 7 rows, a 4-return window = the last 5 rows; rows 0 and 1 (a NaN for B, a tenfold jump for
+    // A) are outside it and must not matter
+    double[][] cols = {{1, 10, 100, 110, 99, 108.9, 108.9},
+        {Double.NaN, 50, 50, 50, 50, 50, 50}};
+    PriceFrame f = PriceFrame.of(TimeIndex.businessDays(LocalDate.of(2026, 11, 2), 7),
+        List.of("A", "B"), cols, Frequency.DAILY);
+    AdvisorBook b = AdvisorBook.ofWeights(Weights.of(List.of("A", "B"), new double[] {0.5, 0.5}),
+        1000, cats("A", "a", "B", "b"));
+    RebalanceAnalysis r = RebalanceAdvisor.of(FOUR).analyse(b, f);
+    // A's window return 108.9 / 100 - 1 = 8.9 %; returns +10 %, -10 %, +10 %, 0 %: mean 2.5 %,
+    // squared deviations 0.005625 + 0.015625 + 0.005625 + 0.000625 = 0.0275, s = sqrt(0.0275 / 3)
+    Tolerance.assertClose(0.089, r.assets().get(0).momentum(), 1e-12, "momentum");
+    Tolerance.assertClose(Math.sqrt(0.0275 / 3 * 252), r.assets().get(0).volatility(), 1e-12,
+        "volatility");
+    assertEquals(0, r.assets().get(1).volatility(), 0);
+  }
 }

@@ -337,6 +337,28 @@ public final class BacktestResult {
   }
 
   /**
+   * The performance report against a benchmark: the report of {@link #report()} plus alpha,
+   * beta, tracking error, information ratio and up/down capture of the benchmark's returns, and
+   * the benchmark's own report (see {@code PerformanceReport}).
+   *
+   * @param benchmarkReturns the benchmark's simple return at each bar of {@link #index()} (NaN
+   *     for none, e.g. the first bar), same length as {@link #returns()}
+   * @return the report with its benchmark-relative fields
+   * @throws IllegalArgumentException if the lengths differ or the benchmark has no valid return
+   * @throws IllegalStateException if the account was wiped out (as {@link #report()})
+   */
+  public PerformanceReport report(double[] benchmarkReturns) {
+    java.util.Objects.requireNonNull(benchmarkReturns, "Argument 'benchmarkReturns' must not be"
+        + " null");
+    int ruin = wipeOutBar();
+    if (ruin >= 0) {
+      throw new IllegalStateException(wipeOut(ruin) + "; returns after that are undefined, so "
+          + "there is no performance report (see equity())");
+    }
+    return PerformanceReport.of(returns(), frequency(), config.riskFreeRate(), benchmarkReturns);
+  }
+
+  /**
    * The first bar whose closing equity is 0 or below, or -1 if equity stayed positive.
    *
    * @return the first bar whose closing equity is 0 or below, or -1 if equity stayed positive

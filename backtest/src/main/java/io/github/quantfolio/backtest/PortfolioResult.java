@@ -187,4 +187,16 @@ public final class PortfolioResult {
     String oneLine = String.valueOf(message).replace('\n', ' ');
     return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 197) + "...";
   }
+
+  /**
+   * The portfolio's performance against a benchmark ({@code backtest().report(benchmark)}):
+   * alpha, beta, tracking error, information ratio and up/down capture.
+   *
+   * @param benchmarkReturns the benchmark's simple return at each bar (NaN for none), as long as
+   *     the portfolio's index
+   * @return the report
+   */
+  public io.github.quantfolio.risk.PerformanceReport report(double[] benchmarkReturns) {
+    return backtest().report(benchmarkReturns);
+  }
 }

@@ -1,0 +1,228 @@
+package io.github.quantfolio.backtest;
+
+import java.util.Arrays;
+
+/**
+ * The arithmetic of {@link TradeStatistics} on primitive arrays: one pass that accumulates the
+ * long and the short group (the "all" group is their combination, except for its streaks, which
+ * follow the interleaved order), then linear-time selection (quickselect) for the medians. The
+ * inputs are already validated (finite, sides +1 / -1).
+ */
+final class TradeStatsKernel {
+
+  /** Above this partition depth quickselect falls back to sorting (guards against O(n^2)). */
+  private static final int MAX_DEPTH = 64;
+
+  private TradeStatsKernel() {
+  }
+
+  /** Running sums of one group; index 0 long, 1 short. */
+  private static final class Acc {
+    int n;
+    int wins;
+    int losses;
+    double pnl;
+    double profit;
+    double loss; // positive
+    double maxWin = Double.NaN;
+    double minLoss = Double.NaN;
+    double meanR; // Welford: stable mean and sum of squared deviations of the returns
+    double m2;
+    double bars;
+    double days;
+    int curWin;
+    int curLoss;
+    int bestWin;
+    int bestLoss;
+
+    void streak(double p) {
+      if (p > 0) {
+        curWin++;
+        curLoss = 0;
+        bestWin = Math.max(bestWin, curWin);
+      } else if (p < 0) {
+        curLoss++;
+        curWin = 0;
+        bestLoss = Math.max(bestLoss, curLoss);
+      } else {
+        curWin = 0;
+        curLoss = 0;
+      }
+    }
+  }
+
+  /**
+   * The all / long / short summaries.
+   *
+   * @param pnl P&L per trade (read only)
+   * @param ret return per trade (read only)
+   * @param lng true for a long trade
+   * @param bars holding bars per trade
+   * @param days holding days per trade, or null when unknown
+   * @param years the span of the data in years, or NaN when unknown
+   * @param inMarket time in market for all, long, short, or null when unknown
+   */
+  static TradeSummary[] compute(double[] pnl, double[] ret, boolean[] lng, int[] bars,
+      double[] days, double years, double[] inMarket) {
+    int n = pnl.length;
+    Acc[] acc = {new Acc(), new Acc()};
+    Acc all = new Acc();
+    double[] mp = new double[n]; // longs fill from the front, shorts from the back
+    double[] mr = new double[n];
+    int front = 0;
+    int back = n - 1;
+    for (int i = 0; i < n; i++) {
+      double p = pnl[i];
+      double r = ret[i];
+      Acc a = acc[lng[i] ? 0 : 1];
+      int slot = lng[i] ? front++ : back--;
+      mp[slot] = p;
+      mr[slot] = r;
+      a.n++;
+      a.pnl += p;
+      if (p > 0) {
+        a.wins++;
+        a.profit += p;
+        a.maxWin = a.wins == 1 ? p : Math.max(a.maxWin, p);
+      } else if (p < 0) {
+        a.losses++;
+        a.loss -= p;
+        a.minLoss = a.losses == 1 ? p : Math.min(a.minLoss, p);
+      }
+      double d = r - a.meanR;
+      a.meanR += d / a.n;
+      a.m2 += d * (r - a.meanR);
+      a.bars += bars[i];
+      if (days != null) {
+        a.days += days[i];
+      }
+      a.streak(p);
+      all.streak(p);
+    }
+    int nl = front;
+    combine(acc[0], acc[1], all);
+    double[] tim = inMarket == null ? new double[] {Double.NaN, Double.NaN, Double.NaN} : inMarket;
+    // The side medians first: selection only permutes within each half, so the whole array still
+    // holds every trade for the overall median.
+    TradeSummary lo = summary(acc[0], median(mp, 0, nl), median(mr, 0, nl), days, years, tim[1]);
+    TradeSummary sh = summary(acc[1], median(mp, nl, n), median(mr, nl, n), days, years, tim[2]);
+    TradeSummary al = summary(all, median(mp, 0, n), median(mr, 0, n), days, years, tim[0]);
+    return new TradeSummary[] {al, lo, sh};
+  }
+
+  /** Chan et al.'s pairwise combination of two groups' moments (streaks excepted). */
+  private static void combine(Acc a, Acc b, Acc out) {
+    out.n = a.n + b.n;
+    out.wins = a.wins + b.wins;
+    out.losses = a.losses + b.losses;
+    out.pnl = a.pnl + b.pnl;
+    out.profit = a.profit + b.profit;
+    out.loss = a.loss + b.loss;
+    out.maxWin = a.wins == 0 ? b.maxWin : b.wins == 0 ? a.maxWin : Math.max(a.maxWin, b.maxWin);
+    out.minLoss = a.losses == 0 ? b.minLoss
+        : b.losses == 0 ? a.minLoss : Math.min(a.minLoss, b.minLoss);
+    if (out.n > 0) {
+      double delta = b.meanR - a.meanR;
+      out.meanR = a.meanR + delta * b.n / out.n;
+      out.m2 = a.m2 + b.m2 + delta * delta * ((double) a.n * b.n / out.n);
+    }
+    out.bars = a.bars + b.bars;
+    out.days = a.days + b.days;
+  }
+
+  private static TradeSummary summary(Acc a, double medPnl, double medRet, double[] days,
+      double years, double timeInMarket) {
+    int n = a.n;
+    double nan = Double.NaN;
+    double winRate = n == 0 ? nan : (double) a.wins / n;
+    double profitFactor = a.losses > 0 ? a.profit / a.loss
+        : a.wins > 0 ? Double.POSITIVE_INFINITY : nan;
+    double avgWin = a.wins == 0 ? nan : a.profit / a.wins;
+    double avgLoss = a.losses == 0 ? nan : -a.loss / a.losses;
+    double payoff = a.wins == 0 ? nan : a.losses == 0 ? Double.POSITIVE_INFINITY
+        : avgWin / -avgLoss;
+    double expectancy = n == 0 ? nan
+        : (a.wins == 0 ? 0 : winRate * avgWin) + (a.losses == 0 ? 0 : (double) a.losses / n
+            * avgLoss);
+    double sd = n < 2 ? nan : Math.sqrt(a.m2 / (n - 1));
+    double sqn = n < 2 || !(sd > 0) ? nan : Math.sqrt(n) * a.meanR / sd;
+    double kelly = payoff != payoff ? nan : winRate - (1 - winRate) / payoff;
+    return new TradeSummary(n, a.wins, a.losses, n - a.wins - a.losses, winRate, a.pnl, a.profit,
+        a.loss, profitFactor, n == 0 ? nan : a.pnl / n, medPnl, n == 0 ? nan : a.meanR, medRet,
+        avgWin, avgLoss, payoff, expectancy, a.maxWin, a.minLoss, a.bestWin, a.bestLoss,
+        n == 0 ? nan : a.bars / n, n == 0 || days == null ? nan : a.days / n, n / years,
+        timeInMarket, sqn, kelly);
+  }
+
+  /** The median of {@code a[from, to)}, permuting that range; NaN if it is empty. */
+  static double median(double[] a, int from, int to) {
+    int m = to - from;
+    if (m == 0) {
+      return Double.NaN;
+    }
+    int k = from + (m - 1) / 2;
+    double lower = select(a, from, to - 1, k);
+    if ((m & 1) == 1) {
+      return lower;
+    }
+    double upper = Double.POSITIVE_INFINITY; // the smallest above the lower middle
+    for (int i = k + 1; i < to; i++) {
+      upper = Math.min(upper, a[i]);
+    }
+    return 0.5 * lower + 0.5 * upper;
+  }
+
+  /**
+   * Hoare's FIND: rearranges {@code a[lo..hi]} so that {@code a[k]} holds the value it would hold
+   * if sorted, everything before it &lt;= and everything after it &gt;= it.
+   */
+  static double select(double[] a, int lo, int hi, int k) {
+    int depth = 0;
+    while (hi > lo) {
+      if (++depth > MAX_DEPTH) {
+        Arrays.sort(a, lo, hi + 1);
+        return a[k];
+      }
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < a[lo]) {
+        swap(a, lo, mid);
+      }
+      if (a[hi] < a[lo]) {
+        swap(a, lo, hi);
+      }
+      if (a[hi] < a[mid]) {
+        swap(a, mid, hi);
+      }
+      double pivot = a[mid];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          swap(a, i, j);
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return a[k];
+      }
+    }
+    return a[k];
+  }
+
+  private static void swap(double[] a, int i, int j) {
+    double t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
+}

@@ -242,6 +242,8 @@ class TradeStatisticsTest {
     String s = r.toString();
     assertTrue(s.contains("trades: 1 closed round trips, 0 won (per-trade win rate 0.00%), "
         + "1 still open"), s);
+    assertTrue(s.contains("per closed trade: profit factor 0.00, average P&L -251.00, payoff "
+        + "ratio - (TradeStatistics.of(result) for more)"), s);
     assertTrue(s.contains("Win rate (per period)"), s);
   }
 

@@ -165,28 +165,24 @@ public final class TradeStatistics {
     Checks.notNull(openTrades, "openTrades");
     boolean include = openTrades == OpenTrades.INCLUDE;
     int size = trades.size();
+    double[] pnl = new double[size];
+    double[] ret = new double[size];
+    boolean[] lng = new boolean[size];
+    int[] bars = new int[size];
+    double[] days = index == null ? null : new double[size];
     int open = 0;
+    int k = 0;
     for (int i = 0; i < size; i++) {
       Trade t = trades.get(i);
       if (t == null) {
         throw new NullPointerException("trades[" + i + "] is null");
       }
+      validate(t, i, index);
       if (t.isOpen()) {
         open++;
-      }
-    }
-    int n = include ? size : size - open;
-    double[] pnl = new double[n];
-    double[] ret = new double[n];
-    boolean[] lng = new boolean[n];
-    int[] bars = new int[n];
-    double[] days = index == null ? null : new double[n];
-    int k = 0;
-    for (int i = 0; i < size; i++) {
-      Trade t = trades.get(i);
-      validate(t, i, index);
-      if (!include && t.isOpen()) {
-        continue;
+        if (!include) {
+          continue;
+        }
       }
       pnl[k] = t.pnl();
       ret[k] = t.returnFraction();
@@ -201,27 +197,33 @@ public final class TradeStatistics {
     double years = frequency == null ? Double.NaN
         : index.size() / frequency.periodsPerYear();
     return new TradeStatistics(openTrades, open,
-        TradeStatsKernel.compute(pnl, ret, lng, bars, days, years, inMarket));
+        TradeStatsKernel.compute(k, pnl, ret, lng, bars, days, years, inMarket));
   }
 
   private static void validate(Trade t, int i, TimeIndex index) {
+    int side = t.side();
+    int entry = t.entryBar();
+    int exit = t.exitBar();
+    if ((side == 1 || side == -1) && entry >= 0 && exit >= entry
+        && (index == null || exit < index.size()) && Double.isFinite(t.pnl())
+        && Double.isFinite(t.returnFraction())) {
+      return; // the common case builds no message
+    }
     String who = "trades[" + i + "] ('" + t.asset() + "', exit " + t.exitTime() + ")";
-    if (t.side() != 1 && t.side() != -1) {
+    if (side != 1 && side != -1) {
       throw new IllegalArgumentException("Expected side +1 or -1 in " + who + ", but found "
-          + t.side());
+          + side);
     }
-    if (t.entryBar() < 0 || t.exitBar() < t.entryBar()) {
+    if (entry < 0 || exit < entry) {
       throw new IllegalArgumentException("Expected 0 <= entryBar <= exitBar in " + who
-          + ", but found entryBar " + t.entryBar() + ", exitBar " + t.exitBar());
+          + ", but found entryBar " + entry + ", exitBar " + exit);
     }
-    if (index != null && t.exitBar() >= index.size()) {
+    if (index != null && exit >= index.size()) {
       throw new IllegalArgumentException("Expected exitBar < " + index.size() + " (the index's "
-          + "size) in " + who + ", but found " + t.exitBar());
+          + "size) in " + who + ", but found " + exit);
     }
-    if (!Double.isFinite(t.pnl()) || !Double.isFinite(t.returnFraction())) {
-      throw new IllegalArgumentException("Expected a finite pnl and return in " + who
-          + ", but found pnl " + t.pnl() + ", return " + t.returnFraction());
-    }
+    throw new IllegalArgumentException("Expected a finite pnl and return in " + who
+        + ", but found pnl " + t.pnl() + ", return " + t.returnFraction());
   }
 
   /**

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The arithmetic of {@link TradeStatistics} on primitive arrays: one pass that accumulates the
  * long and the short group (the "all" group is their combination, except for its streaks, which
- * follow the interleaved order), then linear-time selection (quickselect) for the medians. The
+ * follow the interleaved order), a second pass for the squared deviations of the returns, then
+ * linear-time selection (quickselect) for the medians. The
  * inputs are already validated (finite, sides +1 / -1).
  */
 final class TradeStatsKernel {
@@ -26,8 +27,9 @@ final class TradeStatsKernel {
     double loss; // positive
     double maxWin = Double.NaN;
     double minLoss = Double.NaN;
-    double meanR; // Welford: stable mean and sum of squared deviations of the returns
-    double m2;
+    double sumR;
+    double meanR;
+    double m2; // sum of squared deviations of the returns from their mean (second pass)
     double bars;
     double days;
     int curWin;
@@ -54,6 +56,7 @@ final class TradeStatsKernel {
   /**
    * The all / long / short summaries.
    *
+   * @param n the number of trades: the first n entries of each array count
    * @param pnl P&L per trade (read only)
    * @param ret return per trade (read only)
    * @param lng true for a long trade
@@ -62,9 +65,8 @@ final class TradeStatsKernel {
    * @param years the span of the data in years, or NaN when unknown
    * @param inMarket time in market for all, long, short, or null when unknown
    */
-  static TradeSummary[] compute(double[] pnl, double[] ret, boolean[] lng, int[] bars,
+  static TradeSummary[] compute(int n, double[] pnl, double[] ret, boolean[] lng, int[] bars,
       double[] days, double years, double[] inMarket) {
-    int n = pnl.length;
     Acc[] acc = {new Acc(), new Acc()};
     Acc all = new Acc();
     double[] mp = new double[n]; // longs fill from the front, shorts from the back
@@ -89,9 +91,7 @@ final class TradeStatsKernel {
         a.loss -= p;
         a.minLoss = a.losses == 1 ? p : Math.min(a.minLoss, p);
       }
-      double d = r - a.meanR;
-      a.meanR += d / a.n;
-      a.m2 += d * (r - a.meanR);
+      a.sumR += r;
       a.bars += bars[i];
       if (days != null) {
         a.days += days[i];
@@ -101,6 +101,11 @@ final class TradeStatsKernel {
     }
     int nl = front;
     combine(acc[0], acc[1], all);
+    // Two-pass variance (exact mean first): accurate, and the loops vectorise, unlike a running
+    // update that divides on every trade.
+    deviations(acc[0], mr, 0, nl);
+    deviations(acc[1], mr, nl, n);
+    deviations(all, mr, 0, n);
     double[] tim = inMarket == null ? new double[] {Double.NaN, Double.NaN, Double.NaN} : inMarket;
     // The side medians first: selection only permutes within each half, so the whole array still
     // holds every trade for the overall median.
@@ -110,7 +115,18 @@ final class TradeStatsKernel {
     return new TradeSummary[] {al, lo, sh};
   }
 
-  /** Chan et al.'s pairwise combination of two groups' moments (streaks excepted). */
+  private static void deviations(Acc a, double[] r, int from, int to) {
+    a.meanR = a.n == 0 ? 0 : a.sumR / a.n;
+    double m = a.meanR;
+    double ss = 0;
+    for (int i = from; i < to; i++) {
+      double d = r[i] - m;
+      ss += d * d;
+    }
+    a.m2 = ss;
+  }
+
+  /** Adds two groups' sums (streaks and moments excepted: computed separately). */
   private static void combine(Acc a, Acc b, Acc out) {
     out.n = a.n + b.n;
     out.wins = a.wins + b.wins;
@@ -121,11 +137,7 @@ final class TradeStatsKernel {
     out.maxWin = a.wins == 0 ? b.maxWin : b.wins == 0 ? a.maxWin : Math.max(a.maxWin, b.maxWin);
     out.minLoss = a.losses == 0 ? b.minLoss
         : b.losses == 0 ? a.minLoss : Math.min(a.minLoss, b.minLoss);
-    if (out.n > 0) {
-      double delta = b.meanR - a.meanR;
-      out.meanR = a.meanR + delta * b.n / out.n;
-      out.m2 = a.m2 + b.m2 + delta * delta * ((double) a.n * b.n / out.n);
-    }
+    out.sumR = a.sumR + b.sumR;
     out.bars = a.bars + b.bars;
     out.days = a.days + b.days;
   }

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The arithmetic of {@link TradeStatistics} on primitive arrays: one pass that accumulates the
  * long and the short group (the "all" group is their combination, except for its streaks, which
  * follow the interleaved order), a second pass for the squared deviations of the returns, then
- * linear-time selection (quickselect) for the medians. The
+ * linear-time selection (Floyd-Rivest) for the medians. The
  * inputs are already validated (finite, sides +1 / -1).
  */
 final class TradeStatsKernel {
@@ -185,51 +185,64 @@ final class TradeStatsKernel {
   }
 
   /**
-   * Hoare's FIND: rearranges {@code a[lo..hi]} so that {@code a[k]} holds the value it would hold
-   * if sorted, everything before it &lt;= and everything after it &gt;= it.
+   * Floyd and Rivest's SELECT (CACM 18(3), 1975, algorithm 489): rearranges {@code a[lo..hi]} so
+   * that {@code a[k]} holds the value it would hold if sorted, everything before it &lt;= and
+   * everything after it &gt;= it. Ranges above 600 first select within a small sample around the
+   * expected rank, so that the partitioning element lands close to k (about n + min(k, n - k)
+   * comparisons instead of quickselect's ~3.4 n). Falls back to sorting past a depth limit.
    */
   static double select(double[] a, int lo, int hi, int k) {
-    int depth = 0;
-    while (hi > lo) {
+    select(a, lo, hi, k, 0);
+    return a[k];
+  }
+
+  private static void select(double[] a, int left, int right, int k, int depth) {
+    while (right > left) {
       if (++depth > MAX_DEPTH) {
-        Arrays.sort(a, lo, hi + 1);
-        return a[k];
+        Arrays.sort(a, left, right + 1);
+        return;
       }
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] < a[lo]) {
-        swap(a, lo, mid);
+      if (right - left > 600) {
+        double n = right - left + 1;
+        double i = k - left + 1;
+        double z = Math.log(n);
+        double s = 0.5 * Math.exp(2 * z / 3);
+        double sd = 0.5 * Math.sqrt(z * s * (n - s) / n) * Math.signum(i - n / 2);
+        int newLeft = (int) Math.max(left, Math.floor(k - i * s / n + sd));
+        int newRight = (int) Math.min(right, Math.floor(k + (n - i) * s / n + sd));
+        select(a, newLeft, newRight, k, depth);
       }
-      if (a[hi] < a[lo]) {
-        swap(a, lo, hi);
+      double t = a[k];
+      int i = left;
+      int j = right;
+      swap(a, left, k);
+      if (a[right] > t) {
+        swap(a, right, left);
       }
-      if (a[hi] < a[mid]) {
-        swap(a, mid, hi);
-      }
-      double pivot = a[mid];
-      int i = lo;
-      int j = hi;
-      while (i <= j) {
-        while (a[i] < pivot) {
+      while (i < j) {
+        swap(a, i, j);
+        i++;
+        j--;
+        while (a[i] < t) {
           i++;
         }
-        while (a[j] > pivot) {
+        while (a[j] > t) {
           j--;
         }
-        if (i <= j) {
-          swap(a, i, j);
-          i++;
-          j--;
-        }
+      }
+      if (a[left] == t) {
+        swap(a, left, j);
+      } else {
+        j++;
+        swap(a, j, right);
+      }
+      if (j <= k) {
+        left = j + 1;
       }
       if (k <= j) {
-        hi = j;
-      } else if (k >= i) {
-        lo = i;
-      } else {
-        return a[k];
+        right = j - 1;
       }
     }
-    return a[k];
   }
 
   private static void swap(double[] a, int i, int j) {

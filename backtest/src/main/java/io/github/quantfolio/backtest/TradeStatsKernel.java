@@ -3,9 +3,9 @@ package io.github.quantfolio.backtest;
 import java.util.Arrays;
 
 /**
- * The arithmetic of {@link TradeStatistics} on primitive arrays: one pass that accumulates the
- * long and the short group (the "all" group is their combination, except for its streaks, which
- * follow the interleaved order), a second pass for the squared deviations of the returns, then
+ * The arithmetic of {@link TradeStatistics} on primitive arrays: one pass in trade order that
+ * splits the trades by side (and counts the streaks of all trades), one pass over each side's
+ * sums (the "all" group adds the two), one for the squared deviations of the returns, then
  * linear-time selection (Floyd-Rivest) for the medians. The
  * inputs are already validated (finite, sides +1 / -1).
  */
@@ -17,7 +17,7 @@ final class TradeStatsKernel {
   private TradeStatsKernel() {
   }
 
-  /** Running sums of one group; index 0 long, 1 short. */
+  /** The sums of one group. */
   private static final class Acc {
     int n;
     int wins;
@@ -32,33 +32,16 @@ final class TradeStatsKernel {
     double m2; // sum of squared deviations of the returns from their mean (second pass)
     double bars;
     double days;
-    int curWin;
-    int curLoss;
     int bestWin;
     int bestLoss;
-
-    void streak(double p) {
-      if (p > 0) {
-        curWin++;
-        curLoss = 0;
-        bestWin = Math.max(bestWin, curWin);
-      } else if (p < 0) {
-        curLoss++;
-        curWin = 0;
-        bestLoss = Math.max(bestLoss, curLoss);
-      } else {
-        curWin = 0;
-        curLoss = 0;
-      }
-    }
   }
 
   /**
    * The all / long / short summaries.
    *
    * @param n the number of trades: the first n entries of each array count
-   * @param pnl P&L per trade (read only)
-   * @param ret return per trade (read only)
+   * @param pnl P&L per trade, in trade order (permuted by the call)
+   * @param ret return per trade, in trade order (permuted by the call)
    * @param lng true for a long trade
    * @param bars holding bars per trade
    * @param days holding days per trade, or null when unknown
@@ -67,52 +50,109 @@ final class TradeStatsKernel {
    */
   static TradeSummary[] compute(int n, double[] pnl, double[] ret, boolean[] lng, int[] bars,
       double[] days, double years, double[] inMarket) {
-    Acc[] acc = {new Acc(), new Acc()};
-    Acc all = new Acc();
-    double[] mp = new double[n]; // longs fill from the front, shorts from the back
+    // Pass 1 (in trade order): split P&L and returns by side, longs from the front and shorts
+    // from the back (so in reverse order, which leaves their longest runs unchanged); sum the
+    // holding periods by side; the streaks of all trades. Written with selects, not branches:
+    // win / loss patterns are unpredictable.
+    double[] mp = new double[n];
     double[] mr = new double[n];
     int front = 0;
     int back = n - 1;
+    long barsLong = 0;
+    long barsAll = 0;
+    double daysLong = 0;
+    double daysShort = 0;
+    int curWin = 0;
+    int curLoss = 0;
+    int bestWin = 0;
+    int bestLoss = 0;
     for (int i = 0; i < n; i++) {
       double p = pnl[i];
-      double r = ret[i];
-      Acc a = acc[lng[i] ? 0 : 1];
-      int slot = lng[i] ? front++ : back--;
+      boolean isLong = lng[i];
+      int slot = isLong ? front : back;
+      front += isLong ? 1 : 0;
+      back -= isLong ? 0 : 1;
       mp[slot] = p;
-      mr[slot] = r;
-      a.n++;
-      a.pnl += p;
-      if (p > 0) {
-        a.wins++;
-        a.profit += p;
-        a.maxWin = a.wins == 1 ? p : Math.max(a.maxWin, p);
-      } else if (p < 0) {
-        a.losses++;
-        a.loss -= p;
-        a.minLoss = a.losses == 1 ? p : Math.min(a.minLoss, p);
-      }
-      a.sumR += r;
-      a.bars += bars[i];
+      mr[slot] = ret[i];
+      barsAll += bars[i];
+      barsLong += isLong ? bars[i] : 0;
       if (days != null) {
-        a.days += days[i];
+        daysLong += isLong ? days[i] : 0;
+        daysShort += isLong ? 0 : days[i];
       }
-      a.streak(p);
-      all.streak(p);
+      curWin = p > 0 ? curWin + 1 : 0;
+      curLoss = p < 0 ? curLoss + 1 : 0;
+      bestWin = Math.max(bestWin, curWin);
+      bestLoss = Math.max(bestLoss, curLoss);
     }
     int nl = front;
-    combine(acc[0], acc[1], all);
-    // Two-pass variance (exact mean first): accurate, and the loops vectorise, unlike a running
-    // update that divides on every trade.
-    deviations(acc[0], mr, 0, nl);
-    deviations(acc[1], mr, nl, n);
+    // Pass 2 per side, before the medians permute the arrays.
+    Acc lo = range(mp, mr, 0, nl);
+    Acc sh = range(mp, mr, nl, n);
+    lo.bars = barsLong;
+    sh.bars = barsAll - barsLong;
+    lo.days = daysLong;
+    sh.days = daysShort;
+    Acc all = combine(lo, sh);
+    all.bestWin = bestWin;
+    all.bestLoss = bestLoss;
+    // Two-pass variance (exact mean first): accurate, and the loops vectorise.
+    deviations(lo, mr, 0, nl);
+    deviations(sh, mr, nl, n);
     deviations(all, mr, 0, n);
     double[] tim = inMarket == null ? new double[] {Double.NaN, Double.NaN, Double.NaN} : inMarket;
-    // The side medians first: selection only permutes within each half, so the whole array still
-    // holds every trade for the overall median.
-    TradeSummary lo = summary(acc[0], median(mp, 0, nl), median(mr, 0, nl), days, years, tim[1]);
-    TradeSummary sh = summary(acc[1], median(mp, nl, n), median(mr, nl, n), days, years, tim[2]);
-    TradeSummary al = summary(all, median(mp, 0, n), median(mr, 0, n), days, years, tim[0]);
-    return new TradeSummary[] {al, lo, sh};
+    // The overall medians select in the inputs, in trade order: the side-split copies would be
+    // a biased layout for the sampling of Floyd-Rivest once their halves are partitioned.
+    TradeSummary l = summary(lo, median(mp, 0, nl), median(mr, 0, nl), days, years, tim[1]);
+    TradeSummary s = summary(sh, median(mp, nl, n), median(mr, nl, n), days, years, tim[2]);
+    TradeSummary a = summary(all, median(pnl, 0, n), median(ret, 0, n), days, years, tim[0]);
+    return new TradeSummary[] {a, l, s};
+  }
+
+  /** The sums and streaks of {@code p[from, to)} in local variables (kept in registers). */
+  private static Acc range(double[] p, double[] r, int from, int to) {
+    int wins = 0;
+    int losses = 0;
+    double sum = 0;
+    double profit = 0;
+    double loss = 0;
+    double max = Double.NEGATIVE_INFINITY;
+    double min = Double.POSITIVE_INFINITY;
+    double sumR = 0;
+    int curWin = 0;
+    int curLoss = 0;
+    int bestWin = 0;
+    int bestLoss = 0;
+    for (int i = from; i < to; i++) {
+      double v = p[i];
+      sum += v;
+      // ternaries, not Math.max / min: the inputs are finite, so their NaN and -0.0 handling
+      // is not needed
+      profit += v > 0 ? v : 0;
+      loss += v < 0 ? -v : 0;
+      wins += v > 0 ? 1 : 0;
+      losses += v < 0 ? 1 : 0;
+      max = v > max ? v : max;
+      min = v < min ? v : min;
+      sumR += r[i];
+      curWin = v > 0 ? curWin + 1 : 0;
+      curLoss = v < 0 ? curLoss + 1 : 0;
+      bestWin = Math.max(bestWin, curWin);
+      bestLoss = Math.max(bestLoss, curLoss);
+    }
+    Acc a = new Acc();
+    a.n = to - from;
+    a.wins = wins;
+    a.losses = losses;
+    a.pnl = sum;
+    a.profit = profit;
+    a.loss = loss;
+    a.maxWin = wins > 0 ? max : Double.NaN; // the largest P&L is a win if any trade won
+    a.minLoss = losses > 0 ? min : Double.NaN;
+    a.sumR = sumR;
+    a.bestWin = bestWin;
+    a.bestLoss = bestLoss;
+    return a;
   }
 
   private static void deviations(Acc a, double[] r, int from, int to) {
@@ -127,7 +167,8 @@ final class TradeStatsKernel {
   }
 
   /** Adds two groups' sums (streaks and moments excepted: computed separately). */
-  private static void combine(Acc a, Acc b, Acc out) {
+  private static Acc combine(Acc a, Acc b) {
+    Acc out = new Acc();
     out.n = a.n + b.n;
     out.wins = a.wins + b.wins;
     out.losses = a.losses + b.losses;
@@ -140,6 +181,7 @@ final class TradeStatsKernel {
     out.sumR = a.sumR + b.sumR;
     out.bars = a.bars + b.bars;
     out.days = a.days + b.days;
+    return out;
   }
 
   private static TradeSummary summary(Acc a, double medPnl, double medRet, double[] days,

@@ -7,6 +7,7 @@ import io.github.quantfolio.core.Frequency;
 import io.github.quantfolio.core.TimeIndex;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,7 @@ public class TradeStatisticsBenchmark {
   public int trades;
 
   private List<Trade> list;
+  private double[] pnl;
   private TimeIndex index;
 
   @Setup(Level.Trial)
@@ -49,12 +51,14 @@ public class TradeStatisticsBenchmark {
     int bars = trades + 21;
     index = TimeIndex.businessDays(LocalDate.of(2000, 1, 3), bars);
     list = new ArrayList<>(trades);
+    pnl = new double[trades];
     for (int i = 0; i < trades; i++) {
       int side = rnd.nextDouble() < 0.6 ? 1 : -1;
       int hold = 1 + rnd.nextInt(20);
-      double pnl = 5 + 100 * gaussian(rnd);
-      list.add(new Trade("S" + (i % 100), side, i, i + hold, "", "", 10, 100, 100, 1, pnl,
-          pnl / 1000, i == trades - 1 ? ExitReason.END_OF_DATA : ExitReason.SIGNAL));
+      double p = 5 + 100 * gaussian(rnd);
+      pnl[i] = p;
+      list.add(new Trade("S" + (i % 100), side, i, i + hold, "", "", 10, 100, 100, 1, p,
+          p / 1000, i == trades - 1 ? ExitReason.END_OF_DATA : ExitReason.SIGNAL));
     }
   }
 
@@ -62,6 +66,17 @@ public class TradeStatisticsBenchmark {
     // Box-Muller: SplittableRandom has no nextGaussian on Java 17
     return Math.sqrt(-2 * Math.log(1 - rnd.nextDouble())) * Math.cos(2 * Math.PI
         * rnd.nextDouble());
+  }
+
+  /**
+   * A yardstick for machines of other speeds (and for a loaded one): sorting a copy of the
+   * P&amp;L, which a median by sorting would cost on its own. Report the statistics as a ratio.
+   */
+  @Benchmark
+  public double[] baselineSortPnl() {
+    double[] c = pnl.clone();
+    Arrays.sort(c);
+    return c;
   }
 
   /** Statistics of the list alone (no calendar). */

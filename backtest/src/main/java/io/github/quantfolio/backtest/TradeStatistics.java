@@ -165,13 +165,15 @@ public final class TradeStatistics {
     Checks.notNull(openTrades, "openTrades");
     boolean include = openTrades == OpenTrades.INCLUDE;
     int size = trades.size();
-    double[] pnl = new double[size];
-    double[] ret = new double[size];
-    boolean[] lng = new boolean[size];
-    int[] bars = new int[size];
-    double[] days = index == null ? null : new double[size];
+    TradeStatsKernel.Input in = new TradeStatsKernel.Input(size, index != null);
+    double[] pnl = in.pnl;
+    double[] ret = in.ret;
+    double[] splitPnl = in.splitPnl;
+    double[] splitRet = in.splitRet;
     int open = 0;
     int k = 0;
+    int front = 0;
+    int back = size - 1; // the shorts fill the split arrays from the back
     for (int i = 0; i < size; i++) {
       Trade t = trades.get(i);
       if (t == null) {
@@ -184,20 +186,36 @@ public final class TradeStatistics {
           continue;
         }
       }
-      pnl[k] = t.pnl();
-      ret[k] = t.returnFraction();
-      lng[k] = t.side() > 0;
-      bars[k] = t.exitBar() - t.entryBar();
-      if (days != null) {
-        days[k] = (index.epochMillis(t.exitBar()) - index.epochMillis(t.entryBar()))
-            / 86_400_000.0;
-      }
+      double p = t.pnl();
+      double r = t.returnFraction();
+      pnl[k] = p;
+      ret[k] = r;
       k++;
+      int held = t.exitBar() - t.entryBar();
+      double days = index == null ? 0
+          : (index.epochMillis(t.exitBar()) - index.epochMillis(t.entryBar())) / 86_400_000.0;
+      if (t.side() > 0) {
+        splitPnl[front] = p;
+        splitRet[front++] = r;
+        in.barsLong += held;
+        in.daysLong += days;
+      } else {
+        splitPnl[back] = p;
+        splitRet[back--] = r;
+        in.barsShort += held;
+        in.daysShort += days;
+      }
     }
+    if (k < size) { // excluded open trades left a gap between the longs and the shorts
+      System.arraycopy(splitPnl, back + 1, splitPnl, front, size - 1 - back);
+      System.arraycopy(splitRet, back + 1, splitRet, front, size - 1 - back);
+    }
+    in.n = k;
+    in.longs = front;
     double years = frequency == null ? Double.NaN
         : index.size() / frequency.periodsPerYear();
     return new TradeStatistics(openTrades, open,
-        TradeStatsKernel.compute(k, pnl, ret, lng, bars, days, years, inMarket));
+        TradeStatsKernel.compute(in, years, inMarket));
   }
 
   private static void validate(Trade t, int i, TimeIndex index) {

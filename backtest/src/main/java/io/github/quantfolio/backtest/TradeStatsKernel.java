@@ -3,10 +3,10 @@ package io.github.quantfolio.backtest;
 import java.util.Arrays;
 
 /**
- * The arithmetic of {@link TradeStatistics} on primitive arrays: one pass in trade order that
- * splits the trades by side (and counts the streaks of all trades), one pass over each side's
- * sums (the "all" group adds the two), one for the squared deviations of the returns, then
- * linear-time selection (Floyd-Rivest) for the medians. The
+ * The arithmetic of {@link TradeStatistics} on primitive arrays ({@link Input}, filled by the
+ * caller's one pass over its list): one pass over each side's sums and streaks (the "all" group
+ * adds the two), one over all trades in order for their streaks, one for the squared deviations
+ * of the returns, then linear-time selection (Floyd-Rivest) for the medians. The
  * inputs are already validated (finite, sides +1 / -1).
  */
 final class TradeStatsKernel {
@@ -37,75 +37,66 @@ final class TradeStatsKernel {
   }
 
   /**
+   * The trades, laid out by the caller in one pass over its list: P&amp;L and returns both in trade
+   * order and split by side (longs from the front in order, shorts from the back, so in reverse
+   * order, which leaves their longest runs unchanged), and the holding periods summed by side.
+   */
+  static final class Input {
+    int n;
+    int longs;
+    double[] pnl; // trade order; permuted by compute
+    double[] ret;
+    double[] splitPnl; // longs [0, longs), shorts [longs, n); permuted by compute
+    double[] splitRet;
+    long barsLong;
+    long barsShort;
+    boolean hasDays;
+    double daysLong;
+    double daysShort;
+
+    Input(int capacity, boolean hasDays) {
+      pnl = new double[capacity];
+      ret = new double[capacity];
+      splitPnl = new double[capacity];
+      splitRet = new double[capacity];
+      this.hasDays = hasDays;
+    }
+  }
+
+  /**
    * The all / long / short summaries.
    *
-   * @param n the number of trades: the first n entries of each array count
-   * @param pnl P&L per trade, in trade order (permuted by the call)
-   * @param ret return per trade, in trade order (permuted by the call)
-   * @param lng true for a long trade
-   * @param bars holding bars per trade
-   * @param days holding days per trade, or null when unknown
+   * @param in the trades (its arrays are permuted)
    * @param years the span of the data in years, or NaN when unknown
    * @param inMarket time in market for all, long, short, or null when unknown
    */
-  static TradeSummary[] compute(int n, double[] pnl, double[] ret, boolean[] lng, int[] bars,
-      double[] days, double years, double[] inMarket) {
-    // Pass 1 (in trade order): split P&L and returns by side, longs from the front and shorts
-    // from the back (so in reverse order, which leaves their longest runs unchanged); sum the
-    // holding periods by side; the streaks of all trades. Written with selects, not branches:
-    // win / loss patterns are unpredictable.
-    double[] mp = new double[n];
-    double[] mr = new double[n];
-    int front = 0;
-    int back = n - 1;
-    long barsLong = 0;
-    long barsAll = 0;
-    double daysLong = 0;
-    double daysShort = 0;
-    int curWin = 0;
-    int curLoss = 0;
-    int bestWin = 0;
-    int bestLoss = 0;
-    for (int i = 0; i < n; i++) {
-      double p = pnl[i];
-      boolean isLong = lng[i];
-      int slot = isLong ? front : back;
-      front += isLong ? 1 : 0;
-      back -= isLong ? 0 : 1;
-      mp[slot] = p;
-      mr[slot] = ret[i];
-      barsAll += bars[i];
-      barsLong += isLong ? bars[i] : 0;
-      if (days != null) {
-        daysLong += isLong ? days[i] : 0;
-        daysShort += isLong ? 0 : days[i];
-      }
-      curWin = p > 0 ? curWin + 1 : 0;
-      curLoss = p < 0 ? curLoss + 1 : 0;
-      bestWin = Math.max(bestWin, curWin);
-      bestLoss = Math.max(bestLoss, curLoss);
-    }
-    int nl = front;
-    // Pass 2 per side, before the medians permute the arrays.
+  static TradeSummary[] compute(Input in, double years, double[] inMarket) {
+    int n = in.n;
+    int nl = in.longs;
+    double[] mp = in.splitPnl;
+    double[] mr = in.splitRet;
+    // Per side, then the streaks of all trades in order, before the medians permute the arrays.
     Acc lo = range(mp, mr, 0, nl);
     Acc sh = range(mp, mr, nl, n);
-    lo.bars = barsLong;
-    sh.bars = barsAll - barsLong;
-    lo.days = daysLong;
-    sh.days = daysShort;
+    lo.bars = in.barsLong;
+    sh.bars = in.barsShort;
+    lo.days = in.daysLong;
+    sh.days = in.daysShort;
     Acc all = combine(lo, sh);
-    all.bestWin = bestWin;
-    all.bestLoss = bestLoss;
+    Acc streaks = range(in.pnl, in.ret, 0, n);
+    all.bestWin = streaks.bestWin;
+    all.bestLoss = streaks.bestLoss;
     // Two-pass variance (exact mean first): accurate, and the loops vectorise.
     deviations(lo, mr, 0, nl);
     deviations(sh, mr, nl, n);
     deviations(all, mr, 0, n);
     double[] tim = inMarket == null ? new double[] {Double.NaN, Double.NaN, Double.NaN} : inMarket;
-    // The overall medians select in the inputs, in trade order: the side-split copies would be
-    // a biased layout for the sampling of Floyd-Rivest once their halves are partitioned.
-    TradeSummary l = summary(lo, median(mp, 0, nl), median(mr, 0, nl), days, years, tim[1]);
-    TradeSummary s = summary(sh, median(mp, nl, n), median(mr, nl, n), days, years, tim[2]);
-    TradeSummary a = summary(all, median(pnl, 0, n), median(ret, 0, n), days, years, tim[0]);
+    // The overall medians select in trade order: the side-split layout would bias the sampling of
+    // Floyd-Rivest.
+    boolean d = in.hasDays;
+    TradeSummary l = summary(lo, median(mp, 0, nl), median(mr, 0, nl), d, years, tim[1]);
+    TradeSummary s = summary(sh, median(mp, nl, n), median(mr, nl, n), d, years, tim[2]);
+    TradeSummary a = summary(all, median(in.pnl, 0, n), median(in.ret, 0, n), d, years, tim[0]);
     return new TradeSummary[] {a, l, s};
   }
 
@@ -184,7 +175,7 @@ final class TradeStatsKernel {
     return out;
   }
 
-  private static TradeSummary summary(Acc a, double medPnl, double medRet, double[] days,
+  private static TradeSummary summary(Acc a, double medPnl, double medRet, boolean days,
       double years, double timeInMarket) {
     int n = a.n;
     double nan = Double.NaN;
@@ -204,7 +195,7 @@ final class TradeStatsKernel {
     return new TradeSummary(n, a.wins, a.losses, n - a.wins - a.losses, winRate, a.pnl, a.profit,
         a.loss, profitFactor, n == 0 ? nan : a.pnl / n, medPnl, n == 0 ? nan : a.meanR, medRet,
         avgWin, avgLoss, payoff, expectancy, a.maxWin, a.minLoss, a.bestWin, a.bestLoss,
-        n == 0 ? nan : a.bars / n, n == 0 || days == null ? nan : a.days / n, n / years,
+        n == 0 ? nan : a.bars / n, n == 0 || !days ? nan : a.days / n, n / years,
         timeInMarket, sqn, kelly);
   }
 

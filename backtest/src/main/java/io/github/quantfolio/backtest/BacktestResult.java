@@ -552,11 +552,12 @@ public final class BacktestResult {
 
   /**
    * A summary: period and assets, capital and costs (currency units), turnover, round-trip
-   * trades with their per-trade win rate and, if any closed, their profit factor, average P&amp;L
-   * and payoff ratio (from {@link TradeStatistics}, closed trades only), the orders the cash could not cover (lines starting
-   * {@code CASH LIMITS}: unfilled buys and buys larger than the cash, each with an example;
-   * buys only trimmed to pay their own costs are not listed), then the performance report (whose
-   * win rate counts periods) or, if the account was wiped out, when that happened.
+   * trades with their per-trade win rate and, if any closed, their profit factor, average
+   * P&amp;L and payoff ratio (from {@link TradeStatistics}, closed trades only), the orders the
+   * cash could not cover (lines starting {@code CASH LIMITS}: unfilled buys and buys larger than
+   * the cash, each with an example; buys only trimmed to pay their own costs are not listed),
+   * then the performance report (whose win rate counts periods) or, if the account was wiped
+   * out, when that happened.
    */
   @Override
   public String toString() {

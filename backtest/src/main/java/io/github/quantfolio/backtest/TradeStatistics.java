@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Per-trade statistics of round-trip {@link Trade}s, for all trades and for long and short trades
- * separately ({@link TradeSummary}). Unlike the {@link io.github.quantfolio.risk.PerformanceReport},
- * whose win rate, profit factor, payoff ratio and Kelly fraction count <em>periods</em>, every
- * number here counts <em>trades</em>.
+ * Per-trade statistics of round-trip {@link Trade}s, for all trades and for long and short
+ * trades separately ({@link TradeSummary}). Unlike the
+ * {@link io.github.quantfolio.risk.PerformanceReport}, whose win rate, profit factor, payoff
+ * ratio and Kelly fraction count <em>periods</em>, every number here counts <em>trades</em>.
  *
  * <p>Definitions, with {@code p_i} the P&amp;L of trade i (currency), {@code r_i} its return
  * {@link Trade#returnFraction()} ({@code pnl / entry value}), N trades, W wins ({@code p > 0}),
@@ -36,12 +36,12 @@ import java.util.Locale;
  *       position; short group: any short one) in any asset; only from a {@link BacktestResult},
  *       whose positions it reads, so it does not depend on {@link OpenTrades};
  *   <li>SQN, Van Tharp's system quality number, {@code sqrt(N) * mean(r) / sd(r)} with the N - 1
- *       standard deviation (NaN for N &lt; 2 or sd = 0), on the per-trade <b>returns</b> r_i rather
- *       than on R-multiples (P&amp;L over the initial risk, Tharp's definition: a trade here has no
- *       declared initial risk) or raw P&amp;L (backtrader's {@code SQN} analyzer), because returns do
- *       not grow with the position size as equity compounds. Tharp's later cap of N at 100 is
- *       not applied. Reference: Van K. Tharp, <i>The Definitive Guide to Position Sizing</i>,
- *       IITM, 2008, ch. 2;
+ *       standard deviation (NaN for N &lt; 2 or sd = 0), on the per-trade <b>returns</b> r_i
+ *       rather than on R-multiples (P&amp;L over the initial risk, Tharp's definition: a trade
+ *       here has no declared initial risk) or raw P&amp;L (backtrader's {@code SQN} analyzer),
+ *       because returns do not grow with the position size as equity compounds. Tharp's later
+ *       cap of N at 100 is not applied. Reference: Van K. Tharp, <i>The Definitive Guide to
+ *       Position Sizing</i>, IITM, 2008;
  *   <li>Kelly estimate {@code w - (1 - w) / payoff} (Kelly 1956, in the win-rate / payoff form);
  *       equal to w without losses, NaN without wins.
  * </ul>

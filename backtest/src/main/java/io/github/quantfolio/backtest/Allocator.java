@@ -206,4 +206,99 @@ public interface Allocator {
     return named("covarianceOnly(a MeanVariance method, " + model + ")",
         window -> method.apply(MeanVariance.of(model.estimate(window.returns()))).weights());
   }
+
+  /**
+   * Performance-weighted allocation (seed 003): weights proportional to each asset's positive
+   * trailing Sharpe ratio over the window (annualised, zero risk-free rate, simple returns);
+   * assets with a Sharpe ratio at or below 0, or fewer than 20 returns, get nothing. A window in
+   * which no asset has a positive Sharpe ratio is an allocation failure (named in the message).
+   *
+   * @return the allocator
+   */
+  static Allocator performanceWeighted() {
+    return named("performanceWeighted (trailing Sharpe)", AllocationRules::performanceWeighted);
+  }
+
+  /**
+   * This allocator on the {@code n} assets with the highest trailing Sharpe ratio of the window
+   * (a maximum number of assets; seed 004's top-N selection).
+   *
+   * @param n the most assets to hold, &gt;= 1
+   * @return the combined allocator
+   */
+  default Allocator withTopN(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("withTopN: n must be >= 1, but found " + n);
+    }
+    Allocator inner = this;
+    return named(NamedAllocator.describe(inner) + " on the top " + n + " by trailing Sharpe",
+        window -> inner.allocate(window.select(AllocationRules.top(window, n))));
+  }
+
+  /**
+   * This allocator after a correlation cap (seed 004): for each pair of assets whose return
+   * correlation over the window is above {@code maxCorrelation}, most correlated first, the one
+   * with the lower trailing Sharpe ratio is dropped.
+   *
+   * @param maxCorrelation the highest correlation kept, in (-1, 1] (seed: 0.8)
+   * @return the combined allocator
+   */
+  default Allocator withCorrelationCap(double maxCorrelation) {
+    if (!(maxCorrelation > -1 && maxCorrelation <= 1)) {
+      throw new IllegalArgumentException("withCorrelationCap: maxCorrelation must be in (-1, 1],"
+          + " but found " + maxCorrelation);
+    }
+    Allocator inner = this;
+    return named(NamedAllocator.describe(inner) + " with a correlation cap of " + maxCorrelation,
+        window -> inner.allocate(window.select(
+            AllocationRules.correlationCapped(window, maxCorrelation))));
+  }
+
+  /**
+   * A volatility-targeting overlay: this allocator's weights scaled by
+   * {@code min(maxLeverage, target / forecast)}, the forecast being the annualised volatility of
+   * the weighted portfolio's returns over the window; what is not invested stays in cash.
+   *
+   * @param targetVolatility the annualised volatility aimed at, finite and &gt; 0
+   * @param maxLeverage the largest scale, finite and &gt; 0 (1: never more than fully invested)
+   * @return the combined allocator
+   */
+  default Allocator withVolatilityTarget(double targetVolatility, double maxLeverage) {
+    if (!(targetVolatility > 0) || Double.isInfinite(targetVolatility)) {
+      throw new IllegalArgumentException("withVolatilityTarget: targetVolatility must be finite"
+          + " and > 0, but found " + targetVolatility);
+    }
+    if (!(maxLeverage > 0) || Double.isInfinite(maxLeverage)) {
+      throw new IllegalArgumentException("withVolatilityTarget: maxLeverage must be finite and"
+          + " > 0, but found " + maxLeverage);
+    }
+    Allocator inner = this;
+    return named(NamedAllocator.describe(inner) + " scaled to " + targetVolatility
+        + " volatility (leverage <= " + maxLeverage + ")", window -> AllocationRules
+        .volatilityTarget(inner.allocate(window), window, targetVolatility, maxLeverage));
+  }
+
+  /**
+   * Regime-driven allocation (seed 004): the {@code detector} labels the window's
+   * equal-weighted index of its assets (closes only), and the allocator of that regime decides;
+   * a regime without one (or {@link io.github.quantfolio.indicators.Regime#UNKNOWN} in a window
+   * shorter than the detector's look-back) uses {@code otherwise}.
+   *
+   * @param detector the regime classifier
+   * @param byRegime the allocator of each regime
+   * @param otherwise the allocator of the other regimes
+   * @return the switching allocator
+   */
+  static Allocator byRegime(io.github.quantfolio.indicators.RegimeDetector detector,
+      java.util.Map<io.github.quantfolio.indicators.Regime, Allocator> byRegime,
+      Allocator otherwise) {
+    Objects.requireNonNull(detector, "Argument 'detector' must not be null");
+    Objects.requireNonNull(otherwise, "Argument 'otherwise' must not be null");
+    java.util.Map<io.github.quantfolio.indicators.Regime, Allocator> copy =
+        java.util.Map.copyOf(Objects.requireNonNull(byRegime, "Argument 'byRegime' must not be"
+            + " null"));
+    return named("byRegime(" + copy.keySet() + ", otherwise " + NamedAllocator.describe(otherwise)
+        + ")", window -> copy.getOrDefault(AllocationRules.regime(window, detector), otherwise)
+            .allocate(window));
+  }
 }

@@ -33,4 +33,18 @@ public interface Strategy {
   default int warmUpBars() {
     return 0;
   }
+
+  /**
+   * This strategy with volume confirmation: an entry (long or short) only on a bar whose volume
+   * is at least {@code multiple} times the average volume of the {@code window} bars before it;
+   * exits are unchanged. A bar with an unknown (NaN) volume, or without {@code window} earlier
+   * volumes, confirms nothing.
+   *
+   * @param window the bars of the average volume, &gt;= 1
+   * @param multiple the volume ratio an entry needs, finite and &gt; 0 (e.g. 1.5)
+   * @return the confirmed strategy
+   */
+  default Strategy withVolumeConfirmation(int window, double multiple) {
+    return new VolumeConfirmed(this, window, multiple);
+  }
 }

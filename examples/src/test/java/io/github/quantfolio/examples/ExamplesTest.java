@@ -149,6 +149,28 @@ class ExamplesTest {
   }
 
   @Test
+  void rebalanceAdvisorExample() throws Exception {
+    String out = run(() -> RebalanceAdvisorExample.main(new String[0]));
+    assertTrue(out.contains("health score 75 / 100 (positions -15, correlation -0, categories"
+        + " -10); needs rebalancing: yes"), out);
+    assertTrue(out.matches("(?s).*BTC +SELL +CONCENTRATION_RISK .*"), out);
+    assertTrue(out.contains("layer 1            50.03"), out);
+    assertTrue(out.contains("cash after trades "), out);
+  }
+
+  @Test
+  void attributionReport() throws Exception {
+    String out = run(() -> AttributionReport.main(new String[0]));
+    assertTrue(out.contains("Sector attribution (Brinson-Fachler, Carino-linked over 2268 days)"),
+        out);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "The effects sum to the active return: ([0-9.eE+-]+) apart").matcher(out);
+    assertTrue(m.find(), out);
+    assertTrue(Double.parseDouble(m.group(1)) < 1e-12, m.group(1));
+    assertTrue(out.contains("== Monthly returns of the portfolio (%) =="), out);
+  }
+
+  @Test
   void paperTrading() throws Exception {
     String out = run(() -> PaperTrading.main(new String[0]));
     assertTrue(out.contains("Paper trading 2023-09-13 .. 2024-08-29: "), out);

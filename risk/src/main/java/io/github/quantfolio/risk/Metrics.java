@@ -854,4 +854,65 @@ public final class Metrics {
     return Rolling.of(returns.length, window, t -> false,
         (a, b) -> maxDrawdown(Arrays.copyOfRange(returns, a, b)));
   }
+
+  /**
+   * Rolling annualised Sortino ratio over {@code window} periods (as {@link #sortinoRatio} on
+   * each window); NaN during warm-up and for windows holding a NaN.
+   *
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @param window periods per window, at least 2
+   * @param requiredReturnPerPeriod the required return per period (not annual), finite
+   * @param frequency the periods per year of {@code returns}, not null
+   * @return the rolling annualised Sortino ratio, same length as {@code returns}
+   */
+  public static double[] rollingSortino(double[] returns, int window,
+      double requiredReturnPerPeriod, Frequency frequency) {
+    check(returns, "returns");
+    Rolling.checkWindow(window);
+    Checks.finite(requiredReturnPerPeriod, "requiredReturnPerPeriod");
+    ppy(frequency);
+    return Rolling.of(returns.length, window, t -> returns[t] != returns[t],
+        (a, b) -> sortinoRatio(Arrays.copyOfRange(returns, a, b), requiredReturnPerPeriod,
+            frequency));
+  }
+
+  /**
+   * Rolling Pearson correlation with a benchmark over {@code window} periods; NaN during
+   * warm-up, for windows in which either series holds a NaN, and for a constant window.
+   *
+   * @param returns per-period simple returns, each finite and &gt;= -1, or NaN for no return
+   * @param benchmark the benchmark's returns, same length as {@code returns}, same rules
+   * @param window periods per window, at least 2
+   * @return the rolling correlation, same length as {@code returns}
+   */
+  public static double[] rollingCorrelation(double[] returns, double[] benchmark, int window) {
+    check(returns, "returns");
+    check(benchmark, "benchmark");
+    sameLength(returns, benchmark);
+    Rolling.checkWindow(window);
+    return Rolling.of(returns.length, window,
+        t -> returns[t] != returns[t] || benchmark[t] != benchmark[t],
+        (a, b) -> pearson(returns, benchmark, a, b));
+  }
+
+  /** Two-pass Pearson correlation of x[a, b) and y[a, b); NaN if either is constant. */
+  private static double pearson(double[] x, double[] y, int a, int b) {
+    double mx = 0;
+    double my = 0;
+    for (int t = a; t < b; t++) {
+      mx += x[t];
+      my += y[t];
+    }
+    mx /= b - a;
+    my /= b - a;
+    double sxy = 0;
+    double sxx = 0;
+    double syy = 0;
+    for (int t = a; t < b; t++) {
+      sxy += (x[t] - mx) * (y[t] - my);
+      sxx += (x[t] - mx) * (x[t] - mx);
+      syy += (y[t] - my) * (y[t] - my);
+    }
+    return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+  }
 }

@@ -471,6 +471,11 @@ public final class BacktestResult {
     return i;
   }
 
+  private static String ratio(double v) {
+    return v != v ? "-" : v == Double.POSITIVE_INFINITY ? "+inf (no losing trade)"
+        : TextTable.num(v, 2);
+  }
+
   private static double sum(double[] a) {
     double s = 0;
     for (double v : a) {
@@ -569,23 +574,16 @@ public final class BacktestResult {
 
   /**
    * A summary: period and assets, capital and costs (currency units), turnover, round-trip
-   * trades with their per-trade win rate, the orders the cash could not cover (lines starting
-   * {@code CASH LIMITS}: unfilled buys and buys larger than the cash, each with an example;
-   * buys only trimmed to pay their own costs are not listed), then the performance report (whose
-   * win rate counts periods) or, if the account was wiped out, when that happened.
+   * trades with their per-trade win rate and, if any closed, their profit factor, average
+   * P&amp;L and payoff ratio (from {@link TradeStatistics}, closed trades only), the orders the
+   * cash could not cover (lines starting {@code CASH LIMITS}: unfilled buys and buys larger than
+   * the cash, each with an example; buys only trimmed to pay their own costs are not listed),
+   * then the performance report (whose win rate counts periods) or, if the account was wiped
+   * out, when that happened.
    */
   @Override
   public String toString() {
-    int closed = 0;
-    int wins = 0;
-    for (Trade t : trades) {
-      if (!t.isOpen()) {
-        closed++;
-        if (t.pnl() > 0) {
-          wins++;
-        }
-      }
-    }
+    TradeSummary closed = TradeStatistics.of(trades, TradeStatistics.OpenTrades.EXCLUDE).all();
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "Backtest %s .. %s, %d bars of %s, %d asset%s%n",
         index().first(), index().last(), index().size(), frequency(), assets().size(),
@@ -596,8 +594,15 @@ public final class BacktestResult {
         TextTable.num(totalFees(), 2), TextTable.num(totalSlippage(), 2),
         TextTable.num(annualTurnover(), 2)));
     sb.append(String.format(Locale.ROOT, "trades: %d closed round trips, %d won (per-trade win "
-        + "rate %s), %d still open%n", closed, wins,
-        closed == 0 ? "-" : TextTable.num(100.0 * wins / closed, 2) + "%", trades.size() - closed));
+        + "rate %s), %d still open%n", closed.trades(), closed.wins(),
+        closed.trades() == 0 ? "-" : TextTable.num(100 * closed.winRate(), 2) + "%",
+        trades.size() - closed.trades()));
+    if (closed.trades() > 0) {
+      sb.append(String.format(Locale.ROOT, "per closed trade: profit factor %s, average P&L %s, "
+          + "payoff ratio %s (TradeStatistics.of(result) for more)%n",
+          ratio(closed.profitFactor()), TextTable.num(closed.averagePnl(), 2),
+          ratio(closed.payoffRatio())));
+    }
     if (unfilledOrders > 0) {
       sb.append(String.format(Locale.ROOT, "CASH LIMITS: %d buy order%s could not be filled at all"
           + " (cash did not cover %s with %s costs); the first: %s%n", unfilledOrders,

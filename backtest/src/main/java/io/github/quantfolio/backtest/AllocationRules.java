@@ -125,7 +125,7 @@ final class AllocationRules {
     List<Pair> high = new ArrayList<>();
     for (int i = 0; i < k; i++) {
       for (int j = i + 1; j < k; j++) {
-        double c = correlation(r[i], r[j]);
+        double c = io.github.quantfolio.risk.Metrics.correlation(r[i], r[j]);
         if (c > max) {
           high.add(new Pair(i, j, c));
         }
@@ -150,36 +150,6 @@ final class AllocationRules {
       }
     }
     return kept;
-  }
-
-  /** Pearson correlation over the periods where both returns exist (NaN below 3 or constant). */
-  static double correlation(double[] x, double[] y) {
-    int n = 0;
-    double mx = 0;
-    double my = 0;
-    for (int t = 0; t < x.length; t++) {
-      if (!Double.isNaN(x[t]) && !Double.isNaN(y[t])) {
-        n++;
-        mx += x[t];
-        my += y[t];
-      }
-    }
-    if (n < 3) {
-      return Double.NaN;
-    }
-    mx /= n;
-    my /= n;
-    double sxy = 0;
-    double sxx = 0;
-    double syy = 0;
-    for (int t = 0; t < x.length; t++) {
-      if (!Double.isNaN(x[t]) && !Double.isNaN(y[t])) {
-        sxy += (x[t] - mx) * (y[t] - my);
-        sxx += (x[t] - mx) * (x[t] - mx);
-        syy += (y[t] - my) * (y[t] - my);
-      }
-    }
-    return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
   }
 
   /**

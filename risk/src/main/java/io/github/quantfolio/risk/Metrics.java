@@ -895,23 +895,55 @@ public final class Metrics {
         (a, b) -> pearson(returns, benchmark, a, b));
   }
 
-  /** Two-pass Pearson correlation of x[a, b) and y[a, b); NaN if either is constant. */
+  /**
+   * Pearson correlation of two return series over the periods where both have a value (NaN
+   * entries are skipped pairwise); NaN with fewer than 3 common periods or when either series
+   * is constant over them. Two passes (means first), so shifting a series changes nothing.
+   *
+   * @param returns per-period returns, finite or NaN
+   * @param other the other series, same length
+   * @return the correlation in [-1, 1], or NaN
+   * @throws IllegalArgumentException if the lengths differ or a value is infinite
+   */
+  public static double correlation(double[] returns, double[] other) {
+    Checks.notNull(returns, "returns");
+    Checks.notNull(other, "other");
+    sameLength(returns, other);
+    for (int t = 0; t < returns.length; t++) {
+      if (Double.isInfinite(returns[t]) || Double.isInfinite(other[t])) {
+        throw new IllegalArgumentException("Expected finite returns (or NaN), but found "
+            + returns[t] + " and " + other[t] + " at index " + t);
+      }
+    }
+    return pearson(returns, other, 0, returns.length);
+  }
+
+  /** Pearson correlation of x[a, b) and y[a, b) over their common valid periods. */
   private static double pearson(double[] x, double[] y, int a, int b) {
+    int n = 0;
     double mx = 0;
     double my = 0;
     for (int t = a; t < b; t++) {
-      mx += x[t];
-      my += y[t];
+      if (x[t] == x[t] && y[t] == y[t]) {
+        n++;
+        mx += x[t];
+        my += y[t];
+      }
     }
-    mx /= b - a;
-    my /= b - a;
+    if (n < 3) {
+      return Double.NaN;
+    }
+    mx /= n;
+    my /= n;
     double sxy = 0;
     double sxx = 0;
     double syy = 0;
     for (int t = a; t < b; t++) {
-      sxy += (x[t] - mx) * (y[t] - my);
-      sxx += (x[t] - mx) * (x[t] - mx);
-      syy += (y[t] - my) * (y[t] - my);
+      if (x[t] == x[t] && y[t] == y[t]) {
+        sxy += (x[t] - mx) * (y[t] - my);
+        sxx += (x[t] - mx) * (x[t] - mx);
+        syy += (y[t] - my) * (y[t] - my);
+      }
     }
     return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
   }

@@ -63,4 +63,16 @@ class CalendarReturnsTest {
     assertEquals(Metrics.sortinoRatio(new double[] {-0.02, 0.03, -0.01, 0.02}, 0,
         Frequency.DAILY), s[4], EXACT);
   }
+
+  /** Pairwise-complete correlation: the NaN period is skipped on both sides, so y = 2x gives 1. */
+  @Test
+  void correlationSkipsMissingPeriodsPairwise() {
+    double[] x = {0.01, 0.02, Double.NaN, 0.04, 0.05};
+    double[] y = {0.02, 0.04, 1.00, 0.08, 0.10};
+    assertEquals(1, Metrics.correlation(x, y), EXACT);
+    assertTrue(Double.isNaN(Metrics.correlation(new double[] {1, 1, 1}, new double[] {1, 2, 3})));
+    assertThrows(IllegalArgumentException.class,
+        () -> Metrics.correlation(new double[] {1, Double.POSITIVE_INFINITY, 3},
+            new double[] {1, 2, 3}));
+  }
 }

@@ -130,25 +130,7 @@ final class WindowStats {
         j--;
       }
     }
-    if (k < 3) {
-      return Double.NaN;
-    }
-    double mx = 0;
-    double my = 0;
-    for (int m = 0; m < k; m++) {
-      mx += x[m];
-      my += y[m];
-    }
-    mx /= k;
-    my /= k;
-    double sxy = 0;
-    double sxx = 0;
-    double syy = 0;
-    for (int m = 0; m < k; m++) {
-      sxy += (x[m] - mx) * (y[m] - my);
-      sxx += (x[m] - mx) * (x[m] - mx);
-      syy += (y[m] - my) * (y[m] - my);
-    }
-    return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+    return io.github.quantfolio.risk.Metrics.correlation(java.util.Arrays.copyOf(x, k),
+        java.util.Arrays.copyOf(y, k));
   }
 }

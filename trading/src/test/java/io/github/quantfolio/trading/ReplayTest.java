@@ -204,6 +204,15 @@ class ReplayTest {
     Tolerance.assertNear(equity[equity.length - 1], r.book().nav(), 1e-9 * 1_000_000,
         "NAV vs broker equity");
     assertFalse(r.fills().isEmpty());
+    String text = r.toString();
+    assertTrue(text.startsWith("Replay " + r.index().first() + " .. " + r.index().last() + " ("
+        + r.index().size() + " bars): equity 1000000.00 -> "), text);
+    assertTrue(text.contains(r.fills().size() + " fills, " + r.trades().size()
+        + " closed trades, " + r.records().size() + " decisions: "), text);
+    assertTrue(text.contains("final state ACTIVE"), text);
+    assertTrue(text.contains("Sharpe"), text);
+    assertEquals(r.records().stream().filter(d -> d.symbol().equals("A01")).toList(),
+        r.records("A01"));
   }
 
   /** Same inputs, byte-identical audit trail; and the trail reads back to equal records. */

@@ -422,6 +422,33 @@ class TradingPipelineTest {
     assertEquals(DecisionRecord.Outcome.SUBMITTED, r.record("BBB").outcome());
   }
 
+  /**
+   * Sector limit, by hand: equity 120,000 with 400 AAA at 50 (20,000, sector Tech). The sizer
+   * asks 25 % for BBB (30,000 / 20 = 1500 units, also Tech); the 30 % sector limit allows
+   * 36,000 in Tech, of which AAA holds 20,000: 16,000 / 20 = 800 units. CCC has no sector:
+   * blocked.
+   */
+  @Test
+  void sectorLimitCutsAndASymbolWithoutSectorIsBlocked() {
+    Bars ccc = bars("CCC", zigzag(10, 10, 60));
+    PaperBroker broker = broker(100_000 + 20_000, LAST, AAA, BBB, ccc);
+    broker.submit(OrderRequest.market("seed", "AAA", Side.BUY, 400));
+    CycleResult r = TradingPipeline.builder("sectors").features(CLOSE)
+        .model(fixed(Map.of("BBB", new Signal(1, 0.9), "CCC", new Signal(1, 0.9))))
+        .gate(RiskGate.of(new RiskLimits(INF, INF, INF, INF, 0.3))
+            .withSectors(Map.of("AAA", "Tech", "BBB", "Tech")))
+        .sizer(HALF).build()
+        .cycle(at(LAST), market(AAA, BBB, ccc), broker);
+    DecisionRecord b = r.record("BBB");
+    assertEquals(1500, b.sizing().quantity()); // 25 % of 120,000 at 20
+    assertEquals("max sector weight", b.cuts().get(0).limit());
+    // equity 120,000: the sector may hold 36,000, AAA has 20,000: 16,000 / 20 = 800 units
+    assertEquals(800, b.orderedQuantity());
+    DecisionRecord c = r.record("CCC");
+    assertEquals(DecisionRecord.Outcome.BLOCKED, c.outcome());
+    assertEquals("'CCC' has no sector", c.cuts().get(0).reason());
+  }
+
   @Test
   void builderAndCycleRejectBadInput() {
     IllegalStateException e = assertThrows(IllegalStateException.class,

@@ -1,9 +1,11 @@
 package io.github.quantfolio.backtest;
 
+import io.github.quantfolio.core.Frequency;
 import io.github.quantfolio.core.PriceFrame;
 import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.indicators.Regime;
 import io.github.quantfolio.indicators.RegimeDetector;
+import io.github.quantfolio.risk.Metrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,36 +41,27 @@ final class AllocationRules {
     return r;
   }
 
-  /** Annualised trailing Sharpe ratio (zero risk-free rate), NaN below MIN_RETURNS returns. */
-  static double sharpe(double[] r, double periodsPerYear) {
+  /**
+   * Annualised trailing Sharpe ratio (zero risk-free rate, {@code Metrics.sharpeRatio}); NaN
+   * below MIN_RETURNS valid returns or for a constant series (which Metrics calls infinite).
+   */
+  static double sharpe(double[] r, Frequency frequency) {
     int n = 0;
-    double mean = 0;
     for (double x : r) {
-      if (!Double.isNaN(x)) {
-        n++;
-        mean += x;
-      }
+      n += Double.isNaN(x) ? 0 : 1;
     }
-    if (n < MIN_RETURNS) {
+    if (n < MIN_RETURNS || Metrics.annualVolatility(r, frequency) == 0) {
       return Double.NaN;
     }
-    mean /= n;
-    double ss = 0;
-    for (double x : r) {
-      if (!Double.isNaN(x)) {
-        ss += (x - mean) * (x - mean);
-      }
-    }
-    double sd = Math.sqrt(ss / (n - 1));
-    return sd == 0 ? Double.NaN : mean / sd * Math.sqrt(periodsPerYear);
+    return Metrics.sharpeRatio(r, 0, frequency);
   }
 
   static Map<String, Double> sharpes(PriceFrame window) {
     double[][] r = returns(window);
-    double ppy = window.frequency().periodsPerYear();
+    Frequency f = window.frequency();
     Map<String, Double> out = new LinkedHashMap<>();
     for (int a = 0; a < r.length; a++) {
-      out.put(window.assets().get(a), sharpe(r[a], ppy));
+      out.put(window.assets().get(a), sharpe(r[a], f));
     }
     return out;
   }
@@ -125,7 +118,7 @@ final class AllocationRules {
     List<Pair> high = new ArrayList<>();
     for (int i = 0; i < k; i++) {
       for (int j = i + 1; j < k; j++) {
-        double c = io.github.quantfolio.risk.Metrics.correlation(r[i], r[j]);
+        double c = Metrics.correlation(r[i], r[j]);
         if (c > max) {
           high.add(new Pair(i, j, c));
         }
@@ -163,25 +156,14 @@ final class AllocationRules {
     int periods = r.length == 0 ? 0 : r[0].length;
     double[] wa = w.toArray();
     double[] port = new double[periods];
-    int n = 0;
     for (int t = 0; t < periods; t++) {
       double x = 0;
       for (int a = 0; a < wa.length; a++) {
         x += wa[a] * (Double.isNaN(r[a][t]) ? 0 : r[a][t]); // not yet listed: not held
       }
-      port[n++] = x;
+      port[t] = x;
     }
-    double mean = 0;
-    for (double x : port) {
-      mean += x;
-    }
-    mean /= Math.max(n, 1);
-    double ss = 0;
-    for (double x : port) {
-      ss += (x - mean) * (x - mean);
-    }
-    double vol = n < 2 ? Double.NaN
-        : Math.sqrt(ss / (n - 1) * window.frequency().periodsPerYear());
+    double vol = Metrics.annualVolatility(port, window.frequency()); // NaN below 2 returns
     if (!(vol > 0)) {
       throw new IllegalArgumentException("volatilityTarget: the portfolio's volatility over the"
           + " window ending " + window.index().last() + " is " + vol + "; cannot scale to "

@@ -1,6 +1,7 @@
 package io.github.quantfolio.trading;
 
 import io.github.quantfolio.core.Bars;
+import io.github.quantfolio.core.Frequency;
 import io.github.quantfolio.core.PriceFrame;
 import io.github.quantfolio.core.TimeIndex;
 import io.github.quantfolio.core.Weights;
@@ -14,6 +15,7 @@ import io.github.quantfolio.core.adapters.ReviewDecision;
 import io.github.quantfolio.core.adapters.Side;
 import io.github.quantfolio.core.adapters.Signal;
 import io.github.quantfolio.core.adapters.TradeProposal;
+import io.github.quantfolio.risk.Metrics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -399,16 +401,15 @@ final class Cycle {
   }
 
   private double volatility(String symbol) {
-    return volatilities.computeIfAbsent(symbol, s -> WindowStats.annualVolatility(
-        window(s).returns, periodsPerYear(market.get(s))));
-  }
-
-  private static double periodsPerYear(Bars b) {
-    try {
-      return b.frequency().periodsPerYear();
-    } catch (RuntimeException e) {
-      return Double.NaN; // fewer than two bars: no volatility yet
-    }
+    return volatilities.computeIfAbsent(symbol, s -> {
+      Frequency f;
+      try {
+        f = market.get(s).frequency();
+      } catch (RuntimeException e) {
+        return Double.NaN; // fewer than two bars: no volatility yet
+      }
+      return Metrics.annualVolatility(window(s).returns, f); // NaN below 2 returns
+    });
   }
 
   private final Map<String, Correlation> correlations = new java.util.HashMap<>();

@@ -45,6 +45,14 @@ import java.util.TreeMap;
  * is not resized. With an {@link AllocationModel} (allocation mode) every cycle aims at the
  * model's weights over the symbols with a positive signal, zero for the others.
  *
+ * <p><b>What the reviewer sees.</b> Its {@code ReviewContext} holds the book as this cycle's
+ * earlier orders leave it (weights and exposure as fractions of equity), the symbol's last
+ * {@link Builder#recentReturns(int)} simple returns, {@link RiskGate#limitsInForce()}, and two
+ * risk metrics: {@code "volatility"}, the annualised sample volatility (n - 1) of the symbol's
+ * close-to-close returns over the gate's look-back, and {@code "maxCorrelationWithBook"}, the
+ * highest Pearson correlation of those returns with an open position's; each NaN when it
+ * cannot be computed (fewer than two returns; no open position with three common returns).
+ *
  * <p><b>The gate has the last word.</b> The reviewer sees the proposal and its context and may
  * approve, reject or resize it; a resize above the proposal is capped at the proposal (recorded
  * as a cut), so no reviewer can enlarge a trade, and the {@link RiskGate} then cuts or blocks

@@ -83,23 +83,6 @@ final class WindowStats {
     return r;
   }
 
-  /** Annualised sample volatility of the returns (NaN with fewer than two). */
-  static double annualVolatility(double[] r, double periodsPerYear) {
-    if (r.length < 2) {
-      return Double.NaN;
-    }
-    double mean = 0;
-    for (double x : r) {
-      mean += x;
-    }
-    mean /= r.length;
-    double ss = 0;
-    for (double x : r) {
-      ss += (x - mean) * (x - mean);
-    }
-    return Math.sqrt(ss / (r.length - 1) * periodsPerYear);
-  }
-
   /**
    * Pearson correlation of the two symbols' returns over the last {@code n} periods that both
    * have (matched by time stamp, walking back from their as-of bars); NaN with fewer than three

@@ -30,11 +30,13 @@ import io.github.quantfolio.core.internal.Checks;
  * @param fractionalShares whether fills may be fractional (else rounded toward zero)
  * @param fillTiming when decisions are filled
  * @param riskFreeRate annual risk-free rate for the report's Sharpe and Sortino ratios, &gt; -1
+ * @param margin financing rates and margin rules of a leveraged account ({@link MarginTerms};
+ *     {@link MarginTerms#none()} for a plain cash account)
  * @since 0.1.0
  */
 public record BacktestConfig(double initialCapital, double feeBps, double fixedFee,
     double slippageBps, boolean allowShort, double maxLeverage, boolean fractionalShares,
-    FillTiming fillTiming, double riskFreeRate) {
+    FillTiming fillTiming, double riskFreeRate, MarginTerms margin) {
 
   /**
    * Validates every field.
@@ -48,6 +50,7 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
    * @param fractionalShares whether fills may be fractional (else rounded toward zero)
    * @param fillTiming when decisions are filled
    * @param riskFreeRate annual risk-free rate for the report's Sharpe and Sortino ratios, &gt; -1
+   * @param margin financing and margin terms, not null ({@link MarginTerms#none()} for none)
    */
   public BacktestConfig {
     Checks.positive(initialCapital, "initialCapital");
@@ -63,6 +66,27 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
     if (riskFreeRate <= -1) {
       throw new IllegalArgumentException("Expected riskFreeRate > -1, but found " + riskFreeRate);
     }
+    Checks.notNull(margin, "margin");
+  }
+
+  /**
+   * A cash account (no financing, no margin rules); the constructor of releases before 0.3.
+   *
+   * @param initialCapital starting cash, finite &gt; 0
+   * @param feeBps proportional fee in basis points of executed value, in [0, 10,000)
+   * @param fixedFee fee per order in currency units, &gt;= 0
+   * @param slippageBps price impact in basis points, in [0, 10,000)
+   * @param allowShort whether negative positions are allowed
+   * @param maxLeverage maximal gross exposure over equity, finite &gt;= 1
+   * @param fractionalShares whether fills may be fractional (else rounded toward zero)
+   * @param fillTiming when decisions are filled
+   * @param riskFreeRate annual risk-free rate for the report's Sharpe and Sortino ratios, &gt; -1
+   */
+  public BacktestConfig(double initialCapital, double feeBps, double fixedFee,
+      double slippageBps, boolean allowShort, double maxLeverage, boolean fractionalShares,
+      FillTiming fillTiming, double riskFreeRate) {
+    this(initialCapital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage, fractionalShares,
+        fillTiming, riskFreeRate, MarginTerms.none());
   }
 
   /** Requires {@code 0 <= v < 10,000} basis points; {@code beyond} says what 10,000 would mean. */
@@ -87,7 +111,8 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
    * @return the default configuration
    */
   public static BacktestConfig defaults() {
-    return new BacktestConfig(100_000, 0, 0, 0, false, 1, true, FillTiming.NEXT_BAR, 0);
+    return new BacktestConfig(100_000, 0, 0, 0, false, 1, true, FillTiming.NEXT_BAR, 0,
+        MarginTerms.none());
   }
 
   /**
@@ -98,7 +123,7 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
    */
   public BacktestConfig withInitialCapital(double capital) {
     return new BacktestConfig(capital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
-        fractionalShares, fillTiming, riskFreeRate);
+        fractionalShares, fillTiming, riskFreeRate, margin);
   }
 
   /**
@@ -109,7 +134,7 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
    */
   public BacktestConfig withFeeBps(double bps) {
     return new BacktestConfig(initialCapital, bps, fixedFee, slippageBps, allowShort, maxLeverage,
-        fractionalShares, fillTiming, riskFreeRate);
+        fractionalShares, fillTiming, riskFreeRate, margin);
   }
 
   /**
@@ -120,7 +145,7 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
    */
   public BacktestConfig withFixedFee(double fee) {
     return new BacktestConfig(initialCapital, feeBps, fee, slippageBps, allowShort, maxLeverage,
-        fractionalShares, fillTiming, riskFreeRate);
+        fractionalShares, fillTiming, riskFreeRate, margin);
   }
 
   /**
@@ -131,7 +156,7 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
    */
   public BacktestConfig withSlippageBps(double bps) {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, bps, allowShort, maxLeverage,
-        fractionalShares, fillTiming, riskFreeRate);
+        fractionalShares, fillTiming, riskFreeRate, margin);
   }
 
   /**
@@ -142,7 +167,7 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
    */
   public BacktestConfig withShorting(boolean allowed) {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowed, maxLeverage,
-        fractionalShares, fillTiming, riskFreeRate);
+        fractionalShares, fillTiming, riskFreeRate, margin);
   }
 
   /**
@@ -153,7 +178,7 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
    */
   public BacktestConfig withMaxLeverage(double leverage) {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, leverage,
-        fractionalShares, fillTiming, riskFreeRate);
+        fractionalShares, fillTiming, riskFreeRate, margin);
   }
 
   /**
@@ -163,7 +188,7 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
    */
   public BacktestConfig withWholeShares() {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
-        false, fillTiming, riskFreeRate);
+        false, fillTiming, riskFreeRate, margin);
   }
 
   /**
@@ -173,7 +198,7 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
    */
   public BacktestConfig withFractionalShares() {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
-        true, fillTiming, riskFreeRate);
+        true, fillTiming, riskFreeRate, margin);
   }
 
   /**
@@ -184,7 +209,7 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
    */
   public BacktestConfig withFillTiming(FillTiming timing) {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
-        fractionalShares, timing, riskFreeRate);
+        fractionalShares, timing, riskFreeRate, margin);
   }
 
   /**
@@ -199,7 +224,8 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
         + number(slippageBps) + " bps, " + (allowShort ? "shorting allowed" : "long only")
         + ", max leverage " + number(maxLeverage) + ", "
         + (fractionalShares ? "fractional shares" : "whole shares") + ", fills " + fillTiming
-        + ", risk-free rate " + TextTable.num(100 * riskFreeRate, 2) + "% a year";
+        + ", risk-free rate " + TextTable.num(100 * riskFreeRate, 2) + "% a year"
+        + (margin.isActive() ? ", " + margin : "");
   }
 
   /** A plain number: integers without decimals, others to 6 significant digits, no zeros. */
@@ -221,6 +247,18 @@ public record BacktestConfig(double initialCapital, double feeBps, double fixedF
    */
   public BacktestConfig withRiskFreeRate(double rate) {
     return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
-        fractionalShares, fillTiming, rate);
+        fractionalShares, fillTiming, rate, margin);
+  }
+
+  /**
+   * A copy with the financing and margin terms of a leveraged account (forex, CFDs, a margin
+   * account); see {@link MarginTerms} for how interest, initial margin and margin calls work.
+   *
+   * @param terms the terms, not null ({@link MarginTerms#none()} for a plain cash account)
+   * @return a copy with {@code margin = terms}
+   */
+  public BacktestConfig withMargin(MarginTerms terms) {
+    return new BacktestConfig(initialCapital, feeBps, fixedFee, slippageBps, allowShort, maxLeverage,
+        fractionalShares, fillTiming, riskFreeRate, terms);
   }
 }

@@ -50,6 +50,10 @@ public final class BacktestResult {
   private final String firstUnfilled;
   private final int ordersBeyondCash;
   private final String deepestCut;
+  private final double[] financing; // null in a cash account
+  private final int marginLimitedOrders;
+  private final String firstMarginLimit;
+  private final List<String> marginCalls;
 
   BacktestResult(MarketData data, BacktestConfig config, Engine engine) {
     this.config = config;
@@ -63,6 +67,10 @@ public final class BacktestResult {
     this.firstUnfilled = engine.firstUnfilledBuy();
     this.ordersBeyondCash = engine.buysBeyondCash();
     this.deepestCut = engine.deepestCutBuy();
+    this.financing = engine.financingPath();
+    this.marginLimitedOrders = engine.marginLimitedOrders();
+    this.firstMarginLimit = engine.firstMarginLimitedOrder();
+    this.marginCalls = List.copyOf(engine.marginCalls());
   }
 
   /** Asset {@code i}'s closes, each missing one replaced by the last known (valuation prices). */
@@ -197,6 +205,47 @@ public final class BacktestResult {
       c[t] += s[t];
     }
     return c;
+  }
+
+  /**
+   * Interest charged on each bar (a new array): on borrowed cash and on short positions, under
+   * the {@link MarginTerms} of {@link BacktestConfig#margin()}; all zeros in a cash account.
+   * Like fees, it has left the cash and is part of the trades' PnL ({@link Trade#financing()}).
+   *
+   * @return the financing charged on each bar, in currency (a new array)
+   */
+  public double[] financing() {
+    return financing == null ? new double[equity.length] : financing.clone();
+  }
+
+  /**
+   * Total interest charged (see {@link #financing()}).
+   *
+   * @return total financing, in currency
+   */
+  public double totalFinancing() {
+    return financing == null ? 0 : sum(financing);
+  }
+
+  /**
+   * Orders whose opening or enlarging part was scaled down to fit the initial margin
+   * ({@link MarginTerms}); 0 in a cash account.
+   *
+   * @return the number of margin-limited orders
+   */
+  public int marginLimitedOrders() {
+    return marginLimitedOrders;
+  }
+
+  /**
+   * The margin calls, one line each in time order, e.g. {@code 2024-03-05: equity 1,234.00
+   * below the maintenance margin 2,000.00; 2 positions liquidated at the close}; the trades they
+   * closed have {@link ExitReason#MARGIN_CALL}.
+   *
+   * @return the margin calls (unmodifiable; empty without any)
+   */
+  public List<String> marginCalls() {
+    return marginCalls;
   }
 
   /**
@@ -518,7 +567,7 @@ public final class BacktestResult {
 
   /**
    * Writes the trades as CSV: asset, side, entry_time, exit_time, entry_bar, exit_bar, quantity,
-   * entry_price, exit_price, fees, pnl, return, holding_bars, exit_reason.
+   * entry_price, exit_price, fees, pnl, return, holding_bars, exit_reason, financing.
    *
    * @param path the file to write (created, or overwritten if it exists), UTF-8
    * @throws java.io.UncheckedIOException if writing fails
@@ -536,13 +585,13 @@ public final class BacktestResult {
   public void writeTradesCsv(Writer out) {
     try {
       out.write("asset,side,entry_time,exit_time,entry_bar,exit_bar,quantity,entry_price,"
-          + "exit_price,fees,pnl,return,holding_bars,exit_reason\n");
+          + "exit_price,fees,pnl,return,holding_bars,exit_reason,financing\n");
       for (Trade t : trades) {
         out.write(csvField(t.asset()) + ',' + (t.side() > 0 ? "long" : "short") + ','
             + t.entryTime() + ',' + t.exitTime() + ',' + t.entryBar() + ',' + t.exitBar() + ','
             + t.quantity() + ',' + t.entryPrice() + ',' + t.exitPrice() + ',' + t.fees() + ','
             + t.pnl() + ',' + t.returnFraction() + ',' + t.holdingBars() + ',' + t.exitReason()
-            + '\n');
+            + ',' + t.financing() + '\n');
       }
       out.flush();
     } catch (IOException e) {
@@ -613,6 +662,19 @@ public final class BacktestResult {
       sb.append(String.format(Locale.ROOT, "CASH LIMITS: %d buy order%s larger than the cash "
           + "available, filled in part; the most cut: %s%n", ordersBeyondCash,
           ordersBeyondCash == 1 ? " was" : "s were", deepestCut));
+    }
+    if (financing != null) {
+      sb.append(String.format(Locale.ROOT, "margin account: %s; financing %s (currency units)%n",
+          config.margin(), TextTable.num(totalFinancing(), 2)));
+    }
+    if (marginLimitedOrders > 0) {
+      sb.append(String.format(Locale.ROOT, "MARGIN LIMITS: %d order%s scaled to the initial "
+          + "margin; the first: %s%n", marginLimitedOrders, marginLimitedOrders == 1 ? "" : "s",
+          firstMarginLimit));
+    }
+    if (!marginCalls.isEmpty()) {
+      sb.append(String.format(Locale.ROOT, "MARGIN CALLS: %d; the first: %s%n",
+          marginCalls.size(), marginCalls.get(0)));
     }
     int ruin = wipeOutBar();
     if (ruin >= 0) {

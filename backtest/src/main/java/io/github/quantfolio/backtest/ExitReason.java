@@ -20,6 +20,11 @@ public enum ExitReason {
   ATR_STOP,
   /** The portfolio circuit breaker moved to cash. */
   CIRCUIT_BREAKER,
+  /**
+   * Equity fell below the maintenance margin at a close and the position was liquidated there
+   * (see {@link MarginTerms}).
+   */
+  MARGIN_CALL,
   /** Still open at the last bar: valued at the last close, no exit costs charged. */
   END_OF_DATA
 }

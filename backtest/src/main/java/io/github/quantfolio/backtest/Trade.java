@@ -17,16 +17,42 @@ package io.github.quantfolio.backtest;
  * @param exitPrice average executed exit price (slippage included); the last close for a trade
  *     still open
  * @param fees fees paid on the trade's fills
- * @param pnl {@code side * (exit value - entry value) - fees}, currency units
+ * @param pnl {@code side * (exit value - entry value) - fees - financing}, currency units
  * @param returnPct {@code pnl / entry value} as a <b>fraction</b> (0.05 = +5 %), despite its
  *     name; deprecated: read it as {@link #returnFraction()}, whose name says what it is (the
  *     value stays a fraction, so existing code does not silently change meaning)
  * @param exitReason why it closed ({@link ExitReason#END_OF_DATA} while still open)
+ * @param financing interest charged to the position while it was open (borrowed cash and short
+ *     fees, see {@link MarginTerms}); 0 in a cash account
  * @since 0.1.0
  */
 public record Trade(String asset, int side, int entryBar, int exitBar, String entryTime,
     String exitTime, double quantity, double entryPrice, double exitPrice, double fees, double pnl,
-    double returnPct, ExitReason exitReason) {
+    double returnPct, ExitReason exitReason, double financing) {
+
+  /**
+   * A trade without financing (a cash account); the constructor of releases before 0.3.
+   *
+   * @param asset the asset's name
+   * @param side {@code +1} long, {@code -1} short
+   * @param entryBar row of the first entry fill
+   * @param exitBar row of the closing fill
+   * @param entryTime label of the entry row
+   * @param exitTime label of the exit row
+   * @param quantity shares opened in total (&gt; 0)
+   * @param entryPrice average executed entry price
+   * @param exitPrice average executed exit price
+   * @param fees fees paid on the trade's fills
+   * @param pnl {@code side * (exit value - entry value) - fees}
+   * @param returnPct {@code pnl / entry value} as a fraction
+   * @param exitReason why it closed
+   */
+  public Trade(String asset, int side, int entryBar, int exitBar, String entryTime,
+      String exitTime, double quantity, double entryPrice, double exitPrice, double fees,
+      double pnl, double returnPct, ExitReason exitReason) {
+    this(asset, side, entryBar, exitBar, entryTime, exitTime, quantity, entryPrice, exitPrice,
+        fees, pnl, returnPct, exitReason, 0);
+  }
 
   /**
    * The trade's return {@code pnl / entry value}: a fraction (0.05 = +5 %) despite the name.
@@ -90,9 +116,10 @@ public record Trade(String asset, int side, int entryBar, int exitBar, String en
   @Override
   public String toString() {
     return String.format(java.util.Locale.ROOT, "%s '%s' %s -> %s (%d bars): %s shares at %s -> %s,"
-        + " fees %.2f, PnL %.2f (%+.2f%%), %s", sideName(), asset, entryTime, exitTime,
-        holdingBars(), quantity(quantity), price(entryPrice), price(exitPrice), fees, pnl,
-        100 * returnPct, isOpen() ? "still open, valued at the last close" : exitReason);
+        + " fees %.2f%s, PnL %.2f (%+.2f%%), %s", sideName(), asset, entryTime, exitTime,
+        holdingBars(), quantity(quantity), price(entryPrice), price(exitPrice), fees,
+        financing == 0 ? "" : String.format(java.util.Locale.ROOT, ", financing %.2f", financing),
+        pnl, 100 * returnPct, isOpen() ? "still open, valued at the last close" : exitReason);
   }
 
   private static String quantity(double q) {

@@ -485,9 +485,9 @@ class BacktestTest {
     StringWriter w = new StringWriter();
     r.writeTradesCsv(w);
     assertEquals("asset,side,entry_time,exit_time,entry_bar,exit_bar,quantity,entry_price,"
-        + "exit_price,fees,pnl,return,holding_bars,exit_reason\n"
+        + "exit_price,fees,pnl,return,holding_bars,exit_reason,financing\n"
         + "A,long,2024-01-02,2024-01-04,1,3,83.0,12.0,9.0,2.0,-251.0," + (-251.0 / 996)
-        + ",2,SIGNAL\n", w.toString());
+        + ",2,SIGNAL,0.0\n", w.toString());
     StringWriter e = new StringWriter();
     r.writeEquityCsv(e);
     assertTrue(e.toString().startsWith("date,equity,cash,return,fees,slippage,turnover\n"),

@@ -4,7 +4,10 @@ import io.github.quantfolio.backtest.BacktestConfig;
 import io.github.quantfolio.backtest.ExitReason;
 import io.github.quantfolio.backtest.Exits;
 import io.github.quantfolio.backtest.FillTiming;
+import io.github.quantfolio.backtest.MarginTerms;
 import io.github.quantfolio.backtest.Trade;
+import io.github.quantfolio.core.TimeIndex;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,7 +27,9 @@ import java.util.List;
  * pending after the last bar are dropped (so decisions of the last bar fill only under
  * {@code SAME_CLOSE}, at that bar's close). Exit levels live in {@link Stops}, round-trip
  * records in {@link RoundTrips}; this class keeps the ledger (cash, shares, pending orders,
- * fills, marks). Not thread-safe; one engine runs one backtest.
+ * fills, marks). Under {@link MarginTerms} two steps join: interest is charged at the start of
+ * each bar after the first, and after marking a close the maintenance margin is checked (a
+ * margin call liquidates at that close). Not thread-safe; one engine runs one backtest.
  */
 public final class Engine {
 
@@ -95,6 +100,19 @@ public final class Engine {
   private final Stops stops;
   private final RoundTrips roundTrips;
 
+  // margin account (all null / false in a cash account)
+  private final boolean financed;
+  private final boolean margined;
+  private final double borrowRate;
+  private final double shortRate;
+  private final double[] yearFraction; // per bar: calendar time since the previous bar
+  private final double[] initialMargin; // per asset
+  private final double[] maintenanceMargin; // per asset
+  private final double[] financingPath; // per bar
+  private int marginLimitedOrders;
+  private String firstMarginLimit;
+  private final List<String> marginCalls = new ArrayList<>();
+
   // records
   private final double[] equityPath;
   private final FillLog log; // null in lean mode
@@ -137,14 +155,52 @@ public final class Engine {
     this.roundTrips = new RoundTrips(data, recordPositions);
     this.equityPath = new double[rows];
     this.log = recordPositions ? new FillLog() : null;
+    MarginTerms terms = config.margin();
+    this.financed = terms.hasFinancing();
+    this.margined = terms.hasMargin();
+    this.borrowRate = terms.borrowRate();
+    this.shortRate = terms.shortRate();
+    this.yearFraction = financed ? yearFractions(data.index(), terms.dayCountBasis()) : null;
+    this.financingPath = terms.isActive() ? new double[rows] : null;
+    if (margined) {
+      for (String a : terms.assetsWithOwnMargins()) {
+        if (!data.assets().contains(a)) {
+          throw new IllegalArgumentException("MarginTerms name the asset '" + a + "', which is"
+              + " not among the backtest's assets " + data.assets());
+        }
+      }
+      initialMargin = new double[n];
+      maintenanceMargin = new double[n];
+      for (int i = 0; i < n; i++) {
+        initialMargin[i] = terms.initialMargin(data.assets().get(i));
+        maintenanceMargin[i] = terms.maintenanceMargin(data.assets().get(i));
+      }
+    } else {
+      initialMargin = null;
+      maintenanceMargin = null;
+    }
+  }
+
+  /** Actual calendar days since the previous bar over {@code basis}; 0 for the first bar. */
+  private static double[] yearFractions(TimeIndex index, int basis) {
+    double[] yf = new double[index.size()];
+    double perDay = index.kind() == TimeIndex.Kind.DATE ? 1 : 86_400_000.0;
+    for (int t = 1; t < yf.length; t++) {
+      yf[t] = (index.value(t) - index.value(t - 1)) / perDay / basis;
+    }
+    return yf;
   }
 
   /** Runs the whole backtest with {@code policy}. */
   public void run(Policy policy) {
     boolean exitsActive = exits.isActive();
     boolean sameClose = config.fillTiming() == FillTiming.SAME_CLOSE;
+    boolean everyBar = financingPath != null; // interest and margin checks need each bar
     int t = 0;
     while (t < rows) {
+      if (financed && t > 0) {
+        chargeFinancing(t);
+      }
       if (fillAtOpen && pendingCount > 0) {
         fill(t, open);
       }
@@ -155,6 +211,9 @@ public final class Engine {
         fill(t, close);
       }
       mark(t);
+      if (margined) {
+        checkMaintenance(t);
+      }
       policy.decide(t, this);
       if (sameClose && pendingCount > 0) {
         fill(t, close);
@@ -165,7 +224,7 @@ public final class Engine {
         barsInvested++;
       }
       t++;
-      if (!exitsActive && pendingCount == 0 && t < rows) {
+      if (!exitsActive && !everyBar && pendingCount == 0 && t < rows) {
         // nothing can trade before the policy's next decision: only mark
         int next = Math.min(policy.nextDecisionBar(t - 1), rows);
         if (next > t) {
@@ -284,6 +343,8 @@ public final class Engine {
         e += q * (p == p ? p : lastPrice[i]);
       }
     }
+    // orders that open or enlarge positions are scaled to the initial margin (1: no limit)
+    double marginScale = margined ? marginScale(t, price, base, e) : 1;
     // targets -> deltas; sells first so that their cash pays for the buys
     double buyCost = 0;
     double buyValue = 0; // at market prices, before costs
@@ -300,24 +361,10 @@ public final class Engine {
       if (p != p) {
         continue; // no price on this bar: the order waits
       }
-      double target;
       double a = pendingAmount[i];
-      switch (kind) {
-        case TARGET_WEIGHT:
-          if (!(e > 0)) {
-            throw wipedOut(t, i, a, e);
-          }
-          target = a * e / p;
-          break;
-        case TARGET_VALUE:
-          target = a / p;
-          break;
-        case TARGET_SHARES:
-          target = a;
-          break;
-        default:
-          target = shares[i] + a;
-          break;
+      double target = target(t, i, kind, a, p, e);
+      if (marginScale < 1) {
+        target = withinMargin(t, i, target, marginScale, e);
       }
       if (!config.fractionalShares()) {
         target = wholeShares(target);
@@ -384,6 +431,98 @@ public final class Engine {
         execute(t, i, d, price[base + i], pendingReason[i], pendingDecisionBar[i]);
       }
     }
+  }
+
+  /** The position in shares that an order of {@code kind} for {@code amount} aims at. */
+  private double target(int t, int i, int kind, double amount, double p, double e) {
+    switch (kind) {
+      case TARGET_WEIGHT:
+        if (!(e > 0)) {
+          throw wipedOut(t, i, amount, e);
+        }
+        return amount * e / p;
+      case TARGET_VALUE:
+        return amount / p;
+      case TARGET_SHARES:
+        return amount;
+      default:
+        return shares[i] + amount;
+    }
+  }
+
+  /** The part of position {@code q} that a move to {@code target} keeps (same sign, smaller). */
+  private static double kept(double q, double target) {
+    if (q > 0 && target > 0) {
+      return Math.min(q, target);
+    }
+    if (q < 0 && target < 0) {
+      return Math.max(q, target);
+    }
+    return 0;
+  }
+
+  /**
+   * The largest fraction {@code s} of this bar's exposure-increasing order parts whose fill keeps
+   * the initial margin of the book within equity after costs: reduce parts fill in full, each
+   * increase {@code inc_i} becomes {@code s * inc_i}, and the requirement
+   * {@code sum |q_i| p_i m_i} is linear in {@code s}, as are the costs.
+   */
+  private double marginScale(int t, double[] price, int base, double e) {
+    double required = 0; // of the kept parts and of assets without an order
+    double added = 0; // of the increases, at s = 1
+    double fixedCosts = 0;
+    double reduceCosts = 0;
+    double increaseCosts = 0; // variable, at s = 1
+    for (int i = 0; i < n; i++) {
+      double q = shares[i];
+      double p = price[base + i];
+      if (pendingKind[i] == 0 || p != p) {
+        if (q != 0) {
+          required += Math.abs(q) * (p == p ? p : lastPrice[i]) * initialMargin[i];
+        }
+        continue;
+      }
+      double target = target(t, i, pendingKind[i], pendingAmount[i], p, e);
+      double keep = kept(q, target);
+      double reduce = q - keep;
+      double inc = target - keep;
+      required += Math.abs(keep) * p * initialMargin[i];
+      if (target != q) {
+        fixedCosts += fixedFee; // one order, one fixed fee (a reversal too)
+      }
+      if (reduce != 0) {
+        // a reduce sells (q > 0) or buys back (q < 0)
+        reduceCosts += Math.abs(reduce) * p * (slip + feeRate * (1 + (q > 0 ? -slip : slip)));
+      }
+      if (inc != 0) {
+        added += Math.abs(inc) * p * initialMargin[i];
+        increaseCosts += Math.abs(inc) * p * (slip + feeRate * (1 + (inc > 0 ? slip : -slip)));
+      }
+    }
+    if (added == 0) {
+      return 1;
+    }
+    double s = (e - reduceCosts - fixedCosts - required) / (added + increaseCosts);
+    return s >= 1 ? 1 : Math.max(0, s);
+  }
+
+  /** {@code target} with its exposure-increasing part scaled by {@code s}; counts the cut. */
+  private double withinMargin(int t, int i, double target, double s, double e) {
+    double keep = kept(shares[i], target);
+    double inc = target - keep;
+    if (inc == 0) {
+      return target;
+    }
+    marginLimitedOrders++;
+    double scaled = keep + s * inc;
+    if (firstMarginLimit == null) {
+      firstMarginLimit = "'" + data.assets().get(i) + "', "
+          + describe(pendingKind[i], pendingAmount[i]) + ", decided on "
+          + data.label(pendingDecisionBar[i]) + ": position of " + shareCount(target)
+          + " shares wanted, " + shareCount(scaled) + " allowed on " + data.label(t)
+          + " (initial margin " + initialMargin[i] + ", equity " + money(e) + ")";
+    }
+    return scaled;
   }
 
   /** A cash-limited buy in words (rare: built only for the first or the deepest case). */
@@ -480,6 +619,78 @@ public final class Engine {
     }
   }
 
+  // ------------------------------------------------------------------ margin account
+
+  /**
+   * Interest for the time since bar {@code t - 1}'s close on the balances left there: borrowed
+   * cash shared among the longs by market value, and each short's market value.
+   */
+  private void chargeFinancing(int t) {
+    double yf = yearFraction[t];
+    double before = cash;
+    if (borrowRate > 0 && cash < 0) {
+      double longValue = 0;
+      for (int i = 0; i < n; i++) {
+        if (shares[i] > 0) {
+          longValue += shares[i] * lastPrice[i];
+        }
+      }
+      if (longValue > 0) {
+        double interest = -cash * borrowRate * yf;
+        for (int i = 0; i < n; i++) {
+          if (shares[i] > 0) {
+            charge(t, i, interest * (shares[i] * lastPrice[i] / longValue));
+          }
+        }
+      }
+    }
+    if (shortRate > 0) {
+      for (int i = 0; i < n; i++) {
+        if (shares[i] < 0) {
+          charge(t, i, -shares[i] * lastPrice[i] * shortRate * yf);
+        }
+      }
+    }
+    if (log != null && cash != before) {
+      log.addCashEvent(t, cash);
+    }
+  }
+
+  private void charge(int t, int i, double amount) {
+    cash -= amount;
+    assetCashFlow[i] -= amount;
+    roundTrips.addFinancing(i, amount);
+    financingPath[t] += amount;
+  }
+
+  /** A margin call liquidates every position at bar {@code t}'s close. */
+  private void checkMaintenance(int t) {
+    double required = 0;
+    int open = 0;
+    for (int i = 0; i < n; i++) {
+      double q = shares[i];
+      if (q != 0) {
+        required += Math.abs(q) * lastPrice[i] * maintenanceMargin[i];
+        open++;
+      }
+    }
+    if (open == 0 || equity >= required) {
+      return;
+    }
+    marginCalls.add(data.label(t) + ": equity " + money(equity) + " below the maintenance margin "
+        + money(required) + "; " + open + " position" + (open == 1 ? "" : "s")
+        + " liquidated at the close");
+    int base = t * n;
+    for (int i = 0; i < n; i++) {
+      if (shares[i] != 0) {
+        double c = close[base + i];
+        execute(t, i, -shares[i], c == c ? c : lastPrice[i], ExitReason.MARGIN_CALL, t);
+      }
+      cancel(i);
+    }
+    mark(t);
+  }
+
   // ------------------------------------------------------------------ exits
 
   private void checkExits(int t) {
@@ -561,6 +772,26 @@ public final class Engine {
       pnl[i] = assetCashFlow[i] + (shares[i] == 0 ? 0 : shares[i] * lastPrice[i]);
     }
     return pnl;
+  }
+
+  /** Interest charged on each bar (null in a cash account). */
+  public double[] financingPath() {
+    return financingPath;
+  }
+
+  /** Orders whose exposure-increasing part was scaled to the initial margin. */
+  public int marginLimitedOrders() {
+    return marginLimitedOrders;
+  }
+
+  /** The first of those in words, or null. */
+  public String firstMarginLimitedOrder() {
+    return firstMarginLimit;
+  }
+
+  /** Every margin call in words, in time order. */
+  public List<String> marginCalls() {
+    return marginCalls;
   }
 
   /** Bars that ended with at least one open position. */

@@ -4,13 +4,15 @@ import java.util.Arrays;
 
 /**
  * Every fill of a backtest in time order: bar, asset, the asset's position and the cash after the
- * fill, fee, slippage and value traded. Positions and cash change only at fills, so their paths
- * (and per-bar costs) are replayed from this log on demand instead of being stored per bar: a
- * monthly 500-asset backtest logs ~60,000 fills instead of 1.26 million positions.
+ * fill, fee, slippage and value traded. Positions and cash change only at fills (and cash also
+ * at the financing charges of a margin account, logged as cash events), so their paths (and
+ * per-bar costs) are replayed from this log on demand instead of being stored per bar: a monthly
+ * 500-asset backtest logs ~60,000 fills instead of 1.26 million positions.
  */
 public final class FillLog {
 
-  private int size;
+  private int size; // entries: fills and cash events
+  private int fills;
   private int[] bar = new int[64];
   private int[] asset = new int[64];
   private double[] sharesAfter = new double[64];
@@ -20,6 +22,20 @@ public final class FillLog {
   private double[] traded = new double[64];
 
   void add(int t, int i, double shares, double cash, double f, double s, double value) {
+    append(t, i, shares, cash, f, s, value);
+    fills++;
+  }
+
+  /**
+   * Records cash changed on bar {@code t} by something other than a fill (financing): an entry
+   * with asset -1 that moves no shares and costs no fee.
+   */
+  void addCashEvent(int t, double cash) {
+    append(t, -1, 0, cash, 0, 0, 0);
+  }
+
+  private void append(int t, int i, double shares, double cash, double f, double s,
+      double value) {
     if (size == bar.length) {
       int n = size * 2;
       bar = Arrays.copyOf(bar, n);
@@ -42,7 +58,7 @@ public final class FillLog {
 
   /** The number of fills. */
   public int size() {
-    return size;
+    return fills;
   }
 
   /** Shares of asset {@code i} held after each of {@code rows} bars. */
@@ -69,7 +85,9 @@ public final class FillLog {
   public double[] sharesAt(int t, int n) {
     double[] q = new double[n];
     for (int k = 0; k < size && bar[k] <= t; k++) {
-      q[asset[k]] = sharesAfter[k];
+      if (asset[k] >= 0) {
+        q[asset[k]] = sharesAfter[k];
+      }
     }
     return q;
   }

@@ -22,6 +22,7 @@ final class RoundTrips {
   private final double[] exitQty;
   private final double[] exitValue;
   private final double[] fees;
+  private final double[] financing;
   private final List<Trade> trades = new ArrayList<>();
   private int count;
   private int closed;
@@ -42,6 +43,7 @@ final class RoundTrips {
     this.exitQty = new double[n];
     this.exitValue = new double[n];
     this.fees = new double[n];
+    this.financing = new double[n];
   }
 
   /** Opens a round trip of {@code size} shares at {@code exec} ({@code sign} +1 long, -1 short). */
@@ -53,6 +55,12 @@ final class RoundTrips {
     exitQty[i] = 0;
     exitValue[i] = 0;
     fees[i] = fee;
+    financing[i] = 0;
+  }
+
+  /** Charges interest to the open position of asset {@code i}. */
+  void addFinancing(int i, double amount) {
+    financing[i] += amount;
   }
 
   /** Adds to the open position's entry. */
@@ -72,7 +80,7 @@ final class RoundTrips {
   /** Finishes the round trip of asset {@code i} at bar {@code t}. */
   void close(int t, int i, ExitReason reason) {
     int s = side[i];
-    double pnl = s * (exitValue[i] - entryValue[i]) - fees[i];
+    double pnl = s * (exitValue[i] - entryValue[i]) - fees[i] - financing[i];
     side[i] = 0;
     count++;
     if (reason != ExitReason.END_OF_DATA) {
@@ -82,7 +90,7 @@ final class RoundTrips {
     if (record) {
       trades.add(new Trade(data.assets().get(i), s, entryBar[i], t, data.label(entryBar[i]),
           data.label(t), entryQty[i], entryValue[i] / entryQty[i], exitValue[i] / exitQty[i],
-          fees[i], pnl, pnl / entryValue[i], reason));
+          fees[i], pnl, pnl / entryValue[i], reason, financing[i]));
     }
   }
 

@@ -2,6 +2,7 @@ package io.github.quantfolio.backtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.quantfolio.core.PriceFrame;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ class BenchmarkReportTest {
     assertEquals(1, self.beta(), 1e-12);
     assertEquals(0, self.trackingError(), 1e-12);
     assertEquals(1, self.upCapture(), 1e-12);
+    assertEquals(1, self.correlation(), 1e-12, "a series is perfectly correlated with itself");
     double[] bench = new double[own.length];
     bench[0] = Double.NaN;
     double[][] p = prices.toArray();
@@ -40,6 +42,10 @@ class BenchmarkReportTest {
         .PerformanceReport.of(own, r.backtest().frequency(), 0, bench);
     assertEquals(direct.beta(), vs.beta());
     assertEquals(direct.informationRatio(), vs.informationRatio());
+    assertEquals(direct.correlation(), vs.correlation());
+    assertTrue(vs.correlation() > 0 && vs.correlation() < 1, "an equal-weight benchmark of the"
+        + " same assets: positive, not perfect");
+    assertTrue(vs.toString().contains("Correlation"), vs.toString());
     assertThrows(IllegalArgumentException.class, () -> r.report(new double[3]));
   }
 

@@ -81,6 +81,8 @@ import java.util.Map;
  * @param trackingError {@link Metrics#trackingError}, annualised
  * @param upCapture {@link Metrics#upCapture}
  * @param downCapture {@link Metrics#downCapture}
+ * @param correlation {@link Metrics#correlation} of the returns with the benchmark's (Pearson,
+ *     over periods where both have a value)
  * @param benchmark the benchmark's own report, or null
  * @since 0.1.0
  */
@@ -92,7 +94,61 @@ public record PerformanceReport(int periods, int validReturns, int start, int in
     double valueAtRisk95, double conditionalValueAtRisk95, double skewness, double kurtosis,
     double stability, double ulcerIndex, double winRate, double profitFactor, double payoffRatio,
     double kellyFraction, double beta, double alpha, double informationRatio,
-    double trackingError, double upCapture, double downCapture, PerformanceReport benchmark) {
+    double trackingError, double upCapture, double downCapture, double correlation,
+    PerformanceReport benchmark) {
+
+  /**
+   * A report without the correlation field (NaN); the constructor of releases before 0.3.
+   *
+   * @param periods see the record's components, in the same order, without {@code correlation}
+   * @param validReturns see the record
+   * @param start see the record
+   * @param inputPeriods see the record
+   * @param frequency see the record
+   * @param riskFreeAnnual see the record
+   * @param totalReturn see the record
+   * @param cagr see the record
+   * @param annualVolatility see the record
+   * @param sharpeRatio see the record
+   * @param sortinoRatio see the record
+   * @param downsideRisk see the record
+   * @param maxDrawdown see the record
+   * @param calmarRatio see the record
+   * @param omegaRatio see the record
+   * @param tailRatio see the record
+   * @param valueAtRisk95 see the record
+   * @param conditionalValueAtRisk95 see the record
+   * @param skewness see the record
+   * @param kurtosis see the record
+   * @param stability see the record
+   * @param ulcerIndex see the record
+   * @param winRate see the record
+   * @param profitFactor see the record
+   * @param payoffRatio see the record
+   * @param kellyFraction see the record
+   * @param beta see the record
+   * @param alpha see the record
+   * @param informationRatio see the record
+   * @param trackingError see the record
+   * @param upCapture see the record
+   * @param downCapture see the record
+   * @param benchmark see the record
+   */
+  public PerformanceReport(int periods, int validReturns, int start, int inputPeriods,
+      Frequency frequency, double riskFreeAnnual, double totalReturn, double cagr,
+      double annualVolatility, double sharpeRatio, double sortinoRatio, double downsideRisk,
+      double maxDrawdown, double calmarRatio, double omegaRatio, double tailRatio,
+      double valueAtRisk95, double conditionalValueAtRisk95, double skewness, double kurtosis,
+      double stability, double ulcerIndex, double winRate, double profitFactor,
+      double payoffRatio, double kellyFraction, double beta, double alpha,
+      double informationRatio, double trackingError, double upCapture, double downCapture,
+      PerformanceReport benchmark) {
+    this(periods, validReturns, start, inputPeriods, frequency, riskFreeAnnual, totalReturn,
+        cagr, annualVolatility, sharpeRatio, sortinoRatio, downsideRisk, maxDrawdown,
+        calmarRatio, omegaRatio, tailRatio, valueAtRisk95, conditionalValueAtRisk95, skewness,
+        kurtosis, stability, ulcerIndex, winRate, profitFactor, payoffRatio, kellyFraction, beta,
+        alpha, informationRatio, trackingError, upCapture, downCapture, Double.NaN, benchmark);
+  }
 
   /**
    * The report of {@code returns} without a benchmark.
@@ -137,6 +193,7 @@ public record PerformanceReport(int periods, int validReturns, int start, int in
     double te = Double.NaN;
     double up = Double.NaN;
     double down = Double.NaN;
+    double corr = Double.NaN;
     PerformanceReport bench = null;
     History h = History.of(returns);
     if (benchmark != null) {
@@ -158,13 +215,14 @@ public record PerformanceReport(int periods, int validReturns, int start, int in
       te = Metrics.trackingError(r, b, frequency);
       up = Metrics.upCapture(r, b, frequency);
       down = Metrics.downCapture(r, b, frequency);
+      corr = Metrics.correlation(r, b);
       bench = of(b, frequency, riskFreeAnnual, null);
     }
     if (h.first() < 0) {
       requireData(ReturnChecks.simple(returns, "returns"), "returns");
     }
     return compute(slice(returns, h), h.first(), returns.length, frequency, rf, riskFreeAnnual,
-        beta, alpha, ir, te, up, down, bench);
+        beta, alpha, ir, te, up, down, corr, bench);
   }
 
   /** The history's periods of {@code a} (the array itself when that is all of it). */
@@ -197,7 +255,8 @@ public record PerformanceReport(int periods, int validReturns, int start, int in
    */
   private static PerformanceReport compute(double[] r, int start, int inputPeriods,
       Frequency frequency, double rf, double riskFreeAnnual, double beta, double alpha,
-      double ir, double te, double up, double down, PerformanceReport bench) {
+      double ir, double te, double up, double down, double correlation,
+      PerformanceReport bench) {
     double f = frequency.periodsPerYear();
     // The stability fit (one log per period) is independent of everything else: second core
     // (if the input turns out to be invalid, pass 1 throws and the result is dropped).
@@ -324,7 +383,7 @@ public record PerformanceReport(int periods, int validReturns, int start, int in
         total, cagr, vol, sharpe, sortino, downside,
         path.maxDrawdown, calmar, omega, tailRatio, var95, cvar95, skew, kurt,
         stability, ulcer, winRate, profitFactor, payoff, kelly, beta, alpha, ir, te, up,
-        down, bench);
+        down, correlation, bench);
   }
 
   /**
@@ -366,6 +425,7 @@ public record PerformanceReport(int periods, int validReturns, int start, int in
       m.put("Tracking error (ann.)", trackingError);
       m.put("Up capture", upCapture);
       m.put("Down capture", downCapture);
+      m.put("Correlation", correlation);
     }
     return java.util.Collections.unmodifiableMap(m);
   }
@@ -493,6 +553,8 @@ public record PerformanceReport(int periods, int validReturns, int start, int in
         return "no gain and no loss";
       case "Payoff ratio", "Kelly fraction":
         return "no winning period";
+      case "Correlation":
+        return "fewer than 3 periods in common, or a series that does not vary";
       default:
         return validReturns < 2 ? few + "; a standard deviation needs 2"
             : "0 / 0 (no dispersion, or nothing above or below the risk-free rate)";

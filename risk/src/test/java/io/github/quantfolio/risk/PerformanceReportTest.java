@@ -80,8 +80,10 @@ class PerformanceReportTest {
       assertClose(Metrics.cagr(bh, f), p.benchmark().cagr(), SAME_METRIC, "benchmark cagr");
       assertClose(Metrics.alpha(r, b, rf, f), p.alpha(), SAME_METRIC, "alpha");
       assertClose(Metrics.upCapture(r, b, f), p.upCapture(), SAME_METRIC, "up capture");
+      assertClose(Metrics.correlation(r, b), p.correlation(), SAME_METRIC, "correlation");
     } else {
       assertTrue(Double.isNaN(p.beta()));
+      assertTrue(Double.isNaN(p.correlation()));
       assertNull(p.benchmark());
     }
   }
@@ -118,7 +120,8 @@ class PerformanceReportTest {
     double[] r = MetricsTest.R;
     PerformanceReport p = PerformanceReport.of(r, Frequency.DAILY, 0.0, MetricsTest.B);
     Map<String, Double> m = p.toMap();
-    assertEquals(28, m.size());
+    assertEquals(29, m.size());
+    assertEquals(p.correlation(), m.get("Correlation"));
     assertEquals(p.sharpeRatio(), m.get("Sharpe"));
     String s = p.toString();
     assertTrue(s.contains("Metric") && s.contains("Strategy") && s.contains("Benchmark"), s);

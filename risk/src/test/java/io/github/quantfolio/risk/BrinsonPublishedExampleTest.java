@@ -152,9 +152,9 @@ class BrinsonPublishedExampleTest {
    * allocation (1.20 %) differ from the exact Carino values -0.6055 % and 1.1945 % by 0.0055
    * percentage points, just over half a unit: the same transcription's per-quarter rows sum to
    * -0.94 - 0.87 + 1.86 - 0.66 = -0.61 % and -1.09 - 0.51 + 3.73 - 0.94 = 1.19 %, so the two
-   * totals were evidently rounded to make the table add up (1.65 - 0.60 + 0.15 = 1.20 and
-   * 1.20 + 12.07 = 13.27 %, the rounded cumulative active return). Those two are checked to one
-   * unit of the last digit instead.
+   * totals appear to have been rounded to make the table add up (1.65 - 0.60 + 0.15 = 1.20 and
+   * 1.20 + 12.07 = 13.27 %, the rounded cumulative active return); that is our inference, the
+   * book was not seen. Those two are checked to one unit of the last digit instead.
    */
   @Test
   void carinoLinkingMatchesTable82() {

@@ -21,8 +21,8 @@ class AttributionTest {
       "US equities");
   // Data of the three-sector example in Bacon (2008), "Practical Portfolio Performance
   // Measurement and Attribution", 2nd ed., Wiley, chapter 5 (Brinson-type attribution),
-  // as we recall it; it could not be checked against the book here, so every expected value
-  // below is also derived by hand in the comments.
+  // (the same data as the transcription of its Tables 5.2-5.4 that BrinsonPublishedExampleTest
+  // checks the printed effects against); every expected value below is also derived by hand.
   //   portfolio: UK 40 % at 20 %, Japan 30 % at -5 %, US 30 % at 6 %  -> R_p = 8.3 %
   //     0.4 x 0.20 + 0.3 x (-0.05) + 0.3 x 0.06 = 0.080 - 0.015 + 0.018 = 0.083
   //   benchmark: UK 40 % at 10 %, Japan 20 % at -4 %, US 40 % at 8 %  -> R_b = 6.4 %

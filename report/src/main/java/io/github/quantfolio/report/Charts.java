@@ -813,7 +813,7 @@ public final class Charts {
         java.util.Locale.ROOT).replace('_', ' ');
     double eff = folds.isEmpty() ? Double.NaN : result.efficiency(metric);
     Axis y = isFraction(metric) ? Axis.percent(name + " (%)") : Axis.number(name);
-    return Chart.of("Walk-forward: " + name.toLowerCase(java.util.Locale.ROOT)
+    return Chart.of("Walk-forward: " + name
         + " in sample vs out of sample (efficiency "
         + io.github.quantfolio.report.internal.Num.fixed(eff, 2) + ")",
         Axis.categories("Test window start", cats), y.including(0))

@@ -107,7 +107,8 @@ public final class Charts {
 
   /**
    * Cumulative returns of a portfolio (first series) and a benchmark (second, dashed) in front of
-   * its assets' own growth drawn thin and grey (one legend entry "Assets (N)").
+   * its assets' own growth drawn thin and grey (one legend entry "Assets (N)"; each reduced to
+   * 200 columns by {@link Downsample#minMax}, enough for a background line).
    *
    * @param index the dates
    * @param returns series name to per-period returns, in legend order (at least one)
@@ -130,8 +131,17 @@ public final class Charts {
     boolean first = true;
     for (Map.Entry<String, double[]> e : assets.entrySet()) {
       sameLength(index, e.getValue(), "assets '" + e.getKey() + "'");
-      c = c.with(new Mark.Line(first ? "Assets (" + assets.size() + ")" : null, x,
-          growth(e.getValue()), 0xC8C8C8, 0.8, false));
+      // background lines: reduced to 200 columns up front, to keep the page small
+      double[] g = growth(e.getValue());
+      int[] keep = Downsample.minMax(x, g, 200);
+      double[] kx = new double[keep.length];
+      double[] ky = new double[keep.length];
+      for (int k = 0; k < keep.length; k++) {
+        kx[k] = x[keep[k]];
+        ky[k] = g[keep[k]];
+      }
+      c = c.with(new Mark.Line(first ? "Assets (" + assets.size() + ")" : null, kx, ky,
+          0xC8C8C8, 0.8, false));
       first = false;
     }
     int i = 0;

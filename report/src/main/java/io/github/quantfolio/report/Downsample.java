@@ -2,10 +2,11 @@ package io.github.quantfolio.report;
 
 /**
  * Shape-preserving reduction of a long series to the width of a plot: for each pixel column,
- * keep the first, the lowest, the highest and the last point (the "min/max per pixel column"
- * method, M4 by Jugel et al., VLDB 2014). A line drawn through the kept points rasterises to the
- * same pixels as the full series, so spikes and drawdown bottoms survive, while a 10-year daily
- * series of 2,520 points drawn 700 pixels wide keeps at most 2,800 and usually far fewer.
+ * keep the lowest and the highest point in their time order (the "min/max per pixel column"
+ * method; M4 by Jugel et al., VLDB 2014, also keeps each column's first and last point, which a
+ * line one pixel wide does not need), plus the series' first and last point. The vertical extent
+ * of every column is preserved, so spikes and drawdown bottoms survive, while a 10-year daily
+ * series of 2,520 points drawn 650 pixels wide keeps at most 1,302.
  *
  * @since 0.1.0
  */
@@ -34,7 +35,7 @@ public final class Downsample {
       throw new IllegalArgumentException("Expected columns >= 1, but found " + columns);
     }
     int n = x.length;
-    if (n <= 4L * columns) {
+    if (n <= 2L * columns + 2) {
       int[] all = new int[n];
       for (int i = 0; i < n; i++) {
         all[i] = i;
@@ -51,33 +52,38 @@ public final class Downsample {
         hi = v;
       }
     }
+    double span = hi - lo;
     int[] out = new int[n];
     int m = 0;
     int col = -1;
-    int first = -1;
     int min = -1;
     int max = -1;
-    int last = -1;
-    boolean inGap = false;
-    double span = hi - lo;
-    for (int i = 0; i < n; i++) {
-      if (Double.isNaN(x[i]) || Double.isNaN(y[i])) {
-        m = flush(out, m, first, min, max, last);
-        first = -1;
-        col = -1;
-        if (!inGap) {
-          out[m++] = i;
-          inGap = true;
+    int runLast = -1; // last finite point of the current run of finite points
+    for (int i = 0; i <= n; i++) {
+      boolean gap = i == n || Double.isNaN(x[i]) || Double.isNaN(y[i]);
+      if (gap) {
+        if (runLast >= 0) { // close the run: its last column, then its last point
+          m = add(out, m, Math.min(min, max));
+          m = add(out, m, Math.max(min, max));
+          m = add(out, m, runLast);
+          runLast = -1;
         }
+        if (i < n && (m == 0 || !(Double.isNaN(x[out[m - 1]]) || Double.isNaN(y[out[m - 1]])))) {
+          out[m++] = i; // one marker per run of NaN breaks the line
+        }
+        col = -1;
         continue;
       }
-      inGap = false;
       int c = span > 0 && Double.isFinite(span)
           ? (int) Math.min(columns - 1, (long) ((x[i] - lo) / span * columns)) : 0;
-      if (c != col || first < 0) {
-        m = flush(out, m, first, min, max, last);
+      if (runLast < 0) { // a run starts: keep its first point
+        m = add(out, m, i);
+      } else if (c != col) {
+        m = add(out, m, Math.min(min, max));
+        m = add(out, m, Math.max(min, max));
+      }
+      if (c != col || runLast < 0) {
         col = c;
-        first = i;
         min = i;
         max = i;
       }
@@ -87,25 +93,14 @@ public final class Downsample {
       if (y[i] > y[max]) {
         max = i;
       }
-      last = i;
+      runLast = i;
     }
-    m = flush(out, m, first, min, max, last);
     return java.util.Arrays.copyOf(out, m);
   }
 
-  private static int flush(int[] out, int m, int first, int min, int max, int last) {
-    if (first < 0) {
-      return m;
-    }
-    int a = Math.min(min, max);
-    int b = Math.max(min, max);
-    int[] c = {first, a, b, last};
-    int prev = -1;
-    for (int v : c) {
-      if (v != prev && (m == 0 || out[m - 1] < v)) {
-        out[m++] = v;
-      }
-      prev = v;
+  private static int add(int[] out, int m, int v) {
+    if (m == 0 || out[m - 1] < v) {
+      out[m++] = v;
     }
     return m;
   }

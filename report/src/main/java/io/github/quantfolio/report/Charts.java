@@ -244,6 +244,19 @@ public final class Charts {
    * @return the chart
    */
   public static Chart yearlyReturns(CalendarReturns strategy, CalendarReturns benchmark) {
+    return yearlyReturns(strategy, benchmark, "Benchmark");
+  }
+
+  /**
+   * Yearly returns as bars, side by side with a named benchmark's.
+   *
+   * @param strategy the strategy's calendar tables
+   * @param benchmark the benchmark's, or null
+   * @param benchmarkName the benchmark's legend name (ignored without a benchmark)
+   * @return the chart
+   */
+  public static Chart yearlyReturns(CalendarReturns strategy, CalendarReturns benchmark,
+      String benchmarkName) {
     Objects.requireNonNull(strategy, "strategy");
     TreeSet<Integer> years = new TreeSet<>(strategy.yearly().keySet());
     if (benchmark != null) {
@@ -273,7 +286,8 @@ public final class Charts {
       xb[k] += 0.2;
     }
     return c.with(new Mark.Bars("Strategy", xa, a, 0.38, Palette.BLUE, Palette.BLUE))
-        .with(new Mark.Bars("Benchmark", xb, b, 0.38, Palette.ORANGE, Palette.ORANGE));
+        .with(new Mark.Bars(benchmarkName == null ? "Benchmark" : benchmarkName, xb, b, 0.38,
+            Palette.ORANGE, Palette.ORANGE));
   }
 
   /**

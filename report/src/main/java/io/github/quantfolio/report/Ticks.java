@@ -53,8 +53,9 @@ public final class Ticks {
       throw new IllegalArgumentException("Range from " + min + " to " + max + " is too wide");
     }
     double step = step(range / target);
-    double first = Math.floor(min / step) * step;
-    double last = Math.ceil(max / step) * step;
+    // a bound within 1e-9 steps of a multiple counts as on it (1.0000000001 -> 1, not 1.25)
+    double first = Math.floor(min / step + 1e-9) * step;
+    double last = Math.ceil(max / step - 1e-9) * step;
     int n = (int) Math.round((last - first) / step) + 1;
     double[] t = new double[n];
     for (int i = 0; i < n; i++) {

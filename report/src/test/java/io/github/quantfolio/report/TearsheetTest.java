@@ -130,7 +130,7 @@ class TearsheetTest {
         && html.contains("max-width"), "responsive and printable");
     assertTrue(d.getElementsByTagName("svg").getLength() >= 15,
         "charts: " + d.getElementsByTagName("svg").getLength());
-    for (String section : new String[] {"Key metrics", "Worst drawdowns", "Monthly returns (%)",
+    for (String section : new String[] {"Key metrics", "Worst drawdowns", "Monthly and yearly returns (%)",
         "Trades and costs", "Diversification", "Rebalance log", "Allocation"}) {
       assertTrue(html.contains(">" + section + "</h2>"), section);
     }

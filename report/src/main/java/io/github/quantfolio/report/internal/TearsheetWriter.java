@@ -70,11 +70,11 @@ public final class TearsheetWriter {
       th{background:var(--head);text-align:right}
       th:first-child,td:first-child{text-align:left}
       td.num{text-align:right;font-variant-numeric:tabular-nums}
-      td.neg{color:#b2182b}
+      table.log td,table.log th{text-align:left}
       .note{color:var(--muted);font-size:.85em}
       .warn{color:#b2182b}
       @media (max-width:600px){body{padding:8px;font-size:13px}h1{font-size:1.3em}\
-      th,td{padding:2px 5px}}
+      th,td{padding:2px 5px}figure.chart{overflow-x:auto}figure.chart svg{min-width:540px}}
       @media print{body{padding:0;font-size:10pt}.grid{display:block}\
       figure.chart{margin:0 0 8px;border:none}h2{break-after:avoid;page-break-after:avoid}\
       .scroll{overflow:visible}table{break-inside:auto}tr{break-inside:avoid}}
@@ -168,7 +168,7 @@ public final class TearsheetWriter {
     CalendarReturns cal = calendar(bt, r);
     CalendarReturns bcal = b == null ? null : calendarOrNull(bt, b);
     if (cal != null) {
-      h.chart(Charts.yearlyReturns(cal, bcal));
+      h.chart(Charts.yearlyReturns(cal, bcal, bname));
     }
     h.chart(Charts.histogram(r, 50));
     int window = rollingWindow(bt);
@@ -181,10 +181,10 @@ public final class TearsheetWriter {
     if (bt.assets().size() > 1) {
       h.chart(Charts.weights(bt, 8));
     }
-    h.raw("</div>\n");
     if (cal != null) {
       h.chart(Charts.monthlyReturns(cal));
     }
+    h.raw("</div>\n");
 
     if (rep != null) {
       drawdowns(h, bt, r);
@@ -286,7 +286,7 @@ public final class TearsheetWriter {
       "Aug", "Sep", "Oct", "Nov", "Dec"};
 
   private static void monthlyTable(Html h, CalendarReturns cal) {
-    h.el("h2 id=\"monthly\"", "Monthly returns (%)");
+    h.el("h2 id=\"monthly\"", "Monthly and yearly returns (%)");
     List<String> header = new ArrayList<>(List.of("Year"));
     header.addAll(List.of(MONTHS));
     header.add("Year");

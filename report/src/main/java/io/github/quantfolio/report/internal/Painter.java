@@ -310,7 +310,7 @@ public final class Painter {
             double mant = v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9));
             boolean power = Math.abs(mant - 1) < 1e-6;
             s.labels[i] = (power || s.ticks.length <= target + 2 || i % every == 0)
-                ? label(a, v, v / 10) : "";
+                ? label(a, v, v) : "";
           }
         } else {
           s.ticks = Ticks.nice(s.lo, s.hi, target);
@@ -476,8 +476,10 @@ public final class Painter {
 
   private static void area(Mark.Area a, Canvas c, Scale sx, Scale sy, int columns) {
     double[] x = a.x();
-    int[] kl = Downsample.minMax(x, a.low(), columns);
-    int[] kh = Downsample.minMax(x, a.high(), columns);
+    // a filled edge needs less detail than a line: one column per two pixels
+    int cols = Math.max(1, columns / 2);
+    int[] kl = Downsample.minMax(x, a.low(), cols);
+    int[] kh = Downsample.minMax(x, a.high(), cols);
     // union of both edges' kept positions
     int[] keep = new int[kl.length + kh.length];
     int n = 0;

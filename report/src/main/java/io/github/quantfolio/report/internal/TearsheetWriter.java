@@ -71,6 +71,8 @@ public final class TearsheetWriter {
       th:first-child,td:first-child{text-align:left}
       td.num{text-align:right;font-variant-numeric:tabular-nums}
       table.log td,table.log th{text-align:left}
+      table.metrics{width:100%}
+      .summary figure.chart{margin-bottom:12px}
       .note{color:var(--muted);font-size:.85em}
       .warn{color:#b2182b}
       @media (max-width:600px){body{padding:8px;font-size:13px}h1{font-size:1.3em}\
@@ -149,22 +151,28 @@ public final class TearsheetWriter {
           + bt.index().label(ruin) + " (equity " + Num.fixed(bt.equity()[ruin], 2)
           + "): returns after that are undefined, so there is no performance report; the "
           + "charts show the equity as it was.").raw("</p>\n");
-    } else {
-      rep = b == null ? bt.report() : bt.report(b);
-      metrics(h, rep, bname);
     }
-
-    h.el("h2 id=\"charts\"", "Charts");
-    h.raw("<div class=\"grid\">\n");
     Map<String, double[]> series = new LinkedHashMap<>();
     series.put("Strategy", r);
     if (b != null) {
       series.put(bname, b);
     }
     Map<String, double[]> assets = assetReturns(o.assets());
-    h.chart(Charts.equity(bt.index(), series, assets, false));
-    h.chart(Charts.equity(bt.index(), series, true));
+    // the summary: metrics on the left, growth and drawdown on the right (one column on phones)
+    h.raw("<div class=\"grid summary\">\n<div>\n");
+    if (ruin < 0) {
+      rep = b == null ? bt.report() : bt.report(b);
+      metrics(h, rep, bname);
+    }
+    h.raw("</div>\n<div>\n");
+    // log scale: assets that grew twentyfold do not flatten the strategy's line
+    h.chart(Charts.equity(bt.index(), series, assets, true));
     h.chart(Charts.drawdown(bt.index(), r));
+    h.raw("</div>\n</div>\n");
+
+    h.el("h2 id=\"charts\"", "Charts");
+    h.raw("<div class=\"grid\">\n");
+    h.chart(Charts.equity(bt.index(), series, false));
     CalendarReturns cal = calendar(bt, r);
     CalendarReturns bcal = b == null ? null : calendarOrNull(bt, b);
     if (cal != null) {

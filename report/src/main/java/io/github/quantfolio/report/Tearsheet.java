@@ -6,7 +6,6 @@ import io.github.quantfolio.backtest.SweepResult;
 import io.github.quantfolio.core.AssetVector;
 import io.github.quantfolio.core.PriceFrame;
 import io.github.quantfolio.optimize.OptimalPortfolio;
-import io.github.quantfolio.report.internal.TearsheetWriter;
 import io.github.quantfolio.risk.CovarianceMatrix;
 import io.github.quantfolio.risk.PortfolioRisk;
 import java.awt.Desktop;
@@ -63,7 +62,7 @@ public final class Tearsheet {
   private final Options options;
 
   /**
-   * Everything a tearsheet shows besides its result; internal to the report module.
+   * Everything a tearsheet shows besides its result.
    *
    * @param title the page title
    * @param benchmarkName the benchmark's name, or null
@@ -75,7 +74,7 @@ public final class Tearsheet {
    * @param mu the expected returns of the frontier, or null
    * @param sweepAxes two parameter names and extractors, or null
    */
-  public record Options(String title, String benchmarkName, double[] benchmark, PriceFrame assets,
+  record Options(String title, String benchmarkName, double[] benchmark, PriceFrame assets,
       Map<String, OptimalPortfolio> allocations, CovarianceMatrix covariance,
       List<OptimalPortfolio> frontier, AssetVector mu, SweepAxes sweepAxes) {
     /**
@@ -91,7 +90,7 @@ public final class Tearsheet {
      * @param mu expected returns
      * @param sweepAxes sweep axes
      */
-    public Options {
+    Options {
       allocations = Collections.unmodifiableMap(new LinkedHashMap<>(allocations));
       frontier = List.copyOf(frontier);
     }
@@ -105,7 +104,7 @@ public final class Tearsheet {
    * @param yName the second parameter's name
    * @param y its extractor
    */
-  public record SweepAxes(String xName, Function<Object, ?> x, String yName,
+  record SweepAxes(String xName, Function<Object, ?> x, String yName,
       Function<Object, ?> y) {
   }
 

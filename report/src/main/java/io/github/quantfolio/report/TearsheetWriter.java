@@ -1,4 +1,4 @@
-package io.github.quantfolio.report.internal;
+package io.github.quantfolio.report;
 
 import io.github.quantfolio.backtest.BacktestResult;
 import io.github.quantfolio.backtest.DiversificationReport;
@@ -15,12 +15,8 @@ import io.github.quantfolio.core.PriceFrame;
 import io.github.quantfolio.core.Weights;
 import io.github.quantfolio.optimize.HierarchicalRiskParity;
 import io.github.quantfolio.optimize.OptimalPortfolio;
-import io.github.quantfolio.report.Axis;
-import io.github.quantfolio.report.Chart;
-import io.github.quantfolio.report.Charts;
-import io.github.quantfolio.report.Mark;
-import io.github.quantfolio.report.Palette;
-import io.github.quantfolio.report.Tearsheet;
+import io.github.quantfolio.report.internal.Html;
+import io.github.quantfolio.report.internal.Num;
 import io.github.quantfolio.risk.CalendarReturns;
 import io.github.quantfolio.risk.Drawdowns;
 import io.github.quantfolio.risk.PerformanceReport;
@@ -34,13 +30,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Builds the tearsheet's HTML from a result and the tearsheet's options. */
-public final class TearsheetWriter {
+final class TearsheetWriter {
 
   private TearsheetWriter() {
   }
 
   /** Keys of {@link PerformanceReport#toMap()} that are fractions shown in percent. */
-  public static final Set<String> PERCENT = Set.of("Total return", "CAGR", "Volatility (ann.)",
+  static final Set<String> PERCENT = Set.of("Total return", "CAGR", "Volatility (ann.)",
       "Downside risk (ann.)", "Max drawdown", "VaR 95% (hist.)", "CVaR 95% (hist.)",
       "Ulcer index", "Win rate", "Kelly fraction", "Alpha (ann.)", "Tracking error (ann.)");
 
@@ -107,7 +103,7 @@ public final class TearsheetWriter {
    * @param v the value
    * @return the text
    */
-  public static String metric(String key, double v) {
+  static String metric(String key, double v) {
     if (key.equals("Periods") || key.equals("Valid returns")) {
       return Double.isNaN(v) ? "-" : Long.toString((long) v);
     }
@@ -123,7 +119,7 @@ public final class TearsheetWriter {
    * @param o the options
    * @return the HTML
    */
-  public static String backtest(BacktestResult bt, PortfolioResult pf, Tearsheet.Options o) {
+  static String backtest(BacktestResult bt, PortfolioResult pf, Tearsheet.Options o) {
     Html h = new Html();
     head(h, o.title());
     h.el("h1", o.title());
@@ -486,7 +482,7 @@ public final class TearsheetWriter {
    * @param o the options
    * @return the HTML
    */
-  public static String sweep(SweepResult<?> sweep, Tearsheet.Options o) {
+  static String sweep(SweepResult<?> sweep, Tearsheet.Options o) {
     Html h = new Html();
     head(h, o.title());
     h.el("h1", o.title());

@@ -32,7 +32,8 @@ import java.util.function.Function;
  * a legend. Every number drawn comes from the library's own functions ({@link Metrics},
  * {@link Drawdowns}, {@link CalendarReturns}, {@link PortfolioRisk}, the optimizers), never from
  * a second implementation here; the only arithmetic is the growth of 1 ({@code prod(1 + r)}),
- * stacking and histogram counts. Return arrays are per-period simple returns, NaN for "no return"
+ * stacking and histogram counts. When the library rejects the data (a return below -100 % after
+ * a wiped-out account), the chart says "cannot draw:" with the library's message. Return arrays are per-period simple returns, NaN for "no return"
  * (a late listing's leading NaN starts its line later; a NaN inside a series is a period without
  * change in a growth curve and a gap elsewhere). Inputs are not modified. Bad arguments (null,
  * lengths that differ from the index) throw; awkward data never does — the chart says what it
@@ -171,9 +172,13 @@ public final class Charts {
       return c.with(new Mark.Area("Drawdown", days(index), nan(returns.length),
           nan(returns.length), Palette.VERMILLION));
     }
-    double[] uw = Drawdowns.of(returns, index).underwater();
-    return c.with(new Mark.Area("Drawdown", days(index), uw, new double[uw.length],
-        Palette.VERMILLION));
+    try {
+      double[] uw = Drawdowns.of(returns, index).underwater();
+      return c.with(new Mark.Area("Drawdown", days(index), uw, new double[uw.length],
+          Palette.VERMILLION));
+    } catch (IllegalArgumentException e) { // e.g. a return below -100 % after a wipe-out
+      return c.withNote(e.getMessage());
+    }
   }
 
   private static boolean hasValid(double[] r) {
@@ -345,7 +350,7 @@ public final class Charts {
     c = c.with(new Mark.Segments("Mean " + io.github.quantfolio.report.internal.Num.percent(mean,
         3), new double[] {mean}, new double[] {0}, new double[] {mean}, new double[] {top},
         Palette.BLUE, 1.5));
-    if (n >= 20) {
+    if (n >= 20 && lo >= -1) { // VaR is defined for simple returns >= -100 %
       double var = Metrics.valueAtRisk(returns, 0.95, VarMethod.HISTORICAL);
       c = c.with(new Mark.Segments("VaR 95% (hist.) "
           + io.github.quantfolio.report.internal.Num.percent(var, 2), new double[] {var},
@@ -410,9 +415,15 @@ public final class Charts {
     sameLength(index, returns, "returns");
     sameLength(index, benchmark, "benchmark");
     double[] x = days(index);
-    double[] beta = Metrics.rollingBeta(returns, benchmark, window);
-    return Chart.of("Rolling beta to the benchmark (" + window + " periods)",
-        Axis.dates("Date"), Axis.number("Beta").including(0))
+    Chart c = Chart.of("Rolling beta to the benchmark (" + window + " periods)",
+        Axis.dates("Date"), Axis.number("Beta").including(0));
+    double[] beta;
+    try {
+      beta = Metrics.rollingBeta(returns, benchmark, window);
+    } catch (IllegalArgumentException e) { // a return below -100 %
+      return c.withNote(e.getMessage());
+    }
+    return c
         .with(new Mark.Segments("Beta = 1", new double[] {x.length == 0 ? 0 : x[0]},
             new double[] {1}, new double[] {x.length == 0 ? 0 : x[x.length - 1]},
             new double[] {1}, Palette.GREY, 1))
@@ -425,11 +436,17 @@ public final class Charts {
     sameLength(index, returns, "returns");
     double[] x = days(index);
     Chart c = Chart.of(title, Axis.dates("Date"), y);
-    c = c.with(new Mark.Line("Strategy", x, f.apply(returns), Palette.BLUE, 1.4, false));
     if (benchmark != null) {
       sameLength(index, benchmark, "benchmark");
-      c = c.with(new Mark.Line("Benchmark", x, f.apply(benchmark), Palette.VERMILLION, 1.1,
-          true));
+    }
+    try {
+      c = c.with(new Mark.Line("Strategy", x, f.apply(returns), Palette.BLUE, 1.4, false));
+      if (benchmark != null) {
+        c = c.with(new Mark.Line("Benchmark", x, f.apply(benchmark), Palette.VERMILLION, 1.1,
+            true));
+      }
+    } catch (IllegalArgumentException e) { // a return below -100 %
+      return c.withNote(e.getMessage());
     }
     return c;
   }

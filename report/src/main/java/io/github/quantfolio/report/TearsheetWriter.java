@@ -67,6 +67,7 @@ final class TearsheetWriter {
       th:first-child,td:first-child{text-align:left}
       td.num{text-align:right;font-variant-numeric:tabular-nums}
       table.log td,table.log th{text-align:left}
+      table.log td:last-child{white-space:normal;min-width:240px}
       table.metrics{width:100%}
       .summary figure.chart{margin-bottom:12px}
       .note{color:var(--muted);font-size:.85em}
@@ -176,9 +177,9 @@ final class TearsheetWriter {
     }
     h.chart(Charts.histogram(r, 50));
     int window = rollingWindow(bt);
-    h.chart(Charts.rollingSharpe(bt.index(), r, b, window, bt.frequency(),
-        bt.config().riskFreeRate()));
-    h.chart(Charts.rollingVolatility(bt.index(), r, b, window, bt.frequency()));
+    h.chart(named(Charts.rollingSharpe(bt.index(), r, b, window, bt.frequency(),
+        bt.config().riskFreeRate()), bname));
+    h.chart(named(Charts.rollingVolatility(bt.index(), r, b, window, bt.frequency()), bname));
     if (b != null) {
       h.chart(Charts.rollingBeta(bt.index(), r, b, window));
     }
@@ -203,6 +204,22 @@ final class TearsheetWriter {
     allocations(h, o);
     tail(h);
     return h.toString();
+  }
+
+  /** The chart with its "Benchmark" line renamed to the benchmark's name. */
+  private static Chart named(Chart c, String benchmarkName) {
+    if (benchmarkName == null) {
+      return c;
+    }
+    List<Mark> marks = new ArrayList<>();
+    for (Mark m : c.marks()) {
+      if (m instanceof Mark.Line l && "Benchmark".equals(l.name())) {
+        marks.add(new Mark.Line(benchmarkName, l.x(), l.y(), l.rgb(), l.width(), l.dashed()));
+      } else {
+        marks.add(m);
+      }
+    }
+    return new Chart(c.title(), c.x(), c.y(), marks, c.notes(), c.width(), c.height());
   }
 
   /** Six months of bars for daily data, else a quarter of the data, at least 2. */
@@ -293,7 +310,7 @@ final class TearsheetWriter {
     h.el("h2 id=\"monthly\"", "Monthly and yearly returns (%)");
     List<String> header = new ArrayList<>(List.of("Year"));
     header.addAll(List.of(MONTHS));
-    header.add("Year");
+    header.add("Full year");
     List<List<String>> rows = new ArrayList<>();
     TreeSet<Integer> years = new TreeSet<>(cal.yearly().keySet());
     for (int y : years) {

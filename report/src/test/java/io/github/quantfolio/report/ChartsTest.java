@@ -239,6 +239,22 @@ class ChartsTest {
   }
 
   @Test
+  void dataTheLibraryRejectsIsExplainedInTheChart() throws Exception {
+    // a wiped-out account's returns go below -100 %: Drawdowns and Metrics reject them
+    double[] r = new double[BT.index().size()];
+    r[5] = -1.8;
+    for (Chart c : List.of(Charts.drawdown(BT.index(), r),
+        Charts.rollingVolatility(BT.index(), r, null, 20, BT.frequency()),
+        Charts.rollingBeta(BT.index(), r, r, 20))) {
+      String text = RendererTest.texts(Xml.parse(c.toSvg()));
+      assertTrue(text.contains("cannot draw: ") && text.contains("-1.8"), text);
+    }
+    // the histogram still counts them, without a VaR line
+    Chart h = Charts.histogram(r, 10);
+    assertEquals(2, h.marks().size(), "bars and mean, no VaR");
+  }
+
+  @Test
   void badArgumentsAreNamed() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Charts.drawdown(BT.index(), new double[3]));

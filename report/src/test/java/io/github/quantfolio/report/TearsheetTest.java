@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.quantfolio.backtest.Backtest;
+import io.github.quantfolio.backtest.BacktestConfig;
 import io.github.quantfolio.backtest.BacktestResult;
 import io.github.quantfolio.backtest.SmaCrossover;
+import io.github.quantfolio.core.PriceFrame;
+import io.github.quantfolio.core.TimeIndex;
 import io.github.quantfolio.optimize.MeanVariance;
 import io.github.quantfolio.optimize.OptimalPortfolio;
 import io.github.quantfolio.risk.CalendarReturns;
@@ -16,7 +20,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -168,6 +174,33 @@ class TearsheetTest {
     } finally {
       System.setOut(saved);
     }
+  }
+
+  static PriceFrame oneAsset(double[] prices) {
+    return PriceFrame.of(TimeIndex.businessDays(LocalDate.of(2024, 1, 1), prices.length),
+        List.of("X"), new double[][] {prices});
+  }
+
+  @Test
+  void awkwardResultsStillGiveAWellFormedPage() throws Exception {
+    double[] flat = new double[30];
+    java.util.Arrays.fill(flat, 100);
+    // a constant price: zero returns, undefined ratios ("-"), no drawdown, no trade closed
+    BacktestResult constant = Backtest.of(oneAsset(flat)).buyAndHold(1.0);
+    String html = Tearsheet.of(constant).toHtml();
+    Xml.parse(html);
+    assertTrue(html.contains("No drawdown"), "says there is no drawdown");
+    // two bars only
+    BacktestResult tiny = Backtest.of(oneAsset(new double[] {100, 101})).buyAndHold(1.0);
+    Xml.parse(Tearsheet.of(tiny).toHtml());
+    // a leveraged position that loses everything: no report, the page says why
+    double[] crash = {100, 100, 100, 100, 40, 30, 30, 30};
+    BacktestResult wiped = Backtest.of(oneAsset(crash))
+        .withConfig(BacktestConfig.defaults().withMaxLeverage(3)).buyAndHold(3.0);
+    assertTrue(wiped.wipeOutBar() >= 0, "the fixture wipes the account out");
+    String w = Tearsheet.of(wiped).toHtml();
+    Xml.parse(w);
+    assertTrue(w.contains("The account was wiped out on"), "explains the missing report");
   }
 
   @Test

@@ -144,6 +144,11 @@ public final class Painter {
       }
     }
     if (out.isEmpty()) {
+      if (chart.marks().isEmpty() && !notes.isEmpty()) { // the chart's own explanation
+        String why = String.join("; ", notes);
+        notes.clear();
+        return why;
+      }
       return chart.marks().isEmpty() ? "no data"
           : reasons.size() == 1 ? reasons.get(0) : String.join("; ", reasons);
     }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Something drawn in a chart's plot area, in data coordinates. Every mark copies its arrays
- * (immutable); NaN in a series is a gap (a line breaks there; a bar or point is not drawn). A mark
+ * Something drawn in a chart's plot area, in data coordinates. Every mark copies its arrays on
+ * the way in and its accessors return copies (immutable, thread-safe); NaN in a series is a gap (a line breaks there; a bar or point is not drawn). A mark
  * with a non-null {@code name} gets a legend entry. Colours are {@code 0xRRGGBB} (see
  * {@link Palette}).
  *
@@ -51,6 +51,26 @@ public sealed interface Mark {
         throw new IllegalArgumentException("Expected width > 0, but found " + width);
       }
     }
+
+    /**
+     * the x values (a copy).
+     *
+     * @return the x values (a copy)
+     */
+    @Override
+    public double[] x() {
+      return x.clone();
+    }
+
+    /**
+     * the y values (a copy).
+     *
+     * @return the y values (a copy)
+     */
+    @Override
+    public double[] y() {
+      return y.clone();
+    }
   }
 
   /**
@@ -79,6 +99,36 @@ public sealed interface Mark {
       high = high.clone();
       sameLength(x, low, "x", "low");
       sameLength(x, high, "x", "high");
+    }
+
+    /**
+     * the x values (a copy).
+     *
+     * @return the x values (a copy)
+     */
+    @Override
+    public double[] x() {
+      return x.clone();
+    }
+
+    /**
+     * the lower edge (a copy).
+     *
+     * @return the lower edge (a copy)
+     */
+    @Override
+    public double[] low() {
+      return low.clone();
+    }
+
+    /**
+     * the upper edge (a copy).
+     *
+     * @return the upper edge (a copy)
+     */
+    @Override
+    public double[] high() {
+      return high.clone();
     }
   }
 
@@ -113,6 +163,26 @@ public sealed interface Mark {
         throw new IllegalArgumentException("Expected finite bar width > 0, but found " + width);
       }
     }
+
+    /**
+     * the bar centres (a copy).
+     *
+     * @return the bar centres (a copy)
+     */
+    @Override
+    public double[] x() {
+      return x.clone();
+    }
+
+    /**
+     * the bar heights (a copy).
+     *
+     * @return the bar heights (a copy)
+     */
+    @Override
+    public double[] y() {
+      return y.clone();
+    }
   }
 
   /**
@@ -144,6 +214,20 @@ public sealed interface Mark {
         }
       }
       values = c;
+    }
+
+    /**
+     * the grid (a copy).
+     *
+     * @return the grid (a copy)
+     */
+    @Override
+    public double[][] values() {
+      double[][] c = new double[values.length][];
+      for (int r = 0; r < c.length; r++) {
+        c[r] = values[r].clone();
+      }
+      return c;
     }
   }
 
@@ -190,6 +274,26 @@ public sealed interface Mark {
         throw new IllegalArgumentException("Expected radius > 0, but found " + radius);
       }
     }
+
+    /**
+     * the x values (a copy).
+     *
+     * @return the x values (a copy)
+     */
+    @Override
+    public double[] x() {
+      return x.clone();
+    }
+
+    /**
+     * the y values (a copy).
+     *
+     * @return the y values (a copy)
+     */
+    @Override
+    public double[] y() {
+      return y.clone();
+    }
   }
 
   /**
@@ -228,6 +332,46 @@ public sealed interface Mark {
       if (!(width > 0)) {
         throw new IllegalArgumentException("Expected width > 0, but found " + width);
       }
+    }
+
+    /**
+     * the start x values (a copy).
+     *
+     * @return the start x values (a copy)
+     */
+    @Override
+    public double[] x1() {
+      return x1.clone();
+    }
+
+    /**
+     * the start y values (a copy).
+     *
+     * @return the start y values (a copy)
+     */
+    @Override
+    public double[] y1() {
+      return y1.clone();
+    }
+
+    /**
+     * the end x values (a copy).
+     *
+     * @return the end x values (a copy)
+     */
+    @Override
+    public double[] x2() {
+      return x2.clone();
+    }
+
+    /**
+     * the end y values (a copy).
+     *
+     * @return the end y values (a copy)
+     */
+    @Override
+    public double[] y2() {
+      return y2.clone();
     }
   }
 

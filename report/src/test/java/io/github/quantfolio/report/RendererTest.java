@@ -203,6 +203,22 @@ class RendererTest {
   }
 
   @Test
+  void marksAreImmutable() {
+    double[] x = {1, 2, 3};
+    double[] y = {4, 5, 6};
+    Mark.Line l = new Mark.Line("a", x, y, Palette.BLUE, 1, false);
+    x[0] = 99; // the caller's array is copied on the way in
+    l.y()[0] = 99; // and accessors hand out copies
+    assertArrayEquals(new double[] {1, 2, 3}, l.x());
+    assertArrayEquals(new double[] {4, 5, 6}, l.y());
+    double[][] v = {{1, 2}};
+    Mark.Cells c = new Mark.Cells(null, v, ColourScale.diverging(0, 1), null);
+    v[0][0] = 9;
+    c.values()[0][1] = 9;
+    assertArrayEquals(new double[] {1, 2}, c.values()[0]);
+  }
+
+  @Test
   void writesFiles(@TempDir Path dir) throws Exception {
     Chart c = sample(50);
     assertEquals(c.toSvg(), Files.readString(c.writeSvg(dir.resolve("c.svg"))));

@@ -182,7 +182,8 @@ public final class Painter {
       ys = new double[][] {s.y1(), s.y2()};
     } else {
       Mark.Cells cm = (Mark.Cells) m;
-      if (cm.values().length == 0 || cm.values()[0].length == 0) {
+      double[][] v = cm.values();
+      if (v.length == 0 || v[0].length == 0) {
         return "no cells";
       }
       return null;
@@ -219,7 +220,8 @@ public final class Painter {
       int n = a.categories().size();
       for (Mark m : marks) {
         if (m instanceof Mark.Cells cm) {
-          n = Math.max(n, horizontal ? cm.values()[0].length : cm.values().length);
+          double[][] v = cm.values();
+          n = Math.max(n, horizontal ? v[0].length : v.length);
         }
       }
       if (n == 0) {
@@ -401,26 +403,29 @@ public final class Painter {
       area(a, c, sx, sy, columns);
     } else if (m instanceof Mark.Bars b) {
       double y0 = sy.px(0);
-      for (int i = 0; i < b.x().length; i++) {
-        double v = b.y()[i];
-        if (!Double.isFinite(v) || !Double.isFinite(b.x()[i])) {
+      double[] bx = b.x();
+      double[] by = b.y();
+      for (int i = 0; i < bx.length; i++) {
+        double v = by[i];
+        if (!Double.isFinite(v) || !Double.isFinite(bx[i])) {
           continue;
         }
-        double xa = sx.px(b.x()[i] - b.width() / 2);
-        double xb = sx.px(b.x()[i] + b.width() / 2);
+        double xa = sx.px(bx[i] - b.width() / 2);
+        double xb = sx.px(bx[i] + b.width() / 2);
         double yv = sy.px(v);
         double hgt = Math.abs(yv - y0);
         c.rect(Math.min(xa, xb), Math.min(yv, y0), Math.max(0.5, Math.abs(xb - xa)),
             Math.max(hgt, 0.5), v < 0 ? b.negativeRgb() : b.rgb(), 1);
       }
     } else if (m instanceof Mark.Points p) {
-      for (int i = 0; i < p.x().length; i++) {
-        if (!Double.isFinite(p.x()[i]) || !Double.isFinite(p.y()[i])
-            || (sy.log && !(p.y()[i] > 0))) {
+      double[] qx = p.x();
+      double[] qy = p.y();
+      for (int i = 0; i < qx.length; i++) {
+        if (!Double.isFinite(qx[i]) || !Double.isFinite(qy[i]) || (sy.log && !(qy[i] > 0))) {
           continue;
         }
-        double x = sx.px(p.x()[i]);
-        double y = sy.px(p.y()[i]);
+        double x = sx.px(qx[i]);
+        double y = sy.px(qy[i]);
         c.circle(x, y, p.radius(), p.rgb());
         if (!p.labels().isEmpty()) {
           c.text(x + p.radius() + 2, y - p.radius() - 1, p.labels().get(i), 10, Canvas.START,
@@ -428,9 +433,13 @@ public final class Painter {
         }
       }
     } else if (m instanceof Mark.Segments s) {
-      for (int i = 0; i < s.x1().length; i++) {
-        double[] xs = {s.x1()[i], s.x2()[i]};
-        double[] ys = {s.y1()[i], s.y2()[i]};
+      double[] x1 = s.x1();
+      double[] x2 = s.x2();
+      double[] y1 = s.y1();
+      double[] y2 = s.y2();
+      for (int i = 0; i < x1.length; i++) {
+        double[] xs = {x1[i], x2[i]};
+        double[] ys = {y1[i], y2[i]};
         if (!(Double.isFinite(xs[0]) && Double.isFinite(xs[1]) && Double.isFinite(ys[0])
             && Double.isFinite(ys[1]))) {
           continue;
@@ -481,10 +490,12 @@ public final class Painter {
 
   private static void area(Mark.Area a, Canvas c, Scale sx, Scale sy, int columns) {
     double[] x = a.x();
+    double[] low = a.low();
+    double[] high = a.high();
     // a filled edge needs less detail than a line: one column per two pixels
     int cols = Math.max(1, columns / 2);
-    int[] kl = Downsample.minMax(x, a.low(), cols);
-    int[] kh = Downsample.minMax(x, a.high(), cols);
+    int[] kl = Downsample.minMax(x, low, cols);
+    int[] kh = Downsample.minMax(x, high, cols);
     // union of both edges' kept positions
     int[] keep = new int[kl.length + kh.length];
     int n = 0;
@@ -498,17 +509,17 @@ public final class Painter {
     }
     int start = 0;
     for (int k = 0; k <= n; k++) {
-      boolean ok = k < n && Double.isFinite(x[keep[k]]) && Double.isFinite(a.low()[keep[k]])
-          && Double.isFinite(a.high()[keep[k]]);
+      boolean ok = k < n && Double.isFinite(x[keep[k]]) && Double.isFinite(low[keep[k]])
+          && Double.isFinite(high[keep[k]]);
       if (!ok) {
-        polygon(a, c, sx, sy, keep, start, k);
+        polygon(a, x, low, high, c, sx, sy, keep, start, k);
         start = k + 1;
       }
     }
   }
 
-  private static void polygon(Mark.Area a, Canvas c, Scale sx, Scale sy, int[] keep, int from,
-      int to) {
+  private static void polygon(Mark.Area a, double[] x, double[] low, double[] high, Canvas c,
+      Scale sx, Scale sy, int[] keep, int from, int to) {
     int m = to - from;
     if (m < 1) {
       return;
@@ -517,10 +528,10 @@ public final class Painter {
     double[] py = new double[2 * m];
     for (int k = 0; k < m; k++) {
       int t = keep[from + k];
-      px[k] = sx.px(a.x()[t]);
-      py[k] = sy.px(a.high()[t]);
+      px[k] = sx.px(x[t]);
+      py[k] = sy.px(high[t]);
       px[2 * m - 1 - k] = px[k];
-      py[2 * m - 1 - k] = sy.px(a.low()[t]);
+      py[2 * m - 1 - k] = sy.px(low[t]);
     }
     if (m == 1) {
       c.polyline(new double[] {px[0], px[0]}, new double[] {py[0], py[1]}, 2, a.rgb(), 2, false);

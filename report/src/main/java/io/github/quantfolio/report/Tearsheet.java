@@ -200,14 +200,18 @@ public final class Tearsheet {
    *
    * @param prices the assets' prices on the result's index (same rows), not null
    * @return the new tearsheet
-   * @throws IllegalArgumentException if the index differs from the result's
+   * @throws IllegalArgumentException for a sweep, or if the index differs from the result's
    */
   public Tearsheet withAssets(PriceFrame prices) {
     Objects.requireNonNull(prices, "prices");
-    if (backtest == null || !prices.index().equals(backtest.index())) {
+    if (backtest == null) {
+      throw new IllegalArgumentException("A sweep's tearsheet draws no asset prices");
+    }
+    if (!prices.index().equals(backtest.index())) {
       throw new IllegalArgumentException("Expected prices on the result's index ("
-          + (backtest == null ? "none for a sweep" : backtest.index().size() + " rows"
-          + ") but found " + prices.rows() + " rows"));
+          + backtest.index().size() + " rows, " + backtest.index().first() + " .. "
+          + backtest.index().last() + "), but found " + prices.rows() + " rows, "
+          + prices.index().first() + " .. " + prices.index().last());
     }
     Options o = options;
     return with(new Options(o.title(), o.benchmarkName(), o.benchmark(), prices,

@@ -213,5 +213,9 @@ class TearsheetTest {
     assertThrows(IllegalStateException.class,
         () -> Tearsheet.of(BT).withFrontier(java.util.List.of(), ChartsTest.MU));
     assertThrows(NullPointerException.class, () -> Tearsheet.of((BacktestResult) null));
+    IllegalArgumentException idx = assertThrows(IllegalArgumentException.class,
+        () -> Tearsheet.of(BT).withAssets(Fixtures.PRICES.between(LocalDate.of(2020, 1, 1),
+            LocalDate.of(2020, 12, 31))));
+    assertTrue(idx.getMessage().contains("756 rows"), idx.getMessage());
   }
 }

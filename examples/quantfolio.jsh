@@ -20,6 +20,7 @@ import io.github.quantfolio.risk.*;
 import io.github.quantfolio.optimize.*;
 import io.github.quantfolio.backtest.*;
 import io.github.quantfolio.trading.*;
+import io.github.quantfolio.report.*;
 import io.github.quantfolio.core.adapters.*;
 import java.time.*;
 import java.nio.file.*;

@@ -69,6 +69,9 @@ class ExamplesTest {
         + " the first, on \\d{4}-\\d\\d-\\d\\d: .*"), out);
     assertTrue(out.contains("although the breaker is set at 25%") && out.contains(
         "the breaker went to cash on "), out);
+    assertTrue(out.contains("Tearsheet written to "), out);
+    assertTrue(Files.readString(Path.of("target", "quickstart-tearsheet.html"))
+        .contains(">Key metrics</h2>"));
   }
 
   @Test
@@ -124,6 +127,9 @@ class ExamplesTest {
         && out.contains("equal weight"), out);
     assertTrue(out.contains("Max Sharpe, walk-forward:"), out);
     assertTrue(out.contains("diversification ratio"), out);
+    assertTrue(out.contains("Tearsheet written to "), out);
+    assertTrue(Files.readString(Path.of("target", "portfolio-tearsheet.html"))
+        .contains(">Allocation</h2>"));
   }
 
   /**

@@ -96,7 +96,9 @@ final class Frictions {
   private double[] minTurnoverStart(List<Row> extras, String text) {
     double[] start = minTurnoverWeights(extras);
     double m = s.turnover(start);
-    if (m > s.maxTurnover() + 1e-12) {
+    // the minimum-turnover QP is exact to rounding (~1e-12 here), not to the bit: a target at
+    // the most the limit allows must not be refused for it
+    if (m > s.maxTurnover() + 1e-10) {
       throw new OptimizationException("Turnover limit " + Diagnostics.fmt(s.maxTurnover())
           + " cannot be met: reaching the constraints (" + s.describe()
           + (text == null ? "" : ", " + text)

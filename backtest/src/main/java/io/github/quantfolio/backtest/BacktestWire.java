@@ -81,7 +81,7 @@ final class BacktestWire implements Serializable {
   Backtest toBacktest() {
     TimeIndex idx = kind == TimeIndex.Kind.DATE ? TimeIndex.ofEpochDays(index)
         : TimeIndex.ofEpochMillis(index);
-    Frequency f = frequency();
+    Frequency f = frequency(frequencyName, periodsPerYear);
     Backtest b;
     if (closesOnly) {
       b = Backtest.of(PriceFrame.of(idx, List.of(symbols), close).withFrequency(f));
@@ -98,7 +98,7 @@ final class BacktestWire implements Serializable {
   }
 
   /** The named constant of that name (DAILY, MINUTE, ...), else one that annualises alike. */
-  private Frequency frequency() {
+  static Frequency frequency(String frequencyName, double periodsPerYear) {
     for (Field field : Frequency.class.getFields()) {
       if (Modifier.isStatic(field.getModifiers()) && field.getType() == Frequency.class) {
         try {

@@ -158,6 +158,40 @@ class JobExecutorTest {
   }
 
   @Test
+  void aFrontierPerDateUsesOnlyItsTrailingWindowAndTravels() {
+    PriceFrame prices = SweepTest.MARKET.prices().select("A01", "A02", "A04", "A05", "A06");
+    RollingOptimization<RollingOptimization.Frontier> run =
+        RollingOptimization.frontiers(prices, 504, 252, 6);
+    List<RollingOptimization.Dated<RollingOptimization.Frontier>> local = run
+        .withExecutor(JobExecutor.local(2)).run();
+    // decision rows 503, 755, ..., up to the last of 2520 rows: (2520 - 504) / 252 + 1 = 9
+    assertEquals(9, local.size());
+    assertEquals(503, local.get(0).row());
+    assertEquals(503 + 8 * 252, local.get(8).row());
+    assertEquals(prices.index().label(503), local.get(0).date());
+    List<RollingOptimization.Dated<RollingOptimization.Frontier>> shipped = run
+        .withExecutor(new Shipping()).run();
+    assertEquals(local, shipped);
+    // the first frontier starts at the minimum-volatility portfolio of rows 0 .. 503 alone
+    // (an independent solve of the same window; the frontier's first point is that portfolio)
+    PriceFrame window = prices.slice(0, 504);
+    double minVol = io.github.quantfolio.optimize.MeanVariance.of(
+        io.github.quantfolio.optimize.ExpectedReturns.meanHistorical(window),
+        io.github.quantfolio.risk.CovarianceEstimator.ledoitWolf().estimate(window.returns()))
+        .minVolatility().volatility();
+    RollingOptimization.Frontier first = local.get(0).value();
+    assertEquals(minVol, first.volatilities()[0], 1e-6);
+    assertEquals(6, first.weights().length);
+    for (double[] w : first.weights()) {
+      assertEquals(1, java.util.Arrays.stream(w).sum(), 1e-8);
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> RollingOptimization.frontiers(prices, 5000, 21, 6));
+    assertThrows(IllegalArgumentException.class,
+        () -> RollingOptimization.frontiers(prices, 504, 0, 6));
+  }
+
+  @Test
   void jobSeedsDependOnlyOnTheBaseAndTheJob() {
     // SplitMix64 of 0 + 1 * golden gamma: the first output of SplitMix64 seeded with 0, a
     // published reference value (0xE220A8397B1DCDAF, Vigna's splitmix64.c)

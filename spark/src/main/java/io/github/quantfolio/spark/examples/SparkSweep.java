@@ -2,6 +2,7 @@ package io.github.quantfolio.spark.examples;
 
 import io.github.quantfolio.backtest.Backtest;
 import io.github.quantfolio.backtest.BacktestConfig;
+import io.github.quantfolio.backtest.JobExecutor;
 import io.github.quantfolio.backtest.ParameterSweep;
 import io.github.quantfolio.backtest.SmaCrossover;
 import io.github.quantfolio.backtest.Strategy;
@@ -27,6 +28,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  * <pre>
  * java -cp "quantfolio-spark.jar:$SPARK_HOME/jars/*" io.github.quantfolio.spark.examples.SparkSweep \
  *     [master=local[*]] [pairs=100] [assets=100] [bars=2520] [partitions=4 x cores]
+ * java -cp ... io.github.quantfolio.spark.examples.SparkSweep threads=2 1000 1000 2520
+ *     (the local runner on 2 threads, for comparison: no Spark context)
  * spark-submit --class io.github.quantfolio.spark.examples.SparkSweep quantfolio-spark-job.jar \
  *     local 1000 1000 2520     (the master argument is ignored when spark-submit sets one)
  * </pre>
@@ -76,6 +79,11 @@ public final class SparkSweep {
     int assets = args.length > 2 ? Integer.parseInt(args[2]) : 100;
     int bars = args.length > 3 ? Integer.parseInt(args[3]) : 2520;
     int partitions = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+    if (master.startsWith("threads=")) { // the local runner, for comparison: no Spark at all
+      int threads = Integer.parseInt(master.substring("threads=".length()));
+      run(JobExecutor.local(threads), threads, pairs, assets, bars, System.out);
+      return;
+    }
     SparkConf conf = new SparkConf().setAppName("quantfolio SparkSweep")
         .setIfMissing("spark.ui.enabled", "false");
     if (!conf.contains("spark.master")) { // spark-submit's --master wins
@@ -102,28 +110,49 @@ public final class SparkSweep {
    */
   public static SweepResult<Pair> run(JavaSparkContext sc, int pairs, int assets, int bars,
       int partitions, PrintStream out) {
-    if (bars < 400) {
-      throw new IllegalArgumentException("Expected bars >= 400, but found " + bars);
-    }
-    Backtest backtest = Backtest.of(MarketSimulator.builder().seed(11).assets(assets)
-        .sectors(Math.min(4, assets)).days(bars).lateListingShare(0).build().simulate().prices())
-        .withConfig(BacktestConfig.defaults().withFeeBps(5).withSlippageBps(2));
     SparkJobExecutor executor = SparkJobExecutor.of(sc);
     if (partitions > 0) {
       executor = executor.withPartitions(partitions);
     }
+    int jobs = Math.multiplyExact(pairs, assets);
+    out.printf(Locale.ROOT, "%d pairs x %d assets of %d bars = %d backtests on %s (%d cores, %d "
+        + "partitions)%n", pairs, assets, bars, jobs, sc.master(), sc.defaultParallelism(),
+        executor.partitionsFor(jobs));
+    return run(executor, sc.defaultParallelism(), pairs, assets, bars, out);
+  }
+
+  /**
+   * The sweep on any executor (e.g. {@code JobExecutor.local(2)}, to compare), with the best five
+   * rows and the throughput on {@code out}.
+   *
+   * @param executor where the backtests run, not null
+   * @param cores the cores the executor uses (for the per-core throughput), &gt;= 1
+   * @param pairs the grid size, in [1, 1000]
+   * @param assets the number of simulated assets (seed 11, up to 4 sectors, no late listings),
+   *     &gt;= 1
+   * @param bars the number of daily bars per asset, &gt;= 400 (the slowest window is 325)
+   * @param out where the report goes, not null
+   * @return the sweep's result, rows in grid-major then asset order
+   */
+  public static SweepResult<Pair> run(JobExecutor executor, int cores, int pairs, int assets,
+      int bars, PrintStream out) {
+    if (bars < 400) {
+      throw new IllegalArgumentException("Expected bars >= 400, but found " + bars);
+    }
+    long s0 = System.nanoTime();
+    Backtest backtest = Backtest.of(MarketSimulator.builder().seed(11).assets(assets)
+        .sectors(Math.min(4, assets)).days(bars).lateListingShare(0).build().simulate().prices())
+        .withConfig(BacktestConfig.defaults().withFeeBps(5).withSlippageBps(2));
+    double setup = (System.nanoTime() - s0) / 1e9;
     ParameterSweep<Pair> sweep = ParameterSweep.of(backtest, grid(pairs), STRATEGY)
         .withExecutor(executor);
     long t0 = System.nanoTime();
     SweepResult<Pair> r = sweep.run();
     double seconds = (System.nanoTime() - t0) / 1e9;
-    int cores = sc.defaultParallelism();
-    out.printf(Locale.ROOT, "%d pairs x %d assets of %d bars = %d backtests on %s (%d cores, %d "
-        + "partitions)%n", pairs, assets, bars, r.size(), sc.master(), cores,
-        executor.partitionsFor(r.size()));
     out.print(r.sortedBy(SweepMetric.SHARPE).table(5));
-    out.printf(Locale.ROOT, "%.2f s, %.0f backtests/s, %.0f backtests/s per core%n", seconds,
-        r.size() / seconds, r.size() / seconds / cores);
+    out.printf(Locale.ROOT, "market simulated in %.2f s; sweep %.2f s on %s: %.0f backtests/s, "
+        + "%.0f backtests/s per core%n", setup, seconds, executor, r.size() / seconds,
+        r.size() / seconds / cores);
     return r;
   }
 

@@ -29,7 +29,7 @@ class SparkSweepTest {
     String out = text.toString(StandardCharsets.UTF_8);
     assertTrue(out.startsWith("12 pairs x 3 assets of 600 bars = 36 backtests on local[2] (2 "
         + "cores, 8 partitions)\n"), out);
-    assertTrue(out.contains(" backtests/s per core\n"), out);
+    assertTrue(out.contains(" backtests/s per core\n") && out.contains("sweep "), out);
     // the same sweep on the local runner: the example's rows, bit for bit
     Backtest bt = Backtest.of(MarketSimulator.builder().seed(11).assets(3).sectors(3).days(600)
         .lateListingShare(0).build().simulate().prices())

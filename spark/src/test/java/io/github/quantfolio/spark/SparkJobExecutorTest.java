@@ -11,6 +11,7 @@ import io.github.quantfolio.backtest.Exits;
 import io.github.quantfolio.backtest.JobBatch;
 import io.github.quantfolio.backtest.JobExecutor;
 import io.github.quantfolio.backtest.ParameterSweep;
+import io.github.quantfolio.backtest.RollingOptimization;
 import io.github.quantfolio.backtest.SmaCrossover;
 import io.github.quantfolio.backtest.Strategy;
 import io.github.quantfolio.backtest.SweepResult;
@@ -20,6 +21,7 @@ import io.github.quantfolio.backtest.WalkForwardOptimization;
 import io.github.quantfolio.backtest.WalkForwardResult;
 import io.github.quantfolio.core.Bars;
 import io.github.quantfolio.core.MarketSimulator;
+import io.github.quantfolio.core.PriceFrame;
 import io.github.quantfolio.core.SimulatedMarket;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -143,6 +145,17 @@ class SparkJobExecutorTest {
         .with("doubled", breakouts, breakout).withExecutor(SparkJobExecutor.of(sc)).run();
     assertSameRows(ParameterSweep.of(bt, grid(), SMA).run(), cast(u.get("sma")));
     assertSameRows(ParameterSweep.of(bt, breakouts, breakout).run(), cast(u.get("doubled")));
+  }
+
+  @Test
+  void aFrontierPerDateGivesTheLocalFrontiers() {
+    PriceFrame prices = MARKET.prices().select("A01", "A02", "A04", "A05");
+    RollingOptimization<RollingOptimization.Frontier> run =
+        RollingOptimization.frontiers(prices, 504, 126, 5);
+    List<RollingOptimization.Dated<RollingOptimization.Frontier>> local = run
+        .withExecutor(JobExecutor.local(2)).run();
+    assertEquals(17, local.size()); // (2520 - 504) / 126 + 1 decision dates
+    assertEquals(local, run.withExecutor(SparkJobExecutor.of(sc).withPartitions(3)).run());
   }
 
   @SuppressWarnings("unchecked")

@@ -164,6 +164,7 @@ public final class RollingOptimization<R> {
    * @param expectedReturns annualised expected return per point (fraction), increasing
    * @param volatilities annualised volatility per point (fraction)
    * @param weights weights per point, each summing to 1
+   * @serial exclude
    */
   public record Frontier(List<String> assets, double[] expectedReturns, double[] volatilities,
       double[][] weights) implements Serializable {

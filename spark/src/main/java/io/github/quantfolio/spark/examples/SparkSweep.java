@@ -46,6 +46,7 @@ public final class SparkSweep {
    *
    * @param fast fast SMA window in bars
    * @param slow slow SMA window in bars (&gt; fast)
+   * @serial exclude
    */
   public record Pair(int fast, int slow) implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -121,7 +121,7 @@ public final class ParameterSweep<P> {
    * The result of family {@code f} of {@code jobs}, from the outcomes of all its jobs; the rows
    * of the family's grid in grid-major, then asset order.
    */
-  static <P> SweepResult<P> rowsOf(SweepJobs jobs, int f, List<SweepJobs.Outcome> outcomes,
+  static <P> SweepResult<P> rowsOf(SweepJobs jobs, int f, List<double[]> outcomes,
       List<P> grid, Function<? super P, ? extends Strategy> strategyOf) {
     Backtest backtest = jobs.backtest();
     List<String> assets = backtest.assets();
@@ -131,9 +131,9 @@ public final class ParameterSweep<P> {
     @SuppressWarnings("unchecked")
     SweepRow<P>[] rows = new SweepRow[n];
     for (int k = 0; k < n; k++) {
-      SweepJobs.Outcome o = outcomes.get(from + k);
-      rows[k] = new SweepRow<>(grid.get(k / nAssets), assets.get(k % nAssets), o.metrics(),
-          o.equity());
+      double[] o = outcomes.get(from + k);
+      rows[k] = new SweepRow<>(grid.get(k / nAssets), assets.get(k % nAssets),
+          SweepJobs.metricsOf(o), jobs.equityOf(o));
     }
     double fpy = backtest.frequencyOfData().periodsPerYear();
     double rf = Math.pow(1 + backtest.config().riskFreeRate(), 1 / fpy) - 1;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -13,9 +14,11 @@ import java.util.function.Function;
  * asset) triple as one single-asset backtest, numbered family-major, then grid, then asset order.
  * Built on the driver, where every parameter set is checked before any job runs; serialized as
  * the families plus the {@link BacktestWire} of the backtest (the single-asset backtests are
- * rebuilt once per JVM on arrival).
+ * rebuilt once per JVM on arrival). A job's result is one flat array: the 13 numbers of its
+ * {@link SweepMetrics} ({@link #encode}), followed by its equity curve if the sweep keeps curves,
+ * so that a distributed executor moves primitive arrays only.
  */
-final class SweepJobs implements JobBatch<SweepJobs.Outcome> {
+final class SweepJobs implements JobBatch<double[]> {
 
   private static final long serialVersionUID = 1L;
 
@@ -140,8 +143,12 @@ final class SweepJobs implements JobBatch<SweepJobs.Outcome> {
         + backtest.assets().get(local % single.length) + "'";
   }
 
+  boolean keepEquity() {
+    return keepEquity;
+  }
+
   @Override
-  public Outcome run(int job) {
+  public double[] run(int job) {
     if (job < 0 || job >= size()) {
       throw new IllegalArgumentException("Expected a job in [0, " + size() + "), but found " + job);
     }
@@ -155,35 +162,34 @@ final class SweepJobs implements JobBatch<SweepJobs.Outcome> {
       Strategy s = fam.strategyOf().apply(p);
       Engine engine = bt.engine(bt.signalPolicy(List.of(bt.signalsOf(s, 0))), false);
       SweepMetrics m = ParameterSweep.summarize(engine, bt.config(), bt.frequencyOfData());
-      return new Outcome(encode(m), keepEquity ? engine.equityPath() : null);
+      double[] metrics = encode(m);
+      if (!keepEquity) {
+        return metrics;
+      }
+      double[] equity = engine.equityPath();
+      double[] out = Arrays.copyOf(metrics, METRICS + equity.length);
+      System.arraycopy(equity, 0, out, METRICS, equity.length);
+      return out;
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("Sweep run " + name(fam, p) + " on '"
           + backtest.assets().get(a) + "' failed: " + e.getMessage(), e);
     }
   }
 
-  /** A job's result: the metrics as 13 doubles (bit-exact) and, if kept, the equity curve. */
-  static final class Outcome implements Serializable {
+  /** The length of an encoded {@link SweepMetrics}. */
+  static final int METRICS = 13;
 
-    private static final long serialVersionUID = 1L;
-
-    private final double[] metrics;
-    private final double[] equity;
-
-    Outcome(double[] metrics, double[] equity) {
-      this.metrics = metrics;
-      this.equity = equity;
-    }
-
-    SweepMetrics metrics() {
-      return decode(metrics);
-    }
-
-    double[] equity() {
-      return equity;
-    }
+  /** The metrics of a job's result (its first {@link #METRICS} numbers). */
+  static SweepMetrics metricsOf(double[] result) {
+    return decode(result);
   }
 
+  /** The equity curve of a job's result, or null if the sweep does not keep curves. */
+  double[] equityOf(double[] result) {
+    return keepEquity ? Arrays.copyOfRange(result, METRICS, result.length) : null;
+  }
+
+  /** The metrics as {@link #METRICS} doubles, bit for bit (ints and the flag exactly). */
   static double[] encode(SweepMetrics m) {
     return new double[] {m.totalReturn(), m.cagr(), m.annualVolatility(), m.sharpeRatio(),
         m.sortinoRatio(), m.maxDrawdown(), m.calmarRatio(), m.trades(), m.winRate(),

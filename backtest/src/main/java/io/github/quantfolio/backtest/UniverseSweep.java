@@ -131,7 +131,7 @@ public final class UniverseSweep {
           + "strategyOf)");
     }
     SweepJobs jobs = new SweepJobs(backtest, families, keepEquity);
-    List<SweepJobs.Outcome> outcomes = executor.runAll(jobs);
+    List<double[]> outcomes = executor.runAll(jobs);
     Map<String, SweepResult<?>> out = new LinkedHashMap<>();
     for (int f = 0; f < families.size(); f++) {
       SweepJobs.Family fam = families.get(f);

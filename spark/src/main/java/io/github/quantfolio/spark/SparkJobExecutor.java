@@ -132,7 +132,8 @@ public final class SparkJobExecutor implements JobExecutor {
           .map(new RunSlice(shared)).collect();
       Object[] out = new Object[n];
       for (byte[] part : parts) {
-        RunSlice.Slice s = (RunSlice.Slice) Wire.fromBytes(part);
+        Object o = Wire.fromBytes(part);
+        RunSlice.Slice s = o instanceof RunSlice.Packed p ? p.unpack() : (RunSlice.Slice) o;
         for (int i = 0; i < s.jobs().length; i++) {
           out[s.jobs()[i]] = s.results()[i];
         }

@@ -12,6 +12,7 @@ import io.github.quantfolio.core.MarketSimulator;
 import io.github.quantfolio.spark.SparkJobExecutor;
 import java.io.PrintStream;
 import java.io.Serializable;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -148,13 +149,25 @@ public final class SparkSweep {
     ParameterSweep<Pair> sweep = ParameterSweep.of(backtest, grid(pairs), STRATEGY)
         .withExecutor(executor);
     long t0 = System.nanoTime();
+    long cpu0 = processCpuNanos();
     SweepResult<Pair> r = sweep.run();
     double seconds = (System.nanoTime() - t0) / 1e9;
+    double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
     out.print(r.sortedBy(SweepMetric.SHARPE).table(5));
     out.printf(Locale.ROOT, "market simulated in %.2f s; sweep %.2f s on %s: %.0f backtests/s, "
         + "%.0f backtests/s per core%n", setup, seconds, executor, r.size() / seconds,
         r.size() / seconds / cores);
+    if (cpu0 >= 0) { // on a shared machine, wall time depends on the neighbours; CPU time less so
+      out.printf(Locale.ROOT, "process CPU time during the sweep %.2f s: %.0f backtests per "
+          + "CPU-second%n", cpuSeconds, r.size() / cpuSeconds);
+    }
     return r;
+  }
+
+  /** This JVM's CPU time in nanoseconds (all threads), or -1 where the JDK does not say. */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
   }
 
   /**

@@ -34,14 +34,15 @@ public final class CostPartitioner {
             + ", but found " + costs[k]);
       }
     }
-    Integer[] order = new Integer[n];
+    // jobs by decreasing cost, ties by job number: sort primitive keys (rank of the cost among
+    // the distinct costs, descending, in the high half; the job number in the low half)
+    double[] distinct = Arrays.stream(costs).distinct().sorted().toArray();
+    long[] keys = new long[n];
     for (int k = 0; k < n; k++) {
-      order[k] = k;
+      long rank = distinct.length - 1 - Arrays.binarySearch(distinct, costs[k]);
+      keys[k] = rank << 32 | k;
     }
-    Arrays.sort(order, (a, b) -> {
-      int c = Double.compare(costs[b], costs[a]);
-      return c != 0 ? c : Integer.compare(a, b);
-    });
+    Arrays.sort(keys);
     double[] load = new double[parts];
     int[] count = new int[parts];
     int[] owner = new int[n];
@@ -52,7 +53,8 @@ public final class CostPartitioner {
     for (int p = 0; p < parts; p++) {
       least.add(p);
     }
-    for (int k : order) {
+    for (long key : keys) {
+      int k = (int) key; // the low half
       int p = least.poll();
       owner[k] = p;
       load[p] += costs[k];

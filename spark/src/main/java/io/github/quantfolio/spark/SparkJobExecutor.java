@@ -153,7 +153,6 @@ public final class SparkJobExecutor implements JobExecutor {
       }
       throw new IllegalStateException("Spark failed: " + e.getMessage(), e);
     } finally {
-      Wire.forget(shared.id());
       shared.destroy();
     }
   }

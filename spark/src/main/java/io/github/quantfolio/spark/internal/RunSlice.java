@@ -22,7 +22,7 @@ public final class RunSlice implements Function<int[], byte[]> {
 
   @Override
   public byte[] call(int[] jobs) {
-    JobBatch<?> b = Wire.batch(batch.id(), batch.value());
+    JobBatch<?> b = Wire.batch(batch.value());
     Object[] results = new Object[jobs.length];
     boolean arrays = true;
     for (int i = 0; i < jobs.length; i++) {

@@ -9,25 +9,24 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.Serializable;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Java serialization of batches and results into byte arrays. Spark then moves only bytes, so
- * the results do not depend on the cluster's {@code spark.serializer} (Kryo cannot rebuild
- * records), and each executor JVM deserializes a broadcast batch once ({@link #batch}).
+ * the batch travels in its own serialized form whatever the cluster's {@code spark.serializer},
+ * and each executor JVM deserializes a broadcast batch once ({@link #batch}).
  */
 public final class Wire {
 
-  private static final int CACHED_BATCHES = 2;
-  private static final Map<Long, JobBatch<?>> BATCHES = new LinkedHashMap<>(4, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Long, JobBatch<?>> eldest) {
-      return size() > CACHED_BATCHES;
-    }
-  };
+  /**
+   * Deserialized batches by the identity of their broadcast bytes (arrays compare by identity).
+   * Spark hands every task of an executor the same byte array for a broadcast, so the batch is
+   * deserialized once per JVM; when Spark drops the bytes, the entry goes with them (weak keys).
+   * Keying by the bytes, not the broadcast id, means a later Spark context in the same JVM, whose
+   * ids start again at 0, can never be handed an earlier context's batch.
+   */
+  private static final Map<byte[], JobBatch<?>> BATCHES = new WeakHashMap<>();
 
   private Wire() {
   }
@@ -63,24 +62,17 @@ public final class Wire {
   }
 
   /**
-   * The batch of broadcast {@code id}, deserialized once per JVM (the last few are kept; tasks
-   * of one executor share it, so jobs must be thread-safe, which the batch contract says).
+   * The batch serialized in {@code bytes}, deserialized once per JVM and byte array (tasks of one
+   * executor share it, so jobs must be thread-safe, which the batch contract says).
    */
-  public static JobBatch<?> batch(long id, byte[] bytes) {
+  public static JobBatch<?> batch(byte[] bytes) {
     synchronized (BATCHES) {
-      JobBatch<?> b = BATCHES.get(id);
+      JobBatch<?> b = BATCHES.get(bytes);
       if (b == null) {
         b = (JobBatch<?>) fromBytes(bytes);
-        BATCHES.put(id, b);
+        BATCHES.put(bytes, b);
       }
       return b;
-    }
-  }
-
-  /** Drops the cached batch of broadcast {@code id} (on the driver's JVM after a run). */
-  public static void forget(long id) {
-    synchronized (BATCHES) {
-      BATCHES.remove(id);
     }
   }
 

@@ -608,6 +608,16 @@ public final class Backtest {
     return data.frequency();
   }
 
+  /** The position sizing, or null for the default 1 / N (for {@link BacktestWire}). */
+  PositionSizing sizingOrNull() {
+    return sizing;
+  }
+
+  /** Whether the data is close prices only (no OHLC), as built from a {@link PriceFrame}. */
+  boolean closesOnly() {
+    return !data.hasOhlc();
+  }
+
   private double[][] atrColumns() {
     if (Double.isNaN(exits.atrMultiple())) {
       return null;

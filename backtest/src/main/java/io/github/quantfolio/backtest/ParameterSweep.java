@@ -1,7 +1,6 @@
 package io.github.quantfolio.backtest;
 
 import io.github.quantfolio.backtest.internal.Engine;
-import io.github.quantfolio.backtest.internal.Parallel;
 import io.github.quantfolio.core.Frequency;
 import io.github.quantfolio.core.internal.Checks;
 import java.util.List;
@@ -12,6 +11,8 @@ import java.util.function.Function;
  * (parameters, asset) pair as its own single-asset backtest, in parallel. Results are identical
  * for any thread count (each run is independent and lands in its own slot); memory is
  * {@code O(threads x T)} plus one {@link SweepMetrics} per run, unless equity curves are kept.
+ * The runs are pure jobs handed to a {@link JobExecutor}: the local threads by default, or e.g.
+ * a Spark cluster ({@link #withExecutor(JobExecutor)}), with identical results.
  *
  * <pre>{@code
  * List<SmaCrossover> grid = new ArrayList<>();
@@ -28,15 +29,16 @@ public final class ParameterSweep<P> {
   private final Backtest backtest;
   private final List<P> grid;
   private final Function<? super P, ? extends Strategy> strategyOf;
-  private final int threads;
+  private final JobExecutor executor;
   private final boolean keepEquity;
 
   private ParameterSweep(Backtest backtest, List<P> grid,
-      Function<? super P, ? extends Strategy> strategyOf, int threads, boolean keepEquity) {
+      Function<? super P, ? extends Strategy> strategyOf, JobExecutor executor,
+      boolean keepEquity) {
     this.backtest = backtest;
     this.grid = grid;
     this.strategyOf = strategyOf;
-    this.threads = threads;
+    this.executor = executor;
     this.keepEquity = keepEquity;
   }
 
@@ -54,7 +56,7 @@ public final class ParameterSweep<P> {
   public static <P> ParameterSweep<P> of(Backtest backtest, List<P> grid,
       Function<? super P, ? extends Strategy> strategyOf) {
     return new ParameterSweep<>(backtest, checkedGrid(backtest, grid, strategyOf), strategyOf,
-        Runtime.getRuntime().availableProcessors(), false);
+        JobExecutor.local(), false);
   }
 
   /** The arguments of a sweep checked (non-null, a non-empty grid), and the grid copied. */
@@ -77,7 +79,22 @@ public final class ParameterSweep<P> {
    */
   public ParameterSweep<P> withThreads(int threads) {
     Checks.positive(threads, "threads");
-    return new ParameterSweep<>(backtest, grid, strategyOf, threads, keepEquity);
+    return new ParameterSweep<>(backtest, grid, strategyOf, JobExecutor.local(threads),
+        keepEquity);
+  }
+
+  /**
+   * A copy whose runs go to {@code executor} (e.g. a Spark cluster); results do not depend on
+   * it. A distributed executor serializes the sweep: the parameter sets and {@code strategyOf}
+   * must then be {@link java.io.Serializable}.
+   *
+   * @param executor where the runs go, not null
+   * @return a copy running on {@code executor}
+   * @since 0.1.0
+   */
+  public ParameterSweep<P> withExecutor(JobExecutor executor) {
+    return new ParameterSweep<>(backtest, grid, strategyOf, Checks.notNull(executor, "executor"),
+        keepEquity);
   }
 
   /**
@@ -86,7 +103,7 @@ public final class ParameterSweep<P> {
    * @return a copy whose rows keep their equity curves
    */
   public ParameterSweep<P> keepingEquity() {
-    return new ParameterSweep<>(backtest, grid, strategyOf, threads, true);
+    return new ParameterSweep<>(backtest, grid, strategyOf, executor, true);
   }
 
   /**
@@ -95,36 +112,34 @@ public final class ParameterSweep<P> {
    * @return one row per (parameters, asset) pair, in grid-major, then asset order
    */
   public SweepResult<P> run() {
+    SweepJobs jobs = new SweepJobs(backtest, List.of(SweepJobs.Family.of(null, grid, strategyOf)),
+        keepEquity); // checks every parameter set before any run
+    return rowsOf(jobs, 0, executor.runAll(jobs), grid, strategyOf);
+  }
+
+  /**
+   * The result of family {@code f} of {@code jobs}, from the outcomes of all its jobs; the rows
+   * of the family's grid in grid-major, then asset order.
+   */
+  static <P> SweepResult<P> rowsOf(SweepJobs jobs, int f, List<double[]> outcomes,
+      List<P> grid, Function<? super P, ? extends Strategy> strategyOf) {
+    Backtest backtest = jobs.backtest();
     List<String> assets = backtest.assets();
     int nAssets = assets.size();
-    Backtest[] single = new Backtest[nAssets];
-    for (int i = 0; i < nAssets; i++) {
-      single[i] = backtest.asset(i);
-    }
-    for (P p : grid) { // before any run: data too short for a warm-up is the grid's error
-      Strategy s = strategyOf.apply(p);
-      for (Backtest b : single) {
-        b.requireWarmUp(s);
-      }
-    }
-    int jobs = grid.size() * nAssets;
+    int from = jobs.offset(f);
+    int n = grid.size() * nAssets;
     @SuppressWarnings("unchecked")
-    SweepRow<P>[] rows = new SweepRow[jobs];
-    Parallel.forEach(jobs, threads, "quantfolio-sweep", job -> {
-      P p = grid.get(job / nAssets);
-      int a = job % nAssets;
-      try {
-        rows[job] = runOne(single[a], p, assets.get(a));
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException("Sweep run " + describe(p) + " on '" + assets.get(a)
-            + "' failed: " + e.getMessage(), e);
-      }
-    });
-    double f = backtest.frequencyOfData().periodsPerYear();
-    double rf = Math.pow(1 + backtest.config().riskFreeRate(), 1 / f) - 1;
-    return new SweepResult<>(List.of(rows), f, row -> {
-      int a = assets.indexOf(row.asset());
-      Engine e = single[a].engine(single[a].signalPolicy(List.of(single[a].signalsOf(
+    SweepRow<P>[] rows = new SweepRow[n];
+    for (int k = 0; k < n; k++) {
+      double[] o = outcomes.get(from + k);
+      rows[k] = new SweepRow<>(grid.get(k / nAssets), assets.get(k % nAssets),
+          SweepJobs.metricsOf(o), jobs.equityOf(o));
+    }
+    double fpy = backtest.frequencyOfData().periodsPerYear();
+    double rf = Math.pow(1 + backtest.config().riskFreeRate(), 1 / fpy) - 1;
+    return new SweepResult<>(List.of(rows), fpy, row -> {
+      Backtest single = backtest.asset(assets.indexOf(row.asset()));
+      Engine e = single.engine(single.signalPolicy(List.of(single.signalsOf(
           strategyOf.apply(row.parameters()), 0))), false);
       double[] eq = e.equityPath();
       double[] r = new double[eq.length];
@@ -137,13 +152,6 @@ public final class ParameterSweep<P> {
     });
   }
 
-  private SweepRow<P> runOne(Backtest bt, P p, String asset) {
-    Strategy s = strategyOf.apply(p);
-    Engine engine = bt.engine(bt.signalPolicy(List.of(bt.signalsOf(s, 0))), false);
-    return new SweepRow<>(p, asset, summarize(engine, bt.config(), bt.frequencyOfData()),
-        keepEquity ? engine.equityPath() : null);
-  }
-
   /**
    * What this sweep runs: the grid (size, first and last parameter set), the assets and runs, the
    * threads, whether equity curves are kept, then the backtest it runs on.
@@ -152,8 +160,8 @@ public final class ParameterSweep<P> {
   public String toString() {
     return "ParameterSweep: " + gridInWords(grid) + " x " + backtest.assets().size()
         + (backtest.assets().size() == 1 ? " asset = " : " assets = ")
-        + grid.size() * backtest.assets().size() + " single-asset runs, " + threads
-        + " threads, equity curves " + (keepEquity ? "kept" : "dropped") + "\n" + backtest;
+        + grid.size() * backtest.assets().size() + " single-asset runs, " + executor
+        + ", equity curves " + (keepEquity ? "kept" : "dropped") + "\n" + backtest;
   }
 
   /** A grid in words: its size and its first and last parameter sets. */

@@ -1,11 +1,8 @@
 package io.github.quantfolio.backtest;
 
 import io.github.quantfolio.backtest.internal.Engine;
-import io.github.quantfolio.backtest.internal.Parallel;
-import io.github.quantfolio.core.Bars;
 import io.github.quantfolio.core.internal.Checks;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -22,7 +19,8 @@ import java.util.function.Function;
  * cost), so nothing carries between folds but equity. Selection takes the best value of the
  * chosen {@link SweepMetric} (NaN never wins, nor does a parameter set that wipes out the account
  * in-sample; ties go to the first in grid order). All assets of the {@link Backtest}
- * trade together with shared capital.
+ * trade together with shared capital. The in-sample runs of all folds are pure jobs handed to
+ * a {@link JobExecutor} as one batch (local threads by default; {@link #withExecutor}).
  *
  * @param <P> the parameter type
  * @since 0.1.0
@@ -35,18 +33,18 @@ public final class WalkForwardOptimization<P> {
   private final int inSample;
   private final int outOfSample;
   private final SweepMetric metric;
-  private final int threads;
+  private final JobExecutor executor;
 
   private WalkForwardOptimization(Backtest backtest, List<P> grid,
       Function<? super P, ? extends Strategy> strategyOf, int inSample, int outOfSample,
-      SweepMetric metric, int threads) {
+      SweepMetric metric, JobExecutor executor) {
     this.backtest = backtest;
     this.grid = grid;
     this.strategyOf = strategyOf;
     this.inSample = inSample;
     this.outOfSample = outOfSample;
     this.metric = metric;
-    this.threads = threads;
+    this.executor = executor;
   }
 
   /**
@@ -64,7 +62,7 @@ public final class WalkForwardOptimization<P> {
       Function<? super P, ? extends Strategy> strategyOf) {
     return new WalkForwardOptimization<>(backtest,
         ParameterSweep.checkedGrid(backtest, grid, strategyOf), strategyOf, 504, 126,
-        SweepMetric.SHARPE, Runtime.getRuntime().availableProcessors());
+        SweepMetric.SHARPE, JobExecutor.local());
   }
 
   /**
@@ -81,7 +79,7 @@ public final class WalkForwardOptimization<P> {
           + inSampleBars + " and " + outOfSampleBars);
     }
     return new WalkForwardOptimization<>(backtest, grid, strategyOf, inSampleBars,
-        outOfSampleBars, metric, threads);
+        outOfSampleBars, metric, executor);
   }
 
   /**
@@ -92,7 +90,7 @@ public final class WalkForwardOptimization<P> {
    */
   public WalkForwardOptimization<P> selectingBy(SweepMetric selection) {
     return new WalkForwardOptimization<>(backtest, grid, strategyOf, inSample, outOfSample,
-        Checks.notNull(selection, "selection"), threads);
+        Checks.notNull(selection, "selection"), executor);
   }
 
   /**
@@ -104,7 +102,21 @@ public final class WalkForwardOptimization<P> {
   public WalkForwardOptimization<P> withThreads(int n) {
     Checks.positive(n, "threads");
     return new WalkForwardOptimization<>(backtest, grid, strategyOf, inSample, outOfSample,
-        metric, n);
+        metric, JobExecutor.local(n));
+  }
+
+  /**
+   * A copy whose in-sample runs go to {@code executor} (e.g. a Spark cluster); results do not
+   * depend on it. A distributed executor serializes the runs: the parameter sets and
+   * {@code strategyOf} must then be {@link java.io.Serializable}.
+   *
+   * @param executor where the in-sample runs go, not null
+   * @return a copy running on {@code executor}
+   * @since 0.1.0
+   */
+  public WalkForwardOptimization<P> withExecutor(JobExecutor executor) {
+    return new WalkForwardOptimization<>(backtest, grid, strategyOf, inSample, outOfSample,
+        metric, Checks.notNull(executor, "executor"));
   }
 
   /**
@@ -115,7 +127,7 @@ public final class WalkForwardOptimization<P> {
   public String toString() {
     return "WalkForwardOptimization: " + ParameterSweep.gridInWords(grid) + ", in-sample "
         + inSample + " and out-of-sample " + outOfSample + " bars, selected by " + metric + ", "
-        + threads + " threads\n" + backtest;
+        + executor + "\n" + backtest;
   }
 
   /**
@@ -135,10 +147,21 @@ public final class WalkForwardOptimization<P> {
     List<WalkForwardResult.Fold<P>> folds = new ArrayList<>();
     double capital = backtest.config().initialCapital();
     double[] stitched = new double[rows - inSample];
-    for (int start = 0; start + inSample < rows; start += outOfSample) {
+    int foldCount = (rows - inSample + outOfSample - 1) / outOfSample;
+    int[] starts = new int[foldCount];
+    for (int k = 0; k < foldCount; k++) {
+      starts[k] = k * outOfSample;
+    }
+    List<double[]> all = executor.runAll(new WalkForwardJobs(backtest, grid, strategyOf, starts,
+        inSample));
+    for (int fold = 0; fold < foldCount; fold++) {
+      int start = starts[fold];
       int testStart = start + inSample;
       int testEnd = Math.min(testStart + outOfSample, rows);
-      SweepMetrics[] inSampleMetrics = inSampleSweep(start, testStart);
+      SweepMetrics[] inSampleMetrics = new SweepMetrics[grid.size()];
+      for (int k = 0; k < inSampleMetrics.length; k++) {
+        inSampleMetrics[k] = SweepJobs.decode(all.get(fold * grid.size() + k));
+      }
       int best = -1;
       for (int k = 0; k < inSampleMetrics.length; k++) {
         double v = inSampleMetrics[k].get(metric);
@@ -156,7 +179,8 @@ public final class WalkForwardOptimization<P> {
       P chosen = grid.get(best);
       Backtest window = backtest.slice(testStart, testEnd)
           .withConfig(backtest.config().withInitialCapital(capital));
-      Engine e = window.engine(window.signalPolicy(signals(chosen, testStart, testEnd)), false);
+      Engine e = window.engine(window.signalPolicy(WalkForwardJobs.signals(backtest,
+          strategyOf.apply(chosen), testStart, testEnd)), false);
       SweepMetrics oos = ParameterSweep.summarize(e, window.config(), window.frequencyOfData());
       if (oos.wipedOut()) {
         throw wipedOut(e.equityPath(), testStart, chosen);
@@ -184,30 +208,5 @@ public final class WalkForwardOptimization<P> {
 
   private boolean better(double a, double b) {
     return metric.higherIsBetter() ? a > b : a < b;
-  }
-
-  /** Metrics of every grid entry on bars {@code [from, to)}. */
-  private SweepMetrics[] inSampleSweep(int from, int to) {
-    SweepMetrics[] out = new SweepMetrics[grid.size()];
-    Backtest window = backtest.slice(from, to);
-    Parallel.forEach(out.length, threads, "quantfolio-walk-forward", k -> {
-      Engine e = window.engine(window.signalPolicy(signals(grid.get(k), from, to)), false);
-      out[k] = ParameterSweep.summarize(e, window.config(), window.frequencyOfData());
-    });
-    return out;
-  }
-
-  /** Signals of every asset on bars {@code [from, to)}, computed from bars {@code [0, to)}. */
-  private List<TradeSignals> signals(P p, int from, int to) {
-    Strategy s = strategyOf.apply(p);
-    List<TradeSignals> out = new ArrayList<>();
-    for (Bars b : backtest.bars()) {
-      TradeSignals all = s.signals(b.slice(0, to));
-      out.add(new TradeSignals(Arrays.copyOfRange(all.longEntry(), from, to),
-          Arrays.copyOfRange(all.longExit(), from, to),
-          Arrays.copyOfRange(all.shortEntry(), from, to),
-          Arrays.copyOfRange(all.shortExit(), from, to)));
-    }
-    return out;
   }
 }

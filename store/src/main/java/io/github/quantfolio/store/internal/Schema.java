@@ -22,7 +22,22 @@ public final class Schema {
   /** Where the migrations are. */
   public static final String LOCATIONS = "classpath:db/quantfolio";
 
+  /**
+   * Flyway logs every open at INFO through {@code java.util.logging} when no other logging library
+   * is present; the store keeps it to warnings unless the application set a level for
+   * {@code org.flywaydb} itself. Held here so that the setting is not garbage collected.
+   */
+  private static final java.util.logging.Logger FLYWAY_LOG = quietFlyway();
+
   private Schema() {
+  }
+
+  private static java.util.logging.Logger quietFlyway() {
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.flywaydb");
+    if (log.getLevel() == null) {
+      log.setLevel(java.util.logging.Level.WARNING);
+    }
+    return log;
   }
 
   /**

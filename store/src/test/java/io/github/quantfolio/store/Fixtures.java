@@ -66,11 +66,11 @@ final class Fixtures {
     return backtest;
   }
 
-  /** A 20-bar SMA(2, 4) crossover: cheap to save thousands of times. */
+  /** A 12-bar SMA(2, 3) crossover with a trade: cheap to save thousands of times. */
   static synchronized BacktestResult tiny() {
     if (tiny == null) {
-      tiny = Backtest.of(PRICES.select(ASSET).head(20)).withConfig(CONFIG)
-          .run(new SmaCrossover(2, 4));
+      tiny = Backtest.of(PRICES.select(ASSET).head(12)).withConfig(CONFIG)
+          .run(new SmaCrossover(2, 3));
     }
     return tiny;
   }

@@ -230,7 +230,7 @@ abstract class StoreContract {
   void runsAreFoundByStrategyAssetDatesAndMetric() {
     String strategy = "query " + prefix;
     BacktestResult full = Fixtures.backtest(); // 400 days from 2020-01-01, first asset
-    BacktestResult tiny = Fixtures.tiny(); // its first 20 days
+    BacktestResult tiny = Fixtures.tiny(); // its first 12 days
     PortfolioResult pf = Fixtures.portfolio(); // all three assets
     store().save(RunTag.of(id("q1"), strategy, 1), full);
     store().save(RunTag.of(id("q2"), strategy, 2), tiny);
@@ -390,6 +390,7 @@ abstract class StoreContract {
   void eightThreadsSavingAThousandRunsEachLoseNothing() throws Exception {
     String strategy = "concurrent " + prefix;
     BacktestResult tiny = Fixtures.tiny();
+    assertFalse(tiny.trades().isEmpty(), "the run saved has trades to count");
     int threads = 8;
     int each = 1000;
     ExecutorService pool = Executors.newFixedThreadPool(threads);

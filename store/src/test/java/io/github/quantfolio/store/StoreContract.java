@@ -442,6 +442,47 @@ abstract class StoreContract {
         .equity());
   }
 
+  /** The statements under "Plain SQL" in docs/store.md run on this database and find rows. */
+  @Test
+  void thePlainSqlOfTheDocsRuns() throws Exception {
+    String run = store().save(RunTag.of(id("sql"), "sql " + prefix, null), Fixtures.backtest());
+    String sweep = store().save(RunTag.of(id("sqlsw"), "sql " + prefix, null), Fixtures.sweep());
+    String wf = store().save(RunTag.of(id("sqlwf"), "sql " + prefix, null),
+        Fixtures.walkForward());
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("").toAbsolutePath()
+        .getParent().resolve("docs/store.md"));
+    int at = doc.indexOf("```sql\n", doc.indexOf("## Plain SQL")) + "```sql\n".length();
+    String block = doc.substring(at, doc.indexOf("```", at));
+    StringBuilder sql = new StringBuilder();
+    int statements = 0;
+    for (String line : block.split("\n")) {
+      if (line.strip().startsWith("--") || line.isBlank()) {
+        continue;
+      }
+      sql.append(line).append('\n');
+      if (line.strip().endsWith(";")) {
+        String text = sql.toString().strip();
+        text = text.substring(0, text.length() - 1);
+        String arg = text.contains("walk_forward") ? wf : text.contains("sweep_rows") ? sweep
+            : run;
+        try (Connection c = store().dataSource().getConnection();
+            PreparedStatement ps = c.prepareStatement(text)) {
+          if (text.contains("?")) {
+            ps.setString(1, arg);
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            if (text.contains("?")) {
+              assertTrue(rs.next(), "no row: " + text);
+            }
+          }
+        }
+        statements++;
+        sql.setLength(0);
+      }
+    }
+    assertEquals(7, statements);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   Object queryObject(String sql, String arg) {

@@ -124,7 +124,7 @@ CREATE TABLE sweep_rows (
   win_rate        DOUBLE PRECISION,
   exposure        DOUBLE PRECISION,
   periods         INTEGER          NOT NULL,
-  risk_free_rate  DOUBLE PRECISION NOT NULL,
+  risk_free_rate  DOUBLE PRECISION,
   wiped_out       BOOLEAN          NOT NULL,
   equity_json     VARCHAR,
   PRIMARY KEY (sweep_id, seq)

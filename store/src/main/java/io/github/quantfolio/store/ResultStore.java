@@ -66,7 +66,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
  *
  * <p><b>NaN.</b> A metric that is NaN (undefined) is stored as SQL NULL and read back as NaN;
  * infinities are stored as they are. Inside JSON columns non-finite numbers are the strings
- * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}.
+ * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}. Every other double comes back bit for
+ * bit, with one exception: H2 has a single zero, so a column value of {@code -0.0} is read back
+ * from H2 as {@code 0.0} (PostgreSQL and the JSON columns keep the sign).
  *
  * <p><b>Versions.</b> Opening a store migrates an older schema to this library's and refuses one
  * written by a newer library ({@link StoreVersionException}), leaving it unchanged.
@@ -454,9 +456,12 @@ public final class ResultStore implements AutoCloseable {
    * @param metric the metric, not null
    * @param k how many, &gt;= 1
    * @return at most {@code k} runs, best first
+   * @throws IllegalArgumentException if {@code k < 1}
    * @throws StoreException if the database fails
    */
   public List<RunSummary> best(Metric metric, int k) {
+    Checks.notNull(metric, "metric");
+    Checks.positive(k, "k");
     return findRuns(RunQuery.all().orderBy(metric).limit(k));
   }
 
@@ -478,9 +483,12 @@ public final class ResultStore implements AutoCloseable {
    * @param metric the metric, not null
    * @param k how many, &gt;= 1
    * @return at most {@code k} rows, best first
+   * @throws IllegalArgumentException if {@code k < 1}
    * @throws StoreException if the database fails
    */
   public List<StoredSweepRow> bestConfigurations(SweepMetric metric, int k) {
+    Checks.notNull(metric, "metric");
+    Checks.positive(k, "k");
     return findSweepRows(SweepQuery.all().orderBy(metric).limit(k));
   }
 

@@ -97,6 +97,21 @@ class H2FileStoreTest {
   }
 
   @Test
+  void aDatabaseWithTablesOfItsOwnGetsTheStoreBesideThem() throws SQLException {
+    Path file = dir.resolve("shared");
+    try (Connection c = h2(file).getConnection(); Statement st = c.createStatement()) {
+      st.executeUpdate("CREATE TABLE app_orders (id INT PRIMARY KEY)");
+      st.executeUpdate("INSERT INTO app_orders VALUES (1)");
+    }
+    try (ResultStore s = ResultStore.h2(file)) {
+      assertEquals("2", s.schemaVersion());
+      s.save(RunTag.of("r", "SMA", null), Fixtures.tiny());
+      assertEquals(1, s.findRuns(RunQuery.all()).size());
+    }
+    assertEquals(1, count(file, "SELECT COUNT(*) FROM app_orders"));
+  }
+
+  @Test
   void aWriterKilledMidBatchLeavesOnlyWholeRuns() throws Exception {
     Path file = dir.resolve("killed");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

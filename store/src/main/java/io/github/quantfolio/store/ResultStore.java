@@ -329,10 +329,10 @@ public final class ResultStore implements AutoCloseable {
    * @throws StoreException if the database fails (nothing of this batch is stored)
    */
   public String saveDecisions(String batchId, List<DecisionRecord> records) {
-    RunTag tag = RunTag.of(batchId, "decisions", null);
+    batchId(batchId);
     Checks.notNull(records, "records");
     List<DecisionRecord> copy = List.copyOf(records);
-    return transaction("decision_batches", "batch_id", tag.runId(),
+    return transaction("decision_batches", "batch_id", batchId,
         c -> Writers.decisions(c, batchId, copy, now()));
   }
 
@@ -347,10 +347,10 @@ public final class ResultStore implements AutoCloseable {
    * @throws StoreException if the database fails (nothing of this batch is stored)
    */
   public String saveSnapshots(String batchId, List<LedgerSnapshot> snapshots) {
-    RunTag tag = RunTag.of(batchId, "snapshots", null);
+    batchId(batchId);
     Checks.notNull(snapshots, "snapshots");
     List<LedgerSnapshot> copy = List.copyOf(snapshots);
-    return transaction("ledger_batches", "batch_id", tag.runId(),
+    return transaction("ledger_batches", "batch_id", batchId,
         c -> Writers.snapshots(c, batchId, copy, now()));
   }
 
@@ -582,6 +582,15 @@ public final class ResultStore implements AutoCloseable {
   @FunctionalInterface
   private interface SqlRead<T> {
     Optional<T> run(Connection c) throws SQLException;
+  }
+
+  private static void batchId(String id) {
+    Checks.notNull(id, "batchId");
+    if (id.isBlank() || id.length() > 100) {
+      throw new IllegalArgumentException("Expected batchId of 1 to 100 characters, not blank, but "
+          + "found '" + (id.length() > 40 ? id.substring(0, 40) + "..." : id) + "' ("
+          + id.length() + " characters)");
+    }
   }
 
   private static Instant now() {

@@ -3,6 +3,7 @@ package io.github.quantfolio.store;
 import io.github.quantfolio.backtest.BacktestConfig;
 import io.github.quantfolio.backtest.Rebalance;
 import io.github.quantfolio.backtest.Trade;
+import io.github.quantfolio.backtest.TradeStatistics;
 import io.github.quantfolio.core.ValueFrame;
 import io.github.quantfolio.risk.PerformanceReport;
 import java.util.List;
@@ -46,6 +47,18 @@ public record StoredBacktest(RunSummary summary, BacktestConfig config, Performa
    */
   public String runId() {
     return summary.runId();
+  }
+
+  /**
+   * The trade statistics of the stored trades ({@code TradeStatistics.of(trades, openTrades,
+   * index, frequency)}): equal to those of the original {@code BacktestResult} in every field but
+   * the time in market, which needs the bar-by-bar positions (not stored) and is NaN here.
+   *
+   * @param openTrades whether trades still open at the last bar count, not null
+   * @return the statistics
+   */
+  public TradeStatistics tradeStatistics(TradeStatistics.OpenTrades openTrades) {
+    return TradeStatistics.of(trades, openTrades, equity.index(), equity.frequency());
   }
 
   /**

@@ -42,6 +42,9 @@ class ArgumentsTest {
         () -> RunTag.of("x".repeat(101), "s", null));
     refused(NullPointerException.class, "runId", () -> RunTag.of(null, "s", null));
     assertEquals(36, RunTag.of("s", null).runId().length()); // a UUID
+    refused(IllegalArgumentException.class, "batchId of 1 to 100 characters",
+        () -> store.saveDecisions("", List.of()));
+    refused(NullPointerException.class, "batchId", () -> store.saveSnapshots(null, List.of()));
   }
 
   @Test

@@ -15,6 +15,8 @@ import io.github.quantfolio.backtest.SweepMetrics;
 import io.github.quantfolio.backtest.SweepResult;
 import io.github.quantfolio.backtest.SweepRow;
 import io.github.quantfolio.backtest.Trade;
+import io.github.quantfolio.backtest.TradeStatistics;
+import io.github.quantfolio.backtest.TradeSummary;
 import io.github.quantfolio.backtest.WalkForwardResult;
 import io.github.quantfolio.optimize.OptimalPortfolio;
 import io.github.quantfolio.risk.PerformanceReport;
@@ -94,6 +96,16 @@ abstract class StoreContract {
     long closedWins = r.trades().stream().filter(t -> !t.isOpen() && t.pnl() > 0).count();
     assertEquals(profitable, s.profitableTrades());
     assertEquals((double) closedWins / closed, s.winRate(), 1e-15);
+    // trade statistics from the stored trades: all but the time in market (positions not stored)
+    TradeSummary original = TradeStatistics.of(r).all();
+    TradeSummary stored = back.tradeStatistics(TradeStatistics.OpenTrades.EXCLUDE).all();
+    assertEquals(original.trades(), stored.trades());
+    assertEquals(original.winRate(), stored.winRate());
+    assertEquals(original.profitFactor(), stored.profitFactor());
+    assertEquals(original.expectancy(), stored.expectancy());
+    assertEquals(original.averageHoldingDays(), stored.averageHoldingDays());
+    assertEquals(original.tradesPerYear(), stored.tradesPerYear());
+    assertTrue(Double.isNaN(stored.timeInMarket()));
     assertFalse(store().loadBacktest(id("absent")).isPresent());
   }
 

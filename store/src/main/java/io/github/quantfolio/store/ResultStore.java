@@ -16,7 +16,6 @@ import io.github.quantfolio.store.internal.Schema;
 import io.github.quantfolio.store.internal.Writers;
 import io.github.quantfolio.trading.DecisionRecord;
 import io.github.quantfolio.trading.LedgerSnapshot;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -505,7 +504,7 @@ public final class ResultStore implements AutoCloseable {
    */
   public int exportCsv(StoreQuery query, Path file) {
     Checks.notNull(file, "file");
-    try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       return exportCsv(query, w);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write " + file + ": " + e.getMessage(), e);

@@ -91,26 +91,12 @@ public final class Json {
     }
   }
 
-  /**
-   * Parses the text as a tree (for canonical comparison).
-   *
-   * @param json the text
-   * @return the tree
-   */
-  public static JsonNode tree(String json) {
-    try {
-      return MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Stored JSON does not parse: " + e.getOriginalMessage(), e);
-    }
-  }
-
   private static String abbreviate(String s) {
     return s.length() <= 200 ? s : s.substring(0, 200) + "...";
   }
 
   /** A frequency rebuilt from its name, periods per year and bar size. */
-  public static Frequency frequency(String name, double periodsPerYear, Long barMillis) {
+  static Frequency frequency(String name, double periodsPerYear, Long barMillis) {
     for (Frequency f : new Frequency[] {Frequency.DAILY, Frequency.DAILY_365, Frequency.WEEKLY,
         Frequency.MONTHLY, Frequency.QUARTERLY, Frequency.ANNUAL, Frequency.MINUTE,
         Frequency.MINUTE_5, Frequency.MINUTE_15, Frequency.MINUTE_30, Frequency.HOURLY}) {

@@ -2,7 +2,7 @@
 // Quantfolio JShell session. From the repository root, after `mvn -B -DskipTests install`:
 //   jshell --feedback quantfolio examples/quantfolio.jsh
 // Puts the self-contained examples jar (all modules + dependencies) on the class path, imports
-// the public packages (core, indicators, risk, optimize, backtest, trading, core.adapters) and loads the built-in simulated market.
+// the public packages (core, indicators, risk, optimize, backtest, trading, core.adapters, store) and loads the built-in simulated market.
 // Feedback mode 'quantfolio' prints values whole: JShell's normal mode cuts a variable's value
 // after 80 characters and an expression's after 1000, which hides most of a frame, report or
 // portfolio table; `--feedback quantfolio` above selects it. (JShell
@@ -22,6 +22,7 @@ import io.github.quantfolio.backtest.*;
 import io.github.quantfolio.trading.*;
 import io.github.quantfolio.report.*;
 import io.github.quantfolio.core.adapters.*;
+import io.github.quantfolio.store.*;
 import java.time.*;
 import java.nio.file.*;
 var market = MarketSimulator.defaultMarket();

@@ -133,6 +133,30 @@ class ExamplesTest {
   }
 
   /**
+   * The store example: a sweep and a portfolio saved in an H2 file under a JUnit temporary
+   * directory, the best configurations queried back, the portfolio loaded back identical, a CSV
+   * of ten rows; and the README shows its code.
+   */
+  @Test
+  void saveAndQuery(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    String out = run(() -> SaveAndQuery.main(new String[] {dir.toString()}));
+    assertTrue(out.contains("Best configurations by Sharpe ratio:"), out);
+    assertTrue(out.matches("(?s).*\\n  A0[123] SMA\\(\\d+, \\d+\\): Sharpe -?\\d+\\.\\d{3}, .*"), out);
+    assertTrue(out.matches("(?s).*Portfolio back from the file: 2520 bars, [1-9]\\d* rebalances, "
+        + "\\d+ trades, equity identical: true.*"), out);
+    assertTrue(out.contains("Best stored run: risk parity (2015-01-02 .. "), out);
+    assertTrue(out.contains("10 rows exported to "), out);
+    assertTrue(Files.exists(dir.resolve("results.mv.db")));
+    assertEquals(11, Files.readAllLines(dir.resolve("best-configurations.csv")).size());
+    String example = between(Files.readString(ROOT.resolve(
+        "examples/src/main/java/io/github/quantfolio/examples/SaveAndQuery.java")),
+        "// README-BEGIN\n", "    // README-END");
+    String readme = between(Files.readString(ROOT.resolve("README.md")),
+        "<!-- store:begin -->\n```java\n", "```\n<!-- store:end -->");
+    assertEquals(strip(example), strip(readme), "README.md must show SaveAndQuery's README block");
+  }
+
+  /**
    * The AI pipeline example: a walk-forward forest, the stand-in reviewer (forced with --rules:
    * no test may call a model server), replay, one day's log, and the same object trading on a
    * paper broker exactly what the replay decided at the last close.

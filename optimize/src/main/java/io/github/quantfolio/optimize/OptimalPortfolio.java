@@ -40,6 +40,46 @@ public final class OptimalPortfolio {
     this.riskFreeRate = riskFreeRate;
   }
 
+  /**
+   * A portfolio rebuilt from its parts, e.g. one read back from a results store: equal to the
+   * optimiser's result that had these parts.
+   *
+   * @param method the description of the problem solved (see {@link #method()}), not null
+   * @param weights the weights, not null
+   * @param expectedReturn the annualised expected return, NaN for a problem without expected
+   *     returns
+   * @param volatility the annualised volatility, finite &gt;= 0
+   * @param riskFreeRate the annual risk-free rate the problem used (see {@link #riskFreeRate()}),
+   *     finite
+   * @return the portfolio
+   * @throws IllegalArgumentException if the volatility is negative or not finite, the expected
+   *     return infinite, or the risk-free rate not finite
+   * @since 0.1.0
+   */
+  public static OptimalPortfolio of(String method, Weights weights, double expectedReturn,
+      double volatility, double riskFreeRate) {
+    Checks.notNull(method, "method");
+    Checks.notNull(weights, "weights");
+    if (Double.isInfinite(expectedReturn)) {
+      throw new IllegalArgumentException("Expected a finite expectedReturn (NaN for none), but "
+          + "found " + expectedReturn);
+    }
+    Checks.nonNegative(volatility, "volatility");
+    Checks.finite(riskFreeRate, "riskFreeRate");
+    return new OptimalPortfolio(method, weights, expectedReturn, volatility, riskFreeRate);
+  }
+
+  /**
+   * The annual risk-free rate of the problem that produced this portfolio (max Sharpe), or 0 when
+   * the problem had none; {@link #toString()} prints the Sharpe ratio at this rate.
+   *
+   * @return the annual risk-free rate the portfolio was solved for, 0 if none
+   * @since 0.1.0
+   */
+  public double riskFreeRate() {
+    return riskFreeRate;
+  }
+
   /** The same portfolio, printing its Sharpe ratio at {@code rf} (the rate it was solved for). */
   OptimalPortfolio atRiskFreeRate(double rf) {
     return new OptimalPortfolio(method, weights, expectedReturn, volatility, rf);

@@ -208,6 +208,24 @@ public final class MarginTerms {
   }
 
   /**
+   * The initial margin of assets without terms of their own.
+   *
+   * @return a fraction in (0, 1], or NaN without margins
+   */
+  public double defaultInitialMargin() {
+    return initial;
+  }
+
+  /**
+   * The maintenance margin of assets without terms of their own.
+   *
+   * @return a fraction in (0, initial], or NaN without margins
+   */
+  public double defaultMaintenanceMargin() {
+    return maintenance;
+  }
+
+  /**
    * The initial margin of {@code asset} (its own or the default).
    *
    * @param asset an asset name

@@ -36,7 +36,7 @@ class H2FileStoreTest {
     Path file = dir.resolve("runs");
     try (ResultStore s = ResultStore.h2(file)) {
       s.save(RunTag.of("r1", "SMA", 1), Fixtures.tiny());
-      assertEquals("2", s.schemaVersion());
+      assertEquals("3", s.schemaVersion());
     }
     assertTrue(Files.exists(dir.resolve("runs.mv.db")));
     try (ResultStore s = ResultStore.h2(dir.resolve("runs.mv.db"))) { // same file
@@ -51,19 +51,19 @@ class H2FileStoreTest {
   void aStoreWrittenByANewerVersionIsRefusedAndLeftUnchanged() throws SQLException {
     Path file = dir.resolve("newer");
     try (ResultStore s = ResultStore.h2(file)) {
-      // what a future quantfolio-store with a migration V3 would have recorded
+      // what a future quantfolio-store with a migration V4 would have recorded
       try (Connection c = s.dataSource().getConnection(); Statement st = c.createStatement()) {
         st.executeUpdate("INSERT INTO \"quantfolio_schema_history\" (\"installed_rank\", "
             + "\"version\", \"description\", \"type\", \"script\", \"checksum\", "
-            + "\"installed_by\", \"execution_time\", \"success\") VALUES (99, '3', 'future', "
-            + "'SQL', 'V3__future.sql', 1, 'sa', 1, TRUE)");
+            + "\"installed_by\", \"execution_time\", \"success\") VALUES (99, '4', 'future', "
+            + "'SQL', 'V4__future.sql', 1, 'sa', 1, TRUE)");
       }
     }
     long history = count(file, "SELECT COUNT(*) FROM \"quantfolio_schema_history\"");
     StoreVersionException e = assertThrows(StoreVersionException.class,
         () -> ResultStore.h2(file));
-    assertTrue(e.getMessage().contains("schema is at version 3")
-        && e.getMessage().contains("reads up to version 2")
+    assertTrue(e.getMessage().contains("schema is at version 4")
+        && e.getMessage().contains("reads up to version 3")
         && e.getMessage().contains("newer.mv.db"), e.getMessage());
     assertEquals(history, count(file, "SELECT COUNT(*) FROM \"quantfolio_schema_history\""));
     // and the file is not locked by the refused open
@@ -86,7 +86,7 @@ class H2FileStoreTest {
     assertEquals(0, count(file, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE "
         + "INDEX_NAME = 'BACKTEST_RUNS_DATES'"));
     try (ResultStore s = ResultStore.h2(file)) {
-      assertEquals("2", s.schemaVersion());
+      assertEquals("3", s.schemaVersion());
       StoredSweep<Integer> old = s.loadSweep("old", Integer.class).orElseThrow();
       assertEquals(1, old.rows().get(0).parameters());
       assertEquals(0.5, old.rows().get(0).metrics().sharpeRatio());
@@ -104,7 +104,7 @@ class H2FileStoreTest {
       st.executeUpdate("INSERT INTO app_orders VALUES (1)");
     }
     try (ResultStore s = ResultStore.h2(file)) {
-      assertEquals("2", s.schemaVersion());
+      assertEquals("3", s.schemaVersion());
       s.save(RunTag.of("r", "SMA", null), Fixtures.tiny());
       assertEquals(1, s.findRuns(RunQuery.all()).size());
     }

@@ -110,6 +110,22 @@ abstract class StoreContract {
   }
 
   @Test
+  void aLeveragedBacktestComesBackWithItsMarginTermsAndFinancing() {
+    io.github.quantfolio.backtest.MarginTerms terms = io.github.quantfolio.backtest.MarginTerms
+        .of(0.1, 0.05).withAsset(Fixtures.ASSET, 0.2, 0.1).withBorrowRate(0.05)
+        .withShortRate(0.01).withDayCountBasis(365);
+    BacktestResult r = io.github.quantfolio.backtest.Backtest.of(Fixtures.MARKET.bars(
+        Fixtures.ASSET)).withConfig(Fixtures.CONFIG.withShorting(true).withMaxLeverage(3)
+        .withMargin(terms)).run(new SmaCrossover(5, 20, true));
+    assertTrue(r.totalFinancing() > 0, "the fixture pays interest");
+    String id = store().save(RunTag.of(id("lev"), "SMA leveraged " + prefix, null), r);
+    StoredBacktest back = store().loadBacktest(id).orElseThrow();
+    assertEquals(r.config(), back.config());
+    assertEquals(terms, back.config().margin());
+    assertEquals(r.trades(), back.trades());
+  }
+
+  @Test
   void aPortfolioComesBackWithItsRebalanceLog() {
     PortfolioResult p = Fixtures.portfolio();
     String id = store().save(RunTag.of(id("pf"), "risk parity " + prefix, Map.of("lookback",

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.github.quantfolio.backtest.MarginTerms;
 import io.github.quantfolio.core.Frequency;
 import io.github.quantfolio.core.Weights;
 import java.io.IOException;
@@ -125,6 +126,49 @@ public final class Json {
       @Override
       public Instant deserialize(JsonParser p, DeserializationContext c) throws IOException {
         return Instant.parse(p.getValueAsString());
+      }
+    });
+    m.addSerializer(MarginTerms.class, new JsonSerializer<>() {
+      @Override
+      public void serialize(MarginTerms t, JsonGenerator g, SerializerProvider p)
+          throws IOException {
+        g.writeStartObject();
+        if (t.hasMargin()) {
+          g.writeNumberField("initial", t.defaultInitialMargin());
+          g.writeNumberField("maintenance", t.defaultMaintenanceMargin());
+          g.writeObjectFieldStart("assets");
+          for (String a : t.assetsWithOwnMargins()) {
+            g.writeArrayFieldStart(a);
+            g.writeNumber(t.initialMargin(a));
+            g.writeNumber(t.maintenanceMargin(a));
+            g.writeEndArray();
+          }
+          g.writeEndObject();
+        }
+        g.writeNumberField("borrowRate", t.borrowRate());
+        g.writeNumberField("shortRate", t.shortRate());
+        g.writeNumberField("dayCountBasis", t.dayCountBasis());
+        g.writeEndObject();
+      }
+    });
+    m.addDeserializer(MarginTerms.class, new JsonDeserializer<>() {
+      @Override
+      public MarginTerms deserialize(JsonParser p, DeserializationContext c) throws IOException {
+        JsonNode n = p.getCodec().readTree(p);
+        MarginTerms t = n.has("initial") ? MarginTerms.of(n.get("initial").asDouble(),
+            n.get("maintenance").asDouble()) : MarginTerms.none();
+        JsonNode assets = n.get("assets");
+        if (assets != null) {
+          var it = assets.fields();
+          while (it.hasNext()) {
+            var e = it.next();
+            t = t.withAsset(e.getKey(), e.getValue().get(0).asDouble(),
+                e.getValue().get(1).asDouble());
+          }
+        }
+        return t.withBorrowRate(n.get("borrowRate").asDouble())
+            .withShortRate(n.get("shortRate").asDouble())
+            .withDayCountBasis(n.get("dayCountBasis").asInt());
       }
     });
     m.addSerializer(Frequency.class, new JsonSerializer<>() {

@@ -143,14 +143,15 @@ public final class Readers {
     List<Trade> trades = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT asset, side, entry_bar, exit_bar, "
         + "entry_time, exit_time, quantity, entry_price, exit_price, fees, pnl, return_fraction,"
-        + " exit_reason FROM backtest_trades WHERE run_id = ? ORDER BY seq")) {
+        + " exit_reason, financing FROM backtest_trades WHERE run_id = ? ORDER BY seq")) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           trades.add(new Trade(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
               rs.getString(5), rs.getString(6), Jdbc.getDouble(rs, 7), Jdbc.getDouble(rs, 8),
               Jdbc.getDouble(rs, 9), Jdbc.getDouble(rs, 10), Jdbc.getDouble(rs, 11),
-              Jdbc.getDouble(rs, 12), ExitReason.valueOf(rs.getString(13))));
+              Jdbc.getDouble(rs, 12), ExitReason.valueOf(rs.getString(13)),
+              Jdbc.getDouble(rs, 14)));
         }
       }
     }

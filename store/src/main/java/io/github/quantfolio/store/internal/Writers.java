@@ -114,8 +114,8 @@ public final class Writers {
     }
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO backtest_trades (run_id, seq, "
         + "asset, side, entry_bar, exit_bar, entry_time, exit_time, quantity, entry_price, "
-        + "exit_price, fees, pnl, return_fraction, exit_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-        + " ?, ?, ?, ?, ?, ?)")) {
+        + "exit_price, fees, pnl, return_fraction, exit_reason, financing) VALUES (?, ?, ?, ?, ?,"
+        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       int n = 0;
       for (Trade t : trades) {
         ps.setString(1, id);
@@ -133,6 +133,7 @@ public final class Writers {
         Jdbc.setDouble(ps, 13, t.pnl());
         Jdbc.setDouble(ps, 14, t.returnFraction());
         ps.setString(15, t.exitReason().name());
+        Jdbc.setDouble(ps, 16, t.financing());
         ps.addBatch();
         if (++n % BATCH == 0) {
           ps.executeBatch();

@@ -40,9 +40,14 @@ import java.util.TreeMap;
  * ({@link BacktestResult#marginCalls()} says when and why). Only closes are checked: an intrabar
  * excursion does not trigger a call, and a gap can leave equity below zero.
  *
+ * <p>Serializable, so that backtests with these terms can be shipped to a cluster
+ * ({@code JobExecutor}).
+ *
  * @since 0.3.0
  */
-public final class MarginTerms {
+public final class MarginTerms implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private static final MarginTerms NONE = new MarginTerms(Double.NaN, Double.NaN, new TreeMap<>(),
       0, 0, 360);

@@ -273,7 +273,7 @@ final class TearsheetWriter {
     List<List<String>> rows = new ArrayList<>();
     for (Map.Entry<String, Double> e : mine.entrySet()) {
       List<String> row = new ArrayList<>();
-      row.add(e.getKey());
+      row.add(rep.label(e.getKey()));
       row.add(Html.valueCell(e.getValue(), metric(e.getKey(), e.getValue())));
       if (theirs != null) {
         Double v = theirs.get(e.getKey());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.github.quantfolio.backtest.Backtest;
 import io.github.quantfolio.backtest.BacktestResult;
 import io.github.quantfolio.risk.PerformanceReport;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -36,10 +37,12 @@ class TearsheetProperties {
     assertFalse(html.contains("http") || html.contains("<script"));
     Map<String, Element[]> rows = TearsheetTest.metricRows(Xml.parse(html));
     PerformanceReport rep = bt.report();
-    assertEquals(rep.toMap().keySet(), rows.keySet());
+    assertEquals(rep.toMap().keySet().stream().map(rep::label).toList(),
+        List.copyOf(rows.keySet()));
     for (Map.Entry<String, Double> e : rep.toMap().entrySet()) {
       assertEquals(0, Double.compare(e.getValue(),
-          Double.parseDouble(rows.get(e.getKey())[0].getAttribute("data-value"))), e.getKey());
+          Double.parseDouble(rows.get(rep.label(e.getKey()))[0].getAttribute("data-value"))),
+          e.getKey());
     }
   }
 }

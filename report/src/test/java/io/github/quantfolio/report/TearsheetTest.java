@@ -74,9 +74,13 @@ class TearsheetTest {
     Document d = Xml.parse(html);
     PerformanceReport rep = BT.report(BENCH);
     Map<String, Element[]> rows = metricRows(d);
-    assertEquals(rep.toMap().keySet(), rows.keySet(), "every metric, in the report's order");
+    // labelled as the report's table labels them: units, risk-free rate, "per period"
+    assertEquals(rep.toMap().keySet().stream().map(rep::label).toList(),
+        List.copyOf(rows.keySet()), "every metric, in the report's order");
+    assertTrue(rows.containsKey("Win rate (per period)"));
+    assertTrue(rows.containsKey("Sharpe (ann., rf 2.00% a year)"));
     for (Map.Entry<String, Double> e : rep.toMap().entrySet()) {
-      Element[] cells = rows.get(e.getKey());
+      Element[] cells = rows.get(rep.label(e.getKey()));
       double shown = Double.parseDouble(cells[0].getAttribute("data-value"));
       assertEquals(0, Double.compare(e.getValue(), shown), e.getKey());
       Double expected = rep.benchmark().toMap().get(e.getKey());
@@ -93,7 +97,7 @@ class TearsheetTest {
     assertEquals(String.format(Locale.ROOT, "%.2f%%", 100 * rep.maxDrawdown()),
         rows.get("Max drawdown")[0].getTextContent());
     assertEquals(String.format(Locale.ROOT, "%.2f", rep.sharpeRatio()),
-        rows.get("Sharpe")[0].getTextContent());
+        rows.get(rep.label("Sharpe"))[0].getTextContent());
     assertEquals(Integer.toString(rep.periods()), rows.get("Periods")[0].getTextContent());
     assertEquals(String.format(Locale.ROOT, "%.2f", rep.beta()),
         rows.get("Beta")[0].getTextContent());

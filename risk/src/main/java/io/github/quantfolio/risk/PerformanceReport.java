@@ -435,8 +435,16 @@ public record PerformanceReport(int periods, int validReturns, int start, int in
       "CVaR 95% (hist.)", "Ulcer index", "Win rate", "Kelly fraction", "Alpha (ann.)",
       "Tracking error (ann.)");
 
-  /** The table label of a {@link #toMap()} key: its units and, where used, the risk-free rate. */
-  private String label(String key) {
+  /**
+   * The label the {@link #toString() table} gives a {@link #toMap()} key: the key with its units
+   * and, where used, the risk-free rate ({@code "Sharpe (ann., rf 2.00% a year)"},
+   * {@code "Win rate (per period)"}); other keys unchanged. For reports of one's own (the HTML
+   * tearsheet uses it) so that every printed Sharpe ratio says its rate.
+   *
+   * @param key a key of {@link #toMap()}
+   * @return its label
+   */
+  public String label(String key) {
     String rf = "rf " + percent(riskFreeAnnual) + " a year";
     return switch (key) {
       case "Sharpe" -> "Sharpe (ann., " + rf + ")";

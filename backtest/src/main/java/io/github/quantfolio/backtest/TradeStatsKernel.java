@@ -4,15 +4,30 @@ import java.util.Arrays;
 
 /**
  * The arithmetic of {@link TradeStatistics} on primitive arrays ({@link Input}, filled by the
- * caller's one pass over its list): one pass over each side's sums and streaks (the "all" group
- * adds the two), one over all trades in order for their streaks, one for the squared deviations
- * of the returns, then linear-time selection (Floyd-Rivest) for the medians. The
- * inputs are already validated (finite, sides +1 / -1).
+ * caller's one pass over its list, which also counts the streaks of all trades and the bucket
+ * histograms of the medians): one pass over each side's sums and streaks (the "all" group adds
+ * the two), one for the squared deviations of the returns (all groups at once), then one pass per
+ * array to pick out the values of the median's histogram bucket, which a Floyd-Rivest selection
+ * finishes. The inputs are already validated (finite, sides +1 / -1).
+ *
+ * <p>Medians select in the order of {@link Arrays#sort(double[])} (-0.0 below 0.0), so that they
+ * equal the median of a sorted copy bit for bit: the histogram buckets are the top
+ * {@value #BUCKET_BITS} bits of the IEEE 754 bit pattern made sortable ({@link #key(double)}:
+ * sign, exponent and the top mantissa bits), and one bucket never holds values of both signs, so
+ * within a bucket the numeric comparisons of the selection give that order.
  */
 final class TradeStatsKernel {
 
   /** Above this partition depth quickselect falls back to sorting (guards against O(n^2)). */
   private static final int MAX_DEPTH = 64;
+
+  /** Bits of the sortable key that choose a histogram bucket: sign, 11 exponent, 4 mantissa. */
+  static final int BUCKET_BITS = 16;
+
+  private static final int BUCKETS = 1 << BUCKET_BITS;
+
+  /** Up to this many values, medians sort a copy instead of building histograms. */
+  static final int SORT_UP_TO = 1 << 12;
 
   private TradeStatsKernel() {
   }
@@ -37,45 +52,99 @@ final class TradeStatsKernel {
   }
 
   /**
-   * The trades, laid out by the caller in one pass over its list: P&amp;L and returns both in trade
-   * order and split by side (longs from the front in order, shorts from the back, so in reverse
-   * order, which leaves their longest runs unchanged), and the holding periods summed by side.
+   * The counted trades, added by the caller in one pass over its list ({@link #add}): P&amp;L and
+   * returns split by side (longs from the front in order, shorts from the back, so in reverse
+   * order, which leaves their longest runs unchanged), the holding periods summed by side, the
+   * streaks of all trades in order, and (for more than {@link #SORT_UP_TO} trades) the bucket
+   * histograms of P&amp;L and returns per side.
    */
   static final class Input {
-    int n;
-    int longs;
-    double[] pnl; // trade order; permuted by compute
-    double[] ret;
-    double[] splitPnl; // longs [0, longs), shorts [longs, n); permuted by compute
-    double[] splitRet;
-    long barsLong;
-    long barsShort;
-    boolean hasDays;
-    double daysLong;
-    double daysShort;
+    private final double[] pnl; // longs [0, front), shorts (back, capacity); compacted by compute
+    private final double[] ret;
+    private final int[] pnlLong; // histograms by bucket, or null for small inputs
+    private final int[] pnlShort;
+    private final int[] retLong;
+    private final int[] retShort;
+    private final boolean hasDays;
+    private int front;
+    private int back;
+    private long barsLong;
+    private long barsShort;
+    private double daysLong;
+    private double daysShort;
+    private int curWin;
+    private int curLoss;
+    private int bestWin;
+    private int bestLoss;
 
     Input(int capacity, boolean hasDays) {
       pnl = new double[capacity];
       ret = new double[capacity];
-      splitPnl = new double[capacity];
-      splitRet = new double[capacity];
+      boolean hist = capacity > SORT_UP_TO;
+      pnlLong = hist ? new int[BUCKETS] : null;
+      pnlShort = hist ? new int[BUCKETS] : null;
+      retLong = hist ? new int[BUCKETS] : null;
+      retShort = hist ? new int[BUCKETS] : null;
       this.hasDays = hasDays;
+      back = capacity - 1;
+    }
+
+    /**
+     * Adds the next counted trade (at most the capacity in all).
+     *
+     * @param side +1 long, -1 short
+     * @param p the P&amp;L (finite)
+     * @param r the return (finite)
+     * @param held the holding period in bars
+     * @param days the holding period in days (0 without an index)
+     */
+    void add(int side, double p, double r, int held, double days) {
+      curWin = p > 0 ? curWin + 1 : 0;
+      curLoss = p < 0 ? curLoss + 1 : 0;
+      bestWin = Math.max(bestWin, curWin);
+      bestLoss = Math.max(bestLoss, curLoss);
+      int slot;
+      if (side > 0) {
+        slot = front++;
+        barsLong += held;
+        daysLong += days;
+        if (pnlLong != null) {
+          pnlLong[bucket(p)]++;
+          retLong[bucket(r)]++;
+        }
+      } else {
+        slot = back--;
+        barsShort += held;
+        daysShort += days;
+        if (pnlShort != null) {
+          pnlShort[bucket(p)]++;
+          retShort[bucket(r)]++;
+        }
+      }
+      pnl[slot] = p;
+      ret[slot] = r;
     }
   }
 
   /**
    * The all / long / short summaries.
    *
-   * @param in the trades (its arrays are permuted)
+   * @param in the trades (its arrays are compacted)
    * @param years the span of the data in years, or NaN when unknown
    * @param inMarket time in market for all, long, short, or null when unknown
+   * @return the summaries of all, long and short trades
    */
   static TradeSummary[] compute(Input in, double years, double[] inMarket) {
-    int n = in.n;
-    int nl = in.longs;
-    double[] mp = in.splitPnl;
-    double[] mr = in.splitRet;
-    // Per side, then the streaks of all trades in order, before the medians permute the arrays.
+    int capacity = in.pnl.length;
+    int nl = in.front;
+    int ns = capacity - 1 - in.back;
+    int n = nl + ns;
+    double[] mp = in.pnl;
+    double[] mr = in.ret;
+    if (n < capacity) { // excluded open trades left a gap between the longs and the shorts
+      System.arraycopy(mp, in.back + 1, mp, nl, ns);
+      System.arraycopy(mr, in.back + 1, mr, nl, ns);
+    }
     Acc lo = range(mp, mr, 0, nl);
     Acc sh = range(mp, mr, nl, n);
     lo.bars = in.barsLong;
@@ -83,20 +152,19 @@ final class TradeStatsKernel {
     lo.days = in.daysLong;
     sh.days = in.daysShort;
     Acc all = combine(lo, sh);
-    Acc streaks = range(in.pnl, in.ret, 0, n);
-    all.bestWin = streaks.bestWin;
-    all.bestLoss = streaks.bestLoss;
-    // Two-pass variance (exact mean first): accurate, and the loops vectorise.
-    deviations(lo, mr, 0, nl);
-    deviations(sh, mr, nl, n);
-    deviations(all, mr, 0, n);
+    all.bestWin = in.bestWin;
+    all.bestLoss = in.bestLoss;
+    // Two-pass variance (exact mean first), the three groups in one pass over the returns.
+    deviations(lo, sh, all, mr, nl, n);
     double[] tim = inMarket == null ? new double[] {Double.NaN, Double.NaN, Double.NaN} : inMarket;
-    // The overall medians select in trade order: the side-split layout would bias the sampling of
-    // Floyd-Rivest.
+    double[] medP = in.pnlLong == null ? sortedMedians(mp, 0, nl, n)
+        : medians(mp, 0, nl, n, in.pnlLong, in.pnlShort);
+    double[] medR = in.retLong == null ? sortedMedians(mr, 0, nl, n)
+        : medians(mr, 0, nl, n, in.retLong, in.retShort);
     boolean d = in.hasDays;
-    TradeSummary l = summary(lo, median(mp, 0, nl), median(mr, 0, nl), d, years, tim[1]);
-    TradeSummary s = summary(sh, median(mp, nl, n), median(mr, nl, n), d, years, tim[2]);
-    TradeSummary a = summary(all, median(in.pnl, 0, n), median(in.ret, 0, n), d, years, tim[0]);
+    TradeSummary a = summary(all, medP[0], medR[0], d, years, tim[0]);
+    TradeSummary l = summary(lo, medP[1], medR[1], d, years, tim[1]);
+    TradeSummary s = summary(sh, medP[2], medR[2], d, years, tim[2]);
     return new TradeSummary[] {a, l, s};
   }
 
@@ -146,15 +214,37 @@ final class TradeStatsKernel {
     return a;
   }
 
-  private static void deviations(Acc a, double[] r, int from, int to) {
-    a.meanR = a.n == 0 ? 0 : a.sumR / a.n;
-    double m = a.meanR;
+  /**
+   * The squared deviations of the returns from each group's mean: the longs {@code r[0, nl)}, the
+   * shorts {@code r[nl, n)} and all of them, each summed in array order.
+   */
+  private static void deviations(Acc lo, Acc sh, Acc all, double[] r, int nl, int n) {
+    lo.meanR = lo.n == 0 ? 0 : lo.sumR / lo.n;
+    sh.meanR = sh.n == 0 ? 0 : sh.sumR / sh.n;
+    all.meanR = all.n == 0 ? 0 : all.sumR / all.n;
+    double ml = lo.meanR;
+    double ms = sh.meanR;
+    double ma = all.meanR;
+    double sl = 0;
     double ss = 0;
-    for (int i = from; i < to; i++) {
-      double d = r[i] - m;
-      ss += d * d;
+    double sa = 0;
+    for (int i = 0; i < nl; i++) {
+      double v = r[i];
+      double d = v - ml;
+      double e = v - ma;
+      sl += d * d;
+      sa += e * e;
     }
-    a.m2 = ss;
+    for (int i = nl; i < n; i++) {
+      double v = r[i];
+      double d = v - ms;
+      double e = v - ma;
+      ss += d * d;
+      sa += e * e;
+    }
+    lo.m2 = sl;
+    sh.m2 = ss;
+    all.m2 = sa;
   }
 
   /** Adds two groups' sums (streaks and moments excepted: computed separately). */
@@ -199,22 +289,164 @@ final class TradeStatsKernel {
         timeInMarket, sqn, kelly);
   }
 
-  /** The median of {@code a[from, to)}, permuting that range; NaN if it is empty. */
+  /**
+   * The sortable key of a double: signed {@code long} comparison of keys is the order of
+   * {@link Double#compare} (-0.0 below 0.0; NaN is not expected). Negative numbers flip all bits
+   * but the sign, so that a larger magnitude gives a smaller key.
+   */
+  static long key(double v) {
+    long bits = Double.doubleToRawLongBits(v);
+    return bits ^ ((bits >> 63) >>> 1);
+  }
+
+  /** The histogram bucket of a value: the top bits of its key, from 0 (most negative) up. */
+  static int bucket(double v) {
+    return (int) (key(v) >> (64 - BUCKET_BITS)) + BUCKETS / 2;
+  }
+
+  /**
+   * The median of {@code a[from, to)} (of an even count the mean of the two middle values); NaN
+   * if the range is empty. Does not modify {@code a}.
+   *
+   * @param sortUpTo up to this many values the median sorts a copy, above it it uses the
+   *     histogram (tests pass 0 to exercise the histogram on small arrays)
+   */
+  static double median(double[] a, int from, int to, int sortUpTo) {
+    if (to - from <= sortUpTo) {
+      return sortedMedian(a, from, to);
+    }
+    int[] h = new int[BUCKETS];
+    for (int i = from; i < to; i++) {
+      h[bucket(a[i])]++;
+    }
+    return medians(a, from, to, to, h, null)[0];
+  }
+
+  /** As {@link #median(double[], int, int, int)}, sorting up to {@link #SORT_UP_TO} values. */
   static double median(double[] a, int from, int to) {
+    return median(a, from, to, SORT_UP_TO);
+  }
+
+  /**
+   * The medians of {@code a[from, to)}, {@code a[from, mid)} and {@code a[mid, to)}, from the
+   * bucket histograms of the two parts (null for an empty part): the sum of the two histograms
+   * locates the overall median's bucket, so "all" costs no histogram of its own. One pass over
+   * the array then keeps each median's bucket (a Floyd-Rivest selection finds the rank inside it)
+   * or, when the two middle values of an even count fall in two buckets, the largest value of the
+   * lower and the smallest of the upper one.
+   */
+  static double[] medians(double[] a, int from, int mid, int to, int[] first, int[] second) {
+    Window all = new Window(first, second, to - from);
+    Window lo = new Window(first, null, mid - from);
+    Window hi = new Window(null, second, to - mid);
+    for (int i = from; i < mid; i++) {
+      double v = a[i];
+      int b = bucket(v);
+      lo.offer(b, v);
+      all.offer(b, v);
+    }
+    for (int i = mid; i < to; i++) {
+      double v = a[i];
+      int b = bucket(v);
+      hi.offer(b, v);
+      all.offer(b, v);
+    }
+    return new double[] {all.median(), lo.median(), hi.median()};
+  }
+
+  /** The sorted-copy medians of {@code a[from, to)}, {@code a[from, mid)}, {@code a[mid, to)}. */
+  private static double[] sortedMedians(double[] a, int from, int mid, int to) {
+    return new double[] {sortedMedian(a, from, to), sortedMedian(a, from, mid),
+        sortedMedian(a, mid, to)};
+  }
+
+  private static double sortedMedian(double[] a, int from, int to) {
     int m = to - from;
     if (m == 0) {
       return Double.NaN;
     }
-    int k = from + (m - 1) / 2;
-    double lower = select(a, from, to - 1, k);
-    if ((m & 1) == 1) {
-      return lower;
+    double[] c = Arrays.copyOfRange(a, from, to);
+    Arrays.sort(c);
+    int k = (m - 1) / 2;
+    return (m & 1) == 1 ? c[k] : 0.5 * c[k] + 0.5 * c[k + 1];
+  }
+
+  /**
+   * Where the median of one group lies: the bucket of the lower middle rank k and of the upper
+   * one k2 (k2 = k for an odd count), and what one pass over the group's values keeps of them.
+   */
+  private static final class Window {
+    private final int m;
+    private final int k;
+    private final int k2;
+    private final int lo; // bucket of rank k, -1 for an empty group (matches no bucket)
+    private final int hi; // bucket of rank k2
+    private final int below; // values in buckets below lo
+    private final double[] buf; // the values of bucket lo when lo == hi, else null
+    private int size;
+    private double maxLo = Double.NEGATIVE_INFINITY; // lo != hi: the largest value in bucket lo
+    private double minHi = Double.POSITIVE_INFINITY; // and the smallest in bucket hi
+
+    Window(int[] h1, int[] h2, int m) {
+      this.m = m;
+      k = (m - 1) / 2;
+      k2 = m / 2;
+      if (m == 0) {
+        lo = -1;
+        hi = -1;
+        below = 0;
+        buf = null;
+        return;
+      }
+      int b = 0;
+      int cum = 0;
+      while (cum + count(h1, h2, b) <= k) {
+        cum += count(h1, h2, b++);
+      }
+      lo = b;
+      below = cum;
+      while (cum + count(h1, h2, b) <= k2) {
+        cum += count(h1, h2, b++);
+      }
+      hi = b;
+      buf = lo == hi ? new double[count(h1, h2, lo)] : null;
     }
-    double upper = Double.POSITIVE_INFINITY; // the smallest above the lower middle
-    for (int i = k + 1; i < to; i++) {
-      upper = Math.min(upper, a[i]);
+
+    private static int count(int[] h1, int[] h2, int b) {
+      return (h1 == null ? 0 : h1[b]) + (h2 == null ? 0 : h2[b]);
     }
-    return 0.5 * lower + 0.5 * upper;
+
+    void offer(int b, double v) {
+      if (b == lo) {
+        if (buf != null) {
+          buf[size++] = v;
+        } else if (v > maxLo) {
+          maxLo = v;
+        }
+      } else if (b == hi && v < minHi) {
+        minHi = v;
+      }
+    }
+
+    /** Within one bucket all values have one sign, so numeric comparison is the sort order. */
+    double median() {
+      if (m == 0) {
+        return Double.NaN;
+      }
+      if (buf == null) { // even count, the middle values in two buckets
+        return 0.5 * maxLo + 0.5 * minHi;
+      }
+      int r = k - below;
+      double lower = select(buf, 0, size - 1, r);
+      if (k2 == k) {
+        return lower;
+      }
+      double upper = Double.POSITIVE_INFINITY; // the smallest above the lower middle
+      for (int i = r + 1; i < size; i++) {
+        upper = Math.min(upper, buf[i]);
+      }
+      return 0.5 * lower + 0.5 * upper;
+    }
   }
 
   /**

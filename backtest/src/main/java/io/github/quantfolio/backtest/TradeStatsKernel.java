@@ -4,10 +4,10 @@ import java.util.Arrays;
 
 /**
  * The arithmetic of {@link TradeStatistics} on primitive arrays ({@link Input}, filled by the
- * caller's one pass over its list, which also counts the streaks of all trades and the bucket
- * histograms of the medians): one pass over each side's sums and streaks (the "all" group adds
- * the two), one for the squared deviations of the returns (all groups at once), then one pass per
- * array to pick out the values of the median's histogram bucket, which a Floyd-Rivest selection
+ * caller's one pass over its list, which also counts the streaks of all trades in order): one
+ * pass over each side's sums, streaks and bucket histograms (the "all" group adds the two), one
+ * for the squared deviations of the returns (all groups at once), then one pass per array to
+ * pick out the values of each median's histogram bucket, which a Floyd-Rivest selection
  * finishes. The inputs are already validated (finite, sides +1 / -1).
  *
  * <p>Medians select in the order of {@link Arrays#sort(double[])} (-0.0 below 0.0), so that they
@@ -54,24 +54,17 @@ final class TradeStatsKernel {
   /**
    * The counted trades, added by the caller in one pass over its list ({@link #add}): P&amp;L and
    * returns split by side (longs from the front in order, shorts from the back, so in reverse
-   * order, which leaves their longest runs unchanged), the holding periods summed by side, the
-   * streaks of all trades in order, and (for more than {@link #SORT_UP_TO} trades) the bucket
-   * histograms of P&amp;L and returns per side.
+   * order, which leaves their longest runs unchanged), the holding periods summed by side and the
+   * streaks of all trades in order.
    */
   static final class Input {
     private final double[] pnl; // longs [0, front), shorts (back, capacity); compacted by compute
     private final double[] ret;
-    private final int[] pnlLong; // histograms by bucket, or null for small inputs
-    private final int[] pnlShort;
-    private final int[] retLong;
-    private final int[] retShort;
+    private final long[] bars = new long[2]; // by side: [0] short, [1] long
+    private final double[] days = new double[2];
     private final boolean hasDays;
     private int front;
     private int back;
-    private long barsLong;
-    private long barsShort;
-    private double daysLong;
-    private double daysShort;
     private int curWin;
     private int curLoss;
     private int bestWin;
@@ -80,49 +73,35 @@ final class TradeStatsKernel {
     Input(int capacity, boolean hasDays) {
       pnl = new double[capacity];
       ret = new double[capacity];
-      boolean hist = capacity > SORT_UP_TO;
-      pnlLong = hist ? new int[BUCKETS] : null;
-      pnlShort = hist ? new int[BUCKETS] : null;
-      retLong = hist ? new int[BUCKETS] : null;
-      retShort = hist ? new int[BUCKETS] : null;
       this.hasDays = hasDays;
       back = capacity - 1;
     }
 
     /**
-     * Adds the next counted trade (at most the capacity in all).
+     * Adds the next counted trade (at most the capacity in all). No branch on the side: in a
+     * random mix of longs and shorts it would be mispredicted every other trade.
      *
      * @param side +1 long, -1 short
      * @param p the P&amp;L (finite)
      * @param r the return (finite)
      * @param held the holding period in bars
-     * @param days the holding period in days (0 without an index)
+     * @param heldDays the holding period in days (0 without an index)
      */
-    void add(int side, double p, double r, int held, double days) {
-      curWin = p > 0 ? curWin + 1 : 0;
-      curLoss = p < 0 ? curLoss + 1 : 0;
+    void add(int side, double p, double r, int held, double heldDays) {
+      int win = p > 0 ? 1 : 0; // a conditional move; "p > 0 ? run + 1 : 0" compiles to a branch
+      int lose = p < 0 ? 1 : 0;
+      curWin = (curWin + 1) * win;
+      curLoss = (curLoss + 1) * lose;
       bestWin = Math.max(bestWin, curWin);
       bestLoss = Math.max(bestLoss, curLoss);
-      int slot;
-      if (side > 0) {
-        slot = front++;
-        barsLong += held;
-        daysLong += days;
-        if (pnlLong != null) {
-          pnlLong[bucket(p)]++;
-          retLong[bucket(r)]++;
-        }
-      } else {
-        slot = back--;
-        barsShort += held;
-        daysShort += days;
-        if (pnlShort != null) {
-          pnlShort[bucket(p)]++;
-          retShort[bucket(r)]++;
-        }
-      }
+      int isLong = (side + 1) >> 1; // 1 long, 0 short
+      int slot = back + isLong * (front - back);
+      front += isLong;
+      back -= 1 - isLong;
       pnl[slot] = p;
       ret[slot] = r;
+      bars[isLong] += held;
+      days[isLong] += heldDays;
     }
   }
 
@@ -145,22 +124,28 @@ final class TradeStatsKernel {
       System.arraycopy(mp, in.back + 1, mp, nl, ns);
       System.arraycopy(mr, in.back + 1, mr, nl, ns);
     }
-    Acc lo = range(mp, mr, 0, nl);
-    Acc sh = range(mp, mr, nl, n);
-    lo.bars = in.barsLong;
-    sh.bars = in.barsShort;
-    lo.days = in.daysLong;
-    sh.days = in.daysShort;
+    // bucket histograms for the medians of P&L and returns, per side ("all" adds them)
+    boolean hist = n > SORT_UP_TO;
+    int[] pnlLong = hist ? new int[BUCKETS] : null;
+    int[] retLong = hist ? new int[BUCKETS] : null;
+    int[] pnlShort = hist ? new int[BUCKETS] : null;
+    int[] retShort = hist ? new int[BUCKETS] : null;
+    Acc lo = range(mp, mr, 0, nl, pnlLong, retLong);
+    Acc sh = range(mp, mr, nl, n, pnlShort, retShort);
+    lo.bars = in.bars[1];
+    sh.bars = in.bars[0];
+    lo.days = in.days[1];
+    sh.days = in.days[0];
     Acc all = combine(lo, sh);
     all.bestWin = in.bestWin;
     all.bestLoss = in.bestLoss;
     // Two-pass variance (exact mean first), the three groups in one pass over the returns.
     deviations(lo, sh, all, mr, nl, n);
     double[] tim = inMarket == null ? new double[] {Double.NaN, Double.NaN, Double.NaN} : inMarket;
-    double[] medP = in.pnlLong == null ? sortedMedians(mp, 0, nl, n)
-        : medians(mp, 0, nl, n, in.pnlLong, in.pnlShort);
-    double[] medR = in.retLong == null ? sortedMedians(mr, 0, nl, n)
-        : medians(mr, 0, nl, n, in.retLong, in.retShort);
+    double[] medP = hist ? medians(mp, 0, nl, n, pnlLong, pnlShort)
+        : sortedMedians(mp, 0, nl, n);
+    double[] medR = hist ? medians(mr, 0, nl, n, retLong, retShort)
+        : sortedMedians(mr, 0, nl, n);
     boolean d = in.hasDays;
     TradeSummary a = summary(all, medP[0], medR[0], d, years, tim[0]);
     TradeSummary l = summary(lo, medP[1], medR[1], d, years, tim[1]);
@@ -168,8 +153,14 @@ final class TradeStatsKernel {
     return new TradeSummary[] {a, l, s};
   }
 
-  /** The sums and streaks of {@code p[from, to)} in local variables (kept in registers). */
-  private static Acc range(double[] p, double[] r, int from, int to) {
+  /**
+   * The sums and streaks of {@code p[from, to)} in local variables (kept in registers), and the
+   * bucket histograms of {@code p} and {@code r} unless they are null. Written without branches
+   * on the sign of a trade, which a random mix would mispredict every other trade: a conditional
+   * of doubles compiles to a branch, {@code Math.max} does not ({@code max(v, 0.0)} adds +0.0 for
+   * v &lt;= 0 as {@code v > 0 ? v : 0} does), and the streaks multiply by 0 or 1.
+   */
+  private static Acc range(double[] p, double[] r, int from, int to, int[] hp, int[] hr) {
     int wins = 0;
     int losses = 0;
     double sum = 0;
@@ -182,22 +173,28 @@ final class TradeStatsKernel {
     int curLoss = 0;
     int bestWin = 0;
     int bestLoss = 0;
+    boolean hist = hp != null;
     for (int i = from; i < to; i++) {
       double v = p[i];
+      double w = r[i];
       sum += v;
-      // ternaries, not Math.max / min: the inputs are finite, so their NaN and -0.0 handling
-      // is not needed
-      profit += v > 0 ? v : 0;
-      loss += v < 0 ? -v : 0;
-      wins += v > 0 ? 1 : 0;
-      losses += v < 0 ? 1 : 0;
-      max = v > max ? v : max;
+      profit += Math.max(v, 0.0); // +0.0 for v <= 0, as v > 0 ? v : 0
+      loss += Math.max(-v, 0.0);
+      int win = v > 0 ? 1 : 0; // conditional moves, no branch
+      int lose = v < 0 ? 1 : 0;
+      wins += win;
+      losses += lose;
+      max = v > max ? v : max; // branches, but a new extreme is rare
       min = v < min ? v : min;
-      sumR += r[i];
-      curWin = v > 0 ? curWin + 1 : 0;
-      curLoss = v < 0 ? curLoss + 1 : 0;
+      sumR += w;
+      curWin = (curWin + 1) * win;
+      curLoss = (curLoss + 1) * lose;
       bestWin = Math.max(bestWin, curWin);
       bestLoss = Math.max(bestLoss, curLoss);
+      if (hist) {
+        hp[bucket(v)]++;
+        hr[bucket(w)]++;
+      }
     }
     Acc a = new Acc();
     a.n = to - from;

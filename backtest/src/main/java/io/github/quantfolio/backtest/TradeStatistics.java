@@ -6,6 +6,8 @@ import io.github.quantfolio.core.internal.Checks;
 import io.github.quantfolio.core.internal.TextTable;
 import java.util.List;
 import java.util.Locale;
+import java.util.RandomAccess;
+import java.util.stream.IntStream;
 
 /**
  * Per-trade statistics of round-trip {@link Trade}s, for all trades and for long and short
@@ -167,39 +169,76 @@ public final class TradeStatistics {
     Checks.notNull(openTrades, "openTrades");
     boolean include = openTrades == OpenTrades.INCLUDE;
     TradeStatsKernel.Input in = new TradeStatsKernel.Input(trades.size(), index != null);
-    int open = 0;
-    int i = 0;
-    for (Trade t : trades) {
-      if (t == null) {
-        throw new NullPointerException("trades[" + i + "] is null");
-      }
-      validate(t, i, index);
-      i++;
-      if (t.isOpen()) {
-        open++;
-        if (!include) {
-          continue;
+    int chunks = in.chunks();
+    if (trades instanceof RandomAccess) { // the chunks in parallel: no order between them matters
+      IntStream.range(0, chunks).parallel().forEach(c -> {
+        TradeStatsKernel.Chunk k = in.chunk(c);
+        for (int i = k.start(); i < k.end(); i++) {
+          if (!read(trades.get(i), i, k, include, index)) {
+            return;
+          }
+        }
+      });
+    } else {
+      TradeStatsKernel.Chunk k = null;
+      int i = 0;
+      for (Trade t : trades) {
+        if (i % TradeStatsKernel.CHUNK == 0) {
+          k = in.chunk(i / TradeStatsKernel.CHUNK);
+        }
+        if (!read(t, i++, k, include, index)) {
+          break;
         }
       }
-      double days = index == null ? 0
-          : (index.epochMillis(t.exitBar()) - index.epochMillis(t.entryBar())) / 86_400_000.0;
-      in.add(t.side(), t.pnl(), t.returnFraction(), t.exitBar() - t.entryBar(), days);
+    }
+    int invalid = in.firstInvalid();
+    if (invalid >= 0) { // the first invalid trade in list order, reported as a sequential pass would
+      Trade t = trades.get(invalid);
+      if (t == null) {
+        throw new NullPointerException("trades[" + invalid + "] is null");
+      }
+      validate(t, invalid, index);
     }
     double years = frequency == null ? Double.NaN
         : index.size() / frequency.periodsPerYear();
-    return new TradeStatistics(openTrades, open,
+    return new TradeStatistics(openTrades, in.open(),
         TradeStatsKernel.compute(in, years, inMarket));
   }
 
+  /** Adds trade i to its chunk, or records it there as invalid and returns false. */
+  private static boolean read(Trade t, int i, TradeStatsKernel.Chunk k, boolean include,
+      TimeIndex index) {
+    if (t == null || !isValid(t, index)) {
+      k.invalid(i);
+      return false;
+    }
+    if (t.isOpen()) {
+      k.open();
+      if (!include) {
+        return true;
+      }
+    }
+    int entry = t.entryBar();
+    int exit = t.exitBar();
+    long millis = index == null ? 0 : index.epochMillis(exit) - index.epochMillis(entry);
+    k.add(t.side(), t.pnl(), t.returnFraction(), exit - entry, millis);
+    return true;
+  }
+
+  private static boolean isValid(Trade t, TimeIndex index) {
+    int side = t.side();
+    int entry = t.entryBar();
+    int exit = t.exitBar();
+    return (side == 1 || side == -1) && entry >= 0 && exit >= entry
+        && (index == null || exit < index.size()) && Double.isFinite(t.pnl())
+        && Double.isFinite(t.returnFraction());
+  }
+
+  /** Throws the exception that names what is wrong with trade i, which is invalid. */
   private static void validate(Trade t, int i, TimeIndex index) {
     int side = t.side();
     int entry = t.entryBar();
     int exit = t.exitBar();
-    if ((side == 1 || side == -1) && entry >= 0 && exit >= entry
-        && (index == null || exit < index.size()) && Double.isFinite(t.pnl())
-        && Double.isFinite(t.returnFraction())) {
-      return; // the common case builds no message
-    }
     String who = "trades[" + i + "] ('" + t.asset() + "', exit " + t.exitTime() + ")";
     if (side != 1 && side != -1) {
       throw new IllegalArgumentException("Expected side +1 or -1 in " + who + ", but found "

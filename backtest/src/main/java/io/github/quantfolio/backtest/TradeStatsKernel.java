@@ -1,14 +1,22 @@
 package io.github.quantfolio.backtest;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
- * The arithmetic of {@link TradeStatistics} on primitive arrays ({@link Input}, filled by the
- * caller's one pass over its list, which also counts the streaks of all trades in order): one
- * pass over each side's sums, streaks and bucket histograms (the "all" group adds the two), one
- * for the squared deviations of the returns (all groups at once), then one pass per array to
- * pick out the values of each median's histogram bucket, which a Floyd-Rivest selection
- * finishes. The inputs are already validated (finite, sides +1 / -1).
+ * The arithmetic of {@link TradeStatistics} on primitive arrays. The caller reads its list in
+ * fixed chunks of {@link #CHUNK} trades ({@link Chunk}, in parallel for a random-access list),
+ * each laying out its P&amp;L and returns in its own region of two shared arrays; then one pass
+ * over each side's sums, streaks and bucket histograms (the two sides in parallel; the "all"
+ * group adds them), one for the squared deviations of the returns (all groups at once), and one
+ * pass per array (P&amp;L and returns in parallel) to pick out the values of each median's
+ * histogram bucket, which a Floyd-Rivest selection finishes. The inputs are already validated
+ * (finite, sides +1 / -1).
+ *
+ * <p>Bit for bit independent of the number of threads: the chunks are fixed by the list's size,
+ * every sum runs in one fixed order (a side's trades in list order; the shorts, laid out from the
+ * back of each region, in reverse list order, which is how the streaks of a side are counted
+ * too, unchanged by the reversal), and the medians are order statistics.
  *
  * <p>Medians select in the order of {@link Arrays#sort(double[])} (-0.0 below 0.0), so that they
  * equal the median of a sorted copy bit for bit: the histogram buckets are the top
@@ -29,10 +37,13 @@ final class TradeStatsKernel {
   /** Up to this many values, medians sort a copy instead of building histograms. */
   static final int SORT_UP_TO = 1 << 12;
 
+  /** Trades per chunk of the caller's pass (the last chunk may be shorter). */
+  static final int CHUNK = 1 << 16;
+
   private TradeStatsKernel() {
   }
 
-  /** The sums of one group. */
+  /** The sums of one group; {@link #scan} continues them over the next part of its values. */
   private static final class Acc {
     int n;
     int wins;
@@ -40,6 +51,8 @@ final class TradeStatsKernel {
     double pnl;
     double profit;
     double loss; // positive
+    double max = Double.NEGATIVE_INFINITY;
+    double min = Double.POSITIVE_INFINITY;
     double maxWin = Double.NaN;
     double minLoss = Double.NaN;
     double sumR;
@@ -47,53 +60,153 @@ final class TradeStatsKernel {
     double m2; // sum of squared deviations of the returns from their mean (second pass)
     double bars;
     double days;
+    int curWin;
+    int curLoss;
     int bestWin;
     int bestLoss;
+
+    /**
+     * Continues the sums and streaks over {@code p[from, to)} in local variables (kept in
+     * registers), and the bucket histograms of {@code p} and {@code r} unless they are null.
+     * Written without branches on the sign of a trade, which a random mix would mispredict every
+     * other trade: a conditional of doubles compiles to a branch, {@code Math.max} does not
+     * ({@code max(v, 0.0)} adds +0.0 for v &lt;= 0 as {@code v > 0 ? v : 0} does), and the streaks
+     * multiply by 0 or 1.
+     */
+    void scan(double[] p, double[] r, int from, int to, int[] hp, int[] hr) {
+      int wins = this.wins;
+      int losses = this.losses;
+      double sum = this.pnl;
+      double profit = this.profit;
+      double loss = this.loss;
+      double max = this.max;
+      double min = this.min;
+      double sumR = this.sumR;
+      int curWin = this.curWin;
+      int curLoss = this.curLoss;
+      int bestWin = this.bestWin;
+      int bestLoss = this.bestLoss;
+      boolean hist = hp != null;
+      for (int i = from; i < to; i++) {
+        double v = p[i];
+        double w = r[i];
+        sum += v;
+        profit += Math.max(v, 0.0);
+        loss += Math.max(-v, 0.0);
+        int win = v > 0 ? 1 : 0; // conditional moves, no branch
+        int lose = v < 0 ? 1 : 0;
+        wins += win;
+        losses += lose;
+        max = v > max ? v : max; // branches, but a new extreme is rare
+        min = v < min ? v : min;
+        sumR += w;
+        curWin = (curWin + 1) * win;
+        curLoss = (curLoss + 1) * lose;
+        bestWin = Math.max(bestWin, curWin);
+        bestLoss = Math.max(bestLoss, curLoss);
+        if (hist) {
+          hp[bucket(v)]++;
+          hr[bucket(w)]++;
+        }
+      }
+      this.n += to - from;
+      this.wins = wins;
+      this.losses = losses;
+      this.pnl = sum;
+      this.profit = profit;
+      this.loss = loss;
+      this.max = max;
+      this.min = min;
+      this.sumR = sumR;
+      this.curWin = curWin;
+      this.curLoss = curLoss;
+      this.bestWin = bestWin;
+      this.bestLoss = bestLoss;
+      maxWin = wins > 0 ? max : Double.NaN; // the largest P&L is a win if any trade won
+      minLoss = losses > 0 ? min : Double.NaN;
+    }
   }
 
   /**
-   * The counted trades, added by the caller in one pass over its list ({@link #add}): P&amp;L and
-   * returns split by side (longs from the front in order, shorts from the back, so in reverse
-   * order, which leaves their longest runs unchanged), the holding periods summed by side and the
-   * streaks of all trades in order.
+   * The counted trades of one chunk of the caller's list, {@code [start, end)}, added in list
+   * order ({@link #add}): P&amp;L and returns in the chunk's region of the shared arrays (longs
+   * from the front in order, shorts from the back, so in reverse order), holding periods summed
+   * by side, the streaks of all its trades, and the first invalid trade, if any, for the caller
+   * to report. Filled by one thread; create it in that thread (its fields then lie in that
+   * thread's allocation buffer, away from the other chunks').
    */
-  static final class Input {
-    private final double[] pnl; // longs [0, front), shorts (back, capacity); compacted by compute
+  static final class Chunk {
+    private final double[] pnl;
     private final double[] ret;
+    private final int start;
+    private final int end;
+    private int front; // next long slot
+    private int back; // next short slot
     private final long[] bars = new long[2]; // by side: [0] short, [1] long
-    private final double[] days = new double[2];
-    private final boolean hasDays;
-    private int front;
-    private int back;
+    private final long[] millis = new long[2];
+    private int count;
+    private int open;
+    private int invalid = -1;
     private int curWin;
     private int curLoss;
     private int bestWin;
     private int bestLoss;
+    private int winPrefix; // the run of wins from the chunk's start
+    private int lossPrefix;
+    private int inWinPrefix = 1;
+    private int inLossPrefix = 1;
 
-    Input(int capacity, boolean hasDays) {
-      pnl = new double[capacity];
-      ret = new double[capacity];
-      this.hasDays = hasDays;
-      back = capacity - 1;
+    private Chunk(Input in, int c) {
+      pnl = in.pnl;
+      ret = in.ret;
+      start = c * CHUNK;
+      end = Math.min(in.capacity, start + CHUNK);
+      front = start;
+      back = end - 1;
+    }
+
+    /** The first position in the caller's list. */
+    int start() {
+      return start;
+    }
+
+    /** The end (exclusive) in the caller's list. */
+    int end() {
+      return end;
+    }
+
+    /** Counts an open trade of the input (counted or not). */
+    void open() {
+      open++;
+    }
+
+    /** Records the invalid (or null) trade at list position {@code i}; the caller stops. */
+    void invalid(int i) {
+      invalid = i;
     }
 
     /**
-     * Adds the next counted trade (at most the capacity in all). No branch on the side: in a
-     * random mix of longs and shorts it would be mispredicted every other trade.
+     * Adds the next counted trade. No branch on the side: in a random mix of longs and shorts it
+     * would be mispredicted every other trade.
      *
      * @param side +1 long, -1 short
      * @param p the P&amp;L (finite)
      * @param r the return (finite)
      * @param held the holding period in bars
-     * @param heldDays the holding period in days (0 without an index)
+     * @param heldMillis the holding period in milliseconds (0 without an index)
      */
-    void add(int side, double p, double r, int held, double heldDays) {
+    void add(int side, double p, double r, int held, long heldMillis) {
       int win = p > 0 ? 1 : 0; // a conditional move; "p > 0 ? run + 1 : 0" compiles to a branch
       int lose = p < 0 ? 1 : 0;
       curWin = (curWin + 1) * win;
       curLoss = (curLoss + 1) * lose;
       bestWin = Math.max(bestWin, curWin);
       bestLoss = Math.max(bestLoss, curLoss);
+      inWinPrefix &= win;
+      inLossPrefix &= lose;
+      winPrefix += inWinPrefix;
+      lossPrefix += inLossPrefix;
+      count++;
       int isLong = (side + 1) >> 1; // 1 long, 0 short
       int slot = back + isLong * (front - back);
       front += isLong;
@@ -101,121 +214,152 @@ final class TradeStatsKernel {
       pnl[slot] = p;
       ret[slot] = r;
       bars[isLong] += held;
-      days[isLong] += heldDays;
+      millis[isLong] += heldMillis;
+    }
+  }
+
+  /** The trades of one call, in chunks. */
+  static final class Input {
+    private final double[] pnl;
+    private final double[] ret;
+    private final int capacity;
+    private final boolean hasDays;
+    private final Chunk[] chunks;
+
+    /**
+     * @param capacity the number of trades in the list
+     * @param hasDays whether holding periods in days are known
+     */
+    Input(int capacity, boolean hasDays) {
+      this.capacity = capacity;
+      pnl = new double[capacity];
+      ret = new double[capacity];
+      this.hasDays = hasDays;
+      chunks = new Chunk[(capacity + CHUNK - 1) / CHUNK];
+    }
+
+    /** The number of chunks. */
+    int chunks() {
+      return chunks.length;
+    }
+
+    /** Creates chunk {@code c}; call it from the thread that fills the chunk. */
+    Chunk chunk(int c) {
+      Chunk k = new Chunk(this, c);
+      chunks[c] = k;
+      return k;
+    }
+
+    /** The open trades in the input, counted or not. */
+    int open() {
+      int open = 0;
+      for (Chunk c : chunks) {
+        open += c == null ? 0 : c.open;
+      }
+      return open;
+    }
+
+    /** The list position of the first invalid trade, or -1. */
+    int firstInvalid() {
+      for (Chunk c : chunks) { // a chunk after an invalid trade may be missing
+        if (c == null || c.invalid >= 0) {
+          return c == null ? -1 : c.invalid;
+        }
+      }
+      return -1;
     }
   }
 
   /**
    * The all / long / short summaries.
    *
-   * @param in the trades (its arrays are compacted)
+   * @param in the trades, every chunk filled
    * @param years the span of the data in years, or NaN when unknown
    * @param inMarket time in market for all, long, short, or null when unknown
    * @return the summaries of all, long and short trades
    */
   static TradeSummary[] compute(Input in, double years, double[] inMarket) {
-    int capacity = in.pnl.length;
-    int nl = in.front;
-    int ns = capacity - 1 - in.back;
+    Chunk[] chunks = in.chunks;
+    int nc = chunks.length;
+    // the segments [from, to) of each side in its summation order: longs in list order, shorts
+    // in reverse list order (the chunks backwards, each from its back)
+    int[] longSegs = new int[2 * nc];
+    int[] shortSegs = new int[2 * nc];
+    int nl = 0;
+    int ns = 0;
+    Acc lo = new Acc();
+    Acc sh = new Acc();
+    long barsLong = 0;
+    long barsShort = 0;
+    long millisLong = 0;
+    long millisShort = 0;
+    for (int c = 0; c < nc; c++) {
+      Chunk k = chunks[c];
+      longSegs[2 * c] = k.start;
+      longSegs[2 * c + 1] = k.front;
+      Chunk b = chunks[nc - 1 - c];
+      shortSegs[2 * c] = b.back + 1;
+      shortSegs[2 * c + 1] = b.end;
+      nl += k.front - k.start;
+      ns += k.end - 1 - k.back;
+      barsLong += k.bars[1];
+      barsShort += k.bars[0];
+      millisLong += k.millis[1];
+      millisShort += k.millis[0];
+    }
+    lo.bars = barsLong;
+    sh.bars = barsShort;
+    lo.days = millisLong / 86_400_000.0; // exact sums of whole milliseconds, divided once
+    sh.days = millisShort / 86_400_000.0;
     int n = nl + ns;
     double[] mp = in.pnl;
     double[] mr = in.ret;
-    if (n < capacity) { // excluded open trades left a gap between the longs and the shorts
-      System.arraycopy(mp, in.back + 1, mp, nl, ns);
-      System.arraycopy(mr, in.back + 1, mr, nl, ns);
-    }
     // bucket histograms for the medians of P&L and returns, per side ("all" adds them)
     boolean hist = n > SORT_UP_TO;
-    int[] pnlLong = hist ? new int[BUCKETS] : null;
-    int[] retLong = hist ? new int[BUCKETS] : null;
-    int[] pnlShort = hist ? new int[BUCKETS] : null;
-    int[] retShort = hist ? new int[BUCKETS] : null;
-    Acc lo = range(mp, mr, 0, nl, pnlLong, retLong);
-    Acc sh = range(mp, mr, nl, n, pnlShort, retShort);
-    lo.bars = in.bars[1];
-    sh.bars = in.bars[0];
-    lo.days = in.days[1];
-    sh.days = in.days[0];
+    int[][] h = new int[4][]; // P&L long, return long, P&L short, return short
+    Acc[] sides = {lo, sh};
+    IntStream.range(0, 2).parallel().forEach(g -> {
+      int[] hp = hist ? new int[BUCKETS] : null;
+      int[] hr = hist ? new int[BUCKETS] : null;
+      int[] segs = g == 0 ? longSegs : shortSegs;
+      for (int j = 0; j < segs.length; j += 2) {
+        sides[g].scan(mp, mr, segs[j], segs[j + 1], hp, hr);
+      }
+      h[2 * g] = hp;
+      h[2 * g + 1] = hr;
+    });
     Acc all = combine(lo, sh);
-    all.bestWin = in.bestWin;
-    all.bestLoss = in.bestLoss;
+    // the streaks of all trades in list order, joined across the chunks
+    int curWin = 0;
+    int curLoss = 0;
+    for (Chunk k : chunks) {
+      all.bestWin = Math.max(all.bestWin, Math.max(k.bestWin, curWin + k.winPrefix));
+      all.bestLoss = Math.max(all.bestLoss, Math.max(k.bestLoss, curLoss + k.lossPrefix));
+      curWin = k.winPrefix == k.count ? curWin + k.count : k.curWin;
+      curLoss = k.lossPrefix == k.count ? curLoss + k.count : k.curLoss;
+    }
     // Two-pass variance (exact mean first), the three groups in one pass over the returns.
-    deviations(lo, sh, all, mr, nl, n);
+    deviations(lo, sh, all, mr, longSegs, shortSegs);
+    double[][] med = new double[2][];
+    IntStream.range(0, 2).parallel().forEach(v -> {
+      double[] a = v == 0 ? mp : mr;
+      med[v] = hist ? medians(a, longSegs, shortSegs, h[v], h[2 + v])
+          : sortedMedians(a, longSegs, shortSegs);
+    });
     double[] tim = inMarket == null ? new double[] {Double.NaN, Double.NaN, Double.NaN} : inMarket;
-    double[] medP = hist ? medians(mp, 0, nl, n, pnlLong, pnlShort)
-        : sortedMedians(mp, 0, nl, n);
-    double[] medR = hist ? medians(mr, 0, nl, n, retLong, retShort)
-        : sortedMedians(mr, 0, nl, n);
     boolean d = in.hasDays;
-    TradeSummary a = summary(all, medP[0], medR[0], d, years, tim[0]);
-    TradeSummary l = summary(lo, medP[1], medR[1], d, years, tim[1]);
-    TradeSummary s = summary(sh, medP[2], medR[2], d, years, tim[2]);
+    TradeSummary a = summary(all, med[0][0], med[1][0], d, years, tim[0]);
+    TradeSummary l = summary(lo, med[0][1], med[1][1], d, years, tim[1]);
+    TradeSummary s = summary(sh, med[0][2], med[1][2], d, years, tim[2]);
     return new TradeSummary[] {a, l, s};
   }
 
   /**
-   * The sums and streaks of {@code p[from, to)} in local variables (kept in registers), and the
-   * bucket histograms of {@code p} and {@code r} unless they are null. Written without branches
-   * on the sign of a trade, which a random mix would mispredict every other trade: a conditional
-   * of doubles compiles to a branch, {@code Math.max} does not ({@code max(v, 0.0)} adds +0.0 for
-   * v &lt;= 0 as {@code v > 0 ? v : 0} does), and the streaks multiply by 0 or 1.
+   * The squared deviations of the returns from each group's mean: the longs' segments, the
+   * shorts' and all of them (longs then shorts), each summed in that order.
    */
-  private static Acc range(double[] p, double[] r, int from, int to, int[] hp, int[] hr) {
-    int wins = 0;
-    int losses = 0;
-    double sum = 0;
-    double profit = 0;
-    double loss = 0;
-    double max = Double.NEGATIVE_INFINITY;
-    double min = Double.POSITIVE_INFINITY;
-    double sumR = 0;
-    int curWin = 0;
-    int curLoss = 0;
-    int bestWin = 0;
-    int bestLoss = 0;
-    boolean hist = hp != null;
-    for (int i = from; i < to; i++) {
-      double v = p[i];
-      double w = r[i];
-      sum += v;
-      profit += Math.max(v, 0.0); // +0.0 for v <= 0, as v > 0 ? v : 0
-      loss += Math.max(-v, 0.0);
-      int win = v > 0 ? 1 : 0; // conditional moves, no branch
-      int lose = v < 0 ? 1 : 0;
-      wins += win;
-      losses += lose;
-      max = v > max ? v : max; // branches, but a new extreme is rare
-      min = v < min ? v : min;
-      sumR += w;
-      curWin = (curWin + 1) * win;
-      curLoss = (curLoss + 1) * lose;
-      bestWin = Math.max(bestWin, curWin);
-      bestLoss = Math.max(bestLoss, curLoss);
-      if (hist) {
-        hp[bucket(v)]++;
-        hr[bucket(w)]++;
-      }
-    }
-    Acc a = new Acc();
-    a.n = to - from;
-    a.wins = wins;
-    a.losses = losses;
-    a.pnl = sum;
-    a.profit = profit;
-    a.loss = loss;
-    a.maxWin = wins > 0 ? max : Double.NaN; // the largest P&L is a win if any trade won
-    a.minLoss = losses > 0 ? min : Double.NaN;
-    a.sumR = sumR;
-    a.bestWin = bestWin;
-    a.bestLoss = bestLoss;
-    return a;
-  }
-
-  /**
-   * The squared deviations of the returns from each group's mean: the longs {@code r[0, nl)}, the
-   * shorts {@code r[nl, n)} and all of them, each summed in array order.
-   */
-  private static void deviations(Acc lo, Acc sh, Acc all, double[] r, int nl, int n) {
+  private static void deviations(Acc lo, Acc sh, Acc all, double[] r, int[] longSegs,
+      int[] shortSegs) {
     lo.meanR = lo.n == 0 ? 0 : lo.sumR / lo.n;
     sh.meanR = sh.n == 0 ? 0 : sh.sumR / sh.n;
     all.meanR = all.n == 0 ? 0 : all.sumR / all.n;
@@ -225,19 +369,23 @@ final class TradeStatsKernel {
     double sl = 0;
     double ss = 0;
     double sa = 0;
-    for (int i = 0; i < nl; i++) {
-      double v = r[i];
-      double d = v - ml;
-      double e = v - ma;
-      sl += d * d;
-      sa += e * e;
+    for (int j = 0; j < longSegs.length; j += 2) {
+      for (int i = longSegs[j]; i < longSegs[j + 1]; i++) {
+        double v = r[i];
+        double d = v - ml;
+        double e = v - ma;
+        sl += d * d;
+        sa += e * e;
+      }
     }
-    for (int i = nl; i < n; i++) {
-      double v = r[i];
-      double d = v - ms;
-      double e = v - ma;
-      ss += d * d;
-      sa += e * e;
+    for (int j = 0; j < shortSegs.length; j += 2) {
+      for (int i = shortSegs[j]; i < shortSegs[j + 1]; i++) {
+        double v = r[i];
+        double d = v - ms;
+        double e = v - ma;
+        ss += d * d;
+        sa += e * e;
+      }
     }
     lo.m2 = sl;
     sh.m2 = ss;
@@ -310,7 +458,7 @@ final class TradeStatsKernel {
    */
   static double median(double[] a, int from, int to, int sortUpTo) {
     if (to - from <= sortUpTo) {
-      return sortedMedian(a, from, to);
+      return sortedMedian(a, new int[] {from, to});
     }
     int[] h = new int[BUCKETS];
     for (int i = from; i < to; i++) {
@@ -326,43 +474,72 @@ final class TradeStatsKernel {
 
   /**
    * The medians of {@code a[from, to)}, {@code a[from, mid)} and {@code a[mid, to)}, from the
-   * bucket histograms of the two parts (null for an empty part): the sum of the two histograms
-   * locates the overall median's bucket, so "all" costs no histogram of its own. One pass over
-   * the array then keeps each median's bucket (a Floyd-Rivest selection finds the rank inside it)
-   * or, when the two middle values of an even count fall in two buckets, the largest value of the
-   * lower and the smallest of the upper one.
+   * bucket histograms of the two parts (null for an empty part).
    */
   static double[] medians(double[] a, int from, int mid, int to, int[] first, int[] second) {
-    Window all = new Window(first, second, to - from);
-    Window lo = new Window(first, null, mid - from);
-    Window hi = new Window(null, second, to - mid);
-    for (int i = from; i < mid; i++) {
-      double v = a[i];
-      int b = bucket(v);
-      lo.offer(b, v);
-      all.offer(b, v);
+    return medians(a, new int[] {from, mid}, new int[] {mid, to}, first, second);
+  }
+
+  /**
+   * The medians of all values, those in the first segments and those in the second ones
+   * ({@code [from, to)} pairs), from the bucket histograms of the two groups (null for an empty
+   * one): the sum of the two histograms locates the overall median's bucket, so "all" costs no
+   * histogram of its own. One pass over the values then keeps each median's bucket (a
+   * Floyd-Rivest selection finds the rank inside it) or, when the two middle values of an even
+   * count fall in two buckets, the largest value of the lower and the smallest of the upper one.
+   */
+  static double[] medians(double[] a, int[] firstSegs, int[] secondSegs, int[] first,
+      int[] second) {
+    int n1 = size(firstSegs);
+    int n2 = size(secondSegs);
+    Window all = new Window(first, second, n1 + n2);
+    Window lo = new Window(first, null, n1);
+    Window hi = new Window(null, second, n2);
+    for (int j = 0; j < firstSegs.length; j += 2) {
+      collect(a, firstSegs[j], firstSegs[j + 1], lo, all);
     }
-    for (int i = mid; i < to; i++) {
-      double v = a[i];
-      int b = bucket(v);
-      hi.offer(b, v);
-      all.offer(b, v);
+    for (int j = 0; j < secondSegs.length; j += 2) {
+      collect(a, secondSegs[j], secondSegs[j + 1], hi, all);
     }
     return new double[] {all.median(), lo.median(), hi.median()};
   }
 
-  /** The sorted-copy medians of {@code a[from, to)}, {@code a[from, mid)}, {@code a[mid, to)}. */
-  private static double[] sortedMedians(double[] a, int from, int mid, int to) {
-    return new double[] {sortedMedian(a, from, to), sortedMedian(a, from, mid),
-        sortedMedian(a, mid, to)};
+  private static void collect(double[] a, int from, int to, Window group, Window all) {
+    for (int i = from; i < to; i++) {
+      double v = a[i];
+      int b = bucket(v);
+      group.offer(b, v);
+      all.offer(b, v);
+    }
   }
 
-  private static double sortedMedian(double[] a, int from, int to) {
-    int m = to - from;
+  private static int size(int[] segs) {
+    int n = 0;
+    for (int j = 0; j < segs.length; j += 2) {
+      n += segs[j + 1] - segs[j];
+    }
+    return n;
+  }
+
+  /** The sorted-copy medians of all values, the first segments' and the second ones'. */
+  private static double[] sortedMedians(double[] a, int[] firstSegs, int[] secondSegs) {
+    int[] both = Arrays.copyOf(firstSegs, firstSegs.length + secondSegs.length);
+    System.arraycopy(secondSegs, 0, both, firstSegs.length, secondSegs.length);
+    return new double[] {sortedMedian(a, both), sortedMedian(a, firstSegs),
+        sortedMedian(a, secondSegs)};
+  }
+
+  private static double sortedMedian(double[] a, int[] segs) {
+    int m = size(segs);
     if (m == 0) {
       return Double.NaN;
     }
-    double[] c = Arrays.copyOfRange(a, from, to);
+    double[] c = new double[m];
+    int at = 0;
+    for (int j = 0; j < segs.length; j += 2) {
+      System.arraycopy(a, segs[j], c, at, segs[j + 1] - segs[j]);
+      at += segs[j + 1] - segs[j];
+    }
     Arrays.sort(c);
     int k = (m - 1) / 2;
     return (m & 1) == 1 ? c[k] : 0.5 * c[k] + 0.5 * c[k + 1];

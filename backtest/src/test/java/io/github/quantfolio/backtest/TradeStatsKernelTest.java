@@ -1,11 +1,13 @@
 package io.github.quantfolio.backtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.quantfolio.backtest.TradeStatistics.OpenTrades;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
@@ -169,5 +171,61 @@ class TradeStatsKernelTest {
       assertSame(sortedMedian(pa, 0, pa.length), s.medianPnl(), "P&L of group " + g);
       assertSame(sortedMedian(ra, 0, ra.length), s.medianReturn(), "return of group " + g);
     }
+  }
+
+  /**
+   * Several chunks: streaks that cross chunk boundaries or fill a whole chunk, and the same
+   * numbers from the parallel pass (random-access list) and the sequential one (linked list).
+   */
+  @Test
+  void chunksJoinStreaksAndDoNotChangeAnyNumber() {
+    int c = TradeStatsKernel.CHUNK;
+    int n = 3 * c + 777;
+    SplittableRandom rnd = new SplittableRandom(7);
+    List<Trade> trades = new ArrayList<>(n);
+    double[] p = new double[n];
+    for (int i = 0; i < n; i++) {
+      // wins from c - 100 through all of chunk 1 to 2c + 50 (a run of 100 + c + 51); losses
+      // across the next boundary, 3c - 10 .. 3c + 20; elsewhere random signs
+      p[i] = i >= c - 100 && i <= 2 * c + 50 ? 1 + rnd.nextInt(5)
+          : i >= 3 * c - 10 && i <= 3 * c + 20 ? -1 - rnd.nextInt(5)
+          : i == c - 101 || i == 2 * c + 51 || i == 3 * c - 11 || i == 3 * c + 21 ? 0 // ends
+          : rnd.nextInt(3) - 1;
+      trades.add(TradeStatisticsTest.trade("A", rnd.nextInt(3) == 0 ? -1 : 1, 0, 1, p[i],
+          p[i] / 100, ExitReason.SIGNAL));
+    }
+    TradeStatistics par = TradeStatistics.of(trades, OpenTrades.EXCLUDE);
+    TradeStatistics seq = TradeStatistics.of(new LinkedList<>(trades), OpenTrades.EXCLUDE);
+    assertEquals(c + 151, par.all().longestWinningStreak());
+    assertEquals(31, par.all().longestLosingStreak());
+    assertEquals(par.all(), seq.all()); // record equality: every double bit for bit
+    assertEquals(par.longs(), seq.longs());
+    assertEquals(par.shorts(), seq.shorts());
+    assertSame(sortedMedian(p, 0, n), par.all().medianPnl(), "median");
+    double total = 0;
+    for (double v : p) {
+      total += v;
+    }
+    assertEquals(total, par.all().totalPnl(), 0); // small integers: exact in any order
+  }
+
+  /** The first invalid trade in list order is named, whichever chunk finds one first. */
+  @Test
+  void theFirstInvalidTradeIsReportedAcrossChunks() {
+    int c = TradeStatsKernel.CHUNK;
+    List<Trade> trades = new ArrayList<>();
+    for (int i = 0; i < 3 * c; i++) {
+      trades.add(TradeStatisticsTest.trade("A", 1, 0, 1, 1, 0.01, ExitReason.SIGNAL));
+    }
+    trades.set(2 * c + 5, TradeStatisticsTest.trade("Z", 1, 0, 1, Double.NaN, 0,
+        ExitReason.SIGNAL));
+    trades.set(c + 3, TradeStatisticsTest.trade("Y", 0, 0, 1, 1, 0, ExitReason.SIGNAL));
+    String m = assertThrows(IllegalArgumentException.class,
+        () -> TradeStatistics.of(trades, OpenTrades.EXCLUDE)).getMessage();
+    assertTrue(m.contains("trades[" + (c + 3) + "] ('Y'") && m.contains("found 0"), m);
+    trades.set(c + 1, null);
+    String npe = assertThrows(NullPointerException.class,
+        () -> TradeStatistics.of(new LinkedList<>(trades), OpenTrades.EXCLUDE)).getMessage();
+    assertEquals("trades[" + (c + 1) + "] is null", npe);
   }
 }

@@ -60,8 +60,7 @@ import java.util.stream.IntStream;
  * list is read in fixed chunks of 65,536 trades in parallel, and the two sides and the two
  * medians are computed in parallel, on the common fork-join pool; every result is the same bit
  * for bit whatever the number of threads (fixed chunks, each sum in one fixed order, medians
- * equal to those of a sorted copy). A million trades take about 20 ms on two cores
- * (docs/performance.md).
+ * equal to those of a sorted copy). Timings of a million trades: docs/performance.md.
  *
  * @since 0.1.0
  */

@@ -6,16 +6,16 @@ import java.util.stream.IntStream;
 /**
  * The arithmetic of {@link TradeStatistics} on primitive arrays. The caller reads its list in
  * fixed chunks of {@link #CHUNK} trades ({@link Chunk}, in parallel for a random-access list),
- * each laying out its P&amp;L and returns in its own region of two shared arrays; then one pass
- * over each side's sums, streaks and bucket histograms (the two sides in parallel; the "all"
- * group adds them), one for the squared deviations of the returns (all groups at once), and one
- * pass per array (P&amp;L and returns in parallel) to pick out the values of each median's
- * histogram bucket, which a Floyd-Rivest selection finishes. The inputs are already validated
+ * each laying out its P&amp;L and returns in two arrays of its own; then one pass over each
+ * side's sums, streaks and bucket histograms (the two sides in parallel; the "all" group adds
+ * them), and, in parallel, one for the squared deviations of the returns (all groups at once)
+ * and one per kind of value (P&amp;L, returns) to pick out the values of each median's histogram
+ * bucket, which a Floyd-Rivest selection finishes. The inputs are already validated
  * (finite, sides +1 / -1).
  *
  * <p>Bit for bit independent of the number of threads: the chunks are fixed by the list's size,
  * every sum runs in one fixed order (a side's trades in list order; the shorts, laid out from the
- * back of each region, in reverse list order, which is how the streaks of a side are counted
+ * back of each chunk, in reverse list order, which is how the streaks of a side are counted
  * too, unchanged by the reversal), and the medians are order statistics.
  *
  * <p>Medians select in the order of {@link Arrays#sort(double[])} (-0.0 below 0.0), so that they
@@ -131,14 +131,14 @@ final class TradeStatsKernel {
 
   /**
    * The counted trades of one chunk of the caller's list, {@code [start, end)}, added in list
-   * order ({@link #add}): P&amp;L and returns in the chunk's region of the shared arrays (longs
-   * from the front in order, shorts from the back, so in reverse order), holding periods summed
+   * order ({@link #add}): P&amp;L and returns in the chunk's own two arrays (longs from the front
+   * in order, shorts from the back, so in reverse order), holding periods summed
    * by side, the streaks of all its trades, and the first invalid trade, if any, for the caller
    * to report. Filled by one thread; create it in that thread (its fields then lie in that
    * thread's allocation buffer, away from the other chunks').
    */
   static final class Chunk {
-    private final double[] pnl;
+    private final double[] pnl; // longs [0, front), shorts (back, length)
     private final double[] ret;
     private final int start;
     private final int end;
@@ -159,12 +159,12 @@ final class TradeStatsKernel {
     private int inLossPrefix = 1;
 
     private Chunk(Input in, int c) {
-      pnl = in.pnl;
-      ret = in.ret;
       start = c * CHUNK;
       end = Math.min(in.capacity, start + CHUNK);
-      front = start;
-      back = end - 1;
+      pnl = new double[end - start]; // allocated (and zeroed) by the thread that fills them
+      ret = new double[end - start];
+      front = 0;
+      back = end - start - 1;
     }
 
     /** The first position in the caller's list. */
@@ -222,8 +222,6 @@ final class TradeStatsKernel {
 
   /** The trades of one call, in chunks. */
   static final class Input {
-    private final double[] pnl;
-    private final double[] ret;
     private final int capacity;
     private final boolean hasDays;
     private final Chunk[] chunks;
@@ -234,8 +232,6 @@ final class TradeStatsKernel {
      */
     Input(int capacity, boolean hasDays) {
       this.capacity = capacity;
-      pnl = new double[capacity];
-      ret = new double[capacity];
       this.hasDays = hasDays;
       chunks = new Chunk[(capacity + CHUNK - 1) / CHUNK];
     }
@@ -285,8 +281,12 @@ final class TradeStatsKernel {
     int nc = chunks.length;
     // the segments [from, to) of each side in its summation order: longs in list order, shorts
     // in reverse list order (the chunks backwards, each from its back)
-    int[] longSegs = new int[2 * nc];
+    int[] longSegs = new int[2 * nc]; // [from, to) in the chunk's arrays
     int[] shortSegs = new int[2 * nc];
+    double[][] longP = new double[nc][]; // the arrays of each segment
+    double[][] longR = new double[nc][];
+    double[][] shortP = new double[nc][];
+    double[][] shortR = new double[nc][];
     int nl = 0;
     int ns = 0;
     Acc lo = new Acc();
@@ -297,13 +297,16 @@ final class TradeStatsKernel {
     long millisShort = 0;
     for (int c = 0; c < nc; c++) {
       Chunk k = chunks[c];
-      longSegs[2 * c] = k.start;
       longSegs[2 * c + 1] = k.front;
+      longP[c] = k.pnl;
+      longR[c] = k.ret;
       Chunk b = chunks[nc - 1 - c];
       shortSegs[2 * c] = b.back + 1;
-      shortSegs[2 * c + 1] = b.end;
-      nl += k.front - k.start;
-      ns += k.end - 1 - k.back;
+      shortSegs[2 * c + 1] = b.pnl.length;
+      shortP[c] = b.pnl;
+      shortR[c] = b.ret;
+      nl += k.front;
+      ns += b.pnl.length - 1 - b.back;
       barsLong += k.bars[1];
       barsShort += k.bars[0];
       millisLong += k.millis[1];
@@ -314,8 +317,6 @@ final class TradeStatsKernel {
     lo.days = millisLong / 86_400_000.0; // exact sums of whole milliseconds, divided once
     sh.days = millisShort / 86_400_000.0;
     int n = nl + ns;
-    double[] mp = in.pnl;
-    double[] mr = in.ret;
     // bucket histograms for the medians of P&L and returns, per side ("all" adds them)
     boolean hist = n > SORT_UP_TO;
     int[][] h = new int[4][]; // P&L long, return long, P&L short, return short
@@ -324,8 +325,10 @@ final class TradeStatsKernel {
       int[] hp = hist ? new int[BUCKETS] : null;
       int[] hr = hist ? new int[BUCKETS] : null;
       int[] segs = g == 0 ? longSegs : shortSegs;
+      double[][] ps = g == 0 ? longP : shortP;
+      double[][] rs = g == 0 ? longR : shortR;
       for (int j = 0; j < segs.length; j += 2) {
-        sides[g].scan(mp, mr, segs[j], segs[j + 1], hp, hr);
+        sides[g].scan(ps[j / 2], rs[j / 2], segs[j], segs[j + 1], hp, hr);
       }
       h[2 * g] = hp;
       h[2 * g + 1] = hr;
@@ -340,13 +343,18 @@ final class TradeStatsKernel {
       curWin = k.winPrefix == k.count ? curWin + k.count : k.curWin;
       curLoss = k.lossPrefix == k.count ? curLoss + k.count : k.curLoss;
     }
-    // Two-pass variance (exact mean first), the three groups in one pass over the returns.
-    deviations(lo, sh, all, mr, longSegs, shortSegs);
+    // Two-pass variance (exact mean first), the three groups in one pass over the returns; in
+    // parallel with the medians of P&L and returns.
     double[][] med = new double[2][];
-    IntStream.range(0, 2).parallel().forEach(v -> {
-      double[] a = v == 0 ? mp : mr;
-      med[v] = hist ? medians(a, longSegs, shortSegs, h[v], h[2 + v])
-          : sortedMedians(a, longSegs, shortSegs);
+    IntStream.range(0, 3).parallel().forEach(v -> {
+      if (v == 2) {
+        deviations(lo, sh, all, longR, longSegs, shortR, shortSegs);
+        return;
+      }
+      double[][] la = v == 0 ? longP : longR;
+      double[][] sa = v == 0 ? shortP : shortR;
+      med[v] = hist ? medians(la, longSegs, sa, shortSegs, h[v], h[2 + v])
+          : sortedMedians(la, longSegs, sa, shortSegs);
     });
     double[] tim = inMarket == null ? new double[] {Double.NaN, Double.NaN, Double.NaN} : inMarket;
     boolean d = in.hasDays;
@@ -360,8 +368,8 @@ final class TradeStatsKernel {
    * The squared deviations of the returns from each group's mean: the longs' segments, the
    * shorts' and all of them (longs then shorts), each summed in that order.
    */
-  private static void deviations(Acc lo, Acc sh, Acc all, double[] r, int[] longSegs,
-      int[] shortSegs) {
+  private static void deviations(Acc lo, Acc sh, Acc all, double[][] lr, int[] longSegs,
+      double[][] sr, int[] shortSegs) {
     lo.meanR = lo.n == 0 ? 0 : lo.sumR / lo.n;
     sh.meanR = sh.n == 0 ? 0 : sh.sumR / sh.n;
     all.meanR = all.n == 0 ? 0 : all.sumR / all.n;
@@ -372,6 +380,7 @@ final class TradeStatsKernel {
     double ss = 0;
     double sa = 0;
     for (int j = 0; j < longSegs.length; j += 2) {
+      double[] r = lr[j / 2];
       for (int i = longSegs[j]; i < longSegs[j + 1]; i++) {
         double v = r[i];
         double d = v - ml;
@@ -381,6 +390,7 @@ final class TradeStatsKernel {
       }
     }
     for (int j = 0; j < shortSegs.length; j += 2) {
+      double[] r = sr[j / 2];
       for (int i = shortSegs[j]; i < shortSegs[j + 1]; i++) {
         double v = r[i];
         double d = v - ms;
@@ -460,7 +470,7 @@ final class TradeStatsKernel {
    */
   static double median(double[] a, int from, int to, int sortUpTo) {
     if (to - from <= sortUpTo) {
-      return sortedMedian(a, new int[] {from, to});
+      return sortedMedian(new double[][] {a}, new int[] {from, to});
     }
     int[] h = new int[BUCKETS];
     for (int i = from; i < to; i++) {
@@ -479,7 +489,8 @@ final class TradeStatsKernel {
    * bucket histograms of the two parts (null for an empty part).
    */
   static double[] medians(double[] a, int from, int mid, int to, int[] first, int[] second) {
-    return medians(a, new int[] {from, mid}, new int[] {mid, to}, first, second);
+    double[][] one = {a};
+    return medians(one, new int[] {from, mid}, one, new int[] {mid, to}, first, second);
   }
 
   /**
@@ -490,18 +501,18 @@ final class TradeStatsKernel {
    * Floyd-Rivest selection finds the rank inside it) or, when the two middle values of an even
    * count fall in two buckets, the largest value of the lower and the smallest of the upper one.
    */
-  static double[] medians(double[] a, int[] firstSegs, int[] secondSegs, int[] first,
-      int[] second) {
+  static double[] medians(double[][] firstArrays, int[] firstSegs, double[][] secondArrays,
+      int[] secondSegs, int[] first, int[] second) {
     int n1 = size(firstSegs);
     int n2 = size(secondSegs);
     Window all = new Window(first, second, n1 + n2);
     Window lo = new Window(first, null, n1);
     Window hi = new Window(null, second, n2);
     for (int j = 0; j < firstSegs.length; j += 2) {
-      collect(a, firstSegs[j], firstSegs[j + 1], lo, all);
+      collect(firstArrays[j / 2], firstSegs[j], firstSegs[j + 1], lo, all);
     }
     for (int j = 0; j < secondSegs.length; j += 2) {
-      collect(a, secondSegs[j], secondSegs[j + 1], hi, all);
+      collect(secondArrays[j / 2], secondSegs[j], secondSegs[j + 1], hi, all);
     }
     return new double[] {all.median(), lo.median(), hi.median()};
   }
@@ -524,14 +535,17 @@ final class TradeStatsKernel {
   }
 
   /** The sorted-copy medians of all values, the first segments' and the second ones'. */
-  private static double[] sortedMedians(double[] a, int[] firstSegs, int[] secondSegs) {
+  private static double[] sortedMedians(double[][] firstArrays, int[] firstSegs,
+      double[][] secondArrays, int[] secondSegs) {
     int[] both = Arrays.copyOf(firstSegs, firstSegs.length + secondSegs.length);
     System.arraycopy(secondSegs, 0, both, firstSegs.length, secondSegs.length);
-    return new double[] {sortedMedian(a, both), sortedMedian(a, firstSegs),
-        sortedMedian(a, secondSegs)};
+    double[][] bothArrays = Arrays.copyOf(firstArrays, firstArrays.length + secondArrays.length);
+    System.arraycopy(secondArrays, 0, bothArrays, firstArrays.length, secondArrays.length);
+    return new double[] {sortedMedian(bothArrays, both), sortedMedian(firstArrays, firstSegs),
+        sortedMedian(secondArrays, secondSegs)};
   }
 
-  private static double sortedMedian(double[] a, int[] segs) {
+  private static double sortedMedian(double[][] arrays, int[] segs) {
     int m = size(segs);
     if (m == 0) {
       return Double.NaN;
@@ -539,7 +553,7 @@ final class TradeStatsKernel {
     double[] c = new double[m];
     int at = 0;
     for (int j = 0; j < segs.length; j += 2) {
-      System.arraycopy(a, segs[j], c, at, segs[j + 1] - segs[j]);
+      System.arraycopy(arrays[j / 2], segs[j], c, at, segs[j + 1] - segs[j]);
       at += segs[j + 1] - segs[j];
     }
     Arrays.sort(c);

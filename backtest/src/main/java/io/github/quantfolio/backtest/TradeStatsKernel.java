@@ -23,8 +23,9 @@ import java.util.stream.IntStream;
  * {@value #BUCKET_BITS} bits of the IEEE 754 bit pattern made sortable ({@link #key(double)}:
  * sign, exponent and the top mantissa bits), and one bucket never holds values of both signs, so
  * within a bucket the numeric comparisons of the selection give that order. Data that all falls
- * in one bucket (values within 1/16 of a power of two of each other) costs one Floyd-Rivest
- * selection of everything, as before the histograms; exact either way.
+ * in one bucket (one sign, one binary exponent and the same top 4 mantissa bits, e.g. all within
+ * [1, 1.0625)) costs one Floyd-Rivest selection of everything, as before the histograms; exact
+ * either way.
  */
 final class TradeStatsKernel {
 

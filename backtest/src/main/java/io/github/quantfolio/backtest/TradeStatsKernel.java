@@ -1,23 +1,52 @@
 package io.github.quantfolio.backtest;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
- * The arithmetic of {@link TradeStatistics} on primitive arrays ({@link Input}, filled by the
- * caller's one pass over its list): one pass over each side's sums and streaks (the "all" group
- * adds the two), one over all trades in order for their streaks, one for the squared deviations
- * of the returns, then linear-time selection (Floyd-Rivest) for the medians. The
- * inputs are already validated (finite, sides +1 / -1).
+ * The arithmetic of {@link TradeStatistics} on primitive arrays. The caller reads its list in
+ * fixed chunks of {@link #CHUNK} trades ({@link Chunk}, in parallel for a random-access list),
+ * each laying out its P&amp;L and returns in two arrays of its own; then one pass over each
+ * side's sums, streaks and bucket histograms (the two sides in parallel; the "all" group adds
+ * them), and, in parallel, one for the squared deviations of the returns (all groups at once)
+ * and one per kind of value (P&amp;L, returns) to pick out the values of each median's histogram
+ * bucket, which a Floyd-Rivest selection finishes. The inputs are already validated
+ * (finite, sides +1 / -1).
+ *
+ * <p>Bit for bit independent of the number of threads: the chunks are fixed by the list's size,
+ * every sum runs in one fixed order (a side's trades in list order; the shorts, laid out from the
+ * back of each chunk, in reverse list order, which is how the streaks of a side are counted
+ * too, unchanged by the reversal), and the medians are order statistics.
+ *
+ * <p>Medians select in the order of {@link Arrays#sort(double[])} (-0.0 below 0.0), so that they
+ * equal the median of a sorted copy bit for bit: the histogram buckets are the top
+ * {@value #BUCKET_BITS} bits of the IEEE 754 bit pattern made sortable ({@link #key(double)}:
+ * sign, exponent and the top mantissa bits), and one bucket never holds values of both signs, so
+ * within a bucket the numeric comparisons of the selection give that order. Data that all falls
+ * in one bucket (one sign, one binary exponent and the same top 4 mantissa bits, e.g. all within
+ * [1, 1.0625)) costs one Floyd-Rivest selection of everything, as before the histograms; exact
+ * either way.
  */
 final class TradeStatsKernel {
 
   /** Above this partition depth quickselect falls back to sorting (guards against O(n^2)). */
   private static final int MAX_DEPTH = 64;
 
+  /** Bits of the sortable key that choose a histogram bucket: sign, 11 exponent, 4 mantissa. */
+  static final int BUCKET_BITS = 16;
+
+  private static final int BUCKETS = 1 << BUCKET_BITS;
+
+  /** Up to this many values, medians sort a copy instead of building histograms. */
+  static final int SORT_UP_TO = 1 << 12;
+
+  /** Trades per chunk of the caller's pass (the last chunk may be shorter). */
+  static final int CHUNK = 1 << 16;
+
   private TradeStatsKernel() {
   }
 
-  /** The sums of one group. */
+  /** The sums of one group; {@link #scan} continues them over the next part of its values. */
   private static final class Acc {
     int n;
     int wins;
@@ -25,6 +54,8 @@ final class TradeStatsKernel {
     double pnl;
     double profit;
     double loss; // positive
+    double max = Double.NEGATIVE_INFINITY;
+    double min = Double.POSITIVE_INFINITY;
     double maxWin = Double.NaN;
     double minLoss = Double.NaN;
     double sumR;
@@ -32,129 +63,346 @@ final class TradeStatsKernel {
     double m2; // sum of squared deviations of the returns from their mean (second pass)
     double bars;
     double days;
+    int curWin;
+    int curLoss;
     int bestWin;
     int bestLoss;
+
+    /**
+     * Continues the sums and streaks over {@code p[from, to)} in local variables (kept in
+     * registers), and the bucket histograms of {@code p} and {@code r} unless they are null.
+     * Written without branches on the sign of a trade, which a random mix would mispredict every
+     * other trade: a conditional of doubles compiles to a branch, {@code Math.max} does not
+     * ({@code max(v, 0.0)} adds +0.0 for v &lt;= 0 as {@code v > 0 ? v : 0} does), and the streaks
+     * multiply by 0 or 1.
+     */
+    void scan(double[] p, double[] r, int from, int to, int[] hp, int[] hr) {
+      int wins = this.wins;
+      int losses = this.losses;
+      double sum = this.pnl;
+      double profit = this.profit;
+      double loss = this.loss;
+      double max = this.max;
+      double min = this.min;
+      double sumR = this.sumR;
+      int curWin = this.curWin;
+      int curLoss = this.curLoss;
+      int bestWin = this.bestWin;
+      int bestLoss = this.bestLoss;
+      boolean hist = hp != null;
+      for (int i = from; i < to; i++) {
+        double v = p[i];
+        double w = r[i];
+        sum += v;
+        profit += Math.max(v, 0.0);
+        loss += Math.max(-v, 0.0);
+        int win = v > 0 ? 1 : 0; // conditional moves, no branch
+        int lose = v < 0 ? 1 : 0;
+        wins += win;
+        losses += lose;
+        max = v > max ? v : max; // branches, but a new extreme is rare
+        min = v < min ? v : min;
+        sumR += w;
+        curWin = (curWin + 1) * win;
+        curLoss = (curLoss + 1) * lose;
+        bestWin = Math.max(bestWin, curWin);
+        bestLoss = Math.max(bestLoss, curLoss);
+        if (hist) {
+          hp[bucket(v)]++;
+          hr[bucket(w)]++;
+        }
+      }
+      this.n += to - from;
+      this.wins = wins;
+      this.losses = losses;
+      this.pnl = sum;
+      this.profit = profit;
+      this.loss = loss;
+      this.max = max;
+      this.min = min;
+      this.sumR = sumR;
+      this.curWin = curWin;
+      this.curLoss = curLoss;
+      this.bestWin = bestWin;
+      this.bestLoss = bestLoss;
+      maxWin = wins > 0 ? max : Double.NaN; // the largest P&L is a win if any trade won
+      minLoss = losses > 0 ? min : Double.NaN;
+    }
   }
 
   /**
-   * The trades, laid out by the caller in one pass over its list: P&amp;L and returns both in trade
-   * order and split by side (longs from the front in order, shorts from the back, so in reverse
-   * order, which leaves their longest runs unchanged), and the holding periods summed by side.
+   * The counted trades of one chunk of the caller's list, {@code [start, end)}, added in list
+   * order ({@link #add}): P&amp;L and returns in the chunk's own two arrays (longs from the front
+   * in order, shorts from the back, so in reverse order), holding periods summed
+   * by side, the streaks of all its trades, and the first invalid trade, if any, for the caller
+   * to report. Filled by one thread; create it in that thread (its fields then lie in that
+   * thread's allocation buffer, away from the other chunks').
    */
-  static final class Input {
-    int n;
-    int longs;
-    double[] pnl; // trade order; permuted by compute
-    double[] ret;
-    double[] splitPnl; // longs [0, longs), shorts [longs, n); permuted by compute
-    double[] splitRet;
-    long barsLong;
-    long barsShort;
-    boolean hasDays;
-    double daysLong;
-    double daysShort;
+  static final class Chunk {
+    private final double[] pnl; // longs [0, front), shorts (back, length)
+    private final double[] ret;
+    private final int start;
+    private final int end;
+    private int front; // next long slot
+    private int back; // next short slot
+    private final long[] bars = new long[2]; // by side: [0] short, [1] long
+    private final long[] millis = new long[2];
+    private int count;
+    private int open;
+    private int invalid = -1;
+    private int curWin;
+    private int curLoss;
+    private int bestWin;
+    private int bestLoss;
+    private int winPrefix; // the run of wins from the chunk's start
+    private int lossPrefix;
+    private int inWinPrefix = 1;
+    private int inLossPrefix = 1;
 
+    private Chunk(Input in, int c) {
+      start = c * CHUNK;
+      end = Math.min(in.capacity, start + CHUNK);
+      pnl = new double[end - start]; // allocated (and zeroed) by the thread that fills them
+      ret = new double[end - start];
+      front = 0;
+      back = end - start - 1;
+    }
+
+    /** The first position in the caller's list. */
+    int start() {
+      return start;
+    }
+
+    /** The end (exclusive) in the caller's list. */
+    int end() {
+      return end;
+    }
+
+    /** Counts an open trade of the input (counted or not). */
+    void open() {
+      open++;
+    }
+
+    /** Records the invalid (or null) trade at list position {@code i}; the caller stops. */
+    void invalid(int i) {
+      invalid = i;
+    }
+
+    /**
+     * Adds the next counted trade. No branch on the side: in a random mix of longs and shorts it
+     * would be mispredicted every other trade.
+     *
+     * @param side +1 long, -1 short
+     * @param p the P&amp;L (finite)
+     * @param r the return (finite)
+     * @param held the holding period in bars
+     * @param heldMillis the holding period in milliseconds (0 without an index)
+     */
+    void add(int side, double p, double r, int held, long heldMillis) {
+      int win = p > 0 ? 1 : 0; // a conditional move; "p > 0 ? run + 1 : 0" compiles to a branch
+      int lose = p < 0 ? 1 : 0;
+      curWin = (curWin + 1) * win;
+      curLoss = (curLoss + 1) * lose;
+      bestWin = Math.max(bestWin, curWin);
+      bestLoss = Math.max(bestLoss, curLoss);
+      inWinPrefix &= win;
+      inLossPrefix &= lose;
+      winPrefix += inWinPrefix;
+      lossPrefix += inLossPrefix;
+      count++;
+      int isLong = (side + 1) >> 1; // 1 long, 0 short
+      int slot = back + isLong * (front - back);
+      front += isLong;
+      back -= 1 - isLong;
+      pnl[slot] = p;
+      ret[slot] = r;
+      bars[isLong] += held;
+      millis[isLong] += heldMillis;
+    }
+  }
+
+  /** The trades of one call, in chunks. */
+  static final class Input {
+    private final int capacity;
+    private final boolean hasDays;
+    private final Chunk[] chunks;
+
+    /**
+     * @param capacity the number of trades in the list
+     * @param hasDays whether holding periods in days are known
+     */
     Input(int capacity, boolean hasDays) {
-      pnl = new double[capacity];
-      ret = new double[capacity];
-      splitPnl = new double[capacity];
-      splitRet = new double[capacity];
+      this.capacity = capacity;
       this.hasDays = hasDays;
+      chunks = new Chunk[(capacity + CHUNK - 1) / CHUNK];
+    }
+
+    /** The number of chunks. */
+    int chunks() {
+      return chunks.length;
+    }
+
+    /** Creates chunk {@code c}; call it from the thread that fills the chunk. */
+    Chunk chunk(int c) {
+      Chunk k = new Chunk(this, c);
+      chunks[c] = k;
+      return k;
+    }
+
+    /** The open trades in the input, counted or not. */
+    int open() {
+      int open = 0;
+      for (Chunk c : chunks) {
+        open += c == null ? 0 : c.open;
+      }
+      return open;
+    }
+
+    /** The list position of the first invalid trade, or -1. */
+    int firstInvalid() {
+      for (Chunk c : chunks) { // a chunk after an invalid trade may be missing
+        if (c == null || c.invalid >= 0) {
+          return c == null ? -1 : c.invalid;
+        }
+      }
+      return -1;
     }
   }
 
   /**
    * The all / long / short summaries.
    *
-   * @param in the trades (its arrays are permuted)
+   * @param in the trades, every chunk filled
    * @param years the span of the data in years, or NaN when unknown
    * @param inMarket time in market for all, long, short, or null when unknown
+   * @return the summaries of all, long and short trades
    */
   static TradeSummary[] compute(Input in, double years, double[] inMarket) {
-    int n = in.n;
-    int nl = in.longs;
-    double[] mp = in.splitPnl;
-    double[] mr = in.splitRet;
-    // Per side, then the streaks of all trades in order, before the medians permute the arrays.
-    Acc lo = range(mp, mr, 0, nl);
-    Acc sh = range(mp, mr, nl, n);
-    lo.bars = in.barsLong;
-    sh.bars = in.barsShort;
-    lo.days = in.daysLong;
-    sh.days = in.daysShort;
+    Chunk[] chunks = in.chunks;
+    int nc = chunks.length;
+    // the segments [from, to) of each side in its summation order: longs in list order, shorts
+    // in reverse list order (the chunks backwards, each from its back)
+    int[] longSegs = new int[2 * nc]; // [from, to) in the chunk's arrays
+    int[] shortSegs = new int[2 * nc];
+    double[][] longP = new double[nc][]; // the arrays of each segment
+    double[][] longR = new double[nc][];
+    double[][] shortP = new double[nc][];
+    double[][] shortR = new double[nc][];
+    int nl = 0;
+    int ns = 0;
+    Acc lo = new Acc();
+    Acc sh = new Acc();
+    long barsLong = 0;
+    long barsShort = 0;
+    long millisLong = 0;
+    long millisShort = 0;
+    for (int c = 0; c < nc; c++) {
+      Chunk k = chunks[c];
+      longSegs[2 * c + 1] = k.front;
+      longP[c] = k.pnl;
+      longR[c] = k.ret;
+      Chunk b = chunks[nc - 1 - c];
+      shortSegs[2 * c] = b.back + 1;
+      shortSegs[2 * c + 1] = b.pnl.length;
+      shortP[c] = b.pnl;
+      shortR[c] = b.ret;
+      nl += k.front;
+      ns += b.pnl.length - 1 - b.back;
+      barsLong += k.bars[1];
+      barsShort += k.bars[0];
+      millisLong += k.millis[1];
+      millisShort += k.millis[0];
+    }
+    lo.bars = barsLong;
+    sh.bars = barsShort;
+    lo.days = millisLong / 86_400_000.0; // exact sums of whole milliseconds, divided once
+    sh.days = millisShort / 86_400_000.0;
+    int n = nl + ns;
+    // bucket histograms for the medians of P&L and returns, per side ("all" adds them)
+    boolean hist = n > SORT_UP_TO;
+    int[][] h = new int[4][]; // P&L long, return long, P&L short, return short
+    Acc[] sides = {lo, sh};
+    IntStream.range(0, 2).parallel().forEach(g -> {
+      int[] hp = hist ? new int[BUCKETS] : null;
+      int[] hr = hist ? new int[BUCKETS] : null;
+      int[] segs = g == 0 ? longSegs : shortSegs;
+      double[][] ps = g == 0 ? longP : shortP;
+      double[][] rs = g == 0 ? longR : shortR;
+      for (int j = 0; j < segs.length; j += 2) {
+        sides[g].scan(ps[j / 2], rs[j / 2], segs[j], segs[j + 1], hp, hr);
+      }
+      h[2 * g] = hp;
+      h[2 * g + 1] = hr;
+    });
     Acc all = combine(lo, sh);
-    Acc streaks = range(in.pnl, in.ret, 0, n);
-    all.bestWin = streaks.bestWin;
-    all.bestLoss = streaks.bestLoss;
-    // Two-pass variance (exact mean first): accurate, and the loops vectorise.
-    deviations(lo, mr, 0, nl);
-    deviations(sh, mr, nl, n);
-    deviations(all, mr, 0, n);
+    // the streaks of all trades in list order, joined across the chunks
+    int curWin = 0;
+    int curLoss = 0;
+    for (Chunk k : chunks) {
+      all.bestWin = Math.max(all.bestWin, Math.max(k.bestWin, curWin + k.winPrefix));
+      all.bestLoss = Math.max(all.bestLoss, Math.max(k.bestLoss, curLoss + k.lossPrefix));
+      curWin = k.winPrefix == k.count ? curWin + k.count : k.curWin;
+      curLoss = k.lossPrefix == k.count ? curLoss + k.count : k.curLoss;
+    }
+    // Two-pass variance (exact mean first), the three groups in one pass over the returns; in
+    // parallel with the medians of P&L and returns.
+    double[][] med = new double[2][];
+    IntStream.range(0, 3).parallel().forEach(v -> {
+      if (v == 2) {
+        deviations(lo, sh, all, longR, longSegs, shortR, shortSegs);
+        return;
+      }
+      double[][] la = v == 0 ? longP : longR;
+      double[][] sa = v == 0 ? shortP : shortR;
+      med[v] = hist ? medians(la, longSegs, sa, shortSegs, h[v], h[2 + v])
+          : sortedMedians(la, longSegs, sa, shortSegs);
+    });
     double[] tim = inMarket == null ? new double[] {Double.NaN, Double.NaN, Double.NaN} : inMarket;
-    // The overall medians select in trade order: the side-split layout would bias the sampling of
-    // Floyd-Rivest.
     boolean d = in.hasDays;
-    TradeSummary l = summary(lo, median(mp, 0, nl), median(mr, 0, nl), d, years, tim[1]);
-    TradeSummary s = summary(sh, median(mp, nl, n), median(mr, nl, n), d, years, tim[2]);
-    TradeSummary a = summary(all, median(in.pnl, 0, n), median(in.ret, 0, n), d, years, tim[0]);
+    TradeSummary a = summary(all, med[0][0], med[1][0], d, years, tim[0]);
+    TradeSummary l = summary(lo, med[0][1], med[1][1], d, years, tim[1]);
+    TradeSummary s = summary(sh, med[0][2], med[1][2], d, years, tim[2]);
     return new TradeSummary[] {a, l, s};
   }
 
-  /** The sums and streaks of {@code p[from, to)} in local variables (kept in registers). */
-  private static Acc range(double[] p, double[] r, int from, int to) {
-    int wins = 0;
-    int losses = 0;
-    double sum = 0;
-    double profit = 0;
-    double loss = 0;
-    double max = Double.NEGATIVE_INFINITY;
-    double min = Double.POSITIVE_INFINITY;
-    double sumR = 0;
-    int curWin = 0;
-    int curLoss = 0;
-    int bestWin = 0;
-    int bestLoss = 0;
-    for (int i = from; i < to; i++) {
-      double v = p[i];
-      sum += v;
-      // ternaries, not Math.max / min: the inputs are finite, so their NaN and -0.0 handling
-      // is not needed
-      profit += v > 0 ? v : 0;
-      loss += v < 0 ? -v : 0;
-      wins += v > 0 ? 1 : 0;
-      losses += v < 0 ? 1 : 0;
-      max = v > max ? v : max;
-      min = v < min ? v : min;
-      sumR += r[i];
-      curWin = v > 0 ? curWin + 1 : 0;
-      curLoss = v < 0 ? curLoss + 1 : 0;
-      bestWin = Math.max(bestWin, curWin);
-      bestLoss = Math.max(bestLoss, curLoss);
-    }
-    Acc a = new Acc();
-    a.n = to - from;
-    a.wins = wins;
-    a.losses = losses;
-    a.pnl = sum;
-    a.profit = profit;
-    a.loss = loss;
-    a.maxWin = wins > 0 ? max : Double.NaN; // the largest P&L is a win if any trade won
-    a.minLoss = losses > 0 ? min : Double.NaN;
-    a.sumR = sumR;
-    a.bestWin = bestWin;
-    a.bestLoss = bestLoss;
-    return a;
-  }
-
-  private static void deviations(Acc a, double[] r, int from, int to) {
-    a.meanR = a.n == 0 ? 0 : a.sumR / a.n;
-    double m = a.meanR;
+  /**
+   * The squared deviations of the returns from each group's mean: the longs' segments, the
+   * shorts' and all of them (longs then shorts), each summed in that order.
+   */
+  private static void deviations(Acc lo, Acc sh, Acc all, double[][] lr, int[] longSegs,
+      double[][] sr, int[] shortSegs) {
+    lo.meanR = lo.n == 0 ? 0 : lo.sumR / lo.n;
+    sh.meanR = sh.n == 0 ? 0 : sh.sumR / sh.n;
+    all.meanR = all.n == 0 ? 0 : all.sumR / all.n;
+    double ml = lo.meanR;
+    double ms = sh.meanR;
+    double ma = all.meanR;
+    double sl = 0;
     double ss = 0;
-    for (int i = from; i < to; i++) {
-      double d = r[i] - m;
-      ss += d * d;
+    double sa = 0;
+    for (int j = 0; j < longSegs.length; j += 2) {
+      double[] r = lr[j / 2];
+      for (int i = longSegs[j]; i < longSegs[j + 1]; i++) {
+        double v = r[i];
+        double d = v - ml;
+        double e = v - ma;
+        sl += d * d;
+        sa += e * e;
+      }
     }
-    a.m2 = ss;
+    for (int j = 0; j < shortSegs.length; j += 2) {
+      double[] r = sr[j / 2];
+      for (int i = shortSegs[j]; i < shortSegs[j + 1]; i++) {
+        double v = r[i];
+        double d = v - ms;
+        double e = v - ma;
+        ss += d * d;
+        sa += e * e;
+      }
+    }
+    lo.m2 = sl;
+    sh.m2 = ss;
+    all.m2 = sa;
   }
 
   /** Adds two groups' sums (streaks and moments excepted: computed separately). */
@@ -199,22 +447,197 @@ final class TradeStatsKernel {
         timeInMarket, sqn, kelly);
   }
 
-  /** The median of {@code a[from, to)}, permuting that range; NaN if it is empty. */
+  /**
+   * The sortable key of a double: signed {@code long} comparison of keys is the order of
+   * {@link Double#compare} (-0.0 below 0.0; NaN is not expected). Negative numbers flip all bits
+   * but the sign, so that a larger magnitude gives a smaller key.
+   */
+  static long key(double v) {
+    long bits = Double.doubleToRawLongBits(v);
+    return bits ^ ((bits >> 63) >>> 1);
+  }
+
+  /** The histogram bucket of a value: the top bits of its key, from 0 (most negative) up. */
+  static int bucket(double v) {
+    return (int) (key(v) >> (64 - BUCKET_BITS)) + BUCKETS / 2;
+  }
+
+  /**
+   * The median of {@code a[from, to)} (of an even count the mean of the two middle values); NaN
+   * if the range is empty. Does not modify {@code a}.
+   *
+   * @param sortUpTo up to this many values the median sorts a copy, above it it uses the
+   *     histogram (tests pass 0 to exercise the histogram on small arrays)
+   */
+  static double median(double[] a, int from, int to, int sortUpTo) {
+    if (to - from <= sortUpTo) {
+      return sortedMedian(new double[][] {a}, new int[] {from, to});
+    }
+    int[] h = new int[BUCKETS];
+    for (int i = from; i < to; i++) {
+      h[bucket(a[i])]++;
+    }
+    return medians(a, from, to, to, h, null)[0];
+  }
+
+  /** As {@link #median(double[], int, int, int)}, sorting up to {@link #SORT_UP_TO} values. */
   static double median(double[] a, int from, int to) {
-    int m = to - from;
+    return median(a, from, to, SORT_UP_TO);
+  }
+
+  /**
+   * The medians of {@code a[from, to)}, {@code a[from, mid)} and {@code a[mid, to)}, from the
+   * bucket histograms of the two parts (null for an empty part).
+   */
+  static double[] medians(double[] a, int from, int mid, int to, int[] first, int[] second) {
+    double[][] one = {a};
+    return medians(one, new int[] {from, mid}, one, new int[] {mid, to}, first, second);
+  }
+
+  /**
+   * The medians of all values, those in the first segments and those in the second ones
+   * ({@code [from, to)} pairs), from the bucket histograms of the two groups (null for an empty
+   * one): the sum of the two histograms locates the overall median's bucket, so "all" costs no
+   * histogram of its own. One pass over the values then keeps each median's bucket (a
+   * Floyd-Rivest selection finds the rank inside it) or, when the two middle values of an even
+   * count fall in two buckets, the largest value of the lower and the smallest of the upper one.
+   */
+  static double[] medians(double[][] firstArrays, int[] firstSegs, double[][] secondArrays,
+      int[] secondSegs, int[] first, int[] second) {
+    int n1 = size(firstSegs);
+    int n2 = size(secondSegs);
+    Window all = new Window(first, second, n1 + n2);
+    Window lo = new Window(first, null, n1);
+    Window hi = new Window(null, second, n2);
+    for (int j = 0; j < firstSegs.length; j += 2) {
+      collect(firstArrays[j / 2], firstSegs[j], firstSegs[j + 1], lo, all);
+    }
+    for (int j = 0; j < secondSegs.length; j += 2) {
+      collect(secondArrays[j / 2], secondSegs[j], secondSegs[j + 1], hi, all);
+    }
+    return new double[] {all.median(), lo.median(), hi.median()};
+  }
+
+  private static void collect(double[] a, int from, int to, Window group, Window all) {
+    for (int i = from; i < to; i++) {
+      double v = a[i];
+      int b = bucket(v);
+      group.offer(b, v);
+      all.offer(b, v);
+    }
+  }
+
+  private static int size(int[] segs) {
+    int n = 0;
+    for (int j = 0; j < segs.length; j += 2) {
+      n += segs[j + 1] - segs[j];
+    }
+    return n;
+  }
+
+  /** The sorted-copy medians of all values, the first segments' and the second ones'. */
+  private static double[] sortedMedians(double[][] firstArrays, int[] firstSegs,
+      double[][] secondArrays, int[] secondSegs) {
+    int[] both = Arrays.copyOf(firstSegs, firstSegs.length + secondSegs.length);
+    System.arraycopy(secondSegs, 0, both, firstSegs.length, secondSegs.length);
+    double[][] bothArrays = Arrays.copyOf(firstArrays, firstArrays.length + secondArrays.length);
+    System.arraycopy(secondArrays, 0, bothArrays, firstArrays.length, secondArrays.length);
+    return new double[] {sortedMedian(bothArrays, both), sortedMedian(firstArrays, firstSegs),
+        sortedMedian(secondArrays, secondSegs)};
+  }
+
+  private static double sortedMedian(double[][] arrays, int[] segs) {
+    int m = size(segs);
     if (m == 0) {
       return Double.NaN;
     }
-    int k = from + (m - 1) / 2;
-    double lower = select(a, from, to - 1, k);
-    if ((m & 1) == 1) {
-      return lower;
+    double[] c = new double[m];
+    int at = 0;
+    for (int j = 0; j < segs.length; j += 2) {
+      System.arraycopy(arrays[j / 2], segs[j], c, at, segs[j + 1] - segs[j]);
+      at += segs[j + 1] - segs[j];
     }
-    double upper = Double.POSITIVE_INFINITY; // the smallest above the lower middle
-    for (int i = k + 1; i < to; i++) {
-      upper = Math.min(upper, a[i]);
+    Arrays.sort(c);
+    int k = (m - 1) / 2;
+    return (m & 1) == 1 ? c[k] : 0.5 * c[k] + 0.5 * c[k + 1];
+  }
+
+  /**
+   * Where the median of one group lies: the bucket of the lower middle rank k and of the upper
+   * one k2 (k2 = k for an odd count), and what one pass over the group's values keeps of them.
+   */
+  private static final class Window {
+    private final int m;
+    private final int k;
+    private final int k2;
+    private final int lo; // bucket of rank k, -1 for an empty group (matches no bucket)
+    private final int hi; // bucket of rank k2
+    private final int below; // values in buckets below lo
+    private final double[] buf; // the values of bucket lo when lo == hi, else null
+    private int size;
+    private double maxLo = Double.NEGATIVE_INFINITY; // lo != hi: the largest value in bucket lo
+    private double minHi = Double.POSITIVE_INFINITY; // and the smallest in bucket hi
+
+    Window(int[] h1, int[] h2, int m) {
+      this.m = m;
+      k = (m - 1) / 2;
+      k2 = m / 2;
+      if (m == 0) {
+        lo = -1;
+        hi = -1;
+        below = 0;
+        buf = null;
+        return;
+      }
+      int b = 0;
+      int cum = 0;
+      while (cum + count(h1, h2, b) <= k) {
+        cum += count(h1, h2, b++);
+      }
+      lo = b;
+      below = cum;
+      while (cum + count(h1, h2, b) <= k2) {
+        cum += count(h1, h2, b++);
+      }
+      hi = b;
+      buf = lo == hi ? new double[count(h1, h2, lo)] : null;
     }
-    return 0.5 * lower + 0.5 * upper;
+
+    private static int count(int[] h1, int[] h2, int b) {
+      return (h1 == null ? 0 : h1[b]) + (h2 == null ? 0 : h2[b]);
+    }
+
+    void offer(int b, double v) {
+      if (b == lo) {
+        if (buf != null) {
+          buf[size++] = v;
+        } else if (v > maxLo) {
+          maxLo = v;
+        }
+      } else if (b == hi && v < minHi) {
+        minHi = v;
+      }
+    }
+
+    /** Within one bucket all values have one sign, so numeric comparison is the sort order. */
+    double median() {
+      if (m == 0) {
+        return Double.NaN;
+      }
+      if (buf == null) { // even count, the middle values in two buckets
+        return 0.5 * maxLo + 0.5 * minHi;
+      }
+      int r = k - below;
+      double lower = select(buf, 0, size - 1, r);
+      if (k2 == k) {
+        return lower;
+      }
+      double upper = Double.POSITIVE_INFINITY; // the smallest above the lower middle
+      for (int i = r + 1; i < size; i++) {
+        upper = Math.min(upper, buf[i]);
+      }
+      return 0.5 * lower + 0.5 * upper;
+    }
   }
 
   /**

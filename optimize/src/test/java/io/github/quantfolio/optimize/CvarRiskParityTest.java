@@ -79,7 +79,7 @@ class CvarRiskParityTest {
     assertEquals("equal CVaR contribution (beta 0.625)", s.portfolio().method());
   }
 
-  @Property(tries = 60)
+  @Property(tries = 300)
   void randomScenarioSetsMeetTheOptimalityCertificate(@ForAll @LongRange long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     int n = 2 + rnd.nextInt(7);

@@ -52,11 +52,17 @@ public final class MarginTerms implements java.io.Serializable {
   private static final MarginTerms NONE = new MarginTerms(Double.NaN, Double.NaN, new TreeMap<>(),
       0, 0, 360);
 
+  /** Default initial margin, a fraction; NaN without margins. */
   private final double initial;
+  /** Default maintenance margin, a fraction; NaN without margins. */
   private final double maintenance;
+  /** Margins of assets with terms of their own: name to {initial, maintenance}. */
   private final TreeMap<String, double[]> perAsset;
+  /** Annual rate on borrowed cash. */
   private final double borrowRate;
+  /** Annual fee on short market value. */
   private final double shortRate;
+  /** Days in the interest year, 360 or 365. */
   private final int dayCountBasis;
 
   private MarginTerms(double initial, double maintenance, TreeMap<String, double[]> perAsset,

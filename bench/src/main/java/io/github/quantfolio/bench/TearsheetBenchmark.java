@@ -65,21 +65,7 @@ public class TearsheetBenchmark {
         .withConfig(BacktestConfig.defaults().withFeeBps(5).withSlippageBps(2)
             .withRiskFreeRate(0.02))
         .run();
-    benchmark = new double[prices.rows()];
-    benchmark[0] = Double.NaN;
-    var r = prices.returns();
-    for (int t = 1; t < benchmark.length; t++) {
-      double s = 0;
-      int n = 0;
-      for (String a : r.assets()) {
-        double v = r.column(a)[t - 1];
-        if (v == v) {
-          s += v;
-          n++;
-        }
-      }
-      benchmark[t] = n == 0 ? Double.NaN : s / n;
-    }
+    benchmark = Tearsheet.equalWeightBenchmark(prices);
     PriceFrame common = prices.dropIncompleteRows();
     cov = CovarianceEstimator.ledoitWolf().estimate(common.returns());
     mu = ExpectedReturns.meanHistorical(common);

@@ -23,6 +23,7 @@ import io.github.quantfolio.optimize.MeanVariance;
 import io.github.quantfolio.optimize.OptimalPortfolio;
 import io.github.quantfolio.report.Chart;
 import io.github.quantfolio.report.Charts;
+import io.github.quantfolio.report.Tearsheet;
 import io.github.quantfolio.risk.CalendarReturns;
 import io.github.quantfolio.risk.CovarianceEstimator;
 import io.github.quantfolio.risk.CovarianceMatrix;
@@ -49,26 +50,6 @@ public final class ReportGallery {
   private ReportGallery() {
   }
 
-  /** The equal-weight benchmark: the mean return of the assets listed at each date. */
-  static double[] equalWeight(PriceFrame prices) {
-    var r = prices.returns();
-    double[] b = new double[prices.rows()];
-    b[0] = Double.NaN;
-    for (int t = 1; t < b.length; t++) {
-      double s = 0;
-      int n = 0;
-      for (String a : r.assets()) {
-        double v = r.column(a)[t - 1];
-        if (v == v) {
-          s += v;
-          n++;
-        }
-      }
-      b[t] = n == 0 ? Double.NaN : s / n;
-    }
-    return b;
-  }
-
   /**
    * The gallery: file name (without ".svg") to chart, in the order of docs/reports.md.
    *
@@ -87,7 +68,7 @@ public final class ReportGallery {
         .run();
     BacktestResult bt = portfolio.backtest();
     double[] r = bt.returns();
-    double[] bench = equalWeight(prices);
+    double[] bench = Tearsheet.equalWeightBenchmark(prices);
     Map<String, double[]> series = new LinkedHashMap<>();
     series.put("Max Sharpe (walk-forward)", r);
     series.put("Equal weight", bench);

@@ -196,6 +196,35 @@ public final class Tearsheet {
   }
 
   /**
+   * An equal-weight benchmark for {@link #withBenchmark}: at each row of {@code prices} (from the
+   * second), the mean simple return of the assets that have a return there, rebalanced daily;
+   * NaN at the first row and where no asset has one. Aligned to the price rows, as a backtest's
+   * returns are.
+   *
+   * @param prices the assets' prices, not null
+   * @return one return per price row (a new array)
+   */
+  public static double[] equalWeightBenchmark(io.github.quantfolio.core.PriceFrame prices) {
+    Objects.requireNonNull(prices, "prices");
+    double[][] r = prices.returns().toArray(); // [asset][row - 1]
+    double[] b = new double[prices.rows()];
+    b[0] = Double.NaN;
+    for (int t = 1; t < b.length; t++) {
+      double s = 0;
+      int n = 0;
+      for (double[] col : r) {
+        double v = col[t - 1];
+        if (v == v) {
+          s += v;
+          n++;
+        }
+      }
+      b[t] = n == 0 ? Double.NaN : s / n;
+    }
+    return b;
+  }
+
+  /**
    * This tearsheet with the assets' own growth drawn thin and grey behind the equity curve.
    *
    * @param prices the assets' prices on the result's index (same rows), not null

@@ -57,21 +57,6 @@ final class Fixtures {
 
   /** An equal-weight benchmark of the market's assets (NaN before every asset listed). */
   static double[] benchmark() {
-    var r = PRICES.returns();
-    double[] b = new double[PRICES.rows()];
-    b[0] = Double.NaN;
-    for (int t = 1; t < b.length; t++) {
-      double s = 0;
-      int n = 0;
-      for (String a : r.assets()) {
-        double v = r.column(a)[t - 1];
-        if (v == v) {
-          s += v;
-          n++;
-        }
-      }
-      b[t] = n == 0 ? Double.NaN : s / n;
-    }
-    return b;
+    return Tearsheet.equalWeightBenchmark(PRICES);
   }
 }

@@ -222,4 +222,16 @@ class TearsheetTest {
             LocalDate.of(2020, 12, 31))));
     assertTrue(idx.getMessage().contains("756 rows"), idx.getMessage());
   }
+
+  @Test
+  void equalWeightBenchmarkAveragesTheListedAssets() {
+    // A: 100 -> 110 -> 99 (+10 %, -10 %); B: NaN -> 50 -> 55 (listed from row 1: +10 % at row 2)
+    io.github.quantfolio.core.PriceFrame p = io.github.quantfolio.core.PriceFrame.of(
+        io.github.quantfolio.core.TimeIndex.businessDays(java.time.LocalDate.of(2024, 1, 1), 3),
+        List.of("A", "B"), new double[][] {{100, 110, 99}, {Double.NaN, 50, 55}});
+    double[] b = Tearsheet.equalWeightBenchmark(p);
+    assertTrue(Double.isNaN(b[0]));
+    assertEquals(0.1, b[1], 1e-15); // only A has a return
+    assertEquals((-0.1 + 0.1) / 2, b[2], 1e-15);
+  }
 }

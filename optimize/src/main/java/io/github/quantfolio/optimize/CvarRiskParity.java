@@ -88,32 +88,12 @@ public final class CvarRiskParity {
    *
    * @param budgets one budget &gt; 0 per asset
    * @return a copy with the normalised budgets
-   * @throws IllegalArgumentException if an asset is missing or extra, or a budget is not &gt; 0
+   * @throws IllegalArgumentException if an asset is missing or extra, or a budget is not finite
+   *     and &gt; 0
    */
   public CvarRiskParity withBudgets(AssetVector budgets) {
-    Checks.notNull(budgets, "budgets");
-    if (budgets.size() != assets.size()) {
-      throw new IllegalArgumentException("Expected " + assets.size() + " budgets (one per asset "
-          + assets + "), but found " + budgets.size() + " for " + budgets.assets());
-    }
-    double[] b = new double[assets.size()];
-    double sum = 0;
-    for (int i = 0; i < b.length; i++) {
-      String a = assets.get(i);
-      if (!budgets.contains(a)) {
-        throw new IllegalArgumentException("No risk budget for asset '" + a + "'");
-      }
-      b[i] = budgets.get(a);
-      if (!(b[i] > 0) || b[i] == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException("Expected a finite risk budget of '" + a + "' > 0, but"
-            + " found " + b[i]);
-      }
-      sum += b[i];
-    }
-    for (int i = 0; i < b.length; i++) {
-      b[i] /= sum;
-    }
-    return new CvarRiskParity(returns, scenarios, beta, b, periodsPerYear);
+    return new CvarRiskParity(returns, scenarios, beta,
+        RiskParity.normalisedBudgets(assets, budgets), periodsPerYear);
   }
 
   /**

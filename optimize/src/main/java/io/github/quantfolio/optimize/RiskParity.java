@@ -84,11 +84,22 @@ public final class RiskParity {
    * @param budgets one budget &gt; 0 per asset of the covariance, in any order; only their ratios
    *     matter
    * @return a copy of this problem with the normalised budgets
-   * @throws IllegalArgumentException if an asset is missing or extra, or a budget is not &gt; 0
+   * @throws IllegalArgumentException if an asset is missing or extra, or a budget is not finite
+   *     and &gt; 0
    */
   public RiskParity withBudgets(AssetVector budgets) {
+    return new RiskParity(cov, normalisedBudgets(cov.assets(), budgets));
+  }
+
+  /**
+   * Risk budgets in the order of {@code assets}, divided by their sum (shared with
+   * {@link CvarRiskParity}).
+   *
+   * @throws IllegalArgumentException if an asset is missing or extra, or a budget is not finite
+   *     and &gt; 0
+   */
+  static double[] normalisedBudgets(List<String> assets, AssetVector budgets) {
     Checks.notNull(budgets, "budgets");
-    List<String> assets = cov.assets();
     if (budgets.size() != assets.size()) {
       throw new IllegalArgumentException("Expected " + assets.size() + " budgets (one per asset "
           + assets + "), but found " + budgets.size() + " for " + budgets.assets());
@@ -105,12 +116,16 @@ public final class RiskParity {
         throw new IllegalArgumentException("Expected risk budget of '" + a + "' > 0, but found "
             + b[i]);
       }
+      if (b[i] == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException("Expected a finite risk budget of '" + a + "', but"
+            + " found Infinity (budgets are divided by their sum)");
+      }
       sum += b[i];
     }
     for (int i = 0; i < b.length; i++) {
       b[i] /= sum;
     }
-    return new RiskParity(cov, b);
+    return b;
   }
 
   /**

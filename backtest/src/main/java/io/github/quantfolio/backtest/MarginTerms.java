@@ -294,22 +294,6 @@ public final class MarginTerms implements java.io.Serializable {
     return dayCountBasis;
   }
 
-  /**
-   * Checks that every asset with margins of its own is one of {@code assets} (a misspelt name
-   * would silently get the default margins).
-   *
-   * @param assets the backtest's assets
-   * @throws IllegalArgumentException naming the unknown asset
-   */
-  void checkAssets(List<String> assets) {
-    for (String a : perAsset.keySet()) {
-      if (!assets.contains(a)) {
-        throw new IllegalArgumentException("MarginTerms name the asset '" + a + "', which is not"
-            + " among the backtest's assets " + assets);
-      }
-    }
-  }
-
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof MarginTerms m)) {

@@ -37,9 +37,8 @@ public final class CvarBudgetSolver {
    * @param y the optimal {@code y > 0}
    * @param alpha the VaR of {@code y}'s losses
    * @param q tail probabilities, {@code 0 <= q_t <= c}, summing to 1
-   * @param newtonSteps interior-point Newton steps taken (for diagnostics)
    */
-  public record Solution(double[] y, double alpha, double[] q, int newtonSteps) {
+  public record Solution(double[] y, double alpha, double[] q) {
   }
 
   /** Thrown when a long-only portfolio's CVaR is not positive (the problem is unbounded). */
@@ -57,7 +56,6 @@ public final class CvarBudgetSolver {
   private final double[] b;
   private final double c;
   private final double mass; // (1 - beta) T: the tail's size in scenarios
-  private int steps;
 
   private CvarBudgetSolver(double[][] r, double beta, double[] b) {
     this.r = r;
@@ -126,7 +124,6 @@ public final class CvarBudgetSolver {
     double[] dy = new double[n];
     double[] du = new double[T];
     for (int it = 0; it < 200; it++) {
-      steps++;
       slacks(y, alpha, u, s);
       for (double[] row : h) {
         Arrays.fill(row, 0);
@@ -534,7 +531,7 @@ public final class CvarBudgetSolver {
       }
       alpha = a;
     }
-    return new Solution(y, alpha, q, steps);
+    return new Solution(y, alpha, q);
   }
 
   // ------------------------------------------------------------------ helpers

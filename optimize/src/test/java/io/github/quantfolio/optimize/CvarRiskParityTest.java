@@ -81,6 +81,27 @@ class CvarRiskParityTest {
 
   @Property(tries = 300)
   void randomScenarioSetsMeetTheOptimalityCertificate(@ForAll @LongRange long seed) {
+    certifyRandom(seed, true);
+  }
+
+  /**
+   * A tail a hair over a whole number of scenarios (52.0002) leaves the VaR scenario a weight too
+   * small for the barrier's dual estimates to tell from zero; the solver used to give up on it.
+   * Found by the property above in CI (about one set in a thousand before whole tails were drawn
+   * on purpose).
+   */
+  @Test
+  void aTailAHairOverWholeScenarios() {
+    double mass = certifyRandom(-7942006968463929956L, false);
+    assertEquals(2e-4, mass - 52, 1e-5, "the case is still the one described");
+  }
+
+  /**
+   * Certifies a random scenario set; with {@code wholeTails}, one set in three gets a tail of a
+   * whole number of scenarios, exactly or up to 1e-3 of a scenario off (the structures hardest to
+   * tell apart). Returns the tail's size in scenarios.
+   */
+  private static double certifyRandom(long seed, boolean wholeTails) {
     SplittableRandom rnd = new SplittableRandom(seed);
     int n = 2 + rnd.nextInt(7);
     int t = 40 + rnd.nextInt(360);
@@ -92,9 +113,15 @@ class CvarRiskParityTest {
       assets.add("S" + i);
       budgets[i] = rnd.nextBoolean() ? 1 : 0.2 + rnd.nextDouble();
     }
+    if (wholeTails && rnd.nextInt(3) == 0) {
+      double whole = Math.max(1, Math.rint((1 - beta) * t));
+      double off = rnd.nextBoolean() ? 0 : 1e-3 * (2 * rnd.nextDouble() - 1);
+      beta = 1 - (whole + off) / t;
+    }
     CvarRiskParity p = CvarRiskParity.of(frame(assets, x), beta)
         .withBudgets(AssetVector.of(assets, budgets));
     certify(p, x, beta);
+    return (1 - beta) * t;
   }
 
   @Test

@@ -334,7 +334,9 @@ public final class CvarBudgetSolver {
       double theta = 1 / (tb * s[t]) / c;
       state[t] = theta > 1 - 1e-3 ? 1 : theta < 1e-3 ? -1 : 0;
     }
+    double[] loss = losses(y0);
     for (int attempt = 0; attempt < 20; attempt++) {
+      balance(state, loss);
       Solution sol = solveStructure(y0.clone(), alpha0, state);
       if (sol == null) {
         return null;
@@ -342,8 +344,45 @@ public final class CvarBudgetSolver {
       if (settle(sol, state)) {
         return sol;
       }
+      loss = losses(sol.y());
     }
     return null;
+  }
+
+  /**
+   * Makes the structure able to hold the tail's mass: the VaR scenarios must carry
+   * {@code mass - tail} scenarios' worth of weight, between 0 and their number. A mass a hair
+   * above an integer leaves the VaR scenario a weight too small for the dual estimates to tell
+   * from zero; the scenarios nearest the VaR (by loss) then join the VaR set.
+   */
+  private void balance(int[] state, double[] loss) {
+    int tail = 0;
+    int var = 0;
+    for (int st : state) {
+      tail += st == 1 ? 1 : 0;
+      var += st == 0 ? 1 : 0;
+    }
+    double slack = 1e-9 * mass;
+    while (mass - tail - var > slack) { // too little room: the worst scenario out of the tail
+      int worst = -1;
+      for (int t = 0; t < T; t++) {
+        if (state[t] == -1 && (worst < 0 || loss[t] > loss[worst])) {
+          worst = t;
+        }
+      }
+      state[worst] = 0;
+      var++;
+    }
+    while (mass - tail < -slack) { // too much in the tail: its mildest scenario to the VaR
+      int mildest = -1;
+      for (int t = 0; t < T; t++) {
+        if (state[t] == 1 && (mildest < 0 || loss[t] < loss[mildest])) {
+          mildest = t;
+        }
+      }
+      state[mildest] = 0;
+      tail--;
+    }
   }
 
   /**

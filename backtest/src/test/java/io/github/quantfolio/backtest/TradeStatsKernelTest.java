@@ -39,7 +39,7 @@ class TradeStatsKernelTest {
           default:
             return rnd.nextInt(7) - 3;
         }
-      case 2: // all in one bucket (1 .. 1 + 2^-5): the selection inside it does the work
+      case 2: // all in one bucket (1 .. 1 + 2^-5, one binade): the selection does the work
         return 1 + Math.ulp(1.0) * rnd.nextInt(distinct) * 1e9;
       case 3: // straddling bucket edges: powers of two and their neighbours, both signs
         double p = Math.scalb(1.0, rnd.nextInt(8) - 4) * (rnd.nextBoolean() ? 1 : -1);
@@ -133,10 +133,14 @@ class TradeStatsKernelTest {
     }
     assertTrue(TradeStatsKernel.bucket(-0.0) < TradeStatsKernel.bucket(0.0),
         "the signed zeros never share a bucket");
-    // the NaN patterns take the outermost buckets; the infinities lie within the histogram
-    assertTrue(TradeStatsKernel.bucket(Double.NEGATIVE_INFINITY) > 0);
-    assertTrue(TradeStatsKernel.bucket(Double.POSITIVE_INFINITY)
-        < (1 << TradeStatsKernel.BUCKET_BITS) - 1);
+    // every value, the infinities included, has a bucket of the histogram (the statistics
+    // only see finite values; an infinity shares the outermost bucket with the NaN patterns)
+    assertEquals(0, TradeStatsKernel.bucket(Double.NEGATIVE_INFINITY));
+    assertEquals((1 << TradeStatsKernel.BUCKET_BITS) - 1,
+        TradeStatsKernel.bucket(Double.POSITIVE_INFINITY));
+    // a bucket is one binade of one sign: [1, 2) shares one, 2 starts the next
+    assertEquals(TradeStatsKernel.bucket(1.0), TradeStatsKernel.bucket(Math.nextDown(2.0)));
+    assertEquals(TradeStatsKernel.bucket(1.0) + 1, TradeStatsKernel.bucket(2.0));
   }
 
   /** Lists above the sorting threshold go through the histograms the caller's pass fills. */

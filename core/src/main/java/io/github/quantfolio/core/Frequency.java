@@ -89,10 +89,10 @@ public final class Frequency {
    * Intraday bars of {@code barSize} in a session of {@code sessionLength} a day, on
    * {@code tradingDaysPerYear} days: {@code periodsPerYear = sessionLength / barSize x days}.
    *
-   * @param barSize the bar length: at least one millisecond, at most one day, dividing a day
-   *     evenly
-   * @param sessionLength the trading time per day, &gt; 0 and at most one day (24 hours for a
-   *     market that never closes)
+   * @param barSize the bar length: whole milliseconds, at least one, at most one day, dividing a
+   *     day evenly
+   * @param sessionLength the trading time per day in whole milliseconds, &gt; 0 and at most one
+   *     day (24 hours for a market that never closes)
    * @param tradingDaysPerYear the trading days per year, finite and &gt; 0 (e.g. 252 or 365)
    * @return a frequency that annualises and resamples by buckets of {@code barSize}
    * @throws IllegalArgumentException if an argument is out of range
@@ -101,15 +101,19 @@ public final class Frequency {
     Checks.notNull(barSize, "barSize");
     Checks.notNull(sessionLength, "sessionLength");
     Checks.positive(tradingDaysPerYear, "tradingDaysPerYear");
-    long bar = barSize.toMillis();
-    if (bar <= 0 || bar > TimeIndex.MILLIS_PER_DAY || TimeIndex.MILLIS_PER_DAY % bar != 0) {
-      throw new IllegalArgumentException(
-          "Expected a bar size that divides one day evenly, but found " + barSize);
+    Duration day = Duration.ofDays(1);
+    // a fraction of a millisecond is refused, not truncated (1.5 ms would become 1 ms)
+    long bar = barSize.compareTo(day) > 0 || barSize.toNanos() % 1_000_000 != 0 ? -1
+        : barSize.toMillis();
+    if (bar <= 0 || TimeIndex.MILLIS_PER_DAY % bar != 0) {
+      throw new IllegalArgumentException("Expected a bar size of whole milliseconds that divides "
+          + "one day evenly, but found " + barSize);
     }
-    long session = sessionLength.toMillis();
-    if (session <= 0 || session > TimeIndex.MILLIS_PER_DAY) {
+    long session = sessionLength.compareTo(day) > 0
+        || sessionLength.toNanos() % 1_000_000 != 0 ? -1 : sessionLength.toMillis();
+    if (session <= 0) {
       throw new IllegalArgumentException(
-          "Expected 0 < sessionLength <= 1 day, but found " + sessionLength);
+          "Expected 0 < sessionLength <= 1 day in whole milliseconds, but found " + sessionLength);
     }
     double ppy = (double) session / bar * tradingDaysPerYear;
     return new Frequency(barSize.toString().substring(2) + " bars", ppy, Bucket.INTRADAY, barSize);

@@ -78,6 +78,19 @@ class FrequencyTest {
     assertThrowsWith(IllegalArgumentException.class, () -> Frequency.of(Double.NaN), "NaN");
     assertThrowsWith(IllegalArgumentException.class,
         () -> Frequency.intraday(Duration.ofMinutes(7)), "divides one day", "PT7M");
+    // 1.5 ms divides no day in whole milliseconds; truncating it to 1 ms would have accepted it
+    assertThrowsWith(IllegalArgumentException.class,
+        () -> Frequency.intraday(Duration.ofNanos(1_500_000)), "whole milliseconds", "PT0.0015S");
+    assertThrowsWith(IllegalArgumentException.class,
+        () -> Frequency.intraday(Duration.ofNanos(999_999)), "whole milliseconds");
+    assertThrowsWith(IllegalArgumentException.class,
+        () -> Frequency.intraday(Duration.ofDays(2)), "divides one day", "PT48H");
+    assertThrowsWith(IllegalArgumentException.class, () -> Frequency.intraday(Duration.ofMinutes(1),
+        Duration.ofHours(6).plusNanos(500), 252), "sessionLength", "PT6H0.0000005S");
+    assertThrowsWith(IllegalArgumentException.class, () -> Frequency.intraday(Duration.ofMinutes(1),
+        Duration.ofDays(365_000_000), 252), "sessionLength");
+    assertEquals(2 * 390 * 252.0, Frequency.intraday(Duration.ofSeconds(30)).periodsPerYear(),
+        0.0);
   }
 
   @Test

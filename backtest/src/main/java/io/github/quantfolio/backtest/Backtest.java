@@ -199,7 +199,9 @@ public final class Backtest {
   /**
    * Rebalances to target weights. {@code weights[asset][t]} is the weight decided at bar
    * {@code t}'s close (fraction of equity at the fill, negative = short); NaN keeps the current
-   * position of that asset. Buy-and-hold is a single non-NaN row.
+   * position of that asset. Buy-and-hold is a single non-NaN row. A non-zero weight that the
+   * position already holds up to rounding (a difference worth at most 1e-12 of equity) places
+   * no order, so it pays no fixed fee; a zero weight always closes the position.
    *
    * @param weights target weights {@code [asset][bar]}, one row per asset in {@link #assets()}
    *     order and one column per bar: fractions of equity, negative = short, NaN = keep

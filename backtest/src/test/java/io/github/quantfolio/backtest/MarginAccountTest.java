@@ -415,6 +415,9 @@ class MarginAccountTest {
       for (int i = 0; i < m.n; i++) {
         if (!Double.isNaN(w[i])) {
           target[i] = w[i] * e / px[i];
+          if (w[i] != 0 && Math.abs(target[i] - q[i]) * px[i] <= 1e-12 * Math.abs(e)) {
+            target[i] = q[i]; // already met up to rounding: no order (and no fixed fee)
+          }
         }
       }
       return target;

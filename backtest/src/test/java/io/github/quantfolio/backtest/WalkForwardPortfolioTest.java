@@ -234,12 +234,17 @@ class WalkForwardPortfolioTest {
     assertNull(f.target());
     assertTrue(f.keptPositions() && !f.fallback());
     // nothing was traded on the bar after the failed decision, while every successful
-    // rebalance of this drifting equal-weight portfolio traded something
+    // rebalance of this equal-weight portfolio traded something while its assets drifted apart
+    // (bars < 80: +0.1% and +0.2% a day). From bar 80 on both move alike, the weights stay
+    // equal, and the rebalances after the 04-30 one are met already: no order at all (they
+    // used to trade ~3e-16 of equity, the rounding of weight x equity / price)
     double[] turnover = r.backtest().turnover();
     assertEquals(0, turnover[f.bar() + 1]);
     for (Rebalance ok : r.rebalances()) {
-      if (!ok.failed() && ok.bar() > 19) {
+      if (!ok.failed() && ok.bar() > 19 && ok.bar() < 88) {
         assertTrue(turnover[ok.bar() + 1] > 0, ok.toString());
+      } else if (!ok.failed() && ok.bar() >= 88) {
+        assertEquals(0, turnover[ok.bar() + 1], ok.toString());
       }
     }
     String s = r.toString();

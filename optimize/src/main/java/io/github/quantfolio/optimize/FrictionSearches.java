@@ -60,7 +60,11 @@ final class FrictionSearches {
     }
     double[] w0 = maxReturn(k);
     double s0 = s.risk(w0);
-    if (s0 <= target) {
+    // a target at the maximum-return end up to rounding (e.g. the volatility the max-return
+    // portfolio reports, one ulp below s0) is that end, as at the other end: the search would
+    // otherwise probe a mixing weight phi ~ 1e-16, whose QP (risk matrix x 1e-16 against a
+    // linear term O(mu)) is an LP in all but name that the active-set solver can call infeasible
+    if (s0 <= target * (1 + MeanVariance.TARGET_SLACK)) {
       return w0;
     }
     double t2 = target * target;

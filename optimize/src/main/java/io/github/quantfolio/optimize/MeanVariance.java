@@ -489,7 +489,8 @@ public final class MeanVariance {
    * subject to every limit and {@code w'S_g w <= target^2}, through the Lagrangian mixture
    * {@code (1 - phi)(-mu'w + k ||w - w0||_1) + phi w'S_g w}: each phi is an exact solve, and phi in
    * [0, 1] is found by Illinois regula falsi until the volatility is within 1e-12 relative of the
-   * target, never above it (the volatility is non-increasing in phi).
+   * target, never above it (the volatility is non-increasing in phi). A target within 1e-12
+   * relative of either end of the attainable range (rounding) gives that end's portfolio.
    *
    * @param targetVolatility annualised volatility (0.15 = 15%)
    * @return the highest-return portfolio with volatility at most {@code targetVolatility}

@@ -336,6 +336,30 @@ class TradingMethodsTest {
   }
 
   /**
+   * The property's case at {@code where = 1} (a jqwik edge case): the target is the volatility
+   * that the max-return portfolio reports, and the search's own evaluation of that portfolio's
+   * risk came out one ulp (5.6e-17) above it. The search then solved a QP with the risk matrix
+   * scaled by ~1e-16, which the solver called infeasible ("upper bound of 'X2' conflicts with
+   * budget"). Found after 2728 of 4000 tries.
+   */
+  @Test
+  void aTargetAtTheMaxReturnVolatilityIsThatPortfolio() {
+    long seed = -97749;
+    MeanVarianceProperties.Problem pr = MeanVarianceProperties.problem(seed, 4);
+    double[] w0 = randomPrevious(pr, seed);
+    double limit = 1e-9 + 0.89 * 2; // need = 0: the cap is 1
+    MeanVariance mv = pr.spec().withTurnoverLimit(Weights.of(pr.names(), w0), limit);
+    double lowest = mv.minVolatility().volatility();
+    OptimalPortfolio top = mv.maxReturn();
+    double target = lowest + 1.0 * (top.volatility() - lowest);
+    OptimalPortfolio p = mv.efficientRisk(target);
+    MeanVarianceProperties.assertFeasible(p, pr.cap());
+    assertTrue(l1(p.weights().toArray(), w0) <= limit + 1e-10);
+    assertTrue(p.volatility() <= target * (1 + 1e-12), "volatility " + p.volatility());
+    assertEquals(top.expectedReturn(), p.expectedReturn(), 1e-12);
+  }
+
+  /**
    * The limit is drawn above the least turnover that makes the previous weights feasible (only
    * the last weight can exceed the cap: moving the excess e elsewhere costs 2e) and the target
    * above the minimum volatility under that limit, except when {@code where < 0}, which asks for

@@ -33,6 +33,13 @@ import java.util.List;
  */
 public final class Engine {
 
+  /**
+   * Largest difference, relative to equity, between a weight or value target and the position
+   * that is rounding of {@code amount * e / p} rather than an order (see {@link #sized}): a few
+   * ulps of equity arise, 1e-12 of equity is far above them and far below any real trade.
+   */
+  private static final double MET = 1e-12;
+
   /** Order kinds: what {@link #order} means by its amount. */
   public static final int TARGET_WEIGHT = 1;
   /** Target position value in currency units (negative for short). */
@@ -362,7 +369,7 @@ public final class Engine {
         continue; // no price on this bar: the order waits
       }
       double a = pendingAmount[i];
-      double target = target(t, i, kind, a, p, e);
+      double target = sized(t, i, kind, a, p, e);
       if (marginScale < 1) {
         target = withinMargin(t, i, target, marginScale, e);
       }
@@ -450,6 +457,23 @@ public final class Engine {
     }
   }
 
+  /**
+   * {@link #target}, except that a non-zero weight or value target that the position already
+   * meets up to the rounding of {@code amount * e / p} (a difference worth at most {@link #MET}
+   * of equity) is the position itself: no order. Without this, an account fully invested in one
+   * asset and re-targeted at weight 1 bought or sold ~1e-12 shares, and paid the fixed fee for
+   * it, by the sign of a cash residue of a few ulps (seen as a flaky reference-loop property). A
+   * zero target still closes the position exactly.
+   */
+  private double sized(int t, int i, int kind, double amount, double p, double e) {
+    double target = target(t, i, kind, amount, p, e);
+    if ((kind == TARGET_WEIGHT || kind == TARGET_VALUE) && target != 0
+        && Math.abs(target - shares[i]) * p <= MET * Math.abs(e)) {
+      return shares[i];
+    }
+    return target;
+  }
+
   /** The part of position {@code q} that a move to {@code target} keeps (same sign, smaller). */
   private static double kept(double q, double target) {
     if (q > 0 && target > 0) {
@@ -482,7 +506,7 @@ public final class Engine {
         }
         continue;
       }
-      double target = target(t, i, pendingKind[i], pendingAmount[i], p, e);
+      double target = sized(t, i, pendingKind[i], pendingAmount[i], p, e);
       double keep = kept(q, target);
       double reduce = q - keep;
       double inc = target - keep;

@@ -4,6 +4,8 @@ import io.github.quantfolio.optimize.FeasibleSet.Row;
 import io.github.quantfolio.optimize.FeasibleSet.Warm;
 import io.github.quantfolio.optimize.internal.DenseQp;
 import io.github.quantfolio.optimize.internal.Linear;
+import io.github.quantfolio.optimize.internal.LinearProgram;
+import io.github.quantfolio.optimize.internal.QpException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -23,6 +25,9 @@ import java.util.function.ToDoubleFunction;
  * Without trading options {@link #solve} is one QP over C.
  */
 final class Frictions {
+
+  /** How far a turnover may exceed its limit by rounding: the limit is met to 1e-10. */
+  static final double LIMIT_ROUNDING = 1e-10;
 
   private final MeanVarianceSpec s;
   private final FeasibleSet set;
@@ -96,13 +101,17 @@ final class Frictions {
   private double[] minTurnoverStart(List<Row> extras, String text) {
     double[] start = minTurnoverWeights(extras);
     double m = s.turnover(start);
-    // the minimum-turnover QP is exact to rounding (~1e-12 here), not to the bit: a target at
-    // the most the limit allows must not be refused for it
-    if (m > s.maxTurnover() + 1e-10) {
-      throw new OptimizationException("Turnover limit " + Diagnostics.fmt(s.maxTurnover())
+    // the minimum-turnover LP is exact to rounding, not to the bit: a target at the most the
+    // limit allows must not be refused for it
+    if (m > s.maxTurnover() + LIMIT_ROUNDING) {
+      String message = "Turnover limit " + Diagnostics.fmt(s.maxTurnover())
           + " cannot be met: reaching the constraints (" + s.describe()
           + (text == null ? "" : ", " + text)
-          + ") from the previous weights needs a turnover of at least " + Diagnostics.fmt(m));
+          + ") from the previous weights needs a turnover of at least " + Diagnostics.fmt(m);
+      // an infeasibility like the QP's: a return target at the very end of the frontier, a few
+      // ulps too high for the limit, is then backed off as for any other constraint
+      throw new OptimizationException(message, QpException.infeasible(message,
+          "turnover limit " + Diagnostics.fmt(s.maxTurnover())));
     }
     return start;
   }
@@ -226,42 +235,87 @@ final class Frictions {
     return best;
   }
 
-  /** The exact minimum-turnover point of C (+ extras), by proximal point on the L1 distance. */
+  /**
+   * The minimum-turnover point of C (+ extras): the linear program {@code min sum(u + v)} with
+   * {@code w = w0 + u - v}, {@code u, v >= 0}, solved by simplex, so the point is a vertex exact
+   * to rounding. (A proximal-point iteration on the L1 distance, used before, needed steps up to
+   * 2^16 whose QPs, nearly linear, were off by up to 1e-7 when the return target row was nearly
+   * parallel to the budget row: a limit met exactly was then refused.) The bounds become bounds
+   * of u and v; the budget, sector and extra rows become rows in u and v.
+   */
   private double[] minTurnoverWeights(List<Row> extras) {
     int n = s.n();
-    double[] previous = s.previous();
-    double[][] eye = new double[n][n];
-    double[] c = new double[n];
+    double[] w0 = s.previous();
+    double[] lower = s.lower();
+    double[] upper = s.upper();
+    // the projection of w0 onto the constraints: names the constraints in conflict if C is empty
+    double[] minusW0 = new double[n];
     for (int i = 0; i < n; i++) {
-      eye[i][i] = 1;
-      c[i] = -previous[i];
+      minusW0[i] = -w0[i];
     }
-    // the projection of w0 onto the constraints: a feasible start
-    double[] w = set.solve(eye, c, s.lower(), s.upper(), extras).x();
-    double t = 1;
-    Warm warm = new Warm();
-    for (int it = 0; it < 200; it++) {
-      double[][] q = new double[n][n];
-      for (int i = 0; i < n; i++) {
-        q[i][i] = 1 / t;
-        c[i] = -w[i] / t;
-      }
-      double[] next = segments(q, c, 1, Double.POSITIVE_INFINITY, w, extras, warm);
-      double change = 0;
-      for (int i = 0; i < n; i++) {
-        change = Math.max(change, Math.abs(next[i] - w[i]));
-      }
-      w = next;
-      // At the fixed point the step is rounding only, of order eps x t (the QP's linear term is
-      // O(t) after scaling by t); t stops growing at 2^16 to keep that below ~1e-10.
-      if (change <= 1e-14 * (1 + t)) {
-        return w;
-      }
-      if (it < 16) {
-        t *= 2;
-      }
+    set.solve(ReturnLp.identity(n), minusW0, lower, upper, extras);
+    double[] cost = new double[2 * n];
+    double[] lo = new double[2 * n];
+    double[] hi = new double[2 * n];
+    java.util.Arrays.fill(cost, 1);
+    int[] all = new int[2 * n];
+    double[] budgetRow = new double[2 * n];
+    double rest = s.budget();
+    for (int i = 0; i < n; i++) {
+      // u_i buys from w0_i up to the upper bound, v_i sells down to the lower one; a previous
+      // weight outside its bounds forces the part of the trade that brings it back
+      lo[i] = Math.max(0, lower[i] - w0[i]);
+      hi[i] = Math.max(0, upper[i] - w0[i]);
+      lo[n + i] = Math.max(0, w0[i] - upper[i]);
+      hi[n + i] = Math.max(0, w0[i] - lower[i]);
+      all[i] = i;
+      all[n + i] = n + i;
+      budgetRow[i] = 1;
+      budgetRow[n + i] = -1;
+      rest -= w0[i];
     }
-    throw new OptimizationException("Minimum turnover did not converge under " + s.describe());
+    List<LinearProgram.Row> eq = List.of(new LinearProgram.Row(all, budgetRow, rest, "budget"));
+    List<LinearProgram.Row> le = new ArrayList<>();
+    for (LinearProgram.Row r : set.sectorRows()) {
+      le.add(inTrades(r.indices(), r.values(), r.rhs(), r.name(), w0, n));
+    }
+    for (Row r : extras) {
+      le.add(inTrades(all, r.a(), r.rhs(), r.name(), w0, n));
+    }
+    double[] x;
+    try {
+      x = LinearProgram.minimise(cost, eq, le, lo, hi);
+    } catch (QpException e) {
+      throw new OptimizationException("Minimum turnover could not be found under " + s.describe()
+          + ": " + e.getMessage());
+    }
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = w0[i] + x[i] - x[n + i];
+    }
+    return w;
+  }
+
+  /**
+   * The row {@code sum a_k w_idx(k) <= rhs} in the trades: {@code a'(u - v) <= rhs - a'w0}.
+   * {@code idx} may list all 2n variables (then only its first n entries, with {@code a} of
+   * length n, are weights).
+   */
+  private static LinearProgram.Row inTrades(int[] idx, double[] a, double rhs, String name,
+      double[] w0, int n) {
+    int m = Math.min(idx.length, a.length);
+    int[] j = new int[2 * m];
+    double[] v = new double[2 * m];
+    double shifted = rhs;
+    for (int k = 0; k < m; k++) {
+      int i = idx[k];
+      j[k] = i;
+      v[k] = a[k];
+      j[m + k] = n + i;
+      v[m + k] = -a[k];
+      shifted -= a[k] * w0[i];
+    }
+    return new LinearProgram.Row(j, v, shifted, name);
   }
 
   /** Segment selection (see {@link #frictionSolve}) from the sides of {@code start}. */
@@ -281,6 +335,7 @@ final class Frictions {
     double[] lo = new double[n];
     double[] hi = new double[n];
     double[] cc = new double[n];
+    double room = 0; // LIMIT_ROUNDING once a limit equal to the least turnover was refused
     for (int it = 0; it < 20 * n + 50; it++) {
       double shift = 0;
       double[] row = new double[n];
@@ -299,9 +354,25 @@ final class Frictions {
       List<Row> rows = new ArrayList<>(extras);
       boolean limited = limit < Double.POSITIVE_INFINITY;
       if (limited) {
-        rows.add(new Row(row, limit + shift, "turnover limit " + Diagnostics.fmt(limit)));
+        rows.add(new Row(row, limit + room + shift, "turnover limit "
+            + Diagnostics.fmt(limit)));
       }
-      DenseQp.Solution sol = set.solve(q, cc, lo, hi, rows, warm);
+      DenseQp.Solution sol;
+      try {
+        sol = set.solve(q, cc, lo, hi, rows, warm);
+      } catch (OptimizationException e) {
+        // A limit equal to the least turnover leaves one point, which rounding can put outside
+        // the QP's rows: when the start meets the limit to LIMIT_ROUNDING, allow half of that,
+        // or the start's own excess and a few ulps (a proximal step's start is the last step's
+        // solution, which may already have used the room).
+        double excess = s.turnover(start) - limit;
+        if (!limited || room > 0 || excess > LIMIT_ROUNDING) {
+          throw e;
+        }
+        room = Math.max(LIMIT_ROUNDING / 2, excess + 1e-15 * (1 + limit));
+        it--;
+        continue;
+      }
       double kEff = k + (limited ? sol.mu()[sol.mu().length - 1] : 0);
       double[] w = sol.x();
       double scale = 1e-10 * (1 + k + MeanVarianceSpec.maxAbs(cc)

@@ -178,7 +178,8 @@ final class ReturnLp {
     if (scale == 0) {
       scale = 1;
     }
-    double t = 10 / scale; // proximal step: t c is O(10), large against weights of O(1)
+    double t0 = 10 / scale; // proximal step: t c is O(10), large against weights of O(1)
+    double t = t0;
     double[] w = start == null ? new double[n] : start.clone();
     double[] previous = start;
     double[] linear = new double[n];
@@ -197,6 +198,15 @@ final class ReturnLp {
       previous = next;
       // At the fixed point the step is rounding only, of order eps x t max|c|.
       if (change <= 1e-14 * (size + t * scale)) {
+        // A step at large t is a nearly linear QP, feasible only to ~eps t (a turnover limit
+        // met to 1e-10, not 1e-16): one last step at t0 from the fixed point stays there and
+        // meets the constraints to rounding.
+        if (t > t0) {
+          for (int i = 0; i < n; i++) {
+            linear[i] = t0 * c[i] - w[i];
+          }
+          w = step.solve(linear, t0, w);
+        }
         return w;
       }
       // Nearly tied coefficients make fixed-t steps tiny; growing t keeps finite termination

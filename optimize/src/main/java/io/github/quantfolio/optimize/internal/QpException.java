@@ -32,6 +32,19 @@ public final class QpException extends RuntimeException {
     this.active = List.copyOf(active);
   }
 
+  /**
+   * An infeasibility found outside the QP (e.g. a turnover limit below the least turnover the
+   * other constraints need), so that callers that back off a target on infeasibility treat it
+   * alike.
+   *
+   * @param message what cannot be met
+   * @param blocking the constraint that cannot be met
+   * @return an exception of kind {@link Kind#INFEASIBLE}
+   */
+  public static QpException infeasible(String message, String blocking) {
+    return new QpException(Kind.INFEASIBLE, message, blocking, List.of());
+  }
+
   /** Why the solve failed. */
   public Kind kind() {
     return kind;

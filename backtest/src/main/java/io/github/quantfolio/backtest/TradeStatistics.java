@@ -175,6 +175,7 @@ public final class TradeStatistics {
     boolean include = openTrades == OpenTrades.INCLUDE;
     TradeStatsKernel.Input in = new TradeStatsKernel.Input(trades.size(), index != null);
     int chunks = in.chunks();
+    boolean histograms = trades.size() > TradeStatsKernel.SORT_UP_TO;
     if (trades instanceof RandomAccess) { // the chunks in parallel: no order between them matters
       IntStream.range(0, chunks).parallel().forEach(c -> {
         TradeStatsKernel.Chunk k = in.chunk(c);
@@ -183,17 +184,25 @@ public final class TradeStatistics {
             return;
           }
         }
+        k.summarise(histograms);
       });
     } else {
       TradeStatsKernel.Chunk k = null;
       int i = 0;
       for (Trade t : trades) {
         if (i % TradeStatsKernel.CHUNK == 0) {
+          if (k != null) {
+            k.summarise(histograms);
+          }
           k = in.chunk(i / TradeStatsKernel.CHUNK);
         }
         if (!read(t, i++, k, include, index)) {
+          k = null; // invalid: reported below, nothing to sum
           break;
         }
+      }
+      if (k != null) {
+        k.summarise(histograms);
       }
     }
     int invalid = in.firstInvalid();

@@ -68,6 +68,8 @@ final class TradeStatsKernel {
     int curLoss;
     int bestWin;
     int bestLoss;
+    int winPrefix; // the run of wins from the start of a chunk's part (streak joining)
+    int lossPrefix;
 
     /**
      * Continues the sums and streaks over {@code p[from, to)} in local variables (kept in
@@ -129,6 +131,39 @@ final class TradeStatsKernel {
       maxWin = wins > 0 ? max : Double.NaN; // the largest P&L is a win if any trade won
       minLoss = losses > 0 ? min : Double.NaN;
     }
+
+    /** The runs of wins and of losses at the start of {@code p[from, to)}. */
+    void prefixes(double[] p, int from, int to) {
+      int i = from;
+      while (i < to && p[i] > 0) {
+        i++;
+      }
+      winPrefix = i - from;
+      i = from;
+      while (i < to && p[i] < 0) {
+        i++;
+      }
+      lossPrefix = i - from;
+    }
+
+    /** Continues these sums and streaks with those of the next part ({@code b}, summed alone). */
+    void append(Acc b) {
+      n += b.n;
+      wins += b.wins;
+      losses += b.losses;
+      pnl += b.pnl;
+      profit += b.profit;
+      loss += b.loss;
+      max = Math.max(max, b.max);
+      min = Math.min(min, b.min);
+      sumR += b.sumR;
+      bestWin = Math.max(bestWin, Math.max(b.bestWin, curWin + b.winPrefix));
+      bestLoss = Math.max(bestLoss, Math.max(b.bestLoss, curLoss + b.lossPrefix));
+      curWin = b.winPrefix == b.n ? curWin + b.n : b.curWin;
+      curLoss = b.lossPrefix == b.n ? curLoss + b.n : b.curLoss;
+      maxWin = wins > 0 ? max : Double.NaN;
+      minLoss = losses > 0 ? min : Double.NaN;
+    }
   }
 
   /**
@@ -151,6 +186,9 @@ final class TradeStatsKernel {
     private int count;
     private int open;
     private int invalid = -1;
+    private final Acc longs = new Acc(); // this chunk's longs in list order
+    private final Acc shorts = new Acc(); // its shorts in reverse list order
+    private int[][] hist; // P&L long, return long, P&L short, return short; null if not needed
     private int curWin;
     private int curLoss;
     private int bestWin;
@@ -167,6 +205,21 @@ final class TradeStatsKernel {
       ret = new double[end - start];
       front = 0;
       back = end - start - 1;
+    }
+
+    /**
+     * Sums each side of the chunk and, with {@code histograms}, fills its bucket histograms; call
+     * it from the thread that filled the chunk, right after, while its arrays are in cache.
+     */
+    void summarise(boolean histograms) {
+      if (histograms) {
+        hist = new int[4][BUCKETS];
+      }
+      int[][] h = histograms ? hist : new int[4][];
+      longs.scan(pnl, ret, 0, front, h[0], h[1]);
+      longs.prefixes(pnl, 0, front);
+      shorts.scan(pnl, ret, back + 1, pnl.length, h[2], h[3]);
+      shorts.prefixes(pnl, back + 1, pnl.length);
     }
 
     /** The first position in the caller's list. */
@@ -319,22 +372,25 @@ final class TradeStatsKernel {
     lo.days = millisLong / 86_400_000.0; // exact sums of whole milliseconds, divided once
     sh.days = millisShort / 86_400_000.0;
     int n = nl + ns;
-    // bucket histograms for the medians of P&L and returns, per side ("all" adds them)
+    // the chunks' sums in list order: the longs' chunks forwards, the shorts' (each summed in
+    // reverse list order) backwards; bucket histograms for the medians ("all" adds the sides')
     boolean hist = n > SORT_UP_TO;
-    int[][] h = new int[4][]; // P&L long, return long, P&L short, return short
-    Acc[] sides = {lo, sh};
-    IntStream.range(0, 2).parallel().forEach(g -> {
-      int[] hp = hist ? new int[BUCKETS] : null;
-      int[] hr = hist ? new int[BUCKETS] : null;
-      int[] segs = g == 0 ? longSegs : shortSegs;
-      double[][] ps = g == 0 ? longP : shortP;
-      double[][] rs = g == 0 ? longR : shortR;
-      for (int j = 0; j < segs.length; j += 2) {
-        sides[g].scan(ps[j / 2], rs[j / 2], segs[j], segs[j + 1], hp, hr);
+    int[][] h = new int[4][];
+    for (int c = 0; c < nc; c++) {
+      lo.append(chunks[c].longs);
+      sh.append(chunks[nc - 1 - c].shorts);
+    }
+    if (hist) {
+      for (int g = 0; g < 4; g++) {
+        h[g] = new int[BUCKETS];
+        for (Chunk k : chunks) {
+          int[] kg = k.hist[g];
+          for (int b = 0; b < BUCKETS; b++) {
+            h[g][b] += kg[b];
+          }
+        }
       }
-      h[2 * g] = hp;
-      h[2 * g + 1] = hr;
-    });
+    }
     Acc all = combine(lo, sh);
     // the streaks of all trades in list order, joined across the chunks
     int curWin = 0;

@@ -6,17 +6,18 @@ import java.util.stream.IntStream;
 /**
  * The arithmetic of {@link TradeStatistics} on primitive arrays. The caller reads its list in
  * fixed chunks of {@link #CHUNK} trades ({@link Chunk}, in parallel for a random-access list),
- * each laying out its P&amp;L and returns in two arrays of its own; then one pass over each
- * side's sums, streaks and bucket histograms (the two sides in parallel; the "all" group adds
- * them), and, in parallel, one for the squared deviations of the returns (all groups at once)
- * and one per kind of value (P&amp;L, returns) to pick out the values of each median's histogram
- * bucket, which a Floyd-Rivest selection finishes. The inputs are already validated
- * (finite, sides +1 / -1).
+ * each laying out its P&amp;L and returns in two arrays of its own and, right after, while they
+ * are in cache, summing each side (sums, streaks, deviations of the returns from the part's
+ * first one, bucket histograms: {@link Chunk#summarise}). {@link #compute} joins the chunks in
+ * list order, then makes one pass per kind of value (P&amp;L, returns; in parallel) to pick out
+ * the values of each median's histogram bucket, which a Floyd-Rivest selection finishes. The
+ * inputs are already validated (finite, sides +1 / -1).
  *
  * <p>Bit for bit independent of the number of threads: the chunks are fixed by the list's size,
- * every sum runs in one fixed order (a side's trades in list order; the shorts, laid out from the
- * back of each chunk, in reverse list order, which is how the streaks of a side are counted
- * too, unchanged by the reversal), and the medians are order statistics.
+ * every sum runs in one fixed order (a chunk's longs in list order, its shorts, laid out from the
+ * back, in reverse list order; the chunks' sums joined forwards for the longs and backwards for
+ * the shorts, which is how the streaks of a side are counted too, unchanged by the reversal),
+ * and the medians are order statistics.
  *
  * <p>Medians select in the order of {@link Arrays#sort(double[])} (-0.0 below 0.0), so that they
  * equal the median of a sorted copy bit for bit: the histogram buckets are the top
@@ -60,8 +61,11 @@ final class TradeStatsKernel {
     double maxWin = Double.NaN;
     double minLoss = Double.NaN;
     double sumR;
+    double shift = Double.NaN; // a chunk part's first return: its deviations are taken from it
+    double dev; // sum of (r - shift)
+    double dev2; // sum of (r - shift)^2
     double meanR;
-    double m2; // sum of squared deviations of the returns from their mean (second pass)
+    double m2; // sum of squared deviations of the returns from their mean
     double bars;
     double days;
     int curWin;
@@ -88,6 +92,12 @@ final class TradeStatsKernel {
       double max = this.max;
       double min = this.min;
       double sumR = this.sumR;
+      if (shift != shift && to > from) {
+        shift = r[from];
+      }
+      double c = shift;
+      double dev = this.dev;
+      double dev2 = this.dev2;
       int curWin = this.curWin;
       int curLoss = this.curLoss;
       int bestWin = this.bestWin;
@@ -106,6 +116,9 @@ final class TradeStatsKernel {
         max = v > max ? v : max; // branches, but a new extreme is rare
         min = v < min ? v : min;
         sumR += w;
+        double d = w - c;
+        dev += d;
+        dev2 += d * d;
         curWin = (curWin + 1) * win;
         curLoss = (curLoss + 1) * lose;
         bestWin = Math.max(bestWin, curWin);
@@ -124,6 +137,8 @@ final class TradeStatsKernel {
       this.max = max;
       this.min = min;
       this.sumR = sumR;
+      this.dev = dev;
+      this.dev2 = dev2;
       this.curWin = curWin;
       this.curLoss = curLoss;
       this.bestWin = bestWin;
@@ -401,14 +416,10 @@ final class TradeStatsKernel {
       curWin = k.winPrefix == k.count ? curWin + k.count : k.curWin;
       curLoss = k.lossPrefix == k.count ? curLoss + k.count : k.curLoss;
     }
-    // Two-pass variance (exact mean first), the three groups in one pass over the returns; in
-    // parallel with the medians of P&L and returns.
+    moments(chunks, lo, sh, all);
+    // the medians of P&L and of returns, in parallel
     double[][] med = new double[2][];
-    IntStream.range(0, 3).parallel().forEach(v -> {
-      if (v == 2) {
-        deviations(lo, sh, all, longR, longSegs, shortR, shortSegs);
-        return;
-      }
+    IntStream.range(0, 2).parallel().forEach(v -> {
       double[][] la = v == 0 ? longP : longR;
       double[][] sa = v == 0 ? shortP : shortR;
       med[v] = hist ? medians(la, longSegs, sa, shortSegs, h[v], h[2 + v])
@@ -423,43 +434,34 @@ final class TradeStatsKernel {
   }
 
   /**
-   * The squared deviations of the returns from each group's mean: the longs' segments, the
-   * shorts' and all of them (longs then shorts), each summed in that order.
+   * The means of the returns and their sums of squared deviations, M2: per chunk part,
+   * {@code dev2 - dev^2 / n} from the deviations from its first return (a value inside the
+   * data, so the difference does not cancel: relative error about {@code 1 + (r_first -
+   * mean)^2 / variance} units of rounding, at most the part's size); the parts, and then the two
+   * sides, joined by Chan, Golub and LeVeque's update {@code M2 = M2_a + M2_b + n_a n_b / n
+   * (mean_a - mean_b)^2}, written as a sum over parts around the side's mean.
    */
-  private static void deviations(Acc lo, Acc sh, Acc all, double[][] lr, int[] longSegs,
-      double[][] sr, int[] shortSegs) {
+  private static void moments(Chunk[] chunks, Acc lo, Acc sh, Acc all) {
     lo.meanR = lo.n == 0 ? 0 : lo.sumR / lo.n;
     sh.meanR = sh.n == 0 ? 0 : sh.sumR / sh.n;
     all.meanR = all.n == 0 ? 0 : all.sumR / all.n;
-    double ml = lo.meanR;
-    double ms = sh.meanR;
-    double ma = all.meanR;
-    double sl = 0;
-    double ss = 0;
-    double sa = 0;
-    for (int j = 0; j < longSegs.length; j += 2) {
-      double[] r = lr[j / 2];
-      for (int i = longSegs[j]; i < longSegs[j + 1]; i++) {
-        double v = r[i];
-        double d = v - ml;
-        double e = v - ma;
-        sl += d * d;
-        sa += e * e;
-      }
+    for (Chunk k : chunks) {
+      lo.m2 += partM2(k.longs, lo.meanR);
+      sh.m2 += partM2(k.shorts, sh.meanR);
     }
-    for (int j = 0; j < shortSegs.length; j += 2) {
-      double[] r = sr[j / 2];
-      for (int i = shortSegs[j]; i < shortSegs[j + 1]; i++) {
-        double v = r[i];
-        double d = v - ms;
-        double e = v - ma;
-        ss += d * d;
-        sa += e * e;
-      }
+    double dm = lo.meanR - sh.meanR;
+    all.m2 = lo.n == 0 || sh.n == 0 ? lo.m2 + sh.m2
+        : lo.m2 + sh.m2 + (double) lo.n * sh.n / all.n * dm * dm;
+  }
+
+  /** A part's M2 and its mean's share around the group's mean; rounding may leave 0 a hair low. */
+  private static double partM2(Acc part, double mean) {
+    int n = part.n;
+    if (n == 0) {
+      return 0;
     }
-    lo.m2 = sl;
-    sh.m2 = ss;
-    all.m2 = sa;
+    double d = part.sumR / n - mean;
+    return Math.max(0, part.dev2 - part.dev * part.dev / n) + n * d * d;
   }
 
   /** Adds two groups' sums (streaks and moments excepted: computed separately). */

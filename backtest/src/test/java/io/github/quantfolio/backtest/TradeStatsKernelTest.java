@@ -213,6 +213,58 @@ class TradeStatsKernelTest {
     assertEquals(total, par.all().totalPnl(), 0); // small integers: exact in any order
   }
 
+  /**
+   * Returns far from zero against their spread (longs 6 %, shorts 2 %, each +- 5e-7), where raw
+   * sums of squares would lose most digits (relative error about 5e-6), alone and with a first
+   * return per chunk that is an outlier (the worst shift for the deviations): SQN as an exact
+   * two-pass computation in {@code BigDecimal} gives it, to 1e-9.
+   */
+  @Test
+  void theVarianceOfReturnsFarFromZeroDoesNotCancel() {
+    for (boolean outliers : new boolean[] {false, true}) {
+      int n = 3 * TradeStatsKernel.CHUNK + 999;
+      SplittableRandom rnd = new SplittableRandom(11);
+      List<Trade> trades = new ArrayList<>(n);
+      double[] r = new double[n];
+      int[] sides = new int[n];
+      for (int i = 0; i < n; i++) {
+        sides[i] = i % 3 == 0 ? -1 : 1;
+        boolean outlier = outliers && i % TradeStatsKernel.CHUNK < 2; // a chunk's first ones
+        r[i] = outlier ? 0.5 : (sides[i] > 0 ? 0.06 : 0.02) + 1e-6 * (rnd.nextDouble() - 0.5);
+        trades.add(TradeStatisticsTest.trade("A", sides[i], 0, 1, 1000 * r[i], r[i],
+            ExitReason.SIGNAL));
+      }
+      TradeStatistics ts = TradeStatistics.of(trades, OpenTrades.EXCLUDE);
+      assertEquals(exactSqn(r, sides, 0), ts.all().sqn(), 1e-9 * ts.all().sqn());
+      assertEquals(exactSqn(r, sides, 1), ts.longs().sqn(), 1e-9 * ts.longs().sqn());
+      assertEquals(exactSqn(r, sides, -1), ts.shorts().sqn(), 1e-9 * ts.shorts().sqn());
+      assertTrue(outliers || ts.longs().sqn() > 1e7, "the spread is as small as described");
+    }
+  }
+
+  /** sqrt(n) mean / sd (n - 1) of the returns of one side (0: all), in exact decimals. */
+  private static double exactSqn(double[] r, int[] sides, int side) {
+    java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+    int n = 0;
+    for (int i = 0; i < r.length; i++) {
+      if (side == 0 || sides[i] == side) {
+        sum = sum.add(new java.math.BigDecimal(r[i]));
+        n++;
+      }
+    }
+    java.math.MathContext mc = new java.math.MathContext(40);
+    java.math.BigDecimal mean = sum.divide(java.math.BigDecimal.valueOf(n), mc);
+    java.math.BigDecimal ss = java.math.BigDecimal.ZERO;
+    for (int i = 0; i < r.length; i++) {
+      if (side == 0 || sides[i] == side) {
+        java.math.BigDecimal d = new java.math.BigDecimal(r[i]).subtract(mean);
+        ss = ss.add(d.multiply(d));
+      }
+    }
+    double sd = Math.sqrt(ss.divide(java.math.BigDecimal.valueOf(n - 1), mc).doubleValue());
+    return Math.sqrt(n) * mean.doubleValue() / sd;
+  }
+
   /** The first invalid trade in list order is named, whichever chunk finds one first. */
   @Test
   void theFirstInvalidTradeIsReportedAcrossChunks() {

@@ -43,7 +43,7 @@ final class TradeStatsKernel {
   static final int SORT_UP_TO = 1 << 12;
 
   /** Trades per chunk of the caller's pass (the last chunk may be shorter). */
-  static final int CHUNK = 1 << 16;
+  static final int CHUNK = 1 << 15;
 
   private TradeStatsKernel() {
   }

@@ -54,13 +54,16 @@ import java.util.stream.IntStream;
  * choice is part of the result and of its {@code toString()}. No trades gives N = 0, counts 0 and
  * every ratio NaN.
  *
- * <p>Cost: one pass over the trades, a few passes over primitive arrays of their P&amp;L and
- * returns (16 bytes per trade), and a linear-time selection for the medians (bucket histograms
- * of the IEEE 754 bit patterns, then Floyd-Rivest within one bucket; no sort). A random-access
- * list is read in fixed chunks of 65,536 trades in parallel, and the two sides and the two
- * medians are computed in parallel, on the common fork-join pool; every result is the same bit
- * for bit whatever the number of threads (fixed chunks, each sum in one fixed order, medians
- * equal to those of a sorted copy). Timings of a million trades: docs/performance.md.
+ * <p>Cost: one pass over the trades into primitive arrays of their P&amp;L and returns (16 bytes
+ * per trade), each chunk of 32,768 trades summed right after it is read (sums, streaks, the
+ * variance of the returns, bucket histograms of the IEEE 754 bit patterns), then one pass per
+ * median kind to finish the medians by a linear-time selection within one bucket (Floyd-Rivest;
+ * no sort). A random-access list is read in parallel chunks, and the two medians are computed in
+ * parallel, on the common fork-join pool; every result is the same bit for bit whatever the
+ * number of threads (fixed chunks, each sum in one fixed order, medians equal to those of a
+ * sorted copy). The variance behind SQN is summed from each chunk's first return and joined by
+ * Chan's update (within a few units of rounding of the exact value). Timings of a million
+ * trades: docs/performance.md.
  *
  * @since 0.1.0
  */

@@ -62,8 +62,8 @@ import java.util.stream.IntStream;
  * parallel, on the common fork-join pool; every result is the same bit for bit whatever the
  * number of threads (fixed chunks, each sum in one fixed order, medians equal to those of a
  * sorted copy). The variance behind SQN is summed from each chunk's first return and joined by
- * Chan's update (within a few units of rounding of the exact value). Timings of a million
- * trades: docs/performance.md.
+ * Chan's update (typically within a few units of rounding of the exact value, at most the
+ * chunk's size in units). Timings of a million trades: docs/performance.md.
  *
  * @since 0.1.0
  */

@@ -7,6 +7,7 @@ import io.github.quantfolio.optimize.internal.Linear;
 import io.github.quantfolio.optimize.internal.LinearProgram;
 import io.github.quantfolio.optimize.internal.QpException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -257,8 +258,9 @@ final class Frictions {
     double[] cost = new double[2 * n];
     double[] lo = new double[2 * n];
     double[] hi = new double[2 * n];
-    java.util.Arrays.fill(cost, 1);
+    Arrays.fill(cost, 1);
     int[] all = new int[2 * n];
+    int[] weights = new int[n];
     double[] budgetRow = new double[2 * n];
     double rest = s.budget();
     for (int i = 0; i < n; i++) {
@@ -270,6 +272,7 @@ final class Frictions {
       hi[n + i] = Math.max(0, w0[i] - lower[i]);
       all[i] = i;
       all[n + i] = n + i;
+      weights[i] = i;
       budgetRow[i] = 1;
       budgetRow[n + i] = -1;
       rest -= w0[i];
@@ -280,7 +283,7 @@ final class Frictions {
       le.add(inTrades(r.indices(), r.values(), r.rhs(), r.name(), w0, n));
     }
     for (Row r : extras) {
-      le.add(inTrades(all, r.a(), r.rhs(), r.name(), w0, n));
+      le.add(inTrades(weights, r.a(), r.rhs(), r.name(), w0, n));
     }
     double[] x;
     try {
@@ -297,13 +300,12 @@ final class Frictions {
   }
 
   /**
-   * The row {@code sum a_k w_idx(k) <= rhs} in the trades: {@code a'(u - v) <= rhs - a'w0}.
-   * {@code idx} may list all 2n variables (then only its first n entries, with {@code a} of
-   * length n, are weights).
+   * The row {@code sum_k a_k w_idx(k) <= rhs} on weights in the trades:
+   * {@code a'(u - v) <= rhs - a'w0} ({@code u} at 0..n-1, {@code v} at n..2n-1).
    */
   private static LinearProgram.Row inTrades(int[] idx, double[] a, double rhs, String name,
       double[] w0, int n) {
-    int m = Math.min(idx.length, a.length);
+    int m = idx.length;
     int[] j = new int[2 * m];
     double[] v = new double[2 * m];
     double shifted = rhs;
